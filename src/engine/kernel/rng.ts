@@ -1,0 +1,76 @@
+/**
+ * Seeded pseudo-random numbers: sfc32 (Chris Doty-Humphrey's Small Fast Counting generator),
+ * 128 bits of state, passes PractRand; small and fast in 32-bit integer arithmetic.
+ * The simulation never calls Math.random: every draw comes from one of these.
+ */
+export class Rng {
+  private a: number;
+  private b: number;
+  private c: number;
+  private d: number;
+
+  constructor(seed: number, stream = 0) {
+    // Expand (seed, stream) into 128 bits with splitmix32 so nearby seeds give unrelated streams.
+    let s = (seed ^ Math.imul(stream ^ 0x9e3779b9, 0x85ebca6b)) >>> 0;
+    const next = (): number => {
+      s = (s + 0x9e3779b9) >>> 0;
+      let z = s;
+      z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
+      z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
+      return (z ^ (z >>> 16)) >>> 0;
+    };
+    this.a = next();
+    this.b = next();
+    this.c = next();
+    this.d = next() | 1;
+    for (let i = 0; i < 12; i++) this.nextU32();
+  }
+
+  nextU32(): number {
+    const a = this.a;
+    const b = this.b;
+    const c = this.c;
+    const d = this.d;
+    const t = (((a + b) | 0) + d) | 0;
+    this.d = (d + 1) | 0;
+    this.a = b ^ (b >>> 9);
+    this.b = (c + (c << 3)) | 0;
+    const r = (c << 21) | (c >>> 11);
+    this.c = (r + t) | 0;
+    return t >>> 0;
+  }
+
+  /** Uniform in [0, 1) with 32 bits of resolution. */
+  next(): number {
+    return this.nextU32() / 4294967296;
+  }
+
+  /** Uniform in (0, 1]: safe for log(). */
+  nextOpen(): number {
+    return (this.nextU32() + 1) / 4294967296;
+  }
+
+  /** Integer in [0, n). */
+  int(n: number): number {
+    return Math.floor(this.next() * n);
+  }
+}
+
+/** A stable 32-bit hash of a string (FNV-1a), used to give each node its own stream. */
+export function hashString(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/**
+ * One stream per node, keyed by the node's id rather than its position, so adding a node
+ * does not change the traffic of the others: two scenarios with the same producer id and
+ * seed see exactly the same arrivals (what a fair comparison needs).
+ */
+export function nodeRng(seed: number, nodeId: string): Rng {
+  return new Rng(seed, hashString(nodeId));
+}

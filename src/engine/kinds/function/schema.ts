@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import { bool, choice, distObject, distSchema, num, optNum } from '../../scenario/params';
+import { RUNTIMES } from './cold-starts';
+
+/** Facts: §1.2 limits [L-Q23] [L-APIDOC] [L-CONC], §1.3 async [L-ASYNC], §1.4 keep-alive [M-MIK-10]. */
+export const functionParams = z
+  .object({
+    runtime: choice(RUNTIMES, {
+      default: 'nodejs22.x',
+      help: 'Runtime: sets the default cold-start (INIT) time, measured by lambda-perf.',
+      source: '[M-PERF]',
+    }),
+    memoryMB: num({
+      min: 128, max: 10240, default: 128, int: true, unit: 'MB',
+      help: 'Memory; CPU grows with it (1 vCPU at 1,769 MB). Billed per GB-second.',
+      source: '[L-Q23]',
+    }),
+    architecture: choice(['x86_64', 'arm64'] as const, {
+      default: 'x86_64',
+      help: 'arm64 (Graviton) costs about 20 % less per GB-second.',
+      source: '[L-PRICE]',
+    }),
+    ephemeralStorageMB: num({
+      min: 512, max: 10240, default: 512, int: true, unit: 'MB',
+      help: '/tmp size; above the free 512 MB it is billed per GB-second.',
+      source: '[L-Q23] [L-PRICE]',
+    }),
+    timeoutMs: num({
+      min: 1, max: 900000, default: 3000, int: true, unit: 'ms',
+      help: 'An invocation still running at the timeout is stopped and billed to the timeout (default 3 s, at most 15 min).',
+      source: '[L-APIDOC]',
+    }),
+    duration: distSchema({
+      default: { dist: 'lognormal', meanMs: 100, p99Ms: 300 },
+      help: 'Handler time with a full vCPU (1,769 MB or more); the CPU-bound part stretches at less memory.',
+    }),
+    cpuBoundFraction: num({
+      min: 0, max: 1, default: 0, unit: 'fraction',
+      help: 'Share of the handler time that is CPU-bound and runs slower below 1,769 MB (1 vCPU); the rest (I/O waits) does not.',
+      source: '[L-Q23]',
+    }),
+    coldStart: distObject.optional().meta({
+      description: 'INIT duration of a new execution environment; default by runtime from lambda-perf.',
+      help: 'INIT duration of a new execution environment; default by runtime from lambda-perf.',
+      source: '[M-PERF]',
+    }),
+    keepAliveSeconds: num({
+      min: 60, max: 3900, default: 600, int: true, unit: 's',
+      help: 'Idle time before an environment is reclaimed. Not documented by AWS: 10 min was observed in 2019; other reports range from 5 to 65 min.',
+      source: '[M-MIK-10] [M-MIK-INT] [M-BURN]',
+    }),
+    reservedConcurrency: optNum({
+      min: 0, max: 100000, int: true, unit: 'environments',
+      help: 'Caps this function\'s concurrency and sets it aside from the account pool; 0 throttles every call. Free.',
+      source: '[L-CONC]',
+    }),
+    provisionedConcurrency: num({
+      min: 0, max: 100000, default: 0, int: true, unit: 'environments',
+      help: 'Environments kept initialised (never cold), billed per GB-second configured plus a lower duration rate.',
+      source: '[L-PRICE]',
+    }),
+    errorRate: num({
+      min: 0, max: 1, default: 0, unit: 'fraction',
+      help: 'Fraction of invocations whose handler throws.',
+    }),
+    asyncRetries: num({
+      min: 0, max: 2, default: 2, int: true, unit: 'retries',
+      help: 'Retries of a failed asynchronous invocation, about 1 and 2 minutes apart (MaximumRetryAttempts).',
+      source: '[L-ASYNC]',
+    }),
+    maxEventAgeSeconds: num({
+      min: 60, max: 21600, default: 21600, int: true, unit: 's',
+      help: 'How long an asynchronous event may wait in the internal queue, throttle retries included (MaximumEventAgeInSeconds).',
+      source: '[L-ASYNC]',
+    }),
+  })
+  .superRefine((p, ctx) => {
+    if (p.reservedConcurrency !== undefined && p.provisionedConcurrency > p.reservedConcurrency) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['provisionedConcurrency'],
+        message: `must be at most reservedConcurrency (${p.reservedConcurrency})`,
+      });
+    }
+  });
+
+export type FunctionParams = z.output<typeof functionParams>;

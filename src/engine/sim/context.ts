@@ -1,0 +1,80 @@
+import { EventQueue } from '../kernel/event-queue';
+import { nodeRng, type Rng } from '../kernel/rng';
+import type { NodeRuntime } from '../kinds/types';
+import { SeriesSet, bucketSecondsFor } from '../metrics/series';
+import type { EdgeRuntime } from './edges';
+import { Requests } from './requests';
+
+export interface RunSettings {
+  durationSeconds: number;
+  warmupSeconds: number;
+  seed: number;
+  region: string;
+  includeFreeTier: boolean;
+  lambdaBillingGranularityMs: number;
+  accountConcurrency: number;
+  /** ISO time the simulated clock starts at (cron schedules need a calendar). */
+  startTime: string;
+}
+
+/** Everything a node needs during a run. One per run; nothing in it is global. */
+export class SimContext {
+  readonly queue = new EventQueue(4096);
+  readonly nodes: NodeRuntime[] = [];
+  readonly edges: EdgeRuntime[] = [];
+  readonly requests: Requests;
+  readonly series: SeriesSet | null;
+  readonly durationMs: number;
+  readonly measureFromMs: number;
+  readonly eventTypes: string[] = [];
+  readonly warnings: string[] = [];
+  private readonly typeIdx = new Map<string, number>();
+  private readonly sharedState = new Map<string, unknown>();
+
+  constructor(
+    readonly settings: RunSettings,
+    opts: { series: boolean; traceSampleRate: number; maxTraces: number },
+  ) {
+    this.durationMs = settings.durationSeconds * 1000;
+    this.measureFromMs = Math.min(settings.warmupSeconds, settings.durationSeconds) * 1000;
+    this.requests = new Requests(this.measureFromMs, opts.traceSampleRate, opts.maxTraces);
+    this.series = opts.series ? new SeriesSet(bucketSecondsFor(settings.durationSeconds), settings.durationSeconds) : null;
+  }
+
+  /** Schedules node.onEvent(action, slot, t). Actions are 0–15. */
+  schedule(node: NodeRuntime, action: number, slot: number, t: number): void {
+    this.queue.push(t, (node.index << 4) | action, slot);
+  }
+
+  /** A node's own random stream, keyed by its id (stable when other nodes change). */
+  rng(nodeId: string, purpose = ''): Rng {
+    return nodeRng(this.settings.seed, purpose ? `${nodeId}#${purpose}` : nodeId);
+  }
+
+  /** Index of an event type by name, registering it on first use. */
+  typeIndex(name: string): number {
+    let i = this.typeIdx.get(name);
+    if (i === undefined) {
+      i = this.eventTypes.length;
+      this.eventTypes.push(name);
+      this.typeIdx.set(name, i);
+    }
+    return i;
+  }
+
+  /** State shared by all nodes of a kind in this run (e.g. the account's Lambda concurrency). */
+  shared<T>(key: string, make: () => T): T {
+    let v = this.sharedState.get(key) as T | undefined;
+    if (v === undefined) {
+      v = make();
+      this.sharedState.set(key, v);
+    }
+    return v;
+  }
+
+  /** True from the end of the warm-up on: counters and bills only count then. */
+  measuring(t: number): boolean {
+    return t >= this.measureFromMs;
+  }
+}
+

@@ -1,0 +1,79 @@
+import type { Rng } from '../kernel/rng';
+import type { NodeRuntime } from '../kinds/types';
+import type { EdgeMeaning, EdgeRole } from '../scenario/connections';
+
+/** Edge params after validation (defaults applied by the edge schema for its connection). */
+export interface EdgeParams {
+  perRequest?: number;
+  mode?: 'sync' | 'async';
+  filter?: { type?: string[] };
+  pattern?: { type?: string[] };
+  batchSize?: number;
+  batchWindowSeconds?: number;
+  maximumConcurrency?: number;
+  reportBatchItemFailures?: boolean;
+  parallelizationFactor?: number;
+  maximumRetryAttempts?: number;
+  maximumRecordAgeSeconds?: number;
+  bisectBatchOnError?: boolean;
+  [extra: string]: unknown;
+}
+
+export interface EdgeSpec {
+  id: string;
+  source: string;
+  target: string;
+  role: EdgeRole;
+  params: EdgeParams;
+}
+
+/** An edge during a run. */
+export class EdgeRuntime {
+  /** accepts[type] is 1 when the filter/pattern matches event type index `type`. */
+  private accepts: Uint8Array | null = null;
+  private readonly whole: number;
+  private readonly frac: number;
+
+  constructor(
+    readonly index: number,
+    readonly spec: EdgeSpec,
+    readonly source: NodeRuntime,
+    readonly target: NodeRuntime,
+    readonly meaning: EdgeMeaning,
+    typeIndex: (name: string) => number,
+  ) {
+    const per = spec.params.perRequest ?? 1;
+    this.whole = Math.floor(per);
+    this.frac = per - this.whole;
+    const match = spec.params.filter?.type ?? spec.params.pattern?.type;
+    if (match) {
+      const idx = match.map(typeIndex);
+      this.accepts = new Uint8Array(Math.max(0, ...idx) + 1);
+      for (const i of idx) this.accepts[i] = 1;
+    }
+  }
+
+  get id(): string {
+    return this.spec.id;
+  }
+  get role(): EdgeRole {
+    return this.spec.role;
+  }
+  get params(): EdgeParams {
+    return this.spec.params;
+  }
+  get sync(): boolean {
+    return this.meaning === 'request' || this.meaning === 'integration' || (this.meaning === 'invoke' && this.spec.params.mode === 'sync');
+  }
+
+  /** Whether an event of this type passes the edge's filter or pattern. */
+  matches(type: number): boolean {
+    const a = this.accepts;
+    return a === null || (type < a.length && a[type] === 1);
+  }
+
+  /** How many messages this edge sends for one handled request: perRequest on average. */
+  count(rng: Rng): number {
+    return this.frac === 0 ? this.whole : this.whole + (rng.next() < this.frac ? 1 : 0);
+  }
+}

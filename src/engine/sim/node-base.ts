@@ -1,0 +1,85 @@
+import type { Rng } from '../kernel/rng';
+import type { CallStatus, NodeMetrics, NodeRuntime, NodeSpec } from '../kinds/types';
+import type { UsageLine } from '../billing/types';
+import type { SimContext } from './context';
+import type { EdgeRuntime } from './edges';
+import { kindName } from '../scenario/connections';
+
+/**
+ * Defaults shared by node runtimes. A kind overrides what it supports; the others throw,
+ * which validation makes unreachable (the connection table refuses such edges).
+ */
+export abstract class NodeBase<P = Record<string, unknown>> implements NodeRuntime {
+  out: EdgeRuntime[] = [];
+  in: EdgeRuntime[] = [];
+  protected readonly rng: Rng;
+  /** Events this node handled (guards name the busiest nodes). */
+  events = 0;
+
+  constructor(
+    protected readonly ctx: SimContext,
+    readonly spec: NodeSpec<P>,
+    readonly index: number,
+  ) {
+    this.rng = ctx.rng(spec.id);
+  }
+
+  get id(): string {
+    return this.spec.id;
+  }
+  get params(): P {
+    return this.spec.params;
+  }
+
+  start(_t: number): void {}
+
+  onEvent(_action: number, _slot: number, _t: number): void {}
+
+  call(_req: number, _type: number, _kb: number, _group: number, _t: number, _caller: NodeRuntime, _callerSlot: number): void {
+    throw new Error(`${kindName(this.spec.kind)} ("${this.spec.id}") cannot be called synchronously`);
+  }
+
+  deliver(_req: number, _type: number, _kb: number, _group: number, _t: number, _via: EdgeRuntime): void {
+    throw new Error(`${kindName(this.spec.kind)} ("${this.spec.id}") cannot receive events`);
+  }
+
+  onReturn(_slot: number, _status: CallStatus, _t: number): void {}
+
+  finish(_t: number): void {}
+
+  abstract metrics(): NodeMetrics;
+
+  usage(): UsageLine[] {
+    return [];
+  }
+
+  /** Schedules this.onEvent(action, slot) at t. */
+  protected at(t: number, action: number, slot: number): void {
+    this.ctx.schedule(this, action, slot, t);
+  }
+
+  protected measuring(t: number): boolean {
+    return t >= this.ctx.measureFromMs;
+  }
+
+  /** Outgoing edges with a role (and optionally a meaning). */
+  protected edgesWith(role: EdgeRuntime['role'], ...meanings: EdgeRuntime['meaning'][]): EdgeRuntime[] {
+    return this.out.filter((e) => e.role === role && (meanings.length === 0 || meanings.includes(e.meaning)));
+  }
+
+  /**
+   * After a request is handled: the put/publish/send edges (and async invokes), perRequest
+   * times each, each a new path of the request. Call before ending the node's own path.
+   */
+  protected emit(edges: EdgeRuntime[], req: number, type: number, kb: number, group: number, t: number): void {
+    for (let i = 0; i < edges.length; i++) {
+      const e = edges[i];
+      if (!e.matches(type)) continue;
+      const n = e.count(this.rng);
+      for (let k = 0; k < n; k++) {
+        this.ctx.requests.spawn(req);
+        e.target.deliver(req, type, kb, group, t, e);
+      }
+    }
+  }
+}

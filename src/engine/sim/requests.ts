@@ -1,0 +1,135 @@
+import { Histogram } from '../metrics/histogram';
+import { Slots, growF64, growI32, growU8 } from './slots';
+
+/**
+ * Outcomes of a request, by severity: a request that fans out into several paths ends as
+ * the worst outcome among them (the result format's rule).
+ */
+export const COMPLETED = 0;
+export const DEAD_LETTERED = 1;
+export const FAILED = 2;
+export const DROPPED = 3;
+export type Outcome = typeof COMPLETED | typeof DEAD_LETTERED | typeof FAILED | typeof DROPPED;
+export const OUTCOME_NAMES = ['completed', 'deadLettered', 'failed', 'dropped'] as const;
+
+/** One hop of a sampled request, for the canvas replay and the waterfall. */
+export interface TraceHop {
+  node: string;
+  startMs: number;
+  endMs: number;
+  cold?: boolean;
+  retry?: number;
+  outcome: string;
+}
+export interface Trace {
+  id: number;
+  startMs: number;
+  endMs: number;
+  outcome: (typeof OUTCOME_NAMES)[number] | 'inFlight';
+  hops: TraceHop[];
+}
+
+/**
+ * Every request that enters the system, from entry until its last path ends. Memory grows
+ * with requests in flight, not with the number of requests: slots are reused.
+ */
+export class Requests {
+  private start!: Float64Array;
+  private lastEnd!: Float64Array;
+  private pending!: Int32Array;
+  private worst!: Uint8Array;
+  private counted!: Uint8Array;
+  private traceOf!: Int32Array;
+  private readonly slots: Slots;
+
+  /** Totals over requests that entered after the warm-up. */
+  entered = 0;
+  readonly ended = new Float64Array(4);
+  readonly latency = new Histogram();
+
+  readonly traces: Trace[] = [];
+  private traceBudget: number;
+  private readonly traceEvery: number;
+  private sinceTrace = 0;
+
+  constructor(
+    private readonly measureFromMs: number,
+    traceSampleRate: number,
+    maxTraces: number,
+  ) {
+    this.slots = new Slots(1024, (cap) => {
+      this.start = growF64(this.start, cap);
+      this.lastEnd = growF64(this.lastEnd, cap);
+      this.pending = growI32(this.pending, cap);
+      this.worst = growU8(this.worst, cap);
+      this.counted = growU8(this.counted, cap);
+      this.traceOf = growI32(this.traceOf, cap);
+    });
+    this.traceBudget = traceSampleRate > 0 ? maxTraces : 0;
+    // Deterministic systematic sampling (every k-th request): no random draws, so turning
+    // traces on or off never changes the simulation itself.
+    this.traceEvery = traceSampleRate > 0 ? Math.max(1, Math.round(1 / traceSampleRate)) : 0;
+  }
+
+  /** A new request enters at t with one path. */
+  open(t: number): number {
+    const id = this.slots.alloc();
+    this.start[id] = t;
+    this.lastEnd[id] = t;
+    this.pending[id] = 1;
+    this.worst[id] = COMPLETED;
+    const counted = t >= this.measureFromMs ? 1 : 0;
+    this.counted[id] = counted;
+    if (counted) this.entered++;
+    this.traceOf[id] = -1;
+    if (this.traceBudget > 0 && ++this.sinceTrace >= this.traceEvery) {
+      this.sinceTrace = 0;
+      this.traceBudget--;
+      this.traceOf[id] = this.traces.length;
+      this.traces.push({ id: this.traces.length, startMs: t, endMs: t, outcome: 'inFlight', hops: [] });
+    }
+    return id;
+  }
+
+  /** One more path of the request (a fan-out or an asynchronous hand-off). */
+  spawn(id: number): void {
+    if (id >= 0) this.pending[id]++;
+  }
+
+  /** A path of the request ends at tEnd (which may lie after the current event time). */
+  end(id: number, outcome: Outcome, tEnd: number): void {
+    if (id < 0) return;
+    if (outcome > this.worst[id]) this.worst[id] = outcome;
+    if (tEnd > this.lastEnd[id]) this.lastEnd[id] = tEnd;
+    if (--this.pending[id] > 0) return;
+    const w = this.worst[id];
+    if (this.counted[id]) {
+      this.ended[w]++;
+      this.latency.add(this.lastEnd[id] - this.start[id]);
+    }
+    const tr = this.traceOf[id];
+    if (tr >= 0) {
+      this.traces[tr].endMs = this.lastEnd[id];
+      this.traces[tr].outcome = OUTCOME_NAMES[w];
+    }
+    this.slots.release(id);
+  }
+
+  /** Trace index of a request, -1 when it is not sampled. */
+  traceId(id: number): number {
+    return id >= 0 ? this.traceOf[id] : -1;
+  }
+
+  hop(id: number, hop: TraceHop): void {
+    const tr = id >= 0 ? this.traceOf[id] : -1;
+    if (tr >= 0) this.traces[tr].hops.push(hop);
+  }
+
+  get inFlight(): number {
+    return this.entered - this.ended[0] - this.ended[1] - this.ended[2] - this.ended[3];
+  }
+
+  get open_(): number {
+    return this.slots.inUse;
+  }
+}
