@@ -11,6 +11,12 @@ export interface UsageLine {
   name: string;
   /** Quantity over the measured window, in the meter's unit. */
   quantity: number;
+  /**
+   * This usage may not draw on the meter's free tier. Lambda's free tier does not apply to
+   * functions with Provisioned Concurrency [L-PRICE], so such a function marks its requests
+   * and on-demand duration with it; their free allowance then goes to the other functions.
+   */
+  noFreeTier?: boolean;
 }
 
 /** One line of a node's bill, as in the result format. */
@@ -26,6 +32,9 @@ export interface CostItem {
 }
 
 export interface NodeCost {
+  /** For the measured window of the run. */
   totalUsd: number;
+  /** The same usage over a 30-day month (what the run's rate would cost per month). */
+  monthlyUsd?: number;
   items: CostItem[];
 }

@@ -55,7 +55,7 @@ export type CallStatus = typeof OK | typeof ERROR | typeof TIMEOUT | typeof THRO
  */
 export interface NodeRuntime {
   readonly index: number;
-  readonly spec: NodeSpec;
+  readonly spec: NodeSpec<unknown>;
   /** Outgoing edges, wired before start(). */
   out: EdgeRuntime[];
   /** Incoming edges, wired before start(). */

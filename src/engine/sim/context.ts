@@ -25,6 +25,8 @@ export class SimContext {
   readonly requests: Requests;
   readonly series: SeriesSet | null;
   readonly durationMs: number;
+  /** When the run ended: durationMs, or earlier when a guard or cancel stopped it. */
+  endMs: number;
   readonly measureFromMs: number;
   readonly eventTypes: string[] = [];
   readonly warnings: string[] = [];
@@ -36,6 +38,7 @@ export class SimContext {
     opts: { series: boolean; traceSampleRate: number; maxTraces: number },
   ) {
     this.durationMs = settings.durationSeconds * 1000;
+    this.endMs = this.durationMs;
     this.measureFromMs = Math.min(settings.warmupSeconds, settings.durationSeconds) * 1000;
     this.requests = new Requests(this.measureFromMs, opts.traceSampleRate, opts.maxTraces);
     this.series = opts.series ? new SeriesSet(bucketSecondsFor(settings.durationSeconds), settings.durationSeconds) : null;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { bool, choice, distObject, distSchema, num, optNum } from '../../scenario/params';
+import { choice, distObject, distSchema, num, optNum } from '../../scenario/params';
 import { RUNTIMES } from './cold-starts';
 
 /** Facts: §1.2 limits [L-Q23] [L-APIDOC] [L-CONC], §1.3 async [L-ASYNC], §1.4 keep-alive [M-MIK-10]. */

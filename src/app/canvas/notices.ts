@@ -1,0 +1,31 @@
+import { create } from 'zustand';
+
+/**
+ * Short messages shown over the canvas: a refused connection's reason, "pasted 3 nodes".
+ * Each goes away by itself (or with its close button); assertive ones are for refusals.
+ */
+export interface Notice {
+  id: number;
+  text: string;
+  tone: 'info' | 'refused';
+}
+
+interface NoticeState {
+  notices: Notice[];
+  show(text: string, tone?: Notice['tone']): void;
+  dismiss(id: number): void;
+}
+
+let next = 1;
+const LIFETIME_MS = 7000;
+
+export const useNotices = create<NoticeState>()((set, get) => ({
+  notices: [],
+  show: (text, tone = 'info') => {
+    const id = next++;
+    // The same refusal twice in a row replaces the old one instead of stacking up.
+    set((s) => ({ notices: [...s.notices.filter((n) => n.text !== text).slice(-2), { id, text, tone }] }));
+    setTimeout(() => get().dismiss(id), LIFETIME_MS);
+  },
+  dismiss: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
+}));

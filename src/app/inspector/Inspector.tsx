@@ -1,0 +1,26 @@
+import { useScenarioStore } from '../store/scenario';
+import { useSelectionStore } from '../store/scenario-selection';
+import { EdgeInspector } from './EdgeInspector';
+import { NodeInspector } from './NodeInspector';
+import { ScenarioInspector } from './ScenarioInspector';
+import { SelectionInspector } from './SelectionInspector';
+
+/** Right-hand panel: what is selected, or the scenario itself when nothing is. */
+export function Inspector() {
+  const nodeIds = useSelectionStore((s) => s.nodeIds);
+  const edgeIds = useSelectionStore((s) => s.edgeIds);
+  const doc = useScenarioStore((s) => s.doc);
+  const nodes = doc.nodes.filter((n) => nodeIds.includes(n.id));
+  const edges = doc.edges.filter((e) => edgeIds.includes(e.id));
+
+  let body;
+  if (nodes.length === 1 && edges.length === 0) body = <NodeInspector key={nodes[0].id} node={nodes[0]} />;
+  else if (edges.length === 1 && nodes.length === 0) body = <EdgeInspector key={edges[0].id} edge={edges[0]} />;
+  else if (nodes.length + edges.length > 1) body = <SelectionInspector nodes={nodes} edges={edges} />;
+  else body = <ScenarioInspector />;
+  return (
+    <aside className="inspector" aria-label="Inspector">
+      {body}
+    </aside>
+  );
+}

@@ -1,0 +1,114 @@
+import { useId, useMemo } from 'react';
+import type { z } from 'zod';
+import { describeSchema, type FieldSpec } from './schema-fields';
+import { getIn, issuesByPath, issuesUnder, pathKey, setIn, tryCommit, type Path } from './params-edit';
+import { BooleanField, EnumField, JsonField, NumberField, TextField } from './fields';
+import { ListField } from './ListField';
+
+interface Props {
+  schema: z.ZodType;
+  /** The sparse params the scenario holds. */
+  params: Record<string, unknown>;
+  onChange(params: Record<string, unknown>): void;
+  /** Shown when the schema has no fields (e.g. an SNS topic). */
+  emptyText?: string;
+  /** Restrict to these top-level keys (an edge shows only the params its rule lists). */
+  only?: readonly string[];
+}
+
+/** A form generated from a zod schema: one source of truth with validation. */
+export function ParamsForm({ schema, params, onChange, emptyText, only }: Props) {
+  const formId = useId();
+  const fields = useMemo(() => {
+    const all = describeSchema(schema);
+    return only ? all.filter((f) => only.includes(f.key)) : all;
+  }, [schema, only]);
+  const issues = useMemo(() => issuesByPath(schema, params), [schema, params]);
+  const commit = (path: Path, value: unknown) => tryCommit(schema, params, path, value, onChange);
+  const formWide = issues.get('') ?? [];
+
+  if (fields.length === 0) return <p className="muted">{emptyText ?? 'Nothing to set.'}</p>;
+  return (
+    <div className="params-form">
+      {formWide.map((m) => (
+        <p key={m} className="field__error" role="alert">
+          <span aria-hidden="true">⚠ </span>
+          {m}
+        </p>
+      ))}
+      {fields.map((f) => (
+        <Field key={pathKey(f.path)} field={f} formId={formId} params={params} issues={issues} commit={commit} />
+      ))}
+    </div>
+  );
+}
+
+interface FieldNodeProps {
+  field: FieldSpec;
+  formId: string;
+  params: Record<string, unknown>;
+  issues: Map<string, string[]>;
+  commit(path: Path, value: unknown): ReturnType<typeof tryCommit>;
+}
+
+function Field({ field, formId, params, issues, commit }: FieldNodeProps) {
+  const inputId = `${formId}-${pathKey(field.path).replace(/[^A-Za-z0-9_-]/g, '_')}`;
+  const value = getIn(params, field.path);
+  const issue = issues.get(pathKey(field.path))?.[0];
+  const common = { inputId, value, issue, commit: (v: unknown) => commit(field.path, v) };
+  switch (field.type) {
+    case 'number':
+      return <NumberField field={field} {...common} />;
+    case 'enum':
+      return <EnumField field={field} {...common} />;
+    case 'boolean':
+      return <BooleanField field={field} {...common} />;
+    case 'string':
+      return <TextField field={field} {...common} />;
+    case 'list':
+      return <ListField field={field} {...common} issues={issues} />;
+    case 'json':
+      return <JsonField field={field} {...common} issue={issuesUnder(issues, field.path)[0]} />;
+    case 'object':
+      return <ObjectField field={field} formId={formId} params={params} issues={issues} commit={commit} />;
+  }
+}
+
+/** Starting values for an object switched on: each field's default, or its minimum. */
+function initialObject(field: FieldSpec & { type: 'object' }): Record<string, unknown> {
+  let obj: Record<string, unknown> = {};
+  for (const f of field.fields) {
+    if (f.defaultValue !== undefined || f.optional) continue;
+    if (f.type === 'number') obj = setIn(obj, [f.key], f.min ?? 0);
+    else if (f.type === 'enum') obj = setIn(obj, [f.key], f.options[0]);
+  }
+  return obj;
+}
+
+function ObjectField({ field, formId, params, issues, commit }: FieldNodeProps & { field: FieldSpec & { type: 'object' } }) {
+  const value = getIn(params, field.path);
+  const toggleId = `${formId}-${pathKey(field.path)}-on`;
+  const on = !field.optional || value !== undefined;
+  return (
+    <fieldset className="fieldset">
+      <legend className="fieldset__legend">{field.title}</legend>
+      {field.help ? (
+        <p className="field__help">
+          {field.help} {field.source ? <span className="field__source">{field.source}</span> : null}
+        </p>
+      ) : null}
+      {field.optional ? (
+        <label className="toggle" htmlFor={toggleId}>
+          <input
+            id={toggleId}
+            type="checkbox"
+            checked={on}
+            onChange={(e) => commit(field.path, e.target.checked ? initialObject(field) : undefined)}
+          />{' '}
+          Set {field.title.toLowerCase()} (otherwise the default applies)
+        </label>
+      ) : null}
+      {on ? field.fields.map((f) => <Field key={pathKey(f.path)} field={f} formId={formId} params={params} issues={issues} commit={commit} />) : null}
+    </fieldset>
+  );
+}

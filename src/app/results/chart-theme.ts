@@ -1,0 +1,68 @@
+import { useSyncExternalStore } from 'react';
+
+/**
+ * Chart colours are CSS variables (results.css sets them per theme), so a theme switch
+ * recolours the charts without re-rendering them. Metrics keep their colour on every chart:
+ * errors are always the same red, cold starts always the same amber.
+ */
+const METRIC_COLOR: Record<string, string> = {
+  requests: 'var(--chart-blue)',
+  concurrency: 'var(--chart-blue)',
+  instances: 'var(--chart-teal)',
+  coldStarts: 'var(--chart-amber)',
+  throttles: 'var(--chart-orange)',
+  throttled: 'var(--chart-orange)',
+  errors: 'var(--chart-red)',
+  timeouts: 'var(--chart-brown)',
+  retries: 'var(--chart-purple)',
+  depth: 'var(--chart-blue)',
+  ageSeconds: 'var(--chart-amber)',
+  iteratorAgeSeconds: 'var(--chart-amber)',
+  utilization: 'var(--chart-green)',
+};
+
+/** A categorical palette for things without a fixed meaning (nodes, bill items). */
+export const PALETTE = [
+  'var(--chart-blue)',
+  'var(--chart-orange)',
+  'var(--chart-teal)',
+  'var(--chart-red)',
+  'var(--chart-green)',
+  'var(--chart-purple)',
+  'var(--chart-amber)',
+  'var(--chart-pink)',
+  'var(--chart-brown)',
+  'var(--chart-grey)',
+];
+
+export function metricColor(metric: string, fallbackIndex: number): string {
+  return METRIC_COLOR[metric] ?? PALETTE[fallbackIndex % PALETTE.length];
+}
+
+/**
+ * Chart text follows the page's root font size, so the large-type (classroom) setting grows
+ * axis labels too: SVG text in recharts takes pixel sizes, not rem.
+ */
+export function useChartFontSize(): number {
+  return useSyncExternalStore(subscribeRootFont, rootFontPx, () => 16);
+}
+
+function rootFontPx(): number {
+  if (typeof document === 'undefined') return 16;
+  const px = parseFloat(getComputedStyle(document.documentElement).fontSize);
+  return Number.isFinite(px) && px > 0 ? Math.round(px * 0.8) : 13;
+}
+
+function subscribeRootFont(onChange: () => void): () => void {
+  if (typeof MutationObserver === 'undefined') return () => undefined;
+  // The large-type switch changes a class, an attribute or a style on <html> or <body>.
+  const observer = new MutationObserver(onChange);
+  const opts = { attributes: true, attributeFilter: ['class', 'style', 'data-theme', 'data-large-type', 'data-font-scale'] };
+  observer.observe(document.documentElement, opts);
+  if (document.body) observer.observe(document.body, opts);
+  window.addEventListener('resize', onChange);
+  return () => {
+    observer.disconnect();
+    window.removeEventListener('resize', onChange);
+  };
+}

@@ -1,0 +1,181 @@
+import { create } from 'zustand';
+import { temporal } from 'zundo';
+import { KINDS } from '../../engine/kinds/registry';
+import type { NodeKind } from '../../engine/kinds/types';
+import { allowedRoles, refusal, type EdgeRole } from '../../engine/scenario/connections';
+import { emptyScenario, normalizeDoc, type DocEdge, type DocNode, type ScenarioDoc } from './scenario-doc';
+import { uniqueId, uniqueLabel } from './scenario-ids';
+import { defaultTemplate } from '../persistence/templates';
+
+export type XY = { x: number; y: number };
+
+/** What copy puts on the clipboard and paste/duplicate take back. */
+export interface Fragment {
+  nodes: DocNode[];
+  edges: DocEdge[];
+}
+
+export type ConnectResult = { ok: true; id: string } | { ok: false; reason: string };
+
+export interface ScenarioState {
+  /** The document: the only undoable state. */
+  doc: ScenarioDoc;
+  /** Replace the whole document (template, import, share link): one undo step. */
+  load(doc: unknown): void;
+  rename(name: string): void;
+  setNotes(notes: string): void;
+  /** Sets (or with undefined, removes) top-level settings. */
+  setSettings(patch: Record<string, unknown>): void;
+  addNode(kind: NodeKind, position: XY): string;
+  setLabel(id: string, label: string): void;
+  setParams(id: string, params: Record<string, unknown>): void;
+  moveNodes(positions: Record<string, XY>): void;
+  connect(source: string, target: string, role?: EdgeRole): ConnectResult;
+  setEdgeRole(id: string, role: EdgeRole): void;
+  setEdgeParams(id: string, params: Record<string, unknown>): void;
+  /** Removes the nodes, their edges and the given edges: one undo step. */
+  remove(nodeIds: readonly string[], edgeIds: readonly string[]): void;
+  /** Adds a copy of the fragment with fresh ids, offset; returns the new node ids. */
+  paste(fragment: Fragment, offset: XY): { nodeIds: string[]; edgeIds: string[] };
+}
+
+const GRID = 20;
+const snap = (v: number) => Math.round(v / GRID) * GRID;
+
+function edgeId(source: string, target: string, taken: ReadonlySet<string>): string {
+  return uniqueId(`${source}-to-${target}`, taken);
+}
+
+/** Why source → target (with role) may not be drawn in this document, or null when it may. */
+export function connectionRefusal(d: ScenarioDoc, source: string, target: string, role: EdgeRole = 'invoke'): string | null {
+  const a = d.nodes.find((n) => n.id === source);
+  const b = d.nodes.find((n) => n.id === target);
+  if (!a || !b) return 'Both ends must be nodes on the canvas.';
+  if (source === target && a.kind !== 'function') return 'A node cannot hand work to itself.';
+  const why = refusal(a.kind, b.kind, role);
+  if (why) return why;
+  if (d.edges.some((e) => e.source === source && e.target === target && (e.role ?? 'invoke') === role)) {
+    return `${a.label} already hands work to ${b.label}${role === 'invoke' ? '' : ` as "${role}"`}.`;
+  }
+  return null;
+}
+
+/** The role a newly drawn edge gets: "invoke" where allowed, else the only kind of link there is (queue → queue is a DLQ). */
+export function defaultRole(d: ScenarioDoc, source: string, target: string): EdgeRole {
+  const a = d.nodes.find((n) => n.id === source);
+  const b = d.nodes.find((n) => n.id === target);
+  if (!a || !b) return 'invoke';
+  const roles = allowedRoles(a.kind, b.kind);
+  return roles.length === 0 || roles.includes('invoke') ? 'invoke' : roles[0];
+}
+
+export function createScenarioStore(initial: ScenarioDoc = emptyScenario()) {
+  return create<ScenarioState>()(
+    temporal(
+      (set, get) => {
+        /** Every edit goes through here so the document stays immutable (undo keeps old ones). */
+        const edit = (fn: (d: ScenarioDoc) => ScenarioDoc) => set((s) => ({ doc: fn(s.doc) }));
+        const mapNode = (id: string, fn: (n: DocNode) => DocNode) =>
+          edit((d) => ({ ...d, nodes: d.nodes.map((n) => (n.id === id ? fn(n) : n)) }));
+        const mapEdge = (id: string, fn: (e: DocEdge) => DocEdge) =>
+          edit((d) => ({ ...d, edges: d.edges.map((e) => (e.id === id ? fn(e) : e)) }));
+
+        return {
+          doc: initial,
+          load: (doc) => set({ doc: normalizeDoc(doc) }),
+          rename: (name) => edit((d) => ({ ...d, name })),
+          setNotes: (notes) => edit((d) => ({ ...d, notes })),
+          setSettings: (patch) =>
+            edit((d) => {
+              const settings = { ...d.settings };
+              for (const [k, v] of Object.entries(patch)) {
+                if (v === undefined) delete settings[k];
+                else settings[k] = v;
+              }
+              return { ...d, settings };
+            }),
+          addNode: (kind, position) => {
+            const d = get().doc;
+            const id = uniqueId(kind, new Set(d.nodes.map((n) => n.id)));
+            const label = uniqueLabel(KINDS[kind].title, new Set(d.nodes.map((n) => n.label)));
+            const node: DocNode = { id, kind, label, position: { x: snap(position.x), y: snap(position.y) }, params: {} };
+            edit((doc) => ({ ...doc, nodes: [...doc.nodes, node] }));
+            return id;
+          },
+          setLabel: (id, label) => mapNode(id, (n) => ({ ...n, label })),
+          setParams: (id, params) => mapNode(id, (n) => ({ ...n, params })),
+          moveNodes: (positions) => {
+            // A click that ends a "drag" without moving must not become an undo step.
+            const moved = get().doc.nodes.some((n) => positions[n.id] && (positions[n.id].x !== n.position.x || positions[n.id].y !== n.position.y));
+            if (!moved) return;
+            edit((d) => ({ ...d, nodes: d.nodes.map((n) => (positions[n.id] ? { ...n, position: { x: positions[n.id].x, y: positions[n.id].y } } : n)) }));
+          },
+          connect: (source, target, role = 'invoke') => {
+            const d = get().doc;
+            const why = connectionRefusal(d, source, target, role);
+            if (why) return { ok: false, reason: why };
+            const id = edgeId(source, target, new Set(d.edges.map((e) => e.id)));
+            const edge: DocEdge = role === 'invoke' ? { id, source, target, params: {} } : { id, source, target, role, params: {} };
+            edit((doc) => ({ ...doc, edges: [...doc.edges, edge] }));
+            return { ok: true, id };
+          },
+          setEdgeRole: (id, role) =>
+            mapEdge(id, (e) => {
+              const { role: _old, ...rest } = e;
+              return role === 'invoke' ? rest : { ...rest, role };
+            }),
+          setEdgeParams: (id, params) => mapEdge(id, (e) => ({ ...e, params })),
+          remove: (nodeIds, edgeIds) => {
+            const nodes = new Set(nodeIds);
+            const edges = new Set(edgeIds);
+            const d = get().doc;
+            if (!d.nodes.some((n) => nodes.has(n.id)) && !d.edges.some((e) => edges.has(e.id))) return;
+            edit((doc) => ({
+              ...doc,
+              nodes: doc.nodes.filter((n) => !nodes.has(n.id)),
+              edges: doc.edges.filter((e) => !edges.has(e.id) && !nodes.has(e.source) && !nodes.has(e.target)),
+            }));
+          },
+          paste: (fragment, offset) => {
+            const d = get().doc;
+            const takenNodes = new Set(d.nodes.map((n) => n.id));
+            const takenLabels = new Set(d.nodes.map((n) => n.label));
+            const takenEdges = new Set(d.edges.map((e) => e.id));
+            const rename = new Map<string, string>();
+            const nodes = fragment.nodes.map((n) => {
+              const id = uniqueId(n.kind, takenNodes);
+              takenNodes.add(id);
+              rename.set(n.id, id);
+              const label = uniqueLabel(n.label, takenLabels);
+              takenLabels.add(label);
+              return { ...n, id, label, params: structuredClone(n.params), position: { x: n.position.x + offset.x, y: n.position.y + offset.y } };
+            });
+            const edges = fragment.edges
+              .filter((e) => rename.has(e.source) && rename.has(e.target))
+              .map((e) => {
+                const source = rename.get(e.source)!;
+                const target = rename.get(e.target)!;
+                const id = edgeId(source, target, takenEdges);
+                takenEdges.add(id);
+                return { ...e, id, source, target, params: structuredClone(e.params) };
+              });
+            if (nodes.length === 0) return { nodeIds: [], edgeIds: [] };
+            edit((doc) => ({ ...doc, nodes: [...doc.nodes, ...nodes], edges: [...doc.edges, ...edges] }));
+            return { nodeIds: nodes.map((n) => n.id), edgeIds: edges.map((e) => e.id) };
+          },
+        };
+      },
+      {
+        // Only the document is history; a new object means a real edit.
+        partialize: (s) => ({ doc: s.doc }),
+        equality: (a, b) => a.doc === b.doc,
+        limit: 200,
+      },
+    ),
+  );
+}
+
+export type ScenarioStore = ReturnType<typeof createScenarioStore>;
+
+/** The editor's one scenario: opens on the default template so a first visit can press Run. */
+export const useScenarioStore = createScenarioStore(defaultTemplate()?.doc ?? emptyScenario());

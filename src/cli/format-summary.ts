@@ -1,0 +1,69 @@
+import type { MetricValue, Summary } from '../engine/kinds/types';
+import type { Result } from '../engine/result';
+
+/** A person-readable summary of a result: totals, then each node's key figures and bill. */
+export function formatSummary(r: Result): string {
+  const t = r.totals;
+  const lines: string[] = [];
+  lines.push(`${r.scenario} — ${fmtDuration(r.simulatedSeconds)} simulated, seed ${r.seed}, ${r.engine.events.toLocaleString('en-US')} events in ${r.engine.wallMs} ms`);
+  if (r.incomplete) lines.push(`INCOMPLETE (${r.incomplete.reason}): ${r.incomplete.message}`);
+  lines.push('');
+  lines.push(
+    `Requests ${int(t.requests)}: completed ${int(t.completed)}, failed ${int(t.failed)}, dead-lettered ${int(t.deadLettered)}, dropped ${int(t.dropped)}, in flight ${int(t.inFlight)}`,
+  );
+  lines.push(`Latency  ${summary(t.latencyMs)}`);
+  lines.push(`Cost     ${usd(t.costUsd)} for this run · ${usd(t.monthlyCostUsd)} per 30-day month at this rate`);
+  for (const [id, n] of Object.entries(r.nodes)) {
+    lines.push('');
+    lines.push(`${n.label} [${id}, ${n.kind}]  ${usd(n.cost.totalUsd)}`);
+    const metrics = Object.entries(n.metrics)
+      .map(([k, v]) => `${k} ${metric(v)}`)
+      .join(' · ');
+    if (metrics) lines.push(`  ${metrics}`);
+    for (const item of n.cost.items) {
+      if (item.quantity === 0 && item.usd === 0) continue;
+      lines.push(`  $ ${item.name}: ${qty(item.quantity)} ${item.unit} × ${usd(item.unitUsd, 10)} = ${usd(item.usd)}`);
+    }
+  }
+  if (r.warnings.length) {
+    lines.push('');
+    for (const w of r.warnings) lines.push(`warning: ${w}`);
+  }
+  return lines.join('\n');
+}
+
+function metric(v: MetricValue): string {
+  if (typeof v === 'number') return qty(v);
+  if (Array.isArray(v)) return `[${v.map(qty).join(', ')}]`;
+  return summary(v);
+}
+
+function summary(s: Summary): string {
+  return `mean ${ms(s.mean)} · p50 ${ms(s.p50)} · p95 ${ms(s.p95)} · p99 ${ms(s.p99)} · max ${ms(s.max)}`;
+}
+
+function ms(x: number): string {
+  return x >= 10_000 ? `${(x / 1000).toFixed(1)} s` : `${x >= 100 ? x.toFixed(0) : x.toFixed(1)} ms`;
+}
+
+function int(x: number): string {
+  return Math.round(x).toLocaleString('en-US');
+}
+
+function qty(x: number): string {
+  if (Number.isInteger(x)) return x.toLocaleString('en-US');
+  return Math.abs(x) >= 100 ? x.toLocaleString('en-US', { maximumFractionDigits: 1 }) : x.toPrecision(4).replace(/\.?0+$/, '');
+}
+
+function usd(x: number, digits = 4): string {
+  if (x === 0) return '$0';
+  if (Math.abs(x) >= 1) return `$${x.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+  return `$${x.toPrecision(digits > 4 ? 4 : 3)}`;
+}
+
+function fmtDuration(s: number): string {
+  if (s >= 86400) return `${(s / 86400).toFixed(s % 86400 ? 1 : 0)} d`;
+  if (s >= 3600) return `${(s / 3600).toFixed(s % 3600 ? 1 : 0)} h`;
+  if (s >= 60) return `${(s / 60).toFixed(s % 60 ? 1 : 0)} min`;
+  return `${s} s`;
+}

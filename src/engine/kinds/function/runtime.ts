@@ -1,0 +1,491 @@
+import { Sampler } from '../../kernel/distributions';
+import { Histogram } from '../../metrics/histogram';
+import { Level } from '../../metrics/level';
+import { round6 } from '../../metrics/series';
+import type { UsageLine } from '../../billing/types';
+import type { SimContext } from '../../sim/context';
+import type { EdgeRuntime } from '../../sim/edges';
+import { NodeBase } from '../../sim/node-base';
+import { COMPLETED, DEAD_LETTERED, DROPPED } from '../../sim/requests';
+import { Slots, growF64, growI32, growU8 } from '../../sim/slots';
+import { ERROR, OK, THROTTLED, TIMEOUT, type CallStatus, type NodeMetrics, type NodeRuntime, type NodeSpec } from '../types';
+import {
+  ASYNC_RETRY_DELAYS_MS,
+  ONE_VCPU_MB,
+  SCALING_BURST,
+  SCALING_REFILL_PER_MS,
+  THROTTLE_BACKOFF_MAX_MS,
+  THROTTLE_BACKOFF_START_MS,
+  lambdaAccount,
+  type LambdaAccount,
+} from './account';
+import { defaultColdStart } from './cold-starts';
+import type { FunctionParams } from './schema';
+import { FunctionUsage } from './usage';
+
+const HANDLER_DONE = 0;
+const ASYNC_ATTEMPT = 1;
+
+const STATUS_NAMES = ['ok', 'error', 'timeout', 'throttled'];
+
+/**
+ * AWS Lambda: execution environments with cold starts and keep-alive, the account's and the
+ * function's concurrency, the scaling rate, timeouts, errors, synchronous and asynchronous
+ * invocation (Lambda's internal queue, retries, destinations), and the usage it bills.
+ *
+ * Idle environments are kept in a ring ordered by the time they became idle: reuse takes the
+ * most recent (tail), and keep-alive expiry is checked lazily from the oldest (head) when an
+ * environment is needed, so no timer event is ever scheduled for it.
+ */
+export class FunctionRuntime extends NodeBase<FunctionParams> {
+  private readonly account: LambdaAccount;
+  private readonly reserved: number;
+  private readonly duration: Sampler;
+  private readonly coldStart: Sampler;
+  private readonly cpuStretch: number;
+  private readonly keepAliveMs: number;
+  private readonly timeoutMs: number;
+  private readonly maxEventAgeMs: number;
+
+  // Execution environments (structure of arrays, indexed by env slot).
+  private envBorn!: Float64Array;
+  private envIdleSince!: Float64Array;
+  private envPc!: Uint8Array;
+  private envBusy!: Uint8Array;
+  private readonly envs: Slots;
+  private ring = new Int32Array(64); // idle on-demand envs, oldest at head
+  private ringHead = 0;
+  private ringCount = 0;
+  private pcIdle!: Int32Array;
+  private pcIdleCount = 0;
+  private scaleTokens = SCALING_BURST;
+  private scaleRefilledAt = 0;
+  private busy = 0;
+
+  // Invocations in progress or waiting to retry (indexed by invocation slot).
+  private invReq!: Int32Array;
+  private invType!: Int32Array;
+  private invKb!: Float64Array;
+  private invGroup!: Int32Array;
+  private invCaller!: Int32Array; // node index of a synchronous caller, -1 for async
+  private invCallerSlot!: Int32Array;
+  private invEnv!: Int32Array;
+  private invStart!: Float64Array; // when the environment was taken
+  private invInit!: Float64Array; // INIT ms (0 when warm)
+  private invRunEnd!: Float64Array; // when the handler's own work ends
+  private invStatus!: Uint8Array;
+  private invAttempt!: Int32Array; // function-error retries used (async)
+  private invThrottled!: Int32Array; // throttles met (async back-off)
+  private invFirstAt!: Float64Array; // when the async event was queued (event age)
+  private invPending!: Int32Array; // synchronous callees still running
+  private readonly inv: Slots;
+
+  private sendEdges: EdgeRuntime[] = [];
+  private syncEdges: EdgeRuntime[] = [];
+  private onSuccess: EdgeRuntime[] = [];
+  private onFailure: EdgeRuntime[] = [];
+
+  // Metrics (counted only after the warm-up).
+  private invocations = 0;
+  private coldStarts = 0;
+  private throttles = 0;
+  private errors = 0;
+  private timeouts = 0;
+  private retries = 0;
+  private readonly concurrency: Level;
+  private instanceArea = 0;
+  private alive = 0;
+  private maxInstances = 0;
+  private readonly durations = new Histogram();
+  private readonly usageAcc: FunctionUsage;
+  private readonly sRequests: number = -1;
+  private readonly sCold: number = -1;
+  private readonly sThrottles: number = -1;
+  private readonly sErrors: number = -1;
+  private readonly sInstances: number = -1;
+
+  constructor(ctx: SimContext, spec: NodeSpec<FunctionParams>, index: number) {
+    super(ctx, spec, index);
+    const p = spec.params;
+    this.account = lambdaAccount(ctx);
+    this.reserved = p.reservedConcurrency ?? -1;
+    if (this.reserved >= 0) this.account.reservedTotal += this.reserved;
+    this.duration = new Sampler(p.duration);
+    this.coldStart = new Sampler(p.coldStart ?? defaultColdStart(p.runtime, p.memoryMB, p.architecture));
+    // A single-threaded handler gets at most one vCPU's worth of speed: more memory than
+    // 1,769 MB adds cores it cannot use, so only the CPU-bound part below that stretches.
+    this.cpuStretch = p.memoryMB >= ONE_VCPU_MB ? 1 : ONE_VCPU_MB / p.memoryMB;
+    this.keepAliveMs = p.keepAliveSeconds * 1000;
+    this.timeoutMs = p.timeoutMs;
+    this.maxEventAgeMs = p.maxEventAgeSeconds * 1000;
+    this.envs = new Slots(16, (cap) => {
+      this.envBorn = growF64(this.envBorn, cap);
+      this.envIdleSince = growF64(this.envIdleSince, cap);
+      this.envPc = growU8(this.envPc, cap);
+      this.envBusy = growU8(this.envBusy, cap);
+      this.pcIdle = growI32(this.pcIdle, cap);
+    });
+    this.inv = new Slots(64, (cap) => {
+      this.invReq = growI32(this.invReq, cap);
+      this.invType = growI32(this.invType, cap);
+      this.invKb = growF64(this.invKb, cap);
+      this.invGroup = growI32(this.invGroup, cap);
+      this.invCaller = growI32(this.invCaller, cap);
+      this.invCallerSlot = growI32(this.invCallerSlot, cap);
+      this.invEnv = growI32(this.invEnv, cap);
+      this.invStart = growF64(this.invStart, cap);
+      this.invInit = growF64(this.invInit, cap);
+      this.invRunEnd = growF64(this.invRunEnd, cap);
+      this.invStatus = growU8(this.invStatus, cap);
+      this.invAttempt = growI32(this.invAttempt, cap);
+      this.invThrottled = growI32(this.invThrottled, cap);
+      this.invFirstAt = growF64(this.invFirstAt, cap);
+      this.invPending = growI32(this.invPending, cap);
+    });
+    const s = ctx.series;
+    this.concurrency = new Level(ctx.measureFromMs, s, s ? s.register(`${spec.id}.concurrency`, 'level') : -1);
+    if (s) {
+      this.sRequests = s.register(`${spec.id}.requests`, 'rate');
+      this.sCold = s.register(`${spec.id}.coldStarts`, 'rate');
+      this.sThrottles = s.register(`${spec.id}.throttles`, 'rate');
+      this.sErrors = s.register(`${spec.id}.errors`, 'rate');
+      this.sInstances = s.register(`${spec.id}.instances`, 'level');
+    }
+    this.usageAcc = new FunctionUsage(p, ctx.settings.lambdaBillingGranularityMs);
+  }
+
+  start(t: number): void {
+    this.sendEdges = this.out.filter((e) => e.role === 'invoke' && (e.meaning === 'send' || (e.meaning === 'invoke' && !e.sync)));
+    this.syncEdges = this.out.filter((e) => e.role === 'invoke' && e.meaning === 'invoke' && e.sync);
+    this.onSuccess = this.edgesWith('onSuccess');
+    this.onFailure = this.edgesWith('onFailure');
+    // Provisioned environments are initialised before traffic arrives and never reclaimed.
+    for (let i = 0; i < this.params.provisionedConcurrency; i++) {
+      const env = this.newEnv(t, 1);
+      this.pcIdle[this.pcIdleCount++] = env;
+    }
+  }
+
+  // ---- work arriving -------------------------------------------------------------------
+
+  call(req: number, type: number, kb: number, group: number, t: number, caller: NodeRuntime, callerSlot: number): void {
+    const slot = this.newInvocation(req, type, kb, group, t, caller.index, callerSlot);
+    if (!this.tryStart(slot, t)) {
+      this.inv.release(slot);
+      caller.onReturn(callerSlot, THROTTLED, t);
+    }
+  }
+
+  deliver(req: number, type: number, kb: number, group: number, t: number, _via: EdgeRuntime): void {
+    const slot = this.newInvocation(req, type, kb, group, t, -1, -1);
+    // Reserved concurrency 0 sends async events straight to the failure path, no retries [L-ASYNC].
+    if (this.reserved === 0) {
+      if (this.measuring(t)) this.throttles++;
+      this.failAsync(slot, t);
+      return;
+    }
+    this.attemptAsync(slot, t);
+  }
+
+  onEvent(action: number, slot: number, t: number): void {
+    if (action === HANDLER_DONE) this.handlerDone(slot, t);
+    else this.attemptAsync(slot, t);
+  }
+
+  onReturn(slot: number, status: CallStatus, t: number): void {
+    // A failed synchronous callee fails the caller (errors propagate up a sync chain).
+    if (status !== OK && this.invStatus[slot] === OK) this.invStatus[slot] = ERROR;
+    if (--this.invPending[slot] === 0) this.complete(slot, t);
+  }
+
+  // ---- invocation life cycle -----------------------------------------------------------
+
+  private newInvocation(req: number, type: number, kb: number, group: number, t: number, caller: number, callerSlot: number): number {
+    const s = this.inv.alloc();
+    this.invReq[s] = req;
+    this.invType[s] = type;
+    this.invKb[s] = kb;
+    this.invGroup[s] = group;
+    this.invCaller[s] = caller;
+    this.invCallerSlot[s] = callerSlot;
+    this.invAttempt[s] = 0;
+    this.invThrottled[s] = 0;
+    this.invFirstAt[s] = t;
+    this.invPending[s] = 0;
+    return s;
+  }
+
+  /** Takes an environment and schedules the handler's end; false when throttled. */
+  private tryStart(slot: number, t: number): boolean {
+    const measuring = this.measuring(t);
+    const series = this.ctx.series;
+    if (this.reserved >= 0 ? this.busy >= this.reserved : this.account.unreservedBusy >= this.account.unreservedLimit) {
+      return this.throttled(t, measuring);
+    }
+    let env: number;
+    let initMs = 0;
+    if (this.pcIdleCount > 0) {
+      env = this.pcIdle[--this.pcIdleCount];
+    } else {
+      this.reclaimExpired(t);
+      if (this.ringCount > 0) {
+        this.ringCount--;
+        env = this.ring[(this.ringHead + this.ringCount) & (this.ring.length - 1)];
+      } else {
+        this.scaleTokens = Math.min(SCALING_BURST, this.scaleTokens + (t - this.scaleRefilledAt) * SCALING_REFILL_PER_MS);
+        this.scaleRefilledAt = t;
+        if (this.scaleTokens < 1) return this.throttled(t, measuring);
+        this.scaleTokens -= 1;
+        env = this.newEnv(t, 0);
+        initMs = this.coldStart.sample(this.rng);
+        if (measuring) {
+          this.coldStarts++;
+          if (series) series.count(this.sCold, t);
+        }
+      }
+    }
+    this.busy++;
+    this.envBusy[env] = 1;
+    if (this.reserved < 0) this.account.unreservedBusy++;
+    this.concurrency.set(this.busy, t);
+
+    let status: CallStatus = OK;
+    const d = this.duration.sample(this.rng);
+    const f = this.params.cpuBoundFraction;
+    let runMs = f === 0 ? d : d * (1 - f) + d * f * this.cpuStretch;
+    if (runMs > this.timeoutMs) {
+      runMs = this.timeoutMs;
+      status = TIMEOUT;
+    } else if (this.params.errorRate > 0 && this.rng.next() < this.params.errorRate) {
+      status = ERROR;
+    }
+    this.invEnv[slot] = env;
+    this.invStart[slot] = t;
+    this.invInit[slot] = initMs;
+    this.invRunEnd[slot] = t + initMs + runMs;
+    this.invStatus[slot] = status;
+    if (measuring) {
+      this.invocations++;
+      if (series) series.count(this.sRequests, t);
+    }
+    this.at(t + initMs + runMs, HANDLER_DONE, slot);
+    return true;
+  }
+
+  private throttled(t: number, measuring: boolean): false {
+    if (measuring) {
+      this.throttles++;
+      if (this.ctx.series) this.ctx.series.count(this.sThrottles, t);
+    }
+    return false;
+  }
+
+  private handlerDone(slot: number, t: number): void {
+    const edges = this.syncEdges;
+    if (this.invStatus[slot] !== OK || edges.length === 0) {
+      this.complete(slot, t);
+      return;
+    }
+    // Synchronous calls made at the end of the handler: the environment stays busy (and
+    // billed) until every callee has answered. The +1 guards against callees that answer
+    // at once (a throttle) while we are still issuing calls.
+    this.invPending[slot] = 1;
+    const req = this.invReq[slot];
+    for (let i = 0; i < edges.length; i++) {
+      const e = edges[i];
+      if (!e.matches(this.invType[slot])) continue;
+      const n = e.count(this.rng);
+      for (let k = 0; k < n; k++) {
+        this.invPending[slot]++;
+        e.target.call(req, this.invType[slot], this.invKb[slot], this.invGroup[slot], t, this, slot);
+      }
+    }
+    if (--this.invPending[slot] === 0) this.complete(slot, t);
+  }
+
+  /** The invocation ends at t: free the environment, bill, and pass the outcome on. */
+  private complete(slot: number, t: number): void {
+    const env = this.invEnv[slot];
+    const start = this.invStart[slot];
+    const initMs = this.invInit[slot];
+    let status = this.invStatus[slot] as CallStatus;
+    let endAt = t;
+    // Waiting on a synchronous callee counts against the caller's own timeout.
+    if (status !== TIMEOUT && endAt - start - initMs > this.timeoutMs) {
+      status = TIMEOUT;
+      endAt = start + initMs + this.timeoutMs;
+    }
+    this.busy--;
+    this.envBusy[env] = 0;
+    if (this.reserved < 0) this.account.unreservedBusy--;
+    this.concurrency.set(this.busy, t);
+    if (this.envPc[env]) this.pcIdle[this.pcIdleCount++] = env;
+    else this.pushIdle(env, t);
+
+    const measuring = this.measuring(t);
+    const invokeMs = endAt - start - initMs;
+    if (measuring) {
+      this.durations.add(invokeMs);
+      this.usageAcc.record(invokeMs, initMs, this.envPc[env] === 1, t - this.invRunEnd[slot]);
+      if (status === TIMEOUT) this.timeouts++;
+      else if (status === ERROR) this.errors++;
+      if (status !== OK && this.ctx.series) this.ctx.series.count(this.sErrors, t);
+    }
+    const req = this.invReq[slot];
+    if (this.ctx.requests.traceId(req) >= 0) {
+      this.ctx.requests.hop(req, {
+        node: this.spec.id, startMs: start, endMs: endAt, cold: initMs > 0,
+        retry: this.invAttempt[slot] + this.invThrottled[slot], outcome: STATUS_NAMES[status],
+      });
+    }
+
+    const caller = this.invCaller[slot];
+    if (status === OK) this.emit(this.sendEdges, req, this.invType[slot], this.invKb[slot], this.invGroup[slot], t);
+    if (caller >= 0) {
+      const callerSlot = this.invCallerSlot[slot];
+      this.inv.release(slot);
+      this.ctx.nodes[caller].onReturn(callerSlot, status, endAt);
+      return;
+    }
+    if (status === OK) {
+      this.emit(this.onSuccess, req, this.invType[slot], this.invKb[slot], this.invGroup[slot], t);
+      this.ctx.requests.end(req, COMPLETED, t);
+      this.inv.release(slot);
+      return;
+    }
+    // Function error or timeout on an async event: retry about 1 then 2 minutes later [L-ASYNC].
+    const attempt = this.invAttempt[slot];
+    if (attempt < this.params.asyncRetries) {
+      const retryAt = t + ASYNC_RETRY_DELAYS_MS[Math.min(attempt, ASYNC_RETRY_DELAYS_MS.length - 1)];
+      if (retryAt - this.invFirstAt[slot] <= this.maxEventAgeMs) {
+        this.invAttempt[slot] = attempt + 1;
+        if (measuring) this.retries++;
+        this.at(retryAt, ASYNC_ATTEMPT, slot);
+        return;
+      }
+    }
+    this.failAsync(slot, t);
+  }
+
+  /** Runs (or re-queues after a throttle) an asynchronous event. */
+  private attemptAsync(slot: number, t: number): void {
+    if (this.tryStart(slot, t)) return;
+    const n = this.invThrottled[slot];
+    const backoff = Math.min(THROTTLE_BACKOFF_MAX_MS, THROTTLE_BACKOFF_START_MS * 2 ** n);
+    if (t + backoff - this.invFirstAt[slot] > this.maxEventAgeMs) {
+      this.failAsync(slot, t);
+      return;
+    }
+    this.invThrottled[slot] = n + 1;
+    this.at(t + backoff, ASYNC_ATTEMPT, slot);
+  }
+
+  /** Retries used up or the event too old: the on-failure destination, else discarded. */
+  private failAsync(slot: number, t: number): void {
+    const req = this.invReq[slot];
+    if (this.onFailure.length > 0) {
+      // The failure record now belongs to the destination, not to the request (req -1):
+      // the request's path ends here as dead-lettered.
+      for (const e of this.onFailure) e.target.deliver(-1, this.invType[slot], this.invKb[slot], this.invGroup[slot], t, e);
+      this.ctx.requests.end(req, DEAD_LETTERED, t);
+    } else {
+      this.ctx.requests.end(req, DROPPED, t);
+    }
+    this.inv.release(slot);
+  }
+
+  // ---- execution environments ----------------------------------------------------------
+
+  private newEnv(t: number, pc: 0 | 1): number {
+    const env = this.envs.alloc();
+    this.envBorn[env] = t;
+    this.envPc[env] = pc;
+    this.alive++;
+    if (this.alive > this.maxInstances && this.measuring(t)) this.maxInstances = this.alive;
+    return env;
+  }
+
+  private pushIdle(env: number, t: number): void {
+    if (this.ringCount === this.ring.length) {
+      const bigger = new Int32Array(this.ring.length * 2);
+      for (let i = 0; i < this.ringCount; i++) bigger[i] = this.ring[(this.ringHead + i) & (this.ring.length - 1)];
+      this.ring = bigger;
+      this.ringHead = 0;
+    }
+    this.envIdleSince[env] = t;
+    this.ring[(this.ringHead + this.ringCount) & (this.ring.length - 1)] = env;
+    this.ringCount++;
+  }
+
+  /** Reclaims, oldest first, the idle environments whose keep-alive ran out before t. */
+  private reclaimExpired(t: number): void {
+    const mask = this.ring.length - 1;
+    while (this.ringCount > 0) {
+      const env = this.ring[this.ringHead];
+      const diesAt = this.envIdleSince[env] + this.keepAliveMs;
+      if (diesAt > t) return;
+      this.retireEnv(env, diesAt);
+      this.ringHead = (this.ringHead + 1) & mask;
+      this.ringCount--;
+    }
+  }
+
+  private retireEnv(env: number, diesAt: number): void {
+    const from = Math.max(this.envBorn[env], this.ctx.measureFromMs);
+    if (diesAt > from) {
+      this.instanceArea += diesAt - from;
+      if (this.ctx.series) this.ctx.series.level(this.sInstances, from, diesAt, 1);
+    }
+    this.alive--;
+    this.envs.release(env);
+  }
+
+  finish(t: number): void {
+    this.reclaimExpired(t);
+    // Environments still alive at the end count until the end.
+    for (let i = 0; i < this.ringCount; i++) this.closeLife(this.ring[(this.ringHead + i) & (this.ring.length - 1)], t);
+    for (let i = 0; i < this.pcIdleCount; i++) this.closeLife(this.pcIdle[i], t);
+    this.ringCount = 0;
+    this.pcIdleCount = 0;
+    // Busy environments belong to invocations still in flight: they count until the end too.
+    for (let env = 0; env < this.envs.capacity; env++) if (this.envBusy[env]) this.closeLife(env, t);
+    this.concurrency.mean(t);
+    this.usageAcc.closeRun(t - this.ctx.measureFromMs);
+  }
+
+  private closeLife(env: number, t: number): void {
+    const from = Math.max(this.envBorn[env], this.ctx.measureFromMs);
+    if (t > from) {
+      this.instanceArea += t - from;
+      if (this.ctx.series) this.ctx.series.level(this.sInstances, from, t, 1);
+    }
+  }
+
+  metrics(): NodeMetrics {
+    const T = this.ctx.endMs;
+    const span = Math.max(1e-9, T - this.ctx.measureFromMs);
+    return {
+      invocations: this.invocations,
+      coldStarts: this.coldStarts,
+      throttles: this.throttles,
+      errors: this.errors,
+      timeouts: this.timeouts,
+      retries: this.retries,
+      meanConcurrency: round6(this.concurrency.mean(T)),
+      maxConcurrency: this.concurrency.max,
+      meanInstances: round6(this.instanceArea / span),
+      maxInstances: this.maxInstances,
+      billedGbSeconds: round6(this.usageAcc.billedGbSeconds),
+      syncWaitGbSeconds: round6(this.usageAcc.waitGbSeconds),
+      durationMs: roundSummary(this.durations.summary()),
+    };
+  }
+
+  usage(): UsageLine[] {
+    return this.usageAcc.lines();
+  }
+}
+
+function roundSummary(s: { mean: number; p50: number; p95: number; p99: number; max: number }) {
+  return { mean: round6(s.mean), p50: round6(s.p50), p95: round6(s.p95), p99: round6(s.p99), max: round6(s.max) };
+}

@@ -1,0 +1,33 @@
+import { fmtNumber } from '../../scenario/params';
+import type { KindModule } from '../types';
+import { ProducerRuntime } from './runtime';
+import { producerParams, type ProducerParams, type Traffic } from './schema';
+
+export const producerKind: KindModule<ProducerParams> = {
+  kind: 'producer',
+  title: 'Producer',
+  group: 'sources',
+  description: 'Clients, devices or an upstream system sending requests or events at a rate that can be steady, random, daily, spiky, ramping or replayed from a trace.',
+  params: producerParams,
+  summary: (p) => `${p.traffic.shape} · ${rateText(p.traffic)} · ${fmtNumber(p.payloadKB)} KB`,
+  create: (ctx, spec, index) => new ProducerRuntime(ctx, spec, index),
+};
+
+/** The rate part of the canvas summary, e.g. "10 req/s", "10–100 req/s", "10→100 req/s". */
+function rateText(t: Traffic): string {
+  const r = fmtNumber(t.ratePerSecond);
+  const peak = fmtNumber(t.peakRatePerSecond);
+  switch (t.shape) {
+    case 'diurnal':
+      return `${r}–${peak} req/s`;
+    case 'spike':
+    case 'ramp':
+      return `${r}→${peak} req/s`;
+    case 'trace': {
+      const max = t.points.reduce((m, q) => Math.max(m, q[1]), 0);
+      return `${t.points.length} points, ≤ ${fmtNumber(max)} req/s`;
+    }
+    default:
+      return `${r} req/s`;
+  }
+}

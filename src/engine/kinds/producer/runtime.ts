@@ -1,0 +1,90 @@
+import type { Rng } from '../../kernel/rng';
+import type { SimContext } from '../../sim/context';
+import { NodeBase } from '../../sim/node-base';
+import { COMPLETED } from '../../sim/requests';
+import type { NodeMetrics, NodeSpec } from '../types';
+import type { ProducerParams } from './schema';
+import { ArrivalProcess } from './traffic';
+
+const ARRIVE = 0;
+
+/** The event type a producer uses when its list of types is empty. */
+const DEFAULT_TYPE = 'Event';
+
+/**
+ * Clients, devices or an upstream system: each arrival opens a request, hands it to every
+ * outgoing edge and schedules the next arrival (one event per arrival). Arrivals run over
+ * [start, duration).
+ *
+ * Arrival times come from their own random stream, separate from the one that draws event
+ * types, groups and edge counts: two scenarios that share a producer id and seed see the
+ * same arrival times whatever happens downstream or in the type mix.
+ */
+export class ProducerRuntime extends NodeBase<ProducerParams> {
+  private readonly arrivals: ArrivalProcess;
+  private readonly mix: Rng;
+  private readonly types: Int32Array;
+  /** Cumulative weights, types[i] is drawn when cumulative[i-1] <= u·total < cumulative[i]. */
+  private readonly cumulative: Float64Array;
+  private readonly totalWeight: number;
+  private readonly kb: number;
+  private readonly groups: number;
+  private readonly sRequests: number = -1;
+
+  /** Arrivals in the measured window. */
+  private requests = 0;
+
+  constructor(ctx: SimContext, spec: NodeSpec<ProducerParams>, index: number) {
+    super(ctx, spec, index);
+    const p = spec.params;
+    this.arrivals = new ArrivalProcess(p.traffic, ctx.rng(spec.id, 'arrivals'));
+    this.mix = ctx.rng(spec.id, 'types');
+    const listed = p.eventTypes.length > 0 ? p.eventTypes : [{ name: DEFAULT_TYPE, weight: 1 }];
+    this.types = Int32Array.from(listed, (et) => ctx.typeIndex(et.name));
+    this.cumulative = new Float64Array(listed.length);
+    let sum = 0;
+    listed.forEach((et, i) => (this.cumulative[i] = sum += et.weight));
+    this.totalWeight = sum;
+    this.kb = p.payloadKB;
+    this.groups = p.messageGroups;
+    if (ctx.series) this.sRequests = ctx.series.register(`${spec.id}.requests`, 'rate');
+  }
+
+  start(t: number): void {
+    this.scheduleArrival(this.arrivals.first(t));
+  }
+
+  onEvent(_action: number, _slot: number, t: number): void {
+    const ctx = this.ctx;
+    const req = ctx.requests.open(t);
+    if (this.measuring(t)) {
+      this.requests++;
+      if (ctx.series) ctx.series.count(this.sRequests, t);
+    }
+    const group = this.groups > 1 ? this.mix.int(this.groups) : 0;
+    this.emit(this.out, req, this.drawType(), this.kb, group, t);
+    ctx.requests.end(req, COMPLETED, t);
+    this.scheduleArrival(this.arrivals.next(t));
+  }
+
+  private scheduleArrival(t: number): void {
+    if (t < this.ctx.durationMs) this.at(t, ARRIVE, 0);
+  }
+
+  private drawType(): number {
+    const n = this.types.length;
+    if (n === 1) return this.types[0];
+    const x = this.mix.next() * this.totalWeight;
+    const c = this.cumulative;
+    for (let i = 0; i < n - 1; i++) if (x < c[i]) return this.types[i];
+    // Guards rounding of the last cumulative sum; zero-weight types at the end are skipped.
+    let last = n - 1;
+    while (last > 0 && c[last] === c[last - 1]) last--;
+    return this.types[last];
+  }
+
+  metrics(): NodeMetrics {
+    const seconds = (this.ctx.endMs - this.ctx.measureFromMs) / 1000;
+    return { requests: this.requests, meanRatePerSecond: seconds > 0 ? this.requests / seconds : 0 };
+  }
+}

@@ -1,0 +1,22 @@
+import { fmtNumber } from '../../scenario/params';
+import type { KindModule } from '../types';
+import { ScheduleRuntime } from './runtime';
+import { scheduleParams, type ScheduleParams } from './schema';
+
+export const scheduleKind: KindModule<ScheduleParams> = {
+  kind: 'schedule',
+  title: 'Schedule',
+  group: 'sources',
+  description: 'EventBridge Scheduler or a cron rule: sends an event on a fixed rate or a cron expression, e.g. to invoke a function asynchronously.',
+  params: scheduleParams,
+  summary: (p) => `${p.cron !== undefined ? `cron ${p.cron.trim()}` : every(p.rateSeconds)} · ${fmtNumber(p.payloadKB)} KB`,
+  create: (ctx, spec, index) => new ScheduleRuntime(ctx, spec, index),
+};
+
+/** "every 5 min", "every 1 h", "every 90 s". */
+function every(seconds: number): string {
+  if (seconds % 86400 === 0) return `every ${fmtNumber(seconds / 86400)} d`;
+  if (seconds % 3600 === 0) return `every ${fmtNumber(seconds / 3600)} h`;
+  if (seconds % 60 === 0) return `every ${fmtNumber(seconds / 60)} min`;
+  return `every ${fmtNumber(seconds)} s`;
+}

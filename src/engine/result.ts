@@ -1,0 +1,52 @@
+import type { NodeCost } from './billing/types';
+import type { NodeKind, NodeMetrics, Summary } from './kinds/types';
+import type { Trace } from './sim/requests';
+
+export const RESULT_FORMAT = 'serverless-sim.result';
+export const RESULT_VERSION = 1;
+
+export interface NodeResult {
+  kind: NodeKind;
+  label: string;
+  metrics: NodeMetrics;
+  cost: NodeCost;
+}
+
+export interface Totals {
+  requests: number;
+  completed: number;
+  failed: number;
+  deadLettered: number;
+  dropped: number;
+  inFlight: number;
+  costUsd: number;
+  monthlyCostUsd: number;
+  latencyMs: Summary;
+}
+
+export interface Incomplete {
+  reason: 'eventBudget' | 'wallClock' | 'cancelled';
+  message: string;
+  /** Nodes that handled most events, most first. */
+  busiestNodes: { id: string; events: number }[];
+  /** Simulated seconds reached when the run stopped. */
+  reachedSeconds: number;
+}
+
+/** The v1 result format (../shared/design/scenario-format.md), plus fields added since. */
+export interface Result {
+  format: typeof RESULT_FORMAT;
+  version: typeof RESULT_VERSION;
+  scenario: string;
+  seed: number;
+  simulatedSeconds: number;
+  engine: { events: number; wallMs: number };
+  totals: Totals;
+  nodes: Record<string, NodeResult>;
+  series?: { bucketSeconds: number; t: number[]; [name: string]: number[] | number };
+  warnings: string[];
+  incomplete?: Incomplete;
+  traces: Trace[];
+  /** End-to-end latency histogram: [lowerMs, upperMs, count] rows. */
+  latencyHistogram: [number, number, number][];
+}

@@ -1,0 +1,179 @@
+import type { NodeKind } from '../kinds/types';
+import { findRule, kindName, refusal, type EdgeRole } from './connections';
+import { parseEdgeParams } from './edge-params';
+import type { ValidationIssue } from './issues';
+import { pathText } from './issues';
+import { fmtNumber } from './params';
+import type { ScenarioEdge, ScenarioNode, ScenarioSettings } from './schema';
+
+/**
+ * Checks that need the whole graph: ids, which node may feed which (the connection table),
+ * each edge's params for its connection, and the limits AWS puts on fan-out and redrive.
+ */
+
+/** An edge as the envelope schema parsed it: params still raw. */
+export interface DraftEdge {
+  id: string;
+  source: string;
+  target: string;
+  role: EdgeRole;
+  params: Record<string, unknown>;
+}
+
+/** Unreserved concurrency every account keeps [L-CONC]. */
+const UNRESERVED_FLOOR = 100;
+/** Targets per EventBridge rule [EB-TARGETS]. */
+const MAX_RULE_TARGETS = 5;
+
+export function checkGraph(
+  nodes: ScenarioNode[],
+  drafts: DraftEdge[],
+  settings: ScenarioSettings,
+): { edges: ScenarioEdge[]; issues: ValidationIssue[] } {
+  const issues: ValidationIssue[] = [];
+  const nodeIssue = (i: number, sub: PropertyKey[], message: string, value?: unknown) =>
+    issues.push({ path: pathText(['nodes', i, ...sub]), message, value, nodeId: nodes[i].id });
+  const edgeIssue = (j: number, sub: PropertyKey[], message: string, value?: unknown) =>
+    issues.push({ path: pathText(['edges', j, ...sub]), message, value, edgeId: drafts[j].id });
+
+  const byId = new Map<string, ScenarioNode>();
+  nodes.forEach((n, i) => {
+    const first = byId.get(n.id);
+    if (first) nodeIssue(i, ['id'], `duplicate node id "${n.id}" (also nodes[${nodes.indexOf(first)}]): ids must be unique`, n.id);
+    else byId.set(n.id, n);
+  });
+  const edgeIds = new Map<string, number>();
+  drafts.forEach((e, j) => {
+    const first = edgeIds.get(e.id);
+    if (first !== undefined) edgeIssue(j, ['id'], `duplicate edge id "${e.id}" (also edges[${first}]): ids must be unique`, e.id);
+    else edgeIds.set(e.id, j);
+  });
+
+  const edges: ScenarioEdge[] = [];
+  const indexOf = new Map<ScenarioEdge, number>();
+  drafts.forEach((e, j) => {
+    const src = byId.get(e.source);
+    const tgt = byId.get(e.target);
+    if (!src) edgeIssue(j, ['source'], noSuchNode(e.source, byId), e.source);
+    if (!tgt) edgeIssue(j, ['target'], noSuchNode(e.target, byId), e.target);
+    if (!src || !tgt) return;
+    const refused = refusal(src.kind, tgt.kind, e.role);
+    if (refused) return edgeIssue(j, [], refused);
+    if (e.role === 'dlq' && e.source === e.target) return edgeIssue(j, ['target'], 'a queue cannot be its own dead-letter queue', e.target);
+    const rule = findRule(src.kind, tgt.kind, e.role)!;
+    const parsed = parseEdgeParams({ rule, source: src.kind, target: tgt.kind, sourceParams: src.params }, e.params);
+    if (!parsed.ok) {
+      for (const i of parsed.issues) edgeIssue(j, ['params', ...i.path], i.message, valueAt(e.params, i.path));
+      return;
+    }
+    if (src.kind === 'table' && rule.meaning === 'shardPoller' && src.params.streamEnabled !== true) {
+      edgeIssue(j, [], `table "${src.id}" has no stream to read: set its streamEnabled to true`);
+    }
+    const edge: ScenarioEdge = { ...e, params: parsed.params };
+    edges.push(edge);
+    indexOf.set(edge, j);
+  });
+
+  const at = (e: ScenarioEdge) => indexOf.get(e)!;
+  checkFanOut(edges, byId, (e, msg) => edgeIssue(at(e), [], msg));
+  checkRedriveTypes(edges, byId, (e, msg) => edgeIssue(at(e), ['target'], msg, e.target));
+  checkReservedConcurrency(nodes, settings, nodeIssue);
+  return { edges, issues };
+}
+
+function noSuchNode(id: string, byId: Map<string, ScenarioNode>): string {
+  const ids = [...byId.keys()];
+  const list = ids.length === 0 ? 'there are no nodes' : `ids: ${ids.slice(0, 10).join(', ')}${ids.length > 10 ? ', …' : ''}`;
+  return `no node has id "${id}" (${list})`;
+}
+
+function valueAt(obj: unknown, path: readonly PropertyKey[]): unknown {
+  let v: unknown = obj;
+  for (const k of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<PropertyKey, unknown>)[k];
+  }
+  return v;
+}
+
+/** Limits on how many edges of one kind a node may have. */
+function checkFanOut(edges: ScenarioEdge[], byId: Map<string, ScenarioNode>, report: (e: ScenarioEdge, msg: string) => void): void {
+  const seen = new Map<string, number>();
+  const count = (key: string) => {
+    const n = (seen.get(key) ?? 0) + 1;
+    seen.set(key, n);
+    return n;
+  };
+  for (const e of edges) {
+    const src = byId.get(e.source)!;
+    if (src.kind === 'bucket' && e.role === 'invoke' && count(`notify:${e.source}`) > 1) {
+      // Same event type, overlapping prefixes: S3 refuses the second configuration [S3-FILTER].
+      report(e, 'an S3 event type can have only one destination; fan out through SNS or EventBridge');
+    } else if (e.role !== 'invoke' && count(`${e.role}:${e.source}`) > 1) {
+      report(e, oneDestination(src.kind, e.role));
+    } else if (src.kind === 'eventBus' && e.role === 'invoke') {
+      const key = patternKey(e.params.pattern?.type);
+      if (count(`rule:${e.source}:${key}`) > MAX_RULE_TARGETS) {
+        report(
+          e,
+          `an EventBridge rule has at most ${MAX_RULE_TARGETS} targets, and bus "${e.source}" already has ${MAX_RULE_TARGETS} for the pattern ${key}: fan out through an SNS topic, or match fewer event types per rule`,
+        );
+      }
+    }
+  }
+}
+
+function patternKey(types: string[] | undefined): string {
+  return types ? JSON.stringify({ type: [...types].sort() }) : '(all events)';
+}
+
+function oneDestination(kind: NodeKind, role: EdgeRole): string {
+  if (kind === 'queue' && role === 'dlq') return 'a queue has one redrive policy, so at most one dead-letter queue';
+  return `${kindName(kind)} has at most one "${role}" destination`;
+}
+
+/** A redrive keeps the message as it is, so the dead-letter queue must be the same type [SQS-DLQ]. */
+function checkRedriveTypes(edges: ScenarioEdge[], byId: Map<string, ScenarioNode>, report: (e: ScenarioEdge, msg: string) => void): void {
+  for (const e of edges) {
+    if (e.role !== 'dlq') continue;
+    const src = byId.get(e.source)!;
+    const tgt = byId.get(e.target)!;
+    if (src.kind !== 'queue' || tgt.kind !== 'queue') continue;
+    const from = src.params.type;
+    const to = tgt.params.type;
+    if (from === to) continue;
+    report(
+      e,
+      from === 'fifo'
+        ? `the dead-letter queue of a FIFO queue must be FIFO too; queue "${tgt.id}" is standard`
+        : `the dead-letter queue of a standard queue must be standard too; queue "${tgt.id}" is FIFO`,
+    );
+  }
+}
+
+/** Reserving is free, but 100 of the account's concurrency must stay unreserved [L-CONC]. */
+function checkReservedConcurrency(
+  nodes: ScenarioNode[],
+  settings: ScenarioSettings,
+  nodeIssue: (i: number, sub: PropertyKey[], message: string, value?: unknown) => void,
+): void {
+  const limit = settings.accountConcurrency - UNRESERVED_FLOOR;
+  const parts: string[] = [];
+  let sum = 0;
+  for (let i = 0; i < nodes.length; i++) {
+    const r = nodes[i].kind === 'function' ? nodes[i].params.reservedConcurrency : undefined;
+    if (typeof r !== 'number') continue;
+    sum += r;
+    parts.push(`${nodes[i].id} ${fmtNumber(r)}`);
+    if (sum > limit) {
+      const room = Math.max(0, limit);
+      nodeIssue(
+        i,
+        ['params', 'reservedConcurrency'],
+        `reserved concurrency adds up to ${fmtNumber(sum)} (${parts.join(', ')}), but only ${fmtNumber(room)} may be reserved: ${UNRESERVED_FLOOR} of the account's ${fmtNumber(settings.accountConcurrency)} must stay unreserved. Reserve less, or raise settings.accountConcurrency`,
+        r,
+      );
+      return;
+    }
+  }
+}

@@ -1,0 +1,238 @@
+import { priceRun } from './billing/bill';
+import { kindModule } from './kinds/registry';
+import type { NodeSpec } from './kinds/types';
+import { round6 } from './metrics/series';
+import { RESULT_FORMAT, RESULT_VERSION, type Incomplete, type NodeResult, type Result } from './result';
+import { findRule } from './scenario/connections';
+import type { Scenario } from './scenario/schema';
+import { ScenarioError, validateScenario } from './scenario/validate';
+import { SimContext, type RunSettings } from './sim/context';
+import { EdgeRuntime } from './sim/edges';
+
+export interface SimulateOptions {
+  /** Overrides settings.seed. */
+  seed?: number;
+  /** Overrides settings.durationSeconds. */
+  durationSeconds?: number;
+  /** Record bucketed time series (the app always does; the CLI with --series). */
+  series?: boolean;
+  /** Fraction of requests whose hops are recorded (0 = none). */
+  traceSampleRate?: number;
+  maxTraces?: number;
+  /** Guards: a run stops cleanly, marked incomplete, past either budget. */
+  maxEvents?: number;
+  maxWallMs?: number;
+  onProgress?: (fraction: number) => void;
+  shouldCancel?: () => boolean;
+}
+
+export const DEFAULT_MAX_EVENTS = 1_000_000_000;
+export const DEFAULT_MAX_WALL_MS = 10 * 60_000;
+/** Events between looks at the wall clock and the cancel flag. */
+const SLICE = 1 << 16;
+
+/**
+ * One run of a scenario. The event loop runs in slices (step) so that a worker can report
+ * progress and honour cancel between them; simulate() runs it to the end.
+ */
+export class Simulation {
+  readonly ctx: SimContext;
+  private events = 0;
+  private readonly eventsByNode: Float64Array;
+  private done = false;
+  private incomplete: Incomplete | undefined;
+  private readonly wallStart = now();
+  private wallMs = 0;
+  private cancelled = false;
+  private readonly maxEvents: number;
+  private readonly maxWallMs: number;
+
+  static create(doc: unknown, options: SimulateOptions = {}): Simulation {
+    const v = validateScenario(doc);
+    if (!v.ok) throw new ScenarioError(v.errors);
+    return new Simulation(v.scenario, options, v.warnings);
+  }
+
+  private constructor(
+    readonly scenario: Scenario,
+    private readonly options: SimulateOptions,
+    warnings: string[],
+  ) {
+    const durationSeconds = options.durationSeconds ?? scenario.settings.durationSeconds;
+    const settings: RunSettings = {
+      ...scenario.settings,
+      seed: options.seed ?? scenario.settings.seed,
+      durationSeconds,
+      warmupSeconds: Math.min(scenario.settings.warmupSeconds, durationSeconds),
+    };
+    this.maxEvents = options.maxEvents ?? DEFAULT_MAX_EVENTS;
+    this.maxWallMs = options.maxWallMs ?? DEFAULT_MAX_WALL_MS;
+    const ctx = new SimContext(settings, {
+      series: options.series ?? false,
+      traceSampleRate: options.traceSampleRate ?? 0,
+      maxTraces: options.maxTraces ?? 500,
+    });
+    this.ctx = ctx;
+    ctx.warnings.push(...warnings);
+    scenario.nodes.forEach((n, i) => {
+      const kind = kindModule(n.kind);
+      if (!kind.create) {
+        throw new ScenarioError([{ path: `nodes[${i}].kind`, nodeId: n.id, value: n.kind, message: `${kind.title} nodes are not simulated yet: remove "${n.id}" to run this scenario` }]);
+      }
+      const spec: NodeSpec = { id: n.id, kind: n.kind, label: n.label, params: n.params as Record<string, unknown> };
+      ctx.nodes.push(kind.create(ctx, spec as never, i));
+    });
+    const byId = new Map(ctx.nodes.map((n) => [n.spec.id, n]));
+    scenario.edges.forEach((e, i) => {
+      const source = byId.get(e.source)!;
+      const target = byId.get(e.target)!;
+      const rule = findRule(source.spec.kind, target.spec.kind, e.role)!;
+      const edge = new EdgeRuntime(i, e, source, target, rule.meaning, (name) => ctx.typeIndex(name));
+      source.out.push(edge);
+      target.in.push(edge);
+      ctx.edges.push(edge);
+    });
+    this.eventsByNode = new Float64Array(ctx.nodes.length);
+    for (const n of ctx.nodes) n.start(0);
+  }
+
+  get finished(): boolean {
+    return this.done;
+  }
+
+  /** Simulated time reached, as a fraction of the duration. */
+  get progress(): number {
+    return this.done ? 1 : Math.min(1, this.ctx.queue.poppedTime / this.ctx.durationMs);
+  }
+
+  /** Asks the run to stop at the next slice; the result is marked cancelled. */
+  cancel(): void {
+    this.cancelled = true;
+  }
+
+  /** Runs up to maxEvents events; true when the run is over (finished or stopped by a guard). */
+  step(maxEvents: number): boolean {
+    if (this.done) return true;
+    const q = this.ctx.queue;
+    const nodes = this.ctx.nodes;
+    const perNode = this.eventsByNode;
+    const endMs = this.ctx.durationMs;
+    let budget = maxEvents;
+    while (budget > 0) {
+      const slice = budget < SLICE ? budget : SLICE;
+      let i = 0;
+      for (; i < slice; i++) {
+        if (q.peekTime() > endMs || !q.pop()) {
+          this.events += i;
+          this.stop(endMs);
+          return true;
+        }
+        const h = q.poppedHandler;
+        const n = h >> 4;
+        perNode[n]++;
+        nodes[n].onEvent(h & 15, q.poppedArg, q.poppedTime);
+      }
+      this.events += i;
+      budget -= i;
+      if (this.guardsTripped()) return true;
+    }
+    return false;
+  }
+
+  private guardsTripped(): boolean {
+    const reached = this.ctx.queue.poppedTime;
+    if (this.cancelled || this.options.shouldCancel?.()) {
+      this.stop(reached, 'cancelled', `Cancelled at ${fmtSeconds(reached / 1000)} of simulated time.`);
+      return true;
+    }
+    if (this.events >= this.maxEvents) {
+      this.stop(reached, 'eventBudget', `Stopped after ${this.events.toLocaleString('en-US')} events (the event budget) at ${fmtSeconds(reached / 1000)} of simulated time.`);
+      return true;
+    }
+    if (now() - this.wallStart > this.maxWallMs) {
+      this.stop(reached, 'wallClock', `Stopped after ${Math.round(this.maxWallMs / 1000)} s of computing (the time budget) at ${fmtSeconds(reached / 1000)} of simulated time.`);
+      return true;
+    }
+    return false;
+  }
+
+  private stop(atMs: number, reason?: Incomplete['reason'], message?: string): void {
+    this.done = true;
+    this.ctx.endMs = atMs;
+    this.wallMs = now() - this.wallStart;
+    for (const n of this.ctx.nodes) n.finish(atMs);
+    if (!reason || !message) return;
+    const busiest = [...this.eventsByNode]
+      .map((events, i) => ({ id: this.ctx.nodes[i].spec.id, events }))
+      .filter((x) => x.events > 0)
+      .sort((a, b) => b.events - a.events)
+      .slice(0, 3);
+    const total = Math.max(1, this.events);
+    let text = message;
+    if (reason !== 'cancelled' && busiest.length > 0) {
+      text += ` Most events came from ${busiest.map((b) => `"${b.id}" (${Math.round((100 * b.events) / total)} %)`).join(', ')}.`;
+      const loop = this.ctx.warnings.find((w) => w.includes('feedback loop') && busiest.some((b) => w.includes(b.id)));
+      if (loop) text += ` Likely cause: ${loop}`;
+    }
+    this.incomplete = { reason, message: text, busiestNodes: busiest, reachedSeconds: round6(atMs / 1000) };
+  }
+
+  result(): Result {
+    if (!this.done) throw new Error('the run has not finished: call step() until it returns true');
+    const ctx = this.ctx;
+    const measuredSeconds = Math.max(1e-9, (ctx.endMs - ctx.measureFromMs) / 1000);
+    const bill = priceRun(
+      ctx.nodes.map((n) => ({ nodeId: n.spec.id, lines: n.usage() })),
+      { measuredSeconds, includeFreeTier: ctx.settings.includeFreeTier },
+    );
+    const nodes: Record<string, NodeResult> = {};
+    for (const n of ctx.nodes) {
+      nodes[n.spec.id] = { kind: n.spec.kind, label: n.spec.label, metrics: n.metrics(), cost: bill.byNode[n.spec.id] };
+    }
+    const r = ctx.requests;
+    const lat = r.latency.summary();
+    const result: Result = {
+      format: RESULT_FORMAT,
+      version: RESULT_VERSION,
+      scenario: this.scenario.name,
+      seed: ctx.settings.seed,
+      simulatedSeconds: round6(ctx.endMs / 1000),
+      engine: { events: this.events, wallMs: Math.round(this.wallMs) },
+      totals: {
+        requests: r.entered,
+        completed: r.ended[0],
+        failed: r.ended[2],
+        deadLettered: r.ended[1],
+        dropped: r.ended[3],
+        inFlight: r.inFlight,
+        costUsd: bill.costUsd,
+        monthlyCostUsd: bill.monthlyCostUsd,
+        latencyMs: { mean: round6(lat.mean), p50: round6(lat.p50), p95: round6(lat.p95), p99: round6(lat.p99), max: round6(lat.max) },
+      },
+      nodes,
+      warnings: [...ctx.warnings],
+      traces: r.traces,
+      latencyHistogram: r.latency.buckets().map(([a, b, c]) => [round6(a), round6(b), c]),
+    };
+    if (ctx.series) result.series = { bucketSeconds: ctx.series.bucketSeconds, t: ctx.series.times(), ...ctx.series.toRecord() };
+    if (this.incomplete) result.incomplete = this.incomplete;
+    return result;
+  }
+}
+
+/** Validates and runs a scenario to the end (or to a guard). Throws ScenarioError on bad input. */
+export function simulate(doc: unknown, options: SimulateOptions = {}): Result {
+  const sim = Simulation.create(doc, options);
+  const chunk = 1 << 20;
+  while (!sim.step(chunk)) options.onProgress?.(sim.progress);
+  options.onProgress?.(1);
+  return sim.result();
+}
+
+function now(): number {
+  return typeof performance !== 'undefined' ? performance.now() : Date.now();
+}
+
+function fmtSeconds(s: number): string {
+  return s >= 3600 ? `${(s / 3600).toFixed(2)} h` : s >= 60 ? `${(s / 60).toFixed(1)} min` : `${s.toFixed(1)} s`;
+}

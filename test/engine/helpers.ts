@@ -1,0 +1,51 @@
+import type { ScenarioInput } from '../../src/engine/scenario/schema';
+import type { Result } from '../../src/engine/result';
+import { simulate, type SimulateOptions } from '../../src/engine/simulate';
+
+type NodeIn = { id: string; kind: string; params?: Record<string, unknown>; label?: string };
+type EdgeIn = { source: string; target: string; role?: string; params?: Record<string, unknown> };
+
+export interface TestScenario {
+  format: 'serverless-sim.scenario';
+  version: 1;
+  name: string;
+  settings: Record<string, unknown>;
+  nodes: { id: string; kind: string; label: string; position: { x: number; y: number }; params: Record<string, unknown> }[];
+  edges: { id: string; source: string; target: string; role: string; params: Record<string, unknown> }[];
+}
+
+/** A scenario from terse node and edge lists (positions and labels filled in). */
+export function scenario(nodes: NodeIn[], edges: EdgeIn[], settings: Record<string, unknown> = {}): TestScenario {
+  return {
+    format: 'serverless-sim.scenario',
+    version: 1,
+    name: 'test',
+    settings,
+    nodes: nodes.map((n, i) => ({ id: n.id, kind: n.kind, label: n.label ?? n.id, position: { x: i * 200, y: 0 }, params: n.params ?? {} })),
+    edges: edges.map((e, i) => ({ id: `e${i + 1}`, source: e.source, target: e.target, role: e.role ?? 'invoke', params: e.params ?? {} })),
+  };
+}
+
+export function run(doc: TestScenario | ScenarioInput, options: SimulateOptions = {}): Result {
+  return simulate(doc, options);
+}
+
+/** Erlang B: probability that an arrival finds all c servers busy, offered load a (recurrence). */
+export function erlangB(c: number, a: number): number {
+  let b = 1;
+  for (let k = 1; k <= c; k++) b = (a * b) / (k + a * b);
+  return b;
+}
+
+/** Erlang C: probability of waiting in M/M/c, offered load a = λ/μ < c. */
+export function erlangC(c: number, a: number): number {
+  const b = erlangB(c, a);
+  return (c * b) / (c - a * (1 - b));
+}
+
+/** A function node's metrics as numbers. */
+export function fnMetrics(r: Result, id: string): Record<string, number> {
+  return r.nodes[id].metrics as Record<string, number>;
+}
+
+export const NO_COLD_START = { dist: 'constant', meanMs: 0 };

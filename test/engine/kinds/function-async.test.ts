@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import { NO_COLD_START, fnMetrics, run, scenario } from '../helpers';
+
+/** One request through API → caller, which invokes `worker` asynchronously `perRequest` times. */
+function asyncChain(worker: Record<string, unknown>, opts: { perRequest?: number; onFailure?: boolean; seconds?: number } = {}) {
+  const nodes = [
+    { id: 'clients', kind: 'producer', params: { traffic: { shape: 'trace', points: [[0, 0], [0.5, 0]] } } },
+    { id: 'api', kind: 'apiGateway' },
+    { id: 'caller', kind: 'function', params: { duration: { dist: 'constant', meanMs: 10 }, coldStart: NO_COLD_START } },
+    { id: 'worker', kind: 'function', params: { coldStart: NO_COLD_START, ...worker } },
+  ];
+  const edges = [
+    { source: 'clients', target: 'api' },
+    { source: 'api', target: 'caller' },
+    { source: 'caller', target: 'worker', params: { mode: 'async', perRequest: opts.perRequest ?? 1 } },
+  ];
+  if (opts.onFailure) {
+    nodes.push({ id: 'failures', kind: 'function', params: { duration: { dist: 'constant', meanMs: 5 }, coldStart: NO_COLD_START } });
+    edges.push({ source: 'worker', target: 'failures', role: 'onFailure' } as never);
+  }
+  return scenario(nodes, edges, { durationSeconds: opts.seconds ?? 3600 });
+}
+
+/** Exactly one request, at t = 1 s: a trace that is 1 req/s for one second only. */
+const ONE = { shape: 'constant', ratePerSecond: 1 };
+
+function withOneRequest(doc: ReturnType<typeof scenario>) {
+  (doc.nodes[0].params as Record<string, unknown>).traffic = { shape: 'trace', points: [[0, 0], [1, 0]] };
+  return doc;
+}
+
+describe('Lambda asynchronous invocation', () => {
+  it('a failing event is retried twice, about 1 and 2 minutes apart, then dropped', () => {
+    const doc = asyncChain({ errorRate: 1, duration: { dist: 'constant', meanMs: 100 } });
+    (doc.nodes[0].params as Record<string, unknown>).traffic = { ...ONE };
+    doc.settings = { durationSeconds: 1 };
+    const r = run(doc, { traceSampleRate: 1, durationSeconds: 1.5 });
+    expect(r.totals.requests).toBe(1);
+    // Run long enough for the retries: rerun with the same traffic and a longer duration
+    // but traffic limited to the first second.
+    const long = asyncChain({ errorRate: 1, duration: { dist: 'constant', meanMs: 100 } });
+    (long.nodes[0].params as Record<string, unknown>).traffic = { shape: 'spike', ratePerSecond: 0, peakRatePerSecond: 1, atSeconds: 0, lengthSeconds: 1.5 };
+    const r2 = run(long, { traceSampleRate: 1 });
+    const w = fnMetrics(r2, 'worker');
+    expect(w.invocations).toBe(3 * r2.totals.requests);
+    expect(w.retries).toBe(2 * r2.totals.requests);
+    expect(r2.totals.dropped).toBe(r2.totals.requests);
+    const hops = r2.traces[0].hops.filter((h) => h.node === 'worker');
+    expect(hops).toHaveLength(3);
+    expect(hops[1].startMs - hops[0].endMs).toBeCloseTo(60_000, 6);
+    expect(hops[2].startMs - hops[1].endMs).toBeCloseTo(120_000, 6);
+  });
+
+  it('after the retries the event goes to the on-failure destination (dead-lettered)', () => {
+    const doc = asyncChain({ errorRate: 1, asyncRetries: 1, duration: { dist: 'constant', meanMs: 100 } }, { onFailure: true });
+    (doc.nodes[0].params as Record<string, unknown>).traffic = { shape: 'spike', ratePerSecond: 0, peakRatePerSecond: 1, atSeconds: 0, lengthSeconds: 1.5 };
+    const r = run(doc);
+    expect(r.totals.deadLettered).toBe(r.totals.requests);
+    expect(fnMetrics(r, 'worker').invocations).toBe(2 * r.totals.requests);
+    expect(fnMetrics(r, 'failures').invocations).toBe(r.totals.requests);
+  });
+
+  it('throttled events back off 1, 2, 4, 8 s … until an environment is free', () => {
+    // Two events at once, reserved concurrency 1, each run 10 s: the second is throttled at
+    // t0 and retried at t0+1, +3, +7, +15 s (backoff doubling), starting on that last try.
+    const doc = asyncChain({ reservedConcurrency: 1, duration: { dist: 'constant', meanMs: 10_000 }, timeoutMs: 60_000 }, { perRequest: 2, seconds: 120 });
+    (doc.nodes[0].params as Record<string, unknown>).traffic = { shape: 'spike', ratePerSecond: 0, peakRatePerSecond: 1, atSeconds: 0, lengthSeconds: 1.5 };
+    const r = run(doc, { traceSampleRate: 1 });
+    const hops = r.traces[0].hops.filter((h) => h.node === 'worker').sort((a, b) => a.startMs - b.startMs);
+    expect(hops).toHaveLength(2);
+    expect(hops[1].startMs - hops[0].startMs).toBeCloseTo(15_000, 6);
+    expect(hops[1].retry).toBe(4);
+    expect(fnMetrics(r, 'worker').throttles).toBe(4);
+    expect(r.totals.completed).toBe(r.totals.requests);
+  });
+
+  it('events older than maxEventAgeSeconds are dropped', () => {
+    const doc = asyncChain({ reservedConcurrency: 1, maxEventAgeSeconds: 60, duration: { dist: 'constant', meanMs: 300_000 }, timeoutMs: 900_000 }, { perRequest: 2, seconds: 900 });
+    (doc.nodes[0].params as Record<string, unknown>).traffic = { shape: 'spike', ratePerSecond: 0, peakRatePerSecond: 1, atSeconds: 0, lengthSeconds: 1.5 };
+    const r = run(doc);
+    expect(r.totals.dropped).toBe(r.totals.requests);
+  });
+
+  it('reserved concurrency 0 sends async events straight to failure, without retries', () => {
+    const doc = asyncChain({ reservedConcurrency: 0 }, { onFailure: true, seconds: 60 });
+    (doc.nodes[0].params as Record<string, unknown>).traffic = { ...ONE };
+    const r = run(doc);
+    expect(fnMetrics(r, 'worker').invocations).toBe(0);
+    expect(r.totals.deadLettered).toBe(r.totals.requests - r.totals.inFlight);
+  });
+
+  it('a synchronous callee keeps the caller busy and billed while it waits', () => {
+    const doc = scenario(
+      [
+        { id: 'clients', kind: 'producer', params: { traffic: ONE } },
+        { id: 'api', kind: 'apiGateway' },
+        { id: 'caller', kind: 'function', params: { memoryMB: 1024, duration: { dist: 'constant', meanMs: 100 }, coldStart: NO_COLD_START } },
+        { id: 'callee', kind: 'function', params: { memoryMB: 1024, duration: { dist: 'constant', meanMs: 400 }, coldStart: NO_COLD_START } },
+      ],
+      [
+        { source: 'clients', target: 'api' },
+        { source: 'api', target: 'caller' },
+        { source: 'caller', target: 'callee', params: { mode: 'sync' } },
+      ],
+      { durationSeconds: 100 },
+    );
+    const r = run(doc);
+    const caller = fnMetrics(r, 'caller');
+    const n = caller.invocations;
+    expect(n).toBeGreaterThan(90);
+    // 100 ms of its own work + 400 ms waiting, at 1 GB.
+    expect(caller.billedGbSeconds).toBeCloseTo(n * 0.5, 6);
+    expect(caller.syncWaitGbSeconds).toBeCloseTo(n * 0.4, 6);
+    const lat = (r.nodes.api.metrics as unknown as { latencyMs: { p50: number } }).latencyMs.p50;
+    expect(lat).toBeGreaterThan(500);
+    expect(lat).toBeLessThan(520);
+  });
+});
+
+void withOneRequest;

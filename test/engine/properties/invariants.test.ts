@@ -1,0 +1,99 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Result } from '../../../src/engine/result';
+import { run, scenario } from '../helpers';
+
+/** Random valid scenarios over the simulated kinds: sources → gateways → functions → functions. */
+const dist = fc.oneof(
+  fc.record({ dist: fc.constant('constant'), meanMs: fc.integer({ min: 0, max: 2000 }) }),
+  fc.record({ dist: fc.constant('exponential'), meanMs: fc.integer({ min: 1, max: 2000 }) }),
+  fc.record({ dist: fc.constant('lognormal'), meanMs: fc.integer({ min: 10, max: 1000 }) }).map((d) => ({ ...d, p99Ms: d.meanMs * 3 })),
+  fc.record({ dist: fc.constant('normal'), meanMs: fc.integer({ min: 0, max: 1000 }), sdMs: fc.integer({ min: 0, max: 500 }) }),
+  fc.record({ dist: fc.constant('uniform'), meanMs: fc.integer({ min: 0, max: 1000 }) }),
+);
+
+const traffic = fc.oneof(
+  fc.record({ shape: fc.constantFrom('constant', 'poisson'), ratePerSecond: fc.double({ min: 0, max: 60, noNaN: true }) }),
+  fc.record({ shape: fc.constant('spike'), ratePerSecond: fc.double({ min: 0, max: 10, noNaN: true }), peakRatePerSecond: fc.double({ min: 0, max: 80, noNaN: true }), atSeconds: fc.integer({ min: 0, max: 60 }), lengthSeconds: fc.integer({ min: 1, max: 30 }) }),
+  fc.record({ shape: fc.constant('diurnal'), ratePerSecond: fc.double({ min: 0, max: 10, noNaN: true }), peakRatePerSecond: fc.double({ min: 0, max: 40, noNaN: true }), periodSeconds: fc.integer({ min: 10, max: 120 }) }),
+  fc.record({ shape: fc.constant('ramp'), ratePerSecond: fc.double({ min: 0, max: 10, noNaN: true }), peakRatePerSecond: fc.double({ min: 0, max: 40, noNaN: true }), atSeconds: fc.integer({ min: 0, max: 30 }), lengthSeconds: fc.integer({ min: 0, max: 60 }) }),
+);
+
+const fnParams = fc.record({
+  memoryMB: fc.integer({ min: 128, max: 10240 }),
+  architecture: fc.constantFrom('x86_64', 'arm64'),
+  duration: dist,
+  cpuBoundFraction: fc.double({ min: 0, max: 1, noNaN: true }),
+  timeoutMs: fc.integer({ min: 100, max: 30000 }),
+  keepAliveSeconds: fc.integer({ min: 60, max: 900 }),
+  errorRate: fc.double({ min: 0, max: 1, noNaN: true }),
+  asyncRetries: fc.integer({ min: 0, max: 2 }),
+  maxEventAgeSeconds: fc.integer({ min: 60, max: 600 }),
+  reservedConcurrency: fc.option(fc.integer({ min: 0, max: 20 }), { nil: undefined }),
+  provisionedConcurrency: fc.integer({ min: 0, max: 3 }),
+}).map((p) => ({ ...p, provisionedConcurrency: p.reservedConcurrency === undefined ? p.provisionedConcurrency : Math.min(p.provisionedConcurrency, p.reservedConcurrency) }));
+
+const arbScenario = fc
+  .record({
+    producers: fc.array(traffic, { minLength: 1, maxLength: 2 }),
+    apis: fc.array(fc.record({ flavor: fc.constantFrom('http', 'rest'), throttle: fc.record({ ratePerSecond: fc.integer({ min: 1, max: 100 }), burst: fc.integer({ min: 1, max: 50 }) }) }), { minLength: 1, maxLength: 2 }),
+    fns: fc.array(fnParams, { minLength: 1, maxLength: 4 }),
+    // function → function edges only forward (i < j), so the graph has no loop.
+    calls: fc.array(fc.record({ from: fc.nat(3), to: fc.nat(3), mode: fc.constantFrom('sync', 'async'), perRequest: fc.double({ min: 0, max: 2, noNaN: true }), role: fc.constantFrom('invoke', 'invoke', 'onFailure', 'onSuccess') }), { maxLength: 4 }),
+    schedule: fc.option(fc.integer({ min: 5, max: 60 }), { nil: undefined }),
+    includeFreeTier: fc.boolean(),
+    granularity: fc.constantFrom(1, 100),
+    seed: fc.integer({ min: 0, max: 1000 }),
+  })
+  .map((s) => {
+    const nodes: { id: string; kind: string; params: Record<string, unknown> }[] = [];
+    const edges: { source: string; target: string; role?: string; params?: Record<string, unknown> }[] = [];
+    s.producers.forEach((t, i) => nodes.push({ id: `p${i}`, kind: 'producer', params: { traffic: t } }));
+    s.apis.forEach((a, i) => nodes.push({ id: `api${i}`, kind: 'apiGateway', params: a }));
+    s.fns.forEach((f, i) => nodes.push({ id: `f${i}`, kind: 'function', params: f }));
+    s.producers.forEach((_, i) => edges.push({ source: `p${i}`, target: `api${i % s.apis.length}` }));
+    s.apis.forEach((_, i) => edges.push({ source: `api${i}`, target: `f${i % s.fns.length}` }));
+    const seen = new Set<string>();
+    for (const c of s.calls) {
+      const from = c.from % s.fns.length;
+      const to = c.to % s.fns.length;
+      if (from >= to || seen.has(`${from}-${to}-${c.role}`)) continue;
+      seen.add(`${from}-${to}-${c.role}`);
+      edges.push(c.role === 'invoke' ? { source: `f${from}`, target: `f${to}`, params: { mode: c.mode, perRequest: c.perRequest } } : { source: `f${from}`, target: `f${to}`, role: c.role });
+    }
+    if (s.schedule) {
+      nodes.push({ id: 'cron', kind: 'schedule', params: { rateSeconds: s.schedule } });
+      edges.push({ source: 'cron', target: `f${s.fns.length - 1}` });
+    }
+    return scenario(nodes, edges, { durationSeconds: 120, seed: s.seed, includeFreeTier: s.includeFreeTier, lambdaBillingGranularityMs: s.granularity });
+  });
+
+function numbersIn(x: unknown, path: string, out: [string, number][]): [string, number][] {
+  if (typeof x === 'number') out.push([path, x]);
+  else if (Array.isArray(x)) x.forEach((v, i) => numbersIn(v, `${path}[${i}]`, out));
+  else if (x && typeof x === 'object') for (const [k, v] of Object.entries(x)) numbersIn(v, `${path}.${k}`, out);
+  return out;
+}
+
+const withoutWall = (r: Result) => JSON.stringify({ ...r, engine: { ...r.engine, wallMs: 0 } });
+
+describe('engine invariants over random scenarios', () => {
+  it('conserves requests, never goes negative, never costs less than zero, and is deterministic', () => {
+    fc.assert(
+      fc.property(arbScenario, (doc) => {
+        const r = run(doc, { series: true, maxEvents: 3_000_000 });
+        expect(r.incomplete).toBeUndefined();
+        const t = r.totals;
+        expect(t.requests).toBe(t.completed + t.failed + t.deadLettered + t.dropped + t.inFlight);
+        for (const [path, v] of numbersIn({ totals: r.totals, nodes: r.nodes, series: r.series }, 'result', [])) {
+          expect(Number.isFinite(v), `${path} is ${v}`).toBe(true);
+          expect(v, path).toBeGreaterThanOrEqual(0);
+        }
+        expect(t.costUsd).toBeGreaterThanOrEqual(0);
+        const again = run(doc, { series: true, maxEvents: 3_000_000 });
+        expect(withoutWall(again)).toBe(withoutWall(r));
+      }),
+      { numRuns: 40, seed: 20261123 },
+    );
+  });
+});
