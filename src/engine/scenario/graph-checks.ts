@@ -2,7 +2,7 @@ import type { NodeKind } from '../kinds/types';
 import { findRule, kindName, refusal, type EdgeRole } from './connections';
 import { parseEdgeParams } from './edge-params';
 import type { ValidationIssue } from './issues';
-import { pathText } from './issues';
+import { pathText, valueAt } from './issues';
 import { fmtNumber } from './params';
 import type { ScenarioEdge, ScenarioNode, ScenarioSettings } from './schema';
 
@@ -85,15 +85,6 @@ function noSuchNode(id: string, byId: Map<string, ScenarioNode>): string {
   const ids = [...byId.keys()];
   const list = ids.length === 0 ? 'there are no nodes' : `ids: ${ids.slice(0, 10).join(', ')}${ids.length > 10 ? ', …' : ''}`;
   return `no node has id "${id}" (${list})`;
-}
-
-function valueAt(obj: unknown, path: readonly PropertyKey[]): unknown {
-  let v: unknown = obj;
-  for (const k of path) {
-    if (v === null || typeof v !== 'object') return undefined;
-    v = (v as Record<PropertyKey, unknown>)[k];
-  }
-  return v;
 }
 
 /** Limits on how many edges of one kind a node may have. */

@@ -26,6 +26,16 @@ export function pathText(path: readonly PropertyKey[]): string {
   return out;
 }
 
+/** The value at a path inside a parsed JSON document (undefined when absent). */
+export function valueAt(obj: unknown, path: readonly PropertyKey[]): unknown {
+  let v: unknown = obj;
+  for (const k of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<PropertyKey, unknown>)[k];
+  }
+  return v;
+}
+
 function valueText(value: unknown): string {
   let s: string;
   try {

@@ -1,5 +1,5 @@
 import type { UsageLine } from '../../billing/types';
-import { billedMs, pcBilledSeconds } from '../../billing/units';
+import { billedMs } from '../../billing/units';
 import type { FunctionParams } from './schema';
 
 /**
@@ -41,10 +41,14 @@ export class FunctionUsage {
     if (syncWaitMs > 0) this.waitGbSeconds += (syncWaitMs / 1000) * this.gb;
   }
 
-  /** Provisioned concurrency is billed for the time it is enabled: the whole measured run. */
+  /**
+   * Provisioned concurrency is billed for the time it is enabled: here the whole run, which
+   * the bill scales to a month. AWS rounds an enabled period up to 5 minutes [L-PRICE]; over
+   * a month that is nothing, and rounding the run before scaling would multiply it.
+   */
   closeRun(measuredMs: number): void {
     const pc = this.p.provisionedConcurrency;
-    this.pcConfiguredGbs = pc > 0 ? pc * this.gb * pcBilledSeconds(measuredMs / 1000) : 0;
+    this.pcConfiguredGbs = pc > 0 ? pc * this.gb * (measuredMs / 1000) : 0;
   }
 
   get billedGbSeconds(): number {

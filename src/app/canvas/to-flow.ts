@@ -1,0 +1,127 @@
+import type { Edge, Node } from '@xyflow/react';
+import { KINDS } from '../../engine/kinds/registry';
+import type { NodeKind } from '../../engine/kinds/types';
+import { CONNECTIONS, findRule } from '../../engine/scenario/connections';
+import { edgeParamsSchema } from '../../engine/scenario/edge-params';
+import type { DocEdge, DocNode, ScenarioDoc } from '../store/scenario-doc';
+import { edgeLook, type EdgeLook } from './edge-style';
+
+/** What a node on the canvas shows: the document's node plus what follows from its params. */
+export interface KindNodeData extends Record<string, unknown> {
+  node: DocNode;
+  title: string;
+  summary: string;
+  /** The params fail the kind's schema: the node says so (the inspector says what). */
+  invalid: boolean;
+  canReceive: boolean;
+  canSend: boolean;
+}
+
+export interface KindEdgeData extends Record<string, unknown> {
+  look: EdgeLook;
+  label: string;
+  /** Source and target may not be connected like this (e.g. after an import). */
+  refused: boolean;
+}
+
+export type KindFlowNode = Node<KindNodeData, 'kind'>;
+export type KindFlowEdge = Edge<KindEdgeData, 'kind'>;
+
+const RECEIVERS = new Set<NodeKind>(CONNECTIONS.flatMap((r) => r.targets));
+const SENDERS = new Set<NodeKind>(CONNECTIONS.flatMap((r) => r.sources));
+
+// Summaries are recomputed only for nodes whose document object changed (edits are immutable).
+const nodeDataCache = new WeakMap<DocNode, KindNodeData>();
+
+export function nodeData(node: DocNode): KindNodeData {
+  const cached = nodeDataCache.get(node);
+  if (cached) return cached;
+  const kind = KINDS[node.kind];
+  let summary = '';
+  let invalid = !kind;
+  if (kind) {
+    const r = kind.params.safeParse(node.params);
+    invalid = !r.success;
+    if (r.success) {
+      try {
+        summary = kind.summary(r.data as never);
+      } catch {
+        summary = '';
+      }
+    }
+  }
+  const data: KindNodeData = {
+    node,
+    title: kind?.title ?? node.kind,
+    summary: invalid ? 'parameters need fixing' : summary,
+    invalid,
+    canReceive: RECEIVERS.has(node.kind),
+    canSend: SENDERS.has(node.kind),
+  };
+  nodeDataCache.set(node, data);
+  return data;
+}
+
+function matchText(m: unknown): string | null {
+  const types = (m as { type?: unknown } | undefined)?.type;
+  return Array.isArray(types) && types.length > 0 ? types.join(', ') : null;
+}
+
+/** A few words on the edge where they help: the batch size, the filter, the mode, the role. */
+export function edgeData(edge: DocEdge, nodes: ReadonlyMap<string, DocNode>): KindEdgeData {
+  const a = nodes.get(edge.source);
+  const b = nodes.get(edge.target);
+  const role = edge.role ?? 'invoke';
+  const rule = a && b ? findRule(a.kind, b.kind, role) : undefined;
+  if (!a || !b || !rule) return { look: edgeLook(undefined, role), label: 'not allowed', refused: true };
+  let p: Record<string, unknown> = edge.params;
+  const parsed = edgeParamsSchema({ rule, source: a.kind, target: b.kind }).safeParse(edge.params);
+  if (parsed.success) p = parsed.data as Record<string, unknown>;
+  const look = edgeLook(rule.meaning, role, p.mode);
+  const parts: string[] = [];
+  if (role === 'dlq') parts.push('DLQ');
+  else if (role === 'onFailure') parts.push('on failure');
+  else if (role === 'onSuccess') parts.push('on success');
+  if (rule.meaning === 'invoke' && typeof p.mode === 'string') parts.push(p.mode);
+  if ((rule.meaning === 'poller' || rule.meaning === 'shardPoller') && typeof p.batchSize === 'number') parts.push(`batch ${p.batchSize}`);
+  if (typeof p.perRequest === 'number' && p.perRequest !== 1) parts.push(`×${p.perRequest}`);
+  const match = matchText(p.filter) ?? matchText(p.pattern);
+  if (match) parts.push(`only ${match}`);
+  return { look, label: parts.join(' · '), refused: false };
+}
+
+export function toFlowNodes(
+  doc: ScenarioDoc,
+  selected: ReadonlySet<string>,
+  measured: Readonly<Record<string, { width: number; height: number }>>,
+  dragging: Readonly<Record<string, { x: number; y: number }>>,
+): KindFlowNode[] {
+  return doc.nodes.map((n) => {
+    const data = nodeData(n);
+    return {
+      id: n.id,
+      type: 'kind',
+      position: dragging[n.id] ?? n.position,
+      data,
+      selected: selected.has(n.id),
+      measured: measured[n.id],
+      ariaLabel: `${n.label}: ${data.title}${data.summary ? `, ${data.summary}` : ''}`,
+    };
+  });
+}
+
+export function toFlowEdges(doc: ScenarioDoc, selected: ReadonlySet<string>): KindFlowEdge[] {
+  const byId = new Map(doc.nodes.map((n) => [n.id, n]));
+  return doc.edges.map((e) => {
+    const data = edgeData(e, byId);
+    return {
+      id: e.id,
+      source: e.source,
+      target: e.target,
+      type: 'kind',
+      data,
+      selected: selected.has(e.id),
+      ariaLabel: `Connection from ${byId.get(e.source)?.label ?? e.source} to ${byId.get(e.target)?.label ?? e.target}${data.label ? `, ${data.label}` : ''}`,
+    };
+  });
+}

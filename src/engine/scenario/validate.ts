@@ -1,0 +1,130 @@
+import type { z } from 'zod';
+import { kindModule, NODE_KINDS } from '../kinds/registry';
+import type { NodeKind } from '../kinds/types';
+import { checkGraph } from './graph-checks';
+import { ScenarioError, pathText, valueAt, type ValidationIssue } from './issues';
+import { MigrationError, migrate } from './migrate';
+import { scenarioSchema, type Scenario, type ScenarioNode } from './schema';
+import { isPlainObject, unknownKeys } from './unknown-keys';
+import { scenarioWarnings } from './warnings';
+
+export { ScenarioError, formatIssue, type ValidationIssue } from './issues';
+
+export type ValidationResult = { ok: true; scenario: Scenario; warnings: string[] } | { ok: false; errors: ValidationIssue[] };
+
+/**
+ * Everything between a document someone wrote and a scenario the engine can run: migration
+ * to the current version, the envelope, each node's params with its kind's schema (so paths
+ * point inside params), then the checks that need the whole graph. Reports every problem it
+ * can find at once, each with its path and the fix.
+ */
+export function validateScenario(doc: unknown): ValidationResult {
+  let raw: Record<string, unknown>;
+  try {
+    raw = migrate(doc) as Record<string, unknown>;
+  } catch (e) {
+    if (e instanceof MigrationError) return { ok: false, errors: [{ path: e.path, message: e.message, value: e.path === 'version' ? (doc as { version?: unknown }).version : undefined }] };
+    throw e;
+  }
+
+  const errors: ValidationIssue[] = [];
+  const envelope = scenarioSchema.safeParse(raw);
+  if (!envelope.success) errors.push(...fromZod(envelope.error.issues, [], raw));
+  const params = parseNodeParams(raw, errors);
+  if (!envelope.success || errors.length > 0) return { ok: false, errors };
+
+  const nodes: ScenarioNode[] = envelope.data.nodes.map((n, i) => ({ ...n, params: params[i]! }));
+  const graph = checkGraph(nodes, envelope.data.edges, envelope.data.settings);
+  if (graph.issues.length > 0) return { ok: false, errors: graph.issues };
+
+  const scenario: Scenario = { ...envelope.data, nodes, edges: graph.edges };
+  const ignored = unknownKeys(scenarioSchema, raw).map((k) => `${pathText(k.path)} is not a scenario field; it was ignored`);
+  return { ok: true, scenario, warnings: [...ignored, ...scenarioWarnings(scenario)] };
+}
+
+/** The validated scenario, or a ScenarioError listing every problem. */
+export function parseScenarioOrThrow(doc: unknown): Scenario {
+  const r = validateScenario(doc);
+  if (!r.ok) throw new ScenarioError(r.errors);
+  return r.scenario;
+}
+
+/** Each node's params parsed by its kind's schema; undefined where the node itself is broken. */
+function parseNodeParams(raw: Record<string, unknown>, errors: ValidationIssue[]): (Record<string, unknown> | undefined)[] {
+  const nodes = Array.isArray(raw.nodes) ? raw.nodes : [];
+  return nodes.map((node: unknown, i) => {
+    if (!isPlainObject(node) || !NODE_KINDS.includes(node.kind as NodeKind)) return undefined;
+    const input = node.params ?? {};
+    if (!isPlainObject(input)) return undefined; // the envelope reports it
+    const kind = kindModule(node.kind as NodeKind);
+    const at = ['nodes', i, 'params'];
+    for (const k of unknownKeys(kind.params, input)) {
+      const key = String(k.path[k.path.length - 1]);
+      errors.push(issueAt(raw, [...at, ...k.path], unknownParamMessage(key, k.known, kind.title)));
+    }
+    const parsed = kind.params.safeParse(input);
+    if (!parsed.success) {
+      errors.push(...fromZod(parsed.error.issues, at, raw));
+      return undefined;
+    }
+    return parsed.data as Record<string, unknown>;
+  });
+}
+
+function unknownParamMessage(key: string, known: string[], title: string): string {
+  const near = closest(key, known);
+  if (near) return `is not a parameter of ${title}: did you mean "${near}"?`;
+  return known.length === 0 ? `is not a parameter: ${title} has none here` : `is not a parameter of ${title}; known: ${known.join(', ')}`;
+}
+
+/** A known key differing only in case or by a slip of one or two letters. */
+function closest(key: string, known: string[]): string | undefined {
+  const lower = key.toLowerCase();
+  const same = known.find((k) => k.toLowerCase() === lower);
+  if (same) return same;
+  let best: string | undefined;
+  let bestDistance = 3;
+  for (const k of known) {
+    const d = editDistance(lower, k.toLowerCase());
+    if (d < bestDistance) {
+      best = k;
+      bestDistance = d;
+    }
+  }
+  return best !== undefined && key.length > 3 ? best : undefined;
+}
+
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = row;
+  }
+  return prev[b.length];
+}
+
+function fromZod(issues: readonly z.core.$ZodIssue[], prefix: PropertyKey[], raw: Record<string, unknown>): ValidationIssue[] {
+  return issues.map((i) => issueAt(raw, [...prefix, ...i.path], zodMessage(i)));
+}
+
+/** zod's own wording for the few cases our schemas do not word themselves. */
+function zodMessage(i: z.core.$ZodIssue): string {
+  if (i.code === 'invalid_type' && i.message.startsWith('Invalid input')) return `must be ${article(i.expected)}`;
+  return i.message;
+}
+
+function article(type: string): string {
+  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
+}
+
+function issueAt(raw: Record<string, unknown>, path: PropertyKey[], message: string): ValidationIssue {
+  const issue: ValidationIssue = { path: pathText(path), message };
+  const value = valueAt(raw, path);
+  if (value !== undefined) issue.value = value;
+  const owner = valueAt(raw, path.slice(0, 2));
+  const id = isPlainObject(owner) && typeof owner.id === 'string' && owner.id !== '' ? owner.id : undefined;
+  if (id !== undefined && path[0] === 'nodes') issue.nodeId = id;
+  if (id !== undefined && path[0] === 'edges') issue.edgeId = id;
+  return issue;
+}
