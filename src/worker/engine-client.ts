@@ -65,7 +65,13 @@ export function createEngineClient(spawn: () => EngineHost, options: ClientOptio
   }
 
   function run(scenario: unknown, runOptions: RunOptions, onProgress?: ProgressListener): Promise<RunOutcome> {
-    if (current) cancel();
+    if (current) {
+      // Superseded: the worker drops it at its next slice (runs interleave there), and its
+      // caller hears now rather than after the worker gets round to it.
+      const old = current;
+      void api?.cancel(old.id).catch(() => undefined);
+      old.settle({ status: 'cancelled', result: null });
+    }
     const id = nextId++;
     return new Promise<RunOutcome>((resolve) => {
       const me: CurrentRun = {
@@ -87,7 +93,7 @@ export function createEngineClient(spawn: () => EngineHost, options: ClientOptio
       }
       const progress = onProgress ? Comlink.proxy((f: number) => current === me && onProgress(f)) : undefined;
       remote.run(id, scenario, runOptions, progress).then(
-        (packed) => me.settle(unpack(packed)),
+        (packed) => me.settle(unpackOutcome(packed)),
         // Only transport failures land here (the API itself never throws): e.g. a scenario
         // holding something structured clone cannot copy, or a worker that was terminated.
         (err) => me.settle({ status: 'error', error: { kind: 'crash', message: messageOf(err) } }),
@@ -116,7 +122,8 @@ export function createEngineClient(spawn: () => EngineHost, options: ClientOptio
   };
 }
 
-function unpack(outcome: PackedOutcome): RunOutcome {
+/** The packed answer of the worker as the app uses it (series back in plain arrays). */
+export function unpackOutcome(outcome: PackedOutcome): RunOutcome {
   switch (outcome.status) {
     case 'done':
       return { status: 'done', result: unpackSeries(outcome.packed) };

@@ -1,4 +1,4 @@
-import { X } from 'lucide-react';
+import { Info, OctagonX, X } from 'lucide-react';
 import { useNotices } from './notices';
 
 export function Notices() {
@@ -9,7 +9,7 @@ export function Notices() {
       {notices.map((n) => (
         <div key={n.id} className={`notice notice--${n.tone}`} role={n.tone === 'refused' ? 'alert' : 'status'} data-testid={n.tone === 'refused' ? 'refusal' : 'notice'}>
           <span className="notice__icon" aria-hidden="true">
-            {n.tone === 'refused' ? '⛔' : 'ℹ'}
+            {n.tone === 'refused' ? <OctagonX size={20} /> : <Info size={20} />}
           </span>
           <span className="notice__text">
             {n.tone === 'refused' ? <strong>Connection refused: </strong> : null}

@@ -53,12 +53,16 @@ export function EdgeInspector({ edge }: { edge: DocEdge }) {
             <select id="inspector-edge-role" className="input" value={role} onChange={(e) => setEdgeRole(edge.id, e.target.value as EdgeRole)}>
               {[...new Set([role, ...roles])].map((r) => (
                 <option key={r} value={r}>
-                  {r} — {ROLE_TEXT[r]}
+                  {r}
                 </option>
               ))}
             </select>
           </div>
         </div>
+        <p className="field__help">
+          {ROLE_TEXT[role]}
+          {roles.length > 1 ? ` · possible here: ${roles.join(', ')}` : ''}
+        </p>
       </div>
       {!rule ? (
         <p className="field__error" role="alert">

@@ -1,6 +1,6 @@
 import { useId, useMemo } from 'react';
 import type { z } from 'zod';
-import { describeSchema, type FieldSpec } from './schema-fields';
+import { describeSchema, objectFields, type FieldSpec } from './schema-fields';
 import { getIn, issuesByPath, issuesUnder, pathKey, setIn, tryCommit, type Path } from './params-edit';
 import { BooleanField, EnumField, JsonField, NumberField, TextField } from './fields';
 import { ListField } from './ListField';
@@ -24,7 +24,18 @@ export function ParamsForm({ schema, params, onChange, emptyText, only }: Props)
     return only ? all.filter((f) => only.includes(f.key)) : all;
   }, [schema, only]);
   const issues = useMemo(() => issuesByPath(schema, params), [schema, params]);
-  const commit = (path: Path, value: unknown) => tryCommit(schema, params, path, value, onChange);
+  const objects = useMemo(() => objectFields(fields), [fields]);
+  const commit = (path: Path, value: unknown) => {
+    // Editing inside an absent object that has a default starts from that default, so setting
+    // a distribution's mean keeps its shape and p99 instead of falling back to the bare schema.
+    let base = params;
+    for (let i = 1; i < path.length; i++) {
+      const prefix = path.slice(0, i);
+      const def = objects.get(pathKey(prefix))?.defaultValue;
+      if (getIn(base, prefix) === undefined && def && typeof def === 'object') base = setIn(base, prefix, structuredClone(def));
+    }
+    return tryCommit(schema, base, path, value, onChange);
+  };
   const formWide = issues.get('') ?? [];
 
   if (fields.length === 0) return <p className="muted">{emptyText ?? 'Nothing to set.'}</p>;

@@ -123,8 +123,15 @@ function describeField(key: string, schema: z.ZodType, path: (string | number)[]
       return { ...common, type: 'boolean' };
     case 'string':
       return { ...common, type: 'string' };
-    case 'object':
-      return { ...common, type: 'object', fields: Object.entries(u.def.shape ?? {}).map(([k, s]) => describeField(k, s, [...path, k])) };
+    case 'object': {
+      // A whole-object default (a distribution's {dist, meanMs, p99Ms}) is each field's default too.
+      const parentDefault = u.defaultValue && typeof u.defaultValue === 'object' ? (u.defaultValue as Record<string, unknown>) : undefined;
+      const fields = Object.entries(u.def.shape ?? {}).map(([k, s]) => {
+        const f = describeField(k, s, [...path, k]);
+        return f.defaultValue === undefined && parentDefault && k in parentDefault ? { ...f, defaultValue: parentDefault[k] } : f;
+      });
+      return { ...common, type: 'object', fields };
+    }
     case 'array': {
       const item = u.def.element ? describeField('item', u.def.element, [...path, 0]) : undefined;
       if (item?.type === 'object' && item.fields.every((f) => f.type !== 'object' && f.type !== 'list' && f.type !== 'json')) {
@@ -143,4 +150,15 @@ function describeField(key: string, schema: z.ZodType, path: (string | number)[]
     default:
       return { ...common, type: 'json' };
   }
+}
+
+/** Every object field by path key: the form fills in an absent object's default before editing inside it. */
+export function objectFields(fields: readonly FieldSpec[], out = new Map<string, FieldSpec & { type: 'object' }>()) {
+  for (const f of fields) {
+    if (f.type === 'object') {
+      out.set(f.path.join('.'), f);
+      objectFields(f.fields, out);
+    }
+  }
+  return out;
 }

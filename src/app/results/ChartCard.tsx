@@ -17,13 +17,15 @@ interface ChartCardProps {
   fileName: string;
   children: ReactNode;
   className?: string;
+  /** CSS height of the plot area when it depends on the data (a bar per node). */
+  height?: string;
 }
 
 /**
  * A chart with its title, an HTML legend (readable at any size, unlike SVG text) and a
  * button that saves it as a PNG.
  */
-export function ChartCard({ title, caption, legend = [], fileName, children, className }: ChartCardProps) {
+export function ChartCard({ title, caption, legend = [], fileName, children, className, height }: ChartCardProps) {
   const ref = useRef<HTMLElement>(null);
   const [failure, setFailure] = useState<string | null>(null);
 
@@ -69,7 +71,9 @@ export function ChartCard({ title, caption, legend = [], fileName, children, cla
           ))}
         </ul>
       )}
-      <div className="chart-card-body">{children}</div>
+      <div className="chart-card-body" style={height ? { height } : undefined}>
+        {children}
+      </div>
       {failure && (
         <p className="chart-card-error" role="alert">
           Could not save the image: {failure}

@@ -2,6 +2,7 @@ import { useRunStore } from '../store/run';
 import { useScenarioStore } from '../store/scenario';
 import { fmtCount, fmtDuration, fmtPercent } from './format';
 import { runSettings } from './scenario-facts';
+import './results.css';
 
 /**
  * Run / Stop, and how far the simulation has got in simulated time. Everything runs in the
@@ -20,13 +21,13 @@ export function RunControls() {
   return (
     <div className="run-controls" role="group" aria-label="Run the simulation">
       {running ? (
-        <button type="button" className="run-button run-button-stop" onClick={cancel}>
+        <button type="button" className="button button--danger run-button" onClick={cancel}>
           <span aria-hidden="true">■</span> Stop
         </button>
       ) : (
         <button
           type="button"
-          className="run-button"
+          className="button button--primary run-button"
           onClick={() => void run(useScenarioStore.getState().doc)}
           title="Simulate the diagram (all in the background: the page stays usable)"
         >

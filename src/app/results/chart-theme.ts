@@ -40,20 +40,20 @@ export function metricColor(metric: string, fallbackIndex: number): string {
 }
 
 /**
- * Chart text follows the page's root font size, so the large-type (classroom) setting grows
- * axis labels too: SVG text in recharts takes pixel sizes, not rem.
+ * Chart text follows the body's font size, which the shell enlarges on classroom screens, so
+ * axis labels grow with the rest: SVG text in recharts takes pixel sizes, not em.
  */
 export function useChartFontSize(): number {
-  return useSyncExternalStore(subscribeRootFont, rootFontPx, () => 16);
+  return useSyncExternalStore(subscribeBodyFont, bodyFontPx, () => 13);
 }
 
-function rootFontPx(): number {
-  if (typeof document === 'undefined') return 16;
-  const px = parseFloat(getComputedStyle(document.documentElement).fontSize);
+function bodyFontPx(): number {
+  if (typeof document === 'undefined' || !document.body) return 13;
+  const px = parseFloat(getComputedStyle(document.body).fontSize);
   return Number.isFinite(px) && px > 0 ? Math.round(px * 0.8) : 13;
 }
 
-function subscribeRootFont(onChange: () => void): () => void {
+function subscribeBodyFont(onChange: () => void): () => void {
   if (typeof MutationObserver === 'undefined') return () => undefined;
   // The large-type switch changes a class, an attribute or a style on <html> or <body>.
   const observer = new MutationObserver(onChange);

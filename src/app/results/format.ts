@@ -28,24 +28,31 @@ export function fmtUsd(x: number): string {
 }
 
 /**
- * A unit price the way AWS's price pages state it: per million requests rather than
- * "$0.0000002 per request".
+ * A unit price the way AWS's price pages state it: things counted in the millions (requests,
+ * events) per million — "$0.20 per million requests", not "$0.0000002 per request" — and
+ * metered quantities (GB-s, hours) per unit with their significant digits, as AWS does
+ * ("$0.0000166667 per GB-s").
  */
+const COUNTED = /request|event|invocation|deliver|message|unit|WRU|RRU|call|put|get/i;
+
 export function fmtUnitPrice(unitUsd: number, unit: string): string {
   if (!(unitUsd > 0)) return '–';
-  for (const [scale, word] of [
-    [1, ''],
-    [1e3, 'thousand '],
-    [1e6, 'million '],
-    [1e9, 'billion '],
-  ] as const) {
-    if (unitUsd * scale >= 0.01 || scale === 1e9) return `${fmtUsd(unitUsd * scale)} per ${word}${scale === 1 ? singular(unit) : unit}`;
+  if (COUNTED.test(unit) && unitUsd < 0.01) {
+    const [scale, word] = unitUsd * 1e3 >= 0.01 ? [1e3, 'thousand'] : [1e6, 'million'];
+    return `${fmtPrice(unitUsd * scale)} per ${word} ${unit}`;
   }
-  return '–';
+  return `${fmtPrice(unitUsd)} per ${singular(unit)}`;
+}
+
+/** A price as published: never rounded away ("$0.0225"), cents shown when whole ("$0.20"). */
+function fmtPrice(x: number): string {
+  const v = Number(x.toPrecision(6));
+  const cents = Math.round(v * 100);
+  return Math.abs(v * 100 - cents) < 1e-9 ? `$${(cents / 100).toFixed(2)}` : `$${v}`;
 }
 
 function singular(unit: string): string {
-  return unit.replace(/s$/, '');
+  return unit.endsWith('s') && !unit.endsWith('-s') ? unit.slice(0, -1) : unit;
 }
 
 /** A latency: sub-millisecond, milliseconds, seconds or minutes as fits. */
@@ -77,6 +84,7 @@ export function fmtClock(seconds: number, spanSeconds: number): string {
 
 export function fmtPercent(fraction: number): string {
   if (!Number.isFinite(fraction)) return '–';
+  if (fraction === 0) return '0 %';
   if (fraction > 0 && fraction < 0.001) return '<0.1 %';
   return `${(fraction * 100).toFixed(fraction < 0.1 ? 1 : 0)} %`;
 }

@@ -12,6 +12,11 @@ export interface ChartLine {
   key: string;
   metric: string;
   label: string;
+  /**
+   * How buckets merge when the chart shows fewer points than the series has: rates and
+   * time-averaged levels average exactly; ages keep the worst value, which is what matters.
+   */
+  merge: 'mean' | 'max';
 }
 
 export interface ChartSpec {
@@ -26,10 +31,12 @@ export interface ChartSpec {
 interface MetricInfo {
   group: string;
   label: string;
+  merge?: 'max';
 }
 
 const METRICS: Record<string, MetricInfo> = {
   requests: { group: 'traffic', label: 'Requests' },
+  ticks: { group: 'traffic', label: 'Scheduled runs' },
   concurrency: { group: 'capacity', label: 'Concurrent executions' },
   instances: { group: 'capacity', label: 'Instances' },
   coldStarts: { group: 'coldStarts', label: 'Cold starts' },
@@ -39,8 +46,8 @@ const METRICS: Record<string, MetricInfo> = {
   timeouts: { group: 'trouble', label: 'Timeouts' },
   retries: { group: 'trouble', label: 'Retries' },
   depth: { group: 'depth', label: 'Messages waiting' },
-  ageSeconds: { group: 'age', label: 'Oldest message' },
-  iteratorAgeSeconds: { group: 'age', label: 'Iterator age' },
+  ageSeconds: { group: 'age', label: 'Oldest message', merge: 'max' },
+  iteratorAgeSeconds: { group: 'age', label: 'Iterator age', merge: 'max' },
   utilization: { group: 'utilization', label: 'CPU utilization' },
 };
 
@@ -77,11 +84,11 @@ export function chartsForNode(result: Result, nodeId: string): ChartSpec[] {
   for (const { key, metric } of lines) {
     const info = METRICS[metric];
     if (!info) {
-      loose.push({ id: metric, title: humanize(metric), caption: '', format: 'count', lines: [{ key, metric, label: humanize(metric) }] });
+      loose.push({ id: metric, title: humanize(metric), caption: '', format: 'count', lines: [{ key, metric, label: humanize(metric), merge: 'mean' }] });
       continue;
     }
     const list = grouped.get(info.group) ?? [];
-    list.push({ key, metric, label: info.label });
+    list.push({ key, metric, label: info.label, merge: info.merge ?? 'mean' });
     grouped.set(info.group, list);
   }
   const known = GROUP_ORDER.filter((g) => grouped.has(g)).map((g) => {
@@ -104,14 +111,30 @@ export function humanize(name: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-/** Rows for recharts: one object per time bucket, keyed by series key. */
-export function chartRows(result: Result, keys: string[]): Record<string, number>[] {
+/**
+ * A chart reads best with a few hundred points: 2,000 buckets of a Poisson arrival count are
+ * mostly noise at screen size. Rows merge runs of buckets down to about this many; the
+ * exports keep every bucket.
+ */
+export const CHART_POINTS = 300;
+
+/** Rows for recharts: one object per (merged) time bucket, keyed by series key. */
+export function chartRows(result: Result, lines: readonly Pick<ChartLine, 'key' | 'merge'>[], maxPoints = CHART_POINTS): Record<string, number>[] {
   const s = result.series;
   if (!s) return [];
   const t = s.t;
-  return t.map((time, i) => {
-    const row: Record<string, number> = { t: time };
-    for (const k of keys) row[k] = (s[k] as number[])[i];
-    return row;
-  });
+  const step = Math.max(1, Math.ceil(t.length / maxPoints));
+  const rows: Record<string, number>[] = [];
+  for (let i = 0; i < t.length; i += step) {
+    const end = Math.min(t.length, i + step);
+    const row: Record<string, number> = { t: t[i] };
+    for (const { key, merge } of lines) {
+      const v = s[key] as number[];
+      let acc = merge === 'max' ? -Infinity : 0;
+      for (let j = i; j < end; j++) acc = merge === 'max' ? Math.max(acc, v[j]) : acc + v[j];
+      row[key] = merge === 'max' ? acc : acc / (end - i);
+    }
+    rows.push(row);
+  }
+  return rows;
 }

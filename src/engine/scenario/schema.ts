@@ -63,7 +63,8 @@ export const settingsSchema = z
       }),
   })
   .superRefine((s, ctx) => {
-    if (s.warmupSeconds >= s.durationSeconds) {
+    // Only when durationSeconds itself is valid: otherwise its own message is the one to read.
+    if (s.durationSeconds >= 1 && s.warmupSeconds >= s.durationSeconds) {
       ctx.addIssue({
         code: 'custom',
         path: ['warmupSeconds'],
@@ -74,7 +75,7 @@ export const settingsSchema = z
 
 const id = (what: string) =>
   z
-    .string({ error: `must be a string (the ${what}'s id)` })
+    .string({ error: (iss) => (iss.input === undefined ? `is required (the ${what}'s id)` : `must be a string (the ${what}'s id)`) })
     .min(1, { error: 'must not be empty' })
     .max(100, { error: 'must be at most 100 characters' });
 
@@ -83,7 +84,13 @@ const label = z
   .string({ error: 'must be text' })
   .max(200, { error: 'must be at most 200 characters' })
   .refine((s) => !/<[A-Za-z!/?]/.test(s), { error: 'must be plain text (no HTML tags)' })
-  .refine((s) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(s), { error: 'must be plain text (no control characters)' });
+  .refine((s) => ![...s].some(isControl), { error: 'must be plain text (no control characters)' });
+
+/** C0 controls other than tab and newlines, and DEL. */
+function isControl(ch: string): boolean {
+  const c = ch.charCodeAt(0);
+  return (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) || c === 0x7f;
+}
 
 const kindSchema = z.enum(NODE_KINDS as [NodeKind, ...NodeKind[]], { error: `must be one of: ${NODE_KINDS.join(', ')}` });
 

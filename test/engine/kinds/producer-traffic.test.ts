@@ -111,20 +111,24 @@ describe('arrival process', () => {
     expect(times.every((a, i) => i === 0 || a >= times[i - 1])).toBe(true);
   });
 
-  it('constant traffic is evenly spaced, exactly, with the first arrival at the start', () => {
+  it('constant traffic is evenly spaced, exactly, each arrival in the middle of its interval', () => {
     const times = arrivals(traffic({ shape: 'constant', ratePerSecond: 10 }), 60);
     expect(times.length).toBe(600);
-    times.forEach((a, k) => expect(a).toBe(k * 100));
+    expect(times.every((a, k) => a === (k + 0.5) * 100)).toBe(true);
     const thirds = arrivals(traffic({ shape: 'constant', ratePerSecond: 3 }), 60);
     expect(thirds.length).toBe(180);
-    thirds.forEach((a, k) => expect(a).toBe(k * (1000 / 3)));
+    expect(thirds.every((a, k) => a === (k + 0.5) * (1000 / 3))).toBe(true);
+    // A window holds the nearest whole number of arrivals: 1 req/s over 1.5 s is one request.
+    expect(arrivals(traffic({ shape: 'constant', ratePerSecond: 1 }), 1.5)).toEqual([500]);
   });
 
   it('constant traffic started late falls on the same grid', () => {
     const proc = new ArrivalProcess(traffic({ shape: 'constant', ratePerSecond: 4 }), new Rng(1));
-    expect(proc.first(1000)).toBe(1000);
-    expect(proc.first(1001)).toBe(1250);
-    expect(proc.next(1250)).toBe(1500);
+    expect(proc.first(1000)).toBe(1125);
+    expect(proc.first(1125)).toBe(1125);
+    expect(proc.first(1126)).toBe(1375);
+    expect(proc.next(1375)).toBe(1625);
+    expect(proc.next(1400)).toBe(1625);
   });
 
   it('poisson gaps have mean 1/rate and a coefficient of variation of 1', () => {

@@ -13,20 +13,20 @@ const dist = fc.oneof(
 );
 
 const traffic = fc.oneof(
-  fc.record({ shape: fc.constantFrom('constant', 'poisson'), ratePerSecond: fc.double({ min: 0, max: 60, noNaN: true }) }),
-  fc.record({ shape: fc.constant('spike'), ratePerSecond: fc.double({ min: 0, max: 10, noNaN: true }), peakRatePerSecond: fc.double({ min: 0, max: 80, noNaN: true }), atSeconds: fc.integer({ min: 0, max: 60 }), lengthSeconds: fc.integer({ min: 1, max: 30 }) }),
-  fc.record({ shape: fc.constant('diurnal'), ratePerSecond: fc.double({ min: 0, max: 10, noNaN: true }), peakRatePerSecond: fc.double({ min: 0, max: 40, noNaN: true }), periodSeconds: fc.integer({ min: 10, max: 120 }) }),
-  fc.record({ shape: fc.constant('ramp'), ratePerSecond: fc.double({ min: 0, max: 10, noNaN: true }), peakRatePerSecond: fc.double({ min: 0, max: 40, noNaN: true }), atSeconds: fc.integer({ min: 0, max: 30 }), lengthSeconds: fc.integer({ min: 0, max: 60 }) }),
+  fc.record({ shape: fc.constantFrom('constant', 'poisson'), ratePerSecond: fc.integer({ min: 0, max: 60 }) }),
+  fc.record({ shape: fc.constant('spike'), ratePerSecond: fc.integer({ min: 0, max: 10 }), peakRatePerSecond: fc.integer({ min: 0, max: 80 }), atSeconds: fc.integer({ min: 0, max: 60 }), lengthSeconds: fc.integer({ min: 1, max: 30 }) }),
+  fc.record({ shape: fc.constant('diurnal'), ratePerSecond: fc.integer({ min: 0, max: 10 }), peakRatePerSecond: fc.integer({ min: 0, max: 40 }), periodSeconds: fc.integer({ min: 10, max: 120 }) }),
+  fc.record({ shape: fc.constant('ramp'), ratePerSecond: fc.integer({ min: 0, max: 10 }), peakRatePerSecond: fc.integer({ min: 0, max: 40 }), atSeconds: fc.integer({ min: 0, max: 30 }), lengthSeconds: fc.integer({ min: 0, max: 60 }) }),
 );
 
 const fnParams = fc.record({
   memoryMB: fc.integer({ min: 128, max: 10240 }),
   architecture: fc.constantFrom('x86_64', 'arm64'),
   duration: dist,
-  cpuBoundFraction: fc.double({ min: 0, max: 1, noNaN: true }),
+  cpuBoundFraction: fc.integer({ min: 0, max: 100 }).map((x) => x / 100),
   timeoutMs: fc.integer({ min: 100, max: 30000 }),
   keepAliveSeconds: fc.integer({ min: 60, max: 900 }),
-  errorRate: fc.double({ min: 0, max: 1, noNaN: true }),
+  errorRate: fc.constantFrom(0, 0, 0.05, 0.3, 1),
   asyncRetries: fc.integer({ min: 0, max: 2 }),
   maxEventAgeSeconds: fc.integer({ min: 60, max: 600 }),
   reservedConcurrency: fc.option(fc.integer({ min: 0, max: 20 }), { nil: undefined }),
@@ -39,7 +39,7 @@ const arbScenario = fc
     apis: fc.array(fc.record({ flavor: fc.constantFrom('http', 'rest'), throttle: fc.record({ ratePerSecond: fc.integer({ min: 1, max: 100 }), burst: fc.integer({ min: 1, max: 50 }) }) }), { minLength: 1, maxLength: 2 }),
     fns: fc.array(fnParams, { minLength: 1, maxLength: 4 }),
     // function → function edges only forward (i < j), so the graph has no loop.
-    calls: fc.array(fc.record({ from: fc.nat(3), to: fc.nat(3), mode: fc.constantFrom('sync', 'async'), perRequest: fc.double({ min: 0, max: 2, noNaN: true }), role: fc.constantFrom('invoke', 'invoke', 'onFailure', 'onSuccess') }), { maxLength: 4 }),
+    calls: fc.array(fc.record({ from: fc.nat(3), to: fc.nat(3), mode: fc.constantFrom('sync', 'async'), perRequest: fc.constantFrom(0, 0.5, 1, 1.5, 2), role: fc.constantFrom('invoke', 'invoke', 'onFailure', 'onSuccess') }), { maxLength: 4 }),
     schedule: fc.option(fc.integer({ min: 5, max: 60 }), { nil: undefined }),
     includeFreeTier: fc.boolean(),
     granularity: fc.constantFrom(1, 100),
@@ -85,15 +85,13 @@ describe('engine invariants over random scenarios', () => {
         expect(r.incomplete).toBeUndefined();
         const t = r.totals;
         expect(t.requests).toBe(t.completed + t.failed + t.deadLettered + t.dropped + t.inFlight);
-        for (const [path, v] of numbersIn({ totals: r.totals, nodes: r.nodes, series: r.series }, 'result', [])) {
-          expect(Number.isFinite(v), `${path} is ${v}`).toBe(true);
-          expect(v, path).toBeGreaterThanOrEqual(0);
-        }
+        const bad = numbersIn({ totals: r.totals, nodes: r.nodes, series: r.series }, 'result', []).filter(([, v]) => !(Number.isFinite(v) && v >= 0));
+        expect(bad).toEqual([]);
         expect(t.costUsd).toBeGreaterThanOrEqual(0);
         const again = run(doc, { series: true, maxEvents: 3_000_000 });
         expect(withoutWall(again)).toBe(withoutWall(r));
       }),
-      { numRuns: 40, seed: 20261123 },
+      { numRuns: 100, seed: 20261123 },
     );
-  });
+  }, 120_000);
 });

@@ -1,13 +1,17 @@
 import { z } from 'zod';
 import { choice, distSchema, num } from '../../scenario/params';
 import { autoscalingSchema, concurrencyPer, countRange, queueLimit, requestTimeoutMs } from '../server/fleet-params';
-import { FARGATE_VCPUS, isValidFargateSize, validMemoryText } from './fargate-sizes';
+import { FARGATE_VCPUS, isValidFargateSize, validMemoryText, type FargateVcpu } from './fargate-sizes';
 
 /** Facts: §10.1 Fargate prices and billing [FG-VANTAGE] [FG-3P]; task sizes from the ECS docs (see fargate-sizes.ts). */
 export const containerParams = z
   .object({
     vcpu: z
-      .literal(FARGATE_VCPUS, { error: `must be one of: ${FARGATE_VCPUS.join(', ')} vCPU` })
+      // A union of single literals, which forms render as a select.
+      .union(
+        FARGATE_VCPUS.map((v) => z.literal(v)) as unknown as [z.ZodLiteral<FargateVcpu>, ...z.ZodLiteral<FargateVcpu>[]],
+        { error: `must be one of: ${FARGATE_VCPUS.join(', ')} vCPU` },
+      )
       .default(0.5)
       .meta({
         unit: 'vCPU',

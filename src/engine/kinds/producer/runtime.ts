@@ -37,7 +37,7 @@ export class ProducerRuntime extends NodeBase<ProducerParams> {
   constructor(ctx: SimContext, spec: NodeSpec<ProducerParams>, index: number) {
     super(ctx, spec, index);
     const p = spec.params;
-    this.arrivals = new ArrivalProcess(p.traffic, ctx.rng(spec.id, 'arrivals'));
+    this.arrivals = new ArrivalProcess(p.traffic, ctx.rng(spec.id, 'arrivals'), ctx.durationMs);
     this.mix = ctx.rng(spec.id, 'types');
     const listed = p.eventTypes.length > 0 ? p.eventTypes : [{ name: DEFAULT_TYPE, weight: 1 }];
     this.types = Int32Array.from(listed, (et) => ctx.typeIndex(et.name));

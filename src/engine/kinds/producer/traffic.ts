@@ -4,9 +4,10 @@ import type { Traffic } from './schema';
 /**
  * Arrival times for a producer's traffic shape.
  *
- * - constant: evenly spaced at 1/rate on a grid anchored at simulated time 0, so the first
- *   arrival falls at the start of the run (t = 0) and a run of D seconds at r req/s gets
- *   exactly r·D requests.
+ * - constant: evenly spaced at 1/rate, each arrival in the middle of its interval: the first
+ *   falls half a gap after simulated time 0 (at 0.5/rate), the k-th at (k + ½)/rate. A window
+ *   [0, D) then holds r·D rounded to the nearest whole number (exactly r·D when that is whole),
+ *   and constant producers do not all coincide with schedules ticking at t = 0.
  * - poisson: exponential gaps with mean 1/rate.
  * - diurnal, spike, ramp, trace: non-homogeneous Poisson processes, drawn by thinning
  *   (Lewis–Shedler) against the exact rate function. The bound is local: time is cut into
@@ -120,19 +121,27 @@ export function expectedArrivals(traffic: Traffic, fromSeconds: number, toSecond
   }
 }
 
-/** First point of the grid {k·step} at or after t. */
-export function firstOnGrid(t: number, step: number): number {
-  let k = Math.ceil(t / step);
-  if ((k - 1) * step >= t) k--;
-  return k * step;
+/**
+ * Points (k + offset)·step of a grid, for integer k: the first at or after t. Each point is
+ * computed as a product, never as a running sum, so spacing does not drift.
+ */
+export function firstOnGrid(t: number, step: number, offset = 0): number {
+  let k = Math.ceil(t / step - offset);
+  if ((k - 1 + offset) * step >= t) k--;
+  if ((k + offset) * step < t) k++;
+  return (k + offset) * step;
 }
 
-/** First point of the grid {k·step} strictly after t; each point is k·step, never a running sum. */
-export function nextOnGrid(t: number, step: number): number {
-  let k = Math.floor(t / step) + 1;
-  if (k * step <= t) k++;
-  return k * step;
+/** The first point of the grid (k + offset)·step strictly after t. */
+export function nextOnGrid(t: number, step: number, offset = 0): number {
+  let k = Math.floor(t / step - offset) + 1;
+  if ((k + offset) * step <= t) k++;
+  if ((k - 1 + offset) * step > t) k--;
+  return (k + offset) * step;
 }
+
+/** Constant arrivals sit in the middle of their 1/rate intervals. */
+const CONSTANT_OFFSET = 0.5;
 
 const CONSTANT = 0;
 const POISSON = 1;
@@ -146,7 +155,8 @@ const DIURNAL_PIECES = 32;
 
 /**
  * Draws arrival times (ms) for one traffic shape from one Rng. Allocates nothing per call.
- * Times passed in must not decrease between calls, except that first() may start over.
+ * The piece holding the last candidate is cached, so calls are cheapest when t only grows
+ * (as it does in a run); an earlier t is still answered correctly.
  */
 export class ArrivalProcess {
   private readonly mode: number;
@@ -173,9 +183,14 @@ export class ArrivalProcess {
   private pieceSlope = 0;
   private pieceFlat = true;
 
+  /**
+   * `horizonMs` bounds the search: a periodic or very low rate could otherwise walk piece
+   * after piece for ever without producing an arrival inside the run.
+   */
   constructor(
     traffic: Traffic,
     private readonly rng: Rng,
+    private readonly horizonMs = Infinity,
   ) {
     const r = traffic.ratePerSecond;
     this.kt = new Float64Array(0);
@@ -216,7 +231,7 @@ export class ArrivalProcess {
   /** The first arrival at or after t0 (ms); Infinity when there is none. */
   first(t0: number): number {
     if (this.silent) return Infinity;
-    if (this.mode === CONSTANT) return firstOnGrid(t0, this.step);
+    if (this.mode === CONSTANT) return firstOnGrid(t0, this.step, CONSTANT_OFFSET);
     this.pieceStart = Infinity; // forget the cached piece: time may have gone back
     return this.next(t0);
   }
@@ -226,7 +241,7 @@ export class ArrivalProcess {
     if (this.silent) return Infinity;
     switch (this.mode) {
       case CONSTANT:
-        return nextOnGrid(t, this.step);
+        return nextOnGrid(t, this.step, CONSTANT_OFFSET);
       case POISSON:
         return t - Math.log(this.rng.nextOpen()) / this.step;
       default:
@@ -237,6 +252,7 @@ export class ArrivalProcess {
   private thin(t: number): number {
     const rng = this.rng;
     for (;;) {
+      if (t >= this.horizonMs) return Infinity;
       if (t < this.pieceStart || t >= this.pieceEnd) this.seek(t);
       const lam = this.pieceMax;
       if (!(lam > 0)) {

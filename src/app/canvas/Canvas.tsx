@@ -1,0 +1,191 @@
+import { useCallback, useMemo, useState, type DragEvent } from 'react';
+import {
+  Background,
+  BackgroundVariant,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  useReactFlow,
+  type Connection,
+  type EdgeChange,
+  type NodeChange,
+  type OnConnectEnd,
+  type IsValidConnection,
+} from '@xyflow/react';
+import { connectionRefusal, defaultRole, useScenarioStore } from '../store/scenario';
+import { useSelectionStore } from '../store/scenario-selection';
+import { useTheme } from '../theme/theme';
+import { useEditorCommands } from '../shortcuts/commands';
+import { KindEdge } from './KindEdge';
+import { KindNode } from './KindNode';
+import { Notices } from './Notices';
+import { useNotices } from './notices';
+import { toFlowEdges, toFlowNodes, type KindFlowEdge, type KindFlowNode } from './to-flow';
+import { PALETTE_MIME } from '../palette/palette-dnd';
+import { KINDS } from '../../engine/kinds/registry';
+import type { NodeKind } from '../../engine/kinds/types';
+
+const nodeTypes = { kind: KindNode };
+const edgeTypes = { kind: KindEdge };
+const GRID: [number, number] = [20, 20];
+
+type Size = { width: number; height: number };
+type XY = { x: number; y: number };
+
+/**
+ * The diagram. The scenario document is the truth; React Flow gets nodes and edges derived
+ * from it. Only what React Flow needs between edits lives here: measured sizes and
+ * positions in mid-drag (a drag becomes one undo step when it ends).
+ */
+export function Canvas() {
+  const doc = useScenarioStore((s) => s.doc);
+  const selNodes = useSelectionStore((s) => s.nodeIds);
+  const selEdges = useSelectionStore((s) => s.edgeIds);
+  const [measured, setMeasured] = useState<Record<string, Size>>({});
+  const [dragging, setDragging] = useState<Record<string, XY>>({});
+  const { theme } = useTheme();
+  const rf = useReactFlow();
+  const cmd = useEditorCommands();
+
+  const nodes = useMemo(() => toFlowNodes(doc, new Set(selNodes), measured, dragging), [doc, selNodes, measured, dragging]);
+  const edges = useMemo(() => toFlowEdges(doc, new Set(selEdges)), [doc, selEdges]);
+
+  const onNodesChange = useCallback((changes: NodeChange<KindFlowNode>[]) => {
+    const sizes: Record<string, Size> = {};
+    const moving: Record<string, XY> = {};
+    const dropped: Record<string, XY> = {};
+    let select: { add: string[]; remove: string[] } | null = null;
+    for (const c of changes) {
+      if (c.type === 'dimensions' && c.dimensions) sizes[c.id] = c.dimensions;
+      else if (c.type === 'position' && c.position) (c.dragging ? moving : dropped)[c.id] = c.position;
+      else if (c.type === 'select') {
+        select ??= { add: [], remove: [] };
+        (c.selected ? select.add : select.remove).push(c.id);
+      }
+      // 'remove' is handled by onDelete, so nodes and their edges go in one undo step.
+    }
+    if (Object.keys(sizes).length) setMeasured((m) => ({ ...m, ...sizes }));
+    if (Object.keys(moving).length) setDragging((d) => ({ ...d, ...moving }));
+    if (Object.keys(dropped).length) {
+      useScenarioStore.getState().moveNodes(dropped);
+      setDragging((d) => {
+        const rest = { ...d };
+        for (const id of Object.keys(dropped)) delete rest[id];
+        return rest;
+      });
+    }
+    if (select) {
+      const { nodeIds, edgeIds, select: set } = useSelectionStore.getState();
+      const next = new Set(nodeIds);
+      select.remove.forEach((id) => next.delete(id));
+      select.add.forEach((id) => next.add(id));
+      set([...next], edgeIds);
+    }
+  }, []);
+
+  const onEdgesChange = useCallback((changes: EdgeChange<KindFlowEdge>[]) => {
+    const sel = changes.filter((c) => c.type === 'select');
+    if (!sel.length) return;
+    const { nodeIds, edgeIds, select } = useSelectionStore.getState();
+    const next = new Set(edgeIds);
+    for (const c of sel) {
+      if (c.type !== 'select') continue;
+      if (c.selected) next.add(c.id);
+      else next.delete(c.id);
+    }
+    select(nodeIds, [...next]);
+  }, []);
+
+  // Checked while the person drags a connection: the line turns "invalid" over a refused target.
+  const isValidConnection: IsValidConnection = useCallback((c) => {
+    const d = useScenarioStore.getState().doc;
+    return connectionRefusal(d, c.source, c.target, defaultRole(d, c.source, c.target)) === null;
+  }, []);
+
+  const onConnect = useCallback((c: Connection) => {
+    const store = useScenarioStore.getState();
+    const r = store.connect(c.source, c.target, defaultRole(store.doc, c.source, c.target));
+    if (r.ok) useSelectionStore.getState().select([], [r.id]);
+    else useNotices.getState().show(r.reason, 'refused');
+  }, []);
+
+  // A drop on a node that refused the connection: say why, where the person is looking.
+  const onConnectEnd: OnConnectEnd = useCallback((_e, state) => {
+    if (state.isValid !== false || !state.fromNode || !state.toNode) return;
+    const reversed = state.fromHandle?.type === 'target';
+    const source = reversed ? state.toNode.id : state.fromNode.id;
+    const target = reversed ? state.fromNode.id : state.toNode.id;
+    const d = useScenarioStore.getState().doc;
+    const why = connectionRefusal(d, source, target, defaultRole(d, source, target));
+    if (why) useNotices.getState().show(why, 'refused');
+  }, []);
+
+  const onDelete = useCallback(({ nodes: ns, edges: es }: { nodes: KindFlowNode[]; edges: KindFlowEdge[] }) => {
+    useScenarioStore.getState().remove(
+      ns.map((n) => n.id),
+      es.map((e) => e.id),
+    );
+    useSelectionStore.getState().clear();
+  }, []);
+
+  const onDragOver = useCallback((e: DragEvent) => {
+    if (!e.dataTransfer.types.includes(PALETTE_MIME)) return;
+    e.preventDefault();
+    e.dataTransfer.dropEffect = 'copy';
+  }, []);
+
+  const onDrop = useCallback(
+    (e: DragEvent) => {
+      const kind = e.dataTransfer.getData(PALETTE_MIME) as NodeKind;
+      if (!kind || !KINDS[kind]) return;
+      e.preventDefault();
+      const p = rf.screenToFlowPosition({ x: e.clientX, y: e.clientY });
+      // The pointer holds the node's top-left corner area, a little inside: like picking it up.
+      cmd.addNode(kind, { x: p.x - 30, y: p.y - 20 });
+    },
+    [rf, cmd],
+  );
+
+  return (
+    <div className="canvas" onDragOver={onDragOver} onDrop={onDrop}>
+      <ReactFlow<KindFlowNode, KindFlowEdge>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onConnect={onConnect}
+        onConnectEnd={onConnectEnd}
+        isValidConnection={isValidConnection}
+        onDelete={onDelete}
+        onPaneClick={() => useSelectionStore.getState().clear()}
+        snapToGrid
+        snapGrid={GRID}
+        fitView
+        fitViewOptions={{ padding: 0.25, maxZoom: 1.25 }}
+        minZoom={0.2}
+        maxZoom={2.5}
+        colorMode={theme}
+        deleteKeyCode={['Delete', 'Backspace']}
+        multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
+        defaultEdgeOptions={{ type: 'kind' }}
+        connectionRadius={40}
+        proOptions={{ hideAttribution: false }}
+        aria-label="Architecture diagram"
+      >
+        <Background variant={BackgroundVariant.Dots} gap={GRID[0]} size={1.5} />
+        <MiniMap pannable zoomable ariaLabel="Overview map" nodeStrokeWidth={3} className="minimap" style={{ width: 150, height: 96 }} />
+        <Controls showInteractive={false} aria-label="Zoom controls" />
+      </ReactFlow>
+      <Notices />
+      {doc.nodes.length === 0 ? (
+        <div className="canvas__empty" role="note">
+          <p>
+            <strong>The canvas is empty.</strong> Drag a component from the palette on the left, or click it to add it here. Or open a template.
+          </p>
+        </div>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,68 @@
+import { useState } from 'react';
+import type { Result } from '../../engine/result';
+import { billCsv, metricsCsv, seriesCsv } from './export/csv';
+import { dataUrlToBlob, diagramImage, type DiagramFormat } from './export/diagram-image';
+import { downloadBlob, downloadText, slug } from './export/download';
+
+/**
+ * Everything a run can be taken away as. Result files need a result; the diagram can be
+ * exported any time. (Each chart has its own PNG button.)
+ */
+export function ExportMenu({ result, scenarioName }: { result: Result | null; scenarioName: string }) {
+  const [failure, setFailure] = useState<string | null>(null);
+  const base = slug(result?.scenario ?? scenarioName);
+
+  const resultItems = result
+    ? [
+        { label: 'Result (JSON)', run: () => downloadText(JSON.stringify(result, null, 2), `${base}-result.json`, 'application/json') },
+        { label: 'Time series (CSV)', run: () => downloadText(seriesCsv(result), `${base}-series.csv`, 'text/csv') },
+        { label: 'Bill (CSV)', run: () => downloadText(billCsv(result), `${base}-bill.csv`, 'text/csv') },
+        { label: 'Node metrics (CSV)', run: () => downloadText(metricsCsv(result), `${base}-metrics.csv`, 'text/csv') },
+      ]
+    : [];
+
+  async function exportDiagram(format: DiagramFormat) {
+    const url = await diagramImage(format);
+    downloadBlob(await dataUrlToBlob(url), `${base}-diagram.${format}`);
+  }
+
+  const items = [
+    ...resultItems,
+    { label: 'Diagram (PNG)', run: () => exportDiagram('png') },
+    { label: 'Diagram (SVG)', run: () => exportDiagram('svg') },
+  ];
+
+  return (
+    <div className="export">
+      <details className="export-menu">
+      <summary>Export</summary>
+      <ul role="menu">
+        {items.map((item) => (
+          <li key={item.label} role="none">
+            <button
+              type="button"
+              role="menuitem"
+              onClick={async (e) => {
+                (e.currentTarget.closest('details') as HTMLDetailsElement | null)?.removeAttribute('open');
+                try {
+                  setFailure(null);
+                  await item.run();
+                } catch (err) {
+                  setFailure(`${item.label}: ${err instanceof Error ? err.message : String(err)}`);
+                }
+              }}
+            >
+              {item.label}
+            </button>
+          </li>
+        ))}
+      </ul>
+      </details>
+      {failure && (
+        <p className="export-error" role="alert">
+          {failure}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,89 @@
+import { useState } from 'react';
+import { useRunStore } from '../store/run';
+import { useScenarioStore } from '../store/scenario';
+import { BillChart } from './BillChart';
+import { BillTable } from './BillTable';
+import { ExportMenu } from './ExportMenu';
+import { LatencyHistogram } from './LatencyHistogram';
+import { NodeSeriesCharts } from './NodeSeriesCharts';
+import { RunNotices } from './RunNotices';
+import { RunProblems } from './RunProblems';
+import { SummaryCards } from './SummaryCards';
+import './results.css';
+
+type Tab = 'overview' | 'series' | 'bill';
+const TABS: { id: Tab; label: string }[] = [
+  { id: 'overview', label: 'Overview' },
+  { id: 'series', label: 'Time series' },
+  { id: 'bill', label: 'Bill' },
+];
+
+/**
+ * What the last run found: the summary, the time series per node, the latency histogram
+ * and the bill, plus exports. It shows the last result while a new run is under way (dimmed),
+ * so the screen does not go blank on every Run.
+ */
+export function ResultsPanel() {
+  const status = useRunStore((s) => s.status);
+  const result = useRunStore((s) => s.result);
+  const error = useRunStore((s) => s.error);
+  const ranScenario = useRunStore((s) => s.scenario);
+  const doc = useScenarioStore((s) => s.doc);
+  const [tab, setTab] = useState<Tab>('overview');
+  const stale = result !== null && ranScenario !== doc && status !== 'running';
+
+  return (
+    <section className="results-panel" aria-label="Results" data-status={status}>
+      <header className="results-header">
+        <h2 className="results-title">Results{result ? <span className="results-subtitle">{result.scenario}</span> : null}</h2>
+        {result && (
+          <div className="results-tabs" role="tablist" aria-label="Results views">
+            {TABS.map((t) => (
+              <button key={t.id} type="button" role="tab" id={`results-tab-${t.id}`} aria-selected={tab === t.id} aria-controls="results-tabpanel" onClick={() => setTab(t.id)}>
+                {t.label}
+              </button>
+            ))}
+          </div>
+        )}
+        <ExportMenu result={result} scenarioName={doc.name} />
+      </header>
+      {error && <RunProblems error={error} />}
+      {!result && !error && <EmptyState running={status === 'running'} />}
+      {result && (
+        <div className="results-body" aria-busy={status === 'running'}>
+          <RunNotices result={result} stale={stale} />
+          <div role="tabpanel" id="results-tabpanel" aria-labelledby={`results-tab-${tab}`}>
+            {tab === 'overview' && (
+              <>
+                <SummaryCards result={result} />
+                <LatencyHistogram result={result} />
+              </>
+            )}
+            {tab === 'series' && <NodeSeriesCharts result={result} scenario={ranScenario} />}
+            {tab === 'bill' && (
+              <>
+                <BillChart result={result} />
+                <BillTable result={result} scenario={ranScenario} />
+              </>
+            )}
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function EmptyState({ running }: { running: boolean }) {
+  return (
+    <div className="results-empty">
+      {running ? (
+        <p>Simulating… the results appear here when the run ends.</p>
+      ) : (
+        <p>
+          Press <strong>Run</strong> to simulate the diagram. You will see where requests ended, their latency, each node’s behaviour over time
+          (click a node to chart it) and the bill, line by line.
+        </p>
+      )}
+    </div>
+  );
+}

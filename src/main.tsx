@@ -1,0 +1,16 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import '@xyflow/react/dist/style.css';
+import './app/theme/app.css';
+import { App } from './app/App';
+import { startSession } from './app/persistence/session';
+
+// Saved work (or the share link) is read before the first paint, so the canvas never flashes
+// the default template over someone's diagram.
+void startSession().finally(() => {
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+});

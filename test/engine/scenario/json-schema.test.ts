@@ -1,0 +1,40 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { NODE_KINDS } from '../../../src/engine/kinds/registry';
+import { scenarioJsonSchema } from '../../../src/engine/scenario/json-schema';
+import { writeJsonSchema } from '../../../src/engine/scenario/write-json-schema';
+
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+describe('JSON Schema export', () => {
+  const schema = scenarioJsonSchema() as Json;
+
+  it('has one node variant per kind, each with its params', () => {
+    const variants: Json[] = schema.properties.nodes.items.oneOf ?? schema.properties.nodes.items.anyOf;
+    expect(variants.map((v) => v.properties.kind.const).sort()).toEqual([...NODE_KINDS].sort());
+    for (const kind of NODE_KINDS) expect(schema.$defs[`${kind}Params`]).toBeDefined();
+  });
+
+  it('carries units, ranges, defaults, help and sources', () => {
+    const vis = schema.$defs.queueParams.properties.visibilityTimeoutSeconds;
+    expect(vis).toMatchObject({ type: 'integer', minimum: 0, maximum: 43200, default: 30, unit: 's', source: '[SQS-VIS] [L-SQS23]' });
+    expect(vis.help).toMatch(/6 ×/);
+    expect(schema.properties.settings.properties.durationSeconds).toMatchObject({ minimum: 1, maximum: 2592000, default: 600 });
+  });
+
+  it('describes the input: params, settings and edges may be left out', () => {
+    expect(schema.required).toEqual(['version']);
+    const node = (schema.properties.nodes.items.oneOf ?? schema.properties.nodes.items.anyOf)[0];
+    expect(node.required).toEqual(['id', 'kind']);
+    expect(schema.$defs.EdgeParams.properties.batchSize.default).toBeUndefined();
+  });
+
+  it('is written to a file as JSON', () => {
+    const path = writeJsonSchema(join(mkdtempSync(join(tmpdir(), 'schema-')), 'scenario.schema.json'));
+    const written = JSON.parse(readFileSync(path, 'utf8'));
+    expect(written).toEqual(JSON.parse(JSON.stringify(schema)));
+    for (const kind of NODE_KINDS) expect(JSON.stringify(written)).toContain(`"const":"${kind}"`);
+  });
+});
