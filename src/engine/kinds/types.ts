@@ -67,6 +67,16 @@ export interface NodeRuntime {
   call(req: number, type: number, kb: number, group: number, t: number, caller: NodeRuntime, callerSlot: number): void;
   deliver(req: number, type: number, kb: number, group: number, t: number, via: EdgeRuntime): void;
   onReturn(slot: number, status: CallStatus, t: number): void;
+  /**
+   * Batches: a poller calls with req -1 and a batch; the callee then sends nothing itself,
+   * and after a successful batch the poller calls emitDownstream once per item it handled,
+   * so that each item's request gets its own downstream paths.
+   */
+  emitDownstream?(req: number, type: number, kb: number, group: number, t: number): void;
+  /** Probability that one item of a batch fails (partial batch failures), if the node has one. */
+  readonly itemErrorRate?: number;
+  /** For worker targets of a poller (containers): how many batches they can take at once now. */
+  workerCapacity?(t: number): number;
   /** End of run: close time averages at t. */
   finish(t: number): void;
   metrics(): NodeMetrics;

@@ -198,6 +198,14 @@ export class FunctionRuntime extends NodeBase<FunctionParams> {
     if (--this.invPending[slot] === 0) this.complete(slot, t);
   }
 
+  get itemErrorRate(): number {
+    return this.params.errorRate;
+  }
+
+  emitDownstream(req: number, type: number, kb: number, group: number, t: number): void {
+    this.emit(this.sendEdges, req, type, kb, group, t);
+  }
+
   // ---- invocation life cycle -----------------------------------------------------------
 
   private newInvocation(req: number, type: number, kb: number, group: number, t: number, caller: number, callerSlot: number): number {
@@ -340,7 +348,8 @@ export class FunctionRuntime extends NodeBase<FunctionParams> {
     }
 
     const caller = this.invCaller[slot];
-    if (status === OK) this.emit(this.sendEdges, req, this.invType[slot], this.invKb[slot], this.invGroup[slot], t);
+    // A batch from a poller (req -1 with a caller) is emitted item by item by the poller.
+    if (status === OK && (req >= 0 || caller < 0)) this.emit(this.sendEdges, req, this.invType[slot], this.invKb[slot], this.invGroup[slot], t);
     if (caller >= 0) {
       const callerSlot = this.invCallerSlot[slot];
       this.inv.release(slot);
