@@ -55,6 +55,7 @@ describe('the envelope', () => {
       'nodes[0].label (node "q"): "<img src=x onerror=alert(1)>" — must be plain text (no HTML tags)',
     ]);
     expect(validateScenario(doc([{ id: 'q', kind: 'queue', label: 'Orders < 5 € & more' }])).ok).toBe(true);
+    expect(errorsOf(doc([{ id: 'q', kind: 'queue', label: 'bell\u0007' }]))).toEqual(['nodes[0].label (node "q"): "bell\\u0007" — must be plain text (no control characters)']);
   });
 
   it('an unknown node param is an error that suggests the right name', () => {
