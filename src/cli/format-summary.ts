@@ -22,7 +22,7 @@ export function formatSummary(r: Result): string {
     if (metrics) lines.push(`  ${metrics}`);
     for (const item of n.cost.items) {
       if (item.quantity === 0 && item.usd === 0) continue;
-      lines.push(`  $ ${item.name}: ${qty(item.quantity)} ${item.unit} × ${usd(item.unitUsd, 10)} = ${usd(item.usd)}`);
+      lines.push(`  $ ${item.name}: ${qty(item.quantity)} ${item.unit} × ${unitPrice(item.unitUsd)} = ${usd(item.usd)}`);
     }
   }
   if (r.warnings.length) {
@@ -55,10 +55,21 @@ function qty(x: number): string {
   return Math.abs(x) >= 100 ? x.toLocaleString('en-US', { maximumFractionDigits: 1 }) : x.toPrecision(4).replace(/\.?0+$/, '');
 }
 
-function usd(x: number, digits = 4): string {
+function usd(x: number): string {
   if (x === 0) return '$0';
   if (Math.abs(x) >= 1) return `$${x.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
-  return `$${x.toPrecision(digits > 4 ? 4 : 3)}`;
+  return `$${x.toPrecision(3)}`;
+}
+
+/** Tiny unit prices read better per million units, as AWS quotes them. */
+function unitPrice(x: number): string {
+  if (x === 0) return '$0';
+  if (x < 0.001) return `$${trim((x * 1e6).toPrecision(4))} per million`;
+  return `$${trim(x.toPrecision(4))}`;
+}
+
+function trim(s: string): string {
+  return s.includes('.') ? s.replace(/0+$/, '').replace(/\.$/, '.00').replace(/\.(\d)$/, '.$10') : s;
 }
 
 function fmtDuration(s: number): string {

@@ -6,6 +6,7 @@
 import { EventQueue } from '../../src/engine/kernel/event-queue';
 import { Rng } from '../../src/engine/kernel/rng';
 import { Simulation } from '../../src/engine/simulate';
+import { measureMainThread } from './main-thread';
 import { apiFunctionScenario } from './workloads';
 
 interface Row {
@@ -74,4 +75,12 @@ for (const r of rows) {
       pad(`${Math.round((r.ofBareLoop ?? 1) * 100)} %`, 9) + r.peakHeapMB.toFixed(1),
   );
 }
-console.log(JSON.stringify({ bench: 'engine', node: process.version, rows }, null, 2));
+const mainThread = process.argv.includes('--no-browser') ? 'skipped: --no-browser' : await measureMainThread();
+console.log('');
+if (typeof mainThread === 'string') console.log(`Main thread in the browser: ${mainThread}`);
+else {
+  console.log(`Main thread in the browser, ${mainThread.case}: run took ${(mainThread.runWallMs / 1000).toFixed(1)} s;`);
+  console.log(`  long tasks (> 50 ms) during the run: ${mainThread.longTasksDuringRun}, longest ${mainThread.longestDuringRunMs} ms`);
+  console.log(`  long tasks over the whole page life (load included): ${mainThread.longTasks}, longest ${mainThread.longestTaskMs} ms`);
+}
+console.log(JSON.stringify({ bench: 'engine', node: process.version, rows, mainThread }, null, 2));

@@ -75,6 +75,11 @@ export interface NodeRuntime {
   emitDownstream?(req: number, type: number, kb: number, group: number, t: number): void;
   /** Probability that one item of a batch fails (partial batch failures), if the node has one. */
   readonly itemErrorRate?: number;
+  /**
+   * Whether the node would take an asynchronous hand-off (deliver) at t. Senders that retry
+   * refused deliveries themselves (an EventBridge target) ask first; absent means always.
+   */
+  accepts?(t: number): boolean;
   /** For worker targets of a poller (containers): how many batches they can take at once now. */
   workerCapacity?(t: number): number;
   /** End of run: close time averages at t. */

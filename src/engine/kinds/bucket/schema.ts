@@ -8,6 +8,11 @@ export const bucketParams = z.object({
     help: 'Data kept in the bucket, billed per GB-month (S3 Standard). The default 0 is an assumption: it bills only requests unless you say how much is stored.',
     source: '[S3-PAPI]',
   }),
+  getsPerPut: num({
+    min: 0, max: 100, default: 0, unit: 'GETs per PUT',
+    help: 'GET requests made for each object PUT (e.g. 1 when the function that handles the upload reads it once): puts reads on the bill. The canvas draws only PUTs.',
+    source: '[S3-PAPI]',
+  }),
   notificationDelay: distSchema({
     default: { dist: 'lognormal', meanMs: 1000, p99Ms: 10000 },
     help: 'Time from a PUT to its event notification. AWS says "typically seconds, sometimes a minute or longer"; the 1 s mean and 10 s p99 are an assumption.',

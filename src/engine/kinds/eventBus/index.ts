@@ -1,4 +1,5 @@
 import type { KindModule } from '../types';
+import { EventBusRuntime } from './runtime';
 import { eventBusParams, type EventBusParams } from './schema';
 
 export const eventBusKind: KindModule<EventBusParams> = {
@@ -8,6 +9,7 @@ export const eventBusKind: KindModule<EventBusParams> = {
   description: 'Amazon EventBridge event bus: rules match each event\'s type and deliver it to up to 5 targets per rule, retrying for up to 24 h.',
   params: eventBusParams,
   summary: (p) => `retry ${p.maximumRetryAttempts}× · max age ${fmtAge(p.maximumEventAgeSeconds)}`,
+  create: (ctx, spec, index) => new EventBusRuntime(ctx, spec, index),
 };
 
 function fmtAge(s: number): string {

@@ -187,6 +187,15 @@ export class FunctionRuntime extends NodeBase<FunctionParams> {
     this.attemptAsync(slot, t);
   }
 
+  /**
+   * Reserved concurrency 0 throttles the function [L-CONC]: a service that retries throttled
+   * targets itself (EventBridge) sees a refusal. Lambda's own async queue (S3, SNS) still
+   * takes such events and fails them at once (deliver above).
+   */
+  accepts(): boolean {
+    return this.reserved !== 0;
+  }
+
   onEvent(action: number, slot: number, t: number): void {
     if (action === HANDLER_DONE) this.handlerDone(slot, t);
     else this.attemptAsync(slot, t);

@@ -1,0 +1,83 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+
+const root = resolve(import.meta.dirname, '../..');
+const run = promisify(execFile);
+
+/** Runs the CLI exactly as `npm run simulate -- …` does (tsx, no build step). */
+async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(join(root, 'node_modules/.bin/tsx'), [join(root, 'src/cli/simulate.ts'), ...args], { cwd: root });
+    return { code: 0, stdout, stderr };
+  } catch (e) {
+    const err = e as { code: number; stdout: string; stderr: string };
+    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
+  }
+}
+
+const template = join(root, 'src/templates/api-function.json');
+
+describe('npm run simulate', () => {
+  it('prints a readable summary with totals, per-node metrics and the bill', async () => {
+    const r = await cli(template, '--duration', '120');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Requests [\d,]+: completed [\d,]+, failed 0/);
+    expect(r.stdout).toContain('Handle command [handler, function]');
+    expect(r.stdout).toMatch(/coldStarts \d+/);
+    expect(r.stdout).toMatch(/\$ requests: [\d,]+ requests × \$0\.20 per million/);
+  }, 60_000);
+
+  it('--json prints exactly the v1 result format, and --seed makes runs repeat', async () => {
+    const a = JSON.parse((await cli(template, '--json', '--seed', '3', '--duration', '60')).stdout);
+    const b = JSON.parse((await cli(template, '--json', '--seed', '3', '--duration', '60')).stdout);
+    expect(a.format).toBe('serverless-sim.result');
+    expect(a.version).toBe(1);
+    expect(a.seed).toBe(3);
+    expect(a.simulatedSeconds).toBe(60);
+    const t = a.totals;
+    expect(t.requests).toBe(t.completed + t.failed + t.deadLettered + t.dropped + t.inFlight);
+    expect(a.nodes.handler.metrics).toHaveProperty('billedGbSeconds');
+    expect(a.series).toBeUndefined();
+    a.engine.wallMs = b.engine.wallMs = 0;
+    expect(a).toEqual(b);
+  }, 60_000);
+
+  it('--series and --out write the series to a file', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'sim-cli-')), 'r.json');
+    const r = await cli(template, '--json', '--series', '--duration', '60', '--out', out);
+    expect(r.code).toBe(0);
+    const result = JSON.parse(readFileSync(out, 'utf8'));
+    expect(result.series.t.length).toBeGreaterThan(10);
+    expect(result.series['handler.concurrency'].length).toBe(result.series.t.length);
+  }, 60_000);
+
+  it('an invalid scenario exits 2 with one readable error per line, naming field and fix', async () => {
+    const doc = JSON.parse(readFileSync(template, 'utf8'));
+    doc.nodes[2].params.memoryMB = 64;
+    doc.edges.push({ id: 'bad', source: 'handler', target: 'clients' });
+    const file = join(mkdtempSync(join(tmpdir(), 'sim-cli-')), 'bad.json');
+    writeFileSync(file, JSON.stringify(doc));
+    const r = await cli(file);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('nodes[2].params.memoryMB');
+    expect(r.stderr).toContain('128–10,240 MB');
+    expect(r.stderr).toMatch(/edges\[2\].*cannot hand work to a producer/);
+    expect(r.stdout).toBe('');
+  }, 60_000);
+
+  it('unreadable input and bad options exit 2 with a clear message', async () => {
+    expect((await cli('nope.json')).stderr).toContain('no such file');
+    const notJson = join(mkdtempSync(join(tmpdir(), 'sim-cli-')), 'x.json');
+    writeFileSync(notJson, '{ not json');
+    const r = await cli(notJson);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('not valid JSON');
+    const s = await cli(template, '--seed', 'abc');
+    expect(s.code).toBe(2);
+    expect(s.stderr).toContain('--seed must be a whole number');
+  }, 60_000);
+});
