@@ -6,7 +6,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { compressToEncodedURIComponent } from 'lz-string';
+import lzString from 'lz-string';
 import { chromium } from 'playwright-core';
 import { build, preview } from 'vite';
 import { apiFunctionScenario } from './workloads';
@@ -46,7 +46,7 @@ export async function measureMainThread(): Promise<MainThreadFigures | string> {
       }).observe({ type: 'longtask', buffered: true });
     });
     const doc = apiFunctionScenario(1000, 3600);
-    await page.goto(`${url}#s=${compressToEncodedURIComponent(JSON.stringify(doc))}`);
+    await page.goto(`${url}#s=${lzString.compressToEncodedURIComponent(JSON.stringify(doc))}`);
     await page.getByRole('button', { name: /Run/ }).first().waitFor();
     await page.waitForTimeout(1000);
     const runStart = await page.evaluate(() => performance.now());

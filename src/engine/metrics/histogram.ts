@@ -2,12 +2,40 @@ import type { Summary } from '../kinds/types';
 
 /**
  * A log-bucketed histogram of non-negative values (milliseconds): fixed memory whatever the
- * number of samples, about 1 % relative error on quantiles; mean and max are exact.
+ * number of samples, under 1 % relative error on quantiles; mean and max are exact.
+ *
+ * The bucket comes straight from the float's bits (HDR-histogram style): the exponent picks
+ * the octave and the top SUB_BITS of the mantissa the slice of it, so recording a value costs
+ * no logarithm — it runs three times per request on the engine's hot path.
  */
-const GROWTH = 1.02;
-const LOG_GROWTH = Math.log(GROWTH);
-const MIN_VALUE = 0.001; // 1 µs: smaller values share bucket 0
-const BUCKETS = Math.ceil(Math.log(3e10 / MIN_VALUE) / LOG_GROWTH) + 2;
+const SUB_BITS = 6;
+const SUBS = 1 << SUB_BITS;
+/** 2^-10 ms ≈ 1 µs: smaller values share the first bucket. */
+const MIN_EXP = -10;
+/** 2^36 ms ≈ 2 years: larger values share the last bucket. */
+const MAX_EXP = 36;
+const BUCKETS = (MAX_EXP - MIN_EXP) * SUBS + 1;
+const MIN_VALUE = 2 ** MIN_EXP;
+
+const scratch = new Float64Array(1);
+const words = new Uint32Array(scratch.buffer);
+// The high word holds sign, exponent and the top of the mantissa: index 1 on little-endian.
+const HI = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0;
+
+function bucketOf(v: number): number {
+  if (!(v >= MIN_VALUE)) return 0;
+  scratch[0] = v;
+  const hi = words[HI];
+  const exp = ((hi >>> 20) & 0x7ff) - 1023;
+  if (exp >= MAX_EXP) return BUCKETS - 1;
+  return 1 + (exp - MIN_EXP) * SUBS + ((hi >>> (20 - SUB_BITS)) & (SUBS - 1));
+}
+
+/** Lower bound of bucket i (i ≥ 1). */
+function lowerOf(i: number): number {
+  const k = i - 1;
+  return 2 ** (MIN_EXP + Math.floor(k / SUBS)) * (1 + (k % SUBS) / SUBS);
+}
 
 export class Histogram {
   readonly counts = new Float64Array(BUCKETS);
@@ -19,9 +47,7 @@ export class Histogram {
     this.count++;
     this.sum += v;
     if (v > this.max) this.max = v;
-    let i = v <= MIN_VALUE ? 0 : Math.floor(Math.log(v / MIN_VALUE) / LOG_GROWTH) + 1;
-    if (i >= BUCKETS) i = BUCKETS - 1;
-    this.counts[i]++;
+    this.counts[bucketOf(v)]++;
   }
 
   /** The value below which a fraction q of the samples lie (bucket midpoint, capped at max). */
@@ -33,9 +59,9 @@ export class Histogram {
     for (let i = 0; i < BUCKETS; i++) {
       acc += c[i];
       if (acc >= target && c[i] > 0) {
-        if (i === 0) return Math.min(MIN_VALUE, this.max);
-        const lo = MIN_VALUE * Math.pow(GROWTH, i - 1);
-        return Math.min(lo * Math.sqrt(GROWTH), this.max);
+        if (i === 0) return 0; // below 1 µs: as good as zero
+        if (i === BUCKETS - 1) return this.max;
+        return Math.min((lowerOf(i) + lowerOf(i + 1)) / 2, this.max);
       }
     }
     return this.max;
@@ -56,8 +82,9 @@ export class Histogram {
     const rows: [number, number, number][] = [];
     for (let i = 0; i < BUCKETS; i++) {
       if (this.counts[i] === 0) continue;
-      const lo = i === 0 ? 0 : MIN_VALUE * Math.pow(GROWTH, i - 1);
-      rows.push([lo, MIN_VALUE * Math.pow(GROWTH, i), this.counts[i]]);
+      const lo = i === 0 ? 0 : lowerOf(i);
+      const hi = i === 0 ? MIN_VALUE : i === BUCKETS - 1 ? this.max : lowerOf(i + 1);
+      rows.push([lo, hi, this.counts[i]]);
     }
     return rows;
   }

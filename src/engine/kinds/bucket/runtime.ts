@@ -1,0 +1,101 @@
+import { MONTH_SECONDS } from '../../billing/bill';
+import type { UsageLine } from '../../billing/types';
+import { Sampler } from '../../kernel/distributions';
+import type { SimContext } from '../../sim/context';
+import type { EdgeRuntime } from '../../sim/edges';
+import { NodeBase } from '../../sim/node-base';
+import { COMPLETED } from '../../sim/requests';
+import { Slots, growF64, growI32 } from '../../sim/slots';
+import type { NodeMetrics, NodeSpec } from '../types';
+import type { BucketParams } from './schema';
+
+const NOTIFY = 0;
+
+/**
+ * Amazon S3 bucket (Standard storage). Each PUT arrives by deliver from a producer,
+ * function, server or container and carries one path of its request. The bucket sends one
+ * event notification per PUT to its single destination [S3-FILTER] (validation refuses a
+ * second one) after `notificationDelay` ("typically seconds" [S3-NOTIF]); the notification
+ * continues the PUT's path: a function is invoked asynchronously [L-S3], a queue or topic
+ * gets a message. Without a destination the path completes with the PUT.
+ *
+ * Delivery is at least once in AWS; duplicates are not modelled (one notification per PUT).
+ *
+ * Bill: PUT requests, GET requests (`getsPerPut` per PUT: reads are not drawn as edges) and
+ * `storedGB` of Standard storage held for the measured window [S3-PAPI]. Notifications
+ * themselves cost nothing in S3.
+ */
+export class BucketRuntime extends NodeBase<BucketParams> {
+  private readonly delay: Sampler;
+  private notifyEdge: EdgeRuntime | null = null;
+
+  // Notifications on their way (indexed by slot).
+  private nReq!: Int32Array;
+  private nType!: Int32Array;
+  private nKb!: Float64Array;
+  private nGroup!: Int32Array;
+  private readonly notes: Slots;
+
+  private puts = 0;
+  private notifications = 0;
+  private readonly sPuts: number = -1;
+
+  constructor(ctx: SimContext, spec: NodeSpec<BucketParams>, index: number) {
+    super(ctx, spec, index);
+    this.delay = new Sampler(spec.params.notificationDelay);
+    this.notes = new Slots(64, (cap) => {
+      this.nReq = growI32(this.nReq, cap);
+      this.nType = growI32(this.nType, cap);
+      this.nKb = growF64(this.nKb, cap);
+      this.nGroup = growI32(this.nGroup, cap);
+    });
+    if (ctx.series) this.sPuts = ctx.series.register(`${spec.id}.puts`, 'rate');
+  }
+
+  start(): void {
+    this.notifyEdge = this.edgesWith('invoke')[0] ?? null;
+  }
+
+  /** One PUT. */
+  deliver(req: number, type: number, kb: number, group: number, t: number): void {
+    if (this.measuring(t)) {
+      this.puts++;
+      if (this.ctx.series) this.ctx.series.count(this.sPuts, t);
+    }
+    if (this.notifyEdge === null) {
+      this.ctx.requests.end(req, COMPLETED, t);
+      return;
+    }
+    const s = this.notes.alloc();
+    this.nReq[s] = req;
+    this.nType[s] = type;
+    this.nKb[s] = kb;
+    this.nGroup[s] = group;
+    this.at(t + this.delay.sample(this.rng), NOTIFY, s);
+  }
+
+  onEvent(_action: number, s: number, t: number): void {
+    const e = this.notifyEdge!;
+    const req = this.nReq[s];
+    const type = this.nType[s];
+    const kb = this.nKb[s];
+    const group = this.nGroup[s];
+    this.notes.release(s);
+    if (this.measuring(t)) this.notifications++;
+    e.target.deliver(req, type, kb, group, t, e);
+  }
+
+  metrics(): NodeMetrics {
+    return { puts: this.puts, notifications: this.notifications };
+  }
+
+  usage(): UsageLine[] {
+    const p = this.params;
+    const seconds = Math.max(0, this.ctx.endMs - this.ctx.measureFromMs) / 1000;
+    return [
+      { meter: 's3.put', name: 'PUT requests', quantity: this.puts },
+      { meter: 's3.get', name: 'GET requests', quantity: this.puts * p.getsPerPut },
+      { meter: 's3.storageGbMonths', name: 'storage (Standard)', quantity: (p.storedGB * seconds) / MONTH_SECONDS },
+    ];
+  }
+}

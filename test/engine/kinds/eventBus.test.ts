@@ -1,0 +1,196 @@
+import { describe, expect, it } from 'vitest';
+import { nodeRng } from '../../../src/engine/kernel/rng';
+import {
+  EB_RETRY_CAP_MS,
+  eventBridgeRetryDelayMs,
+  eventBridgeRetryStepMs,
+} from '../../../src/engine/kinds/eventBus/retry';
+import { queueKind } from '../../../src/engine/kinds/queue';
+import type { Result } from '../../../src/engine/result';
+import { NO_COLD_START, fnMetrics, run, scenario } from '../helpers';
+
+const FAST = { duration: { dist: 'constant', meanMs: 10 }, coldStart: NO_COLD_START };
+
+function conserved(r: Result): void {
+  const t = r.totals;
+  expect(t.requests).toBe(t.completed + t.failed + t.deadLettered + t.dropped + t.inFlight);
+}
+
+function metrics(r: Result, id: string): Record<string, number> {
+  return r.nodes[id].metrics as Record<string, number>;
+}
+
+/** 10 events/s for 100 s (exactly 1,000), types A:B:C = 2:1:1. */
+function routing(payloadKB = 1) {
+  return scenario(
+    [
+      {
+        id: 'app', kind: 'producer',
+        params: {
+          traffic: { shape: 'constant', ratePerSecond: 10 }, payloadKB,
+          eventTypes: [{ name: 'A', weight: 2 }, { name: 'B', weight: 1 }, { name: 'C', weight: 1 }],
+        },
+      },
+      { id: 'bus', kind: 'eventBus' },
+      { id: 'onlyA', kind: 'function', params: FAST },
+      { id: 'ab1', kind: 'function', params: FAST },
+      { id: 'ab2', kind: 'function', params: FAST },
+      { id: 'all', kind: 'function', params: FAST },
+    ],
+    [
+      { source: 'app', target: 'bus' },
+      { source: 'bus', target: 'onlyA', params: { pattern: { type: ['A'] } } },
+      // One rule with two targets: the same pattern, written in either order.
+      { source: 'bus', target: 'ab1', params: { pattern: { type: ['A', 'B'] } } },
+      { source: 'bus', target: 'ab2', params: { pattern: { type: ['B', 'A'] } } },
+      { source: 'bus', target: 'all' },
+    ],
+    { durationSeconds: 100 },
+  );
+}
+
+/** One event at t = 500 s into a bus whose only target refuses (reserved concurrency 0). */
+function refusing(bus: Record<string, unknown>, withDlq: boolean) {
+  const nodes = [
+    { id: 'app', kind: 'producer', params: { traffic: { shape: 'constant', ratePerSecond: 0.001 } } },
+    { id: 'bus', kind: 'eventBus', params: bus },
+    { id: 'off', kind: 'function', params: { ...FAST, reservedConcurrency: 0 } },
+  ];
+  const edges = [
+    { source: 'app', target: 'bus' },
+    { source: 'bus', target: 'off' },
+  ];
+  if (withDlq) {
+    nodes.push({ id: 'dlq', kind: 'queue', params: {} });
+    edges.push({ source: 'bus', target: 'dlq', role: 'dlq' } as never);
+  }
+  return scenario(nodes, edges, { durationSeconds: 1400, seed: 7 });
+}
+
+/** The delays the bus draws (its rng is keyed by its id and the seed, and used only for retries). */
+function expectedDelays(seed: number, n: number): number[] {
+  const rng = nodeRng(seed, 'bus');
+  return Array.from({ length: n }, (_, i) => eventBridgeRetryDelayMs(i + 1, rng.next()));
+}
+
+describe('EventBridge bus', () => {
+  it('routes each event type to the rules whose pattern matches', () => {
+    const r = run(routing());
+    const m = metrics(r, 'bus');
+    expect(m.putEvents).toBe(1000);
+    const nA = fnMetrics(r, 'onlyA').invocations;
+    const nB = fnMetrics(r, 'ab1').invocations - nA;
+    const nC = 1000 - nA - nB;
+    // 2:1:1 by weight (binomial sd ≈ 16 around 500, 14 around 250).
+    expect(nA).toBeGreaterThan(440);
+    expect(nA).toBeLessThan(560);
+    expect(nB).toBeGreaterThan(200);
+    expect(nC).toBeGreaterThan(200);
+    expect(fnMetrics(r, 'ab2').invocations).toBe(nA + nB);
+    expect(fnMetrics(r, 'all').invocations).toBe(1000);
+    // Rules matched: A → 3 (onlyA, A|B, all), B → 2, C → 1; the A|B rule counts once.
+    expect(m.matched).toBe(3 * nA + 2 * nB + nC);
+    // Deliveries (targets): A → 4, B → 3, C → 1.
+    expect(m.deliveries).toBe(4 * nA + 3 * nB + nC);
+    expect(m.retries).toBe(0);
+    expect(m.failed).toBe(0);
+    expect(r.totals.completed).toBe(1000);
+    conserved(r);
+  });
+
+  it('bills custom events in 64 KB chunks', () => {
+    // 130 KB = 3 chunks: 1,000 events = 3,000 billed events × $1.00 / 1M = $0.003.
+    const r = run(routing(130));
+    const cost = r.nodes.bus.cost;
+    expect(cost.items).toHaveLength(1);
+    expect(cost.items[0].quantity).toBe(3000);
+    expect(cost.totalUsd).toBeCloseTo((3000 * 1.0) / 1e6, 12);
+    conserved(r);
+  });
+
+  it('retries a refusing target with exponential back-off and jitter, then drops it after maximumRetryAttempts', () => {
+    const r = run(refusing({ maximumRetryAttempts: 5 }, false), { traceSampleRate: 1 });
+    expect(r.totals.requests).toBe(1);
+    const m = metrics(r, 'bus');
+    expect(m.retries).toBe(5);
+    expect(m.failed).toBe(1);
+    expect(m.deliveries).toBe(0);
+    expect(r.totals.dropped).toBe(1);
+    expect(fnMetrics(r, 'off').invocations).toBe(0);
+    // First attempt at 500 s, then 5 retries after delays in [step/2, step), step 1, 2, 4, 8, 16 s.
+    const hops = r.traces[0].hops.filter((h) => h.node === 'bus');
+    expect(hops.map((h) => h.retry)).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(hops.every((h) => h.outcome === 'refused')).toBe(true);
+    expect(hops[0].startMs).toBeCloseTo(500_000, 6);
+    const gaps = hops.slice(1).map((h, i) => h.startMs - hops[i].startMs);
+    gaps.forEach((g, i) => {
+      const step = 1000 * 2 ** i;
+      expect(g).toBeGreaterThanOrEqual(step / 2);
+      expect(g).toBeLessThan(step);
+    });
+    // And exactly the bus's own draws.
+    expectedDelays(7, 5).forEach((d, i) => expect(gaps[i]).toBeCloseTo(d, 6));
+    expect(r.traces[0].outcome).toBe('dropped');
+    conserved(r);
+  });
+
+  it('gives up when the next retry would pass maximumEventAgeSeconds', () => {
+    const r = run(refusing({ maximumRetryAttempts: 185, maximumEventAgeSeconds: 60 }, false), { traceSampleRate: 1 });
+    const delays = expectedDelays(7, 20);
+    let retries = 0;
+    let age = 0;
+    while (age + delays[retries] <= 60_000) age += delays[retries++];
+    // 1 + 2 + 4 + 8 + 16 s steps fit (≥ 15.5 s, < 31 s); the 64 s step's half (32 s) may or may not.
+    expect(retries).toBeGreaterThanOrEqual(5);
+    expect(retries).toBeLessThanOrEqual(6);
+    const m = metrics(r, 'bus');
+    expect(m.retries).toBe(retries);
+    expect(m.failed).toBe(1);
+    const hops = r.traces[0].hops.filter((h) => h.node === 'bus');
+    expect(hops[hops.length - 1].startMs - hops[0].startMs).toBeCloseTo(age, 6);
+    expect(r.totals.dropped).toBe(1);
+    conserved(r);
+  });
+
+  it.skipIf(!queueKind.create)('ends in the dead-letter queue after maximumRetryAttempts', () => {
+    const r = run(refusing({ maximumRetryAttempts: 3 }, true), { traceSampleRate: 1 });
+    const m = metrics(r, 'bus');
+    expect(m.retries).toBe(3);
+    expect(m.failed).toBe(1);
+    expect(m.deadLettered).toBe(1);
+    expect(r.totals.deadLettered).toBe(1);
+    expect(metrics(r, 'dlq').sent).toBe(1);
+    conserved(r);
+  });
+
+  it('delivers to a target that accepts again (a function) without retries', () => {
+    const doc = refusing({ maximumRetryAttempts: 5 }, false);
+    doc.nodes[2].params.reservedConcurrency = 1;
+    const r = run(doc);
+    expect(metrics(r, 'bus').deliveries).toBe(1);
+    expect(metrics(r, 'bus').retries).toBe(0);
+    expect(fnMetrics(r, 'off').invocations).toBe(1);
+    expect(r.totals.completed).toBe(1);
+    conserved(r);
+  });
+});
+
+describe('EventBridge retry back-off (pure)', () => {
+  it('doubles from 1 s to a 10-minute cap, with equal jitter', () => {
+    expect([1, 2, 3, 10, 11, 185].map(eventBridgeRetryStepMs)).toEqual([1000, 2000, 4000, 512_000, EB_RETRY_CAP_MS, EB_RETRY_CAP_MS]);
+    expect(eventBridgeRetryDelayMs(4, 0)).toBe(4000);
+    expect(eventBridgeRetryDelayMs(4, 0.5)).toBe(6000);
+    expect(eventBridgeRetryDelayMs(4, 0.999)).toBeLessThan(8000);
+  });
+
+  it('spreads the default 185 retries over about 22 h, inside the 24 h default age', () => {
+    let mean = 0;
+    for (let k = 1; k <= 185; k++) mean += eventBridgeRetryDelayMs(k, 0.5);
+    // 0.75 × ((2^10 − 1) s + 175 × 600 s) = 0.75 × 106,023 s = 79,517.25 s ≈ 22.1 h.
+    expect(mean / 1000).toBeCloseTo(79_517.25, 6);
+    let longest = 0;
+    for (let k = 1; k <= 185; k++) longest += eventBridgeRetryDelayMs(k, 1);
+    expect(longest / 1000).toBe(106_023);
+    expect(longest).toBeLessThan(86_400_000 * 1.25);
+  });
+});
