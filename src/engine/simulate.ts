@@ -223,7 +223,7 @@ export class Simulation {
 /** Validates and runs a scenario to the end (or to a guard). Throws ScenarioError on bad input. */
 export function simulate(doc: unknown, options: SimulateOptions = {}): Result {
   const sim = Simulation.create(doc, options);
-  const chunk = 1 << 20;
+  const chunk = 1 << 18;
   while (!sim.step(chunk)) options.onProgress?.(sim.progress);
   options.onProgress?.(1);
   return sim.result();

@@ -1,4 +1,4 @@
-import { smallestFitting, totalNeed, fits, INSTANCE_TYPES, type InstanceType } from '../kinds/server/instance-types';
+import { fitWarning, type InstanceType } from '../kinds/server/instance-types';
 import type { ServerComponent } from '../kinds/server/schema';
 import type { Scenario, ScenarioEdge, ScenarioNode } from './schema';
 
@@ -71,22 +71,13 @@ function streamReaderWarnings(edges: ScenarioEdge[], byId: Map<string, ScenarioN
     .map(([id, n]) => `table "${id}": ${n} functions read its stream, but more than 2 readers per shard get throttled; fan out through one reader and SNS or EventBridge`);
 }
 
-/** The monolith lesson: one instance must hold every component at its peak. */
+/** The monolith lesson: one instance must meet the largest need of every component at once. */
 function serverFitWarnings(nodes: ScenarioNode[]): string[] {
   const out: string[] = [];
   for (const n of nodes) {
     if (n.kind !== 'server') continue;
-    const components = n.params.components as ServerComponent[];
-    if (components.length === 0) continue;
-    const type = n.params.instanceType as InstanceType;
-    const need = totalNeed(components);
-    if (fits(type, need)) continue;
-    const size = INSTANCE_TYPES[type];
-    const best = smallestFitting(need);
-    out.push(
-      `server "${n.id}": its components need ${need.vcpu} vCPU and ${need.memoryGB} GB at once, but ${type} has ${size.vcpu} vCPU and ${size.memoryGB} GB; ` +
-        (best ? `the smallest that fits is ${best}` : 'no listed instance type is big enough: split the monolith'),
-    );
+    const w = fitWarning(n.params.instanceType as InstanceType, n.params.components as ServerComponent[], n.id);
+    if (w) out.push(w);
   }
   return out;
 }

@@ -190,7 +190,7 @@ describe('EventBridge retry back-off (pure)', () => {
     expect(mean / 1000).toBeCloseTo(79_517.25, 6);
     let longest = 0;
     for (let k = 1; k <= 185; k++) longest += eventBridgeRetryDelayMs(k, 1);
+    // Unlucky draws stretch the 185 retries towards 29.5 h: then the 24 h age ends them first.
     expect(longest / 1000).toBe(106_023);
-    expect(longest).toBeLessThan(86_400_000 * 1.25);
   });
 });
