@@ -1,6 +1,7 @@
 import { useCallback, useState } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
 import { Canvas } from './canvas/Canvas';
+import { ClassroomRoot } from './classroom/ClassroomRoot';
 import { Inspector } from './inspector/Inspector';
 import { Palette } from './palette/Palette';
 import { ResultsPanel } from './results/ResultsPanel';
@@ -46,6 +47,7 @@ function Shell() {
       {dialog === 'templates' ? <TemplatesDialog onClose={close} /> : null}
       {dialog === 'share' ? <ShareDialog onClose={close} /> : null}
       {dialog === 'shortcuts' ? <ShortcutSheet onClose={close} /> : null}
+      <ClassroomRoot />
       {linkErrors ? (
         <ProblemsDialog title="This share link cannot be opened" intro="Your own saved work has been opened instead." problems={linkErrors} onClose={dismissLinkErrors} />
       ) : null}

@@ -1,4 +1,5 @@
 import { Dices, Download, Keyboard, LayoutGrid, LayoutTemplate, Maximize, Moon, Redo2, Share2, Sun, Undo2 } from 'lucide-react';
+import { ClassroomButtons } from './classroom/ClassroomButtons';
 import { RunControls } from './results/RunControls';
 import { downloadScenario } from './persistence/file-io';
 import { ImportButton } from './persistence/ImportButton';
@@ -64,6 +65,7 @@ export function TopBar({ cmd, open }: { cmd: EditorCommands; open(d: TopBarDialo
           <Share2 size={18} aria-hidden="true" /> Share
         </button>
       </div>
+      <ClassroomButtons />
       <div className="topbar__group" role="group" aria-label="View">
         <button type="button" className="icon-button" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" onClick={() => open('shortcuts')}>
           <Keyboard size={20} aria-hidden="true" />

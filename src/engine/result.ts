@@ -1,5 +1,6 @@
 import type { NodeCost } from './billing/types';
 import type { NodeKind, NodeMetrics, Summary } from './kinds/types';
+import type { Recording } from './sim/recorder';
 import type { Trace } from './sim/requests';
 
 export const RESULT_FORMAT = 'serverless-sim.result';
@@ -49,4 +50,6 @@ export interface Result {
   traces: Trace[];
   /** End-to-end latency histogram: [lowerMs, upperMs, count] rows. */
   latencyHistogram: [number, number, number][];
+  /** State changes inside nodes, when the run asked for them (option `record`): the classroom replay. */
+  recording?: Recording;
 }

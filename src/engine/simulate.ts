@@ -8,6 +8,7 @@ import type { Scenario } from './scenario/schema';
 import { ScenarioError, validateScenario } from './scenario/validate';
 import { SimContext, type RunSettings } from './sim/context';
 import { EdgeRuntime } from './sim/edges';
+import { DEFAULT_RECORD_LIMIT } from './sim/recorder';
 
 export interface SimulateOptions {
   /** Overrides settings.seed. */
@@ -19,6 +20,12 @@ export interface SimulateOptions {
   /** Fraction of requests whose hops are recorded (0 = none). */
   traceSampleRate?: number;
   maxTraces?: number;
+  /**
+   * Record state changes inside nodes (functions' execution environments) for the classroom
+   * replay: true for the default limit (200,000 records), or the limit. Short runs only:
+   * recording stops at the limit and result.recording says when.
+   */
+  record?: boolean | number;
   /** Guards: a run stops cleanly, marked incomplete, past either budget. */
   maxEvents?: number;
   maxWallMs?: number;
@@ -71,6 +78,7 @@ export class Simulation {
       series: options.series ?? false,
       traceSampleRate: options.traceSampleRate ?? 0,
       maxTraces: options.maxTraces ?? 500,
+      record: options.record === true ? DEFAULT_RECORD_LIMIT : typeof options.record === 'number' ? options.record : 0,
     });
     this.ctx = ctx;
     ctx.warnings.push(...warnings);
@@ -216,6 +224,12 @@ export class Simulation {
     };
     if (ctx.series) result.series = { bucketSeconds: ctx.series.bucketSeconds, t: ctx.series.times(), ...ctx.series.toRecord() };
     if (this.incomplete) result.incomplete = this.incomplete;
+    if (ctx.recorder) {
+      result.recording = ctx.recorder.toRecording();
+      if (result.recording.truncatedAtMs !== undefined) {
+        result.warnings.push(`The replay recording stopped at ${fmtSeconds(result.recording.truncatedAtMs / 1000)} of simulated time (its limit of ${result.recording.limit.toLocaleString('en-US')} records): shorten the run to replay it all.`);
+      }
+    }
     return result;
   }
 }

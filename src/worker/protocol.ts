@@ -13,6 +13,8 @@ export interface RunOptions {
   series?: boolean;
   traceSampleRate?: number;
   maxTraces?: number;
+  /** Record state inside nodes for the classroom replay (true, or a record limit). */
+  record?: boolean | number;
   maxEvents?: number;
   maxWallMs?: number;
 }

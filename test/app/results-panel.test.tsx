@@ -9,7 +9,7 @@ import { useSelectionStore } from '../../src/app/store/scenario-selection';
 import { inProcessEngineClient } from './helpers/in-process-engine';
 
 beforeAll(() => {
-  // recharts' responsive charts observe their size; jsdom lays nothing out, so the charts
+  // The charts observe their size; jsdom lays nothing out, so the charts
   // stay empty here (the browser test looks at them) but must not throw.
   globalThis.ResizeObserver ??= class {
     observe() {}
@@ -38,6 +38,8 @@ function renderResults() {
 async function runAndWait() {
   fireEvent.click(screen.getByRole('button', { name: /run/i }));
   await waitFor(() => expect(useRunStore.getState().status).toBe('done'), { timeout: 20_000 });
+  // The result's views render in a transition after the status changes (ResultsPanel).
+  await waitFor(() => expect(document.querySelector('.results-tabpanel-body, [role="tabpanel"] > *')).toBeTruthy());
 }
 
 describe('results panel', () => {

@@ -50,8 +50,8 @@ describe.skipIf(!hasBrowser)('results', () => {
     await expect(panel(page).locator('[data-outcome="completed"]').textContent()).resolves.toMatch(/1[12],\d{3}/);
     const latency = page.getByRole('figure', { name: 'Latency' });
     // Real bars, drawn: a blank chart has none.
-    expect(await latency.locator('.recharts-bar-rectangle path').count()).toBeGreaterThan(5);
-    await expect(latency.locator('.recharts-reference-line').count()).resolves.toBe(3);
+    expect(await latency.locator('.chart-bar').count()).toBeGreaterThan(5);
+    await expect(latency.locator('.chart-marker').count()).resolves.toBe(3);
     await s.screenshot('results-overview-page');
     await shoot(panel(page).locator('.summary'), 'results-summary');
     await shoot(latency, 'results-latency');
@@ -64,7 +64,7 @@ describe.skipIf(!hasBrowser)('results', () => {
     await expect(page.getByRole('button', { name: /Handle command/ }).getAttribute('aria-pressed')).resolves.toBe('true');
     for (const title of ['Requests', 'Concurrency', 'Cold starts']) {
       const chart = page.getByRole('figure', { name: title, exact: true });
-      const path = chart.locator('.recharts-area-curve').first();
+      const path = chart.locator('.chart-area-line').first();
       await path.waitFor();
       // A drawn line has many points in its path.
       expect(((await path.getAttribute('d')) ?? '').length).toBeGreaterThan(200);
@@ -86,7 +86,7 @@ describe.skipIf(!hasBrowser)('results', () => {
     await expect(table.getByText('compute (x86_64)').count()).resolves.toBe(1);
     await expect(table.getByText('$0.20 per million requests').count()).resolves.toBeGreaterThan(0);
     await expect(table.locator('.bill-source summary').first().textContent()).resolves.toMatch(/\[L-PRICE\]|\[APIGW/);
-    const bars = page.getByRole('figure', { name: 'Cost by node' }).locator('.recharts-bar-rectangle path');
+    const bars = page.getByRole('figure', { name: 'Cost by node' }).locator('.chart-bar');
     expect(await bars.count()).toBeGreaterThanOrEqual(2);
     await shoot(page.getByRole('figure', { name: 'Cost by node' }), 'results-bill-chart');
     await shoot(table, 'results-bill-table');

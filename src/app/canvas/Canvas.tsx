@@ -16,6 +16,7 @@ import { connectionRefusal, defaultRole, useScenarioStore } from '../store/scena
 import { useSelectionStore } from '../store/scenario-selection';
 import { useTheme } from '../theme/theme';
 import { useEditorCommands } from '../shortcuts/commands';
+import { ClassroomLayer } from '../classroom/ClassroomLayer';
 import { KindEdge } from './KindEdge';
 import { KindNode } from './KindNode';
 import { Notices } from './Notices';
@@ -177,6 +178,7 @@ export function Canvas() {
         <Background variant={BackgroundVariant.Dots} gap={GRID[0]} size={1.5} />
         <MiniMap pannable zoomable ariaLabel="Overview map" nodeStrokeWidth={3} className="minimap" style={{ width: 150, height: 96 }} />
         <Controls showInteractive={false} aria-label="Zoom controls" />
+        <ClassroomLayer />
       </ReactFlow>
       <Notices />
       {doc.nodes.length === 0 ? (

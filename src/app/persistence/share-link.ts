@@ -17,7 +17,8 @@ export type DecodedShare = { ok: true; json: unknown } | { ok: false; message: s
 /** Null when the hash is not a share link at all. */
 export function decodeShare(hash: string): DecodedShare | null {
   if (!hash.startsWith(SHARE_PREFIX)) return null;
-  const text = decompressFromEncodedURIComponent(hash.slice(SHARE_PREFIX.length));
+  // What follows an "&" (the classroom's time position, lesson) is not part of the scenario.
+  const text = decompressFromEncodedURIComponent(hash.slice(SHARE_PREFIX.length).split('&')[0]);
   if (!text) return { ok: false, message: 'The share link is damaged (it may have been cut short when it was copied).' };
   try {
     return { ok: true, json: JSON.parse(text) };

@@ -1,6 +1,7 @@
 import { useRef, useState, type ReactNode } from 'react';
 import { chartToPng } from './export/chart-png';
 import { downloadBlob } from './export/download';
+import { Deferred } from './mount-queue';
 
 export interface LegendItem {
   label: string;
@@ -19,19 +20,21 @@ interface ChartCardProps {
   className?: string;
   /** CSS height of the plot area when it depends on the data (a bar per node). */
   height?: string;
+  /** The data the plot shows: when it changes the plot is mounted afresh, in its turn (mount-queue). */
+  resetKey?: unknown;
 }
 
 /**
  * A chart with its title, an HTML legend (readable at any size, unlike SVG text) and a
  * button that saves it as a PNG.
  */
-export function ChartCard({ title, caption, legend = [], fileName, children, className, height }: ChartCardProps) {
+export function ChartCard({ title, caption, legend = [], fileName, children, className, height, resetKey }: ChartCardProps) {
   const ref = useRef<HTMLElement>(null);
   const [failure, setFailure] = useState<string | null>(null);
 
   async function savePng() {
     const card = ref.current;
-    const svg = card?.querySelector<SVGSVGElement>('svg.recharts-surface');
+    const svg = card?.querySelector<SVGSVGElement>('svg.chart-svg');
     if (!card || !svg) return setFailure('The chart is not drawn yet.');
     const cs = getComputedStyle(card);
     const swatches = [...card.querySelectorAll<HTMLElement>('.chart-legend-swatch')];
@@ -72,7 +75,9 @@ export function ChartCard({ title, caption, legend = [], fileName, children, cla
         </ul>
       )}
       <div className="chart-card-body" style={height ? { height } : undefined}>
-        {children}
+        <Deferred resetKey={resetKey} placeholder={<div className="chart-card-placeholder" aria-hidden="true" />}>
+          {children}
+        </Deferred>
       </div>
       {failure && (
         <p className="chart-card-error" role="alert">

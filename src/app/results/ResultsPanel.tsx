@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { memo, useDeferredValue, useState } from 'react';
+import type { Result } from '../../engine/result';
 import { useRunStore } from '../store/run';
 import { useScenarioStore } from '../store/scenario';
 import { BillChart } from './BillChart';
@@ -28,6 +29,11 @@ export function ResultsPanel() {
   const result = useRunStore((s) => s.result);
   const error = useRunStore((s) => s.error);
   const ranScenario = useRunStore((s) => s.scenario);
+  const resultScenario = useRunStore((s) => s.resultScenario);
+  // The new result's views render in the background (a transition React can interrupt), not
+  // in the task that delivered the result: the page keeps answering input when a run ends.
+  const shown = useDeferredValue(result);
+  const shownScenario = useDeferredValue(resultScenario);
   const doc = useScenarioStore((s) => s.doc);
   const [tab, setTab] = useState<Tab>('overview');
   const stale = result !== null && ranScenario !== doc && status !== 'running';
@@ -53,25 +59,38 @@ export function ResultsPanel() {
         <div className="results-body" aria-busy={status === 'running'}>
           <RunNotices result={result} stale={stale} />
           <div role="tabpanel" id="results-tabpanel" aria-labelledby={`results-tab-${tab}`}>
-            {tab === 'overview' && (
-              <>
-                <SummaryCards result={result} />
-                <LatencyHistogram result={result} />
-              </>
-            )}
-            {tab === 'series' && <NodeSeriesCharts result={result} scenario={ranScenario} />}
-            {tab === 'bill' && (
-              <>
-                <BillChart result={result} />
-                <BillTable result={result} scenario={ranScenario} />
-              </>
-            )}
+            {shown ? <ResultViews tab={tab} result={shown} scenario={shownScenario} /> : null}
           </div>
         </div>
       )}
     </section>
   );
 }
+
+/**
+ * The views of one result. Memoised: the panel re-renders when a run starts or its status
+ * changes, and the charts must not be redrawn for that (only for a new result or tab).
+ */
+const ResultViews = memo(function ResultViews({ tab, result, scenario }: { tab: Tab; result: Result; scenario: unknown }) {
+  switch (tab) {
+    case 'overview':
+      return (
+        <>
+          <SummaryCards result={result} />
+          <LatencyHistogram result={result} />
+        </>
+      );
+    case 'series':
+      return <NodeSeriesCharts result={result} scenario={scenario} />;
+    case 'bill':
+      return (
+        <>
+          <BillChart result={result} />
+          <BillTable result={result} scenario={scenario} />
+        </>
+      );
+  }
+});
 
 function EmptyState({ running }: { running: boolean }) {
   return (

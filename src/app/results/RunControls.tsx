@@ -43,7 +43,7 @@ export function RunControls() {
           aria-valuemax={100}
           aria-valuenow={Math.round((running ? progress : status === 'done' ? 1 : 0) * 100)}
         >
-          <div className="run-progress-fill" style={{ width: `${(running ? progress : status === 'done' ? 1 : 0) * 100}%` }} />
+          <div className="run-progress-fill" style={{ transform: `scaleX(${running ? progress : status === 'done' ? 1 : 0})` }} />
         </div>
         <span className="run-progress-text" aria-live="polite">
           {statusText(status, progress, durationSeconds, result)}

@@ -1,8 +1,8 @@
-import { useMemo } from 'react';
-import { Area, AreaChart, CartesianGrid, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
+import { useMemo, useState, type PointerEvent } from 'react';
 import type { Result } from '../../engine/result';
 import { ChartCard, type LegendItem } from './ChartCard';
-import { metricColor, useChartFontSize } from './chart-theme';
+import { axisWidth, metricColor, useChartFontSize } from './chart-theme';
+import { ChartFrame, niceTicks, timeTicks, XAxisLabels, YGrid, type Tip } from './svg-chart';
 import { fmtClock, fmtCount } from './format';
 import type { ConcurrencyLimit } from './scenario-facts';
 import { chartRows, type ChartSpec } from './series-groups';
@@ -31,7 +31,6 @@ export function SeriesChart({ result, spec, limit, fileName }: SeriesChartProps)
   const legend: LegendItem[] = spec.lines.map((l, i) => ({ label: l.label, color: metricColor(l.metric, i) }));
   if (showLimit) legend.push({ label: `Limit: ${fmtCount(limit.value)} (${limit.label})`, color: 'var(--chart-limit)', dashed: true });
   const caption = limit && !showLimit ? `${spec.caption} · peak ${fmtCount(peak)} of ${fmtCount(limit.value)} (${limit.label})` : spec.caption;
-  const tick = { fontSize, fill: 'var(--chart-text)' };
 
   // A flat line at zero says less than one sentence does (and takes a chart's room).
   if (peak === 0) {
@@ -44,55 +43,104 @@ export function SeriesChart({ result, spec, limit, fileName }: SeriesChartProps)
   }
 
   return (
-    <ChartCard title={spec.title} caption={caption} legend={legend.length > 1 || showLimit ? legend : []} fileName={fileName}>
-      <AreaChart responsive data={rows} style={{ width: '100%', height: '100%' }} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
-        <CartesianGrid stroke="var(--chart-grid)" vertical={false} />
-        <XAxis
-          dataKey="t"
-          type="number"
-          domain={[0, span]}
-          tickFormatter={(t: number) => fmtClock(t, span)}
-          tick={tick}
-          stroke="var(--chart-axis)"
-          minTickGap={24}
-        />
-        <YAxis
-          width="auto"
-          tickFormatter={(v: number) => tickValue(v, spec.format)}
-          tick={tick}
-          stroke="var(--chart-axis)"
-          domain={[0, 'auto']}
-          niceTicks="snap125"
-        />
-        <Tooltip
-          isAnimationActive={false}
-          labelFormatter={(t) => `at ${fmtClock(Number(t), span)}`}
-          formatter={(v) => tooltipValue(Number(v), spec.format)}
-          contentStyle={{ background: 'var(--results-surface)', border: '1px solid var(--results-border)', color: 'var(--results-text)', fontSize }}
-          labelStyle={{ color: 'var(--results-muted)' }}
-        />
-        {spec.lines.map((l, i) => {
-          const color = metricColor(l.metric, i);
-          return (
-            <Area
-              key={l.key}
-              dataKey={l.key}
-              name={l.label}
-              type="linear"
-              stroke={color}
-              fill={color}
-              fillOpacity={0.14}
-              strokeWidth={2}
-              dot={false}
-              activeDot={{ r: 3 }}
-              isAnimationActive={false}
-            />
-          );
-        })}
-        {showLimit && <ReferenceLine y={limit.value} ifOverflow="extendDomain" stroke="var(--chart-limit)" strokeDasharray="6 4" strokeWidth={2} />}
-      </AreaChart>
+    <ChartCard title={spec.title} caption={caption} legend={legend.length > 1 || showLimit ? legend : []} resetKey={result} fileName={fileName}>
+      <SeriesPlot rows={rows} spec={spec} span={span} limit={showLimit ? limit.value : null} fontSize={fontSize} />
     </ChartCard>
   );
+}
+
+const MARGIN = { top: 10, right: 16, bottom: 24 };
+
+/** Areas over time, one per line, on a shared value axis; hover shows the values at a time. */
+function SeriesPlot({ rows, spec, span, limit, fontSize }: { rows: Record<string, number>[]; spec: ChartSpec; span: number; limit: number | null; fontSize: number }) {
+  const [tip, setTip] = useState<Tip | null>(null);
+  const [hover, setHover] = useState<number | null>(null);
+  let max = limit ?? 0;
+  for (const r of rows) for (const l of spec.lines) if (r[l.key] > max) max = r[l.key];
+  const ticks = spec.format === 'percent' ? niceTicks(Math.max(max, 0.01)) : niceTicks(max);
+  const top = ticks[ticks.length - 1] || 1;
+  const fmtTick = (v: number) => tickValue(v, spec.format);
+  const yWidth = axisWidth(ticks.map(fmtTick), fontSize);
+  return (
+    <ChartFrame label={`${spec.title}: ${spec.lines.map((l) => l.label).join(', ')} over time`} tip={tip}>
+      {({ width, height }) => {
+        const left = yWidth;
+        const right = Math.max(left + 10, width - MARGIN.right);
+        const bottom = Math.max(MARGIN.top + 10, height - MARGIN.bottom);
+        const x = (t: number) => left + (span > 0 ? (t / span) * (right - left) : 0);
+        const y = (v: number) => bottom - (v / top) * (bottom - MARGIN.top);
+        const xTicks = timeTicks(span, Math.max(2, Math.floor((right - left) / (fontSize * 5.5))));
+        const onMove = (e: PointerEvent<SVGRectElement>) => {
+          if (rows.length === 0) return;
+          const box = e.currentTarget.getBoundingClientRect();
+          const px = e.clientX - box.left + left;
+          const t = ((px - left) / (right - left)) * span;
+          const i = nearestRow(rows, t);
+          const row = rows[i];
+          setHover(i);
+          setTip({
+            x: x(row.t),
+            y: e.clientY - box.top + MARGIN.top,
+            title: `at ${fmtClock(row.t, span)}`,
+            rows: spec.lines.map((l, j) => ({ label: l.label, value: tooltipValue(row[l.key], spec.format), color: metricColor(l.metric, j) })),
+          });
+        };
+        const leave = () => {
+          setTip(null);
+          setHover(null);
+        };
+        return (
+          <>
+            <YGrid ticks={ticks} y={y} left={left} right={right} format={fmtTick} fontSize={fontSize} />
+            {spec.lines.map((l, j) => {
+              const color = metricColor(l.metric, j);
+              const d = linePath(rows, l.key, x, y);
+              if (!d) return null;
+              return (
+                <g key={l.key} className="chart-series" data-key={l.key}>
+                  <path className="chart-area" d={`${d}L${x(rows[rows.length - 1].t).toFixed(1)},${bottom}L${x(rows[0].t).toFixed(1)},${bottom}Z`} fill={color} fillOpacity={0.14} stroke="none" />
+                  <path className="chart-area-line" d={d} fill="none" stroke={color} strokeWidth={2} strokeLinejoin="round" />
+                </g>
+              );
+            })}
+            {limit !== null ? <line className="chart-limit" x1={left} x2={right} y1={y(limit)} y2={y(limit)} stroke="var(--chart-limit)" strokeDasharray="6 4" strokeWidth={2} /> : null}
+            <XAxisLabels items={xTicks.map((t) => ({ x: x(t), label: fmtClock(t, span) }))} y={bottom} left={left} right={right} fontSize={fontSize} />
+            {hover !== null && rows[hover] ? (
+              <g className="chart-hover" pointerEvents="none">
+                <line x1={x(rows[hover].t)} x2={x(rows[hover].t)} y1={MARGIN.top} y2={bottom} stroke="var(--chart-axis)" />
+                {spec.lines.map((l, j) => (
+                  <circle key={l.key} cx={x(rows[hover].t)} cy={y(rows[hover][l.key])} r={3.5} fill={metricColor(l.metric, j)} stroke="var(--results-surface)" />
+                ))}
+              </g>
+            ) : null}
+            <rect x={left} y={MARGIN.top} width={right - left} height={bottom - MARGIN.top} fill="transparent" onPointerMove={onMove} onPointerLeave={leave} />
+          </>
+        );
+      }}
+    </ChartFrame>
+  );
+}
+
+/** "M x,y L x,y …" through the rows; empty when there are none. */
+function linePath(rows: Record<string, number>[], key: string, x: (t: number) => number, y: (v: number) => number): string {
+  let d = '';
+  for (let i = 0; i < rows.length; i++) {
+    const v = rows[i][key];
+    d += `${i === 0 ? 'M' : 'L'}${x(rows[i].t).toFixed(1)},${y(Number.isFinite(v) ? v : 0).toFixed(1)}`;
+  }
+  return d;
+}
+
+/** The row whose time is nearest `t` (rows are in time order). */
+function nearestRow(rows: Record<string, number>[], t: number): number {
+  let lo = 0;
+  let hi = rows.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (rows[mid].t < t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 && Math.abs(rows[lo - 1].t - t) < Math.abs(rows[lo].t - t) ? lo - 1 : lo;
 }
 
 /** The largest value of the chart's series, at full resolution (merged rows smooth peaks away). */

@@ -41,10 +41,21 @@ export function metricColor(metric: string, fallbackIndex: number): string {
 
 /**
  * Chart text follows the body's font size, which the shell enlarges on classroom screens, so
- * axis labels grow with the rest: SVG text in recharts takes pixel sizes, not em.
+ * axis labels grow with the rest: SVG text takes pixel sizes here, not em.
  */
 export function useChartFontSize(): number {
-  return useSyncExternalStore(subscribeBodyFont, bodyFontPx, () => 13);
+  return useSyncExternalStore(subscribeBodyFont, cachedBodyFontPx, () => 13);
+}
+
+/**
+ * Read once and again only when something that may change it happens: getSnapshot runs on
+ * every render of every chart, and getComputedStyle there forced a style recalculation of
+ * the whole page each time (while a chart mounts, the page is dirty).
+ */
+let cached: number | null = null;
+function cachedBodyFontPx(): number {
+  cached ??= bodyFontPx();
+  return cached;
 }
 
 function bodyFontPx(): number {
@@ -56,13 +67,28 @@ function bodyFontPx(): number {
 function subscribeBodyFont(onChange: () => void): () => void {
   if (typeof MutationObserver === 'undefined') return () => undefined;
   // The large-type switch changes a class, an attribute or a style on <html> or <body>.
-  const observer = new MutationObserver(onChange);
+  const changed = () => {
+    cached = null;
+    onChange();
+  };
+  const observer = new MutationObserver(changed);
   const opts = { attributes: true, attributeFilter: ['class', 'style', 'data-theme', 'data-large-type', 'data-font-scale'] };
   observer.observe(document.documentElement, opts);
   if (document.body) observer.observe(document.body, opts);
-  window.addEventListener('resize', onChange);
+  window.addEventListener('resize', changed);
   return () => {
     observer.disconnect();
-    window.removeEventListener('resize', onChange);
+    window.removeEventListener('resize', changed);
   };
 }
+
+/**
+ * The width a y axis needs for labels like these, estimated from their length rather than
+ * measured in the DOM: measuring forces a layout of the whole page while a chart mounts.
+ */
+export function axisWidth(labels: readonly string[], fontSize: number): number {
+  const longest = labels.reduce((m, l) => Math.max(m, l.length), 1);
+  // ~0.6 em per character of a proportional sans-serif's digits, plus the tick mark and a gap.
+  return Math.ceil(longest * fontSize * 0.62 + 14);
+}
+

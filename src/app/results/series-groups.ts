@@ -118,7 +118,7 @@ export function humanize(name: string): string {
  */
 export const CHART_POINTS = 300;
 
-/** Rows for recharts: one object per (merged) time bucket, keyed by series key. */
+/** Rows for the charts: one object per (merged) time bucket, keyed by series key. */
 export function chartRows(result: Result, lines: readonly Pick<ChartLine, 'key' | 'merge'>[], maxPoints = CHART_POINTS): Record<string, number>[] {
   const s = result.series;
   if (!s) return [];

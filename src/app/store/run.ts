@@ -14,6 +14,8 @@ export interface RunState {
   result: Result | null;
   /** The scenario as it was when the run started: the result describes it, not the canvas now. */
   scenario: unknown;
+  /** The scenario `result` describes (while a new run is under way, `scenario` is the new one's). */
+  resultScenario: unknown;
   error: RunFailure | null;
   /** Validation issues of the last run (empty unless error.kind is 'invalid'). */
   issues: RunIssue[];
@@ -35,6 +37,17 @@ export function setEngineClientFactory(factory: () => EngineClient): void {
   makeClient = factory;
 }
 
+/** At most this often the progress bar moves (about four times a second). */
+const PROGRESS_INTERVAL_MS = 250;
+
+/** Options every run gets unless the caller sets them (the classroom asks for traces). */
+let defaultOptions: (scenario: unknown) => RunOptions = () => ({});
+
+/** Sets the options added to every run (the caller's own options win). */
+export function setDefaultRunOptions(fn: (scenario: unknown) => RunOptions): void {
+  defaultOptions = fn;
+}
+
 /** Counts runs so a run that was superseded by a newer one leaves the state alone. */
 let runSeq = 0;
 
@@ -48,6 +61,7 @@ export const useRunStore = create<RunState>()((set) => ({
   progress: 0,
   result: null,
   scenario: null,
+  resultScenario: null,
   error: null,
   issues: [],
 
@@ -55,19 +69,29 @@ export const useRunStore = create<RunState>()((set) => ({
     // Kept while running: the previous result stays on screen (dimmed) until the new one lands.
     const seq = ++runSeq;
     set({ status: 'running', progress: 0, error: null, issues: [], scenario });
-    const outcome = await engine().run(scenario, { series: true, ...options }, (progress) => set({ progress }));
+    // Progress comes after every slice (~25 ms); redrawing the bar and its text that often
+    // costs the page a style, layout and paint each time for no visible gain.
+    let lastProgressAt = -Infinity;
+    const onProgress = (progress: number) => {
+      const now = performance.now();
+      if (now - lastProgressAt < PROGRESS_INTERVAL_MS && progress < 1) return;
+      lastProgressAt = now;
+      set({ progress });
+    };
+    const outcome = await engine().run(scenario, { series: true, ...defaultOptions(scenario), ...options }, onProgress);
     if (seq !== runSeq) return;
     switch (outcome.status) {
       case 'done':
-        set({ status: 'done', progress: 1, result: outcome.result });
+        set({ status: 'done', progress: 1, result: outcome.result, resultScenario: scenario });
         break;
       case 'cancelled':
-        set({ status: 'cancelled', result: outcome.result });
+        set({ status: 'cancelled', result: outcome.result, resultScenario: outcome.result ? scenario : null });
         break;
       case 'error':
         set({
           status: 'error',
           result: null,
+          resultScenario: null,
           error: outcome.error,
           issues: outcome.error.kind === 'invalid' ? outcome.error.issues : [],
         });

@@ -64,7 +64,11 @@ export interface NodeRuntime {
   start(t: number): void;
   /** An event this node scheduled with ctx.schedule(this, action, slot, t). */
   onEvent(action: number, slot: number, t: number): void;
-  call(req: number, type: number, kb: number, group: number, t: number, caller: NodeRuntime, callerSlot: number): void;
+  /**
+   * `fails`, when given, decides the handler's outcome instead of the callee's own error draw
+   * (a timeout still wins): a stream poller passes whether the batch holds a poison record.
+   */
+  call(req: number, type: number, kb: number, group: number, t: number, caller: NodeRuntime, callerSlot: number, fails?: boolean): void;
   deliver(req: number, type: number, kb: number, group: number, t: number, via: EdgeRuntime): void;
   onReturn(slot: number, status: CallStatus, t: number): void;
   /**

@@ -38,7 +38,8 @@ const COMPUTE: readonly NodeKind[] = ['function', 'server', 'container'];
 export const CONNECTIONS: readonly ConnectionRule[] = [
   { sources: ['producer'], targets: ['apiGateway', 'loadBalancer'], roles: ['invoke'], meaning: 'request', params: [], help: 'Clients send synchronous requests and wait for the status and latency.' },
   { sources: WRITERS, targets: SINKS, roles: ['invoke'], meaning: 'send', params: ['perRequest'], help: 'A put, publish or send after each handled request.' },
-  { sources: ['apiGateway', 'loadBalancer'], targets: COMPUTE, roles: ['invoke'], meaning: 'integration', params: [], help: 'Synchronous proxy integration: the client waits for the backend.' },
+  { sources: ['apiGateway'], targets: COMPUTE, roles: ['invoke'], meaning: 'integration', params: [], help: 'Synchronous proxy integration: the client waits for the backend.' },
+  { sources: ['loadBalancer'], targets: COMPUTE, roles: ['invoke'], meaning: 'integration', params: ['filter'], help: 'A target group: the client waits for the backend. A filter on event types is a listener rule (path-based routing); without one every request may go here.' },
   { sources: ['function'], targets: ['function'], roles: ['invoke'], meaning: 'invoke', params: ['mode', 'perRequest'], help: 'Invoke another function: sync (the caller waits and is billed while it waits) or async.' },
   { sources: ['function'], targets: ['function', 'queue', 'topic', 'eventBus'], roles: ['onSuccess', 'onFailure'], meaning: 'destination', params: [], help: 'Asynchronous invocation destinations: where the event goes after success or after all retries failed.' },
   { sources: ['schedule', 'bucket', 'topic', 'eventBus'], targets: ['function'], roles: ['invoke'], meaning: 'async', params: ['filter', 'pattern'], help: 'The service invokes the function asynchronously, through Lambda\'s internal queue and its retries.' },
@@ -49,7 +50,7 @@ export const CONNECTIONS: readonly ConnectionRule[] = [
   { sources: ['topic', 'eventBus'], targets: ['queue'], roles: ['dlq'], meaning: 'destination', params: [], help: 'Dead-letter queue for deliveries that used up their retries.' },
   { sources: ['queue'], targets: ['function', 'container'], roles: ['invoke'], meaning: 'poller', params: ['batchSize', 'batchWindowSeconds', 'maximumConcurrency', 'reportBatchItemFailures'], help: 'Lambda\'s event source mapping (or a container worker) polls the queue and deletes what it handled.' },
   { sources: ['queue'], targets: ['queue'], roles: ['dlq'], meaning: 'destination', params: [], help: 'Redrive: after maxReceiveCount receives a message moves to this dead-letter queue.' },
-  { sources: ['stream', 'table'], targets: ['function'], roles: ['invoke'], meaning: 'shardPoller', params: ['batchSize', 'batchWindowSeconds', 'parallelizationFactor', 'maximumRetryAttempts', 'maximumRecordAgeSeconds', 'bisectBatchOnError'], help: 'One poller per shard reads batches in order and invokes the function synchronously.' },
+  { sources: ['stream', 'table'], targets: ['function'], roles: ['invoke'], meaning: 'shardPoller', params: ['batchSize', 'batchWindowSeconds', 'parallelizationFactor', 'maximumRetryAttempts', 'maximumRecordAgeSeconds', 'bisectBatchOnError'], help: 'One poller per shard reads batches in order and invokes the function synchronously. The function\'s errorRate marks each record once, as it enters, as poison: a batch fails exactly when it holds one, so retries never help and bisecting isolates it.' },
   { sources: ['stream', 'table'], targets: ['queue', 'topic'], roles: ['onFailure'], meaning: 'destination', params: [], help: 'On-failure destination of the stream\'s event source mapping (metadata of the failed batch).' },
 ];
 

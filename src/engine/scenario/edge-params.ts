@@ -103,7 +103,10 @@ const FACTORIES: Record<EdgeParamName, (c: EdgeContext) => z.ZodType> = {
       help: 'sync: the caller waits for the result (and is billed while it waits). async: the event goes to Lambda\'s internal queue with its retries; the caller goes on.',
       source: '[L-ASYNC] [L-RETRIES]',
     }),
-  filter: () => matchSchema('filter', 'Subscription filter policy: only these event types are delivered; absent = all.', '[SNS-FILTER]'),
+  filter: (c) =>
+    c.source === 'loadBalancer'
+      ? matchSchema('filter', 'Listener rule (path-based routing): only requests of these event types go to this target; absent = any request.', '[ALB-LCU]')
+      : matchSchema('filter', 'Subscription filter policy: only these event types are delivered; absent = all.', '[SNS-FILTER]'),
   pattern: () => matchSchema('pattern', 'Rule event pattern: only these event types match; absent = all. A rule has at most 5 targets.', '[EB-TARGETS]'),
   batchSize,
   batchWindowSeconds: (c) =>
@@ -159,7 +162,7 @@ const FACTORIES: Record<EdgeParamName, (c: EdgeContext) => z.ZodType> = {
 /** The params this edge may carry: the rule's list, with filter for topics and pattern for buses. */
 export function allowedEdgeParams(c: EdgeContext): EdgeParamName[] {
   return (c.rule.params as readonly string[]).filter((p): p is EdgeParamName => {
-    if (p === 'filter') return c.source === 'topic';
+    if (p === 'filter') return c.source === 'topic' || c.source === 'loadBalancer';
     if (p === 'pattern') return c.source === 'eventBus';
     return p in FACTORIES;
   });

@@ -144,12 +144,64 @@ const formatSchema = z
   })
   .default(SCENARIO_FORMAT);
 
+const lessonText = (max: number, what: string) =>
+  z
+    .string({ error: `must be text (${what})` })
+    .min(1, { error: 'must not be empty' })
+    .max(max, { error: `must be at most ${max} characters` })
+    .refine((s) => !/<[A-Za-z!/?]/.test(s), { error: 'must be plain text (no HTML tags)' });
+
+/** A metric of the result: "totals.<name>" or "nodes.<id>.metrics.<name>". */
+export const METRIC_PATH = /^(totals\.[A-Za-z]+|nodes\.[^.\s]+\.metrics\.[A-Za-z]+)$/;
+
+export const lessonStepSchema = z.object({
+  atSeconds: z
+    .number({ error: 'must be a number of simulated seconds' })
+    .min(0, { error: 'must be at least 0' })
+    .meta({ unit: 's', description: 'Simulated time at which the replay pauses to ask.' }),
+  question: lessonText(600, 'the question asked at the pause'),
+  answer: lessonText(1200, 'shown when the class continues'),
+  choices: z
+    .array(lessonText(200, 'one possible answer'), { error: 'must be a list of short answers' })
+    .max(6, { error: 'must have at most 6 choices' })
+    .optional()
+    .meta({ description: 'Optional answers to pick from before the answer is shown.' }),
+});
+
+export const lessonSchema = z
+  .object({
+    title: lessonText(120, 'the lesson title'),
+    summary: lessonText(1500, 'what the lesson is about'),
+    steps: z
+      .array(lessonStepSchema, { error: 'must be a list of pause points' })
+      .default([])
+      .refine((steps) => steps.every((s, i) => i === 0 || s.atSeconds >= steps[i - 1].atSeconds), {
+        error: 'must be in order of atSeconds',
+      }),
+    counters: z
+      .array(
+        z.string({ error: 'must be a metric path' }).regex(METRIC_PATH, {
+          error: 'must be a metric path such as "totals.completed" or "nodes.<id>.metrics.coldStarts"',
+        }),
+        { error: 'must be a list of metric paths' },
+      )
+      .max(3, { error: 'must have at most 3 counters (presentation mode shows three)' })
+      .default([]),
+  })
+  .meta({
+    description: 'A classroom lesson: the replay pauses at each step to ask a question ("predict, then run"), and presentation mode shows the counters big.',
+  });
+
+export type Lesson = z.output<typeof lessonSchema>;
+export type LessonStep = z.output<typeof lessonStepSchema>;
+
 export const envelopeFields = {
   format: formatSchema,
   version: z.literal(SCENARIO_VERSION, { error: `must be ${SCENARIO_VERSION}` }),
   name: z.string({ error: 'must be text' }).max(200, { error: 'must be at most 200 characters' }).default('Untitled scenario'),
   notes: z.string({ error: 'must be text (Markdown)' }).default('').meta({ description: 'Markdown shown beside the canvas.' }),
   settings: settingsSchema.prefault({}),
+  lesson: lessonSchema.optional(),
 };
 
 export const scenarioSchema = z.object({

@@ -31,11 +31,13 @@ export function validateScenario(doc: unknown): ValidationResult {
   const envelope = scenarioSchema.safeParse(raw);
   if (!envelope.success) errors.push(...fromZod(envelope.error.issues, [], raw));
   const params = parseNodeParams(raw, errors);
-  if (!envelope.success || errors.length > 0) return { ok: false, errors };
+  if (!envelope.success) return { ok: false, errors };
 
-  const nodes: ScenarioNode[] = envelope.data.nodes.map((n, i) => ({ ...n, params: params[i]! }));
+  // The graph is checked even when some params are wrong (with defaults standing in for
+  // them), so a person sees every problem at once: a bad value and a forbidden edge.
+  const nodes: ScenarioNode[] = envelope.data.nodes.map((n, i) => ({ ...n, params: params[i] ?? defaultParams(n.kind) }));
   const graph = checkGraph(nodes, envelope.data.edges, envelope.data.settings);
-  if (graph.issues.length > 0) return { ok: false, errors: graph.issues };
+  if (errors.length > 0 || graph.issues.length > 0) return { ok: false, errors: [...errors, ...graph.issues] };
 
   const scenario: Scenario = { ...envelope.data, nodes, edges: graph.edges };
   const ignored = unknownKeys(scenarioSchema, raw).map((k) => `${pathText(k.path)} is not a scenario field; it was ignored`);
@@ -69,6 +71,11 @@ function parseNodeParams(raw: Record<string, unknown>, errors: ValidationIssue[]
     }
     return parsed.data as Record<string, unknown>;
   });
+}
+
+function defaultParams(kind: NodeKind): Record<string, unknown> {
+  const parsed = kindModule(kind).params.safeParse({});
+  return parsed.success ? (parsed.data as Record<string, unknown>) : {};
 }
 
 function unknownParamMessage(key: string, known: string[], title: string): string {

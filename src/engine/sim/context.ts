@@ -3,6 +3,7 @@ import { nodeRng, type Rng } from '../kernel/rng';
 import type { NodeRuntime } from '../kinds/types';
 import { SeriesSet, bucketSecondsFor } from '../metrics/series';
 import type { EdgeRuntime } from './edges';
+import { Recorder } from './recorder';
 import { Requests } from './requests';
 
 export interface RunSettings {
@@ -24,6 +25,8 @@ export class SimContext {
   readonly edges: EdgeRuntime[] = [];
   readonly requests: Requests;
   readonly series: SeriesSet | null;
+  /** State changes inside nodes for the classroom replay; null unless the run asked (option `record`). */
+  readonly recorder: Recorder | null;
   readonly durationMs: number;
   /** When the run ended: durationMs, or earlier when a guard or cancel stopped it. */
   endMs: number;
@@ -35,13 +38,14 @@ export class SimContext {
 
   constructor(
     readonly settings: RunSettings,
-    opts: { series: boolean; traceSampleRate: number; maxTraces: number },
+    opts: { series: boolean; traceSampleRate: number; maxTraces: number; record?: number },
   ) {
     this.durationMs = settings.durationSeconds * 1000;
     this.endMs = this.durationMs;
     this.measureFromMs = Math.min(settings.warmupSeconds, settings.durationSeconds) * 1000;
     this.requests = new Requests(this.measureFromMs, opts.traceSampleRate, opts.maxTraces);
     this.series = opts.series ? new SeriesSet(bucketSecondsFor(settings.durationSeconds), settings.durationSeconds) : null;
+    this.recorder = opts.record && opts.record > 0 ? new Recorder(opts.record) : null;
   }
 
   /** Schedules node.onEvent(action, slot, t). Actions are 0–15. */

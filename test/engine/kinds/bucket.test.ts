@@ -90,6 +90,27 @@ describe('S3 bucket', () => {
     conserved(r);
   });
 
+  it('notifies an SQS queue: one message per PUT', () => {
+    const doc = scenario(
+      [
+        { id: 'users', kind: 'producer', params: { traffic: { shape: 'constant', ratePerSecond: 5 } } },
+        { id: 'uploads', kind: 'bucket', params: { notificationDelay: { dist: 'constant', meanMs: 250 } } },
+        { id: 'inbox', kind: 'queue' },
+        { id: 'thumb', kind: 'function', params: FAST },
+      ],
+      [
+        { source: 'users', target: 'uploads' },
+        { source: 'uploads', target: 'inbox' },
+        { source: 'inbox', target: 'thumb' },
+      ],
+      { durationSeconds: 200 },
+    );
+    const r = run(doc);
+    expect(metrics(r, 'uploads').notifications).toBe(999);
+    expect(metrics(r, 'inbox').sent).toBe(999);
+    conserved(r);
+  });
+
   it('refuses a second notification destination', () => {
     const doc = uploads();
     doc.nodes.push({ id: 'other', kind: 'function', label: 'other', position: { x: 0, y: 0 }, params: FAST });

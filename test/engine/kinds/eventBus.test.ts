@@ -5,7 +5,6 @@ import {
   eventBridgeRetryDelayMs,
   eventBridgeRetryStepMs,
 } from '../../../src/engine/kinds/eventBus/retry';
-import { queueKind } from '../../../src/engine/kinds/queue';
 import type { Result } from '../../../src/engine/result';
 import { NO_COLD_START, fnMetrics, run, scenario } from '../helpers';
 
@@ -152,7 +151,7 @@ describe('EventBridge bus', () => {
     conserved(r);
   });
 
-  it.skipIf(!queueKind.create)('ends in the dead-letter queue after maximumRetryAttempts', () => {
+  it('ends in the dead-letter queue after maximumRetryAttempts', () => {
     const r = run(refusing({ maximumRetryAttempts: 3 }, true), { traceSampleRate: 1 });
     const m = metrics(r, 'bus');
     expect(m.retries).toBe(3);

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readUnits, writeUnits } from '../../../src/engine/kinds/table/runtime';
 import type { Result } from '../../../src/engine/result';
-import { ScenarioError } from '../../../src/engine/scenario/issues';
-import { NO_COLD_START, run, scenario } from '../helpers';
+import { NO_COLD_START, fnMetrics, run, scenario } from '../helpers';
 
 const FAST = { duration: { dist: 'constant', meanMs: 10 }, coldStart: NO_COLD_START };
 
@@ -102,28 +101,92 @@ describe('DynamoDB table', () => {
     conserved(r);
   });
 
-  it('refuses to run a table with its stream on (not simulated yet), saying which node', () => {
-    const doc = scenario(
-      [
-        { id: 'app', kind: 'producer' },
-        { id: 'orders', kind: 'table', params: { streamEnabled: true } },
-        { id: 'react', kind: 'function', params: FAST },
-      ],
-      [
-        { source: 'app', target: 'orders' },
-        { source: 'orders', target: 'react' },
-      ],
-    );
-    let error: unknown;
-    try {
-      run(doc);
-    } catch (e) {
-      error = e;
-    }
-    expect(error).toBeInstanceOf(ScenarioError);
-    const issue = (error as ScenarioError).issues[0];
-    expect(issue.path).toBe('nodes[1].params.streamEnabled');
-    expect(issue.nodeId).toBe('orders');
-    expect(issue.message).toMatch(/DynamoDB streams are not simulated yet/);
+});
+
+/** A table with its stream on, read by `readers` functions; writes at `rate`/s for `seconds`. */
+function streamed(opts: { rate: number; seconds: number; itemKB?: number; readers?: number; reader?: Record<string, unknown>; edge?: Record<string, unknown> }) {
+  const readers = Array.from({ length: opts.readers ?? 1 }, (_, i) => `react${i + 1}`);
+  return scenario(
+    [
+      { id: 'app', kind: 'producer', params: { traffic: { shape: 'constant', ratePerSecond: opts.rate } } },
+      { id: 'orders', kind: 'table', params: { streamEnabled: true, itemKB: opts.itemKB ?? 1 } },
+      ...readers.map((id) => ({ id, kind: 'function', params: { ...FAST, ...opts.reader } })),
+    ],
+    [{ source: 'app', target: 'orders' }, ...readers.map((id) => ({ source: 'orders', target: id, params: opts.edge ?? {} }))],
+    { durationSeconds: opts.seconds },
+  );
+}
+
+describe('DynamoDB stream', () => {
+  it('hands every write to the stream reader, polled 4 times a second', () => {
+    // 10 writes/s at 50, 150, 250 … ms; shard 0 is polled at 0, 250, 500 … ms.
+    const r = run(streamed({ rate: 10, seconds: 100 }));
+    const m = metrics(r, 'orders');
+    expect(m.writes).toBe(1000);
+    expect(m.streamRecords).toBe(1000);
+    expect(m.streamShards).toBe(1);
+    // About 2.5 records per poll: one batch per 250 ms tick, 4 per second.
+    expect(m.batches).toBeGreaterThanOrEqual(398);
+    expect(m.batches).toBeLessThanOrEqual(400);
+    expect(fnMetrics(r, 'react1').invocations).toBe(m.batches);
+    expect(m.recordsOut + r.totals.inFlight).toBe(1000);
+    expect(r.totals.completed).toBe(m.recordsOut);
+    // A record waits for the next tick (< 250 ms), then 10 ms in the function.
+    expect(r.totals.latencyMs.max).toBeLessThanOrEqual(260 + 1e-6);
+    expect(r.totals.latencyMs.max).toBeGreaterThan(200);
+    expect(r.totals.latencyMs.mean).toBeGreaterThan(100);
+    expect(r.totals.latencyMs.mean).toBeLessThan(170);
+    conserved(r);
+  });
+
+  it('reading the stream is free: the bill has only WRU, RRU and storage', () => {
+    const r = run(streamed({ rate: 10, seconds: 100 }));
+    expect(r.nodes.orders.cost.items.map((i) => i.name)).toEqual(['write request units', 'read request units', 'storage']);
+    expect(r.nodes.orders.cost.items[0].quantity).toBe(1000);
+    conserved(r);
+  });
+
+  it('has one shard per 1,000 WRU/s of peak write rate, and every reader gets every record', () => {
+    // 2,500 writes/s of 1 KB = 2,500 WRU/s: 3 shards; of 2 KB = 5,000 WRU/s: 5 shards.
+    const one = run(streamed({ rate: 2500, seconds: 4, readers: 2 }));
+    const m = metrics(one, 'orders');
+    expect(m.streamShards).toBe(3);
+    expect(m.streamRecords).toBe(10_000);
+    expect(fnMetrics(one, 'react1').invocations + fnMetrics(one, 'react2').invocations).toBe(m.batches);
+    // Two readers: two paths per write; a write completes when both have processed it. The
+    // writes of the last poll interval (about 2,500 × 0.25 s) are still in flight at the end.
+    const { completed, inFlight } = one.totals;
+    expect(completed + inFlight).toBe(10_000);
+    expect(inFlight).toBeLessThanOrEqual(700);
+    expect(m.recordsOut).toBeGreaterThanOrEqual(2 * completed);
+    expect(m.recordsOut).toBeLessThanOrEqual(2 * completed + inFlight);
+    conserved(one);
+    const two = run(streamed({ rate: 2500, seconds: 4, itemKB: 2 }));
+    expect(metrics(two, 'orders').streamShards).toBe(5);
+    expect(metrics(two, 'orders').wru).toBe(20_000);
+    conserved(two);
+  });
+
+  it('a failing batch is retried, then its records are given up (dropped without a destination)', () => {
+    // Every batch fails; maximumRetryAttempts 1: each batch runs twice, then is discarded.
+    const r = run(streamed({ rate: 10, seconds: 100, reader: { errorRate: 1 }, edge: { maximumRetryAttempts: 1 } }));
+    const m = metrics(r, 'orders');
+    expect(m.recordsOut).toBe(0);
+    expect(m.failedBatches).toBe(m.batches);
+    expect(m.retries).toBeGreaterThan(0);
+    expect(m.discarded + r.totals.inFlight).toBe(1000);
+    expect(r.totals.dropped).toBe(m.discarded);
+    conserved(r);
+  });
+
+  it('a stream nobody reads: each write completes at once', () => {
+    const doc = streamed({ rate: 10, seconds: 100 });
+    doc.nodes = doc.nodes.filter((n) => n.kind !== 'function');
+    doc.edges = doc.edges.filter((e) => e.source !== 'orders');
+    const r = run(doc);
+    expect(metrics(r, 'orders').writes).toBe(1000);
+    expect(r.totals.completed).toBe(1000);
+    expect(r.totals.latencyMs.max).toBe(0);
+    conserved(r);
   });
 });

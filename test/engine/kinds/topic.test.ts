@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { queueKind } from '../../../src/engine/kinds/queue';
 import {
   SNS_MANAGED_RETRIES,
   snsManagedRetryDelayMs,
@@ -102,7 +101,7 @@ describe('SNS topic', () => {
     conserved(r);
   });
 
-  it.skipIf(!queueKind.create)('delivers to an SQS subscription as a message', () => {
+  it('delivers to an SQS subscription as a message', () => {
     const doc = fanOut();
     doc.nodes.push({ id: 'inbox', kind: 'queue', label: 'inbox', position: { x: 0, y: 0 }, params: {} });
     doc.nodes.push({ id: 'worker', kind: 'function', label: 'worker', position: { x: 0, y: 0 }, params: FAST });

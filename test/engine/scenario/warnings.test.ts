@@ -48,12 +48,13 @@ describe('warnings', () => {
     expect(w).toEqual(['table "t": 3 functions read its stream, but more than 2 readers per shard get throttled; fan out through one reader and SNS or EventBridge']);
   });
 
-  it('a server too small for its components names the smallest that fits', () => {
+  it('a server too small for its components names the cheapest that fits', () => {
+    // The seed notes' rule: the largest vCPU, memory and disk need among the components, at once.
     const components = [{ name: 'web', vcpu: 1, memoryGB: 4 }, { name: 'reports', vcpu: 2, memoryGB: 6 }];
-    expect(warningsOf(doc([{ id: 's', kind: 'server', params: { instanceType: 'm5.large', components } }]))).toEqual([
-      'server "s": its components need 3 vCPU and 10 GB at once, but m5.large has 2 vCPU and 8 GB; the smallest that fits is m5.xlarge',
+    expect(warningsOf(doc([{ id: 's', kind: 'server', params: { instanceType: 'c5.large', components } }]))).toEqual([
+      "server \"s\": one instance must hold every component's largest need at once (2 vCPU, 6 GB memory), but c5.large has 2 vCPU and 4 GB; the cheapest that fits is m7g.large (2 vCPU, 8 GB, 0.0816 USD/h, arm64)",
     ]);
-    expect(warningsOf(doc([{ id: 's', kind: 'server', params: { instanceType: 'm5.xlarge', components } }]))).toEqual([]);
+    expect(warningsOf(doc([{ id: 's', kind: 'server', params: { instanceType: 'm5.large', components } }]))).toEqual([]);
   });
 
   it('a filter on a type nothing emits', () => {

@@ -1,5 +1,5 @@
 /**
- * A recharts chart as a PNG: the chart's SVG is cloned with its computed styles inlined
+ * A chart as a PNG: the chart's SVG is cloned with its computed styles inlined
  * (colours come from CSS variables, which a standalone SVG cannot resolve), drawn onto a
  * canvas at twice the size for crisp slides, under the chart's title and legend (which
  * are HTML beside the SVG, so they are drawn onto the canvas here).

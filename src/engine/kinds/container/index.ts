@@ -1,4 +1,5 @@
 import type { KindModule } from '../types';
+import { ContainerRuntime } from './runtime';
 import { containerParams, type ContainerParams } from './schema';
 
 export const containerKind: KindModule<ContainerParams> = {
@@ -10,4 +11,5 @@ export const containerKind: KindModule<ContainerParams> = {
   summary: (p) =>
     `${p.vcpu} vCPU · ${p.memoryGB} GB × ${p.tasks.min === p.tasks.max ? p.tasks.min : `${p.tasks.min}–${p.tasks.max}`}` +
     (p.architecture === 'arm64' ? ' · arm64' : ''),
+  create: (ctx, spec, index) => new ContainerRuntime(ctx, spec, index),
 };

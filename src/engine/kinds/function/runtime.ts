@@ -6,6 +6,7 @@ import type { UsageLine } from '../../billing/types';
 import type { SimContext } from '../../sim/context';
 import type { EdgeRuntime } from '../../sim/edges';
 import { NodeBase } from '../../sim/node-base';
+import { REC_ENV_BUSY, REC_ENV_GONE, REC_ENV_IDLE, REC_ENV_NEW, type Recorder } from '../../sim/recorder';
 import { COMPLETED, DEAD_LETTERED, DROPPED } from '../../sim/requests';
 import { Slots, growF64, growI32, growU8 } from '../../sim/slots';
 import { ERROR, OK, THROTTLED, TIMEOUT, type CallStatus, type NodeMetrics, type NodeRuntime, type NodeSpec } from '../types';
@@ -103,6 +104,9 @@ export class FunctionRuntime extends NodeBase<FunctionParams> {
   private readonly sThrottles: number = -1;
   private readonly sErrors: number = -1;
   private readonly sInstances: number = -1;
+  /** The classroom replay's recorder (null unless the run asked for it) and this node's index in it. */
+  private readonly rec: Recorder | null;
+  private recNode = -1;
 
   constructor(ctx: SimContext, spec: NodeSpec<FunctionParams>, index: number) {
     super(ctx, spec, index);
@@ -152,6 +156,7 @@ export class FunctionRuntime extends NodeBase<FunctionParams> {
       this.sInstances = s.register(`${spec.id}.instances`, 'level');
     }
     this.usageAcc = new FunctionUsage(p, ctx.settings.lambdaBillingGranularityMs);
+    this.rec = ctx.recorder;
   }
 
   start(t: number): void {
@@ -159,6 +164,13 @@ export class FunctionRuntime extends NodeBase<FunctionParams> {
     this.syncEdges = this.out.filter((e) => e.role === 'invoke' && e.meaning === 'invoke' && e.sync);
     this.onSuccess = this.edgesWith('onSuccess');
     this.onFailure = this.edgesWith('onFailure');
+    if (this.rec !== null) {
+      // Here, not in the constructor: every function's reservation is known by now.
+      this.recNode = this.rec.describe({
+        id: this.spec.id, kind: 'function', keepAliveMs: this.keepAliveMs, provisioned: this.params.provisionedConcurrency,
+        concurrencyLimit: this.reserved >= 0 ? this.reserved : this.account.unreservedLimit,
+      });
+    }
     // Provisioned environments are initialised before traffic arrives and never reclaimed.
     for (let i = 0; i < this.params.provisionedConcurrency; i++) {
       const env = this.newEnv(t, 1);
@@ -168,9 +180,9 @@ export class FunctionRuntime extends NodeBase<FunctionParams> {
 
   // ---- work arriving -------------------------------------------------------------------
 
-  call(req: number, type: number, kb: number, group: number, t: number, caller: NodeRuntime, callerSlot: number): void {
+  call(req: number, type: number, kb: number, group: number, t: number, caller: NodeRuntime, callerSlot: number, fails?: boolean): void {
     const slot = this.newInvocation(req, type, kb, group, t, caller.index, callerSlot);
-    if (!this.tryStart(slot, t)) {
+    if (!this.tryStart(slot, t, fails)) {
       this.inv.release(slot);
       caller.onReturn(callerSlot, THROTTLED, t);
     }
@@ -233,7 +245,7 @@ export class FunctionRuntime extends NodeBase<FunctionParams> {
   }
 
   /** Takes an environment and schedules the handler's end; false when throttled. */
-  private tryStart(slot: number, t: number): boolean {
+  private tryStart(slot: number, t: number, fails?: boolean): boolean {
     const measuring = this.measuring(t);
     const series = this.ctx.series;
     if (this.reserved >= 0 ? this.busy >= this.reserved : this.account.unreservedBusy >= this.account.unreservedLimit) {
@@ -263,6 +275,7 @@ export class FunctionRuntime extends NodeBase<FunctionParams> {
     }
     this.busy++;
     this.envBusy[env] = 1;
+    if (this.rec !== null) this.rec.add(t, this.recNode, REC_ENV_BUSY, env, initMs);
     if (this.reserved < 0) this.account.unreservedBusy++;
     this.concurrency.set(this.busy, t);
 
@@ -273,7 +286,7 @@ export class FunctionRuntime extends NodeBase<FunctionParams> {
     if (runMs > this.timeoutMs) {
       runMs = this.timeoutMs;
       status = TIMEOUT;
-    } else if (this.params.errorRate > 0 && this.rng.next() < this.params.errorRate) {
+    } else if (fails ?? (this.params.errorRate > 0 && this.rng.next() < this.params.errorRate)) {
       status = ERROR;
     }
     this.invEnv[slot] = env;
@@ -334,6 +347,7 @@ export class FunctionRuntime extends NodeBase<FunctionParams> {
     }
     this.busy--;
     this.envBusy[env] = 0;
+    if (this.rec !== null) this.rec.add(t, this.recNode, REC_ENV_IDLE, env);
     if (this.reserved < 0) this.account.unreservedBusy--;
     this.concurrency.set(this.busy, t);
     if (this.envPc[env]) this.pcIdle[this.pcIdleCount++] = env;
@@ -419,6 +433,7 @@ export class FunctionRuntime extends NodeBase<FunctionParams> {
     this.envBorn[env] = t;
     this.envPc[env] = pc;
     this.alive++;
+    if (this.rec !== null) this.rec.add(t, this.recNode, REC_ENV_NEW, env, pc);
     if (this.alive > this.maxInstances && this.measuring(t)) this.maxInstances = this.alive;
     return env;
   }
@@ -455,6 +470,7 @@ export class FunctionRuntime extends NodeBase<FunctionParams> {
       if (this.ctx.series) this.ctx.series.level(this.sInstances, from, diesAt, 1);
     }
     this.alive--;
+    if (this.rec !== null) this.rec.add(diesAt, this.recNode, REC_ENV_GONE, env);
     this.envs.release(env);
   }
 

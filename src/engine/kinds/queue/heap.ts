@@ -32,6 +32,11 @@ export class SlotHeap {
     return this.n > 0 ? this.key[this.heap[0]] : Infinity;
   }
 
+  /** The slot with the smallest key (−1 when empty). */
+  peek(): number {
+    return this.n > 0 ? this.heap[0] : -1;
+  }
+
   has(slot: number): boolean {
     return this.pos[slot] >= 0;
   }

@@ -1,4 +1,5 @@
 import type { KindModule } from '../types';
+import { QueueRuntime } from './runtime';
 import { queueParams, type QueueParams } from './schema';
 
 export const queueKind: KindModule<QueueParams> = {
@@ -10,4 +11,5 @@ export const queueKind: KindModule<QueueParams> = {
   summary: (p) =>
     `${p.type} · visibility ${p.visibilityTimeoutSeconds} s · DLQ after ${p.maxReceiveCount}` +
     (p.deliveryDelaySeconds > 0 ? ` · delay ${p.deliveryDelaySeconds} s` : ''),
+  create: (ctx, spec, index) => new QueueRuntime(ctx, spec, index),
 };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { distSchema, num } from '../../scenario/params';
+import { distObject, distSchema, num } from '../../scenario/params';
 import { autoscalingSchema, concurrencyPer, countRange, queueLimit, requestTimeoutMs } from './fleet-params';
 import { INSTANCE_TYPE_NAMES, INSTANCE_TYPES } from './instance-types';
 
@@ -31,6 +31,19 @@ export const serverParams = z.object({
     default: { dist: 'lognormal', meanMs: 100, p99Ms: 300 },
     help: 'Time to handle one request on an idle instance.',
   }),
+  durationByType: z
+    .array(
+      z.object({
+        type: z.string({ error: 'must be an event type name' }).min(1, { error: 'must not be empty' }).max(64, { error: 'must be at most 64 characters' }),
+        duration: distObject,
+      }),
+      { error: 'must be a list of { type, duration }' },
+    )
+    .default([])
+    .meta({
+      description: 'A different request time for some event types.',
+      help: 'A different request time for requests of these event types (a monolith serving several kinds of request); the others take `duration`.',
+    }),
   queueLimit,
   requestTimeoutMs,
   components: z

@@ -1,4 +1,3 @@
-import { ScenarioError } from '../../scenario/issues';
 import type { KindModule } from '../types';
 import { TableRuntime } from './runtime';
 import { tableParams, type TableParams } from './schema';
@@ -13,17 +12,5 @@ export const tableKind: KindModule<TableParams> = {
     `on-demand · ${p.itemKB} KB items` +
     (p.readsPerRequest > 0 ? ` · ${p.readsPerRequest} reads/write` : '') +
     (p.streamEnabled ? ' · stream on' : ''),
-  create: (ctx, spec, index) => {
-    if (spec.params.streamEnabled) {
-      throw new ScenarioError([
-        {
-          path: `nodes[${index}].params.streamEnabled`,
-          nodeId: spec.id,
-          value: true,
-          message: 'DynamoDB streams are not simulated yet: set streamEnabled to false (and remove the table → function edge) to run this scenario',
-        },
-      ]);
-    }
-    return new TableRuntime(ctx, spec, index);
-  },
+  create: (ctx, spec, index) => new TableRuntime(ctx, spec, index),
 };

@@ -1,0 +1,67 @@
+import { useEffect } from 'react';
+import { Panel, useReactFlow } from '@xyflow/react';
+import { useRunStore } from '../store/run';
+import { currentLesson } from './controller';
+import { LessonCard } from './LessonCard';
+import { PlaybackBar } from './PlaybackBar';
+import { PresentHud } from './PresentHud';
+import { ReplayCanvas } from './ReplayCanvas';
+import { useReplayData } from './replay-data';
+import { useClassroom } from './store';
+import { TraceWaterfall } from './TraceWaterfall';
+import './classroom.css';
+
+/**
+ * The classroom on the canvas (a child of <ReactFlow>, so it shares its viewport): the replay
+ * canvas, the playback bar, the lesson card, the waterfall of a picked request, and in
+ * presentation mode the big clock and counters.
+ */
+export function ClassroomLayer() {
+  const open = useClassroom((s) => s.open);
+  const presenting = useClassroom((s) => s.presenting);
+  const lessonOpen = useClassroom((s) => s.lessonOpen);
+  const selected = useClassroom((s) => s.selectedTrace);
+  const blank = useClassroom((s) => s.blank);
+  const data = useReplayData();
+  const status = useRunStore((s) => s.status);
+  const rf = useReactFlow();
+  // Presentation mode: the diagram as large as fits (about 175 % for a small one), and back.
+  useEffect(() => {
+    const id = window.setTimeout(() => void rf.fitView(presenting ? { padding: 0.28, maxZoom: 2.5, duration: 0 } : { padding: 0.25, maxZoom: 1.25, duration: 0 }), 120);
+    return () => window.clearTimeout(id);
+  }, [presenting, rf]);
+  // Re-rendered with the result (the lesson comes from the scenario that was run).
+  const lesson = data || lessonOpen ? currentLesson() : null;
+  if (!open) return null;
+  return (
+    <>
+      <ReplayCanvas />
+      {presenting && data ? (
+        <Panel position="top-left" className="classroom-panel">
+          <PresentHud data={data} lesson={lesson} />
+        </Panel>
+      ) : null}
+      {lessonOpen && lesson ? (
+        <Panel position="top-right" className="classroom-panel classroom-panel--lesson">
+          <LessonCard lesson={lesson} />
+        </Panel>
+      ) : null}
+      {data && selected !== null && !presenting ? (
+        <Panel position="top-left" className="classroom-panel classroom-panel--trace">
+          <TraceWaterfall data={data} trace={selected} />
+        </Panel>
+      ) : null}
+      <Panel position="bottom-center" className="classroom-panel classroom-panel--bottom">
+        {data && selected !== null && presenting ? <TraceWaterfall data={data} trace={selected} /> : null}
+        {data ? (
+          <PlaybackBar data={data} />
+        ) : (
+          <div className="playback playback--empty" role="status">
+            {status === 'running' ? 'Simulating the run to replay…' : 'Run the scenario to replay it here.'}
+          </div>
+        )}
+      </Panel>
+      {blank ? <div className="classroom-blank" role="presentation" aria-label="Screen blanked (press B)" /> : null}
+    </>
+  );
+}

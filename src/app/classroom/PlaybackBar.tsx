@@ -1,0 +1,103 @@
+import { Link2, Pause, Play, SkipBack, SkipForward, X } from 'lucide-react';
+import { useNotices } from '../canvas/notices';
+import { useScenarioStore } from '../store/scenario';
+import { scrub, stepBack, stepForward, setSpeed, togglePlay, keepSpeed } from './controller';
+import { DOT_LOOKS, DOT_ORDER, DotIcon } from './dot-style';
+import { clockText } from './playback';
+import type { ReplayData } from './replay-data';
+import { momentUrl } from './share-moment';
+import { SPEEDS, useClassroom } from './store';
+import { TracePicker } from './TracePicker';
+
+/** Play, pause, step, speed, the timeline and a large clock, with the legend of the dots. */
+export function PlaybackBar({ data }: { data: ReplayData }) {
+  const playing = useClassroom((s) => s.playing);
+  const timeMs = useClassroom((s) => s.timeMs);
+  const speed = useClassroom((s) => s.speed);
+  const end = data.replay.durationMs;
+
+  const share = async () => {
+    const c = useClassroom.getState();
+    const url = momentUrl(useScenarioStore.getState().doc, { timeMs: c.timeMs, lesson: c.lessonOpen, speed: c.speed });
+    try {
+      await navigator.clipboard.writeText(url);
+      useNotices.getState().show(`Link copied: it opens this scenario at t = ${clockText(c.timeMs)}.`);
+    } catch {
+      window.prompt('Copy this link:', url);
+    }
+  };
+
+  return (
+    <div className="playback" role="group" aria-label="Replay">
+      <div className="playback__row">
+        <button type="button" className="icon-button" aria-label="Step back" title="Previous moment (←)" onClick={stepBack}>
+          <SkipBack size={20} aria-hidden="true" />
+        </button>
+        <button type="button" className="icon-button playback__play" aria-label={playing ? 'Pause' : 'Play'} title="Play / pause (Space)" onClick={togglePlay}>
+          {playing ? <Pause size={22} aria-hidden="true" /> : <Play size={22} aria-hidden="true" />}
+        </button>
+        <button type="button" className="icon-button" aria-label="Step forward" title="Next moment (→)" onClick={stepForward}>
+          <SkipForward size={20} aria-hidden="true" />
+        </button>
+        <output className="playback__clock" aria-label="Simulated time" data-testid="replay-clock">
+          {clockText(timeMs)}
+        </output>
+        <label className="playback__speed">
+          <span className="visually-hidden">Speed</span>
+          <select
+            className="input"
+            aria-label="Speed"
+            value={String(speed)}
+            onChange={(e) => {
+              keepSpeed();
+              setSpeed(Number(e.target.value));
+            }}
+          >
+            {SPEEDS.map((s) => (
+              <option key={s} value={String(s)}>
+                {s}×
+              </option>
+            ))}
+          </select>
+        </label>
+        <TracePicker data={data} />
+        <button type="button" className="icon-button" aria-label="Copy a link to this moment" title="Copy a link to this moment" onClick={() => void share()}>
+          <Link2 size={20} aria-hidden="true" />
+        </button>
+        <button type="button" className="icon-button" aria-label="Close the replay" title="Close the replay" onClick={() => useClassroom.getState().setOpen(false)}>
+          <X size={20} aria-hidden="true" />
+        </button>
+      </div>
+      <div className="playback__row">
+        <input
+          type="range"
+          className="playback__timeline"
+          aria-label="Timeline"
+          min={0}
+          max={end}
+          step="any"
+          value={Math.min(timeMs, end)}
+          aria-valuetext={clockText(timeMs)}
+          onChange={(e) => scrub(Number(e.target.value))}
+        />
+        <span className="playback__end muted">{clockText(end)}</span>
+      </div>
+      <ul className="playback__legend" aria-label="What the dots mean">
+        {DOT_ORDER.map((s) => (
+          <li key={s} title={DOT_LOOKS[s].help}>
+            <DotIcon style={s} /> {DOT_LOOKS[s].name}
+          </li>
+        ))}
+        {data.internals.functions.size > 0 ? (
+          <li className="playback__slots" title="Under each function: its execution environments">
+            <span className="slot slot--busy" aria-hidden="true" /> busy <span className="slot slot--starting" aria-hidden="true" /> starting <span className="slot slot--idle" aria-hidden="true" /> idle (keep-alive left)
+          </li>
+        ) : null}
+      </ul>
+      {data.result.traces.length === 0 ? <p className="playback__note">This run has no sampled requests to replay: run it again with the replay open.</p> : null}
+      {data.internals.truncatedAtMs !== undefined ? (
+        <p className="playback__note">Environments are recorded up to {clockText(data.internals.truncatedAtMs)} only (a long run): shorten the run to see them all.</p>
+      ) : null}
+    </div>
+  );
+}

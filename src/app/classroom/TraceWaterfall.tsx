@@ -1,0 +1,82 @@
+import { X } from 'lucide-react';
+import { coldInitAt } from './internals';
+import { clockText } from './playback';
+import type { ReplayData } from './replay-data';
+import { useClassroom } from './store';
+import { fmtMs } from './TracePicker';
+import { layoutWaterfall } from './waterfall';
+
+/** The selected request as a waterfall: each hop's start and duration, its cold start, waits, retries and outcome. */
+export function TraceWaterfall({ data, trace }: { data: ReplayData; trace: number }) {
+  if (!data.replay.traces[trace]) return null;
+  const wf = layoutWaterfall(
+    data.replay,
+    trace,
+    (id) => data.labels.get(id) ?? id,
+    (node, t) => coldInitAt(data.internals, node, t),
+  );
+  const pct = (x: number) => `${(x * 100).toFixed(3)}%`;
+  return (
+    <section className="waterfall" aria-label={`Request #${wf.traceId}`} data-testid="trace-waterfall">
+      <header className="waterfall__head">
+        <h2>
+          Request #{wf.traceId} <span className="muted">at {clockText(wf.startMs)}</span>
+        </h2>
+        <span className={`waterfall__outcome waterfall__outcome--${wf.outcome}`}>
+          {wf.outcome === 'completed' ? '✓' : '⚠'} {outcomeText(wf.outcome)} in {fmtMs(wf.totalMs)}
+        </span>
+        <button type="button" className="icon-button" aria-label="Close the request" onClick={() => useClassroom.getState().selectTrace(null)}>
+          <X size={18} aria-hidden="true" />
+        </button>
+      </header>
+      <div className="waterfall__row waterfall__row--axis" aria-hidden="true">
+        <span />
+        <div className="waterfall__axis">
+          {wf.ticks.map((t) => (
+            <span key={t} style={{ left: pct(t / wf.totalMs) }}>
+              {t === 0 ? '0' : fmtMs(t)}
+            </span>
+          ))}
+        </div>
+        <span />
+      </div>
+      <ol className="waterfall__rows">
+        {wf.rows.map((r, i) => (
+          <li key={i} className="waterfall__row" data-ok={r.ok} data-cold={r.cold}>
+            <div className="waterfall__name" style={{ paddingLeft: `${r.depth * 0.9}rem` }}>
+              {r.label}
+              {r.retry > 0 ? <span className="waterfall__tag">retry {r.retry}</span> : null}
+            </div>
+            <div className="waterfall__track">
+              {r.waitW > 0 ? <div className="waterfall__wait" style={{ left: pct(r.waitX), width: pct(r.waitW) }} title={`Waiting ${fmtMs(r.waitMs)}`} /> : null}
+              <div className={`waterfall__bar${r.ok ? '' : ' is-failed'}`} style={{ left: pct(r.x), width: `max(2px, ${pct(r.w)})` }}>
+                {r.cold ? (
+                  <div
+                    className="waterfall__cold"
+                    data-testid="cold-segment"
+                    style={{ width: r.initW !== undefined && r.w > 0 ? pct(Math.min(1, r.initW / r.w)) : '100%' }}
+                    title={r.initMs !== undefined ? `Cold start (INIT) ${fmtMs(r.initMs)}` : 'Cold start'}
+                  />
+                ) : null}
+              </div>
+            </div>
+            <div className="waterfall__facts">
+              {fmtMs(r.durationMs)}
+              {r.cold ? <span className="waterfall__tag waterfall__tag--cold">cold start{r.initMs !== undefined ? ` ${fmtMs(r.initMs)}` : ''}</span> : null}
+              {r.waitMs > 0 ? <span className="waterfall__tag">waited {fmtMs(r.waitMs)}</span> : null}
+              <span className={`waterfall__tag${r.ok ? '' : ' waterfall__tag--bad'}`}>
+                {r.ok ? '' : '⚠ '}
+                {r.outcome}
+              </span>
+            </div>
+          </li>
+        ))}
+      </ol>
+      {wf.rows.length === 0 ? <p className="muted">No hop of this request was recorded.</p> : null}
+    </section>
+  );
+}
+
+function outcomeText(o: string): string {
+  return o === 'deadLettered' ? 'dead-lettered' : o === 'inFlight' ? 'still in flight at the end' : o;
+}

@@ -1,0 +1,90 @@
+import type { Result } from '../../engine/result';
+import { cumulativeAt, seriesAt } from './internals';
+
+/**
+ * The lesson's big counters at simulated time t. A counter that has a time series counts up
+ * as the replay plays (rates summed to t, levels read at t); one without (most totals) shows
+ * the run's final value and says so.
+ */
+export interface CounterValue {
+  path: string;
+  label: string;
+  value: number;
+  /** The value is the whole run's, not the value at t. */
+  atEnd: boolean;
+}
+
+const LABELS: Record<string, string> = {
+  requests: 'Requests',
+  completed: 'Completed',
+  failed: 'Failed',
+  deadLettered: 'Dead-lettered',
+  dropped: 'Dropped',
+  inFlight: 'In flight',
+  costUsd: 'Cost (USD)',
+  monthlyCostUsd: 'Per month (USD)',
+  invocations: 'Invocations',
+  coldStarts: 'Cold starts',
+  throttles: 'Throttles',
+  errors: 'Errors',
+  timeouts: 'Timeouts',
+  retries: 'Retries',
+  maxConcurrency: 'Max concurrency',
+  meanConcurrency: 'Mean concurrency',
+  concurrency: 'Concurrency',
+};
+
+/** Metric name → the series that counts it (when the name differs). */
+const SERIES_OF: Record<string, { key: string; kind: 'rate' | 'level' }> = {
+  invocations: { key: 'requests', kind: 'rate' },
+  requests: { key: 'requests', kind: 'rate' },
+  coldStarts: { key: 'coldStarts', kind: 'rate' },
+  throttles: { key: 'throttles', kind: 'rate' },
+  errors: { key: 'errors', kind: 'rate' },
+  throttled: { key: 'throttled', kind: 'rate' },
+  published: { key: 'published', kind: 'rate' },
+  putEvents: { key: 'putEvents', kind: 'rate' },
+  puts: { key: 'puts', kind: 'rate' },
+  writes: { key: 'writes', kind: 'rate' },
+  ticks: { key: 'ticks', kind: 'rate' },
+  meanConcurrency: { key: 'concurrency', kind: 'level' },
+  maxConcurrency: { key: 'concurrency', kind: 'level' },
+};
+
+export function counterAt(result: Result, path: string, tMs: number, labelOf: (id: string) => string = (id) => id): CounterValue {
+  const parts = path.split('.');
+  const tS = tMs / 1000;
+  if (parts[0] === 'totals') {
+    const name = parts[1];
+    const final = Number((result.totals as unknown as Record<string, unknown>)[name] ?? 0);
+    if (name === 'requests' && result.series) {
+      // Entries: the producers' and schedules' own series, summed to t.
+      let sum = 0;
+      let found = false;
+      for (const [id, n] of Object.entries(result.nodes)) {
+        const key = n.kind === 'producer' ? `${id}.requests` : n.kind === 'schedule' ? `${id}.ticks` : null;
+        const v = key ? cumulativeAt(result.series, key, tS) : undefined;
+        if (v !== undefined) {
+          sum += v;
+          found = true;
+        }
+      }
+      if (found) return { path, label: LABELS.requests, value: Math.round(sum), atEnd: false };
+    }
+    return { path, label: LABELS[name] ?? name, value: final, atEnd: true };
+  }
+  const id = parts[1];
+  const metric = parts[3];
+  const node = result.nodes[id];
+  const final = Number((node?.metrics as Record<string, unknown> | undefined)?.[metric] ?? 0);
+  const label = `${labelOf(id)}: ${(LABELS[metric] ?? metric).toLowerCase()}`;
+  const s = SERIES_OF[metric];
+  if (s && result.series) {
+    const key = `${id}.${s.key}`;
+    const v = s.kind === 'rate' ? cumulativeAt(result.series, key, tS) : seriesAt(result.series, key, tS);
+    if (v !== undefined) {
+      return s.kind === 'rate' ? { path, label, value: Math.round(v), atEnd: false } : { path, label: `${labelOf(id)}: ${s.key} now`, value: v, atEnd: false };
+    }
+  }
+  return { path, label, value: final, atEnd: true };
+}

@@ -1,0 +1,218 @@
+import type { Result } from '../../engine/result';
+import { REC_ENV_BUSY, REC_ENV_GONE, REC_ENV_IDLE, REC_ENV_NEW, type Recording } from '../../engine/sim/recorder';
+
+/**
+ * What is inside a node at simulated time t, from the run's recording (a function's
+ * execution environments) and its time series (queues, streams, servers): pure functions of
+ * the result and t.
+ */
+
+export type EnvPhase = 'starting' | 'busy' | 'idle';
+
+export interface EnvAt {
+  env: number;
+  phase: EnvPhase;
+  provisioned: boolean;
+  /** Idle on-demand environments: keep-alive left, as a fraction 0..1 of the keep-alive. */
+  keepAliveLeft?: number;
+}
+
+export interface FunctionAt {
+  node: string;
+  envs: EnvAt[];
+  busy: number;
+  limit: number;
+}
+
+interface Segment {
+  t: number;
+  phase: EnvPhase;
+  /** For a cold start: when INIT ends and the handler runs. */
+  initEnd: number;
+}
+
+interface Life {
+  env: number;
+  born: number;
+  died: number;
+  provisioned: boolean;
+  segs: Segment[];
+}
+
+export interface FunctionTimeline {
+  node: string;
+  keepAliveMs: number;
+  limit: number;
+  lives: Life[];
+  /** Cold starts: [time the environment was taken, INIT ms], in time order. */
+  colds: [number, number][];
+}
+
+export interface Internals {
+  functions: Map<string, FunctionTimeline>;
+  /** Set when the recording stopped early (its limit): nothing after this is known. */
+  truncatedAtMs?: number;
+}
+
+/** Turns the recording into one timeline per function (built once per result). */
+export function buildInternals(recording: Recording | undefined): Internals {
+  const functions = new Map<string, FunctionTimeline>();
+  if (!recording) return { functions };
+  const open = new Map<string, Life>();
+  recording.nodes.forEach((n) => {
+    if (n.kind === 'function') functions.set(n.id, { node: n.id, keepAliveMs: n.keepAliveMs ?? 0, limit: n.concurrencyLimit ?? 0, lives: [], colds: [] });
+  });
+  for (let i = 0; i < recording.t.length; i++) {
+    const info = recording.nodes[recording.node[i]];
+    const fn = info && functions.get(info.id);
+    if (!fn) continue;
+    const t = recording.t[i];
+    const env = recording.a[i];
+    const key = `${info.id}\u0000${env}`;
+    switch (recording.code[i]) {
+      case REC_ENV_NEW: {
+        const life: Life = { env, born: t, died: Infinity, provisioned: recording.v[i] === 1, segs: [{ t, phase: 'idle', initEnd: t }] };
+        open.set(key, life);
+        fn.lives.push(life);
+        break;
+      }
+      case REC_ENV_BUSY: {
+        const life = open.get(key);
+        const init = recording.v[i];
+        life?.segs.push({ t, phase: init > 0 ? 'starting' : 'busy', initEnd: t + init });
+        if (init > 0) fn.colds.push([t, init]);
+        break;
+      }
+      case REC_ENV_IDLE:
+        open.get(key)?.segs.push({ t, phase: 'idle', initEnd: t });
+        break;
+      case REC_ENV_GONE: {
+        const life = open.get(key);
+        if (life) {
+          life.died = t;
+          open.delete(key);
+        }
+        break;
+      }
+    }
+  }
+  const out: Internals = { functions };
+  if (recording.truncatedAtMs !== undefined) out.truncatedAtMs = recording.truncatedAtMs;
+  return out;
+}
+
+/** The INIT time of the cold start that began at t on a function, when the recording has it. */
+export function coldInitAt(internals: Internals, node: string, t: number): number | undefined {
+  const colds = internals.functions.get(node)?.colds;
+  if (!colds) return undefined;
+  let lo = 0;
+  let hi = colds.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (colds[mid][0] < t - 1e-6) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < colds.length && Math.abs(colds[lo][0] - t) <= 1e-6 ? colds[lo][1] : undefined;
+}
+
+/** The last segment that began at or before t (binary search). */
+function segmentAt(segs: Segment[], t: number): Segment | undefined {
+  let lo = 0;
+  let hi = segs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (segs[mid].t <= t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 ? segs[lo - 1] : undefined;
+}
+
+/** A function's environments at t: starting (cold INIT), busy, or idle with keep-alive left. */
+export function functionAt(tl: FunctionTimeline, t: number): FunctionAt {
+  const envs: EnvAt[] = [];
+  let busy = 0;
+  for (const life of tl.lives) {
+    if (life.born > t || life.died <= t) continue;
+    const seg = segmentAt(life.segs, t);
+    if (!seg) continue;
+    let phase = seg.phase;
+    if (phase === 'starting' && t >= seg.initEnd) phase = 'busy';
+    if (phase !== 'idle') busy++;
+    const e: EnvAt = { env: life.env, phase, provisioned: life.provisioned };
+    if (phase === 'idle' && !life.provisioned && tl.keepAliveMs > 0) {
+      e.keepAliveLeft = Math.max(0, Math.min(1, 1 - (t - seg.t) / tl.keepAliveMs));
+    }
+    envs.push(e);
+  }
+  // Stable order: by environment id, so slots do not jump around between frames.
+  envs.sort((a, b) => a.env - b.env);
+  return { node: tl.node, envs, busy, limit: tl.limit };
+}
+
+type Series = NonNullable<Result['series']>;
+
+/** A series' value at t (seconds): the bucket holding t, or undefined when there is no such series. */
+export function seriesAt(series: Series | undefined, key: string, tSeconds: number): number | undefined {
+  if (!series) return undefined;
+  const v = series[key];
+  if (!Array.isArray(v) || v.length === 0) return undefined;
+  const i = Math.min(v.length - 1, Math.max(0, Math.floor(tSeconds / series.bucketSeconds)));
+  return v[i];
+}
+
+/** A 'rate' series summed from 0 to t (seconds): how many happened so far (the partial bucket pro rata). */
+export function cumulativeAt(series: Series | undefined, key: string, tSeconds: number): number | undefined {
+  if (!series) return undefined;
+  const v = series[key];
+  if (!Array.isArray(v)) return undefined;
+  const b = series.bucketSeconds;
+  let sum = 0;
+  const full = Math.min(v.length, Math.floor(tSeconds / b));
+  for (let i = 0; i < full; i++) sum += v[i] * b;
+  if (full < v.length) sum += v[full] * (tSeconds - full * b);
+  return sum;
+}
+
+/** What other kinds show, from their series, with a label. Only series that exist are listed. */
+export const SERIES_GAUGES: Record<string, { metric: string; label: string }[]> = {
+  queue: [
+    { metric: 'visible', label: 'visible' },
+    { metric: 'depth', label: 'waiting' },
+    { metric: 'inFlight', label: 'in flight' },
+    { metric: 'ageSeconds', label: 'oldest s' },
+  ],
+  stream: [{ metric: 'iteratorAgeSeconds', label: 'iterator age s' }],
+  server: [
+    { metric: 'instances', label: 'instances' },
+    { metric: 'utilization', label: 'busy' },
+    { metric: 'queue', label: 'waiting' },
+  ],
+  container: [
+    { metric: 'instances', label: 'tasks' },
+    { metric: 'tasks', label: 'tasks' },
+    { metric: 'utilization', label: 'busy' },
+    { metric: 'queue', label: 'waiting' },
+  ],
+};
+
+export interface Gauge {
+  label: string;
+  value: number;
+}
+
+/** A node's gauges at t from its series (queues, streams, servers), including one per stream shard. */
+export function gaugesAt(series: Series | undefined, node: string, kind: string, tSeconds: number): Gauge[] {
+  const out: Gauge[] = [];
+  for (const g of SERIES_GAUGES[kind] ?? []) {
+    const v = seriesAt(series, `${node}.${g.metric}`, tSeconds);
+    if (v !== undefined && !out.some((o) => o.label === g.label)) out.push({ label: g.label, value: v });
+  }
+  if (kind === 'stream' && series) {
+    for (let i = 0; ; i++) {
+      const v = seriesAt(series, `${node}.shard${i}.iteratorAgeSeconds`, tSeconds);
+      if (v === undefined) break;
+      out.push({ label: `shard ${i}`, value: v });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,421 @@
+import type { Result } from '../../engine/result';
+import type { Trace, TraceHop } from '../../engine/sim/requests';
+
+/**
+ * The replay of a run's sampled traces, as pure data: which dots are where at simulated time
+ * t. Everything here is a function of the recorded result, the diagram and t, so playing,
+ * stepping and scrubbing to the same t always give the same picture (the run is
+ * deterministic, and nothing here keeps state between frames).
+ *
+ * A trace is a list of hops (a visit of one request to one node). Each visit gets a dot: it
+ * travels in along the edges from the node that handed the work on (its parent visit, or the
+ * producer for the first one), waits at the node while the node works, and for a synchronous
+ * call travels back. Hand-offs in the engine take no time, so a travel that would last less
+ * than `transitMs` is given that long (taken from the start of the visit): otherwise nothing
+ * would be seen moving.
+ */
+
+export type DotStyle = 'normal' | 'cold' | 'retry' | 'error' | 'dlq';
+
+export interface GraphNode {
+  id: string;
+  kind: string;
+}
+export interface GraphEdge {
+  id: string;
+  source: string;
+  target: string;
+  role?: string;
+}
+export interface ReplayGraph {
+  nodes: readonly GraphNode[];
+  edges: readonly GraphEdge[];
+}
+
+/** A travel along a chain of edges. `reverse[i]`: edge i is travelled target → source. */
+export interface Leg {
+  edges: string[];
+  reverse: boolean[];
+  t0: number;
+  t1: number;
+  style: DotStyle;
+  /** Index of a node along the chain (0 = start, edges.length = end) where the dot waits, e.g. a queue. */
+  waitAt?: number;
+}
+
+export interface Visit {
+  trace: number;
+  /** Index among the trace's visits, in order of start. */
+  index: number;
+  node: string;
+  startMs: number;
+  endMs: number;
+  cold: boolean;
+  retry: number;
+  outcome: string;
+  ok: boolean;
+  /** The visit this one came from (-1: from a source such as a producer). */
+  parent: number;
+  /** True when the parent waits for this visit (a synchronous call). */
+  sync: boolean;
+  /** When the dot arrives at the node (after legIn). */
+  arriveMs: number;
+  legIn: Leg | null;
+  /** The way back (synchronous answer, or a dead letter on its way to the DLQ). */
+  legOut: Leg | null;
+  /** The dot is drawn from showMs to hideMs. */
+  showMs: number;
+  hideMs: number;
+  /** The style while at the node. */
+  style: DotStyle;
+}
+
+export interface Replay {
+  traces: readonly Trace[];
+  /** Every trace's visits, flattened; visitsOf[trace] gives its range. */
+  visits: Visit[];
+  visitsOf: [number, number][];
+  /** Sorted, unique: times at which something starts, arrives or ends (for stepping). */
+  events: number[];
+  transitMs: number;
+  durationMs: number;
+}
+
+/** Where a dot is: at a node (slot spreads dots along its top edge), or along a chain of edges. */
+export type DotPlace =
+  | { at: 'node'; node: string; slot: number }
+  | { at: 'edges'; edges: string[]; reverse: boolean[]; f: number };
+
+export interface DotAt {
+  trace: number;
+  visit: number;
+  style: DotStyle;
+  place: DotPlace;
+}
+
+const BUFFERS = new Set(['queue', 'stream']);
+const SOURCES = new Set(['producer', 'schedule']);
+
+/** Outcomes of a hop that count as success (function "ok", API "200", bus "delivered"). */
+export function hopOk(outcome: string): boolean {
+  return outcome === 'ok' || outcome === 'delivered' || /^[23]\d\d$/.test(outcome);
+}
+
+function median(xs: number[]): number {
+  if (xs.length === 0) return 0;
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+class Paths {
+  private readonly out = new Map<string, GraphEdge[]>();
+  private readonly inn = new Map<string, GraphEdge[]>();
+  readonly kind = new Map<string, string>();
+  private readonly cache = new Map<string, GraphEdge[] | null>();
+
+  constructor(g: ReplayGraph) {
+    for (const n of g.nodes) this.kind.set(n.id, n.kind);
+    for (const e of g.edges) {
+      if (!this.out.has(e.source)) this.out.set(e.source, []);
+      if (!this.inn.has(e.target)) this.inn.set(e.target, []);
+      this.out.get(e.source)!.push(e);
+      this.inn.get(e.target)!.push(e);
+    }
+  }
+
+  edgesOut(node: string): GraphEdge[] {
+    return this.out.get(node) ?? [];
+  }
+
+  /** Shortest chain of "invoke" edges from a to b (null when there is none). */
+  path(a: string, b: string): GraphEdge[] | null {
+    const key = `${a}\u0000${b}`;
+    if (this.cache.has(key)) return this.cache.get(key)!;
+    const prev = new Map<string, GraphEdge>();
+    const seen = new Set([a]);
+    let frontier = [a];
+    let found = false;
+    while (frontier.length && !found) {
+      const next: string[] = [];
+      for (const n of frontier) {
+        for (const e of this.out.get(n) ?? []) {
+          if ((e.role ?? 'invoke') !== 'invoke' || seen.has(e.target)) continue;
+          seen.add(e.target);
+          prev.set(e.target, e);
+          if (e.target === b) found = true;
+          next.push(e.target);
+        }
+      }
+      frontier = next;
+    }
+    let chain: GraphEdge[] | null = null;
+    if (found) {
+      chain = [];
+      for (let n = b; n !== a; ) {
+        const e = prev.get(n)!;
+        chain.unshift(e);
+        n = e.source;
+      }
+    }
+    this.cache.set(key, chain);
+    return chain;
+  }
+
+  /** The nearest producer or schedule that reaches `node`, and the chain from it. */
+  fromSource(node: string): GraphEdge[] | null {
+    const key = `\u0001${node}`;
+    if (this.cache.has(key)) return this.cache.get(key)!;
+    const prev = new Map<string, GraphEdge>();
+    const seen = new Set([node]);
+    let frontier = [node];
+    let source: string | null = null;
+    while (frontier.length && source === null) {
+      const next: string[] = [];
+      for (const n of frontier) {
+        for (const e of this.inn.get(n) ?? []) {
+          if ((e.role ?? 'invoke') !== 'invoke' || seen.has(e.source)) continue;
+          seen.add(e.source);
+          prev.set(e.source, e);
+          if (SOURCES.has(this.kind.get(e.source) ?? '') && source === null) source = e.source;
+          next.push(e.source);
+        }
+      }
+      frontier = next;
+    }
+    let chain: GraphEdge[] | null = null;
+    if (source !== null) {
+      chain = [];
+      for (let n = source; n !== node; ) {
+        const e = prev.get(n)!;
+        chain.push(e);
+        n = e.target;
+      }
+    }
+    this.cache.set(key, chain);
+    return chain;
+  }
+
+  /** The index of the first buffer (queue, stream) strictly inside the chain, else undefined. */
+  bufferIn(chain: GraphEdge[]): number | undefined {
+    for (let i = 0; i < chain.length - 1; i++) if (BUFFERS.has(this.kind.get(chain[i].target) ?? '')) return i + 1;
+    return undefined;
+  }
+}
+
+function legAlong(chain: GraphEdge[], t0: number, t1: number, style: DotStyle, reverse = false, waitAt?: number): Leg {
+  const edges = chain.map((e) => e.id);
+  const rev = chain.map(() => reverse);
+  if (reverse) {
+    edges.reverse();
+  }
+  const leg: Leg = { edges, reverse: rev, t0, t1, style };
+  if (waitAt !== undefined) leg.waitAt = waitAt;
+  return leg;
+}
+
+/** The typical travel time: a quarter of the median hop, between 1 ms and 2 s of simulated time. */
+export function transitFor(traces: readonly Trace[]): number {
+  const ds: number[] = [];
+  for (const tr of traces) for (const h of tr.hops) ds.push(h.endMs - h.startMs);
+  const m = median(ds);
+  return Math.min(2000, Math.max(1, m / 4));
+}
+
+/** Builds the replay of a result's traces on a diagram. */
+export function buildReplay(result: Pick<Result, 'traces' | 'simulatedSeconds'>, graph: ReplayGraph): Replay {
+  const paths = new Paths(graph);
+  const transitMs = transitFor(result.traces);
+  const visits: Visit[] = [];
+  const visitsOf: [number, number][] = [];
+  const events = new Set<number>();
+
+  result.traces.forEach((trace, ti) => {
+    const first = visits.length;
+    const hops: TraceHop[] = [...trace.hops]
+      .filter((h) => paths.kind.has(h.node))
+      .sort((a, b) => a.startMs - b.startMs || b.endMs - a.endMs);
+    const mine: Visit[] = [];
+    hops.forEach((h, i) => {
+      const ok = hopOk(h.outcome);
+      const retry = h.retry ?? 0;
+      const v: Visit = {
+        trace: ti, index: i, node: h.node, startMs: h.startMs, endMs: h.endMs, cold: !!h.cold, retry, outcome: h.outcome, ok,
+        parent: -1, sync: false, arriveMs: h.startMs, legIn: null, legOut: null, showMs: h.startMs, hideMs: h.endMs,
+        style: retry > 0 ? 'retry' : h.cold ? 'cold' : 'normal',
+      };
+      // A retry waits at its own node since the failed attempt.
+      let sameNode = -1;
+      if (retry > 0) for (let j = i - 1; j >= 0; j--) if (mine[j].node === h.node) { sameNode = j; break; }
+      const room = (from: number) => Math.min(transitMs, Math.max(0, (h.endMs - from) / 2));
+      if (sameNode >= 0) {
+        v.parent = sameNode;
+        v.showMs = mine[sameNode].endMs;
+      } else {
+        let parent = -1;
+        let chain: GraphEdge[] | null = null;
+        for (let j = i - 1; j >= 0; j--) {
+          const c = mine[j].node === h.node ? null : paths.path(mine[j].node, h.node);
+          if (c) { parent = j; chain = c; break; }
+        }
+        let from: number;
+        if (parent >= 0 && chain) {
+          const p = mine[parent];
+          v.parent = parent;
+          v.sync = chain.length === 1 && p.startMs <= h.startMs && h.endMs <= p.endMs + 1e-6;
+          // A synchronous call leaves once the caller's own dot has arrived; a hand-off when the sender is done.
+          from = v.sync ? Math.max(h.startMs, Math.min(p.arriveMs, h.endMs)) : Math.min(p.endMs, h.startMs);
+        } else {
+          chain = paths.fromSource(h.node);
+          from = Math.min(trace.startMs, h.startMs);
+          // Clients wait for an API's or a load balancer's answer.
+          const k = paths.kind.get(h.node);
+          v.sync = !!chain && chain.length === 1 && (k === 'apiGateway' || k === 'loadBalancer');
+        }
+        if (chain && chain.length > 0) {
+          const gap = h.startMs - from;
+          const t1 = gap >= transitMs ? h.startMs : Math.min(h.endMs, Math.max(h.startMs, from + room(from)));
+          const buffer = gap > 4 * transitMs ? paths.bufferIn(chain) : undefined;
+          v.legIn = legAlong(chain, from, t1, retry > 0 ? 'retry' : 'normal', false, buffer);
+          v.arriveMs = t1;
+          v.showMs = from;
+          if (v.sync) {
+            v.legOut = legAlong(chain, h.endMs, h.endMs + transitMs, ok ? 'normal' : 'error', true);
+          }
+        }
+      }
+      mine.push(v);
+    });
+    // A request that ended in a DLQ: the dead letter leaves from the last node with a DLQ or on-failure edge.
+    if (trace.outcome === 'deadLettered') {
+      for (let j = mine.length - 1; j >= 0; j--) {
+        const dl = paths.edgesOut(mine[j].node).find((e) => e.role === 'onFailure' || e.role === 'dlq');
+        if (dl) {
+          const v = mine[j];
+          v.legOut = legAlong([dl], v.endMs, v.endMs + Math.max(transitMs, 1), 'dlq');
+          break;
+        }
+      }
+    }
+    for (const v of mine) {
+      // A failure stays visible at its node a little while.
+      const linger = !v.ok && !v.legOut ? transitMs : 0;
+      v.hideMs = v.legOut ? v.legOut.t1 : v.endMs + linger;
+      events.add(v.showMs);
+      events.add(v.arriveMs);
+      events.add(v.endMs);
+      if (v.legOut) events.add(v.legOut.t1);
+      visits.push(v);
+    }
+    visitsOf.push([first, visits.length]);
+  });
+
+  return {
+    traces: result.traces,
+    visits,
+    visitsOf,
+    events: [...events].filter(Number.isFinite).sort((a, b) => a - b),
+    transitMs,
+    durationMs: result.simulatedSeconds * 1000,
+  };
+}
+
+/** A small stable number per trace, to spread waiting dots along a node's edge. */
+function slotOf(trace: number, visit: number): number {
+  let h = (trace * 2654435761 + visit * 40503) >>> 0;
+  h ^= h >>> 15;
+  return (h % 997) / 997;
+}
+
+/** Position along a leg at t (t0 ≤ t ≤ t1), as a fraction of the chain, honouring a wait. */
+function legFraction(leg: Leg, t: number): number {
+  const span = leg.t1 - leg.t0;
+  if (span <= 0) return 1;
+  const x = (t - leg.t0) / span;
+  if (leg.waitAt === undefined) return Math.min(1, Math.max(0, x));
+  // Go to the buffer in the first 10 % of the time, wait, then go on in the last 10 %.
+  const stop = leg.waitAt / leg.edges.length;
+  if (x < 0.1) return (x / 0.1) * stop;
+  if (x > 0.9) return stop + ((x - 0.9) / 0.1) * (1 - stop);
+  return stop;
+}
+
+/** The style a visit's dot has at t. */
+function styleAt(v: Visit, t: number): DotStyle {
+  if (v.legIn && t < v.arriveMs) return v.legIn.style;
+  if (t <= v.endMs) return v.style;
+  if (v.legOut) return v.legOut.style;
+  return v.ok ? v.style : 'error';
+}
+
+/** Where visit v's dot is at t, or null when it is not shown. */
+export function visitAt(v: Visit, vi: number, t: number): DotAt | null {
+  if (t < v.showMs || t > v.hideMs) return null;
+  const style = styleAt(v, t);
+  if (v.legIn && t < v.arriveMs) {
+    return { trace: v.trace, visit: vi, style, place: { at: 'edges', edges: v.legIn.edges, reverse: v.legIn.reverse, f: legFraction(v.legIn, t) } };
+  }
+  if (v.legOut && t > v.endMs) {
+    return { trace: v.trace, visit: vi, style, place: { at: 'edges', edges: v.legOut.edges, reverse: v.legOut.reverse, f: legFraction(v.legOut, t) } };
+  }
+  return { trace: v.trace, visit: vi, style, place: { at: 'node', node: v.node, slot: slotOf(v.trace, v.index) } };
+}
+
+/** Every dot shown at simulated time t (ms). Pure: the same replay and t give the same dots. */
+export function dotsAt(replay: Replay, t: number): DotAt[] {
+  const out: DotAt[] = [];
+  const vs = replay.visits;
+  for (let i = 0; i < vs.length; i++) {
+    const d = visitAt(vs[i], i, t);
+    if (d) out.push(d);
+  }
+  return out;
+}
+
+/** The next recorded moment strictly after t (or t when there is none). */
+export function nextEvent(replay: Replay, t: number, extra: readonly number[] = []): number {
+  let best = Infinity;
+  const ev = replay.events;
+  let lo = 0;
+  let hi = ev.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ev[mid] <= t + 1e-9) lo = mid + 1;
+    else hi = mid;
+  }
+  if (lo < ev.length) best = ev[lo];
+  for (const x of extra) if (x > t + 1e-9 && x < best) best = x;
+  return best === Infinity ? t : Math.min(best, replay.durationMs);
+}
+
+/** The last recorded moment strictly before t (or 0). */
+export function prevEvent(replay: Replay, t: number, extra: readonly number[] = []): number {
+  let best = -Infinity;
+  const ev = replay.events;
+  let lo = 0;
+  let hi = ev.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ev[mid] < t - 1e-9) lo = mid + 1;
+    else hi = mid;
+  }
+  if (lo > 0) best = ev[lo - 1];
+  for (const x of extra) if (x < t - 1e-9 && x > best) best = x;
+  return best === -Infinity ? 0 : Math.max(0, best);
+}
+
+/**
+ * Requests per second along each edge around t, for the reduced-motion view: sampled legs
+ * that started within the last window, scaled up by `scale` (1 / the sampling rate).
+ */
+export function edgeRates(replay: Replay, t: number, windowMs: number, scale = 1): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const v of replay.visits) {
+    for (const leg of [v.legIn, v.legOut]) {
+      if (!leg || leg.t0 > t || leg.t0 <= t - windowMs) continue;
+      for (const e of leg.edges) counts.set(e, (counts.get(e) ?? 0) + 1);
+    }
+  }
+  const perSecond = new Map<string, number>();
+  for (const [e, c] of counts) perSecond.set(e, (c * scale) / (windowMs / 1000));
+  return perSecond;
+}

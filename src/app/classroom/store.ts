@@ -1,0 +1,94 @@
+import { create } from 'zustand';
+import type { Lesson } from '../../engine/scenario/schema';
+
+/**
+ * The classroom's view state: whether the replay is open, where the playhead is, how fast it
+ * moves, presentation mode, the lesson's pause. The picture at a time is computed from the
+ * run's result (replay.ts), never kept here: this store holds only the playhead.
+ */
+
+export const SPEEDS = [0.1, 0.25, 0.5, 1, 2, 5, 10, 25, 50, 100] as const;
+
+export interface ClassroomState {
+  /** The replay layer is shown on the canvas. */
+  open: boolean;
+  presenting: boolean;
+  /** A presenter's "B": the screen goes dark until pressed again. */
+  blank: boolean;
+  playing: boolean;
+  /** Simulated time, ms. */
+  timeMs: number;
+  speed: number;
+  /** The trace shown as a waterfall (index into result.traces). */
+  selectedTrace: number | null;
+  /** The lesson step whose question is showing (index), and whether its answer is revealed. */
+  asking: number | null;
+  revealed: boolean;
+  /** The answer picked among the step's choices. */
+  picked: number | null;
+  /** The lesson list dialog. */
+  listOpen: boolean;
+  /** The lesson card is shown (a lesson is open). */
+  lessonOpen: boolean;
+  /** Where the lesson came from (template id), for progress. */
+  lessonKey: string | null;
+
+  setOpen(open: boolean): void;
+  setPresenting(on: boolean): void;
+  toggleBlank(): void;
+  setPlaying(on: boolean): void;
+  /** Moves the playhead (clamped by the caller to the run). */
+  seek(timeMs: number): void;
+  setSpeed(speed: number): void;
+  selectTrace(i: number | null): void;
+  ask(step: number | null): void;
+  reveal(): void;
+  pick(choice: number): void;
+  setListOpen(open: boolean): void;
+  openLesson(key: string | null): void;
+  closeLesson(): void;
+}
+
+export const useClassroom = create<ClassroomState>()((set) => ({
+  open: false,
+  presenting: false,
+  blank: false,
+  playing: false,
+  timeMs: 0,
+  speed: 1,
+  selectedTrace: null,
+  asking: null,
+  revealed: false,
+  picked: null,
+  listOpen: false,
+  lessonOpen: false,
+  lessonKey: null,
+
+  setOpen: (open) => set(open ? { open } : { open, playing: false, presenting: false, selectedTrace: null, asking: null, blank: false }),
+  setPresenting: (presenting) => set(presenting ? { presenting, open: true } : { presenting, blank: false }),
+  toggleBlank: () => set((s) => ({ blank: !s.blank })),
+  setPlaying: (playing) => set({ playing }),
+  seek: (timeMs) => set({ timeMs: Math.max(0, timeMs) }),
+  setSpeed: (speed) => set({ speed }),
+  selectTrace: (selectedTrace) => set({ selectedTrace }),
+  ask: (asking) => set({ asking, revealed: false, picked: null, playing: false }),
+  reveal: () => set({ revealed: true }),
+  pick: (picked) => set({ picked }),
+  setListOpen: (listOpen) => set({ listOpen }),
+  openLesson: (lessonKey) => set({ lessonOpen: true, lessonKey, open: true, asking: null, revealed: false, timeMs: 0, playing: false, selectedTrace: null }),
+  closeLesson: () => set({ lessonOpen: false, asking: null }),
+}));
+
+/** The lesson a scenario document carries, if it has a usable one. */
+export function lessonOf(doc: unknown): Lesson | null {
+  const l = (doc as { lesson?: unknown } | null)?.lesson as Lesson | undefined;
+  if (!l || typeof l !== 'object' || typeof l.title !== 'string') return null;
+  return { title: l.title, summary: l.summary ?? '', steps: Array.isArray(l.steps) ? l.steps : [], counters: Array.isArray(l.counters) ? l.counters : [] };
+}
+
+/** Nearest speed in the list (for the speed keys and a share link's value). */
+export function nearestSpeed(x: number): number {
+  let best: number = SPEEDS[0];
+  for (const s of SPEEDS) if (Math.abs(Math.log(s / x)) < Math.abs(Math.log(best / x))) best = s;
+  return best;
+}

@@ -1,0 +1,225 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { simulate } from '../../src/engine/simulate';
+import { counterAt } from '../../src/app/classroom/counters';
+import { chainPoint, edgePolyline, pointAt } from '../../src/app/classroom/geometry';
+import { buildInternals, coldInitAt, functionAt } from '../../src/app/classroom/internals';
+import { advance, clockText, stopAt } from '../../src/app/classroom/playback';
+import { buildReplay, dotsAt, nextEvent, prevEvent } from '../../src/app/classroom/replay';
+import { momentUrl, parseMoment } from '../../src/app/classroom/share-moment';
+import { layoutWaterfall } from '../../src/app/classroom/waterfall';
+import { graphOf } from '../../src/app/classroom/replay-data';
+import { decodeShare } from '../../src/app/persistence/share-link';
+import { normalizeDoc } from '../../src/app/store/scenario-doc';
+import { validateScenario } from '../../src/engine/scenario/validate';
+
+const template = (name: string) => JSON.parse(readFileSync(resolve(import.meta.dirname, `../../src/templates/${name}.json`), 'utf8'));
+
+function runOf(name: string, durationSeconds?: number) {
+  const doc = template(name);
+  if (durationSeconds) doc.settings.durationSeconds = durationSeconds;
+  const result = simulate(doc, { series: true, traceSampleRate: 1, maxTraces: 2000, record: true });
+  const g = graphOf(doc);
+  return { doc, result, replay: buildReplay(result, g), internals: buildInternals(result.recording) };
+}
+
+describe('replay: the state at time t', () => {
+  const { result, replay } = runOf('api-function', 30);
+
+  it('has one visit per hop, the API visit the parent of the function call', () => {
+    const [a, b] = replay.visitsOf[0];
+    const vs = replay.visits.slice(a, b);
+    expect(vs.map((v) => v.node)).toEqual(['api', 'handler']);
+    expect(vs[1].parent).toBe(0);
+    expect(vs[1].sync).toBe(true);
+    // The client waits: the API's answer travels back to the producer.
+    expect(vs[0].legOut?.edges).toEqual(['e1']);
+    expect(vs[0].legOut?.reverse).toEqual([true]);
+  });
+
+  it('is a pure function of t: the same t gives the same dots, whatever came before', () => {
+    const v = replay.visits[50];
+    const t = (v.showMs + v.hideMs) / 2;
+    const direct = dotsAt(replay, t);
+    // Visit other times first ("scrub" around), then come back.
+    for (const x of [29_000, 0, 5_000, 20_000]) dotsAt(replay, x);
+    expect(dotsAt(replay, t)).toEqual(direct);
+    expect(direct.length).toBeGreaterThan(0);
+  });
+
+  it('moves a dot along the edge into the node, then keeps it at the node', () => {
+    const v = replay.visits.find((x) => x.node === 'handler' && x.legIn)!;
+    const during = dotsAt(replay, (v.legIn!.t0 + v.legIn!.t1) / 2).find((d) => d.visit === replay.visits.indexOf(v))!;
+    expect(during.place.at).toBe('edges');
+    const after = dotsAt(replay, (v.arriveMs + v.endMs) / 2).find((d) => d.visit === replay.visits.indexOf(v))!;
+    expect(after.place).toMatchObject({ at: 'node', node: 'handler' });
+  });
+
+  it('marks cold starts: the first requests are cold, shown as cold dots at the function', () => {
+    const cold = replay.visits.find((v) => v.cold)!;
+    expect(cold).toBeDefined();
+    const d = dotsAt(replay, (cold.arriveMs + cold.endMs) / 2).find((x) => x.visit === replay.visits.indexOf(cold))!;
+    expect(d.style).toBe('cold');
+  });
+
+  it('steps from recorded moment to recorded moment, forwards and back to the same place', () => {
+    const t1 = nextEvent(replay, 1000);
+    const t2 = nextEvent(replay, t1);
+    expect(t1).toBeGreaterThan(1000);
+    expect(t2).toBeGreaterThan(t1);
+    expect(prevEvent(replay, t2)).toBe(t1);
+    // A lesson stop is a moment too.
+    expect(nextEvent(replay, 1000, [1000.5])).toBe(1000.5);
+    expect(result.traces.length).toBeGreaterThan(100);
+  });
+});
+
+describe('playback', () => {
+  it('advances by real time × speed and stops exactly on a pause point', () => {
+    expect(advance(1000, 16, 2, [], 60_000)).toEqual({ timeMs: 1032, stop: null, ended: false });
+    expect(advance(1000, 100, 100, [5000, 9000], 60_000)).toEqual({ timeMs: 5000, stop: 0, ended: false });
+    // From the stop itself playback goes on past it.
+    expect(advance(5000, 10, 1, [5000], 60_000).stop).toBeNull();
+    expect(advance(59_990, 100, 1, [], 60_000)).toEqual({ timeMs: 60_000, stop: null, ended: true });
+    expect(stopAt(5000, [1000, 5000])).toBe(1);
+  });
+
+  it('formats the clock', () => {
+    expect(clockText(4200)).toBe('4.20 s');
+    expect(clockText(42_000)).toBe('42.0 s');
+    expect(clockText(185_200)).toBe('3:05.2');
+  });
+
+  it('playing in many small frames lands where one scrub does', () => {
+    const { replay } = runOf('api-function', 20);
+    let t = 0;
+    for (let i = 0; i < 300; i++) t = advance(t, 16.6667, 0.5, [], replay.durationMs).timeMs;
+    expect(t).toBeCloseTo(300 * 16.6667 * 0.5, 6);
+    // Landing on t by playing or by a jump from the end gives the same picture.
+    const played = dotsAt(replay, t);
+    dotsAt(replay, replay.durationMs);
+    expect(dotsAt(replay, t)).toEqual(played);
+    expect(played.length).toBeGreaterThan(0);
+  });
+});
+
+describe('function internals from the recording', () => {
+  const { internals, result } = runOf('cold-starts-keep-alive');
+  const tl = internals.functions.get('fn')!;
+
+  it('has environments busy during a burst and none after the keep-alive', () => {
+    const during = functionAt(tl, 30_000);
+    expect(during.envs.length).toBeGreaterThan(0);
+    expect(during.limit).toBe(1000);
+    // The first burst ends at 60 s; keep-alive 120 s: all gone well before 250 s.
+    expect(functionAt(tl, 240_000).envs).toEqual([]);
+    // 50 s after the third burst's start they are idle, draining their keep-alive.
+    const idle = functionAt(tl, 330_000).envs;
+    expect(idle.length).toBeGreaterThan(0);
+    expect(idle.every((e) => e.phase === 'idle' && e.keepAliveLeft! > 0 && e.keepAliveLeft! < 1)).toBe(true);
+  });
+
+  it('knows each cold start\'s INIT time, as the waterfall shows it', () => {
+    const g = graphOf(template('cold-starts-keep-alive'));
+    const replay = buildReplay(result, g);
+    const cold = replay.visits.find((v) => v.cold)!;
+    const init = coldInitAt(internals, 'fn', cold.startMs);
+    expect(init).toBeGreaterThan(50);
+    const wf = layoutWaterfall(replay, cold.trace, (id) => id.toUpperCase(), (n, t) => coldInitAt(internals, n, t));
+    const row = wf.rows.find((r) => r.node === 'fn')!;
+    expect(row.cold).toBe(true);
+    expect(row.initMs).toBe(init);
+    expect(row.initW! * wf.totalMs).toBeCloseTo(init!, 6);
+    expect(row.label).toBe('FN');
+  });
+});
+
+describe('waterfall layout', () => {
+  it('lays out hops as fractions of the trace, nested under the synchronous caller', () => {
+    const { replay } = runOf('api-function', 10);
+    const wf = layoutWaterfall(replay, 0, (id) => id);
+    expect(wf.rows.map((r) => [r.node, r.depth])).toEqual([
+      ['api', 0],
+      ['handler', 1],
+    ]);
+    for (const r of wf.rows) {
+      expect(r.x).toBeGreaterThanOrEqual(0);
+      expect(r.x + r.w).toBeLessThanOrEqual(1 + 1e-9);
+    }
+    expect(wf.ticks[0]).toBe(0);
+  });
+
+  it('shows retries and the wait before them', () => {
+    const { replay } = runOf('sync-vs-async', 300);
+    const i = replay.traces.findIndex((t) => t.hops.some((h) => (h.retry ?? 0) > 0));
+    expect(i).toBeGreaterThanOrEqual(0);
+    const wf = layoutWaterfall(replay, i, (id) => id);
+    const retry = wf.rows.find((r) => r.retry > 0)!;
+    // Lambda waits about a minute before the first retry of an async event.
+    expect(retry.waitMs).toBeGreaterThan(30_000);
+    const dots = dotsAt(replay, replay.visits.find((v) => v.retry > 0 && v.trace === i)!.startMs + 1);
+    expect(dots.some((d) => d.trace === i && d.style === 'retry')).toBe(true);
+  });
+});
+
+describe('geometry', () => {
+  it('follows the edge bezier from handle to handle', () => {
+    const line = edgePolyline({ x: 0, y: 0 }, { x: 200, y: 100 });
+    expect(pointAt(line, 0)).toEqual({ x: 0, y: 0 });
+    const end = pointAt(line, 1);
+    expect(end.x).toBeCloseTo(200);
+    expect(end.y).toBeCloseTo(100);
+    const mid = chainPoint([line], [true], 0.25)!;
+    expect(mid.x).toBeGreaterThan(100);
+  });
+});
+
+describe('lessons', () => {
+  it('every lesson in the templates validates and its counters name real metrics', () => {
+    for (const name of ['api-function', 'cold-starts-keep-alive', 'five-criteria', 'limits-timeout-concurrency', 'pipes-and-filters', 'scheduled-jobs', 'sync-vs-async']) {
+      const doc = template(name);
+      const v = validateScenario(doc);
+      expect(v.ok, name).toBe(true);
+      expect(doc.lesson.steps.length, name).toBeGreaterThan(0);
+      const result = simulate(doc, { series: true });
+      for (const path of doc.lesson.counters as string[]) {
+        const parts = path.split('.');
+        if (parts[0] === 'nodes') expect(result.nodes[parts[1]]?.metrics[parts[3]], `${name}: ${path}`).toBeDefined();
+        const c = counterAt(result, path, result.simulatedSeconds * 1000);
+        expect(Number.isFinite(c.value)).toBe(true);
+      }
+    }
+  });
+
+  it('refuses a lesson with a bad counter path or steps out of order', () => {
+    const doc = template('api-function');
+    doc.lesson.counters = ['nodes.handler.coldStarts'];
+    doc.lesson.steps = [doc.lesson.steps[1], doc.lesson.steps[0]];
+    const v = validateScenario(doc);
+    expect(v.ok).toBe(false);
+    if (!v.ok) expect(v.errors.map((e) => e.path)).toEqual(expect.arrayContaining(['lesson.counters[0]', 'lesson.steps']));
+  });
+
+  it('counts up with time where a series exists', () => {
+    const { result } = runOf('cold-starts-keep-alive');
+    const early = counterAt(result, 'nodes.fn.metrics.invocations', 30_000);
+    const late = counterAt(result, 'nodes.fn.metrics.invocations', 600_000);
+    expect(early.atEnd).toBe(false);
+    expect(early.value).toBeLessThan(late.value);
+    expect(late.value).toBe(result.nodes.fn.metrics.invocations);
+    expect(counterAt(result, 'totals.completed', 0).atEnd).toBe(true);
+  });
+});
+
+describe('share link to a moment', () => {
+  it('carries the scenario, the time and the lesson; the scenario part still decodes', () => {
+    const doc = normalizeDoc(template('api-function'));
+    const url = momentUrl(doc, { timeMs: 42_000, lesson: true, speed: 0.5 }, { origin: 'https://x.test', pathname: '/' });
+    const hash = url.slice(url.indexOf('#'));
+    expect(parseMoment(hash)).toEqual({ timeMs: 42_000, lesson: true, speed: 0.5 });
+    const decoded = decodeShare(hash);
+    expect(decoded?.ok && (decoded.json as { lesson: { title: string } }).lesson.title).toBe(doc.lesson ? (doc as unknown as { lesson: { title: string } }).lesson.title : '');
+    expect(parseMoment('#s=abc')).toBeNull();
+  });
+});
