@@ -4,7 +4,7 @@ import { Canvas } from './canvas/Canvas';
 import { ClassroomRoot } from './classroom/ClassroomRoot';
 import { Inspector } from './inspector/Inspector';
 import { Palette } from './palette/Palette';
-import { ResultsPanel } from './results/ResultsPanel';
+import { ResultsDock } from './results/ResultsDock';
 import { ProblemsDialog } from './persistence/ProblemsDialog';
 import { useSession } from './persistence/session';
 import { ShareDialog } from './persistence/ShareDialog';
@@ -41,9 +41,7 @@ function Shell() {
         <Canvas />
         <Inspector />
       </main>
-      <div className="results-slot">
-        <ResultsPanel />
-      </div>
+      <ResultsDock />
       {dialog === 'templates' ? <TemplatesDialog onClose={close} /> : null}
       {dialog === 'share' ? <ShareDialog onClose={close} /> : null}
       {dialog === 'shortcuts' ? <ShortcutSheet onClose={close} /> : null}

@@ -1,4 +1,6 @@
 import type { Result } from '../engine/result';
+import type { ValidationIssue } from '../engine/scenario/validate';
+import type { SimulateOptions } from '../engine/simulate';
 
 /**
  * What crosses the worker boundary. Everything here is plain, structured-clonable data:
@@ -7,26 +9,10 @@ import type { Result } from '../engine/result';
  */
 
 /** The run options a caller may set; callbacks are the worker's business, not the caller's. */
-export interface RunOptions {
-  seed?: number;
-  durationSeconds?: number;
-  series?: boolean;
-  traceSampleRate?: number;
-  maxTraces?: number;
-  /** Record state inside nodes for the classroom replay (true, or a record limit). */
-  record?: boolean | number;
-  maxEvents?: number;
-  maxWallMs?: number;
-}
+export type RunOptions = Omit<SimulateOptions, 'onProgress' | 'shouldCancel'>;
 
 /** One validation issue, as ScenarioError carries it. */
-export interface RunIssue {
-  path: string;
-  message: string;
-  value?: unknown;
-  nodeId?: string;
-  edgeId?: string;
-}
+export type RunIssue = ValidationIssue;
 
 export type RunFailure =
   /** The scenario did not validate: the issues say what to fix and where. */

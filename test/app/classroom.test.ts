@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../../src/engine/simulate';
@@ -177,7 +177,10 @@ describe('geometry', () => {
 
 describe('lessons', () => {
   it('every lesson in the templates validates and its counters name real metrics', () => {
-    for (const name of ['api-function', 'cold-starts-keep-alive', 'five-criteria', 'limits-timeout-concurrency', 'pipes-and-filters', 'scheduled-jobs', 'sync-vs-async']) {
+    const names = readdirSync(resolve(import.meta.dirname, '../../src/templates')).filter((f) => f.endsWith('.json')).map((f) => f.replace(/\.json$/, ''));
+    const withLesson = names.filter((n) => template(n).lesson);
+    expect(withLesson.length).toBeGreaterThanOrEqual(13);
+    for (const name of withLesson) {
       const doc = template(name);
       const v = validateScenario(doc);
       expect(v.ok, name).toBe(true);
@@ -190,7 +193,7 @@ describe('lessons', () => {
         expect(Number.isFinite(c.value)).toBe(true);
       }
     }
-  });
+  }, 300_000);
 
   it('refuses a lesson with a bad counter path or steps out of order', () => {
     const doc = template('api-function');

@@ -39,7 +39,7 @@ async function runAndWait() {
   fireEvent.click(screen.getByRole('button', { name: /run/i }));
   await waitFor(() => expect(useRunStore.getState().status).toBe('done'), { timeout: 20_000 });
   // The result's views render in a transition after the status changes (ResultsPanel).
-  await waitFor(() => expect(document.querySelector('.results-tabpanel-body, [role="tabpanel"] > *')).toBeTruthy());
+  await waitFor(() => expect(document.querySelector('[role="tabpanel"] > *')).toBeTruthy());
 }
 
 describe('results panel', () => {

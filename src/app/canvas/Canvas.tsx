@@ -17,6 +17,7 @@ import { useSelectionStore } from '../store/scenario-selection';
 import { useTheme } from '../theme/theme';
 import { useEditorCommands } from '../shortcuts/commands';
 import { ClassroomLayer } from '../classroom/ClassroomLayer';
+import { NotesPanel } from '../notes/NotesPanel';
 import { KindEdge } from './KindEdge';
 import { KindNode } from './KindNode';
 import { Notices } from './Notices';
@@ -178,6 +179,7 @@ export function Canvas() {
         <Background variant={BackgroundVariant.Dots} gap={GRID[0]} size={1.5} />
         <MiniMap pannable zoomable ariaLabel="Overview map" nodeStrokeWidth={3} className="minimap" style={{ width: 150, height: 96 }} />
         <Controls showInteractive={false} aria-label="Zoom controls" />
+        <NotesPanel />
         <ClassroomLayer />
       </ReactFlow>
       <Notices />

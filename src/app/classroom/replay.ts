@@ -410,7 +410,8 @@ export function prevEvent(replay: Replay, t: number, extra: readonly number[] = 
 export function edgeRates(replay: Replay, t: number, windowMs: number, scale = 1): Map<string, number> {
   const counts = new Map<string, number>();
   for (const v of replay.visits) {
-    for (const leg of [v.legIn, v.legOut]) {
+    // Work going forwards only: an answer travelling back is the same request.
+    for (const leg of [v.legIn, v.legOut?.style === 'dlq' ? v.legOut : null]) {
       if (!leg || leg.t0 > t || leg.t0 <= t - windowMs) continue;
       for (const e of leg.edges) counts.set(e, (counts.get(e) ?? 0) + 1);
     }

@@ -5,6 +5,7 @@ import { edgeParamsSchema } from '../../engine/scenario/edge-params';
 import { useScenarioStore } from '../store/scenario';
 import type { DocEdge } from '../store/scenario-doc';
 import { ParamsForm } from './ParamsForm';
+import { emittedEventTypes } from './EventTypeField';
 import { ROLE_TEXT } from '../canvas/edge-style';
 
 export function EdgeInspector({ edge }: { edge: DocEdge }) {
@@ -35,6 +36,7 @@ export function EdgeInspector({ edge }: { edge: DocEdge }) {
     );
   }
   const roles = allowedRoles(source.kind, target.kind);
+  const eventTypes = emittedEventTypes(nodes);
   return (
     <section className="inspector__section" aria-labelledby="inspector-edge-title">
       <h2 className="inspector__title" id="inspector-edge-title">
@@ -69,7 +71,7 @@ export function EdgeInspector({ edge }: { edge: DocEdge }) {
           ⚠ {kindName(source.kind)} cannot connect to {kindName(target.kind)} as “{role}”. Choose another role.
         </p>
       ) : schema ? (
-        <ParamsForm schema={schema} params={edge.params} onChange={(p) => setEdgeParams(edge.id, p)} emptyText="This connection has no parameters." />
+        <ParamsForm schema={schema} params={edge.params} onChange={(p) => setEdgeParams(edge.id, p)} emptyText="This connection has no parameters." eventTypes={eventTypes} />
       ) : null}
     </section>
   );

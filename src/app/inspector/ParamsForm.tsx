@@ -4,6 +4,8 @@ import { describeSchema, objectFields, type FieldSpec } from './schema-fields';
 import { getIn, issuesByPath, issuesUnder, pathKey, setIn, tryCommit, type Path } from './params-edit';
 import { BooleanField, EnumField, JsonField, NumberField, TextField } from './fields';
 import { ListField } from './ListField';
+import { visibleFields } from './shape-fields';
+import { EventTypeField } from './EventTypeField';
 
 interface Props {
   schema: z.ZodType;
@@ -14,10 +16,12 @@ interface Props {
   emptyText?: string;
   /** Restrict to these top-level keys (an edge shows only the params its rule lists). */
   only?: readonly string[];
+  /** The event types the scenario emits: an edge's filter or pattern is picked from them. */
+  eventTypes?: readonly string[];
 }
 
 /** A form generated from a zod schema: one source of truth with validation. */
-export function ParamsForm({ schema, params, onChange, emptyText, only }: Props) {
+export function ParamsForm({ schema, params, onChange, emptyText, only, eventTypes }: Props) {
   const formId = useId();
   const fields = useMemo(() => {
     const all = describeSchema(schema);
@@ -47,9 +51,21 @@ export function ParamsForm({ schema, params, onChange, emptyText, only }: Props)
           {m}
         </p>
       ))}
-      {fields.map((f) => (
-        <Field key={pathKey(f.path)} field={f} formId={formId} params={params} issues={issues} commit={commit} />
-      ))}
+      {fields.map((f) =>
+        eventTypes && (f.key === 'filter' || f.key === 'pattern') && f.type === 'object' ? (
+          <EventTypeField
+            key={pathKey(f.path)}
+            field={f}
+            inputId={`${formId}-${f.key}`}
+            value={getIn(params, f.path)}
+            known={eventTypes}
+            issue={issuesUnder(issues, f.path)[0]}
+            commit={(v) => commit(f.path, v)}
+          />
+        ) : (
+          <Field key={pathKey(f.path)} field={f} formId={formId} params={params} issues={issues} commit={commit} />
+        ),
+      )}
     </div>
   );
 }
@@ -119,7 +135,7 @@ function ObjectField({ field, formId, params, issues, commit }: FieldNodeProps &
           Set {field.title.toLowerCase()} (otherwise the default applies)
         </label>
       ) : null}
-      {on ? field.fields.map((f) => <Field key={pathKey(f.path)} field={f} formId={formId} params={params} issues={issues} commit={commit} />) : null}
+      {on ? visibleFields(field.fields, value ?? field.defaultValue).map((f) => <Field key={pathKey(f.path)} field={f} formId={formId} params={params} issues={issues} commit={commit} />) : null}
     </fieldset>
   );
 }

@@ -24,7 +24,7 @@ const TABS: { id: Tab; label: string }[] = [
  * and the bill, plus exports. It shows the last result while a new run is under way (dimmed),
  * so the screen does not go blank on every Run.
  */
-export function ResultsPanel() {
+export function ResultsPanel({ collapsed = false, onToggleCollapsed }: { collapsed?: boolean; onToggleCollapsed?: () => void } = {}) {
   const status = useRunStore((s) => s.status);
   const result = useRunStore((s) => s.result);
   const error = useRunStore((s) => s.error);
@@ -39,8 +39,21 @@ export function ResultsPanel() {
   const stale = result !== null && ranScenario !== doc && status !== 'running';
 
   return (
-    <section className="results-panel" aria-label="Results" data-status={status}>
+    <section className="results-panel" id="results-panel" aria-label="Results" data-status={status} data-collapsed={collapsed || undefined}>
       <header className="results-header">
+        {onToggleCollapsed ? (
+          <button
+            type="button"
+            className="results-collapse"
+            aria-expanded={!collapsed}
+            aria-controls="results-content"
+            aria-label={collapsed ? 'Show the results' : 'Hide the results'}
+            title={collapsed ? 'Show the results' : 'Hide the results'}
+            onClick={onToggleCollapsed}
+          >
+            <span aria-hidden="true">{collapsed ? '▸' : '▾'}</span>
+          </button>
+        ) : null}
         <h2 className="results-title">Results{result ? <span className="results-subtitle">{result.scenario}</span> : null}</h2>
         {result && (
           <div className="results-tabs" role="tablist" aria-label="Results views">
@@ -53,6 +66,7 @@ export function ResultsPanel() {
         )}
         <ExportMenu result={result} scenarioName={doc.name} />
       </header>
+      <div className="results-content" id="results-content" hidden={collapsed}>
       {error && <RunProblems error={error} />}
       {!result && !error && <EmptyState running={status === 'running'} />}
       {result && (
@@ -63,6 +77,7 @@ export function ResultsPanel() {
           </div>
         </div>
       )}
+      </div>
     </section>
   );
 }

@@ -29,7 +29,8 @@ export function RunControls() {
           type="button"
           className="button button--primary run-button"
           onClick={() => void run(useScenarioStore.getState().doc)}
-          title="Simulate the diagram (all in the background: the page stays usable)"
+          title="Simulate the diagram (Ctrl+Enter); it runs in the background, the page stays usable"
+          aria-keyshortcuts="Control+Enter Meta+Enter"
         >
           <span aria-hidden="true">▶</span> Run
         </button>

@@ -1,5 +1,6 @@
 /** The keyboard shortcuts, as the sheet shows them (Ctrl means ⌘ on a Mac). */
 export const SHORTCUTS: { keys: string; what: string }[] = [
+  { keys: 'Ctrl+Enter', what: 'Run the simulation (also from a field)' },
   { keys: 'Ctrl+Z', what: 'Undo' },
   { keys: 'Ctrl+Shift+Z or Ctrl+Y', what: 'Redo' },
   { keys: 'Ctrl+C', what: 'Copy the selected nodes' },

@@ -1,4 +1,6 @@
 import { useEffect } from 'react';
+import { useRunStore } from '../store/run';
+import { useScenarioStore } from '../store/scenario';
 import { useSelectionStore } from '../store/scenario-selection';
 import type { EditorCommands } from './commands';
 
@@ -14,8 +16,15 @@ function isTyping(target: EventTarget | null): boolean {
 export function useShortcuts(cmd: EditorCommands, openSheet: () => void) {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (isTyping(e.target)) return;
       const mod = e.ctrlKey || e.metaKey;
+      // Run works from anywhere but a dialog, fields included: edit a value, then Ctrl+Enter.
+      if (mod && e.key === 'Enter' && !(e.target as HTMLElement | null)?.closest?.('dialog[open]')) {
+        e.preventDefault();
+        const run = useRunStore.getState();
+        if (run.status !== 'running') void run.run(useScenarioStore.getState().doc);
+        return;
+      }
+      if (isTyping(e.target)) return;
       const key = e.key.toLowerCase();
       let handled = true;
       if (mod && key === 'z' && !e.shiftKey) cmd.undo();

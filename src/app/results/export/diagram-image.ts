@@ -1,9 +1,8 @@
-import { toPng, toSvg } from 'html-to-image';
-
 /**
  * The diagram as an image: React Flow's viewport element rendered by html-to-image, framed
  * around all nodes (not just what is scrolled into view) at zoom 1. html-to-image is pinned
- * to 1.11.11, the last version React Flow's own download-image example works with.
+ * to 1.11.11, the last version React Flow's own download-image example works with. It is
+ * loaded on the first export, not with the page.
  */
 const PAD = 40;
 
@@ -26,6 +25,7 @@ export async function diagramImage(format: DiagramFormat, root: Element | null =
       transform: `translate(${PAD - bounds.x}px, ${PAD - bounds.y}px) scale(1)`,
     },
   };
+  const { toPng, toSvg } = await import('html-to-image');
   return format === 'png' ? toPng(viewport, { ...options, pixelRatio: 2 }) : toSvg(viewport, options);
 }
 
