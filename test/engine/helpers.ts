@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import type { ScenarioInput } from '../../src/engine/scenario/schema';
 import type { Result } from '../../src/engine/result';
 import { simulate, type SimulateOptions } from '../../src/engine/simulate';
@@ -49,3 +50,17 @@ export function fnMetrics(r: Result, id: string): Record<string, number> {
 }
 
 export const NO_COLD_START = { dist: 'constant', meanMs: 0 };
+
+/** A quick function: 10 ms, never cold. */
+export const FAST = { duration: { dist: 'constant', meanMs: 10 }, coldStart: NO_COLD_START };
+
+/** Every request that entered ended in exactly one outcome, or is still in flight. */
+export function conserved(r: Result): void {
+  const t = r.totals;
+  expect(t.requests).toBe(t.completed + t.failed + t.deadLettered + t.dropped + t.inFlight);
+}
+
+/** Any node's metrics as numbers. */
+export function metrics(r: Result, id: string): Record<string, number> {
+  return r.nodes[id].metrics as Record<string, number>;
+}

@@ -1,17 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Result } from '../../../src/engine/result';
-import { NO_COLD_START, fnMetrics, run, scenario } from '../helpers';
-
-const FAST = { duration: { dist: 'constant', meanMs: 10 }, coldStart: NO_COLD_START };
-
-function conserved(r: Result): void {
-  const t = r.totals;
-  expect(t.requests).toBe(t.completed + t.failed + t.deadLettered + t.dropped + t.inFlight);
-}
-
-function metrics(r: Result, id: string): Record<string, number> {
-  return r.nodes[id].metrics as Record<string, number>;
-}
+import { conserved, FAST, fnMetrics, metrics, run, scenario } from '../helpers';
 
 /** 5 uploads/s for 200 s (constant: at 0.1, 0.3, … 199.9 s, exactly 1,000), notified after 250 ms. */
 function uploads(bucket: Record<string, unknown> = {}, target = true) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Result } from '../../../src/engine/result';
-import { erlangC, run, scenario } from '../helpers';
+import { conserved, erlangC, run, scenario } from '../helpers';
 
 const service = (container: Record<string, unknown>, traffic: Record<string, unknown>, settings: Record<string, unknown> = {}) =>
   scenario(
@@ -15,11 +15,6 @@ const service = (container: Record<string, unknown>, traffic: Record<string, unk
 
 const m = (r: Result, id = 'svc') => r.nodes[id].metrics as Record<string, number>;
 const item = (r: Result, name: RegExp) => r.nodes.svc.cost.items.find((i) => name.test(i.name))!;
-
-function conserved(r: Result): void {
-  const t = r.totals;
-  expect(t.requests).toBe(t.completed + t.failed + t.deadLettered + t.dropped + t.inFlight);
-}
 
 // Fargate x86: $0.04048 per vCPU-hour, $0.004445 per GB-hour [FG-VANTAGE].
 const VCPU_HOUR = 0.04048;

@@ -5,19 +5,7 @@ import {
   eventBridgeRetryDelayMs,
   eventBridgeRetryStepMs,
 } from '../../../src/engine/kinds/eventBus/retry';
-import type { Result } from '../../../src/engine/result';
-import { NO_COLD_START, fnMetrics, run, scenario } from '../helpers';
-
-const FAST = { duration: { dist: 'constant', meanMs: 10 }, coldStart: NO_COLD_START };
-
-function conserved(r: Result): void {
-  const t = r.totals;
-  expect(t.requests).toBe(t.completed + t.failed + t.deadLettered + t.dropped + t.inFlight);
-}
-
-function metrics(r: Result, id: string): Record<string, number> {
-  return r.nodes[id].metrics as Record<string, number>;
-}
+import { conserved, FAST, fnMetrics, metrics, run, scenario } from '../helpers';
 
 /** 10 events/s for 100 s (exactly 1,000), types A:B:C = 2:1:1. */
 function routing(payloadKB = 1) {

@@ -1,16 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Result } from '../../../src/engine/result';
 import { lcuOfHour } from '../../../src/engine/kinds/loadBalancer/runtime';
-import { NO_COLD_START, run, scenario } from '../helpers';
+import { conserved, NO_COLD_START, run, scenario } from '../helpers';
 
 const m = (r: Result, id: string) => r.nodes[id].metrics as Record<string, number>;
 const lat = (r: Result, id: string) => r.nodes[id].metrics.latencyMs as { mean: number; max: number };
 const usage = (r: Result, name: RegExp) => r.nodes.alb.cost.items.find((i) => name.test(i.name))!;
-
-function conserved(r: Result): void {
-  const t = r.totals;
-  expect(t.requests).toBe(t.completed + t.failed + t.deadLettered + t.dropped + t.inFlight);
-}
 
 const fixedServer = (params: Record<string, unknown> = {}) => ({
   kind: 'server',

@@ -4,7 +4,7 @@ import { billedLifeSeconds } from '../../../src/engine/kinds/server/fleet';
 import { fitWarning, smallestFittingInstance } from '../../../src/engine/kinds/server';
 import { serverKind } from '../../../src/engine/kinds/server';
 import { serverParams } from '../../../src/engine/kinds/server/schema';
-import { erlangC, run, scenario } from '../helpers';
+import { conserved, erlangC, run, scenario } from '../helpers';
 
 /** clients → ALB (no overhead) → server, plus optional extra nodes and edges. */
 const farm = (
@@ -26,11 +26,6 @@ const farm = (
 
 const m = (r: Result, id = 'srv') => r.nodes[id].metrics as Record<string, number>;
 const lat = (r: Result, id = 'srv') => r.nodes[id].metrics.latencyMs as { mean: number; p95: number; max: number };
-
-function conserved(r: Result): void {
-  const t = r.totals;
-  expect(t.requests).toBe(t.completed + t.failed + t.deadLettered + t.dropped + t.inFlight);
-}
 
 const NO_LIMITS = { queueLimit: 1_000_000, requestTimeoutMs: 3_600_000 };
 

@@ -1,18 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readUnits, writeUnits } from '../../../src/engine/kinds/table/runtime';
-import type { Result } from '../../../src/engine/result';
-import { NO_COLD_START, fnMetrics, run, scenario } from '../helpers';
-
-const FAST = { duration: { dist: 'constant', meanMs: 10 }, coldStart: NO_COLD_START };
-
-function conserved(r: Result): void {
-  const t = r.totals;
-  expect(t.requests).toBe(t.completed + t.failed + t.deadLettered + t.dropped + t.inFlight);
-}
-
-function metrics(r: Result, id: string): Record<string, number> {
-  return r.nodes[id].metrics as Record<string, number>;
-}
+import { conserved, FAST, fnMetrics, metrics, run, scenario } from '../helpers';
 
 /** 10 writes/s for 100 s (constant: exactly 1,000). */
 function writes(table: Record<string, unknown>, settings: Record<string, unknown> = {}, perRequest = 1) {

@@ -3,19 +3,7 @@ import {
   SNS_MANAGED_RETRIES,
   snsManagedRetryDelayMs,
 } from '../../../src/engine/kinds/topic/retry';
-import type { Result } from '../../../src/engine/result';
-import { NO_COLD_START, fnMetrics, run, scenario } from '../helpers';
-
-const FAST = { duration: { dist: 'constant', meanMs: 10 }, coldStart: NO_COLD_START };
-
-function conserved(r: Result): void {
-  const t = r.totals;
-  expect(t.requests).toBe(t.completed + t.failed + t.deadLettered + t.dropped + t.inFlight);
-}
-
-function metrics(r: Result, id: string): Record<string, number> {
-  return r.nodes[id].metrics as Record<string, number>;
-}
+import { conserved, FAST, fnMetrics, metrics, run, scenario } from '../helpers';
 
 /** 10 publishes/s for 100 s (constant: exactly 1,000), 3 OrderPlaced to 1 OrderCancelled. */
 function fanOut(payloadKB = 1) {
