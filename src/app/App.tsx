@@ -2,6 +2,7 @@ import { useCallback, useState } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
 import { Canvas } from './canvas/Canvas';
 import { ClassroomRoot } from './classroom/ClassroomRoot';
+import { CompareRoot } from './compare/CompareRoot';
 import { Inspector } from './inspector/Inspector';
 import { Palette } from './palette/Palette';
 import { ResultsDock } from './results/ResultsDock';
@@ -46,6 +47,7 @@ function Shell() {
       {dialog === 'share' ? <ShareDialog onClose={close} /> : null}
       {dialog === 'shortcuts' ? <ShortcutSheet onClose={close} /> : null}
       <ClassroomRoot />
+      <CompareRoot />
       {linkErrors ? (
         <ProblemsDialog title="This share link cannot be opened" intro="Your own saved work has been opened instead." problems={linkErrors} onClose={dismissLinkErrors} />
       ) : null}

@@ -1,5 +1,6 @@
 import { Dices, Download, Keyboard, LayoutGrid, LayoutTemplate, Maximize, Moon, Redo2, Share2, Sun, Undo2 } from 'lucide-react';
 import { ClassroomButtons } from './classroom/ClassroomButtons';
+import { CompareButton } from './compare/CompareRoot';
 import { RunControls } from './results/RunControls';
 import { downloadScenario } from './persistence/file-io';
 import { ImportButton } from './persistence/ImportButton';
@@ -64,6 +65,9 @@ export function TopBar({ cmd, open }: { cmd: EditorCommands; open(d: TopBarDialo
         <button type="button" className="button" onClick={() => open('share')}>
           <Share2 size={18} aria-hidden="true" /> Share
         </button>
+      </div>
+      <div className="topbar__group" role="group" aria-label="Compare">
+        <CompareButton />
       </div>
       <ClassroomButtons />
       <div className="topbar__group" role="group" aria-label="View">

@@ -222,7 +222,24 @@ describe('share link to a moment', () => {
     const hash = url.slice(url.indexOf('#'));
     expect(parseMoment(hash)).toEqual({ timeMs: 42_000, lesson: true, speed: 0.5 });
     const decoded = decodeShare(hash);
-    expect(decoded?.ok && (decoded.json as { lesson: { title: string } }).lesson.title).toBe(doc.lesson ? (doc as unknown as { lesson: { title: string } }).lesson.title : '');
+    expect(decoded?.ok && (decoded.json as { lesson: { title: string } }).lesson.title).toBe(template('api-function').lesson.title);
     expect(parseMoment('#s=abc')).toBeNull();
+  });
+});
+
+describe('the engine recording for the replay', () => {
+  it('changes nothing in the run, and stops at its limit saying so', () => {
+    const doc = template('api-function');
+    doc.settings.durationSeconds = 60;
+    const plain = simulate(doc, { series: true });
+    const recorded = simulate(doc, { series: true, record: true, traceSampleRate: 1, maxTraces: 100 });
+    expect(recorded.totals).toEqual(plain.totals);
+    expect(recorded.nodes).toEqual(plain.nodes);
+    expect(plain.recording).toBeUndefined();
+    const small = simulate(doc, { record: 100 });
+    expect(small.recording!.t.length).toBe(100);
+    expect(small.recording!.truncatedAtMs).toBeGreaterThan(0);
+    expect(small.warnings.some((w) => w.includes('replay recording stopped'))).toBe(true);
+    expect(buildInternals(small.recording).truncatedAtMs).toBe(small.recording!.truncatedAtMs);
   });
 });

@@ -22,14 +22,16 @@ export function ClassroomLayer() {
   const lessonOpen = useClassroom((s) => s.lessonOpen);
   const selected = useClassroom((s) => s.selectedTrace);
   const blank = useClassroom((s) => s.blank);
+  const lessonKey = useClassroom((s) => s.lessonKey);
   const data = useReplayData();
   const status = useRunStore((s) => s.status);
   const rf = useReactFlow();
-  // Presentation mode: the diagram as large as fits (about 175 % for a small one), and back.
+  // Presentation mode: the diagram as large as fits (about 175 % for a small one), and back;
+  // a newly opened lesson's diagram is fitted too.
   useEffect(() => {
     const id = window.setTimeout(() => void rf.fitView(presenting ? { padding: 0.28, maxZoom: 2.5, duration: 0 } : { padding: 0.25, maxZoom: 1.25, duration: 0 }), 120);
     return () => window.clearTimeout(id);
-  }, [presenting, rf]);
+  }, [presenting, rf, lessonKey]);
   // Re-rendered with the result (the lesson comes from the scenario that was run).
   const lesson = data || lessonOpen ? currentLesson() : null;
   if (!open) return null;

@@ -96,9 +96,11 @@ export interface DotAt {
 const BUFFERS = new Set(['queue', 'stream']);
 const SOURCES = new Set(['producer', 'schedule']);
 
-/** Outcomes of a hop that count as success (function "ok", API "200", bus "delivered"). */
+const BAD_OUTCOMES = new Set(['error', 'timeout', 'throttled', 'refused', 'itemFailed', 'failed', 'expired', 'dropped', 'deadLettered', 'batchFailed']);
+
+/** Whether a hop's outcome is a success ("ok", "200", "delivered", "received"…) rather than a failure ("error", "5xx", "throttled"…). */
 export function hopOk(outcome: string): boolean {
-  return outcome === 'ok' || outcome === 'delivered' || /^[23]\d\d$/.test(outcome);
+  return !BAD_OUTCOMES.has(outcome) && !/^[45]\d\d$/.test(outcome);
 }
 
 function median(xs: number[]): number {
@@ -322,7 +324,7 @@ export function buildReplay(result: Pick<Result, 'traces' | 'simulatedSeconds'>,
 /** A small stable number per trace, to spread waiting dots along a node's edge. */
 function slotOf(trace: number, visit: number): number {
   let h = (trace * 2654435761 + visit * 40503) >>> 0;
-  h ^= h >>> 15;
+  h = (h ^ (h >>> 15)) >>> 0;
   return (h % 997) / 997;
 }
 

@@ -9,15 +9,16 @@ const OPEN_KEY = 'sim.notes.open';
 
 function storedOpen(): boolean {
   try {
-    return localStorage.getItem(OPEN_KEY) !== '0';
+    return localStorage.getItem(OPEN_KEY) === '1';
   } catch {
-    return true;
+    return false;
   }
 }
 
 /**
  * The scenario's notes, rendered as Markdown on the canvas's top-left corner (they are edited
- * in the inspector when nothing is selected). Folds to a button so the diagram has the room.
+ * in the inspector when nothing is selected). Starts folded to a button, so that it never
+ * hides a node of a diagram someone just opened; opened, it stays open (remembered).
  */
 export function NotesPanel() {
   const notes = useScenarioStore((s) => s.doc.notes ?? '');

@@ -1,0 +1,126 @@
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { SCREENSHOTS, hasBrowser, openBrowser, type BrowserSession } from './browser';
+
+const view = (page: Page) => page.getByRole('dialog', { name: 'Compare designs' });
+
+async function fill(scope: Locator, label: string, value: string) {
+  const input = scope.getByLabel(label, { exact: true });
+  await input.fill(value);
+}
+
+async function shoot(locator: Locator, name: string) {
+  await locator.scrollIntoViewIfNeeded();
+  await locator.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
+}
+
+describe.skipIf(!hasBrowser)('compare', () => {
+  let s: BrowserSession;
+  let page: Page;
+  beforeEach(async () => {
+    s = await openBrowser({ width: 1440, height: 1000 });
+    page = s.page;
+  });
+  afterEach(async () => {
+    await s?.close();
+  });
+
+  it('opens the preset from the URL, sweeps the rate on a worker pool and labels the crossovers', async () => {
+    await page.goto(`${inject('baseUrl')}?compare=preset`);
+    const dlg = view(page);
+    await dlg.waitFor();
+    // The preset: the same workload four ways.
+    for (const name of ['monolith', 'tiered', 'containers', 'functions']) {
+      await expect(dlg.getByLabel(`Short name of Compare: ${name === 'tiered' ? 'three tiers' : name}`, { exact: false }).inputValue()).resolves.toBe(name);
+    }
+    const sweep = dlg.getByRole('tabpanel', { name: 'Cost against load (sweep)' });
+    // The traffic rate of the shared producer, on a log scale, is the default.
+    await expect(sweep.getByLabel('Parameter').inputValue()).resolves.toBe('nodes[id=clients].params.traffic.ratePerSecond');
+    await expect(sweep.getByLabel('Log spacing').isChecked()).resolves.toBe(true);
+    // Modest: 4 scenarios × 5 points of 5 simulated minutes, then 3 rounds of refinement.
+    await fill(sweep, 'Points', '5');
+    await fill(sweep, 'Simulated time per run (s)', '300');
+    await fill(sweep, 'Refine rounds', '3');
+    const started = Date.now();
+    await sweep.getByRole('button', { name: 'Run sweep' }).click();
+    const status = sweep.locator('.compare-status');
+    await status.filter({ hasText: /^Done:/ }).waitFor({ timeout: 60_000 });
+    const took = Date.now() - started;
+    expect(took).toBeLessThan(60_000);
+
+    // Crossovers in words, refined…
+    const list = sweep.getByRole('list', { name: 'Crossovers' });
+    const items = list.getByRole('listitem');
+    expect(await items.count()).toBeGreaterThan(0);
+    await expect(items.first().textContent()).resolves.toMatch(/functions costs less below [\d.,]+ requests\/s, \w+ above/);
+    await expect(items.first().textContent()).resolves.toMatch(/refinement round/);
+    // …and on the chart: a line per scenario, every crossover marked and labelled.
+    const chart = sweep.getByRole('figure', { name: 'Monthly cost' });
+    await chart.locator('.sweep-curve').first().waitFor();
+    expect(await chart.locator('.sweep-curve').count()).toBe(4);
+    const labels = chart.locator('.crossover-label');
+    expect(await labels.count()).toBe(await items.count());
+    await expect(labels.first().textContent()).resolves.toMatch(/^1\. functions cheaper than \w+ below [\d.,]+ requests\/s$/);
+    // The log x axis: decades.
+    const ticks = await chart.locator('.chart-x-axis text').allTextContents();
+    expect(ticks).toEqual(['0.01', '0.1', '1', '10', '100', '1,000']);
+    await sweep.getByRole('figure', { name: 'Latency p95' }).locator('.sweep-curve').first().waitFor();
+    await s.screenshot('compare-sweep-page');
+    await shoot(chart, 'compare-sweep-cost');
+
+    // Side by side: the same scenarios, one run each on the same seed.
+    await dlg.getByRole('tab', { name: 'Side by side' }).click();
+    const side = dlg.getByRole('tabpanel', { name: 'Side by side' });
+    await fill(side, 'Duration (s)', '600');
+    await side.getByRole('button', { name: 'Run side by side' }).click();
+    await side.locator('.compare-status').filter({ hasText: /^Done:/ }).waitFor({ timeout: 60_000 });
+    const table = side.getByRole('table', { name: 'Side by side' });
+    const head = await table.locator('thead th').allTextContents();
+    expect(head).toEqual(['Figure', 'monolith', 'tiered', 'containers', 'functions']);
+    const cost = await table.getByRole('row', { name: /^Cost per month/ }).locator('td').allTextContents();
+    expect(cost).toHaveLength(4);
+    for (const c of cost) expect(c).toMatch(/^\$[\d,]+\.\d\d$/);
+    // Functions have cold starts, the servers utilisation.
+    const cold = await table.getByRole('row', { name: /^Cold starts/ }).locator('td').allTextContents();
+    expect(cold.slice(0, 3)).toEqual(['—', '—', '—']);
+    expect(cold[3]).toMatch(/%/);
+    await expect(side.getByRole('region', { name: 'Bill of functions' }).textContent()).resolves.toMatch(/Web handler/);
+    await side.getByRole('figure', { name: 'Requests over time' }).locator('.chart-area-line').nth(3).waitFor();
+    await s.screenshot('compare-side-page');
+    await shoot(table, 'compare-side-table');
+  });
+
+  it('opens from the top bar with the diagram, adds a template, sweeps in the dark theme and large type, closes with Escape', async () => {
+    await s.close();
+    // 1920 wide: the classroom's large type.
+    s = await openBrowser({ width: 1920, height: 1080 });
+    page = s.page;
+    await page.goto(inject('baseUrl'));
+    await page.getByTestId('node-clients').waitFor();
+    await page.getByRole('button', { name: 'Switch to dark theme' }).click();
+    await page.getByRole('button', { name: 'Compare', exact: true }).click();
+    const dlg = view(page);
+    await dlg.waitFor();
+    await expect(dlg.locator('.compare-entry').count()).resolves.toBe(1);
+    await dlg.getByLabel('Template').selectOption('compare-functions');
+    await dlg.getByRole('button', { name: 'Add template' }).click();
+    await expect(dlg.locator('.compare-entry').count()).resolves.toBe(2);
+    // Keyboard: the tabs answer the arrow keys.
+    await dlg.getByRole('tab', { name: 'Cost against load (sweep)' }).focus();
+    await page.keyboard.press('ArrowRight');
+    await expect(dlg.getByRole('tab', { name: 'Side by side' }).getAttribute('aria-selected')).resolves.toBe('true');
+    // A small sweep of the shared producer's rate, in the dark theme.
+    await dlg.getByRole('tab', { name: 'Cost against load (sweep)' }).click();
+    const sweep = dlg.getByRole('tabpanel', { name: 'Cost against load (sweep)' });
+    await fill(sweep, 'Points', '4');
+    await fill(sweep, 'Simulated time per run (s)', '120');
+    await fill(sweep, 'Refine rounds', '2');
+    await sweep.getByRole('button', { name: 'Run sweep' }).click();
+    await sweep.locator('.compare-status').filter({ hasText: /^Done:/ }).waitFor({ timeout: 60_000 });
+    await sweep.getByRole('figure', { name: 'Monthly cost' }).locator('.sweep-curve').first().waitFor();
+    await s.screenshot('compare-dark-sweep');
+    await page.keyboard.press('Escape');
+    await dlg.waitFor({ state: 'detached' });
+  });
+});
