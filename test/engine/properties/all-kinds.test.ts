@@ -34,7 +34,7 @@ for (const r of CONNECTIONS) for (const s of r.sources) for (const t of r.target
 const arbGraph = fc
   .record({
     kinds: fc.array(fc.constantFrom(...NODE_KINDS), { minLength: 3, maxLength: 9 }),
-    picks: fc.array(fc.tuple(fc.nat(), fc.nat(), fc.nat()), { minLength: 2, maxLength: 14 }),
+    picks: fc.array(fc.tuple(fc.nat(), fc.nat(), fc.nat()), { minLength: 6, maxLength: 30 }),
     params: fc.array(fc.tuple(...NODE_KINDS.map((k) => PARAMS[k] ?? fc.constant({}))), { minLength: 9, maxLength: 9 }),
     seed: fc.integer({ min: 0, max: 10_000 }),
   })
@@ -45,7 +45,7 @@ const arbGraph = fc
     const seen = new Set<string>();
     for (const [a, b, r] of picks) {
       const i = a % nodes.length;
-      const j = i + 1 + (b % Math.max(1, nodes.length - i - 1));
+      const j = i + 1 + (b % Math.max(1, Math.min(3, nodes.length - i - 1)));
       if (j >= nodes.length) continue;
       const roles = ROLES_BY_PAIR.get(`${nodes[i].kind}>${nodes[j].kind}`);
       if (!roles) continue;
