@@ -66,11 +66,20 @@ export class Simulation {
     warnings: string[],
   ) {
     const durationSeconds = options.durationSeconds ?? scenario.settings.durationSeconds;
+    // A shorter run than the scenario's warm-up (a --duration override) would measure nothing
+    // and price a month from no time at all: measure it from the start instead, and say so.
+    const warmupFits = scenario.settings.warmupSeconds < durationSeconds;
+    if (!warmupFits) {
+      warnings = [
+        ...warnings,
+        `The run (${durationSeconds} s) is not longer than the scenario's warm-up (${scenario.settings.warmupSeconds} s): everything is measured from the start.`,
+      ];
+    }
     const settings: RunSettings = {
       ...scenario.settings,
       seed: options.seed ?? scenario.settings.seed,
       durationSeconds,
-      warmupSeconds: Math.min(scenario.settings.warmupSeconds, durationSeconds),
+      warmupSeconds: warmupFits ? scenario.settings.warmupSeconds : 0,
     };
     this.maxEvents = options.maxEvents ?? DEFAULT_MAX_EVENTS;
     this.maxWallMs = options.maxWallMs ?? DEFAULT_MAX_WALL_MS;

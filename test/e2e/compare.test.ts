@@ -89,6 +89,8 @@ describe.skipIf(!hasBrowser)('compare', () => {
     await side.getByRole('figure', { name: 'Requests over time' }).locator('.chart-area-line').nth(3).waitFor();
     await s.screenshot('compare-side-page');
     await shoot(table, 'compare-side-table');
+    await shoot(side.locator('.compare-bills'), 'compare-side-bills');
+    await shoot(side.locator('.compare-overlays'), 'compare-side-overlays');
   });
 
   it('opens from the top bar with the diagram, adds a template, sweeps in the dark theme and large type, closes with Escape', async () => {

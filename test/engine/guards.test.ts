@@ -68,3 +68,25 @@ describe('guards', () => {
     expect({ ...sliced, engine: null }).toEqual({ ...whole, engine: null });
   });
 });
+
+describe('warm-up longer than an overridden duration', () => {
+  it('measures from the start, warns, and prices a sane month', () => {
+    const doc = scenario(
+      [
+        { id: 'c', kind: 'producer', params: { traffic: { shape: 'constant', ratePerSecond: 1 } } },
+        { id: 'api', kind: 'apiGateway' },
+        { id: 'fn', kind: 'function' },
+      ],
+      [
+        { source: 'c', target: 'api' },
+        { source: 'api', target: 'fn' },
+      ],
+      { durationSeconds: 1200, warmupSeconds: 600 },
+    );
+    const r = run(doc, { durationSeconds: 120 });
+    expect(r.totals.requests).toBe(120);
+    expect(r.warnings.some((w) => w.includes('warm-up'))).toBe(true);
+    // 1 request/s for a month through an HTTP API: 2.592 M requests at $1 per million, and so on.
+    expect(r.nodes.api.cost.monthlyUsd).toBeCloseTo(2.592, 3);
+  });
+});

@@ -153,8 +153,10 @@ function OverlayChart({ spec, columns }: { spec: OverlaySpec; columns: Column[] 
       </div>
     );
   }
+  // The same seed gives the same traffic: lines on top of each other would look like one.
+  const same = drawn.length > 1 && drawn.every((l) => sameLine(l.line!.v, drawn[0].line!.v));
   return (
-    <ChartCard title={spec.title} caption={spec.caption} legend={drawn.map((l) => ({ label: l.name, color: l.color }))} fileName={`compare-${spec.id}`} resetKey={lines}>
+    <ChartCard title={spec.title} caption={same ? `${spec.caption} · the same in every scenario (the lines coincide)` : spec.caption} legend={drawn.map((l) => ({ label: l.name, color: l.color }))} fileName={`compare-${spec.id}`} resetKey={lines}>
       <OverlayPlot spec={spec} lines={drawn.map((l) => ({ name: l.name, color: l.color, t: l.line!.t, v: l.line!.v }))} span={Math.max(...drawn.map((l) => l.span))} fontSize={fontSize} />
     </ChartCard>
   );
@@ -213,4 +215,8 @@ function nearest(ts: number[], t: number): number {
   let best = 0;
   for (let i = 1; i < ts.length; i++) if (Math.abs(ts[i] - t) < Math.abs(ts[best] - t)) best = i;
   return best;
+}
+
+function sameLine(a: number[], b: number[]): boolean {
+  return a.length === b.length && a.every((v, i) => Math.abs(v - b[i]) <= 1e-9 * Math.max(1, Math.abs(v)));
 }
