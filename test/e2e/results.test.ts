@@ -49,7 +49,8 @@ describe.skipIf(!hasBrowser)('results', () => {
     expect(n).toBeLessThan(13_000);
     await expect(panel(page).locator('[data-outcome="completed"]').textContent()).resolves.toMatch(/1[12],\d{3}/);
     const latency = page.getByRole('figure', { name: 'Latency' });
-    // Real bars, drawn: a blank chart has none.
+    // Real bars, drawn: a blank chart has none. (Charts mount one by one after the figures.)
+    await latency.locator('.chart-bar').first().waitFor();
     expect(await latency.locator('.chart-bar').count()).toBeGreaterThan(5);
     await expect(latency.locator('.chart-marker').count()).resolves.toBe(3);
     await s.screenshot('results-overview-page');
@@ -87,6 +88,7 @@ describe.skipIf(!hasBrowser)('results', () => {
     await expect(table.getByText('$0.20 per million requests').count()).resolves.toBeGreaterThan(0);
     await expect(table.locator('.bill-source summary').first().textContent()).resolves.toMatch(/\[L-PRICE\]|\[APIGW/);
     const bars = page.getByRole('figure', { name: 'Cost by node' }).locator('.chart-bar');
+    await bars.first().waitFor();
     expect(await bars.count()).toBeGreaterThanOrEqual(2);
     await shoot(page.getByRole('figure', { name: 'Cost by node' }), 'results-bill-chart');
     await shoot(table, 'results-bill-table');

@@ -18,6 +18,12 @@ import './classroom.css';
  */
 export function ClassroomLayer() {
   const open = useClassroom((s) => s.open);
+  // Nothing of the replay is built while the classroom is closed: building it from the
+  // traces at the end of every run would cost a long task on the main thread.
+  return open ? <OpenClassroom /> : null;
+}
+
+function OpenClassroom() {
   const presenting = useClassroom((s) => s.presenting);
   const lessonOpen = useClassroom((s) => s.lessonOpen);
   const selected = useClassroom((s) => s.selectedTrace);
@@ -34,7 +40,6 @@ export function ClassroomLayer() {
   }, [presenting, rf, lessonKey]);
   // Re-rendered with the result (the lesson comes from the scenario that was run).
   const lesson = data || lessonOpen ? currentLesson() : null;
-  if (!open) return null;
   return (
     <>
       <ReplayCanvas />

@@ -5,12 +5,14 @@ import { LessonList } from './LessonList';
 import { stopAt } from './playback';
 import { parseMoment } from './share-moment';
 import { nearestSpeed, useClassroom } from './store';
-import { classroomRunOptions, traceRateFor, TARGET_TRACES } from './run-options';
+import { classroomRunOptions } from './run-options';
 import { stopsMs } from './controller';
 
 // Every run samples traces (cheap, and it never changes the simulation), so any result can
 // be replayed; the recording of environments is asked for while the replay is open.
-setDefaultRunOptions((doc) => (useClassroom.getState().open ? classroomRunOptions(doc) : { traceSampleRate: traceRateFor(doc), maxTraces: TARGET_TRACES }));
+// Traces and the recording only when the replay is open: opening it re-runs a result that
+// lacks them, and a closed classroom should not make every result larger to copy.
+setDefaultRunOptions((doc) => (useClassroom.getState().open ? classroomRunOptions(doc) : {}));
 
 function isTyping(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;

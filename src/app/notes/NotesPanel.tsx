@@ -16,7 +16,7 @@ function storedOpen(): boolean {
 }
 
 /**
- * The scenario's notes, rendered as Markdown on the canvas's top-left corner (they are edited
+ * The scenario's notes, rendered as Markdown on the canvas’s top-right corner (they are edited
  * in the inspector when nothing is selected). Starts folded to a button, so that it never
  * hides a node of a diagram someone just opened; opened, it stays open (remembered).
  */
@@ -34,7 +34,7 @@ export function NotesPanel() {
   }, [open]);
   if (!notes.trim() || classroom) return null;
   return (
-    <Panel position="top-left" className="notes-panel-slot">
+    <Panel position="top-right" className="notes-panel-slot">
       {open ? (
         <section className="notes-panel" aria-labelledby="notes-panel-title">
           <header className="notes-panel__head">
