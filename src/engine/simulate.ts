@@ -207,7 +207,6 @@ export class Simulation {
       nodes[n.spec.id] = { kind: n.spec.kind, label: n.spec.label, metrics: n.metrics(), cost: bill.byNode[n.spec.id] };
     }
     const r = ctx.requests;
-    const lat = r.latency.summary();
     const result: Result = {
       format: RESULT_FORMAT,
       version: RESULT_VERSION,
@@ -224,7 +223,7 @@ export class Simulation {
         inFlight: r.inFlight,
         costUsd: bill.costUsd,
         monthlyCostUsd: bill.monthlyCostUsd,
-        latencyMs: { mean: round6(lat.mean), p50: round6(lat.p50), p95: round6(lat.p95), p99: round6(lat.p99), max: round6(lat.max) },
+        latencyMs: r.latency.summary(),
       },
       nodes,
       warnings: [...ctx.warnings],

@@ -64,3 +64,14 @@ export function conserved(r: Result): void {
 export function metrics(r: Result, id: string): Record<string, number> {
   return r.nodes[id].metrics as Record<string, number>;
 }
+
+/** Every number in a result, with its path (for "never negative, never NaN" checks). */
+export function numbersIn(x: unknown, path: string, out: [string, number][]): [string, number][] {
+  if (typeof x === 'number') out.push([path, x]);
+  else if (Array.isArray(x)) x.forEach((v, i) => numbersIn(v, `${path}[${i}]`, out));
+  else if (x && typeof x === 'object') for (const [k, v] of Object.entries(x)) numbersIn(v, `${path}.${k}`, out);
+  return out;
+}
+
+/** A result as JSON with the one field that may differ between identical runs (wall time) zeroed. */
+export const withoutWall = (r: Result) => JSON.stringify({ ...r, engine: { ...r.engine, wallMs: 0 } });

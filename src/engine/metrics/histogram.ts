@@ -1,4 +1,5 @@
 import type { Summary } from '../kinds/types';
+import { round6 } from './series';
 
 /**
  * A log-bucketed histogram of non-negative values (milliseconds): fixed memory whatever the
@@ -67,13 +68,14 @@ export class Histogram {
     return this.max;
   }
 
+  /** Mean, percentiles and maximum, to six decimals (what results show and compare). */
   summary(): Summary {
     return {
-      mean: this.count ? this.sum / this.count : 0,
-      p50: this.quantile(0.5),
-      p95: this.quantile(0.95),
-      p99: this.quantile(0.99),
-      max: this.max,
+      mean: round6(this.count ? this.sum / this.count : 0),
+      p50: round6(this.quantile(0.5)),
+      p95: round6(this.quantile(0.95)),
+      p99: round6(this.quantile(0.99)),
+      max: round6(this.max),
     };
   }
 

@@ -3,11 +3,11 @@ import { Rng } from '../../../src/engine/kernel/rng';
 import { producerKind } from '../../../src/engine/kinds/producer';
 import { producerParams, trafficSchema, type ProducerParams, type Traffic } from '../../../src/engine/kinds/producer/schema';
 import { ArrivalProcess, expectedArrivals, rateAt } from '../../../src/engine/kinds/producer/traffic';
-import type { CallStatus, NodeMetrics, NodeRuntime, NodeSpec } from '../../../src/engine/kinds/types';
-import type { UsageLine } from '../../../src/engine/billing/types';
 import { SimContext, type RunSettings } from '../../../src/engine/sim/context';
 import { EdgeRuntime } from '../../../src/engine/sim/edges';
+import type { NodeSpec } from '../../../src/engine/kinds/types';
 import { COMPLETED } from '../../../src/engine/sim/requests';
+import { Sink } from './sink';
 
 const traffic = (t: Partial<Traffic>): Traffic => trafficSchema.parse(t);
 
@@ -187,37 +187,6 @@ describe('arrival process', () => {
     expectPoissonCount(n, 1000);
   });
 });
-
-/** A target that records what it is handed and ends each path at once. */
-class Sink implements NodeRuntime {
-  out: EdgeRuntime[] = [];
-  in: EdgeRuntime[] = [];
-  readonly spec: NodeSpec = { id: 'sink', kind: 'queue', label: 'sink', params: {} };
-  readonly types: number[] = [];
-  readonly groups: number[] = [];
-  readonly times: number[] = [];
-  constructor(
-    private readonly ctx: SimContext,
-    readonly index: number,
-  ) {}
-  deliver(req: number, type: number, _kb: number, group: number, t: number): void {
-    this.types.push(type);
-    this.groups.push(group);
-    this.times.push(t);
-    this.ctx.requests.end(req, COMPLETED, t);
-  }
-  start(): void {}
-  onEvent(): void {}
-  call(): void {}
-  onReturn(_slot: number, _status: CallStatus): void {}
-  finish(): void {}
-  metrics(): NodeMetrics {
-    return {};
-  }
-  usage(): UsageLine[] {
-    return [];
-  }
-}
 
 function context(over: Partial<RunSettings> = {}, series = false): SimContext {
   const settings: RunSettings = {

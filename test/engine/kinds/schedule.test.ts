@@ -1,41 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { UsageLine } from '../../../src/engine/billing/types';
 import { scheduleKind } from '../../../src/engine/kinds/schedule';
 import { startEpochMs } from '../../../src/engine/kinds/schedule/cron';
 import { scheduleParams, type ScheduleParams } from '../../../src/engine/kinds/schedule/schema';
-import type { CallStatus, NodeMetrics, NodeRuntime, NodeSpec } from '../../../src/engine/kinds/types';
 import { SimContext, type RunSettings } from '../../../src/engine/sim/context';
 import { EdgeRuntime } from '../../../src/engine/sim/edges';
+import type { NodeSpec } from '../../../src/engine/kinds/types';
 import { COMPLETED } from '../../../src/engine/sim/requests';
-
-/** A function stand-in that records each asynchronous invocation and ends its path. */
-class Sink implements NodeRuntime {
-  out: EdgeRuntime[] = [];
-  in: EdgeRuntime[] = [];
-  readonly spec: NodeSpec = { id: 'job', kind: 'function', label: 'job', params: {} };
-  readonly times: number[] = [];
-  readonly types: number[] = [];
-  constructor(
-    private readonly ctx: SimContext,
-    readonly index: number,
-  ) {}
-  deliver(req: number, type: number, _kb: number, _group: number, t: number): void {
-    this.times.push(t);
-    this.types.push(type);
-    this.ctx.requests.end(req, COMPLETED, t);
-  }
-  start(): void {}
-  onEvent(): void {}
-  call(): void {}
-  onReturn(_slot: number, _status: CallStatus): void {}
-  finish(): void {}
-  metrics(): NodeMetrics {
-    return {};
-  }
-  usage(): UsageLine[] {
-    return [];
-  }
-}
+import { Sink } from './sink';
 
 function runSchedule(params: unknown, over: Partial<RunSettings> = {}) {
   const settings: RunSettings = {
@@ -45,7 +16,7 @@ function runSchedule(params: unknown, over: Partial<RunSettings> = {}) {
   const ctx = new SimContext(settings, { series: false, traceSampleRate: 0, maxTraces: 0 });
   const spec: NodeSpec<ScheduleParams> = { id: 'nightly', kind: 'schedule', label: 'nightly', params: scheduleParams.parse(params) };
   const schedule = scheduleKind.create!(ctx, spec, 0);
-  const sink = new Sink(ctx, 1);
+  const sink = new Sink(ctx, 1, 'function');
   ctx.nodes.push(schedule, sink);
   schedule.out = [new EdgeRuntime(0, { id: 'e', source: 'nightly', target: 'job', role: 'invoke', params: {} }, schedule, sink, 'async', (n) => ctx.typeIndex(n))];
   schedule.start(0);

@@ -2,10 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { NodeKind } from '../../../src/engine/kinds/types';
 import { NODE_KINDS } from '../../../src/engine/kinds/registry';
-import type { Result } from '../../../src/engine/result';
 import { CONNECTIONS } from '../../../src/engine/scenario/connections';
 import { validateScenario } from '../../../src/engine/scenario/validate';
-import { run, scenario } from '../helpers';
+import { numbersIn, run, scenario, withoutWall } from '../helpers';
 
 /** Small, fast params per kind, so that a random graph runs in milliseconds. */
 const PARAMS: Partial<Record<NodeKind, fc.Arbitrary<Record<string, unknown>>>> = {
@@ -58,14 +57,6 @@ const arbGraph = fc
   })
   .filter((doc) => validateScenario(doc).ok);
 
-function numbersIn(x: unknown, path: string, out: [string, number][]): [string, number][] {
-  if (typeof x === 'number') out.push([path, x]);
-  else if (Array.isArray(x)) x.forEach((v, i) => numbersIn(v, `${path}[${i}]`, out));
-  else if (x && typeof x === 'object') for (const [k, v] of Object.entries(x)) numbersIn(v, `${path}.${k}`, out);
-  return out;
-}
-
-const withoutWall = (r: Result) => JSON.stringify({ ...r, engine: { ...r.engine, wallMs: 0 } });
 
 describe('engine invariants over random graphs of every kind', () => {
   it('conserves requests, never goes negative or costs less than zero, and repeats exactly', () => {

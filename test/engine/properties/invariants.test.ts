@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Result } from '../../../src/engine/result';
-import { run, scenario } from '../helpers';
+import { numbersIn, run, scenario, withoutWall } from '../helpers';
 
 /** Random valid scenarios over the simulated kinds: sources → gateways → functions → functions. */
 const dist = fc.oneof(
@@ -68,14 +67,6 @@ const arbScenario = fc
     return scenario(nodes, edges, { durationSeconds: 120, seed: s.seed, includeFreeTier: s.includeFreeTier, lambdaBillingGranularityMs: s.granularity });
   });
 
-function numbersIn(x: unknown, path: string, out: [string, number][]): [string, number][] {
-  if (typeof x === 'number') out.push([path, x]);
-  else if (Array.isArray(x)) x.forEach((v, i) => numbersIn(v, `${path}[${i}]`, out));
-  else if (x && typeof x === 'object') for (const [k, v] of Object.entries(x)) numbersIn(v, `${path}.${k}`, out);
-  return out;
-}
-
-const withoutWall = (r: Result) => JSON.stringify({ ...r, engine: { ...r.engine, wallMs: 0 } });
 
 describe('engine invariants over random scenarios', () => {
   it('conserves requests, never goes negative, never costs less than zero, and is deterministic', () => {

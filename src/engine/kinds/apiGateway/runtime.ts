@@ -1,7 +1,6 @@
 import type { UsageLine } from '../../billing/types';
 import { chunks } from '../../billing/units';
 import { Histogram } from '../../metrics/histogram';
-import { round6 } from '../../metrics/series';
 import type { SimContext } from '../../sim/context';
 import type { EdgeRuntime } from '../../sim/edges';
 import { NodeBase } from '../../sim/node-base';
@@ -133,7 +132,6 @@ export class ApiGatewayRuntime extends NodeBase<ApiGatewayParams> {
   }
 
   metrics(): NodeMetrics {
-    const l = this.latency.summary();
     return {
       requests: this.requests,
       ok: this.ok,
@@ -141,7 +139,7 @@ export class ApiGatewayRuntime extends NodeBase<ApiGatewayParams> {
       errors: this.errors,
       timeouts: this.timeouts,
       backendThrottled: this.backendThrottled,
-      latencyMs: { mean: round6(l.mean), p50: round6(l.p50), p95: round6(l.p95), p99: round6(l.p99), max: round6(l.max) },
+      latencyMs: this.latency.summary(),
     };
   }
 

@@ -511,7 +511,7 @@ export class FunctionRuntime extends NodeBase<FunctionParams> {
       maxInstances: this.maxInstances,
       billedGbSeconds: round6(this.usageAcc.billedGbSeconds),
       syncWaitGbSeconds: round6(this.usageAcc.waitGbSeconds),
-      durationMs: roundSummary(this.durations.summary()),
+      durationMs: this.durations.summary(),
     };
   }
 
@@ -520,6 +520,3 @@ export class FunctionRuntime extends NodeBase<FunctionParams> {
   }
 }
 
-function roundSummary(s: { mean: number; p50: number; p95: number; p99: number; max: number }) {
-  return { mean: round6(s.mean), p50: round6(s.p50), p95: round6(s.p95), p99: round6(s.p99), max: round6(s.max) };
-}

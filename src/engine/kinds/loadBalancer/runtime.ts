@@ -1,6 +1,5 @@
 import type { UsageLine } from '../../billing/types';
 import { Histogram } from '../../metrics/histogram';
-import { round6 } from '../../metrics/series';
 import type { SimContext } from '../../sim/context';
 import type { EdgeRuntime } from '../../sim/edges';
 import { NodeBase } from '../../sim/node-base';
@@ -194,14 +193,13 @@ export class LoadBalancerRuntime extends NodeBase<LoadBalancerParams> {
   }
 
   metrics(): NodeMetrics {
-    const l = this.latency.summary();
     return {
       requests: this.requests,
       ok: this.ok,
       throttled: this.throttled,
       errors: this.errors,
       timeouts: this.timeouts,
-      latencyMs: { mean: round6(l.mean), p50: round6(l.p50), p95: round6(l.p95), p99: round6(l.p99), max: round6(l.max) },
+      latencyMs: this.latency.summary(),
     };
   }
 

@@ -7,7 +7,7 @@ import type { SimContext } from '../../sim/context';
 import type { EdgeRuntime } from '../../sim/edges';
 import { NodeBase } from '../../sim/node-base';
 import { Slots, growF64, growI32 } from '../../sim/slots';
-import { OK, THROTTLED, TIMEOUT, type CallStatus, type NodeMetrics, type NodeRuntime, type NodeSpec, type Summary } from '../types';
+import { OK, THROTTLED, TIMEOUT, type CallStatus, type NodeMetrics, type NodeRuntime, type NodeSpec } from '../types';
 
 /**
  * How a fleet kind (EC2 `server`, Fargate `container`) runs, in numbers.
@@ -562,13 +562,10 @@ export abstract class FleetRuntime<P> extends NodeBase<P> {
       meanInstances: round6(this.instances.mean(T)),
       maxInstances: this.instancesPeak.max,
       maxQueue: this.queuePeak.max,
-      latencyMs: roundSummary(this.latency.summary()),
+      latencyMs: this.latency.summary(),
       rejected: this.rejected,
       timeouts: this.timeouts,
     };
   }
 }
 
-function roundSummary(s: Summary): Summary {
-  return { mean: round6(s.mean), p50: round6(s.p50), p95: round6(s.p95), p99: round6(s.p99), max: round6(s.max) };
-}
