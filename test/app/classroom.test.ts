@@ -243,3 +243,18 @@ describe('the engine recording for the replay', () => {
     expect(buildInternals(small.recording).truncatedAtMs).toBe(small.recording!.truncatedAtMs);
   });
 });
+
+describe('big counters from the recording', () => {
+  it('count invocations and cold starts up to t exactly (as a run that ends at t does)', () => {
+    const doc = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../src/templates/api-function.json'), 'utf8'));
+    const full = simulate(doc, { durationSeconds: 30, record: true, series: true });
+    for (const t of [0.32, 1.7, 12.25]) {
+      const upTo = simulate(doc, { durationSeconds: t });
+      for (const metric of ['invocations', 'coldStarts']) {
+        const c = counterAt(full, `nodes.handler.metrics.${metric}`, t * 1000);
+        expect(c.atEnd).toBe(false);
+        expect(c.value, `${metric} at ${t} s`).toBe((upTo.nodes.handler.metrics as Record<string, number>)[metric]);
+      }
+    }
+  });
+});

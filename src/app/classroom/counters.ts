@@ -1,4 +1,5 @@
 import type { Result } from '../../engine/result';
+import { REC_ENV_BUSY } from '../../engine/sim/recorder';
 import { cumulativeAt, seriesAt } from './internals';
 
 /**
@@ -78,6 +79,8 @@ export function counterAt(result: Result, path: string, tMs: number, labelOf: (i
   const node = result.nodes[id];
   const final = Number((node?.metrics as Record<string, unknown> | undefined)?.[metric] ?? 0);
   const label = `${labelOf(id)}: ${(LABELS[metric] ?? metric).toLowerCase()}`;
+  const exact = recordedCount(result, id, metric, tMs);
+  if (exact !== undefined) return { path, label, value: exact, atEnd: false };
   const s = SERIES_OF[metric];
   if (s && result.series) {
     const key = `${id}.${s.key}`;
@@ -87,4 +90,21 @@ export function counterAt(result: Result, path: string, tMs: number, labelOf: (i
     }
   }
   return { path, label, value: final, atEnd: true };
+}
+
+/**
+ * A function's invocations and cold starts up to t, counted from the recording when the run
+ * has one that reaches t: exact, where a bucketed series can only interpolate within a bucket.
+ */
+function recordedCount(result: Result, id: string, metric: string, tMs: number): number | undefined {
+  const rec = result.recording;
+  if (!rec || (metric !== 'invocations' && metric !== 'coldStarts')) return undefined;
+  if (rec.truncatedAtMs !== undefined && rec.truncatedAtMs < tMs) return undefined;
+  const node = rec.nodes.findIndex((n) => n.id === id);
+  if (node < 0) return undefined;
+  let n = 0;
+  for (let i = 0; i < rec.t.length && rec.t[i] <= tMs; i++) {
+    if (rec.node[i] === node && rec.code[i] === REC_ENV_BUSY && (metric === 'invocations' || rec.v[i] > 0)) n++;
+  }
+  return n;
 }
