@@ -1,5 +1,6 @@
 import type { Result } from '../result';
 import { simulate, type SimulateOptions } from '../simulate';
+import { validateScenario } from '../scenario/validate';
 import { ParamPathError, formatPath, parsePath, setParam, unitOfPath, type PathPart } from './param-path';
 
 /**
@@ -95,6 +96,8 @@ export interface SweepPlan {
   unit: string;
   values: number[];
   runs: SweepRun[];
+  /** The parameter takes whole numbers only (batch size, shards, instances): values are rounded. */
+  integral: boolean;
 }
 
 export interface SweepReport {
@@ -126,7 +129,6 @@ export function sweepValues(from: number, to: number, steps: number, log = false
 /** Lists every run of the sweep: each scenario at each value. Throws SweepError on bad input. */
 export function planSweep(spec: SweepSpec): SweepPlan {
   if (!Array.isArray(spec.scenarios) || spec.scenarios.length < 1) throw new SweepError('give at least one scenario');
-  const values = sweepValues(spec.from, spec.to, spec.steps, spec.log);
   let path: PathPart[];
   try {
     path = parsePath(spec.param);
@@ -134,11 +136,16 @@ export function planSweep(spec: SweepSpec): SweepPlan {
     throw new SweepError((e as Error).message);
   }
   const names = spec.scenarios.map((doc, i) => spec.names?.[i] ?? scenarioName(doc, i));
+  // A fractional value inside the range tells whether the parameter takes whole numbers only.
+  const probe = Math.floor((spec.from + spec.to) / 2) + 0.5;
+  const integral = spec.scenarios.some((doc, i) => wantsWholeNumber(withParam(doc, path, probe, names[i])));
+  let values = sweepValues(spec.from, spec.to, spec.steps, spec.log);
+  if (integral) values = [...new Set(values.map((v) => Math.round(v)))];
   const runs: SweepRun[] = [];
   spec.scenarios.forEach((doc, scenario) => {
     for (const value of values) runs.push({ scenario, value, doc: withParam(doc, path, value, names[scenario]) });
   });
-  return { spec, names, path, param: formatPath(path), unit: unitOfPath(path), values, runs };
+  return { spec, names, path, param: formatPath(path), unit: unitOfPath(path), values, runs, integral };
 }
 
 function withParam(doc: unknown, path: PathPart[], value: number, name: string): unknown {
@@ -148,6 +155,12 @@ function withParam(doc: unknown, path: PathPart[], value: number, name: string):
     if (e instanceof ParamPathError) throw new SweepError(`${name}: ${e.message}`);
     throw e;
   }
+}
+
+/** Whether validation refuses a fractional value for the swept parameter (a whole-number param). */
+function wantsWholeNumber(doc: unknown): boolean {
+  const v = validateScenario(doc);
+  return !v.ok && v.errors.some((e) => e.message.includes('whole number'));
 }
 
 function scenarioName(doc: unknown, i: number): string {
@@ -244,6 +257,12 @@ export function fmtValue(x: number): string {
 }
 
 /** The midpoint of a crossover's bracket (geometric for a log sweep). */
+/** Where to re-run inside a crossover's bracket (rounded for whole-number parameters). */
+function planMidpoint(plan: SweepPlan, c: Crossover): number {
+  const mid = midpoint(c, plan.spec.log);
+  return plan.integral ? Math.round(mid) : mid;
+}
+
 function midpoint(c: Crossover, log: boolean | undefined): number {
   return log ? Math.sqrt(c.lo * c.hi) : (c.lo + c.hi) / 2;
 }
@@ -258,7 +277,8 @@ export function planRefinement(plan: SweepPlan, crossovers: readonly Crossover[]
   const seen = new Set<string>();
   for (const c of crossovers) {
     if (c.hi - c.lo <= minWidth * Math.abs(c.value)) continue;
-    const mid = midpoint(c, plan.spec.log);
+    const mid = planMidpoint(plan, c);
+    if (mid <= c.lo || mid >= c.hi) continue; // whole numbers: the bracket cannot narrow further
     for (const s of [c.a, c.b]) {
       const key = `${s}@${mid}`;
       if (seen.has(key)) continue;
@@ -283,7 +303,7 @@ export function applyRefinement(plan: SweepPlan, report: SweepReport, runs: read
   runs.forEach((r, i) => curves[r.scenario].points.push({ value: r.value, ...outcomes[i] }));
   for (const c of curves) c.points.sort((x, y) => x.value - y.value);
   const crossovers = report.crossovers.map((c) => {
-    const mid = midpoint(c, plan.spec.log);
+    const mid = planMidpoint(plan, c);
     const oa = at.get(`${c.a}@${mid}`);
     const ob = at.get(`${c.b}@${mid}`);
     if (!oa || !ob) return c;

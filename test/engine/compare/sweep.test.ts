@@ -11,7 +11,10 @@ import {
   type PointOutcome,
   type SweepRun,
 } from '../../../src/engine/compare/sweep';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { parsePath, setParam, unitOfPath } from '../../../src/engine/compare/param-path';
+import { validateScenario } from '../../../src/engine/scenario/validate';
 import { CROSSING, SERVER_MONTH, knownPair } from './known-pair';
 
 describe('sweep values and parameter paths', () => {
@@ -127,5 +130,19 @@ describe('sweep: the known crossing of functions and an always-on instance', () 
     const s = report.curves[1].points;
     expect(s[s.length - 1].monthlyCostUsd - s[0].monthlyCostUsd).toBeCloseTo(45 * 2.592, 1);
     for (const curve of report.curves) for (const p of curve.points) expect(Math.abs(p.p95Ms - 110)).toBeLessThan(2);
+  });
+});
+
+describe('sweeping a whole-number parameter', () => {
+  it('rounds the grid and the refinement midpoints, and every run validates', () => {
+    const doc = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../../src/templates/api-function.json'), 'utf8'));
+    const plan = planSweep({ scenarios: [doc, doc], param: 'handler.memoryMB', from: 128, to: 3000, steps: 7, log: true });
+    expect(plan.integral).toBe(true);
+    for (const v of plan.values) expect(Number.isInteger(v)).toBe(true);
+    for (const r of plan.runs) expect(validateScenario(r.doc).ok).toBe(true);
+    const runs = planRefinement(plan, [{ a: 0, b: 1, cheaperBelow: 0, cheaperAbove: 1, value: 200.4, lo: 190, hi: 211, monthlyCostUsd: 1, refined: 0, label: '', diffLo: -1, diffHi: 1 } as never]);
+    for (const r of runs) expect(Number.isInteger(r.value)).toBe(true);
+    const rate = planSweep({ scenarios: [doc], param: 'clients.traffic.ratePerSecond', from: 0.5, to: 60, steps: 5, log: true });
+    expect(rate.integral).toBe(false);
   });
 });
