@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useId, useMemo, useRef, useState } from 'react';
 import { Plus, Upload, X } from 'lucide-react';
 import { fmtValue, type SweepReport } from '../../engine/compare/sweep';
 import { PALETTE } from '../results/chart-theme';
@@ -11,6 +11,7 @@ import { paramOptions } from './param-options';
 import { SideBySide } from './SideBySide';
 import { SweepChart, shortParam } from './SweepChart';
 import { sweepFraction, sweepStatusText } from './sweep-state';
+import { useModalDialog } from '../ui/Dialog';
 import '../results/results.css';
 import './compare.css';
 
@@ -27,23 +28,10 @@ function colorOf(index: number): string {
  * labelled. A full-screen modal <dialog>: focus stays inside, Escape closes it.
  */
 export function CompareView() {
-  const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const close = useCompare((s) => s.close);
   const [tab, setTab] = useState<Tab>('sweep');
-
-  useEffect(() => {
-    const d = ref.current;
-    if (!d) return;
-    if (typeof d.showModal === 'function' && !d.open) d.showModal();
-    else d.setAttribute('open', '');
-    const onCancel = (e: Event) => {
-      e.preventDefault();
-      close();
-    };
-    d.addEventListener('cancel', onCancel);
-    return () => d.removeEventListener('cancel', onCancel);
-  }, [close]);
+  const ref = useModalDialog(close);
 
   return (
     <dialog ref={ref} className="compare-view" aria-labelledby={titleId}>

@@ -5,10 +5,12 @@ import { X } from 'lucide-react';
  * A modal built on <dialog>: the browser traps focus, closes on Escape and restores focus
  * afterwards. Rendered only while open.
  */
-export function Dialog(props: { title: string; onClose(): void; children: ReactNode; wide?: boolean; footer?: ReactNode }) {
+/**
+ * Opens a <dialog> as a modal when it mounts (or as a plain open dialog where showModal is
+ * missing, e.g. jsdom) and turns Escape into onClose, so React state stays the one truth.
+ */
+export function useModalDialog(onClose: () => void) {
   const ref = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
-  const { onClose } = props;
   useEffect(() => {
     const d = ref.current;
     if (!d) return;
@@ -21,6 +23,13 @@ export function Dialog(props: { title: string; onClose(): void; children: ReactN
     d.addEventListener('cancel', onCancel);
     return () => d.removeEventListener('cancel', onCancel);
   }, [onClose]);
+  return ref;
+}
+
+export function Dialog(props: { title: string; onClose(): void; children: ReactNode; wide?: boolean; footer?: ReactNode }) {
+  const titleId = useId();
+  const { onClose } = props;
+  const ref = useModalDialog(onClose);
   return (
     <dialog ref={ref} className={`dialog${props.wide ? ' dialog--wide' : ''}`} aria-labelledby={titleId}>
       <header className="dialog__header">
