@@ -1,8 +1,11 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { Scale } from 'lucide-react';
 import { useScenarioStore } from '../store/scenario';
 import { presetEntries, useCompare, type CompareEntry } from './compare-store';
-import { CompareView } from './CompareView';
+
+// Loaded on first open: most visits never compare, and the main bundle's parse time is the
+// page's one long task at load.
+const CompareView = lazy(() => import('./CompareView').then((m) => ({ default: m.CompareView })));
 
 /** The diagram on the canvas as a comparison entry. */
 function canvasEntry(): CompareEntry {
@@ -42,5 +45,9 @@ export function CompareRoot() {
     if (flag === null) return;
     useCompare.getState().openWith(flag === 'preset' ? presetEntries() : [canvasEntry()]);
   }, []);
-  return open ? <CompareView /> : null;
+  return open ? (
+    <Suspense fallback={<p role="status" style={{ position: "fixed", inset: "40% 0 auto", textAlign: "center", fontSize: "1.2em" }}>Opening the compare view…</p>}>
+      <CompareView />
+    </Suspense>
+  ) : null;
 }
