@@ -1,6 +1,6 @@
-import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { hasBrowser, openBrowser, type BrowserSession } from './browser';
+import { hasBrowser, openApp, type BrowserSession } from './browser';
 import { checkContrast } from './contrast';
 
 async function runToEnd(page: Page) {
@@ -30,10 +30,8 @@ describe.skipIf(!hasBrowser)('accessibility', () => {
   let s: BrowserSession;
   let page: Page;
   beforeEach(async () => {
-    s = await openBrowser({ width: 1440, height: 900 });
+    s = await openApp({ width: 1440, height: 900 });
     page = s.page;
-    await page.goto(inject('baseUrl'));
-    await page.getByTestId('node-clients').waitFor();
   });
   afterEach(async () => {
     await s?.close();

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { inject } from 'vitest';
 
 /** Debian's Chromium: playwright-core downloads no browser of its own. */
 export const CHROMIUM = '/usr/bin/chromium';
@@ -54,4 +55,12 @@ export async function openBrowser(opts: { width?: number; height?: number } = {}
       rmSync(userDataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** A fresh browser on the built app, with the default template on the canvas. */
+export async function openApp(opts: { width?: number; height?: number } = {}): Promise<BrowserSession> {
+  const s = await openBrowser(opts);
+  await s.page.goto(inject('baseUrl'));
+  await s.page.getByTestId('node-clients').waitFor();
+  return s;
 }

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { SCREENSHOTS, hasBrowser, openBrowser, type BrowserSession } from './browser';
+import { SCREENSHOTS, hasBrowser, openApp, openBrowser, type BrowserSession } from './browser';
 
 const view = (page: Page) => page.getByRole('dialog', { name: 'Compare designs' });
 
@@ -96,10 +96,8 @@ describe.skipIf(!hasBrowser)('compare', () => {
   it('opens from the top bar with the diagram, adds a template, sweeps in the dark theme and large type, closes with Escape', async () => {
     await s.close();
     // 1920 wide: the classroom's large type.
-    s = await openBrowser({ width: 1920, height: 1080 });
+    s = await openApp({ width: 1920, height: 1080 });
     page = s.page;
-    await page.goto(inject('baseUrl'));
-    await page.getByTestId('node-clients').waitFor();
     await page.getByRole('button', { name: 'Switch to dark theme' }).click();
     await page.getByRole('button', { name: 'Compare', exact: true }).click();
     const dlg = view(page);

@@ -1,6 +1,6 @@
-import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { hasBrowser, openBrowser, type BrowserSession } from './browser';
+import { hasBrowser, openApp, type BrowserSession } from './browser';
 
 /** Drags with real mouse events, in steps, so React Flow sees a connection being drawn. */
 async function dragMouse(page: Page, from: Locator, to: Locator) {
@@ -24,10 +24,8 @@ describe.skipIf(!hasBrowser)('editor', () => {
   let s: BrowserSession;
   let page: Page;
   beforeEach(async () => {
-    s = await openBrowser();
+    s = await openApp();
     page = s.page;
-    await page.goto(inject('baseUrl'));
-    await page.getByTestId('node-clients').waitFor();
   });
   afterEach(async () => {
     await s?.close();

@@ -1,8 +1,8 @@
 import { copyFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { hasBrowser, openBrowser, type BrowserSession } from './browser';
+import { hasBrowser, openApp, type BrowserSession } from './browser';
 
 /**
  * The README's screenshot: the default template, run, with its results, at 1440×900. The flow
@@ -17,10 +17,8 @@ describe.skipIf(!hasBrowser)('README screenshot', () => {
   let s: BrowserSession;
   let page: Page;
   beforeEach(async () => {
-    s = await openBrowser({ width: 1440, height: 900 });
+    s = await openApp({ width: 1440, height: 900 });
     page = s.page;
-    await page.goto(inject('baseUrl'));
-    await page.getByTestId('node-clients').waitFor();
   });
   afterEach(async () => {
     await s?.close();

@@ -1,8 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Download, Locator, Page } from 'playwright-core';
-import { SCREENSHOTS, hasBrowser, openBrowser, type BrowserSession } from './browser';
+import { SCREENSHOTS, hasBrowser, openApp, type BrowserSession } from './browser';
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
@@ -31,10 +31,8 @@ describe.skipIf(!hasBrowser)('results', () => {
   let s: BrowserSession;
   let page: Page;
   beforeEach(async () => {
-    s = await openBrowser({ width: 1440, height: 1300 });
+    s = await openApp({ width: 1440, height: 1300 });
     page = s.page;
-    await page.goto(inject('baseUrl'));
-    await page.getByTestId('node-clients').waitFor();
   });
   afterEach(async () => {
     await s?.close();

@@ -119,8 +119,3 @@ export function standardNormal(rng: Rng): number {
   const v = rng.next();
   return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
 }
-
-/** Exponential with the given mean. */
-export function exponential(rng: Rng, mean: number): number {
-  return -mean * Math.log(rng.nextOpen());
-}

@@ -1,4 +1,8 @@
 import { z } from 'zod';
+import { LOGNORMAL_MAX_P99_RATIO } from '../kernel/distributions';
+
+/** The kernel's lognormal limit, a little under (14.97), so what validates always samples. */
+const MAX_P99_RATIO = Math.floor(LOGNORMAL_MAX_P99_RATIO * 10) / 10;
 
 /**
  * Building blocks for node and edge parameter schemas. Every parameter carries its unit,
@@ -86,11 +90,11 @@ export const distObject = z
   .superRefine((d, ctx) => {
     if (d.dist === 'lognormal' && d.p99Ms !== undefined) {
       const ratio = d.p99Ms / Math.max(d.meanMs, 1e-9);
-      if (!(ratio > 1) || ratio > 14.9) {
+      if (!(ratio > 1) || ratio > MAX_P99_RATIO) {
         ctx.addIssue({
           code: 'custom',
           path: ['p99Ms'],
-          message: `must be above meanMs and at most 14.9 × meanMs for a lognormal (mean ${d.meanMs} ms allows ${fmtNumber(Math.floor(d.meanMs * 14.9))} ms)`,
+          message: `must be above meanMs and at most ${MAX_P99_RATIO} × meanMs for a lognormal (mean ${d.meanMs} ms allows ${fmtNumber(Math.floor(d.meanMs * MAX_P99_RATIO))} ms)`,
         });
       }
     }

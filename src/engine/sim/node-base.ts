@@ -59,7 +59,7 @@ export abstract class NodeBase<P = Record<string, unknown>> implements NodeRunti
   }
 
   protected measuring(t: number): boolean {
-    return t >= this.ctx.measureFromMs;
+    return this.ctx.measuring(t);
   }
 
   /** Outgoing edges with a role (and optionally a meaning). */

@@ -128,8 +128,4 @@ export class Requests {
   get inFlight(): number {
     return this.entered - this.ended[0] - this.ended[1] - this.ended[2] - this.ended[3];
   }
-
-  get open_(): number {
-    return this.slots.inUse;
-  }
 }
