@@ -21,8 +21,14 @@ export default tseslint.config(
     // The engine runs in a worker and in Node: it must not reach for the DOM, React or wall-clock randomness.
     files: ['src/engine/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: ['react', 'react-dom', '@xyflow/*', '**/app/**', '**/worker/**'] }],
-      'no-restricted-properties': ['error', { object: 'Math', property: 'random', message: 'Use the run\'s seeded Rng.' }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['react', 'react-dom', '@xyflow/*', '**/app/**', '**/worker/**'] },
+      ],
+      'no-restricted-properties': [
+        'error',
+        { object: 'Math', property: 'random', message: "Use the run's seeded Rng." },
+      ],
     },
   },
 );

@@ -49,7 +49,12 @@ function Shell() {
       <ClassroomRoot />
       <CompareRoot />
       {linkErrors ? (
-        <ProblemsDialog title="This share link cannot be opened" intro="Your own saved work has been opened instead." problems={linkErrors} onClose={dismissLinkErrors} />
+        <ProblemsDialog
+          title="This share link cannot be opened"
+          intro="Your own saved work has been opened instead."
+          problems={linkErrors}
+          onClose={dismissLinkErrors}
+        />
       ) : null}
     </div>
   );

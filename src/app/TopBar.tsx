@@ -1,4 +1,16 @@
-import { Dices, Download, Keyboard, LayoutGrid, LayoutTemplate, Maximize, Moon, Redo2, Share2, Sun, Undo2 } from 'lucide-react';
+import {
+  Dices,
+  Download,
+  Keyboard,
+  LayoutGrid,
+  LayoutTemplate,
+  Maximize,
+  Moon,
+  Redo2,
+  Share2,
+  Sun,
+  Undo2,
+} from 'lucide-react';
 import { ClassroomButtons } from './classroom/ClassroomButtons';
 import { CompareButton } from './compare/CompareRoot';
 import { RunControls } from './results/RunControls';
@@ -30,27 +42,65 @@ export function TopBar({ cmd, open }: { cmd: EditorCommands; open(d: TopBarDialo
         <label htmlFor="scenario-name" className="visually-hidden">
           Scenario name
         </label>
-        <input id="scenario-name" className="input topbar__name" value={name} maxLength={200} onChange={(e) => useScenarioStore.getState().rename(e.target.value)} />
+        <input
+          id="scenario-name"
+          className="input topbar__name"
+          value={name}
+          maxLength={200}
+          onChange={(e) => useScenarioStore.getState().rename(e.target.value)}
+        />
       </div>
       <div className="topbar__group" role="group" aria-label="Run settings">
         <TopBarSetting name="durationSeconds" label="Duration" unit="s" />
         <TopBarSetting name="seed" label="Seed" width={11} />
-        <button type="button" className="icon-button" aria-label="New random seed" title="New random seed" onClick={() => useScenarioStore.getState().setSettings({ seed: newSeed() })}>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label="New random seed"
+          title="New random seed"
+          onClick={() => useScenarioStore.getState().setSettings({ seed: newSeed() })}
+        >
           <Dices size={20} aria-hidden="true" />
         </button>
       </div>
       <RunControls />
       <div className="topbar__group" role="group" aria-label="Edit">
-        <button type="button" className="icon-button" aria-label="Undo" title="Undo (Ctrl+Z)" disabled={!canUndo} onClick={undo}>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label="Undo"
+          title="Undo (Ctrl+Z)"
+          disabled={!canUndo}
+          onClick={undo}
+        >
           <Undo2 size={20} aria-hidden="true" />
         </button>
-        <button type="button" className="icon-button" aria-label="Redo" title="Redo (Ctrl+Shift+Z)" disabled={!canRedo} onClick={redo}>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label="Redo"
+          title="Redo (Ctrl+Shift+Z)"
+          disabled={!canRedo}
+          onClick={redo}
+        >
           <Redo2 size={20} aria-hidden="true" />
         </button>
-        <button type="button" className="icon-button" aria-label="Auto-layout" title="Auto-layout (Shift+L)" onClick={() => void cmd.layout()}>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label="Auto-layout"
+          title="Auto-layout (Shift+L)"
+          onClick={() => void cmd.layout()}
+        >
           <LayoutGrid size={20} aria-hidden="true" />
         </button>
-        <button type="button" className="icon-button" aria-label="Fit to screen" title="Fit to screen (Shift+F)" onClick={cmd.fitView}>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label="Fit to screen"
+          title="Fit to screen (Shift+F)"
+          onClick={cmd.fitView}
+        >
           <Maximize size={20} aria-hidden="true" />
         </button>
       </div>
@@ -59,7 +109,12 @@ export function TopBar({ cmd, open }: { cmd: EditorCommands; open(d: TopBarDialo
           <LayoutTemplate size={18} aria-hidden="true" /> Templates
         </button>
         <ImportButton />
-        <button type="button" className="button" onClick={() => downloadScenario(useScenarioStore.getState().doc)} title="Save the scenario as a JSON file">
+        <button
+          type="button"
+          className="button"
+          onClick={() => downloadScenario(useScenarioStore.getState().doc)}
+          title="Save the scenario as a JSON file"
+        >
           <Download size={18} aria-hidden="true" /> Export
         </button>
         <button type="button" className="button" onClick={() => open('share')}>
@@ -71,10 +126,22 @@ export function TopBar({ cmd, open }: { cmd: EditorCommands; open(d: TopBarDialo
       </div>
       <ClassroomButtons />
       <div className="topbar__group" role="group" aria-label="View">
-        <button type="button" className="icon-button" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" onClick={() => open('shortcuts')}>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label="Keyboard shortcuts"
+          title="Keyboard shortcuts (?)"
+          onClick={() => open('shortcuts')}
+        >
           <Keyboard size={20} aria-hidden="true" />
         </button>
-        <button type="button" className="icon-button" aria-label={theme === 'dark' ? 'Switch to light theme' : 'Switch to dark theme'} title="Light / dark" onClick={toggle}>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label={theme === 'dark' ? 'Switch to light theme' : 'Switch to dark theme'}
+          title="Light / dark"
+          onClick={toggle}
+        >
           {theme === 'dark' ? <Sun size={20} aria-hidden="true" /> : <Moon size={20} aria-hidden="true" />}
         </button>
       </div>

@@ -7,7 +7,17 @@ import { useScenarioStore } from './store/scenario';
  * A scenario setting in the top bar (seed, duration): the same schema check as the
  * inspector's form, compact. A refused value stays in the box, flagged, and is not written.
  */
-export function TopBarSetting({ name, label, unit, width = 7 }: { name: string; label: string; unit?: string; width?: number }) {
+export function TopBarSetting({
+  name,
+  label,
+  unit,
+  width = 7,
+}: {
+  name: string;
+  label: string;
+  unit?: string;
+  width?: number;
+}) {
   const settings = useScenarioStore((s) => s.doc.settings);
   const value = settings[name] ?? defaultSetting(name);
   const [draft, setDraft] = useState<{ text: string; base: unknown; error: string | null } | null>(null);
@@ -29,8 +39,14 @@ export function TopBarSetting({ name, label, unit, width = 7 }: { name: string; 
         onChange={(e) => {
           const text = e.target.value;
           const v = text.trim() === '' ? undefined : Number.isNaN(Number(text)) ? text : Number(text);
-          const r = tryCommit(settingsSchema, settings, [name], v, (next) => useScenarioStore.getState().setSettings({ [name]: next[name] }));
-          setDraft({ text, base: r.ok ? (v ?? defaultSetting(name)) : value, error: r.ok ? null : r.message });
+          const r = tryCommit(settingsSchema, settings, [name], v, (next) =>
+            useScenarioStore.getState().setSettings({ [name]: next[name] }),
+          );
+          setDraft({
+            text,
+            base: r.ok ? (v ?? defaultSetting(name)) : value,
+            error: r.ok ? null : r.message,
+          });
         }}
         onKeyDown={(e) => {
           if (e.key === 'Escape') setDraft(null);

@@ -26,12 +26,18 @@ export function parseArgs(argv: string[], spec: { flags: string[]; values: strin
 
 export class UsageError extends Error {}
 
-export function numberArg(args: ParsedArgs, name: string, opts: { min: number; max: number; int?: boolean }): number | undefined {
+export function numberArg(
+  args: ParsedArgs,
+  name: string,
+  opts: { min: number; max: number; int?: boolean },
+): number | undefined {
   const raw = args.values.get(name);
   if (raw === undefined) return undefined;
   const n = Number(raw);
   if (!Number.isFinite(n) || n < opts.min || n > opts.max || (opts.int && !Number.isInteger(n))) {
-    throw new UsageError(`--${name} must be ${opts.int ? 'a whole number' : 'a number'} from ${opts.min} to ${opts.max} (got "${raw}")`);
+    throw new UsageError(
+      `--${name} must be ${opts.int ? 'a whole number' : 'a number'} from ${opts.min} to ${opts.max} (got "${raw}")`,
+    );
   }
   return n;
 }

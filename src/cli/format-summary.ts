@@ -5,14 +5,18 @@ import type { Result } from '../engine/result';
 export function formatSummary(r: Result): string {
   const t = r.totals;
   const lines: string[] = [];
-  lines.push(`${r.scenario} — ${fmtDuration(r.simulatedSeconds)} simulated, seed ${r.seed}, ${r.engine.events.toLocaleString('en-US')} events in ${r.engine.wallMs} ms`);
+  lines.push(
+    `${r.scenario} — ${fmtDuration(r.simulatedSeconds)} simulated, seed ${r.seed}, ${r.engine.events.toLocaleString('en-US')} events in ${r.engine.wallMs} ms`,
+  );
   if (r.incomplete) lines.push(`INCOMPLETE (${r.incomplete.reason}): ${r.incomplete.message}`);
   lines.push('');
   lines.push(
     `Requests ${int(t.requests)}: completed ${int(t.completed)}, failed ${int(t.failed)}, dead-lettered ${int(t.deadLettered)}, dropped ${int(t.dropped)}, in flight ${int(t.inFlight)}`,
   );
   lines.push(`Latency  ${summary(t.latencyMs)}`);
-  lines.push(`Cost     ${usd(t.costUsd)} for this run · ${usd(t.monthlyCostUsd)} per 30-day month at this rate`);
+  lines.push(
+    `Cost     ${usd(t.costUsd)} for this run · ${usd(t.monthlyCostUsd)} per 30-day month at this rate`,
+  );
   for (const [id, n] of Object.entries(r.nodes)) {
     lines.push('');
     lines.push(`${n.label} [${id}, ${n.kind}]  ${usd(n.cost.totalUsd)}`);
@@ -22,7 +26,9 @@ export function formatSummary(r: Result): string {
     if (metrics) lines.push(`  ${metrics}`);
     for (const item of n.cost.items) {
       if (item.quantity === 0 && item.usd === 0) continue;
-      lines.push(`  $ ${item.name}: ${qty(item.quantity)} ${item.unit} × ${unitPrice(item.unitUsd)} = ${usd(item.usd)}`);
+      lines.push(
+        `  $ ${item.name}: ${qty(item.quantity)} ${item.unit} × ${unitPrice(item.unitUsd)} = ${usd(item.usd)}`,
+      );
     }
   }
   if (r.warnings.length) {
@@ -52,12 +58,15 @@ function int(x: number): string {
 
 function qty(x: number): string {
   if (Number.isInteger(x)) return x.toLocaleString('en-US');
-  return Math.abs(x) >= 100 ? x.toLocaleString('en-US', { maximumFractionDigits: 1 }) : x.toPrecision(4).replace(/\.?0+$/, '');
+  return Math.abs(x) >= 100
+    ? x.toLocaleString('en-US', { maximumFractionDigits: 1 })
+    : x.toPrecision(4).replace(/\.?0+$/, '');
 }
 
 function usd(x: number): string {
   if (x === 0) return '$0';
-  if (Math.abs(x) >= 1) return `$${x.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+  if (Math.abs(x) >= 1)
+    return `$${x.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
   return `$${x.toPrecision(3)}`;
 }
 
@@ -69,7 +78,12 @@ function unitPrice(x: number): string {
 }
 
 function trim(s: string): string {
-  return s.includes('.') ? s.replace(/0+$/, '').replace(/\.$/, '.00').replace(/\.(\d)$/, '.$10') : s;
+  return s.includes('.')
+    ? s
+        .replace(/0+$/, '')
+        .replace(/\.$/, '.00')
+        .replace(/\.(\d)$/, '.$10')
+    : s;
 }
 
 function fmtDuration(s: number): string {

@@ -32,7 +32,9 @@ export function main(argv: string[]): number {
     doc = JSON.parse(readFileSync(file, 'utf8'));
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
-    console.error(err.code === 'ENOENT' ? `${file}: no such file` : `${file}: not valid JSON (${err.message})`);
+    console.error(
+      err.code === 'ENOENT' ? `${file}: no such file` : `${file}: not valid JSON (${err.message})`,
+    );
     return 2;
   }
   try {
@@ -57,4 +59,3 @@ export function main(argv: string[]): number {
     throw e;
   }
 }
-

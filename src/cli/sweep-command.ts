@@ -49,13 +49,17 @@ const consoleIO: SweepCommandIO = { out: (t) => console.log(t), err: (t) => cons
 export async function main(argv: string[], io: SweepCommandIO = consoleIO): Promise<number> {
   let args;
   try {
-    args = parseArgs(argv, { flags: ['json', 'log', 'help'], values: ['param', 'from', 'to', 'steps', 'refine', 'duration', 'seed', 'jobs'] });
+    args = parseArgs(argv, {
+      flags: ['json', 'log', 'help'],
+      values: ['param', 'from', 'to', 'steps', 'refine', 'duration', 'seed', 'jobs'],
+    });
     if (args.flags.has('help')) {
       io.out(USAGE);
       return 0;
     }
     if (args.positionals.length < 2) throw new UsageError('give at least two scenario files to compare');
-    for (const need of ['param', 'from', 'to']) if (!args.values.has(need)) throw new UsageError(`--${need} is required`);
+    for (const need of ['param', 'from', 'to'])
+      if (!args.values.has(need)) throw new UsageError(`--${need} is required`);
   } catch (e) {
     io.err(`${(e as Error).message}\n\n${USAGE}`);
     return 2;
@@ -84,13 +88,24 @@ export async function main(argv: string[], io: SweepCommandIO = consoleIO): Prom
     refine = numberArg(args, 'refine', { min: 0, max: 50, int: true }) ?? DEFAULT_REFINE_ROUNDS;
     const seed = numberArg(args, 'seed', { min: 0, max: 4294967295, int: true });
     const durationSeconds = numberArg(args, 'duration', { min: 1, max: 30 * 86400 });
-    jobs = numberArg(args, 'jobs', { min: 1, max: 256, int: true }) ?? Math.max(1, availableParallelism() - 1);
+    jobs =
+      numberArg(args, 'jobs', { min: 1, max: 256, int: true }) ?? Math.max(1, availableParallelism() - 1);
     options = { seed, durationSeconds };
-    plan = planSweep({ scenarios: docs, names: shortNames(files), param: args.values.get('param')!, from, to, steps, log: args.flags.has('log') });
+    plan = planSweep({
+      scenarios: docs,
+      names: shortNames(files),
+      param: args.values.get('param')!,
+      from,
+      to,
+      steps,
+      log: args.flags.has('log'),
+    });
     // Every scenario valid as given, and at both ends of the range (a value may be out of its range).
     const ends = new Set([plan.values[0], plan.values[plan.values.length - 1]]);
     const checks = [...docs.map((doc, i) => ({ doc, file: files[i], what: '' }))];
-    for (const run of plan.runs) if (ends.has(run.value)) checks.push({ doc: run.doc, file: files[run.scenario], what: ` with ${plan.param} = ${run.value}` });
+    for (const run of plan.runs)
+      if (ends.has(run.value))
+        checks.push({ doc: run.doc, file: files[run.scenario], what: ` with ${plan.param} = ${run.value}` });
     for (const c of checks) {
       const v = validateScenario(c.doc);
       if (v.ok) continue;
@@ -117,7 +132,11 @@ export async function main(argv: string[], io: SweepCommandIO = consoleIO): Prom
       report = applyRefinement(plan, report, runs, await execute(runs));
     }
     const incomplete = report.curves.some((c) => c.points.some((p) => p.incomplete));
-    io.out(args.flags.has('json') ? JSON.stringify(report, null, 2) : formatSweep(report, plan, { refine, jobs: pool ? jobs : 1 }));
+    io.out(
+      args.flags.has('json')
+        ? JSON.stringify(report, null, 2)
+        : formatSweep(report, plan, { refine, jobs: pool ? jobs : 1 }),
+    );
     return incomplete ? 1 : 0;
   } catch (e) {
     if (e instanceof ScenarioError) {
@@ -145,14 +164,20 @@ export function shortNames(files: string[]): string[] {
 }
 
 /** The table (one row per value, cost and p95 per scenario) and the crossovers, in words. */
-export function formatSweep(report: SweepReport, plan: SweepPlan, o: { refine: number; jobs: number }): string {
+export function formatSweep(
+  report: SweepReport,
+  plan: SweepPlan,
+  o: { refine: number; jobs: number },
+): string {
   const lines: string[] = [];
   const unit = report.unit ? ` (${report.unit})` : '';
   lines.push(
     `Sweep of ${report.param}${unit} from ${fmtValue(report.values[0])} to ${fmtValue(report.values.at(-1)!)}` +
       `, ${report.values.length} points${plan.spec.log ? ' (log)' : ''}, ${report.curves.length} scenarios, ${o.jobs === 1 ? 'in this thread' : `${o.jobs} worker threads`}`,
   );
-  lines.push('Monthly cost (USD per 30-day month at that rate) and end-to-end p95 latency; * = more than 1 % of requests failed');
+  lines.push(
+    'Monthly cost (USD per 30-day month at that rate) and end-to-end p95 latency; * = more than 1 % of requests failed',
+  );
   lines.push('');
   const head = [report.unit || 'value', ...report.curves.map((c) => c.name)];
   const rows: string[][] = [];
@@ -160,29 +185,44 @@ export function formatSweep(report: SweepReport, plan: SweepPlan, o: { refine: n
     const row = [fmtValue(v)];
     for (const c of report.curves) {
       const p = c.points.find((x) => x.value === v);
-      row.push(p ? `${money(p.monthlyCostUsd)}  ${latency(p.p95Ms)}${p.failedFraction > 0.01 ? '*' : ''}${p.incomplete ? ' (incomplete)' : ''}` : '—');
+      row.push(
+        p
+          ? `${money(p.monthlyCostUsd)}  ${latency(p.p95Ms)}${p.failedFraction > 0.01 ? '*' : ''}${p.incomplete ? ' (incomplete)' : ''}`
+          : '—',
+      );
     }
     rows.push(row);
   }
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const fmtRow = (r: string[]) => r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('   ');
+  const fmtRow = (r: string[]) =>
+    r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('   ');
   lines.push(fmtRow(head));
   for (const r of rows) lines.push(fmtRow(r));
   lines.push('');
   if (report.crossovers.length === 0) {
     const cheapest = cheapestThroughout(report);
-    lines.push(cheapest ? `No crossovers in this range: ${cheapest} costs least throughout.` : 'No crossovers in this range.');
+    lines.push(
+      cheapest
+        ? `No crossovers in this range: ${cheapest} costs least throughout.`
+        : 'No crossovers in this range.',
+    );
   } else {
-    lines.push(`Crossovers${o.refine > 0 ? ` (bisection, up to ${o.refine} rounds of re-runs at midpoints)` : ' (linear interpolation)'}:`);
+    lines.push(
+      `Crossovers${o.refine > 0 ? ` (bisection, up to ${o.refine} rounds of re-runs at midpoints)` : ' (linear interpolation)'}:`,
+    );
     for (const c of report.crossovers) {
-      lines.push(`  ${c.label}  (≈ ${money(c.monthlyCostUsd)}/month there; bracket ${fmtValue(c.lo)}–${fmtValue(c.hi)})`);
+      lines.push(
+        `  ${c.label}  (≈ ${money(c.monthlyCostUsd)}/month there; bracket ${fmtValue(c.lo)}–${fmtValue(c.hi)})`,
+      );
     }
   }
   return lines.join('\n');
 }
 
 function cheapestThroughout(r: SweepReport): string | undefined {
-  const first = r.curves.reduce((best, c) => (c.points[0].monthlyCostUsd < best.points[0].monthlyCostUsd ? c : best));
+  const first = r.curves.reduce((best, c) =>
+    c.points[0].monthlyCostUsd < best.points[0].monthlyCostUsd ? c : best,
+  );
   return first.name;
 }
 

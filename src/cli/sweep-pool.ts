@@ -43,7 +43,11 @@ export class SweepPool {
           w.off('error', onError);
           if (m.error) {
             failed = true;
-            reject(m.error.name === 'ScenarioError' && m.error.issues ? new ScenarioError(m.error.issues) : new Error(m.error.message));
+            reject(
+              m.error.name === 'ScenarioError' && m.error.issues
+                ? new ScenarioError(m.error.issues)
+                : new Error(m.error.message),
+            );
             return;
           }
           out[index] = m.outcome!;

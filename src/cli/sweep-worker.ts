@@ -8,6 +8,9 @@ parentPort?.on('message', (m: { id: number; run: SweepRun; options: SimulateOpti
     parentPort!.postMessage({ id: m.id, outcome: runPoint(m.run, m.options) });
   } catch (e) {
     const err = e as Error & { issues?: unknown };
-    parentPort!.postMessage({ id: m.id, error: { name: err.name, message: err.message, issues: err.issues } });
+    parentPort!.postMessage({
+      id: m.id,
+      error: { name: err.name, message: err.message, issues: err.issues },
+    });
   }
 });

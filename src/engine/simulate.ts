@@ -87,16 +87,33 @@ export class Simulation {
       series: options.series ?? false,
       traceSampleRate: options.traceSampleRate ?? 0,
       maxTraces: options.maxTraces ?? 500,
-      record: options.record === true ? DEFAULT_RECORD_LIMIT : typeof options.record === 'number' ? options.record : 0,
+      record:
+        options.record === true
+          ? DEFAULT_RECORD_LIMIT
+          : typeof options.record === 'number'
+            ? options.record
+            : 0,
     });
     this.ctx = ctx;
     ctx.warnings.push(...warnings);
     scenario.nodes.forEach((n, i) => {
       const kind = kindModule(n.kind);
       if (!kind.create) {
-        throw new ScenarioError([{ path: `nodes[${i}].kind`, nodeId: n.id, value: n.kind, message: `${kind.title} nodes are not simulated yet: remove "${n.id}" to run this scenario` }]);
+        throw new ScenarioError([
+          {
+            path: `nodes[${i}].kind`,
+            nodeId: n.id,
+            value: n.kind,
+            message: `${kind.title} nodes are not simulated yet: remove "${n.id}" to run this scenario`,
+          },
+        ]);
       }
-      const spec: NodeSpec = { id: n.id, kind: n.kind, label: n.label, params: n.params as Record<string, unknown> };
+      const spec: NodeSpec = {
+        id: n.id,
+        kind: n.kind,
+        label: n.label,
+        params: n.params as Record<string, unknown>,
+      };
       ctx.nodes.push(kind.create(ctx, spec as never, i));
     });
     const byId = new Map(ctx.nodes.map((n) => [n.spec.id, n]));
@@ -163,11 +180,19 @@ export class Simulation {
       return true;
     }
     if (this.events >= this.maxEvents) {
-      this.stop(reached, 'eventBudget', `Stopped after ${this.events.toLocaleString('en-US')} events (the event budget) at ${fmtSeconds(reached / 1000)} of simulated time.`);
+      this.stop(
+        reached,
+        'eventBudget',
+        `Stopped after ${this.events.toLocaleString('en-US')} events (the event budget) at ${fmtSeconds(reached / 1000)} of simulated time.`,
+      );
       return true;
     }
     if (now() - this.wallStart > this.maxWallMs) {
-      this.stop(reached, 'wallClock', `Stopped after ${Math.round(this.maxWallMs / 1000)} s of computing (the time budget) at ${fmtSeconds(reached / 1000)} of simulated time.`);
+      this.stop(
+        reached,
+        'wallClock',
+        `Stopped after ${Math.round(this.maxWallMs / 1000)} s of computing (the time budget) at ${fmtSeconds(reached / 1000)} of simulated time.`,
+      );
       return true;
     }
     return false;
@@ -188,7 +213,9 @@ export class Simulation {
     let text = message;
     if (reason !== 'cancelled' && busiest.length > 0) {
       text += ` Most events came from ${busiest.map((b) => `"${b.id}" (${Math.round((100 * b.events) / total)} %)`).join(', ')}.`;
-      const loop = this.ctx.warnings.find((w) => w.includes('feedback loop') && busiest.some((b) => w.includes(b.id)));
+      const loop = this.ctx.warnings.find(
+        (w) => w.includes('feedback loop') && busiest.some((b) => w.includes(b.id)),
+      );
       if (loop) text += ` Likely cause: ${loop}`;
     }
     this.incomplete = { reason, message: text, busiestNodes: busiest, reachedSeconds: round6(atMs / 1000) };
@@ -204,7 +231,12 @@ export class Simulation {
     );
     const nodes: Record<string, NodeResult> = {};
     for (const n of ctx.nodes) {
-      nodes[n.spec.id] = { kind: n.spec.kind, label: n.spec.label, metrics: n.metrics(), cost: bill.byNode[n.spec.id] };
+      nodes[n.spec.id] = {
+        kind: n.spec.kind,
+        label: n.spec.label,
+        metrics: n.metrics(),
+        cost: bill.byNode[n.spec.id],
+      };
     }
     const r = ctx.requests;
     const result: Result = {
@@ -230,12 +262,19 @@ export class Simulation {
       traces: r.traces,
       latencyHistogram: r.latency.buckets().map(([a, b, c]) => [round6(a), round6(b), c]),
     };
-    if (ctx.series) result.series = { bucketSeconds: ctx.series.bucketSeconds, t: ctx.series.times(), ...ctx.series.toRecord() };
+    if (ctx.series)
+      result.series = {
+        bucketSeconds: ctx.series.bucketSeconds,
+        t: ctx.series.times(),
+        ...ctx.series.toRecord(),
+      };
     if (this.incomplete) result.incomplete = this.incomplete;
     if (ctx.recorder) {
       result.recording = ctx.recorder.toRecording();
       if (result.recording.truncatedAtMs !== undefined) {
-        result.warnings.push(`The replay recording stopped at ${fmtSeconds(result.recording.truncatedAtMs / 1000)} of simulated time (its limit of ${result.recording.limit.toLocaleString('en-US')} records): shorten the run to replay it all.`);
+        result.warnings.push(
+          `The replay recording stopped at ${fmtSeconds(result.recording.truncatedAtMs / 1000)} of simulated time (its limit of ${result.recording.limit.toLocaleString('en-US')} records): shorten the run to replay it all.`,
+        );
       }
     }
     return result;
@@ -256,5 +295,9 @@ function now(): number {
 }
 
 function fmtSeconds(s: number): string {
-  return s >= 3600 ? `${(s / 3600).toFixed(2)} h` : s >= 60 ? `${(s / 60).toFixed(1)} min` : `${s.toFixed(1)} s`;
+  return s >= 3600
+    ? `${(s / 3600).toFixed(2)} h`
+    : s >= 60
+      ? `${(s / 60).toFixed(1)} min`
+      : `${s.toFixed(1)} s`;
 }

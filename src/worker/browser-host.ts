@@ -2,7 +2,10 @@ import type { EngineHost } from './engine-client';
 
 /** Starts the engine in a module Web Worker (Vite bundles it from this `new URL` pattern). */
 export function spawnBrowserWorker(): EngineHost {
-  const worker = new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module', name: 'simulation' });
+  const worker = new Worker(new URL('./engine.worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'simulation',
+  });
   return {
     endpoint: worker,
     onCrash(listener) {

@@ -25,7 +25,12 @@ const MAX_SLICE_EVENTS = 2_000_000;
  */
 export interface EngineApi {
   /** Runs a scenario in slices, reporting progress between them; never throws. */
-  run(runId: number, scenario: unknown, options: RunOptions, onProgress?: ProgressListener): Promise<PackedOutcome>;
+  run(
+    runId: number,
+    scenario: unknown,
+    options: RunOptions,
+    onProgress?: ProgressListener,
+  ): Promise<PackedOutcome>;
   /** Asks run `runId` to stop at its next slice boundary; it then answers 'cancelled'. */
   cancel(runId: number): void;
 }
@@ -33,7 +38,12 @@ export interface EngineApi {
 export function createEngineApi(now: () => number = () => performance.now()): EngineApi {
   const cancelled = new Set<number>();
 
-  async function run(runId: number, scenario: unknown, options: RunOptions, onProgress?: ProgressListener): Promise<PackedOutcome> {
+  async function run(
+    runId: number,
+    scenario: unknown,
+    options: RunOptions,
+    onProgress?: ProgressListener,
+  ): Promise<PackedOutcome> {
     const stop = () => cancelled.has(runId);
     try {
       const sim = Simulation.create(scenario, { series: true, ...options, shouldCancel: stop });
@@ -48,7 +58,8 @@ export function createEngineApi(now: () => number = () => performance.now()): En
         await nextMacrotask();
       }
       const result = sim.result();
-      if (result.incomplete?.reason === 'cancelled') return { status: 'cancelled', packed: packSeries(result) };
+      if (result.incomplete?.reason === 'cancelled')
+        return { status: 'cancelled', packed: packSeries(result) };
       report(onProgress, 1);
       return { status: 'done', packed: packSeries(result) };
     } catch (err) {

@@ -50,7 +50,10 @@ export function createEngineClient(spawn: () => EngineHost, options: ClientOptio
     h.onCrash((message) => {
       if (host !== h) return; // a worker we already replaced
       kill();
-      current?.settle({ status: 'error', error: { kind: 'crash', message: `The simulation worker stopped: ${message}` } });
+      current?.settle({
+        status: 'error',
+        error: { kind: 'crash', message: `The simulation worker stopped: ${message}` },
+      });
     });
     return api;
   }
@@ -64,7 +67,11 @@ export function createEngineClient(spawn: () => EngineHost, options: ClientOptio
     h?.terminate();
   }
 
-  function run(scenario: unknown, runOptions: RunOptions, onProgress?: ProgressListener): Promise<RunOutcome> {
+  function run(
+    scenario: unknown,
+    runOptions: RunOptions,
+    onProgress?: ProgressListener,
+  ): Promise<RunOutcome> {
     if (current) {
       // Superseded: the worker drops it at its next slice (runs interleave there), and its
       // caller hears now rather than after the worker gets round to it.
@@ -88,7 +95,10 @@ export function createEngineClient(spawn: () => EngineHost, options: ClientOptio
       try {
         remote = ensureApi();
       } catch (err) {
-        me.settle({ status: 'error', error: { kind: 'crash', message: `Could not start the simulation worker: ${messageOf(err)}` } });
+        me.settle({
+          status: 'error',
+          error: { kind: 'crash', message: `Could not start the simulation worker: ${messageOf(err)}` },
+        });
         return;
       }
       const progress = onProgress ? Comlink.proxy((f: number) => current === me && onProgress(f)) : undefined;

@@ -20,7 +20,10 @@ export interface EnginePool {
    * client's runs: a new batch cancels the last. After cancel(), the tasks not yet started
    * settle as 'cancelled' without running.
    */
-  runAll(tasks: readonly PoolTask[], onSettled?: (index: number, outcome: RunOutcome) => void): Promise<RunOutcome[]>;
+  runAll(
+    tasks: readonly PoolTask[],
+    onSettled?: (index: number, outcome: RunOutcome) => void,
+  ): Promise<RunOutcome[]>;
   /** Stops every run under way and every task still waiting (of every runAll). */
   cancel(): void;
   /** Ends the workers; a later runAll starts new ones. */
@@ -28,7 +31,9 @@ export interface EnginePool {
 }
 
 /** Workers for a pool: one fewer than the cores (the page keeps one), at least one. */
-export function defaultPoolSize(cores: number | undefined = typeof navigator === 'undefined' ? undefined : navigator.hardwareConcurrency): number {
+export function defaultPoolSize(
+  cores: number | undefined = typeof navigator === 'undefined' ? undefined : navigator.hardwareConcurrency,
+): number {
   const n = Number.isFinite(cores) && cores! > 0 ? Math.floor(cores!) : 2;
   return Math.max(1, n - 1);
 }
@@ -51,7 +56,10 @@ export function createEnginePool(makeClient: () => EngineClient, size = defaultP
         for (;;) {
           const i = next++;
           if (i >= tasks.length) return;
-          const outcome: RunOutcome = gen !== generation ? { status: 'cancelled', result: null } : await client(w).run(tasks[i].scenario, tasks[i].options);
+          const outcome: RunOutcome =
+            gen !== generation
+              ? { status: 'cancelled', result: null }
+              : await client(w).run(tasks[i].scenario, tasks[i].options);
           out[i] = outcome;
           onSettled?.(i, outcome);
         }

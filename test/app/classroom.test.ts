@@ -14,7 +14,8 @@ import { decodeShare } from '../../src/app/persistence/share-link';
 import { normalizeDoc } from '../../src/app/store/scenario-doc';
 import { validateScenario } from '../../src/engine/scenario/validate';
 
-const template = (name: string) => JSON.parse(readFileSync(resolve(import.meta.dirname, `../../src/templates/${name}.json`), 'utf8'));
+const template = (name: string) =>
+  JSON.parse(readFileSync(resolve(import.meta.dirname, `../../src/templates/${name}.json`), 'utf8'));
 
 function runOf(name: string, durationSeconds?: number) {
   const doc = template(name);
@@ -50,16 +51,22 @@ describe('replay: the state at time t', () => {
 
   it('moves a dot along the edge into the node, then keeps it at the node', () => {
     const v = replay.visits.find((x) => x.node === 'handler' && x.legIn)!;
-    const during = dotsAt(replay, (v.legIn!.t0 + v.legIn!.t1) / 2).find((d) => d.visit === replay.visits.indexOf(v))!;
+    const during = dotsAt(replay, (v.legIn!.t0 + v.legIn!.t1) / 2).find(
+      (d) => d.visit === replay.visits.indexOf(v),
+    )!;
     expect(during.place.at).toBe('edges');
-    const after = dotsAt(replay, (v.arriveMs + v.endMs) / 2).find((d) => d.visit === replay.visits.indexOf(v))!;
+    const after = dotsAt(replay, (v.arriveMs + v.endMs) / 2).find(
+      (d) => d.visit === replay.visits.indexOf(v),
+    )!;
     expect(after.place).toMatchObject({ at: 'node', node: 'handler' });
   });
 
   it('marks cold starts: the first requests are cold, shown as cold dots at the function', () => {
     const cold = replay.visits.find((v) => v.cold)!;
     expect(cold).toBeDefined();
-    const d = dotsAt(replay, (cold.arriveMs + cold.endMs) / 2).find((x) => x.visit === replay.visits.indexOf(cold))!;
+    const d = dotsAt(replay, (cold.arriveMs + cold.endMs) / 2).find(
+      (x) => x.visit === replay.visits.indexOf(cold),
+    )!;
     expect(d.style).toBe('cold');
   });
 
@@ -120,13 +127,18 @@ describe('function internals from the recording', () => {
     expect(idle.every((e) => e.phase === 'idle' && e.keepAliveLeft! > 0 && e.keepAliveLeft! < 1)).toBe(true);
   });
 
-  it('knows each cold start\'s INIT time, as the waterfall shows it', () => {
+  it("knows each cold start's INIT time, as the waterfall shows it", () => {
     const g = graphOf(template('cold-starts-keep-alive'));
     const replay = buildReplay(result, g);
     const cold = replay.visits.find((v) => v.cold)!;
     const init = coldInitAt(internals, 'fn', cold.startMs);
     expect(init).toBeGreaterThan(50);
-    const wf = layoutWaterfall(replay, cold.trace, (id) => id.toUpperCase(), (n, t) => coldInitAt(internals, n, t));
+    const wf = layoutWaterfall(
+      replay,
+      cold.trace,
+      (id) => id.toUpperCase(),
+      (n, t) => coldInitAt(internals, n, t),
+    );
     const row = wf.rows.find((r) => r.node === 'fn')!;
     expect(row.cold).toBe(true);
     expect(row.initMs).toBe(init);
@@ -177,7 +189,9 @@ describe('geometry', () => {
 
 describe('lessons', () => {
   it('every lesson in the templates validates and its counters name real metrics', () => {
-    const names = readdirSync(resolve(import.meta.dirname, '../../src/templates')).filter((f) => f.endsWith('.json')).map((f) => f.replace(/\.json$/, ''));
+    const names = readdirSync(resolve(import.meta.dirname, '../../src/templates'))
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => f.replace(/\.json$/, ''));
     const withLesson = names.filter((n) => template(n).lesson);
     expect(withLesson.length).toBeGreaterThanOrEqual(13);
     for (const name of withLesson) {
@@ -188,7 +202,8 @@ describe('lessons', () => {
       const result = simulate(doc, { series: true });
       for (const path of doc.lesson.counters as string[]) {
         const parts = path.split('.');
-        if (parts[0] === 'nodes') expect(result.nodes[parts[1]]?.metrics[parts[3]], `${name}: ${path}`).toBeDefined();
+        if (parts[0] === 'nodes')
+          expect(result.nodes[parts[1]]?.metrics[parts[3]], `${name}: ${path}`).toBeDefined();
         const c = counterAt(result, path, result.simulatedSeconds * 1000);
         expect(Number.isFinite(c.value)).toBe(true);
       }
@@ -201,7 +216,10 @@ describe('lessons', () => {
     doc.lesson.steps = [doc.lesson.steps[1], doc.lesson.steps[0]];
     const v = validateScenario(doc);
     expect(v.ok).toBe(false);
-    if (!v.ok) expect(v.errors.map((e) => e.path)).toEqual(expect.arrayContaining(['lesson.counters[0]', 'lesson.steps']));
+    if (!v.ok)
+      expect(v.errors.map((e) => e.path)).toEqual(
+        expect.arrayContaining(['lesson.counters[0]', 'lesson.steps']),
+      );
   });
 
   it('counts up with time where a series exists', () => {
@@ -218,11 +236,17 @@ describe('lessons', () => {
 describe('share link to a moment', () => {
   it('carries the scenario, the time and the lesson; the scenario part still decodes', () => {
     const doc = normalizeDoc(template('api-function'));
-    const url = momentUrl(doc, { timeMs: 42_000, lesson: true, speed: 0.5 }, { origin: 'https://x.test', pathname: '/' });
+    const url = momentUrl(
+      doc,
+      { timeMs: 42_000, lesson: true, speed: 0.5 },
+      { origin: 'https://x.test', pathname: '/' },
+    );
     const hash = url.slice(url.indexOf('#'));
     expect(parseMoment(hash)).toEqual({ timeMs: 42_000, lesson: true, speed: 0.5 });
     const decoded = decodeShare(hash);
-    expect(decoded?.ok && (decoded.json as { lesson: { title: string } }).lesson.title).toBe(template('api-function').lesson.title);
+    expect(decoded?.ok && (decoded.json as { lesson: { title: string } }).lesson.title).toBe(
+      template('api-function').lesson.title,
+    );
     expect(parseMoment('#s=abc')).toBeNull();
   });
 });
@@ -246,14 +270,18 @@ describe('the engine recording for the replay', () => {
 
 describe('big counters from the recording', () => {
   it('count invocations and cold starts up to t exactly (as a run that ends at t does)', () => {
-    const doc = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../src/templates/api-function.json'), 'utf8'));
+    const doc = JSON.parse(
+      readFileSync(resolve(import.meta.dirname, '../../src/templates/api-function.json'), 'utf8'),
+    );
     const full = simulate(doc, { durationSeconds: 30, record: true, series: true });
     for (const t of [0.32, 1.7, 12.25]) {
       const upTo = simulate(doc, { durationSeconds: t });
       for (const metric of ['invocations', 'coldStarts']) {
         const c = counterAt(full, `nodes.handler.metrics.${metric}`, t * 1000);
         expect(c.atEnd).toBe(false);
-        expect(c.value, `${metric} at ${t} s`).toBe((upTo.nodes.handler.metrics as Record<string, number>)[metric]);
+        expect(c.value, `${metric} at ${t} s`).toBe(
+          (upTo.nodes.handler.metrics as Record<string, number>)[metric],
+        );
       }
     }
   });

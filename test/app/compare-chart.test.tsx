@@ -4,7 +4,12 @@ import { findCrossovers, type SweepCurve, type SweepReport } from '../../src/eng
 import { CompareView } from '../../src/app/compare/CompareView';
 import { SweepChart } from '../../src/app/compare/SweepChart';
 import { presetEntries, setComparePoolFactory, useCompare } from '../../src/app/compare/compare-store';
-import { crossoverMarks, crossoverText, logTicks, makeScale } from '../../src/app/compare/sweep-chart-geometry';
+import {
+  crossoverMarks,
+  crossoverText,
+  logTicks,
+  makeScale,
+} from '../../src/app/compare/sweep-chart-geometry';
 import { createEnginePool } from '../../src/worker/pool';
 import { inProcessEngineClient } from './helpers/in-process-engine';
 
@@ -13,7 +18,10 @@ beforeAll(() => {
   globalThis.ResizeObserver = class {
     constructor(private cb: ResizeObserverCallback) {}
     observe(el: Element) {
-      this.cb([{ target: el, contentRect: { width: 1000, height: 400 } } as unknown as ResizeObserverEntry], this as unknown as ResizeObserver);
+      this.cb(
+        [{ target: el, contentRect: { width: 1000, height: 400 } } as unknown as ResizeObserverEntry],
+        this as unknown as ResizeObserver,
+      );
     }
     unobserve() {}
     disconnect() {}
@@ -21,7 +29,13 @@ beforeAll(() => {
 });
 afterEach(cleanup);
 
-const point = (value: number, monthlyCostUsd: number) => ({ value, monthlyCostUsd, p95Ms: 100, requests: 1000, failedFraction: 0 });
+const point = (value: number, monthlyCostUsd: number) => ({
+  value,
+  monthlyCostUsd,
+  p95Ms: 100,
+  requests: 1000,
+  failedFraction: 0,
+});
 
 /** Functions grow with the rate; the monolith and tiers are flat: two crossovers. */
 function makeReport(): SweepReport {
@@ -31,7 +45,13 @@ function makeReport(): SweepReport {
     { scenario: 1, name: 'tiered', points: values.map((v) => point(v, v < 100 ? 92 : 200)) },
     { scenario: 2, name: 'functions', points: values.map((v) => point(v, 0.5 + v * 19)) },
   ];
-  return { param: 'nodes[id=clients].params.traffic.ratePerSecond', unit: 'requests/s', values, curves, crossovers: findCrossovers(curves, { log: true, unit: 'requests/s' }) };
+  return {
+    param: 'nodes[id=clients].params.traffic.ratePerSecond',
+    unit: 'requests/s',
+    values,
+    curves,
+    crossovers: findCrossovers(curves, { log: true, unit: 'requests/s' }),
+  };
 }
 
 describe('sweep chart geometry', () => {
@@ -49,7 +69,12 @@ describe('sweep chart geometry', () => {
     expect(r.crossovers).toHaveLength(2);
     const x = makeScale(0.01, 1000, 0, 1000, true);
     // 2.2 and 2.65 requests/s fall at 468 and 485 px: either side of the middle (475).
-    const marks = crossoverMarks(r.crossovers, r.curves, r.unit, x, () => 200, { left: 0, right: 950, bandTop: 10, rowHeight: 20 });
+    const marks = crossoverMarks(r.crossovers, r.curves, r.unit, x, () => 200, {
+      left: 0,
+      right: 950,
+      bandTop: 10,
+      rowHeight: 20,
+    });
     expect(marks.map((m) => m.text)).toEqual([
       `1. ${crossoverText(r.crossovers[0], r.curves, r.unit)}`,
       `2. ${crossoverText(r.crossovers[1], r.curves, r.unit)}`,
@@ -79,11 +104,15 @@ describe('sweep chart', () => {
     const line = chart.querySelector('[data-crossover="1"] line')!;
     const x = Number(line.getAttribute('x1'));
     const svg = chart.querySelector('svg')!;
-    expect(svg.getAttribute('aria-label')).toMatch(/functions costs less below [\d.]+ requests\/s, monolith above/);
+    expect(svg.getAttribute('aria-label')).toMatch(
+      /functions costs less below [\d.]+ requests\/s, monolith above/,
+    );
     expect(x).toBeGreaterThan(0);
     // The p95 chart marks the same values without the words.
     cleanup();
-    render(<SweepChart report={r} metric="p95" colors={['red', 'blue', 'green']} logX logY={false} fileName="t" />);
+    render(
+      <SweepChart report={r} metric="p95" colors={['red', 'blue', 'green']} logX logY={false} fileName="t" />,
+    );
     const p95 = screen.getByRole('figure', { name: 'Latency p95' });
     await waitFor(() => expect(p95.querySelectorAll('.crossover-mark')).toHaveLength(2));
     expect(p95.querySelectorAll('.crossover-label')).toHaveLength(0);
@@ -97,7 +126,11 @@ describe('compare view', () => {
     useCompare.getState().setForm({ from: 1, to: 100, steps: 3, refineRounds: 2, durationSeconds: 120 });
     render(<CompareView />);
     const dlg = screen.getByRole('dialog', { name: 'Compare designs' });
-    expect(within(dlg).getAllByRole('textbox').map((i) => (i as HTMLInputElement).value)).toEqual(['monolith', 'tiered', 'containers', 'functions']);
+    expect(
+      within(dlg)
+        .getAllByRole('textbox')
+        .map((i) => (i as HTMLInputElement).value),
+    ).toEqual(['monolith', 'tiered', 'containers', 'functions']);
     fireEvent.click(within(dlg).getByRole('button', { name: 'Run sweep' }));
     await waitFor(() => expect(useCompare.getState().sweep.phase).toBe('done'), { timeout: 60_000 });
     const s = useCompare.getState().sweep;
@@ -105,8 +138,12 @@ describe('compare view', () => {
     expect(s.report!.crossovers.length).toBeGreaterThan(0);
     expect(s.report!.crossovers.every((c) => c.refined === 2)).toBe(true);
     const list = await within(dlg).findByRole('list', { name: 'Crossovers' });
-    expect(within(list).getAllByRole('listitem')[0].textContent).toMatch(/^functions costs less below [\d.]+ requests\/s, \w+ above/);
+    expect(within(list).getAllByRole('listitem')[0].textContent).toMatch(
+      /^functions costs less below [\d.]+ requests\/s, \w+ above/,
+    );
     expect(within(dlg).getByText(/^Done: \d+ runs, \d crossovers?\.$/)).toBeTruthy();
-    await waitFor(() => expect(dlg.querySelectorAll('.crossover-label').length).toBe(s.report!.crossovers.length));
+    await waitFor(() =>
+      expect(dlg.querySelectorAll('.crossover-label').length).toBe(s.report!.crossovers.length),
+    );
   }, 90_000);
 });

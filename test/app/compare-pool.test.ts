@@ -33,7 +33,10 @@ describe('engine pool', () => {
     const f = fakeClients();
     const pool = createEnginePool(f.make, 2);
     const settled: number[] = [];
-    const all = pool.runAll([0, 1, 2, 3].map((i) => ({ scenario: i, options: {} })), (i) => settled.push(i));
+    const all = pool.runAll(
+      [0, 1, 2, 3].map((i) => ({ scenario: i, options: {} })),
+      (i) => settled.push(i),
+    );
     await tick();
     expect(f.started.map((s) => s.scenario)).toEqual([0, 1]);
     f.started[1].end();
@@ -44,7 +47,9 @@ describe('engine pool', () => {
     f.started[3].end();
     f.started[2].end();
     const out = await all;
-    expect(out.map((o) => (o.status === 'done' ? (o.result as unknown as { scenario: number }).scenario : -1))).toEqual([0, 1, 2, 3]);
+    expect(
+      out.map((o) => (o.status === 'done' ? (o.result as unknown as { scenario: number }).scenario : -1)),
+    ).toEqual([0, 1, 2, 3]);
     expect(settled).toEqual([1, 0, 3, 2]);
     expect(f.made()).toBe(2);
   });
@@ -56,7 +61,13 @@ describe('engine pool', () => {
     await tick();
     pool.cancel();
     const out = await all;
-    expect(out.map((o) => o.status)).toEqual(['cancelled', 'cancelled', 'cancelled', 'cancelled', 'cancelled']);
+    expect(out.map((o) => o.status)).toEqual([
+      'cancelled',
+      'cancelled',
+      'cancelled',
+      'cancelled',
+      'cancelled',
+    ]);
     // Only the first two ever started.
     expect(f.started).toHaveLength(2);
   });

@@ -74,7 +74,15 @@ describe('ParamsForm (generated from a kind schema)', () => {
     const schema = KINDS[kind].params;
     render(<ParamsForm schema={schema} params={{}} onChange={() => {}} />);
     cleanup();
-    const garbage = { memoryMB: 'x', traffic: 7, eventTypes: 'no', instances: { min: -1 }, duration: null, shards: [], type: 42 };
+    const garbage = {
+      memoryMB: 'x',
+      traffic: 7,
+      eventTypes: 'no',
+      instances: { min: -1 },
+      duration: null,
+      shards: [],
+      type: 42,
+    };
     render(<ParamsForm schema={schema} params={garbage} onChange={() => {}} />);
   });
 });

@@ -54,11 +54,17 @@ describe('charts from the result', () => {
     expect(charts.map((c) => c.id)).toEqual(['traffic', 'capacity', 'coldStarts', 'trouble']);
     const capacity = charts.find((c) => c.id === 'capacity')!;
     expect(capacity.lines.map((l) => l.metric)).toEqual(['concurrency', 'instances']);
-    expect(chartsForNode(result, 'api').map((c) => c.title)).toEqual(['Requests', 'Throttles, errors and retries']);
+    expect(chartsForNode(result, 'api').map((c) => c.title)).toEqual([
+      'Requests',
+      'Throttles, errors and retries',
+    ]);
   });
 
   it('gives a series it does not know a chart of its own', () => {
-    const withNew = { ...result, series: { ...result.series!, 'handler.warmPoolSize': result.series!.t.map(() => 1) } };
+    const withNew = {
+      ...result,
+      series: { ...result.series!, 'handler.warmPoolSize': result.series!.t.map(() => 1) },
+    };
     const charts = chartsForNode(withNew, 'handler');
     expect(charts.at(-1)).toMatchObject({ id: 'warmPoolSize', title: 'Warm pool size' });
     expect(humanize('iteratorAgeSeconds')).toBe('Iterator age seconds');
@@ -66,7 +72,9 @@ describe('charts from the result', () => {
 
   it('draws a function against its reserved concurrency, or what the account leaves it', () => {
     expect(concurrencyLimit(template, 'handler')).toEqual({ value: 1000, label: 'account concurrency' });
-    const doc = structuredClone(template) as { nodes: { id: string; kind: string; params: Record<string, unknown> }[] };
+    const doc = structuredClone(template) as {
+      nodes: { id: string; kind: string; params: Record<string, unknown> }[];
+    };
     doc.nodes.push({ id: 'other', kind: 'function', params: { reservedConcurrency: 200 } });
     expect(concurrencyLimit(doc, 'handler')).toEqual({ value: 800, label: 'unreserved account concurrency' });
     expect(concurrencyLimit(doc, 'other')).toEqual({ value: 200, label: 'reserved concurrency' });
@@ -107,14 +115,19 @@ describe('CSV export', () => {
 
   it('writes one row per time bucket with every series', () => {
     const lines = seriesCsv(result).trim().split('\r\n');
-    expect(lines[0].split(',')).toEqual(['t_seconds', ...Object.keys(result.series!).filter((k) => k !== 't' && k !== 'bucketSeconds')]);
+    expect(lines[0].split(',')).toEqual([
+      't_seconds',
+      ...Object.keys(result.series!).filter((k) => k !== 't' && k !== 'bucketSeconds'),
+    ]);
     expect(lines).toHaveLength(result.series!.t.length + 1);
   });
 
   it('writes the bill line by line with raw numbers and sources, then the totals', () => {
     const lines = billCsv(result).trim().split('\r\n');
     expect(lines[0]).toBe('node_id,node_label,kind,item,quantity,unit,unit_usd,usd,source');
-    expect(lines.some((l) => l.startsWith('handler,Handle command,function,requests,11931,requests,'))).toBe(true);
+    expect(lines.some((l) => l.startsWith('handler,Handle command,function,requests,11931,requests,'))).toBe(
+      true,
+    );
     expect(lines.at(-1)).toBe(`,Total per 30-day month,,,,,,${result.totals.monthlyCostUsd},`);
   });
 

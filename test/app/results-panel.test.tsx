@@ -20,7 +20,14 @@ beforeAll(() => {
 
 beforeEach(() => {
   setEngineClientFactory(inProcessEngineClient);
-  useRunStore.setState({ status: 'idle', progress: 0, result: null, scenario: null, error: null, issues: [] });
+  useRunStore.setState({
+    status: 'idle',
+    progress: 0,
+    result: null,
+    scenario: null,
+    error: null,
+    issues: [],
+  });
   useScenarioStore.getState().load(structuredClone(template));
   useSelectionStore.getState().clear();
 });
@@ -46,7 +53,9 @@ describe('results panel', () => {
   it('invites a first run before there is anything to show', () => {
     renderResults();
     expect(screen.getByText(/press/i, { selector: '.results-empty p' })).toBeTruthy();
-    expect(screen.getByRole('progressbar', { name: 'Simulated time' }).getAttribute('aria-valuenow')).toBe('0');
+    expect(screen.getByRole('progressbar', { name: 'Simulated time' }).getAttribute('aria-valuenow')).toBe(
+      '0',
+    );
   });
 
   it('runs the template and shows the summary from the real result', async () => {
@@ -76,7 +85,9 @@ describe('results panel', () => {
     expect(within(table).getByText('compute (x86_64)')).toBeTruthy();
     expect(within(table).getAllByText(/per million requests/).length).toBeGreaterThan(0);
     const requestsLine = handler.cost.items.find((i) => i.name === 'requests')!;
-    expect(within(table).getAllByText(`${requestsLine.quantity.toLocaleString('en-US')} requests`).length).toBeGreaterThan(0);
+    expect(
+      within(table).getAllByText(`${requestsLine.quantity.toLocaleString('en-US')} requests`).length,
+    ).toBeGreaterThan(0);
     expect(within(table).getAllByText(/\[L-PRICE\]/).length).toBeGreaterThan(0);
     expect(within(table).getByText('Total per month')).toBeTruthy();
     expect(screen.getByRole('figure', { name: 'Cost by node' })).toBeTruthy();
@@ -98,7 +109,9 @@ describe('results panel', () => {
   });
 
   it('lists validation issues and points at the node', async () => {
-    const bad = structuredClone(template) as typeof template & { nodes: { params: Record<string, unknown> }[] };
+    const bad = structuredClone(template) as typeof template & {
+      nodes: { params: Record<string, unknown> }[];
+    };
     (bad.nodes[2].params as Record<string, unknown>).memoryMB = 64;
     useScenarioStore.getState().load(bad);
     renderResults();

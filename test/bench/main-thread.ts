@@ -29,12 +29,25 @@ export async function measureMainThread(): Promise<MainThreadFigures | string> {
   const outDir = mkdtempSync(join(tmpdir(), 'sim-bench-dist-'));
   const profile = mkdtempSync(join(tmpdir(), 'sim-bench-profile-'));
   await build({ root, logLevel: 'error', build: { outDir, emptyOutDir: true } });
-  const server = await preview({ root, logLevel: 'error', build: { outDir }, preview: { host: '127.0.0.1', port: 0, open: false } });
+  const server = await preview({
+    root,
+    logLevel: 'error',
+    build: { outDir },
+    preview: { host: '127.0.0.1', port: 0, open: false },
+  });
   const url = server.resolvedUrls?.local[0];
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+    ],
     viewport: { width: 1440, height: 900 },
   });
   try {
@@ -54,9 +67,15 @@ export async function measureMainThread(): Promise<MainThreadFigures | string> {
     await page.getByRole('button', { name: /Run/ }).first().click();
     // A cheap check four times a second: Playwright's text locators walk the whole DOM on
     // every poll, tens of milliseconds of the page's main thread that are not the app's.
-    await page.waitForFunction(() => document.querySelector('.run-progress[data-status="done"]') !== null, undefined, { polling: 250, timeout: 5 * 60_000 });
+    await page.waitForFunction(
+      () => document.querySelector('.run-progress[data-status="done"]') !== null,
+      undefined,
+      { polling: 250, timeout: 5 * 60_000 },
+    );
     const runEnd = await page.evaluate(() => performance.now());
-    const tasks = await page.evaluate(() => (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks);
+    const tasks = await page.evaluate(
+      () => (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks,
+    );
     const during = tasks.filter((t) => t.start >= runStart && t.start <= runEnd);
     return {
       case: 'app: API → function, 1,000 req/s, 1 h (in the worker)',

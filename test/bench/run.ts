@@ -40,7 +40,14 @@ function bareLoop(events: number): Row {
   }
   const wallMs = performance.now() - t0;
   if (sink < 0) console.log(sink);
-  return { case: 'bare loop (typed-array heap)', requests: 0, events, wallMs, eventsPerSecond: events / (wallMs / 1000), peakHeapMB: heapMB() };
+  return {
+    case: 'bare loop (typed-array heap)',
+    requests: 0,
+    events,
+    wallMs,
+    eventsPerSecond: events / (wallMs / 1000),
+    peakHeapMB: heapMB(),
+  };
 }
 
 function apiFunction(label: string, rate: number, seconds: number): Row {
@@ -53,7 +60,14 @@ function apiFunction(label: string, rate: number, seconds: number): Row {
   const wallMs = performance.now() - t0;
   peak = Math.max(peak, heapMB());
   const r = sim.result();
-  return { case: label, requests: r.totals.requests, events: r.engine.events, wallMs, eventsPerSecond: r.engine.events / (wallMs / 1000), peakHeapMB: peak };
+  return {
+    case: label,
+    requests: r.totals.requests,
+    events: r.engine.events,
+    wallMs,
+    eventsPerSecond: r.engine.events / (wallMs / 1000),
+    peakHeapMB: peak,
+  };
 }
 
 const quick = process.argv.includes('--quick');
@@ -66,21 +80,43 @@ if (!quick) rows.push(apiFunction('API → function, 1,000 req/s, 10 h', 1000, 3
 for (const r of rows) r.ofBareLoop = r.eventsPerSecond / bare.eventsPerSecond;
 
 const pad = (s: string, n: number) => s.padEnd(n);
-console.log(`Node ${process.version}, ${process.arch}${gc ? '' : ' (run with --expose-gc for steadier heap figures)'}`);
-console.log(pad('case', 40) + pad('requests', 12) + pad('events', 13) + pad('wall s', 9) + pad('M events/s', 12) + pad('of bare', 9) + 'peak heap MB');
+console.log(
+  `Node ${process.version}, ${process.arch}${gc ? '' : ' (run with --expose-gc for steadier heap figures)'}`,
+);
+console.log(
+  pad('case', 40) +
+    pad('requests', 12) +
+    pad('events', 13) +
+    pad('wall s', 9) +
+    pad('M events/s', 12) +
+    pad('of bare', 9) +
+    'peak heap MB',
+);
 for (const r of rows) {
   console.log(
-    pad(r.case, 40) + pad(r.requests.toLocaleString('en-US'), 12) + pad(r.events.toLocaleString('en-US'), 13) +
-      pad((r.wallMs / 1000).toFixed(2), 9) + pad((r.eventsPerSecond / 1e6).toFixed(2), 12) +
-      pad(`${Math.round((r.ofBareLoop ?? 1) * 100)} %`, 9) + r.peakHeapMB.toFixed(1),
+    pad(r.case, 40) +
+      pad(r.requests.toLocaleString('en-US'), 12) +
+      pad(r.events.toLocaleString('en-US'), 13) +
+      pad((r.wallMs / 1000).toFixed(2), 9) +
+      pad((r.eventsPerSecond / 1e6).toFixed(2), 12) +
+      pad(`${Math.round((r.ofBareLoop ?? 1) * 100)} %`, 9) +
+      r.peakHeapMB.toFixed(1),
   );
 }
-const mainThread = process.argv.includes('--no-browser') ? 'skipped: --no-browser' : await measureMainThread();
+const mainThread = process.argv.includes('--no-browser')
+  ? 'skipped: --no-browser'
+  : await measureMainThread();
 console.log('');
 if (typeof mainThread === 'string') console.log(`Main thread in the browser: ${mainThread}`);
 else {
-  console.log(`Main thread in the browser, ${mainThread.case}: run took ${(mainThread.runWallMs / 1000).toFixed(1)} s;`);
-  console.log(`  long tasks (> 50 ms) during the run: ${mainThread.longTasksDuringRun}, longest ${mainThread.longestDuringRunMs} ms`);
-  console.log(`  long tasks over the whole page life (load included): ${mainThread.longTasks}, longest ${mainThread.longestTaskMs} ms`);
+  console.log(
+    `Main thread in the browser, ${mainThread.case}: run took ${(mainThread.runWallMs / 1000).toFixed(1)} s;`,
+  );
+  console.log(
+    `  long tasks (> 50 ms) during the run: ${mainThread.longTasksDuringRun}, longest ${mainThread.longestDuringRunMs} ms`,
+  );
+  console.log(
+    `  long tasks over the whole page life (load included): ${mainThread.longTasks}, longest ${mainThread.longestTaskMs} ms`,
+  );
 }
 console.log(JSON.stringify({ bench: 'engine', node: process.version, rows, mainThread }, null, 2));

@@ -8,9 +8,21 @@ export function apiFunctionScenario(ratePerSecond: number, durationSeconds: numb
     name: `API → function, ${ratePerSecond} req/s`,
     settings: { durationSeconds, seed: 7 },
     nodes: [
-      { id: 'clients', kind: 'producer', label: 'Clients', position: { x: 0, y: 0 }, params: { traffic: { shape: 'poisson', ratePerSecond } } },
+      {
+        id: 'clients',
+        kind: 'producer',
+        label: 'Clients',
+        position: { x: 0, y: 0 },
+        params: { traffic: { shape: 'poisson', ratePerSecond } },
+      },
       { id: 'api', kind: 'apiGateway', label: 'API', position: { x: 200, y: 0 }, params: { flavor: 'http' } },
-      { id: 'fn', kind: 'function', label: 'Function', position: { x: 400, y: 0 }, params: { memoryMB: 512, duration: { dist: 'lognormal', meanMs: 80, p99Ms: 300 } } },
+      {
+        id: 'fn',
+        kind: 'function',
+        label: 'Function',
+        position: { x: 400, y: 0 },
+        params: { memoryMB: 512, duration: { dist: 'lognormal', meanMs: 80, p99Ms: 300 } },
+      },
     ],
     edges: [
       { id: 'e1', source: 'clients', target: 'api', params: {} },

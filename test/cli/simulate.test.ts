@@ -11,7 +11,11 @@ const run = promisify(execFile);
 /** Runs the CLI exactly as `npm run simulate -- …` does (tsx, no build step). */
 async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(join(root, 'node_modules/.bin/tsx'), [join(root, 'src/cli/simulate.ts'), ...args], { cwd: root });
+    const { stdout, stderr } = await run(
+      join(root, 'node_modules/.bin/tsx'),
+      [join(root, 'src/cli/simulate.ts'), ...args],
+      { cwd: root },
+    );
     return { code: 0, stdout, stderr };
   } catch (e) {
     const err = e as { code: number; stdout: string; stderr: string };

@@ -37,7 +37,9 @@ describe('npm run sweep', () => {
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     const lines = r.out.split('\n');
-    expect(lines[0]).toBe('Sweep of nodes[id=clients].params.traffic.ratePerSecond (requests/s) from 5 to 50, 4 points, 2 scenarios, in this thread');
+    expect(lines[0]).toBe(
+      'Sweep of nodes[id=clients].params.traffic.ratePerSecond (requests/s) from 5 to 50, 4 points, 2 scenarios, in this thread',
+    );
     expect(lines[3]).toMatch(/^requests\/s\s+functions\s+server$/);
     // Rows: the value, then "$cost  p95" per scenario. The server's cost moves only with the API's share.
     expect(lines[4]).toMatch(/^5\s+\$\d+\.\d\d {2}110 ms\s+\$4\d\.\d\d {2}110 ms$/);
@@ -61,7 +63,11 @@ describe('npm run sweep', () => {
 
   it('runs on worker threads (tsx, as npm run sweep does) with the same answer', async () => {
     const f = files();
-    const { stdout } = await exec(join(root, 'node_modules/.bin/tsx'), [join(root, 'src/cli/sweep.ts'), f.functions, f.server, ...RANGE, '--jobs', '2'], { cwd: root });
+    const { stdout } = await exec(
+      join(root, 'node_modules/.bin/tsx'),
+      [join(root, 'src/cli/sweep.ts'), f.functions, f.server, ...RANGE, '--jobs', '2'],
+      { cwd: root },
+    );
     expect(stdout).toContain('2 worker threads');
     expect(stdout).toContain('  functions costs less below 28.3 requests/s, server above');
   }, 120_000);
@@ -72,10 +78,28 @@ describe('npm run sweep', () => {
     expect(missing.code).toBe(2);
     expect(missing.err).toMatch(/^--param is required\n\nusage: npm run sweep/);
     expect((await inProcess(f.functions, ...RANGE)).err).toMatch(/^give at least two scenario files/);
-    const path = await inProcess(f.functions, f.server, '--param', 'clientz.traffic.ratePerSecond', '--from', '1', '--to', '2');
+    const path = await inProcess(
+      f.functions,
+      f.server,
+      '--param',
+      'clientz.traffic.ratePerSecond',
+      '--from',
+      '1',
+      '--to',
+      '2',
+    );
     expect(path.code).toBe(2);
     expect(path.err).toBe('functions: nodes[id=clientz]: there is no node with id "clientz"');
-    const range = await inProcess(f.functions, f.server, '--param', 'clients.traffic.ratePerSecond', '--from', '-5', '--to', '2');
+    const range = await inProcess(
+      f.functions,
+      f.server,
+      '--param',
+      'clients.traffic.ratePerSecond',
+      '--from',
+      '-5',
+      '--to',
+      '2',
+    );
     expect(range.code).toBe(2);
     expect(range.err).toContain('with nodes[id=clients].params.traffic.ratePerSecond = -5');
     const nofile = await inProcess(join(f.dir, 'nope.json'), f.server, ...RANGE);
@@ -85,7 +109,9 @@ describe('npm run sweep', () => {
   });
 
   it('labels are the file names without what they share', () => {
-    expect(shortNames(['t/compare-monolith.json', 'u/compare-tiered.json', 'compare-functions.json'])).toEqual(['monolith', 'tiered', 'functions']);
+    expect(
+      shortNames(['t/compare-monolith.json', 'u/compare-tiered.json', 'compare-functions.json']),
+    ).toEqual(['monolith', 'tiered', 'functions']);
     expect(shortNames(['a.json', 'b.json'])).toEqual(['a', 'b']);
     expect(shortNames(['x-1.json', 'x-1.json'])).toEqual(['x-1', 'x-1']);
   });

@@ -5,7 +5,10 @@ import { checkContrast } from './contrast';
 
 async function runToEnd(page: Page) {
   await page.getByRole('button', { name: 'Run', exact: true }).click();
-  await page.locator('.run-progress-text').filter({ hasText: /^Done:/ }).waitFor({ timeout: 60_000 });
+  await page
+    .locator('.run-progress-text')
+    .filter({ hasText: /^Done:/ })
+    .waitFor({ timeout: 60_000 });
   await page.locator('.chart-bar').first().waitFor();
 }
 
@@ -13,14 +16,28 @@ async function runToEnd(page: Page) {
 function unnamedControls(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const out: string[] = [];
-    const sel = 'button, input:not([type="hidden"]), select, textarea, [role="button"], [role="tab"], [role="separator"][tabindex], [role="menuitem"], a[href]';
+    const sel =
+      'button, input:not([type="hidden"]), select, textarea, [role="button"], [role="tab"], [role="separator"][tabindex], [role="menuitem"], a[href]';
     for (const el of document.querySelectorAll<HTMLElement>(sel)) {
       const r = el.getBoundingClientRect();
       if (r.width === 0 || r.height === 0 || el.closest('[aria-hidden="true"]')) continue;
-      const labelled = el.getAttribute('aria-labelledby')?.split(/\s+/).some((id) => document.getElementById(id)?.textContent?.trim());
-      const label = (el as HTMLInputElement).labels?.length ? [...(el as HTMLInputElement).labels!].some((l) => l.textContent?.trim()) : false;
-      const name = el.getAttribute('aria-label')?.trim() || labelled || label || el.getAttribute('title')?.trim() || (el.tagName !== 'INPUT' && el.textContent?.trim());
-      if (!name) out.push(`${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}.${String(el.className).split(' ')[0]}`);
+      const labelled = el
+        .getAttribute('aria-labelledby')
+        ?.split(/\s+/)
+        .some((id) => document.getElementById(id)?.textContent?.trim());
+      const label = (el as HTMLInputElement).labels?.length
+        ? [...(el as HTMLInputElement).labels!].some((l) => l.textContent?.trim())
+        : false;
+      const name =
+        el.getAttribute('aria-label')?.trim() ||
+        labelled ||
+        label ||
+        el.getAttribute('title')?.trim() ||
+        (el.tagName !== 'INPUT' && el.textContent?.trim());
+      if (!name)
+        out.push(
+          `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}.${String(el.className).split(' ')[0]}`,
+        );
     }
     return out;
   });
@@ -53,7 +70,10 @@ describe.skipIf(!hasBrowser)('accessibility', () => {
       for (const [name, open] of views) {
         await open();
         await page.waitForTimeout(300);
-        for (const f of await checkContrast(page, '#root')) report.push(`${theme}/${name}: "${f.text}" ${f.ratio}:1 < ${f.needs}:1 (${f.color} on ${f.background}) at ${f.where}`);
+        for (const f of await checkContrast(page, '#root'))
+          report.push(
+            `${theme}/${name}: "${f.text}" ${f.ratio}:1 < ${f.needs}:1 (${f.color} on ${f.background}) at ${f.where}`,
+          );
       }
       await s.screenshot(`a11y-contrast-${theme}`);
       await page.getByRole('tab', { name: 'Overview' }).click();
@@ -80,7 +100,9 @@ describe.skipIf(!hasBrowser)('accessibility', () => {
     await expect.poll(async () => Number(await splitter.getAttribute('aria-valuenow'))).toBe(before + 48);
     await page.keyboard.press('Enter');
     await expect(page.locator('#results-content').isHidden()).resolves.toBe(true);
-    await expect(page.getByRole('button', { name: 'Show the results' }).getAttribute('aria-expanded')).resolves.toBe('false');
+    await expect(
+      page.getByRole('button', { name: 'Show the results' }).getAttribute('aria-expanded'),
+    ).resolves.toBe('false');
     await s.screenshot('a11y-results-collapsed');
     await page.getByRole('button', { name: 'Show the results' }).click();
     await expect(page.locator('#results-content').isVisible()).resolves.toBe(true);
@@ -90,7 +112,13 @@ describe.skipIf(!hasBrowser)('accessibility', () => {
     // A badge for a problem carries ⚠ and a word; the outcome legend names every outcome.
     await runToEnd(page);
     const items = await page.locator('.outcome-item dt').allTextContents();
-    expect(items.map((t) => t.trim())).toEqual(['Completed', 'Failed', 'Dead-lettered', 'Dropped', 'In flight at the end']);
+    expect(items.map((t) => t.trim())).toEqual([
+      'Completed',
+      'Failed',
+      'Dead-lettered',
+      'Dropped',
+      'In flight at the end',
+    ]);
     const badges = await page.locator('.run-badge').allTextContents();
     expect(badges.join(' ')).toMatch(/inv/);
   });

@@ -10,10 +10,23 @@ const BUS_SCENARIO = {
   format: 'serverless-sim.scenario',
   version: 1,
   name: 'Bus routing',
-  notes: '## Read me\n\nOrders go **through a bus**, see [the docs](https://aws.amazon.com/eventbridge/).\n\n- one\n- two\n\n<img src=x onerror="window.__pwned=1"> [bad](javascript:alert(1))',
+  notes:
+    '## Read me\n\nOrders go **through a bus**, see [the docs](https://aws.amazon.com/eventbridge/).\n\n- one\n- two\n\n<img src=x onerror="window.__pwned=1"> [bad](javascript:alert(1))',
   settings: { durationSeconds: 60, seed: 3 },
   nodes: [
-    { id: 'shop', kind: 'producer', label: 'Shop', position: { x: 0, y: 0 }, params: { traffic: { shape: 'poisson', ratePerSecond: 5 }, eventTypes: [{ name: 'OrderPlaced', weight: 3 }, { name: 'OrderCancelled', weight: 1 }] } },
+    {
+      id: 'shop',
+      kind: 'producer',
+      label: 'Shop',
+      position: { x: 0, y: 0 },
+      params: {
+        traffic: { shape: 'poisson', ratePerSecond: 5 },
+        eventTypes: [
+          { name: 'OrderPlaced', weight: 3 },
+          { name: 'OrderCancelled', weight: 1 },
+        ],
+      },
+    },
     { id: 'bus', kind: 'eventBus', label: 'Bus', position: { x: 300, y: 0 }, params: {} },
     { id: 'fn', kind: 'function', label: 'Fulfil', position: { x: 600, y: 0 }, params: {} },
   ],
@@ -43,7 +56,10 @@ describe.skipIf(!hasBrowser)('app: notes, filters, traffic shapes, run shortcut,
     await openDefault();
     await page.locator('#scenario-name').focus();
     await page.keyboard.press(`${mod}+Enter`);
-    await page.locator('.run-progress-text').filter({ hasText: /^Done:/ }).waitFor({ timeout: 60_000 });
+    await page
+      .locator('.run-progress-text')
+      .filter({ hasText: /^Done:/ })
+      .waitFor({ timeout: 60_000 });
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await page.keyboard.press('?');
     const sheet = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
@@ -52,7 +68,9 @@ describe.skipIf(!hasBrowser)('app: notes, filters, traffic shapes, run shortcut,
   });
 
   it('renders the notes as Markdown beside the diagram, never as HTML', async () => {
-    await page.goto(`${inject('baseUrl')}#s=${lzString.compressToEncodedURIComponent(JSON.stringify(BUS_SCENARIO))}`);
+    await page.goto(
+      `${inject('baseUrl')}#s=${lzString.compressToEncodedURIComponent(JSON.stringify(BUS_SCENARIO))}`,
+    );
     await page.getByTestId('node-shop').waitFor();
     const notes = page.locator('.notes-panel');
     // Folded at first, so that it hides no node; a button opens it.
@@ -60,7 +78,9 @@ describe.skipIf(!hasBrowser)('app: notes, filters, traffic shapes, run shortcut,
     await expect(notes.getByRole('heading', { name: 'Read me' }).count()).resolves.toBe(1);
     await expect(notes.locator('strong').textContent()).resolves.toBe('through a bus');
     await expect(notes.locator('li').count()).resolves.toBe(2);
-    await expect(notes.locator('a').getAttribute('href')).resolves.toBe('https://aws.amazon.com/eventbridge/');
+    await expect(notes.locator('a').getAttribute('href')).resolves.toBe(
+      'https://aws.amazon.com/eventbridge/',
+    );
     // Raw HTML stays text; a javascript: link is not a link.
     await expect(notes.locator('img').count()).resolves.toBe(0);
     await expect(notes.textContent()).resolves.toContain('<img src=x');
@@ -74,7 +94,9 @@ describe.skipIf(!hasBrowser)('app: notes, filters, traffic shapes, run shortcut,
   });
 
   it('picks an edge pattern from the event types the producers emit', async () => {
-    await page.goto(`${inject('baseUrl')}#s=${lzString.compressToEncodedURIComponent(JSON.stringify(BUS_SCENARIO))}`);
+    await page.goto(
+      `${inject('baseUrl')}#s=${lzString.compressToEncodedURIComponent(JSON.stringify(BUS_SCENARIO))}`,
+    );
     await page.getByTestId('node-shop').waitFor();
     await page.getByTestId('rf__edge-e2').click({ force: true });
     const picker = page.locator('fieldset.event-types');
@@ -84,7 +106,9 @@ describe.skipIf(!hasBrowser)('app: notes, filters, traffic shapes, run shortcut,
     await expect(placed.isChecked()).resolves.toBe(true);
     await expect(cancelled.isChecked()).resolves.toBe(false);
     await cancelled.check();
-    await expect(picker.locator('.field__help').first().textContent()).resolves.toMatch(/Only OrderPlaced, OrderCancelled pass/);
+    await expect(picker.locator('.field__help').first().textContent()).resolves.toMatch(
+      /Only OrderPlaced, OrderCancelled pass/,
+    );
     await s.screenshot('gaps-edge-pattern');
     await placed.uncheck();
     await cancelled.uncheck();
@@ -100,7 +124,13 @@ describe.skipIf(!hasBrowser)('app: notes, filters, traffic shapes, run shortcut,
     await shape.selectOption('poisson');
     expect(await titles()).toEqual(['Shape', 'Mean rate']);
     await shape.selectOption('spike');
-    expect(await titles()).toEqual(['Shape', 'Baseline rate', 'Spike rate', 'Spike starts at', 'Spike length']);
+    expect(await titles()).toEqual([
+      'Shape',
+      'Baseline rate',
+      'Spike rate',
+      'Spike starts at',
+      'Spike length',
+    ]);
     await s.screenshot('gaps-traffic-spike');
     await shape.selectOption('diurnal');
     expect(await titles()).toEqual(['Shape', 'Trough rate', 'Peak rate', 'Period']);

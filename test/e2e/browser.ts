@@ -7,7 +7,15 @@ import { inject } from 'vitest';
 /** Debian's Chromium: playwright-core downloads no browser of its own. */
 export const CHROMIUM = '/usr/bin/chromium';
 
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+];
 
 /**
  * Whether the browser tests can run here. On CI a missing browser is a broken machine, not a
@@ -15,7 +23,9 @@ const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-backgrou
  */
 export const hasBrowser = existsSync(CHROMIUM);
 if (!hasBrowser && process.env.CI === 'true') {
-  throw new Error(`${CHROMIUM} is missing: the e2e tests need Debian's chromium package (apt-get install chromium).`);
+  throw new Error(
+    `${CHROMIUM} is missing: the e2e tests need Debian's chromium package (apt-get install chromium).`,
+  );
 }
 
 export const SCREENSHOTS = resolve(import.meta.dirname, '../../test-results/screenshots');

@@ -101,7 +101,8 @@ describe.skipIf(!hasBrowser)('classroom', () => {
     await scrubTo(page, 119_000);
     await page.getByRole('button', { name: 'Step forward' }).click();
     // The next recorded moment may come before 120 s; step until the question shows.
-    for (let i = 0; i < 50 && (await question.count()) === 0; i++) await page.getByRole('button', { name: 'Step forward' }).click();
+    for (let i = 0; i < 50 && (await question.count()) === 0; i++)
+      await page.getByRole('button', { name: 'Step forward' }).click();
     await expect(question.textContent()).resolves.toMatch(/No request has come/);
   });
 
@@ -110,7 +111,8 @@ describe.skipIf(!hasBrowser)('classroom', () => {
     await expect(page.locator('.palette').isVisible()).resolves.toBe(true);
     await page.keyboard.press('p');
     await page.getByTestId('present-hud').waitFor({ timeout: 60_000 });
-    for (const sel of ['.palette', '.inspector', '.results-slot', '.topbar']) await expect(page.locator(sel).isVisible(), sel).resolves.toBe(false);
+    for (const sel of ['.palette', '.inspector', '.results-slot', '.topbar'])
+      await expect(page.locator(sel).isVisible(), sel).resolves.toBe(false);
     await expect(page.locator('.present-hud__counter').count()).resolves.toBe(3);
     await page.keyboard.press('PageDown');
     await page.keyboard.press('PageDown');

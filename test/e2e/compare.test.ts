@@ -32,11 +32,17 @@ describe.skipIf(!hasBrowser)('compare', () => {
     await dlg.waitFor();
     // The preset: the same workload four ways.
     for (const name of ['monolith', 'tiered', 'containers', 'functions']) {
-      await expect(dlg.getByLabel(`Short name of Compare: ${name === 'tiered' ? 'three tiers' : name}`, { exact: false }).inputValue()).resolves.toBe(name);
+      await expect(
+        dlg
+          .getByLabel(`Short name of Compare: ${name === 'tiered' ? 'three tiers' : name}`, { exact: false })
+          .inputValue(),
+      ).resolves.toBe(name);
     }
     const sweep = dlg.getByRole('tabpanel', { name: 'Cost against load (sweep)' });
     // The traffic rate of the shared producer, on a log scale, is the default.
-    await expect(sweep.getByLabel('Parameter').inputValue()).resolves.toBe('nodes[id=clients].params.traffic.ratePerSecond');
+    await expect(sweep.getByLabel('Parameter').inputValue()).resolves.toBe(
+      'nodes[id=clients].params.traffic.ratePerSecond',
+    );
     await expect(sweep.getByLabel('Log spacing').isChecked()).resolves.toBe(true);
     // Modest: 4 scenarios × 5 points of 5 simulated minutes, then 3 rounds of refinement.
     await fill(sweep, 'Points', '5');
@@ -53,7 +59,9 @@ describe.skipIf(!hasBrowser)('compare', () => {
     const list = sweep.getByRole('list', { name: 'Crossovers' });
     const items = list.getByRole('listitem');
     expect(await items.count()).toBeGreaterThan(0);
-    await expect(items.first().textContent()).resolves.toMatch(/functions costs less below [\d.,]+ requests\/s, \w+ above/);
+    await expect(items.first().textContent()).resolves.toMatch(
+      /functions costs less below [\d.,]+ requests\/s, \w+ above/,
+    );
     await expect(items.first().textContent()).resolves.toMatch(/refinement round/);
     // …and on the chart: a line per scenario, every crossover marked and labelled.
     const chart = sweep.getByRole('figure', { name: 'Monthly cost' });
@@ -61,7 +69,9 @@ describe.skipIf(!hasBrowser)('compare', () => {
     expect(await chart.locator('.sweep-curve').count()).toBe(4);
     const labels = chart.locator('.crossover-label');
     expect(await labels.count()).toBe(await items.count());
-    await expect(labels.first().textContent()).resolves.toMatch(/^1\. functions cheaper than \w+ below [\d.,]+ requests\/s$/);
+    await expect(labels.first().textContent()).resolves.toMatch(
+      /^1\. functions cheaper than \w+ below [\d.,]+ requests\/s$/,
+    );
     // The log x axis: decades.
     const ticks = await chart.locator('.chart-x-axis text').allTextContents();
     expect(ticks).toEqual(['0.01', '0.1', '1', '10', '100', '1,000']);
@@ -74,19 +84,34 @@ describe.skipIf(!hasBrowser)('compare', () => {
     const side = dlg.getByRole('tabpanel', { name: 'Side by side' });
     await fill(side, 'Duration (s)', '600');
     await side.getByRole('button', { name: 'Run side by side' }).click();
-    await side.locator('.compare-status').filter({ hasText: /^Done:/ }).waitFor({ timeout: 60_000 });
+    await side
+      .locator('.compare-status')
+      .filter({ hasText: /^Done:/ })
+      .waitFor({ timeout: 60_000 });
     const table = side.getByRole('table', { name: 'Side by side' });
     const head = await table.locator('thead th').allTextContents();
     expect(head).toEqual(['Figure', 'monolith', 'tiered', 'containers', 'functions']);
-    const cost = await table.getByRole('row', { name: /^Cost per month/ }).locator('td').allTextContents();
+    const cost = await table
+      .getByRole('row', { name: /^Cost per month/ })
+      .locator('td')
+      .allTextContents();
     expect(cost).toHaveLength(4);
     for (const c of cost) expect(c).toMatch(/^\$[\d,]+\.\d\d$/);
     // Functions have cold starts, the servers utilisation.
-    const cold = await table.getByRole('row', { name: /^Cold starts/ }).locator('td').allTextContents();
+    const cold = await table
+      .getByRole('row', { name: /^Cold starts/ })
+      .locator('td')
+      .allTextContents();
     expect(cold.slice(0, 3)).toEqual(['—', '—', '—']);
     expect(cold[3]).toMatch(/%/);
-    await expect(side.getByRole('region', { name: 'Bill of functions' }).textContent()).resolves.toMatch(/Web handler/);
-    await side.getByRole('figure', { name: 'Requests over time' }).locator('.chart-area-line').nth(3).waitFor();
+    await expect(side.getByRole('region', { name: 'Bill of functions' }).textContent()).resolves.toMatch(
+      /Web handler/,
+    );
+    await side
+      .getByRole('figure', { name: 'Requests over time' })
+      .locator('.chart-area-line')
+      .nth(3)
+      .waitFor();
     await s.screenshot('compare-side-page');
     await shoot(table, 'compare-side-table');
     await shoot(side.locator('.compare-bills'), 'compare-side-bills');
@@ -109,7 +134,9 @@ describe.skipIf(!hasBrowser)('compare', () => {
     // Keyboard: the tabs answer the arrow keys.
     await dlg.getByRole('tab', { name: 'Cost against load (sweep)' }).focus();
     await page.keyboard.press('ArrowRight');
-    await expect(dlg.getByRole('tab', { name: 'Side by side' }).getAttribute('aria-selected')).resolves.toBe('true');
+    await expect(dlg.getByRole('tab', { name: 'Side by side' }).getAttribute('aria-selected')).resolves.toBe(
+      'true',
+    );
     // A small sweep of the shared producer's rate, in the dark theme.
     await dlg.getByRole('tab', { name: 'Cost against load (sweep)' }).click();
     const sweep = dlg.getByRole('tabpanel', { name: 'Cost against load (sweep)' });
@@ -117,7 +144,10 @@ describe.skipIf(!hasBrowser)('compare', () => {
     await fill(sweep, 'Simulated time per run (s)', '120');
     await fill(sweep, 'Refine rounds', '2');
     await sweep.getByRole('button', { name: 'Run sweep' }).click();
-    await sweep.locator('.compare-status').filter({ hasText: /^Done:/ }).waitFor({ timeout: 60_000 });
+    await sweep
+      .locator('.compare-status')
+      .filter({ hasText: /^Done:/ })
+      .waitFor({ timeout: 60_000 });
     await sweep.getByRole('figure', { name: 'Monthly cost' }).locator('.sweep-curve').first().waitFor();
     await s.screenshot('compare-dark-sweep');
     await page.keyboard.press('Escape');

@@ -22,13 +22,18 @@ export function checkContrast(page: Page, scope = 'body'): Promise<ContrastFailu
     const parse = (c: string): RGBA | null => {
       const m = /^rgba?\(([^)]+)\)$/.exec(c.trim());
       if (!m) return null;
-      const p = m[1].split(/[\s,/]+/).filter(Boolean).map(Number);
+      const p = m[1]
+        .split(/[\s,/]+/)
+        .filter(Boolean)
+        .map(Number);
       return [p[0], p[1], p[2], p.length > 3 ? p[3] : 1];
     };
     const over = (top: RGBA, under: RGBA): RGBA => {
       const a = top[3] + under[3] * (1 - top[3]);
       if (a === 0) return [0, 0, 0, 0];
-      return [0, 1, 2].map((i) => (top[i] * top[3] + under[i] * under[3] * (1 - top[3])) / a).concat(a) as RGBA;
+      return [0, 1, 2]
+        .map((i) => (top[i] * top[3] + under[i] * under[3] * (1 - top[3])) / a)
+        .concat(a) as RGBA;
     };
     const lum = (c: RGBA) => {
       const f = (v: number) => {
@@ -61,7 +66,10 @@ export function checkContrast(page: Page, scope = 'body'): Promise<ContrastFailu
     const describe = (el: Element) => {
       const parts: string[] = [];
       for (let e: Element | null = el; e && parts.length < 3; e = e.parentElement) {
-        const cls = typeof e.className === 'string' && e.className ? `.${e.className.trim().split(/\s+/).slice(0, 2).join('.')}` : '';
+        const cls =
+          typeof e.className === 'string' && e.className
+            ? `.${e.className.trim().split(/\s+/).slice(0, 2).join('.')}`
+            : '';
         parts.unshift(`${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ''}${cls}`);
       }
       return parts.join(' > ');
@@ -94,7 +102,14 @@ export function checkContrast(page: Page, scope = 'body'): Promise<ContrastFailu
       const bold = Number(cs.fontWeight) >= 700;
       const needs = px >= 24 || (bold && px >= 18.66) ? 3 : 4.5;
       if (ratio < needs - 0.005) {
-        failures.push({ text: text.slice(0, 40), where: describe(el), ratio: Math.round(ratio * 100) / 100, needs, color: cs.color, background: `rgb(${bg.slice(0, 3).map(Math.round).join(', ')})` });
+        failures.push({
+          text: text.slice(0, 40),
+          where: describe(el),
+          ratio: Math.round(ratio * 100) / 100,
+          needs,
+          color: cs.color,
+          background: `rgb(${bg.slice(0, 3).map(Math.round).join(', ')})`,
+        });
       }
     }
     return failures;

@@ -35,12 +35,16 @@ describe.skipIf(!hasBrowser)('editor', () => {
     expect(await nodes(page).count()).toBe(3);
     expect(await edges(page).count()).toBe(2);
     await expect(page.getByTestId('node-handler').textContent()).resolves.toContain('Handle command');
-    await expect(page.locator('#scenario-name').inputValue()).resolves.toBe('API → function (command pattern)');
+    await expect(page.locator('#scenario-name').inputValue()).resolves.toBe(
+      'API → function (command pattern)',
+    );
     await s.screenshot('editor-default-template');
   });
 
   it('adds nodes by dragging from the palette and by clicking', async () => {
-    await page.dragAndDrop('button[data-kind="queue"]', '.react-flow__pane', { targetPosition: { x: 300, y: 120 } });
+    await page.dragAndDrop('button[data-kind="queue"]', '.react-flow__pane', {
+      targetPosition: { x: 300, y: 120 },
+    });
     await page.getByTestId('node-queue').waitFor();
     expect(await nodes(page).count()).toBe(4);
     // The new node is selected: the inspector shows its kind.
@@ -56,11 +60,19 @@ describe.skipIf(!hasBrowser)('editor', () => {
     await page.getByRole('button', { name: 'Add SQS queue' }).click();
     await page.getByTestId('node-queue').waitFor();
     // function → queue is a send: allowed.
-    await dragMouse(page, page.locator('[data-id="handler"] .react-flow__handle-right'), page.locator('[data-id="queue"] .react-flow__handle-left'));
+    await dragMouse(
+      page,
+      page.locator('[data-id="handler"] .react-flow__handle-right'),
+      page.locator('[data-id="queue"] .react-flow__handle-left'),
+    );
     await expect.poll(() => edges(page).count()).toBe(3);
 
     // producer → function is not: the client must go through an API.
-    await dragMouse(page, page.locator('[data-id="clients"] .react-flow__handle-right'), page.locator('[data-id="handler"] .react-flow__handle-left'));
+    await dragMouse(
+      page,
+      page.locator('[data-id="clients"] .react-flow__handle-right'),
+      page.locator('[data-id="handler"] .react-flow__handle-left'),
+    );
     const refusal = page.getByTestId('refusal');
     await refusal.waitFor();
     const text = await refusal.textContent();
@@ -127,7 +139,11 @@ describe.skipIf(!hasBrowser)('editor', () => {
       ],
       edges: [],
     };
-    await page.getByTestId('import-file').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bad)) });
+    await page.getByTestId('import-file').setInputFiles({
+      name: 'broken.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(bad)),
+    });
     const dialog = page.getByRole('dialog', { name: 'This file cannot be imported' });
     await dialog.waitFor();
     const text = await dialog.textContent();
@@ -138,7 +154,9 @@ describe.skipIf(!hasBrowser)('editor', () => {
     await s.screenshot('editor-import-errors');
     await dialog.getByRole('button', { name: 'OK' }).click();
     expect(await nodes(page).count()).toBe(3);
-    await expect(page.locator('#scenario-name').inputValue()).resolves.toBe('API → function (command pattern)');
+    await expect(page.locator('#scenario-name').inputValue()).resolves.toBe(
+      'API → function (command pattern)',
+    );
   });
 
   it('opens a share link as the same scenario, beside the saved work', async () => {
@@ -167,11 +185,13 @@ describe.skipIf(!hasBrowser)('editor', () => {
     expect(page.url()).not.toContain('#s=');
   });
 
-  it('shows the last run\'s key figures as badges on the nodes, in the dark theme too', async () => {
+  it("shows the last run's key figures as badges on the nodes, in the dark theme too", async () => {
     await page.getByRole('button', { name: 'Run', exact: true }).click();
     const badges = page.getByTestId('node-handler').locator('.run-badge');
     await badges.first().waitFor({ timeout: 60_000 });
-    expect(await badges.allTextContents()).toEqual(expect.arrayContaining([expect.stringMatching(/\d[\d,.kM]* inv$/)]));
+    expect(await badges.allTextContents()).toEqual(
+      expect.arrayContaining([expect.stringMatching(/\d[\d,.kM]* inv$/)]),
+    );
     await page.getByRole('button', { name: 'Switch to dark theme' }).click();
     await expect(page.locator('html').getAttribute('data-theme')).resolves.toBe('dark');
     await s.screenshot('editor-run-badges-dark');

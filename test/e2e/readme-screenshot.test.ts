@@ -26,13 +26,23 @@ describe.skipIf(!hasBrowser)('README screenshot', () => {
 
   it('shows the default template after a run: diagram with badges, summary and latency chart', async () => {
     await page.getByRole('button', { name: 'Run', exact: true }).click();
-    await page.locator('.run-progress-text').filter({ hasText: /^Done:/ }).waitFor({ timeout: 60_000 });
+    await page
+      .locator('.run-progress-text')
+      .filter({ hasText: /^Done:/ })
+      .waitFor({ timeout: 60_000 });
     // What the picture must show: figures, a drawn chart, badges on the nodes.
     await page.locator('.summary-card-value').first().waitFor();
     await page.getByRole('figure', { name: 'Latency' }).locator('.chart-bar').first().waitFor();
-    expect(await page.getByRole('figure', { name: 'Latency' }).locator('.chart-bar').count()).toBeGreaterThan(5);
+    expect(await page.getByRole('figure', { name: 'Latency' }).locator('.chart-bar').count()).toBeGreaterThan(
+      5,
+    );
     expect(await page.locator('.run-badge').count()).toBeGreaterThan(2);
-    await expect(page.locator('.summary-card', { hasText: 'Cost per month' }).locator('.summary-card-value').textContent()).resolves.toMatch(/^\$\d/);
+    await expect(
+      page
+        .locator('.summary-card', { hasText: 'Cost per month' })
+        .locator('.summary-card-value')
+        .textContent(),
+    ).resolves.toMatch(/^\$\d/);
     // A taller results panel, scrolled to its end: the figures and the whole latency chart.
     await page.getByRole('separator', { name: 'Resize the results panel' }).focus();
     for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowUp');

@@ -11,7 +11,9 @@ const status = (page: Page) => page.locator('.run-progress-text');
 
 async function runToEnd(page: Page) {
   await page.getByRole('button', { name: 'Run', exact: true }).click();
-  await status(page).filter({ hasText: /^Done:/ }).waitFor({ timeout: 60_000 });
+  await status(page)
+    .filter({ hasText: /^Done:/ })
+    .waitFor({ timeout: 60_000 });
 }
 
 /**
@@ -40,12 +42,16 @@ describe.skipIf(!hasBrowser)('results', () => {
 
   it('runs the default template in the worker and shows the summary and the latency histogram', async () => {
     await runToEnd(page);
-    const requests = panel(page).locator('.summary-card', { hasText: 'Requests' }).locator('.summary-card-value');
+    const requests = panel(page)
+      .locator('.summary-card', { hasText: 'Requests' })
+      .locator('.summary-card-value');
     // 20 requests/s for 10 minutes, Poisson: close to 12,000.
     const n = Number((await requests.textContent())!.replace(/,/g, ''));
     expect(n).toBeGreaterThan(11_000);
     expect(n).toBeLessThan(13_000);
-    await expect(panel(page).locator('[data-outcome="completed"]').textContent()).resolves.toMatch(/1[12],\d{3}/);
+    await expect(panel(page).locator('[data-outcome="completed"]').textContent()).resolves.toMatch(
+      /1[12],\d{3}/,
+    );
     const latency = page.getByRole('figure', { name: 'Latency' });
     // Real bars, drawn: a blank chart has none. (Charts mount one by one after the figures.)
     await latency.locator('.chart-bar').first().waitFor();
@@ -60,7 +66,9 @@ describe.skipIf(!hasBrowser)('results', () => {
     await runToEnd(page);
     await page.getByRole('tab', { name: 'Time series' }).click();
     await page.getByTestId('node-handler').click();
-    await expect(page.getByRole('button', { name: /Handle command/ }).getAttribute('aria-pressed')).resolves.toBe('true');
+    await expect(
+      page.getByRole('button', { name: /Handle command/ }).getAttribute('aria-pressed'),
+    ).resolves.toBe('true');
     for (const title of ['Requests', 'Concurrency', 'Cold starts']) {
       const chart = page.getByRole('figure', { name: title, exact: true });
       const path = chart.locator('.chart-area-line').first();
@@ -69,7 +77,9 @@ describe.skipIf(!hasBrowser)('results', () => {
       expect(((await path.getAttribute('d')) ?? '').length).toBeGreaterThan(200);
     }
     // Nothing went wrong in this template: that is said in words, not with a flat line.
-    await expect(page.getByRole('note', { name: 'Throttles, errors and retries' }).textContent()).resolves.toMatch(/None during this run/);
+    await expect(
+      page.getByRole('note', { name: 'Throttles, errors and retries' }).textContent(),
+    ).resolves.toMatch(/None during this run/);
     await shoot(panel(page).locator('.series-view'), 'results-series-handler');
     await shoot(page.getByRole('figure', { name: 'Concurrency' }), 'results-series-concurrency');
 
@@ -84,7 +94,9 @@ describe.skipIf(!hasBrowser)('results', () => {
     const table = panel(page).getByRole('table');
     await expect(table.getByText('compute (x86_64)').count()).resolves.toBe(1);
     await expect(table.getByText('$0.20 per million requests').count()).resolves.toBeGreaterThan(0);
-    await expect(table.locator('.bill-source summary').first().textContent()).resolves.toMatch(/\[L-PRICE\]|\[APIGW/);
+    await expect(table.locator('.bill-source summary').first().textContent()).resolves.toMatch(
+      /\[L-PRICE\]|\[APIGW/,
+    );
     const bars = page.getByRole('figure', { name: 'Cost by node' }).locator('.chart-bar');
     await bars.first().waitFor();
     expect(await bars.count()).toBeGreaterThanOrEqual(2);
@@ -102,7 +114,10 @@ describe.skipIf(!hasBrowser)('results', () => {
     await runToEnd(page);
     const exportItem = async (label: string) => {
       await panel(page).locator('.export-menu > summary').click();
-      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: label }).click()]);
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('menuitem', { name: label }).click(),
+      ]);
       return download;
     };
 
@@ -117,7 +132,10 @@ describe.skipIf(!hasBrowser)('results', () => {
     const series = (await downloaded(await exportItem('Time series (CSV)'))).toString('utf8');
     expect(series.split('\r\n')[0]).toContain('handler.concurrency');
 
-    const [chartPng] = await Promise.all([page.waitForEvent('download'), page.getByRole('figure', { name: 'Latency' }).getByRole('button', { name: /PNG/ }).click()]);
+    const [chartPng] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('figure', { name: 'Latency' }).getByRole('button', { name: /PNG/ }).click(),
+    ]);
     const png = await downloaded(chartPng);
     expect([...png.subarray(0, 8)]).toEqual(PNG_SIGNATURE);
     writeFileSync(join(SCREENSHOTS, 'export-chart-latency.png'), png);
@@ -136,14 +154,21 @@ describe.skipIf(!hasBrowser)('results', () => {
     await page.getByRole('button', { name: 'Run', exact: true }).click();
     const bar = page.getByRole('progressbar', { name: 'Simulated time' });
     // Progress moves while the page stays interactive: the simulation is in the worker.
-    await page.waitForFunction(() => Number(document.querySelector('[aria-label="Simulated time"]')?.getAttribute('aria-valuenow')) >= 1);
+    await page.waitForFunction(
+      () =>
+        Number(document.querySelector('[aria-label="Simulated time"]')?.getAttribute('aria-valuenow')) >= 1,
+    );
     await page.getByTestId('node-api').click();
     await expect(page.locator('#inspector-node-title').textContent()).resolves.toBeTruthy();
     await s.screenshot('results-running');
     await page.getByRole('button', { name: 'Stop' }).click();
-    await status(page).filter({ hasText: /partial results/ }).waitFor();
+    await status(page)
+      .filter({ hasText: /partial results/ })
+      .waitFor();
     expect(Number(await bar.getAttribute('aria-valuenow'))).toBeLessThan(100);
-    await expect(panel(page).locator('.notice-warn').textContent()).resolves.toMatch(/Stopped: these are partial results/);
+    await expect(panel(page).locator('.notice-warn').textContent()).resolves.toMatch(
+      /Stopped: these are partial results/,
+    );
     await shoot(panel(page).locator('.run-notices'), 'results-stopped');
   });
 });

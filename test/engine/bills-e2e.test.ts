@@ -16,7 +16,16 @@ function doc(settings: Record<string, unknown>, fn: Record<string, unknown> = {}
     [
       { id: 'clients', kind: 'producer', params: { traffic: { shape: 'constant', ratePerSecond: 1 } } },
       { id: 'api', kind: 'apiGateway', params: { flavor: 'http' } },
-      { id: 'fn', kind: 'function', params: { memoryMB: 1024, duration: { dist: 'constant', meanMs: 120 }, coldStart: { dist: 'constant', meanMs: 250 }, ...fn } },
+      {
+        id: 'fn',
+        kind: 'function',
+        params: {
+          memoryMB: 1024,
+          duration: { dist: 'constant', meanMs: 120 },
+          coldStart: { dist: 'constant', meanMs: 250 },
+          ...fn,
+        },
+      },
     ],
     [
       { source: 'clients', target: 'api' },
@@ -26,7 +35,8 @@ function doc(settings: Record<string, unknown>, fn: Record<string, unknown> = {}
   );
 }
 
-const item = (r: ReturnType<typeof run>, node: string, meter: string) => r.nodes[node].cost.items.find((i) => i.name.startsWith(meter));
+const item = (r: ReturnType<typeof run>, node: string, meter: string) =>
+  r.nodes[node].cost.items.find((i) => i.name.startsWith(meter));
 
 describe('bills of whole runs, computed by hand', () => {
   it('1 ms granularity, no free tier', () => {

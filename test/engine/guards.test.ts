@@ -22,7 +22,12 @@ describe('guards', () => {
   it('the event budget stops a runaway loop cleanly and names the loop', () => {
     const r = run(loop(), { maxEvents: 200_000 });
     expect(r.incomplete?.reason).toBe('eventBudget');
-    expect(r.incomplete?.busiestNodes.slice(0, 2).map((b) => b.id).sort()).toEqual(['ping', 'pong']);
+    expect(
+      r.incomplete?.busiestNodes
+        .slice(0, 2)
+        .map((b) => b.id)
+        .sort(),
+    ).toEqual(['ping', 'pong']);
     expect(r.incomplete?.message).toMatch(/feedback loop/);
     expect(r.incomplete?.message).toMatch(/ping/);
     expect(r.simulatedSeconds).toBeLessThan(3600);

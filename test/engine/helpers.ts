@@ -11,19 +11,41 @@ export interface TestScenario {
   version: 1;
   name: string;
   settings: Record<string, unknown>;
-  nodes: { id: string; kind: string; label: string; position: { x: number; y: number }; params: Record<string, unknown> }[];
+  nodes: {
+    id: string;
+    kind: string;
+    label: string;
+    position: { x: number; y: number };
+    params: Record<string, unknown>;
+  }[];
   edges: { id: string; source: string; target: string; role: string; params: Record<string, unknown> }[];
 }
 
 /** A scenario from terse node and edge lists (positions and labels filled in). */
-export function scenario(nodes: NodeIn[], edges: EdgeIn[], settings: Record<string, unknown> = {}): TestScenario {
+export function scenario(
+  nodes: NodeIn[],
+  edges: EdgeIn[],
+  settings: Record<string, unknown> = {},
+): TestScenario {
   return {
     format: 'serverless-sim.scenario',
     version: 1,
     name: 'test',
     settings,
-    nodes: nodes.map((n, i) => ({ id: n.id, kind: n.kind, label: n.label ?? n.id, position: { x: i * 200, y: 0 }, params: n.params ?? {} })),
-    edges: edges.map((e, i) => ({ id: `e${i + 1}`, source: e.source, target: e.target, role: e.role ?? 'invoke', params: e.params ?? {} })),
+    nodes: nodes.map((n, i) => ({
+      id: n.id,
+      kind: n.kind,
+      label: n.label ?? n.id,
+      position: { x: i * 200, y: 0 },
+      params: n.params ?? {},
+    })),
+    edges: edges.map((e, i) => ({
+      id: `e${i + 1}`,
+      source: e.source,
+      target: e.target,
+      role: e.role ?? 'invoke',
+      params: e.params ?? {},
+    })),
   };
 }
 
@@ -69,7 +91,8 @@ export function metrics(r: Result, id: string): Record<string, number> {
 export function numbersIn(x: unknown, path: string, out: [string, number][]): [string, number][] {
   if (typeof x === 'number') out.push([path, x]);
   else if (Array.isArray(x)) x.forEach((v, i) => numbersIn(v, `${path}[${i}]`, out));
-  else if (x && typeof x === 'object') for (const [k, v] of Object.entries(x)) numbersIn(v, `${path}.${k}`, out);
+  else if (x && typeof x === 'object')
+    for (const [k, v] of Object.entries(x)) numbersIn(v, `${path}.${k}`, out);
   return out;
 }
 

@@ -12,7 +12,9 @@ describe('templates', () => {
   for (const file of files) {
     it(`${file} runs to the end and conserves requests`, () => {
       const doc = JSON.parse(readFileSync(join(dir, file), 'utf8'));
-      expect(typeof doc.notes === 'string' && doc.notes.length > 40, 'has notes saying what to notice').toBe(true);
+      expect(typeof doc.notes === 'string' && doc.notes.length > 40, 'has notes saying what to notice').toBe(
+        true,
+      );
       const r = simulate(doc, { maxEvents: 50_000_000, maxWallMs: 60_000 });
       expect(r.incomplete).toBeUndefined();
       const t = r.totals;

@@ -24,9 +24,13 @@ describe('engine client ↔ worker_threads worker (comlink node adapter)', () =>
 
   it('returns validation issues as data across the boundary', async () => {
     client = createEngineClient(() => spawnNodeWorker(entry('engine-worker-entry.ts')));
-    const outcome = await client.run({ format: 'serverless-sim.scenario', version: 1, nodes: [{ id: 'x', kind: 'nope' }], edges: [] }, {});
+    const outcome = await client.run(
+      { format: 'serverless-sim.scenario', version: 1, nodes: [{ id: 'x', kind: 'nope' }], edges: [] },
+      {},
+    );
     expect(outcome.status).toBe('error');
-    if (outcome.status !== 'error' || outcome.error.kind !== 'invalid') throw new Error(JSON.stringify(outcome));
+    if (outcome.status !== 'error' || outcome.error.kind !== 'invalid')
+      throw new Error(JSON.stringify(outcome));
     expect(outcome.error.issues.some((i) => i.nodeId === 'x' || i.path.startsWith('nodes[0]'))).toBe(true);
   });
 

@@ -49,7 +49,10 @@ export function Canvas() {
   const rf = useReactFlow();
   const cmd = useEditorCommands();
 
-  const nodes = useMemo(() => toFlowNodes(doc, new Set(selNodes), measured, dragging), [doc, selNodes, measured, dragging]);
+  const nodes = useMemo(
+    () => toFlowNodes(doc, new Set(selNodes), measured, dragging),
+    [doc, selNodes, measured, dragging],
+  );
   const edges = useMemo(() => toFlowEdges(doc, new Set(selEdges)), [doc, selEdges]);
 
   const onNodesChange = useCallback((changes: NodeChange<KindFlowNode>[]) => {
@@ -122,13 +125,16 @@ export function Canvas() {
     if (why) useNotices.getState().show(why, 'refused');
   }, []);
 
-  const onDelete = useCallback(({ nodes: ns, edges: es }: { nodes: KindFlowNode[]; edges: KindFlowEdge[] }) => {
-    useScenarioStore.getState().remove(
-      ns.map((n) => n.id),
-      es.map((e) => e.id),
-    );
-    useSelectionStore.getState().clear();
-  }, []);
+  const onDelete = useCallback(
+    ({ nodes: ns, edges: es }: { nodes: KindFlowNode[]; edges: KindFlowEdge[] }) => {
+      useScenarioStore.getState().remove(
+        ns.map((n) => n.id),
+        es.map((e) => e.id),
+      );
+      useSelectionStore.getState().clear();
+    },
+    [],
+  );
 
   const onDragOver = useCallback((e: DragEvent) => {
     if (!e.dataTransfer.types.includes(PALETTE_MIME)) return;
@@ -177,7 +183,14 @@ export function Canvas() {
         aria-label="Architecture diagram"
       >
         <Background variant={BackgroundVariant.Dots} gap={GRID[0]} size={1.5} />
-        <MiniMap pannable zoomable ariaLabel="Overview map" nodeStrokeWidth={3} className="minimap" style={{ width: 150, height: 96 }} />
+        <MiniMap
+          pannable
+          zoomable
+          ariaLabel="Overview map"
+          nodeStrokeWidth={3}
+          className="minimap"
+          style={{ width: 150, height: 96 }}
+        />
         <Controls showInteractive={false} aria-label="Zoom controls" />
         <NotesPanel />
         <ClassroomLayer />
@@ -186,7 +199,8 @@ export function Canvas() {
       {doc.nodes.length === 0 ? (
         <div className="canvas__empty" role="note">
           <p>
-            <strong>The canvas is empty.</strong> Drag a component from the palette on the left, or click it to add it here. Or open a template.
+            <strong>The canvas is empty.</strong> Drag a component from the palette on the left, or click it
+            to add it here. Or open a template.
           </p>
         </div>
       ) : null}

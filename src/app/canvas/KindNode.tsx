@@ -8,8 +8,18 @@ import { RunBadges } from './RunBadges';
 export const KindNode = memo(function KindNode({ id, data, selected }: NodeProps<KindFlowNode>) {
   const { node, title, summary, invalid, canReceive, canSend } = data;
   return (
-    <div className={`kind-node kind-node--${node.kind}${selected ? ' is-selected' : ''}${invalid ? ' is-invalid' : ''}`} data-testid={`node-${id}`}>
-      {canReceive ? <Handle type="target" position={Position.Left} className="kind-node__handle" aria-label={`Input of ${node.label}`} /> : null}
+    <div
+      className={`kind-node kind-node--${node.kind}${selected ? ' is-selected' : ''}${invalid ? ' is-invalid' : ''}`}
+      data-testid={`node-${id}`}
+    >
+      {canReceive ? (
+        <Handle
+          type="target"
+          position={Position.Left}
+          className="kind-node__handle"
+          aria-label={`Input of ${node.label}`}
+        />
+      ) : null}
       <div className="kind-node__head">
         <KindIcon kind={node.kind} size={22} />
         <div className="kind-node__names">
@@ -22,7 +32,14 @@ export const KindNode = memo(function KindNode({ id, data, selected }: NodeProps
         {summary || '\u00a0'}
       </div>
       <RunBadges nodeId={id} kind={node.kind} />
-      {canSend ? <Handle type="source" position={Position.Right} className="kind-node__handle" aria-label={`Output of ${node.label}`} /> : null}
+      {canSend ? (
+        <Handle
+          type="source"
+          position={Position.Right}
+          className="kind-node__handle"
+          aria-label={`Output of ${node.label}`}
+        />
+      ) : null}
     </div>
   );
 });

@@ -13,7 +13,11 @@ export function RunBadges({ nodeId, kind }: { nodeId: string; kind: NodeKind }) 
   const badges = badgesFor(kind, metrics);
   if (badges.length === 0) return null;
   return (
-    <ul className={`run-badges${stale ? ' is-stale' : ''}`} aria-label={stale ? 'Last run (before your edits)' : 'Last run'} title={stale ? 'From the last run, before your edits' : undefined}>
+    <ul
+      className={`run-badges${stale ? ' is-stale' : ''}`}
+      aria-label={stale ? 'Last run (before your edits)' : 'Last run'}
+      title={stale ? 'From the last run, before your edits' : undefined}
+    >
       {badges.map((b) => (
         <li key={b.text} className={`run-badge${b.problem ? ' run-badge--problem' : ''}`} title={b.title}>
           {b.problem ? <span aria-hidden="true">⚠ </span> : null}

@@ -1,5 +1,19 @@
 import type { LucideIcon } from 'lucide-react';
-import { Archive, CalendarClock, Container, Database, Globe, Inbox, Lambda, Megaphone, Rows3, Scale, Server, Users, Workflow } from 'lucide-react';
+import {
+  Archive,
+  CalendarClock,
+  Container,
+  Database,
+  Globe,
+  Inbox,
+  Lambda,
+  Megaphone,
+  Rows3,
+  Scale,
+  Server,
+  Users,
+  Workflow,
+} from 'lucide-react';
 import type { NodeKind } from '../../engine/kinds/types';
 
 /** One icon per kind (lucide, ISC licence): generic shapes, not AWS's trademarked artwork. */

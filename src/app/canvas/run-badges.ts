@@ -11,17 +11,61 @@ export interface Badge {
 /** [metric, short word, is a problem when above 0]; the key figures a node shows after a run. */
 type Pick = [string, string, boolean];
 const PICKS: Partial<Record<NodeKind, Pick[]>> = {
-  producer: [['requests', 'req', false], ['sent', 'sent', false]],
-  schedule: [['ticks', 'ticks', false], ['sent', 'sent', false]],
-  apiGateway: [['requests', 'req', false], ['throttled', 'throttled', true], ['errors', '5xx', true], ['timeouts', 'timeouts', true]],
-  loadBalancer: [['requests', 'req', false], ['errors', '5xx', true], ['timeouts', 'timeouts', true]],
-  function: [['invocations', 'inv', false], ['coldStarts', 'cold', false], ['throttles', 'throttled', true], ['errors', 'errors', true], ['timeouts', 'timeouts', true]],
-  queue: [['sent', 'sent', false], ['maxDepth', 'max depth', false], ['deadLettered', 'DLQ', true]],
-  topic: [['published', 'published', false], ['delivered', 'delivered', false]],
-  eventBus: [['putEvents', 'events', false], ['matched', 'matched', false], ['failed', 'failed', true]],
-  stream: [['recordsIn', 'in', false], ['writeThrottles', 'throttled', true], ['expired', 'expired', true]],
-  server: [['requests', 'req', false], ['maxInstances', 'max inst', false], ['meanUtilization', 'util', false]],
-  container: [['requests', 'req', false], ['maxInstances', 'max tasks', false], ['meanUtilization', 'util', false]],
+  producer: [
+    ['requests', 'req', false],
+    ['sent', 'sent', false],
+  ],
+  schedule: [
+    ['ticks', 'ticks', false],
+    ['sent', 'sent', false],
+  ],
+  apiGateway: [
+    ['requests', 'req', false],
+    ['throttled', 'throttled', true],
+    ['errors', '5xx', true],
+    ['timeouts', 'timeouts', true],
+  ],
+  loadBalancer: [
+    ['requests', 'req', false],
+    ['errors', '5xx', true],
+    ['timeouts', 'timeouts', true],
+  ],
+  function: [
+    ['invocations', 'inv', false],
+    ['coldStarts', 'cold', false],
+    ['throttles', 'throttled', true],
+    ['errors', 'errors', true],
+    ['timeouts', 'timeouts', true],
+  ],
+  queue: [
+    ['sent', 'sent', false],
+    ['maxDepth', 'max depth', false],
+    ['deadLettered', 'DLQ', true],
+  ],
+  topic: [
+    ['published', 'published', false],
+    ['delivered', 'delivered', false],
+  ],
+  eventBus: [
+    ['putEvents', 'events', false],
+    ['matched', 'matched', false],
+    ['failed', 'failed', true],
+  ],
+  stream: [
+    ['recordsIn', 'in', false],
+    ['writeThrottles', 'throttled', true],
+    ['expired', 'expired', true],
+  ],
+  server: [
+    ['requests', 'req', false],
+    ['maxInstances', 'max inst', false],
+    ['meanUtilization', 'util', false],
+  ],
+  container: [
+    ['requests', 'req', false],
+    ['maxInstances', 'max tasks', false],
+    ['meanUtilization', 'util', false],
+  ],
 };
 
 const MAX_BADGES = 4;
@@ -42,7 +86,8 @@ export function badgesFor(kind: NodeKind, metrics: NodeMetrics | undefined): Bad
   } else {
     // A kind without a pick list (tables, buckets): its first plain counters.
     for (const [key, v] of Object.entries(metrics)) {
-      if (typeof v === 'number') out.push({ text: `${fmtCount(v)} ${key}`, problem: false, title: `${key}: ${v}` });
+      if (typeof v === 'number')
+        out.push({ text: `${fmtCount(v)} ${key}`, problem: false, title: `${key}: ${v}` });
       if (out.length >= 2) break;
     }
   }

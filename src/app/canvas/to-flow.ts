@@ -83,7 +83,8 @@ export function edgeData(edge: DocEdge, nodes: ReadonlyMap<string, DocNode>): Ki
   else if (role === 'onFailure') parts.push('on failure');
   else if (role === 'onSuccess') parts.push('on success');
   if (rule.meaning === 'invoke' && typeof p.mode === 'string') parts.push(p.mode);
-  if ((rule.meaning === 'poller' || rule.meaning === 'shardPoller') && typeof p.batchSize === 'number') parts.push(`batch ${p.batchSize}`);
+  if ((rule.meaning === 'poller' || rule.meaning === 'shardPoller') && typeof p.batchSize === 'number')
+    parts.push(`batch ${p.batchSize}`);
   if (typeof p.perRequest === 'number' && p.perRequest !== 1) parts.push(`×${p.perRequest}`);
   const match = matchText(p.filter) ?? matchText(p.pattern);
   if (match) parts.push(`only ${match}`);

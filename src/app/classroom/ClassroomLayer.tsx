@@ -35,7 +35,15 @@ function OpenClassroom() {
   // Presentation mode: the diagram as large as fits (about 175 % for a small one), and back;
   // a newly opened lesson's diagram is fitted too.
   useEffect(() => {
-    const id = window.setTimeout(() => void rf.fitView(presenting ? { padding: 0.28, maxZoom: 2.5, duration: 0 } : { padding: 0.25, maxZoom: 1.25, duration: 0 }), 120);
+    const id = window.setTimeout(
+      () =>
+        void rf.fitView(
+          presenting
+            ? { padding: 0.28, maxZoom: 2.5, duration: 0 }
+            : { padding: 0.25, maxZoom: 1.25, duration: 0 },
+        ),
+      120,
+    );
     return () => window.clearTimeout(id);
   }, [presenting, rf, lessonKey]);
   // Re-rendered with the result (the lesson comes from the scenario that was run).
@@ -68,7 +76,9 @@ function OpenClassroom() {
           </div>
         )}
       </Panel>
-      {blank ? <div className="classroom-blank" role="presentation" aria-label="Screen blanked (press B)" /> : null}
+      {blank ? (
+        <div className="classroom-blank" role="presentation" aria-label="Screen blanked (press B)" />
+      ) : null}
     </>
   );
 }

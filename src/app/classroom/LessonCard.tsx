@@ -13,16 +13,30 @@ export function LessonCard({ lesson }: { lesson: Lesson }) {
   const step = asking !== null ? lesson.steps[asking] : null;
   const next = lesson.steps.find((s) => s.atSeconds * 1000 > timeMs + 1e-6);
   return (
-    <section className={`lesson-card${step ? ' is-asking' : ''}`} aria-label="Lesson" data-testid="lesson-card">
+    <section
+      className={`lesson-card${step ? ' is-asking' : ''}`}
+      aria-label="Lesson"
+      data-testid="lesson-card"
+    >
       <header className="lesson-card__head">
         <BookOpen size={18} aria-hidden="true" />
         <h2>{lesson.title}</h2>
-        <button type="button" className="icon-button" aria-label="Close the lesson" onClick={() => useClassroom.getState().closeLesson()}>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label="Close the lesson"
+          onClick={() => useClassroom.getState().closeLesson()}
+        >
           <X size={18} aria-hidden="true" />
         </button>
       </header>
       {step ? (
-        <div className="lesson-card__step" role="alertdialog" aria-label="Predict, then run" aria-live="assertive">
+        <div
+          className="lesson-card__step"
+          role="alertdialog"
+          aria-label="Predict, then run"
+          aria-live="assertive"
+        >
           <p className="lesson-card__when">
             Paused at {clockText(step.atSeconds * 1000)} · question {asking! + 1} of {lesson.steps.length}
           </p>

@@ -10,7 +10,10 @@ import { lessonOf, useClassroom } from './store';
 /** Every template that carries a lesson, with this browser's progress through it. */
 export function lessonTemplates() {
   return TEMPLATES.map((t) => ({ t, lesson: lessonOf(t.doc) }))
-    .filter((x): x is { t: (typeof TEMPLATES)[number]; lesson: NonNullable<ReturnType<typeof lessonOf>> } => x.lesson !== null)
+    .filter(
+      (x): x is { t: (typeof TEMPLATES)[number]; lesson: NonNullable<ReturnType<typeof lessonOf>> } =>
+        x.lesson !== null,
+    )
     .sort((a, b) => a.lesson.title.localeCompare(b.lesson.title));
 }
 
@@ -22,7 +25,9 @@ export function openLessonTemplate(id: string): void {
   useSelectionStore.getState().clear();
   useClassroom.getState().openLesson(lesson.title);
   useClassroom.getState().setListOpen(false);
-  useNotices.getState().show(`Opened the lesson “${lesson.title}”. Undo (Ctrl+Z) brings back your previous diagram.`);
+  useNotices
+    .getState()
+    .show(`Opened the lesson “${lesson.title}”. Undo (Ctrl+Z) brings back your previous diagram.`);
   void ensureReplayRun();
 }
 
@@ -32,8 +37,8 @@ export function LessonList() {
   return (
     <Dialog title="Lessons" onClose={onClose} wide>
       <p className="muted">
-        Each lesson opens a small architecture and replays it. The replay stops at set moments to ask what you expect to happen next: predict, then
-        run. Your progress is kept in this browser only.
+        Each lesson opens a small architecture and replays it. The replay stops at set moments to ask what you
+        expect to happen next: predict, then run. Your progress is kept in this browser only.
       </p>
       <ul className="lesson-list">
         {items.map(({ t, lesson }) => {
@@ -48,11 +53,17 @@ export function LessonList() {
                 </h3>
                 <p>{lesson.summary}</p>
                 <p className="muted">
-                  {lesson.steps.length} question{lesson.steps.length === 1 ? '' : 's'} · answered {p.answered.length}
+                  {lesson.steps.length} question{lesson.steps.length === 1 ? '' : 's'} · answered{' '}
+                  {p.answered.length}
                   {p.finished ? ' · watched to the end' : ''}
                 </p>
               </div>
-              <button type="button" className="button button--primary" onClick={() => openLessonTemplate(t.id)} aria-label={`Open lesson ${lesson.title}`}>
+              <button
+                type="button"
+                className="button button--primary"
+                onClick={() => openLessonTemplate(t.id)}
+                aria-label={`Open lesson ${lesson.title}`}
+              >
                 {p.answered.length > 0 || p.finished ? 'Again' : 'Start'}
               </button>
             </li>

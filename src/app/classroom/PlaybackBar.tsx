@@ -18,7 +18,11 @@ export function PlaybackBar({ data }: { data: ReplayData }) {
 
   const share = async () => {
     const c = useClassroom.getState();
-    const url = momentUrl(useScenarioStore.getState().doc, { timeMs: c.timeMs, lesson: c.lessonOpen, speed: c.speed });
+    const url = momentUrl(useScenarioStore.getState().doc, {
+      timeMs: c.timeMs,
+      lesson: c.lessonOpen,
+      speed: c.speed,
+    });
     try {
       await navigator.clipboard.writeText(url);
       useNotices.getState().show(`Link copied: it opens this scenario at t = ${clockText(c.timeMs)}.`);
@@ -30,13 +34,31 @@ export function PlaybackBar({ data }: { data: ReplayData }) {
   return (
     <div className="playback" role="group" aria-label="Replay">
       <div className="playback__row">
-        <button type="button" className="icon-button" aria-label="Step back" title="Previous moment (←)" onClick={stepBack}>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label="Step back"
+          title="Previous moment (←)"
+          onClick={stepBack}
+        >
           <SkipBack size={20} aria-hidden="true" />
         </button>
-        <button type="button" className="icon-button playback__play" aria-label={playing ? 'Pause' : 'Play'} title="Play / pause (Space)" onClick={togglePlay}>
+        <button
+          type="button"
+          className="icon-button playback__play"
+          aria-label={playing ? 'Pause' : 'Play'}
+          title="Play / pause (Space)"
+          onClick={togglePlay}
+        >
           {playing ? <Pause size={22} aria-hidden="true" /> : <Play size={22} aria-hidden="true" />}
         </button>
-        <button type="button" className="icon-button" aria-label="Step forward" title="Next moment (→)" onClick={stepForward}>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label="Step forward"
+          title="Next moment (→)"
+          onClick={stepForward}
+        >
           <SkipForward size={20} aria-hidden="true" />
         </button>
         <output className="playback__clock" aria-label="Simulated time" data-testid="replay-clock">
@@ -61,10 +83,22 @@ export function PlaybackBar({ data }: { data: ReplayData }) {
           </select>
         </label>
         <TracePicker data={data} />
-        <button type="button" className="icon-button" aria-label="Copy a link to this moment" title="Copy a link to this moment" onClick={() => void share()}>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label="Copy a link to this moment"
+          title="Copy a link to this moment"
+          onClick={() => void share()}
+        >
           <Link2 size={20} aria-hidden="true" />
         </button>
-        <button type="button" className="icon-button" aria-label="Close the replay" title="Close the replay" onClick={() => useClassroom.getState().setOpen(false)}>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label="Close the replay"
+          title="Close the replay"
+          onClick={() => useClassroom.getState().setOpen(false)}
+        >
           <X size={20} aria-hidden="true" />
         </button>
       </div>
@@ -90,13 +124,22 @@ export function PlaybackBar({ data }: { data: ReplayData }) {
         ))}
         {data.internals.functions.size > 0 ? (
           <li className="playback__slots" title="Under each function: its execution environments">
-            <span className="slot slot--busy" aria-hidden="true" /> busy <span className="slot slot--starting" aria-hidden="true" /> starting <span className="slot slot--idle" aria-hidden="true" /> idle (keep-alive left)
+            <span className="slot slot--busy" aria-hidden="true" /> busy{' '}
+            <span className="slot slot--starting" aria-hidden="true" /> starting{' '}
+            <span className="slot slot--idle" aria-hidden="true" /> idle (keep-alive left)
           </li>
         ) : null}
       </ul>
-      {data.result.traces.length === 0 ? <p className="playback__note">This run has no sampled requests to replay: run it again with the replay open.</p> : null}
+      {data.result.traces.length === 0 ? (
+        <p className="playback__note">
+          This run has no sampled requests to replay: run it again with the replay open.
+        </p>
+      ) : null}
       {data.internals.truncatedAtMs !== undefined ? (
-        <p className="playback__note">Environments are recorded up to {clockText(data.internals.truncatedAtMs)} only (a long run): shorten the run to see them all.</p>
+        <p className="playback__note">
+          Environments are recorded up to {clockText(data.internals.truncatedAtMs)} only (a long run): shorten
+          the run to see them all.
+        </p>
       ) : null}
     </div>
   );

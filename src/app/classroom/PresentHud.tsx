@@ -8,8 +8,12 @@ import { useClassroom } from './store';
 /** Presentation mode: a big clock and the lesson's three big counters. */
 export function PresentHud({ data, lesson }: { data: ReplayData; lesson: Lesson | null }) {
   const timeMs = useClassroom((s) => s.timeMs);
-  const paths = lesson?.counters.length ? lesson.counters : ['totals.requests', 'totals.completed', 'totals.failed'];
-  const counters = paths.slice(0, 3).map((p) => counterAt(data.result, p, timeMs, (id) => data.labels.get(id) ?? id));
+  const paths = lesson?.counters.length
+    ? lesson.counters
+    : ['totals.requests', 'totals.completed', 'totals.failed'];
+  const counters = paths
+    .slice(0, 3)
+    .map((p) => counterAt(data.result, p, timeMs, (id) => data.labels.get(id) ?? id));
   return (
     <div className="present-hud" data-testid="present-hud">
       <div className="present-hud__clock" aria-label="Simulated time">
@@ -17,7 +21,11 @@ export function PresentHud({ data, lesson }: { data: ReplayData; lesson: Lesson 
       </div>
       <ul className="present-hud__counters">
         {counters.map((c) => (
-          <li key={c.path} className="present-hud__counter" title={c.atEnd ? 'For the whole run (no time series for this one)' : 'So far'}>
+          <li
+            key={c.path}
+            className="present-hud__counter"
+            title={c.atEnd ? 'For the whole run (no time series for this one)' : 'So far'}
+          >
             <span className="present-hud__value" key={Math.round(c.value)}>
               {c.value.toLocaleString('en-US', { maximumFractionDigits: c.value < 10 ? 2 : 0 })}
             </span>
@@ -28,7 +36,11 @@ export function PresentHud({ data, lesson }: { data: ReplayData; lesson: Lesson 
           </li>
         ))}
       </ul>
-      <button type="button" className="button present-hud__exit" onClick={() => useClassroom.getState().setPresenting(false)}>
+      <button
+        type="button"
+        className="button present-hud__exit"
+        onClick={() => useClassroom.getState().setPresenting(false)}
+      >
         <X size={16} aria-hidden="true" /> Exit presentation (P)
       </button>
     </div>

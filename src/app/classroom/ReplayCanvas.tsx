@@ -43,7 +43,20 @@ export function ReplayCanvas() {
       const dpr = window.devicePixelRatio || 1;
       const w = canvas.clientWidth;
       const h = canvas.clientHeight;
-      const key = [cls.timeMs, s.transform.join(','), s.nodeLookup.size, nodesKey(s.nodeLookup), w, h, dpr, reduced, cls.presenting, cls.selectedTrace, data?.result ? resultId(data.result) : 0, document.documentElement.dataset.theme].join('|');
+      const key = [
+        cls.timeMs,
+        s.transform.join(','),
+        s.nodeLookup.size,
+        nodesKey(s.nodeLookup),
+        w,
+        h,
+        dpr,
+        reduced,
+        cls.presenting,
+        cls.selectedTrace,
+        data?.result ? resultId(data.result) : 0,
+        document.documentElement.dataset.theme,
+      ].join('|');
       if (key === lastKey) return;
       lastKey = key;
       if (canvas.width !== Math.round(w * dpr) || canvas.height !== Math.round(h * dpr)) {
@@ -134,7 +147,8 @@ let lastId = 0;
 
 function nodesKey(lookup: Map<string, InternalNode<Node>>): string {
   let k = '';
-  for (const n of lookup.values()) k += `${n.id}:${Math.round(n.internals.positionAbsolute.x)},${Math.round(n.internals.positionAbsolute.y)},${n.measured.width ?? 0},${n.measured.height ?? 0};`;
+  for (const n of lookup.values())
+    k += `${n.id}:${Math.round(n.internals.positionAbsolute.x)},${Math.round(n.internals.positionAbsolute.y)},${n.measured.width ?? 0},${n.measured.height ?? 0};`;
   return k;
 }
 
@@ -152,7 +166,10 @@ function handlePoint(n: InternalNode<Node>, type: 'source' | 'target'): XY {
   return { x: p.x + (type === 'source' ? w : 0), y: p.y + h / 2 };
 }
 
-function sceneOf(nodes: Map<string, InternalNode<Node>>, edges: Map<string, { source: string; target: string }>): Scene {
+function sceneOf(
+  nodes: Map<string, InternalNode<Node>>,
+  edges: Map<string, { source: string; target: string }>,
+): Scene {
   const boxes = new Map<string, Box>();
   for (const n of nodes.values()) {
     const p = n.internals.positionAbsolute;
@@ -172,10 +189,21 @@ function placeOf(d: DotAt, scene: Scene, r: number): XY | null {
     const box = scene.boxes.get(d.place.node);
     return box ? nodeSlotPoint(box, d.place.slot, r) : null;
   }
-  return chainPoint(d.place.edges.map((e) => scene.lines.get(e)), d.place.reverse, d.place.f);
+  return chainPoint(
+    d.place.edges.map((e) => scene.lines.get(e)),
+    d.place.reverse,
+    d.place.f,
+  );
 }
 
-function drawDots(ctx: CanvasRenderingContext2D, dots: DotAt[], scene: Scene, presenting: boolean, outline: string, selected: number | null): Drawn[] {
+function drawDots(
+  ctx: CanvasRenderingContext2D,
+  dots: DotAt[],
+  scene: Scene,
+  presenting: boolean,
+  outline: string,
+  selected: number | null,
+): Drawn[] {
   const r = presenting ? 8 : 5.5;
   const out: Drawn[] = [];
   const sorted = [...dots].sort((a, b) => STYLE_DEPTH[a.style] - STYLE_DEPTH[b.style]);
@@ -207,7 +235,14 @@ const ENV_COLORS = { starting: '#d97706', busy: '#2563eb', idle: 'transparent' }
 const MAX_SLOTS = 32;
 
 /** A function's environments as slots under the node; other kinds' gauges from their series. */
-function drawInternals(ctx: CanvasRenderingContext2D, data: ReplayData, boxes: Map<string, Box>, t: number, c: Colors, presenting: boolean): void {
+function drawInternals(
+  ctx: CanvasRenderingContext2D,
+  data: ReplayData,
+  boxes: Map<string, Box>,
+  t: number,
+  c: Colors,
+  presenting: boolean,
+): void {
   const font = presenting ? 15 : 11;
   ctx.font = `600 ${font}px system-ui, sans-serif`;
   ctx.textBaseline = 'top';
@@ -225,7 +260,16 @@ function drawInternals(ctx: CanvasRenderingContext2D, data: ReplayData, boxes: M
     const gap = 3;
     const perRow = Math.max(1, Math.floor((box.w + gap) / (size + gap)));
     const shown = fa.envs.slice(0, Math.min(MAX_SLOTS, perRow * 2));
-    shown.forEach((e, i) => drawSlot(ctx, e, box.x + (i % perRow) * (size + gap), y0 + font + 5 + Math.floor(i / perRow) * (size + gap), size, c));
+    shown.forEach((e, i) =>
+      drawSlot(
+        ctx,
+        e,
+        box.x + (i % perRow) * (size + gap),
+        y0 + font + 5 + Math.floor(i / perRow) * (size + gap),
+        size,
+        c,
+      ),
+    );
     if (fa.envs.length > shown.length) {
       ctx.fillStyle = c.muted;
       ctx.fillText(`+${fa.envs.length - shown.length} more`, box.x, y0 + font + 5 + 2 * (size + gap));
@@ -245,12 +289,21 @@ function drawInternals(ctx: CanvasRenderingContext2D, data: ReplayData, boxes: M
     const gauges = gaugesAt(series, id, kind, t / 1000);
     if (gauges.length === 0) continue;
     ctx.fillStyle = c.text;
-    ctx.fillText(gauges.map((g) => `${g.label} ${fmt(g.value)}`).join(' · '), box.x, box.y + box.h + 6, box.w * 1.6);
+    ctx.fillText(
+      gauges.map((g) => `${g.label} ${fmt(g.value)}`).join(' · '),
+      box.x,
+      box.y + box.h + 6,
+      box.w * 1.6,
+    );
   }
 }
 
 function fmt(v: number): string {
-  return v >= 100 ? Math.round(v).toLocaleString('en-US') : v >= 10 ? v.toFixed(1) : v.toFixed(2).replace(/\.?0+$/, '') || '0';
+  return v >= 100
+    ? Math.round(v).toLocaleString('en-US')
+    : v >= 10
+      ? v.toFixed(1)
+      : v.toFixed(2).replace(/\.?0+$/, '') || '0';
 }
 
 function drawSlot(ctx: CanvasRenderingContext2D, e: EnvAt, x: number, y: number, s: number, c: Colors): void {
@@ -291,7 +344,14 @@ function drawSlot(ctx: CanvasRenderingContext2D, e: EnvAt, x: number, y: number,
 }
 
 /** Reduced motion: no moving dots; each edge says its rate, each node how many are inside. */
-function drawRates(ctx: CanvasRenderingContext2D, data: ReplayData, scene: Scene, t: number, c: Colors, dots: DotAt[]): void {
+function drawRates(
+  ctx: CanvasRenderingContext2D,
+  data: ReplayData,
+  scene: Scene,
+  t: number,
+  c: Colors,
+  dots: DotAt[],
+): void {
   const window = Math.max(1000, data.replay.transitMs * 40);
   const rates = edgeRates(data.replay, t, window, data.scale);
   ctx.font = '700 12px system-ui, sans-serif';
@@ -325,10 +385,17 @@ function drawRates(ctx: CanvasRenderingContext2D, data: ReplayData, scene: Scene
 }
 
 /** What a test (or a screen reader's tooling) can read: the time and a digest of what is drawn. */
-function setStats(canvas: HTMLCanvasElement, t: number, dots: DotAt[], reduced: boolean, drawn: Drawn[] = []): void {
+function setStats(
+  canvas: HTMLCanvasElement,
+  t: number,
+  dots: DotAt[],
+  reduced: boolean,
+  drawn: Drawn[] = [],
+): void {
   const moving = dots.filter((d) => d.place.at === 'edges').length;
   let h = 2166136261;
-  for (const d of drawn) h = Math.imul(h ^ (Math.round(d.x * 10) * 31 + Math.round(d.y * 10) + d.trace * 7919), 16777619);
+  for (const d of drawn)
+    h = Math.imul(h ^ (Math.round(d.x * 10) * 31 + Math.round(d.y * 10) + d.trace * 7919), 16777619);
   canvas.dataset.time = String(t);
   canvas.dataset.dots = String(drawn.length);
   canvas.dataset.moving = String(moving);

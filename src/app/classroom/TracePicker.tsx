@@ -32,7 +32,11 @@ export function TracePicker({ data }: { data: ReplayData }) {
         {shown.map((t, i) => {
           const [a, b] = data.replay.visitsOf[i];
           const vs = data.replay.visits.slice(a, b);
-          const flags = [vs.some((v) => v.cold) ? 'cold' : '', vs.some((v) => v.retry > 0) ? 'retry' : '', t.outcome !== 'completed' ? t.outcome : ''].filter(Boolean);
+          const flags = [
+            vs.some((v) => v.cold) ? 'cold' : '',
+            vs.some((v) => v.retry > 0) ? 'retry' : '',
+            t.outcome !== 'completed' ? t.outcome : '',
+          ].filter(Boolean);
           return (
             <option key={t.id} value={String(i)}>
               #{t.id} at {clockText(t.startMs)} · {fmtMs(t.endMs - t.startMs)}

@@ -25,7 +25,12 @@ export function TraceWaterfall({ data, trace }: { data: ReplayData; trace: numbe
         <span className={`waterfall__outcome waterfall__outcome--${wf.outcome}`}>
           {wf.outcome === 'completed' ? '✓' : '⚠'} {outcomeText(wf.outcome)} in {fmtMs(wf.totalMs)}
         </span>
-        <button type="button" className="icon-button" aria-label="Close the request" onClick={() => useClassroom.getState().selectTrace(null)}>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label="Close the request"
+          onClick={() => useClassroom.getState().selectTrace(null)}
+        >
           <X size={18} aria-hidden="true" />
         </button>
       </header>
@@ -48,13 +53,24 @@ export function TraceWaterfall({ data, trace }: { data: ReplayData; trace: numbe
               {r.retry > 0 ? <span className="waterfall__tag">retry {r.retry}</span> : null}
             </div>
             <div className="waterfall__track">
-              {r.waitW > 0 ? <div className="waterfall__wait" style={{ left: pct(r.waitX), width: pct(r.waitW) }} title={`Waiting ${fmtMs(r.waitMs)}`} /> : null}
-              <div className={`waterfall__bar${r.ok ? '' : ' is-failed'}`} style={{ left: pct(r.x), width: `max(2px, ${pct(r.w)})` }}>
+              {r.waitW > 0 ? (
+                <div
+                  className="waterfall__wait"
+                  style={{ left: pct(r.waitX), width: pct(r.waitW) }}
+                  title={`Waiting ${fmtMs(r.waitMs)}`}
+                />
+              ) : null}
+              <div
+                className={`waterfall__bar${r.ok ? '' : ' is-failed'}`}
+                style={{ left: pct(r.x), width: `max(2px, ${pct(r.w)})` }}
+              >
                 {r.cold ? (
                   <div
                     className="waterfall__cold"
                     data-testid="cold-segment"
-                    style={{ width: r.initW !== undefined && r.w > 0 ? pct(Math.min(1, r.initW / r.w)) : '100%' }}
+                    style={{
+                      width: r.initW !== undefined && r.w > 0 ? pct(Math.min(1, r.initW / r.w)) : '100%',
+                    }}
                     title={r.initMs !== undefined ? `Cold start (INIT) ${fmtMs(r.initMs)}` : 'Cold start'}
                   />
                 ) : null}
@@ -62,7 +78,11 @@ export function TraceWaterfall({ data, trace }: { data: ReplayData; trace: numbe
             </div>
             <div className="waterfall__facts">
               {fmtMs(r.durationMs)}
-              {r.cold ? <span className="waterfall__tag waterfall__tag--cold">cold start{r.initMs !== undefined ? ` ${fmtMs(r.initMs)}` : ''}</span> : null}
+              {r.cold ? (
+                <span className="waterfall__tag waterfall__tag--cold">
+                  cold start{r.initMs !== undefined ? ` ${fmtMs(r.initMs)}` : ''}
+                </span>
+              ) : null}
               {r.waitMs > 0 ? <span className="waterfall__tag">waited {fmtMs(r.waitMs)}</span> : null}
               <span className={`waterfall__tag${r.ok ? '' : ' waterfall__tag--bad'}`}>
                 {r.ok ? '' : '⚠ '}

@@ -15,7 +15,10 @@ import { SPEEDS, lessonOf, useClassroom } from './store';
 /** The lesson of the scenario the shown result describes (else of the document on screen). */
 export function currentLesson() {
   const run = useRunStore.getState() as { resultScenario?: unknown; scenario: unknown; result: unknown };
-  return lessonOf(run.result ? (run.resultScenario ?? run.scenario) : null) ?? lessonOf(useScenarioStore.getState().doc);
+  return (
+    lessonOf(run.result ? (run.resultScenario ?? run.scenario) : null) ??
+    lessonOf(useScenarioStore.getState().doc)
+  );
 }
 
 /** Lesson pause points, ms, when the lesson is open. */

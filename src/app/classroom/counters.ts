@@ -52,7 +52,12 @@ const SERIES_OF: Record<string, { key: string; kind: 'rate' | 'level' }> = {
   maxConcurrency: { key: 'concurrency', kind: 'level' },
 };
 
-export function counterAt(result: Result, path: string, tMs: number, labelOf: (id: string) => string = (id) => id): CounterValue {
+export function counterAt(
+  result: Result,
+  path: string,
+  tMs: number,
+  labelOf: (id: string) => string = (id) => id,
+): CounterValue {
   const parts = path.split('.');
   const tS = tMs / 1000;
   if (parts[0] === 'totals') {
@@ -86,7 +91,9 @@ export function counterAt(result: Result, path: string, tMs: number, labelOf: (i
     const key = `${id}.${s.key}`;
     const v = s.kind === 'rate' ? cumulativeAt(result.series, key, tS) : seriesAt(result.series, key, tS);
     if (v !== undefined) {
-      return s.kind === 'rate' ? { path, label, value: Math.round(v), atEnd: false } : { path, label: `${labelOf(id)}: ${s.key} now`, value: v, atEnd: false };
+      return s.kind === 'rate'
+        ? { path, label, value: Math.round(v), atEnd: false }
+        : { path, label: `${labelOf(id)}: ${s.key} now`, value: v, atEnd: false };
     }
   }
   return { path, label, value: final, atEnd: true };
@@ -104,7 +111,8 @@ function recordedCount(result: Result, id: string, metric: string, tMs: number):
   if (node < 0) return undefined;
   let n = 0;
   for (let i = 0; i < rec.t.length && rec.t[i] <= tMs; i++) {
-    if (rec.node[i] === node && rec.code[i] === REC_ENV_BUSY && (metric === 'invocations' || rec.v[i] > 0)) n++;
+    if (rec.node[i] === node && rec.code[i] === REC_ENV_BUSY && (metric === 'invocations' || rec.v[i] > 0))
+      n++;
   }
   return n;
 }

@@ -13,17 +13,55 @@ export interface DotLook {
 }
 
 export const DOT_LOOKS: Record<DotStyle, DotLook> = {
-  normal: { shape: 'circle', fill: '#2563eb', contrast: '#0033cc', name: 'Request', help: 'a request or message on its way' },
-  cold: { shape: 'diamond', fill: '#d97706', contrast: '#b35900', name: 'Cold start', help: 'waiting for a new execution environment to start' },
-  retry: { shape: 'triangle', fill: '#7c3aed', contrast: '#5b00d6', name: 'Retry', help: 'a retry after a failure or a throttle' },
-  error: { shape: 'cross', fill: '#dc2626', contrast: '#c00000', name: 'Error', help: 'failed: an error, a timeout or a throttle' },
-  dlq: { shape: 'square', fill: '#9d174d', contrast: '#000000', name: 'To the DLQ', help: 'a message on its way to a dead-letter queue' },
+  normal: {
+    shape: 'circle',
+    fill: '#2563eb',
+    contrast: '#0033cc',
+    name: 'Request',
+    help: 'a request or message on its way',
+  },
+  cold: {
+    shape: 'diamond',
+    fill: '#d97706',
+    contrast: '#b35900',
+    name: 'Cold start',
+    help: 'waiting for a new execution environment to start',
+  },
+  retry: {
+    shape: 'triangle',
+    fill: '#7c3aed',
+    contrast: '#5b00d6',
+    name: 'Retry',
+    help: 'a retry after a failure or a throttle',
+  },
+  error: {
+    shape: 'cross',
+    fill: '#dc2626',
+    contrast: '#c00000',
+    name: 'Error',
+    help: 'failed: an error, a timeout or a throttle',
+  },
+  dlq: {
+    shape: 'square',
+    fill: '#9d174d',
+    contrast: '#000000',
+    name: 'To the DLQ',
+    help: 'a message on its way to a dead-letter queue',
+  },
 };
 
 export const DOT_ORDER: DotStyle[] = ['normal', 'cold', 'retry', 'error', 'dlq'];
 
 /** Draws one dot centred on (x, y) with radius r. */
-export function drawDot(ctx: CanvasRenderingContext2D, style: DotStyle, x: number, y: number, r: number, contrast: boolean, outline: string): void {
+export function drawDot(
+  ctx: CanvasRenderingContext2D,
+  style: DotStyle,
+  x: number,
+  y: number,
+  r: number,
+  contrast: boolean,
+  outline: string,
+): void {
   const look = DOT_LOOKS[style];
   ctx.fillStyle = contrast ? look.contrast : look.fill;
   ctx.strokeStyle = outline;
@@ -92,7 +130,12 @@ export function DotIcon({ style, size = 14 }: { style: DotStyle; size?: number }
       shape = <rect x="2.5" y="2.5" width="11" height="11" {...common} />;
       break;
     case 'cross':
-      shape = <path d="M3 1.5 L8 6.5 L13 1.5 L14.5 3 L9.5 8 L14.5 13 L13 14.5 L8 9.5 L3 14.5 L1.5 13 L6.5 8 L1.5 3 Z" {...common} />;
+      shape = (
+        <path
+          d="M3 1.5 L8 6.5 L13 1.5 L14.5 3 L9.5 8 L14.5 13 L13 14.5 L8 9.5 L3 14.5 L1.5 13 L6.5 8 L1.5 3 Z"
+          {...common}
+        />
+      );
       break;
   }
   return (

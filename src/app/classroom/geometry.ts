@@ -26,9 +26,17 @@ const SAMPLES = 24;
 
 /** The bezier an edge between these handle points is drawn with, sampled for constant speed. */
 export function edgePolyline(source: XY, target: XY): Polyline {
-  const [path] = getBezierPath({ sourceX: source.x, sourceY: source.y, targetX: target.x, targetY: target.y, sourcePosition: Position.Right, targetPosition: Position.Left });
+  const [path] = getBezierPath({
+    sourceX: source.x,
+    sourceY: source.y,
+    targetX: target.x,
+    targetY: target.y,
+    sourcePosition: Position.Right,
+    targetPosition: Position.Left,
+  });
   const n = path.match(/-?\d+(\.\d+)?(e-?\d+)?/g)?.map(Number) ?? [];
-  const [x0, y0, c1x, c1y, c2x, c2y, x1, y1] = n.length >= 8 ? n : [source.x, source.y, source.x, source.y, target.x, target.y, target.x, target.y];
+  const [x0, y0, c1x, c1y, c2x, c2y, x1, y1] =
+    n.length >= 8 ? n : [source.x, source.y, source.x, source.y, target.x, target.y, target.x, target.y];
   const pts: XY[] = [];
   for (let i = 0; i <= SAMPLES; i++) {
     const t = i / SAMPLES;
@@ -43,7 +51,8 @@ export function edgePolyline(source: XY, target: XY): Polyline {
 
 function withLengths(pts: XY[]): Polyline {
   const len = [0];
-  for (let i = 1; i < pts.length; i++) len.push(len[i - 1] + Math.hypot(pts[i].x - pts[i - 1].x, pts[i].y - pts[i - 1].y));
+  for (let i = 1; i < pts.length; i++)
+    len.push(len[i - 1] + Math.hypot(pts[i].x - pts[i - 1].x, pts[i].y - pts[i - 1].y));
   return { pts, len };
 }
 

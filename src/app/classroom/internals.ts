@@ -1,5 +1,11 @@
 import type { Result } from '../../engine/result';
-import { REC_ENV_BUSY, REC_ENV_GONE, REC_ENV_IDLE, REC_ENV_NEW, type Recording } from '../../engine/sim/recorder';
+import {
+  REC_ENV_BUSY,
+  REC_ENV_GONE,
+  REC_ENV_IDLE,
+  REC_ENV_NEW,
+  type Recording,
+} from '../../engine/sim/recorder';
 
 /**
  * What is inside a node at simulated time t, from the run's recording (a function's
@@ -60,7 +66,14 @@ export function buildInternals(recording: Recording | undefined): Internals {
   if (!recording) return { functions };
   const open = new Map<string, Life>();
   recording.nodes.forEach((n) => {
-    if (n.kind === 'function') functions.set(n.id, { node: n.id, keepAliveMs: n.keepAliveMs ?? 0, limit: n.concurrencyLimit ?? 0, lives: [], colds: [] });
+    if (n.kind === 'function')
+      functions.set(n.id, {
+        node: n.id,
+        keepAliveMs: n.keepAliveMs ?? 0,
+        limit: n.concurrencyLimit ?? 0,
+        lives: [],
+        colds: [],
+      });
   });
   for (let i = 0; i < recording.t.length; i++) {
     const info = recording.nodes[recording.node[i]];
@@ -71,7 +84,13 @@ export function buildInternals(recording: Recording | undefined): Internals {
     const key = `${info.id}\u0000${env}`;
     switch (recording.code[i]) {
       case REC_ENV_NEW: {
-        const life: Life = { env, born: t, died: Infinity, provisioned: recording.v[i] === 1, segs: [{ t, phase: 'idle', initEnd: t }] };
+        const life: Life = {
+          env,
+          born: t,
+          died: Infinity,
+          provisioned: recording.v[i] === 1,
+          segs: [{ t, phase: 'idle', initEnd: t }],
+        };
         open.set(key, life);
         fn.lives.push(life);
         break;

@@ -15,7 +15,13 @@ export interface Advance {
  * One frame of playback: `realMs` of wall time at `speed` (simulated ms per real ms) from t.
  * Lands on the first stop in (t, t + step], else on t + step, else on the end.
  */
-export function advance(t: number, realMs: number, speed: number, stopsMs: readonly number[], endMs: number): Advance {
+export function advance(
+  t: number,
+  realMs: number,
+  speed: number,
+  stopsMs: readonly number[],
+  endMs: number,
+): Advance {
   const next = t + Math.max(0, realMs) * speed;
   let best: number | null = null;
   for (let i = 0; i < stopsMs.length; i++) {

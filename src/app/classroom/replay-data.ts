@@ -19,9 +19,17 @@ export interface ReplayData {
 const cache = new WeakMap<Result, ReplayData>();
 
 export function graphOf(scenario: unknown): ReplayGraph & { labels: Map<string, string> } {
-  const d = (scenario ?? {}) as { nodes?: { id: string; kind: string; label?: string }[]; edges?: { id: string; source: string; target: string; role?: string }[] };
+  const d = (scenario ?? {}) as {
+    nodes?: { id: string; kind: string; label?: string }[];
+    edges?: { id: string; source: string; target: string; role?: string }[];
+  };
   const nodes = (d.nodes ?? []).map((n) => ({ id: String(n.id), kind: String(n.kind) }));
-  const edges = (d.edges ?? []).map((e) => ({ id: String(e.id), source: String(e.source), target: String(e.target), role: e.role }));
+  const edges = (d.edges ?? []).map((e) => ({
+    id: String(e.id),
+    source: String(e.source),
+    target: String(e.target),
+    role: e.role,
+  }));
   const labels = new Map((d.nodes ?? []).map((n) => [String(n.id), n.label || String(n.id)]));
   return { nodes, edges, labels };
 }

@@ -96,7 +96,18 @@ export interface DotAt {
 const BUFFERS = new Set(['queue', 'stream']);
 const SOURCES = new Set(['producer', 'schedule']);
 
-const BAD_OUTCOMES = new Set(['error', 'timeout', 'throttled', 'refused', 'itemFailed', 'failed', 'expired', 'dropped', 'deadLettered', 'batchFailed']);
+const BAD_OUTCOMES = new Set([
+  'error',
+  'timeout',
+  'throttled',
+  'refused',
+  'itemFailed',
+  'failed',
+  'expired',
+  'dropped',
+  'deadLettered',
+  'batchFailed',
+]);
 
 /** Whether a hop's outcome is a success ("ok", "200", "delivered", "received"…) rather than a failure ("error", "5xx", "throttled"…). */
 export function hopOk(outcome: string): boolean {
@@ -153,7 +164,7 @@ class Paths {
     let chain: GraphEdge[] | null = null;
     if (found) {
       chain = [];
-      for (let n = b; n !== a; ) {
+      for (let n = b; n !== a;) {
         const e = prev.get(n)!;
         chain.unshift(e);
         n = e.source;
@@ -187,7 +198,7 @@ class Paths {
     let chain: GraphEdge[] | null = null;
     if (source !== null) {
       chain = [];
-      for (let n = source; n !== node; ) {
+      for (let n = source; n !== node;) {
         const e = prev.get(n)!;
         chain.push(e);
         n = e.target;
@@ -199,12 +210,20 @@ class Paths {
 
   /** The index of the first buffer (queue, stream) strictly inside the chain, else undefined. */
   bufferIn(chain: GraphEdge[]): number | undefined {
-    for (let i = 0; i < chain.length - 1; i++) if (BUFFERS.has(this.kind.get(chain[i].target) ?? '')) return i + 1;
+    for (let i = 0; i < chain.length - 1; i++)
+      if (BUFFERS.has(this.kind.get(chain[i].target) ?? '')) return i + 1;
     return undefined;
   }
 }
 
-function legAlong(chain: GraphEdge[], t0: number, t1: number, style: DotStyle, reverse = false, waitAt?: number): Leg {
+function legAlong(
+  chain: GraphEdge[],
+  t0: number,
+  t1: number,
+  style: DotStyle,
+  reverse = false,
+  waitAt?: number,
+): Leg {
   const edges = chain.map((e) => e.id);
   const rev = chain.map(() => reverse);
   if (reverse) {
@@ -241,13 +260,32 @@ export function buildReplay(result: Pick<Result, 'traces' | 'simulatedSeconds'>,
       const ok = hopOk(h.outcome);
       const retry = h.retry ?? 0;
       const v: Visit = {
-        trace: ti, index: i, node: h.node, startMs: h.startMs, endMs: h.endMs, cold: !!h.cold, retry, outcome: h.outcome, ok,
-        parent: -1, sync: false, arriveMs: h.startMs, legIn: null, legOut: null, showMs: h.startMs, hideMs: h.endMs,
+        trace: ti,
+        index: i,
+        node: h.node,
+        startMs: h.startMs,
+        endMs: h.endMs,
+        cold: !!h.cold,
+        retry,
+        outcome: h.outcome,
+        ok,
+        parent: -1,
+        sync: false,
+        arriveMs: h.startMs,
+        legIn: null,
+        legOut: null,
+        showMs: h.startMs,
+        hideMs: h.endMs,
         style: retry > 0 ? 'retry' : h.cold ? 'cold' : 'normal',
       };
       // A retry waits at its own node since the failed attempt.
       let sameNode = -1;
-      if (retry > 0) for (let j = i - 1; j >= 0; j--) if (mine[j].node === h.node) { sameNode = j; break; }
+      if (retry > 0)
+        for (let j = i - 1; j >= 0; j--)
+          if (mine[j].node === h.node) {
+            sameNode = j;
+            break;
+          }
       const room = (from: number) => Math.min(transitMs, Math.max(0, (h.endMs - from) / 2));
       if (sameNode >= 0) {
         v.parent = sameNode;
@@ -257,7 +295,11 @@ export function buildReplay(result: Pick<Result, 'traces' | 'simulatedSeconds'>,
         let chain: GraphEdge[] | null = null;
         for (let j = i - 1; j >= 0; j--) {
           const c = mine[j].node === h.node ? null : paths.path(mine[j].node, h.node);
-          if (c) { parent = j; chain = c; break; }
+          if (c) {
+            parent = j;
+            chain = c;
+            break;
+          }
         }
         let from: number;
         if (parent >= 0 && chain) {
@@ -354,12 +396,27 @@ export function visitAt(v: Visit, vi: number, t: number): DotAt | null {
   if (t < v.showMs || t > v.hideMs) return null;
   const style = styleAt(v, t);
   if (v.legIn && t < v.arriveMs) {
-    return { trace: v.trace, visit: vi, style, place: { at: 'edges', edges: v.legIn.edges, reverse: v.legIn.reverse, f: legFraction(v.legIn, t) } };
+    return {
+      trace: v.trace,
+      visit: vi,
+      style,
+      place: { at: 'edges', edges: v.legIn.edges, reverse: v.legIn.reverse, f: legFraction(v.legIn, t) },
+    };
   }
   if (v.legOut && t > v.endMs) {
-    return { trace: v.trace, visit: vi, style, place: { at: 'edges', edges: v.legOut.edges, reverse: v.legOut.reverse, f: legFraction(v.legOut, t) } };
+    return {
+      trace: v.trace,
+      visit: vi,
+      style,
+      place: { at: 'edges', edges: v.legOut.edges, reverse: v.legOut.reverse, f: legFraction(v.legOut, t) },
+    };
   }
-  return { trace: v.trace, visit: vi, style, place: { at: 'node', node: v.node, slot: slotOf(v.trace, v.index) } };
+  return {
+    trace: v.trace,
+    visit: vi,
+    style,
+    place: { at: 'node', node: v.node, slot: slotOf(v.trace, v.index) },
+  };
 }
 
 /** Every dot shown at simulated time t (ms). Pure: the same replay and t give the same dots. */

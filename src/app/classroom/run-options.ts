@@ -5,7 +5,10 @@ export const TARGET_TRACES = 2000;
 
 /** Rough count of requests a scenario's producers and schedules make (for the sampling rate). */
 export function expectedRequests(doc: unknown): number {
-  const d = doc as { settings?: { durationSeconds?: unknown }; nodes?: { kind?: string; params?: Record<string, unknown> }[] } | null;
+  const d = doc as {
+    settings?: { durationSeconds?: unknown };
+    nodes?: { kind?: string; params?: Record<string, unknown> }[];
+  } | null;
   const duration = typeof d?.settings?.durationSeconds === 'number' ? d.settings.durationSeconds : 600;
   let total = 0;
   for (const n of d?.nodes ?? []) {

@@ -12,7 +12,11 @@ export interface Moment {
   speed?: number;
 }
 
-export function momentUrl(doc: ScenarioDoc, m: Moment, location?: { origin: string; pathname: string }): string {
+export function momentUrl(
+  doc: ScenarioDoc,
+  m: Moment,
+  location?: { origin: string; pathname: string },
+): string {
   let url = shareUrl(doc, location);
   url += `&t=${round3(m.timeMs / 1000)}`;
   if (m.lesson) url += '&lesson=1';
@@ -32,7 +36,10 @@ export function parseMoment(hash: string): Moment | null {
   const t = Number(params.get('t'));
   const speed = Number(params.get('speed'));
   if (!params.has('t') && !params.has('lesson')) return null;
-  const m: Moment = { timeMs: Number.isFinite(t) && t > 0 ? t * 1000 : 0, lesson: params.get('lesson') === '1' };
+  const m: Moment = {
+    timeMs: Number.isFinite(t) && t > 0 ? t * 1000 : 0,
+    lesson: params.get('lesson') === '1',
+  };
   if (Number.isFinite(speed) && speed > 0) m.speed = speed;
   return m;
 }

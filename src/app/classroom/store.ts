@@ -64,7 +64,12 @@ export const useClassroom = create<ClassroomState>()((set) => ({
   lessonOpen: false,
   lessonKey: null,
 
-  setOpen: (open) => set(open ? { open } : { open, playing: false, presenting: false, selectedTrace: null, asking: null, blank: false }),
+  setOpen: (open) =>
+    set(
+      open
+        ? { open }
+        : { open, playing: false, presenting: false, selectedTrace: null, asking: null, blank: false },
+    ),
   setPresenting: (presenting) => set(presenting ? { presenting, open: true } : { presenting, blank: false }),
   toggleBlank: () => set((s) => ({ blank: !s.blank })),
   setPlaying: (playing) => set({ playing }),
@@ -75,7 +80,17 @@ export const useClassroom = create<ClassroomState>()((set) => ({
   reveal: () => set({ revealed: true }),
   pick: (picked) => set({ picked }),
   setListOpen: (listOpen) => set({ listOpen }),
-  openLesson: (lessonKey) => set({ lessonOpen: true, lessonKey, open: true, asking: null, revealed: false, timeMs: 0, playing: false, selectedTrace: null }),
+  openLesson: (lessonKey) =>
+    set({
+      lessonOpen: true,
+      lessonKey,
+      open: true,
+      asking: null,
+      revealed: false,
+      timeMs: 0,
+      playing: false,
+      selectedTrace: null,
+    }),
   closeLesson: () => set({ lessonOpen: false, asking: null }),
 }));
 
@@ -83,7 +98,12 @@ export const useClassroom = create<ClassroomState>()((set) => ({
 export function lessonOf(doc: unknown): Lesson | null {
   const l = (doc as { lesson?: unknown } | null)?.lesson as Lesson | undefined;
   if (!l || typeof l !== 'object' || typeof l.title !== 'string') return null;
-  return { title: l.title, summary: l.summary ?? '', steps: Array.isArray(l.steps) ? l.steps : [], counters: Array.isArray(l.counters) ? l.counters : [] };
+  return {
+    title: l.title,
+    summary: l.summary ?? '',
+    steps: Array.isArray(l.steps) ? l.steps : [],
+    counters: Array.isArray(l.counters) ? l.counters : [],
+  };
 }
 
 /** Nearest speed in the list (for the speed keys and a share link's value). */

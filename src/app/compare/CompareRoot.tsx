@@ -28,7 +28,13 @@ export function openCompare(): void {
 export function CompareButton() {
   const open = useCompare((s) => s.open);
   return (
-    <button type="button" className="button" aria-pressed={open} onClick={openCompare} title="Compare designs: cost against load, side by side">
+    <button
+      type="button"
+      className="button"
+      aria-pressed={open}
+      onClick={openCompare}
+      title="Compare designs: cost against load, side by side"
+    >
       <Scale size={18} aria-hidden="true" /> Compare
     </button>
   );
@@ -46,7 +52,16 @@ export function CompareRoot() {
     useCompare.getState().openWith(flag === 'preset' ? presetEntries() : [canvasEntry()]);
   }, []);
   return open ? (
-    <Suspense fallback={<p role="status" style={{ position: "fixed", inset: "40% 0 auto", textAlign: "center", fontSize: "1.2em" }}>Opening the compare view…</p>}>
+    <Suspense
+      fallback={
+        <p
+          role="status"
+          style={{ position: 'fixed', inset: '40% 0 auto', textAlign: 'center', fontSize: '1.2em' }}
+        >
+          Opening the compare view…
+        </p>
+      }
+    >
       <CompareView />
     </Suspense>
   ) : null;

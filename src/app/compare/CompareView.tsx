@@ -39,8 +39,17 @@ export function CompareView() {
         <h2 id={titleId} className="compare-title">
           Compare designs
         </h2>
-        <p className="compare-lede">The same workload, several ways: what does each cost, how fast is it, and where do their costs cross?</p>
-        <button type="button" className="icon-button" aria-label="Close the comparison" title="Close (Esc)" onClick={close}>
+        <p className="compare-lede">
+          The same workload, several ways: what does each cost, how fast is it, and where do their costs
+          cross?
+        </p>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label="Close the comparison"
+          title="Close (Esc)"
+          onClick={close}
+        >
           <X size={20} aria-hidden="true" />
         </button>
       </header>
@@ -75,10 +84,20 @@ export function CompareView() {
             </button>
           ))}
         </div>
-        <div role="tabpanel" id="compare-panel-sweep" aria-labelledby="compare-tab-sweep" hidden={tab !== 'sweep'}>
+        <div
+          role="tabpanel"
+          id="compare-panel-sweep"
+          aria-labelledby="compare-tab-sweep"
+          hidden={tab !== 'sweep'}
+        >
           <SweepSection />
         </div>
-        <div role="tabpanel" id="compare-panel-side" aria-labelledby="compare-tab-side" hidden={tab !== 'side'}>
+        <div
+          role="tabpanel"
+          id="compare-panel-side"
+          aria-labelledby="compare-tab-side"
+          hidden={tab !== 'side'}
+        >
           <SideSection />
         </div>
       </div>
@@ -124,17 +143,32 @@ function EntryList() {
               onChange={(ev) => useCompare.getState().renameEntry(e.key, ev.target.value)}
             />
             <span className="compare-entry-source" title={e.doc.name}>
-              {e.source === 'canvas' ? 'the diagram' : e.source === 'file' ? 'imported' : 'template'} · {e.doc.name}
+              {e.source === 'canvas' ? 'the diagram' : e.source === 'file' ? 'imported' : 'template'} ·{' '}
+              {e.doc.name}
             </span>
-            <button type="button" className="icon-button icon-button--small" aria-label={`Remove ${e.name}`} disabled={running} onClick={() => useCompare.getState().removeEntry(e.key)}>
+            <button
+              type="button"
+              className="icon-button icon-button--small"
+              aria-label={`Remove ${e.name}`}
+              disabled={running}
+              onClick={() => useCompare.getState().removeEntry(e.key)}
+            >
               <X size={16} aria-hidden="true" />
             </button>
           </li>
         ))}
-        {entries.length === 0 ? <li className="compare-note">No scenarios yet: add two to four below, or open the preset.</li> : null}
+        {entries.length === 0 ? (
+          <li className="compare-note">No scenarios yet: add two to four below, or open the preset.</li>
+        ) : null}
       </ul>
       <div className="compare-add" role="group" aria-label="Add a scenario">
-        <button type="button" className="button" disabled={running} onClick={() => useCompare.getState().openWith(presetEntries())} title="Monolith, tiers, containers and functions: the same workload four ways">
+        <button
+          type="button"
+          className="button"
+          disabled={running}
+          onClick={() => useCompare.getState().openWith(presetEntries())}
+          title="Monolith, tiers, containers and functions: the same workload four ways"
+        >
           Open the preset
         </button>
         <button
@@ -150,7 +184,12 @@ function EntryList() {
         </button>
         <label className="compare-field">
           <span>Template</span>
-          <select className="input" value={template} disabled={full || running} onChange={(e) => setTemplate(e.target.value)}>
+          <select
+            className="input"
+            value={template}
+            disabled={full || running}
+            onChange={(e) => setTemplate(e.target.value)}
+          >
             {TEMPLATES.map((t) => (
               <option key={t.id} value={t.id}>
                 {t.name}
@@ -164,12 +203,18 @@ function EntryList() {
           disabled={full || running}
           onClick={() => {
             const t = TEMPLATES.find((x) => x.id === template);
-            if (t) add({ name: t.id.replace(/^compare-/, ''), source: 'template', doc: structuredClone(t.doc) });
+            if (t)
+              add({ name: t.id.replace(/^compare-/, ''), source: 'template', doc: structuredClone(t.doc) });
           }}
         >
           <Plus size={16} aria-hidden="true" /> Add template
         </button>
-        <button type="button" className="button" disabled={full || running} onClick={() => file.current?.click()}>
+        <button
+          type="button"
+          className="button"
+          disabled={full || running}
+          onClick={() => file.current?.click()}
+        >
           <Upload size={16} aria-hidden="true" /> Add a file…
         </button>
         <input
@@ -198,7 +243,25 @@ function EntryList() {
   );
 }
 
-function NumberField({ label, value, onChange, min, max, step, unit, disabled }: { label: string; value: number; onChange(v: number): void; min?: number; max?: number; step?: number | 'any'; unit?: string; disabled?: boolean }) {
+function NumberField({
+  label,
+  value,
+  onChange,
+  min,
+  max,
+  step,
+  unit,
+  disabled,
+}: {
+  label: string;
+  value: number;
+  onChange(v: number): void;
+  min?: number;
+  max?: number;
+  step?: number | 'any';
+  unit?: string;
+  disabled?: boolean;
+}) {
   const [text, setText] = useState(String(value));
   const [prev, setPrev] = useState(value);
   if (prev !== value) {
@@ -207,7 +270,11 @@ function NumberField({ label, value, onChange, min, max, step, unit, disabled }:
     setText(String(value));
   }
   const n = Number(text);
-  const invalid = text.trim() === '' || !Number.isFinite(n) || (min !== undefined && n < min) || (max !== undefined && n > max);
+  const invalid =
+    text.trim() === '' ||
+    !Number.isFinite(n) ||
+    (min !== undefined && n < min) ||
+    (max !== undefined && n > max);
   return (
     <label className="compare-field">
       <span>
@@ -227,7 +294,12 @@ function NumberField({ label, value, onChange, min, max, step, unit, disabled }:
         onChange={(e) => {
           setText(e.target.value);
           const v = Number(e.target.value);
-          if (e.target.value.trim() !== '' && Number.isFinite(v) && (min === undefined || v >= min) && (max === undefined || v <= max)) {
+          if (
+            e.target.value.trim() !== '' &&
+            Number.isFinite(v) &&
+            (min === undefined || v >= min) &&
+            (max === undefined || v <= max)
+          ) {
             setPrev(v);
             onChange(v);
           }
@@ -240,7 +312,14 @@ function NumberField({ label, value, onChange, min, max, step, unit, disabled }:
 function ProgressBar({ label, fraction, text }: { label: string; fraction: number; text: string }) {
   return (
     <div className="run-progress compare-progress">
-      <div className="run-progress-track" role="progressbar" aria-label={label} aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(fraction * 100)}>
+      <div
+        className="run-progress-track"
+        role="progressbar"
+        aria-label={label}
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={Math.round(fraction * 100)}
+      >
         <div className="run-progress-fill" style={{ transform: `scaleX(${fraction})` }} />
       </div>
       <span className="run-progress-text compare-status" aria-live="polite">
@@ -287,7 +366,20 @@ function SweepSection() {
             onChange={(e) => {
               const o = options.find((x) => x.path === e.target.value);
               const rate = o && /ratePerSecond$/.test(o.path);
-              set({ param: e.target.value, ...(o ? (rate ? { from: 0.01, to: 1000, log: true } : o.sample > 0 ? { from: +(o.sample / 4).toPrecision(3), to: +(o.sample * 4).toPrecision(3), log: true } : { from: 0, to: 10, log: false }) : {}) });
+              set({
+                param: e.target.value,
+                ...(o
+                  ? rate
+                    ? { from: 0.01, to: 1000, log: true }
+                    : o.sample > 0
+                      ? {
+                          from: +(o.sample / 4).toPrecision(3),
+                          to: +(o.sample * 4).toPrecision(3),
+                          log: true,
+                        }
+                      : { from: 0, to: 10, log: false }
+                  : {}),
+              });
             }}
           >
             {shared.length > 0 ? (
@@ -312,39 +404,109 @@ function SweepSection() {
         </label>
         <NumberField label="From" value={form.from} onChange={(from) => set({ from })} disabled={running} />
         <NumberField label="To" value={form.to} onChange={(to) => set({ to })} disabled={running} />
-        <NumberField label="Points" value={form.steps} onChange={(steps) => set({ steps: Math.round(steps) })} min={2} max={60} step={1} disabled={running} />
+        <NumberField
+          label="Points"
+          value={form.steps}
+          onChange={(steps) => set({ steps: Math.round(steps) })}
+          min={2}
+          max={60}
+          step={1}
+          disabled={running}
+        />
         <label className="compare-check">
-          <input type="checkbox" checked={form.log} disabled={running} onChange={(e) => set({ log: e.target.checked })} /> Log spacing
+          <input
+            type="checkbox"
+            checked={form.log}
+            disabled={running}
+            onChange={(e) => set({ log: e.target.checked })}
+          />{' '}
+          Log spacing
         </label>
-        <NumberField label="Refine rounds" value={form.refineRounds} onChange={(refineRounds) => set({ refineRounds: Math.round(refineRounds) })} min={0} max={12} step={1} disabled={running} />
-        <NumberField label="Simulated time per run" unit="s" value={form.durationSeconds} onChange={(durationSeconds) => set({ durationSeconds })} min={10} max={86_400} step={1} disabled={running} />
-        <NumberField label="Seed" value={seed} onChange={(s) => useCompare.getState().setRunSettings({ seed: Math.round(s) })} min={0} max={4294967295} step={1} disabled={running} />
+        <NumberField
+          label="Refine rounds"
+          value={form.refineRounds}
+          onChange={(refineRounds) => set({ refineRounds: Math.round(refineRounds) })}
+          min={0}
+          max={12}
+          step={1}
+          disabled={running}
+        />
+        <NumberField
+          label="Simulated time per run"
+          unit="s"
+          value={form.durationSeconds}
+          onChange={(durationSeconds) => set({ durationSeconds })}
+          min={10}
+          max={86_400}
+          step={1}
+          disabled={running}
+        />
+        <NumberField
+          label="Seed"
+          value={seed}
+          onChange={(s) => useCompare.getState().setRunSettings({ seed: Math.round(s) })}
+          min={0}
+          max={4294967295}
+          step={1}
+          disabled={running}
+        />
         <div className="compare-actions">
           {running ? (
-            <button type="button" className="button button--danger" onClick={() => useCompare.getState().cancel()}>
+            <button
+              type="button"
+              className="button button--danger"
+              onClick={() => useCompare.getState().cancel()}
+            >
               <span aria-hidden="true">■</span> Stop
             </button>
           ) : (
-            <button type="submit" className="button button--primary" disabled={!enough || sideRunning || !form.param}>
+            <button
+              type="submit"
+              className="button button--primary"
+              disabled={!enough || sideRunning || !form.param}
+            >
               <span aria-hidden="true">▶</span> Run sweep
             </button>
           )}
         </div>
       </form>
       <p className="compare-note">
-        {enough ? `${runs} runs of ${fmtDuration(form.durationSeconds)} each (the warm-up keeps its share), then up to ${form.refineRounds} rounds of re-runs at the midpoints of each crossover; same seed for all.` : `Add at least ${MIN_ENTRIES} scenarios to compare.`}
-        {chosen && chosen.scenarios.length < entries.length ? ` Only ${chosen.scenarios.map((i) => entries[i]?.name).join(', ')} ${chosen.scenarios.length === 1 ? 'has' : 'have'} this parameter.` : ''}
+        {enough
+          ? `${runs} runs of ${fmtDuration(form.durationSeconds)} each (the warm-up keeps its share), then up to ${form.refineRounds} rounds of re-runs at the midpoints of each crossover; same seed for all.`
+          : `Add at least ${MIN_ENTRIES} scenarios to compare.`}
+        {chosen && chosen.scenarios.length < entries.length
+          ? ` Only ${chosen.scenarios.map((i) => entries[i]?.name).join(', ')} ${chosen.scenarios.length === 1 ? 'has' : 'have'} this parameter.`
+          : ''}
       </p>
       <ProgressBar label="Sweep progress" fraction={sweepFraction(sweep)} text={sweepStatusText(sweep)} />
-      {sweep.incompleteRuns > 0 ? <p className="compare-note">{sweep.incompleteRuns} runs stopped early (a guard): their points are partial.</p> : null}
+      {sweep.incompleteRuns > 0 ? (
+        <p className="compare-note">
+          {sweep.incompleteRuns} runs stopped early (a guard): their points are partial.
+        </p>
+      ) : null}
       {report ? (
         <div className="compare-results" aria-busy={running}>
           <CrossoverList report={report} />
           <label className="compare-check">
-            <input type="checkbox" checked={logY} onChange={(e) => setLogY(e.target.checked)} /> Log scale for cost
+            <input type="checkbox" checked={logY} onChange={(e) => setLogY(e.target.checked)} /> Log scale for
+            cost
           </label>
-          <SweepChart report={report} metric="cost" colors={colors} logX={form.log && report.values[0] > 0} logY={logY} fileName="compare-sweep-cost" />
-          <SweepChart report={report} metric="p95" colors={colors} logX={form.log && report.values[0] > 0} logY={false} fileName="compare-sweep-p95" />
+          <SweepChart
+            report={report}
+            metric="cost"
+            colors={colors}
+            logX={form.log && report.values[0] > 0}
+            logY={logY}
+            fileName="compare-sweep-cost"
+          />
+          <SweepChart
+            report={report}
+            metric="p95"
+            colors={colors}
+            logX={form.log && report.values[0] > 0}
+            logY={false}
+            fileName="compare-sweep-p95"
+          />
           <PointsTable report={report} />
         </div>
       ) : null}
@@ -363,8 +525,19 @@ function curveColors(report: SweepReport, entries: readonly CompareEntry[]): str
 /** Every crossover in words, with where it was bracketed: what the chart labels, readable at any size. */
 function CrossoverList({ report }: { report: SweepReport }) {
   if (report.crossovers.length === 0) {
-    const first = report.curves.reduce((best, c) => (c.points[0] && best.points[0] && c.points[0].monthlyCostUsd < best.points[0].monthlyCostUsd ? c : best), report.curves[0]);
-    return <p className="crossover-none">No crossovers in this range{first && report.curves.length > 1 ? `: ${first.name} costs least throughout` : ''}.</p>;
+    const first = report.curves.reduce(
+      (best, c) =>
+        c.points[0] && best.points[0] && c.points[0].monthlyCostUsd < best.points[0].monthlyCostUsd
+          ? c
+          : best,
+      report.curves[0],
+    );
+    return (
+      <p className="crossover-none">
+        No crossovers in this range
+        {first && report.curves.length > 1 ? `: ${first.name} costs least throughout` : ''}.
+      </p>
+    );
   }
   return (
     <ol className="crossover-list" aria-label="Crossovers">
@@ -374,7 +547,9 @@ function CrossoverList({ report }: { report: SweepReport }) {
           <span className="compare-note">
             {' '}
             — about {fmtUsd(c.monthlyCostUsd)} a month there; between {fmtValue(c.lo)} and {fmtValue(c.hi)}
-            {c.refined > 0 ? ` after ${c.refined} refinement round${c.refined === 1 ? '' : 's'}` : ' (interpolated)'}
+            {c.refined > 0
+              ? ` after ${c.refined} refinement round${c.refined === 1 ? '' : 's'}`
+              : ' (interpolated)'}
           </span>
         </li>
       ))}
@@ -390,7 +565,10 @@ function PointsTable({ report }: { report: SweepReport }) {
       <table className="compare-table">
         <thead>
           <tr>
-            <th scope="col">{shortParam(report.param)}{report.unit ? ` (${report.unit})` : ''}</th>
+            <th scope="col">
+              {shortParam(report.param)}
+              {report.unit ? ` (${report.unit})` : ''}
+            </th>
             {report.curves.map((c) => (
               <th key={c.name} scope="col" className="num">
                 {c.name}
@@ -406,7 +584,9 @@ function PointsTable({ report }: { report: SweepReport }) {
                 const p = c.points.find((q) => q.value === v);
                 return (
                   <td key={c.name} className="num">
-                    {p ? `${fmtUsd(p.monthlyCostUsd)} · p95 ${Math.round(p.p95Ms)} ms${p.failedFraction > 0.01 ? ' *' : ''}` : '—'}
+                    {p
+                      ? `${fmtUsd(p.monthlyCostUsd)} · p95 ${Math.round(p.p95Ms)} ms${p.failedFraction > 0.01 ? ' *' : ''}`
+                      : '—'}
                   </td>
                 );
               })}
@@ -432,7 +612,13 @@ function SideSection() {
       side.entries.map((entry, i) => {
         const o = side.outcomes[i];
         const result = o && (o.status === 'done' || o.status === 'cancelled') ? o.result : null;
-        const note = !o ? 'running…' : o.status === 'error' ? `failed: ${o.error.message}` : o.status === 'cancelled' && !result ? 'stopped' : '';
+        const note = !o
+          ? 'running…'
+          : o.status === 'error'
+            ? `failed: ${o.error.message}`
+            : o.status === 'cancelled' && !result
+              ? 'stopped'
+              : '';
         const at = entries.findIndex((e) => e.key === entry.key);
         return { entry, result, note, color: colorOf(at >= 0 ? at : i) };
       }),
@@ -455,22 +641,53 @@ function SideSection() {
           if (!running) void useCompare.getState().runSideBySide();
         }}
       >
-        <NumberField label="Duration" unit="s" value={durationSeconds} onChange={(d) => settings({ durationSeconds: d })} min={10} max={30 * 86_400} step={1} disabled={running} />
-        <NumberField label="Seed" value={seed} onChange={(s) => settings({ seed: Math.round(s) })} min={0} max={4294967295} step={1} disabled={running} />
+        <NumberField
+          label="Duration"
+          unit="s"
+          value={durationSeconds}
+          onChange={(d) => settings({ durationSeconds: d })}
+          min={10}
+          max={30 * 86_400}
+          step={1}
+          disabled={running}
+        />
+        <NumberField
+          label="Seed"
+          value={seed}
+          onChange={(s) => settings({ seed: Math.round(s) })}
+          min={0}
+          max={4294967295}
+          step={1}
+          disabled={running}
+        />
         <div className="compare-actions">
           {running ? (
-            <button type="button" className="button button--danger" onClick={() => useCompare.getState().cancel()}>
+            <button
+              type="button"
+              className="button button--danger"
+              onClick={() => useCompare.getState().cancel()}
+            >
               <span aria-hidden="true">■</span> Stop
             </button>
           ) : (
-            <button type="submit" className="button button--primary" disabled={entries.length === 0 || sweepRunning}>
+            <button
+              type="submit"
+              className="button button--primary"
+              disabled={entries.length === 0 || sweepRunning}
+            >
               <span aria-hidden="true">▶</span> Run side by side
             </button>
           )}
         </div>
       </form>
-      <ProgressBar label="Side-by-side progress" fraction={side.entries.length ? side.done / side.entries.length : 0} text={text} />
-      {side.entries.length > 0 ? <SideBySide columns={columns} durationSeconds={side.durationSeconds} /> : null}
+      <ProgressBar
+        label="Side-by-side progress"
+        fraction={side.entries.length ? side.done / side.entries.length : 0}
+        text={text}
+      />
+      {side.entries.length > 0 ? (
+        <SideBySide columns={columns} durationSeconds={side.durationSeconds} />
+      ) : null}
     </section>
   );
 }

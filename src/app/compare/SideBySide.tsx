@@ -38,8 +38,8 @@ export function SideBySide({ columns, durationSeconds }: { columns: Column[]; du
       <div className="compare-table-wrap">
         <table className="compare-table" aria-label="Side by side">
           <caption>
-            Each scenario run for {fmtDuration(durationSeconds)} with the same seed. Per month means the same traffic for 30 days; the best value of a row is
-            in bold.
+            Each scenario run for {fmtDuration(durationSeconds)} with the same seed. Per month means the same
+            traffic for 30 days; the best value of a row is in bold.
           </caption>
           <thead>
             <tr>
@@ -57,11 +57,15 @@ export function SideBySide({ columns, durationSeconds }: { columns: Column[]; du
               const vals = row.best ? figures.map((f) => (f ? row.best!(f) : Infinity)) : [];
               const min = vals.length ? Math.min(...vals) : NaN;
               return (
-                <tr key={row.label} className={row.label === 'Cost per month' ? 'compare-row-accent' : undefined}>
+                <tr
+                  key={row.label}
+                  className={row.label === 'Cost per month' ? 'compare-row-accent' : undefined}
+                >
                   <th scope="row">{row.label}</th>
                   {columns.map((c, i) => {
                     const f = figures[i];
-                    const best = f && row.best && vals.filter((v) => v === min).length === 1 && vals[i] === min;
+                    const best =
+                      f && row.best && vals.filter((v) => v === min).length === 1 && vals[i] === min;
                     return (
                       <td key={c.entry.key} className={best ? 'num compare-best' : 'num'}>
                         {f ? row.cell(f) : <span className="compare-note">{c.note}</span>}
@@ -98,7 +102,9 @@ function BillColumn({ column }: { column: Column }) {
       <h4>
         <span className="compare-swatch" style={{ background: color }} aria-hidden="true" />
         {entry.name}
-        {result ? <span className="compare-bill-total">{fmtUsd(result.totals.monthlyCostUsd)} / month</span> : null}
+        {result ? (
+          <span className="compare-bill-total">{fmtUsd(result.totals.monthlyCostUsd)} / month</span>
+        ) : null}
       </h4>
       {result ? <BillList result={result} /> : <p className="compare-note">{note}</p>}
     </section>
@@ -141,7 +147,19 @@ const MARGIN = { top: 10, right: 16, bottom: 24 };
 function OverlayChart({ spec, columns }: { spec: OverlaySpec; columns: Column[] }) {
   const fontSize = useChartFontSize();
   const lines = useMemo(
-    () => columns.flatMap((c) => (c.result ? [{ name: c.entry.name, color: c.color, line: overlayLine(c.result, spec.id), span: c.result.simulatedSeconds }] : [])),
+    () =>
+      columns.flatMap((c) =>
+        c.result
+          ? [
+              {
+                name: c.entry.name,
+                color: c.color,
+                line: overlayLine(c.result, spec.id),
+                span: c.result.simulatedSeconds,
+              },
+            ]
+          : [],
+      ),
     [columns, spec.id],
   );
   const drawn = lines.filter((l) => l.line !== null && l.line.v.some((v) => v > 0));
@@ -156,13 +174,34 @@ function OverlayChart({ spec, columns }: { spec: OverlaySpec; columns: Column[] 
   // The same seed gives the same traffic: lines on top of each other would look like one.
   const same = drawn.length > 1 && drawn.every((l) => sameLine(l.line!.v, drawn[0].line!.v));
   return (
-    <ChartCard title={spec.title} caption={same ? `${spec.caption} · the same in every scenario (the lines coincide)` : spec.caption} legend={drawn.map((l) => ({ label: l.name, color: l.color }))} fileName={`compare-${spec.id}`} resetKey={lines}>
-      <OverlayPlot spec={spec} lines={drawn.map((l) => ({ name: l.name, color: l.color, t: l.line!.t, v: l.line!.v }))} span={Math.max(...drawn.map((l) => l.span))} fontSize={fontSize} />
+    <ChartCard
+      title={spec.title}
+      caption={same ? `${spec.caption} · the same in every scenario (the lines coincide)` : spec.caption}
+      legend={drawn.map((l) => ({ label: l.name, color: l.color }))}
+      fileName={`compare-${spec.id}`}
+      resetKey={lines}
+    >
+      <OverlayPlot
+        spec={spec}
+        lines={drawn.map((l) => ({ name: l.name, color: l.color, t: l.line!.t, v: l.line!.v }))}
+        span={Math.max(...drawn.map((l) => l.span))}
+        fontSize={fontSize}
+      />
     </ChartCard>
   );
 }
 
-function OverlayPlot({ spec, lines, span, fontSize }: { spec: OverlaySpec; lines: { name: string; color: string; t: number[]; v: number[] }[]; span: number; fontSize: number }) {
+function OverlayPlot({
+  spec,
+  lines,
+  span,
+  fontSize,
+}: {
+  spec: OverlaySpec;
+  lines: { name: string; color: string; t: number[]; v: number[] }[];
+  span: number;
+  fontSize: number;
+}) {
   const [tip, setTip] = useState<Tip | null>(null);
   let max = 0;
   for (const l of lines) for (const v of l.v) if (v > max) max = v;
@@ -185,7 +224,11 @@ function OverlayPlot({ spec, lines, span, fontSize }: { spec: OverlaySpec; lines
             x: x(t),
             y: e.clientY - box.top + MARGIN.top,
             title: `at ${fmtClock(t, span)}`,
-            rows: lines.map((l) => ({ label: l.name, value: tooltipValue(l.v[nearest(l.t, t)] ?? 0, spec.format), color: l.color })),
+            rows: lines.map((l) => ({
+              label: l.name,
+              value: tooltipValue(l.v[nearest(l.t, t)] ?? 0, spec.format),
+              color: l.color,
+            })),
           });
         };
         return (
@@ -195,15 +238,34 @@ function OverlayPlot({ spec, lines, span, fontSize }: { spec: OverlaySpec; lines
               <path
                 key={l.name}
                 className="chart-area-line"
-                d={l.t.map((t, i) => `${i === 0 ? 'M' : 'L'}${x(t).toFixed(1)},${y(l.v[i]).toFixed(1)}`).join('')}
+                d={l.t
+                  .map((t, i) => `${i === 0 ? 'M' : 'L'}${x(t).toFixed(1)},${y(l.v[i]).toFixed(1)}`)
+                  .join('')}
                 fill="none"
                 stroke={l.color}
                 strokeWidth={2}
                 strokeLinejoin="round"
               />
             ))}
-            <XAxisLabels items={timeTicks(span, Math.max(2, Math.floor((right - left) / (fontSize * 5.5)))).map((t) => ({ x: x(t), label: fmtClock(t, span) }))} y={bottom} left={left} right={right} fontSize={fontSize} />
-            <rect x={left} y={MARGIN.top} width={right - left} height={bottom - MARGIN.top} fill="transparent" onPointerMove={onMove} onPointerLeave={() => setTip(null)} />
+            <XAxisLabels
+              items={timeTicks(span, Math.max(2, Math.floor((right - left) / (fontSize * 5.5)))).map((t) => ({
+                x: x(t),
+                label: fmtClock(t, span),
+              }))}
+              y={bottom}
+              left={left}
+              right={right}
+              fontSize={fontSize}
+            />
+            <rect
+              x={left}
+              y={MARGIN.top}
+              width={right - left}
+              height={bottom - MARGIN.top}
+              fill="transparent"
+              onPointerMove={onMove}
+              onPointerLeave={() => setTip(null)}
+            />
           </>
         );
       }}

@@ -4,7 +4,14 @@ import { ChartCard, type LegendItem } from '../results/ChartCard';
 import { axisWidth, useChartFontSize } from '../results/chart-theme';
 import { fmtMs, fmtPercent, fmtUsd } from '../results/format';
 import { ChartFrame, XAxisLabels, YGrid, niceTicks, type Tip } from '../results/svg-chart';
-import { crossoverMarks, fmtAxisValue, fmtCostTick, logDomain, logTicks, makeScale } from './sweep-chart-geometry';
+import {
+  crossoverMarks,
+  fmtAxisValue,
+  fmtCostTick,
+  logDomain,
+  logTicks,
+  makeScale,
+} from './sweep-chart-geometry';
 
 export type SweepMetric = 'cost' | 'p95';
 
@@ -36,7 +43,9 @@ export function SweepChart({ report, metric, colors, logX, logY, fileName }: Swe
   const failed = report.curves.some((c) => c.points.some((p) => p.failedFraction > FAILED_SHARE));
   const title = metric === 'cost' ? 'Monthly cost' : 'Latency p95';
   const caption =
-    (metric === 'cost' ? `USD per 30-day month against ${shortParam(report.param)}${unit}` : `end to end, against ${shortParam(report.param)}${unit}`) +
+    (metric === 'cost'
+      ? `USD per 30-day month against ${shortParam(report.param)}${unit}`
+      : `end to end, against ${shortParam(report.param)}${unit}`) +
     (failed ? ' · ringed points: more than 1 % of requests failed' : '');
   return (
     <ChartCard
@@ -48,7 +57,15 @@ export function SweepChart({ report, metric, colors, logX, logY, fileName }: Swe
       height={`calc(${metric === 'cost' ? 20 : 15}em + ${labelled * 1.5}em)`}
       resetKey={report}
     >
-      <SweepPlot report={report} metric={metric} colors={colors} logX={logX} logY={logY} fontSize={fontSize} labelled={labelled} />
+      <SweepPlot
+        report={report}
+        metric={metric}
+        colors={colors}
+        logX={logX}
+        logY={logY}
+        fontSize={fontSize}
+        labelled={labelled}
+      />
     </ChartCard>
   );
 }
@@ -61,12 +78,26 @@ export function shortParam(param: string): string {
 
 const MARGIN = { top: 10, right: 20, bottom: 26 };
 
-function SweepPlot({ report, metric, colors, logX, logY, fontSize, labelled }: Omit<SweepChartProps, 'fileName'> & { fontSize: number; labelled: number }) {
+function SweepPlot({
+  report,
+  metric,
+  colors,
+  logX,
+  logY,
+  fontSize,
+  labelled,
+}: Omit<SweepChartProps, 'fileName'> & { fontSize: number; labelled: number }) {
   const [tip, setTip] = useState<Tip | null>(null);
   const [hover, setHover] = useState<number | null>(null);
-  const get = metric === 'cost' ? (p: { monthlyCostUsd: number }) => p.monthlyCostUsd : (p: { p95Ms: number }) => p.p95Ms;
+  const get =
+    metric === 'cost'
+      ? (p: { monthlyCostUsd: number }) => p.monthlyCostUsd
+      : (p: { p95Ms: number }) => p.p95Ms;
   const fmtTip = metric === 'cost' ? fmtUsd : fmtMs;
-  const values = useMemo(() => [...new Set(report.curves.flatMap((c) => c.points.map((p) => p.value)))].sort((a, b) => a - b), [report]);
+  const values = useMemo(
+    () => [...new Set(report.curves.flatMap((c) => c.points.map((p) => p.value)))].sort((a, b) => a - b),
+    [report],
+  );
   const all = report.curves.flatMap((c) => c.points.map(get));
   const useLogY = logY && all.some((v) => v > 0);
   const linearTicks = niceTicks(Math.max(0, ...all));
@@ -80,7 +111,9 @@ function SweepPlot({ report, metric, colors, logX, logY, fontSize, labelled }: O
   const bandTop = MARGIN.top;
   const plotTop = MARGIN.top + labelled * rowHeight + (labelled > 0 ? 6 : 0);
   const label = `${metric === 'cost' ? 'Monthly cost' : 'p95 latency'} against ${shortParam(report.param)}: ${report.curves.map((c) => c.name).join(', ')}${
-    metric === 'cost' && report.crossovers.length ? `; ${report.crossovers.map((c) => c.label).join('; ')}` : ''
+    metric === 'cost' && report.crossovers.length
+      ? `; ${report.crossovers.map((c) => c.label).join('; ')}`
+      : ''
   }`;
 
   return (
@@ -92,14 +125,22 @@ function SweepPlot({ report, metric, colors, logX, logY, fontSize, labelled }: O
         const x = makeScale(x0, x1, left, right, logX);
         const y = makeScale(yDomain[0], yDomain[1], bottom, plotTop, useLogY);
         const xTicks = logX ? logTicks(x0, x1) : niceLinearTicks(x0, x1);
-        const marks = crossoverMarks(report.crossovers, report.curves, report.unit, x, (v) => (metric === 'cost' ? y(v) : NaN), { left, right, bandTop, rowHeight });
+        const marks = crossoverMarks(
+          report.crossovers,
+          report.curves,
+          report.unit,
+          x,
+          (v) => (metric === 'cost' ? y(v) : NaN),
+          { left, right, bandTop, rowHeight },
+        );
         // Past the band's rows, a mark keeps its line and ring; the list above the chart names it.
         const labelledSet = new Set(marks.filter((m) => m.labelY < plotTop).map((m) => m.n));
         const onMove = (e: PointerEvent<SVGRectElement>) => {
           const box = e.currentTarget.getBoundingClientRect();
           const px = e.clientX - box.left + left;
           let best = 0;
-          for (let i = 1; i < values.length; i++) if (Math.abs(x(values[i]) - px) < Math.abs(x(values[best]) - px)) best = i;
+          for (let i = 1; i < values.length; i++)
+            if (Math.abs(x(values[i]) - px) < Math.abs(x(values[best]) - px)) best = i;
           const v = values[best];
           setHover(best);
           setTip({
@@ -109,7 +150,12 @@ function SweepPlot({ report, metric, colors, logX, logY, fontSize, labelled }: O
             rows: report.curves.flatMap((c, i) => {
               const p = c.points.find((q) => q.value === v);
               if (!p) return [];
-              const note = p.failedFraction > FAILED_SHARE ? ` (${fmtPercent(p.failedFraction)} failed)` : p.incomplete ? ' (incomplete)' : '';
+              const note =
+                p.failedFraction > FAILED_SHARE
+                  ? ` (${fmtPercent(p.failedFraction)} failed)`
+                  : p.incomplete
+                    ? ' (incomplete)'
+                    : '';
               return [{ label: c.name, value: `${fmtTip(get(p))}${note}`, color: colors[i] }];
             }),
           });
@@ -126,14 +172,18 @@ function SweepPlot({ report, metric, colors, logX, logY, fontSize, labelled }: O
             {report.curves.map((c, i) => {
               const pts = c.points.filter((p) => Number.isFinite(get(p)));
               if (pts.length === 0) return null;
-              const d = pts.map((p, k) => `${k === 0 ? 'M' : 'L'}${x(p.value).toFixed(1)},${y(get(p)).toFixed(1)}`).join('');
+              const d = pts
+                .map((p, k) => `${k === 0 ? 'M' : 'L'}${x(p.value).toFixed(1)},${y(get(p)).toFixed(1)}`)
+                .join('');
               return (
                 <g key={c.name} className="sweep-curve" data-scenario={c.name}>
                   <path d={d} fill="none" stroke={colors[i]} strokeWidth={2.5} strokeLinejoin="round" />
                   {pts.map((p) => (
                     <circle
                       key={p.value}
-                      className={p.failedFraction > FAILED_SHARE ? 'sweep-point sweep-point-failed' : 'sweep-point'}
+                      className={
+                        p.failedFraction > FAILED_SHARE ? 'sweep-point sweep-point-failed' : 'sweep-point'
+                      }
                       cx={x(p.value)}
                       cy={y(get(p))}
                       r={p.failedFraction > FAILED_SHARE ? 5 : 3}
@@ -156,19 +206,51 @@ function SweepPlot({ report, metric, colors, logX, logY, fontSize, labelled }: O
                   strokeDasharray="4 4"
                   strokeWidth={1.5}
                 />
-                {metric === 'cost' ? <circle cx={m.x} cy={m.y} r={6} fill="none" stroke="var(--chart-text)" strokeWidth={2} /> : null}
+                {metric === 'cost' ? (
+                  <circle cx={m.x} cy={m.y} r={6} fill="none" stroke="var(--chart-text)" strokeWidth={2} />
+                ) : null}
                 {labelledSet.has(m.n) ? (
-                  <text className="crossover-label" x={m.labelX} y={m.labelY} textAnchor={m.anchor} fill="var(--results-text)" fontSize={fontSize} fontWeight={600}>
+                  <text
+                    className="crossover-label"
+                    x={m.labelX}
+                    y={m.labelY}
+                    textAnchor={m.anchor}
+                    fill="var(--results-text)"
+                    fontSize={fontSize}
+                    fontWeight={600}
+                  >
                     {m.text}
                   </text>
                 ) : null}
               </g>
             ))}
-            <XAxisLabels items={xTicks.map((t) => ({ x: x(t), label: fmtAxisValue(t) }))} y={bottom} left={left} right={right} fontSize={fontSize} />
+            <XAxisLabels
+              items={xTicks.map((t) => ({ x: x(t), label: fmtAxisValue(t) }))}
+              y={bottom}
+              left={left}
+              right={right}
+              fontSize={fontSize}
+            />
             {hover !== null && values[hover] !== undefined ? (
-              <line className="chart-hover" pointerEvents="none" x1={x(values[hover])} x2={x(values[hover])} y1={plotTop} y2={bottom} stroke="var(--chart-axis)" />
+              <line
+                className="chart-hover"
+                pointerEvents="none"
+                x1={x(values[hover])}
+                x2={x(values[hover])}
+                y1={plotTop}
+                y2={bottom}
+                stroke="var(--chart-axis)"
+              />
             ) : null}
-            <rect x={left} y={plotTop} width={right - left} height={bottom - plotTop} fill="transparent" onPointerMove={onMove} onPointerLeave={leave} />
+            <rect
+              x={left}
+              y={plotTop}
+              width={right - left}
+              height={bottom - plotTop}
+              fill="transparent"
+              onPointerMove={onMove}
+              onPointerLeave={leave}
+            />
           </>
         );
       }}

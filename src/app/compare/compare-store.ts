@@ -85,7 +85,16 @@ export const PRESET_IDS = ['compare-monolith', 'compare-tiered', 'compare-contai
 export function presetEntries(): CompareEntry[] {
   return PRESET_IDS.flatMap((id) => {
     const t = TEMPLATES.find((x) => x.id === id);
-    return t ? [{ key: id, name: id.replace(/^compare-/, ''), source: 'template' as const, doc: structuredClone(t.doc) }] : [];
+    return t
+      ? [
+          {
+            key: id,
+            name: id.replace(/^compare-/, ''),
+            source: 'template' as const,
+            doc: structuredClone(t.doc),
+          },
+        ]
+      : [];
   });
 }
 
@@ -115,7 +124,8 @@ let sideSeq = 0;
  */
 export function withRunSettings(doc: ScenarioDoc, durationSeconds: number, seed: number): ScenarioDoc {
   const s = doc.settings;
-  const oldDuration = typeof s.durationSeconds === 'number' && s.durationSeconds > 0 ? s.durationSeconds : 600;
+  const oldDuration =
+    typeof s.durationSeconds === 'number' && s.durationSeconds > 0 ? s.durationSeconds : 600;
   const oldWarmup = typeof s.warmupSeconds === 'number' ? s.warmupSeconds : 0;
   const warmupSeconds = oldWarmup > 0 ? Math.floor((oldWarmup / oldDuration) * durationSeconds) : 0;
   return { ...doc, settings: { ...s, durationSeconds, seed, ...(oldWarmup > 0 ? { warmupSeconds } : {}) } };
@@ -138,7 +148,13 @@ export function defaultForm(entries: readonly CompareEntry[], prev?: SweepForm):
   // A parameter chosen before is kept while the scenarios still have it.
   if (prev && options.some((o) => o.path === prev.param)) return prev;
   const param = defaultParam(options, docs.length);
-  return { param: param?.path ?? '', ...defaultRange(param), steps: prev?.steps ?? 9, refineRounds: prev?.refineRounds ?? 4, durationSeconds: prev?.durationSeconds ?? 600 };
+  return {
+    param: param?.path ?? '',
+    ...defaultRange(param),
+    steps: prev?.steps ?? 9,
+    refineRounds: prev?.refineRounds ?? 4,
+    durationSeconds: prev?.durationSeconds ?? 600,
+  };
 }
 
 const idleSide: SideBySide = { status: 'idle', done: 0, entries: [], outcomes: [], durationSeconds: 0 };
@@ -146,7 +162,11 @@ const idleSide: SideBySide = { status: 'idle', done: 0, entries: [], outcomes: [
 export const useCompare = create<CompareState>()((set, get) => {
   const dispatch = (action: SweepAction) => set((s) => ({ sweep: sweepReducer(s.sweep, action) }));
   const setEntries = (entries: CompareEntry[]) =>
-    set((s) => ({ entries, form: defaultForm(entries, s.form), seed: s.entries.length === 0 ? docSeed(entries[0]?.doc) : s.seed }));
+    set((s) => ({
+      entries,
+      form: defaultForm(entries, s.form),
+      seed: s.entries.length === 0 ? docSeed(entries[0]?.doc) : s.seed,
+    }));
 
   return {
     open: false,
@@ -201,8 +221,19 @@ export const useCompare = create<CompareState>()((set, get) => {
       if (entries.length === 0) return;
       const seq = ++sideSeq;
       const snapshot = entries.map((e) => ({ ...e }));
-      set({ side: { status: 'running', done: 0, entries: snapshot, outcomes: snapshot.map(() => null), durationSeconds } });
-      const tasks = snapshot.map((e) => ({ scenario: withRunSettings(e.doc, durationSeconds, seed), options: { series: true } }));
+      set({
+        side: {
+          status: 'running',
+          done: 0,
+          entries: snapshot,
+          outcomes: snapshot.map(() => null),
+          durationSeconds,
+        },
+      });
+      const tasks = snapshot.map((e) => ({
+        scenario: withRunSettings(e.doc, durationSeconds, seed),
+        options: { series: true },
+      }));
       const outcomes = await thePool().runAll(tasks, (i, outcome) => {
         if (seq !== sideSeq) return;
         set((s) => {
@@ -246,7 +277,12 @@ export const useCompare = create<CompareState>()((set, get) => {
         const outcomes = await thePool().runAll(
           runs.map((r) => ({ scenario: r.doc, options: { series: false } })),
           (_, o) => {
-            if (live()) dispatch({ type: 'runEnded', seq, incomplete: o.status === 'done' && o.result.incomplete !== undefined });
+            if (live())
+              dispatch({
+                type: 'runEnded',
+                seq,
+                incomplete: o.status === 'done' && o.result.incomplete !== undefined,
+              });
           },
         );
         if (!live()) return null;

@@ -26,8 +26,15 @@ function nodesOf(doc: unknown): RawNode[] {
   const nodes = (doc as { nodes?: unknown } | null)?.nodes;
   if (!Array.isArray(nodes)) return [];
   return nodes
-    .filter((n): n is { id: string; label?: unknown; params?: unknown } => n !== null && typeof n === 'object' && typeof (n as { id?: unknown }).id === 'string')
-    .map((n) => ({ id: n.id, label: typeof n.label === 'string' && n.label ? n.label : n.id, params: n.params }));
+    .filter(
+      (n): n is { id: string; label?: unknown; params?: unknown } =>
+        n !== null && typeof n === 'object' && typeof (n as { id?: unknown }).id === 'string',
+    )
+    .map((n) => ({
+      id: n.id,
+      label: typeof n.label === 'string' && n.label ? n.label : n.id,
+      params: n.params,
+    }));
 }
 
 /** Numeric leaves under `value`, as [inner path, number]. */
@@ -43,7 +50,8 @@ function numericLeaves(value: unknown, prefix: string, out: [string, number][]):
       const rec = item as Record<string, unknown>;
       const key = ['name', 'type', 'id'].find((k) => typeof rec[k] === 'string');
       if (!key) continue;
-      for (const [k, v] of Object.entries(rec)) if (k !== key) numericLeaves(v, `${prefix}[${key}=${String(rec[key])}].${k}`, out);
+      for (const [k, v] of Object.entries(rec))
+        if (k !== key) numericLeaves(v, `${prefix}[${key}=${String(rec[key])}].${k}`, out);
     }
     return;
   }
@@ -64,7 +72,14 @@ export function paramOptions(docs: readonly unknown[]): ParamOption[] {
       numericLeaves(node.params, '', leaves);
       for (const [inner, sample] of leaves) {
         const path = `nodes[id=${node.id}].params.${inner}`;
-        if (!byPath.has(path)) byPath.set(path, { path, label: `${node.label} · ${inner}`, nodeId: node.id, scenarios: [], sample });
+        if (!byPath.has(path))
+          byPath.set(path, {
+            path,
+            label: `${node.label} · ${inner}`,
+            nodeId: node.id,
+            scenarios: [],
+            sample,
+          });
       }
     }
   });
@@ -72,11 +87,17 @@ export function paramOptions(docs: readonly unknown[]): ParamOption[] {
   const shared = (o: ParamOption) => o.scenarios.length === docs.length;
   // Shared first, the traffic rate first of all; otherwise in the documents' order.
   const rank = (o: ParamOption) => (shared(o) ? 0 : 1) * 2 + (/ratePerSecond$/.test(o.path) ? 0 : 1);
-  return all.map((o, i) => ({ o, i })).sort((x, y) => rank(x.o) - rank(y.o) || x.i - y.i).map(({ o }) => o);
+  return all
+    .map((o, i) => ({ o, i }))
+    .sort((x, y) => rank(x.o) - rank(y.o) || x.i - y.i)
+    .map(({ o }) => o);
 }
 
 /** The path to sweep when nothing was chosen: a shared producer's rate, else the first shared parameter. */
-export function defaultParam(options: readonly ParamOption[], scenarioCount: number): ParamOption | undefined {
+export function defaultParam(
+  options: readonly ParamOption[],
+  scenarioCount: number,
+): ParamOption | undefined {
   const shared = options.filter((o) => o.scenarios.length === scenarioCount);
   return shared.find((o) => /traffic\.ratePerSecond$/.test(o.path)) ?? shared[0] ?? options[0];
 }

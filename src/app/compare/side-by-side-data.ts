@@ -66,9 +66,24 @@ export interface OverlaySpec {
 }
 
 export const OVERLAYS: OverlaySpec[] = [
-  { id: 'requests', title: 'Requests over time', caption: 'per second, from the producers', format: 'perSecond' },
-  { id: 'instances', title: 'Instances over time', caption: 'servers, tasks and function environments running', format: 'count' },
-  { id: 'errors', title: 'Errors and throttles over time', caption: 'per second, all nodes', format: 'perSecond' },
+  {
+    id: 'requests',
+    title: 'Requests over time',
+    caption: 'per second, from the producers',
+    format: 'perSecond',
+  },
+  {
+    id: 'instances',
+    title: 'Instances over time',
+    caption: 'servers, tasks and function environments running',
+    format: 'count',
+  },
+  {
+    id: 'errors',
+    title: 'Errors and throttles over time',
+    caption: 'per second, all nodes',
+    format: 'perSecond',
+  },
 ];
 
 /** The series keys a metric sums over: producers' requests, every node's instances, every node's errors and throttles. */
@@ -89,7 +104,11 @@ function keysFor(r: Result, metric: OverlayMetric): string[] {
 }
 
 /** One scenario's line: times and the summed metric, merged down to about CHART_POINTS points. */
-export function overlayLine(r: Result, metric: OverlayMetric, maxPoints = CHART_POINTS): { t: number[]; v: number[] } | null {
+export function overlayLine(
+  r: Result,
+  metric: OverlayMetric,
+  maxPoints = CHART_POINTS,
+): { t: number[]; v: number[] } | null {
   const s = r.series;
   const keys = keysFor(r, metric);
   if (!s || keys.length === 0) return null;

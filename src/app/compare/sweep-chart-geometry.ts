@@ -98,11 +98,22 @@ export function crossoverMarks(
   const marks = crossovers.map((c, i) => {
     const cx = x(c.value);
     const anchor: 'start' | 'end' = cx > mid ? 'end' : 'start';
-    return { n: i + 1, x: cx, y: y(c.monthlyCostUsd), text: `${i + 1}. ${crossoverText(c, curves, unit)}`, labelY: 0, anchor, labelX: anchor === 'start' ? cx + 5 : cx - 5 };
+    return {
+      n: i + 1,
+      x: cx,
+      y: y(c.monthlyCostUsd),
+      text: `${i + 1}. ${crossoverText(c, curves, unit)}`,
+      labelY: 0,
+      anchor,
+      labelX: anchor === 'start' ? cx + 5 : cx - 5,
+    };
   });
   // Rows so that no mark's line runs through another's label: labels reading leftwards
   // (right half) rightmost first, then those reading rightwards leftmost first.
-  const order = [...marks.filter((m) => m.anchor === 'end').sort((a, b) => b.x - a.x), ...marks.filter((m) => m.anchor === 'start').sort((a, b) => a.x - b.x)];
+  const order = [
+    ...marks.filter((m) => m.anchor === 'end').sort((a, b) => b.x - a.x),
+    ...marks.filter((m) => m.anchor === 'start').sort((a, b) => a.x - b.x),
+  ];
   order.forEach((m, row) => {
     m.labelY = plot.bandTop + (row + 1) * plot.rowHeight - plot.rowHeight * 0.3;
   });

@@ -35,18 +35,40 @@ export type SweepAction =
   | { type: 'fail'; seq: number; error: string }
   | { type: 'reset' };
 
-export const initialSweepState: SweepState = { phase: 'idle', done: 0, total: 0, round: 0, report: null, error: null, incompleteRuns: 0, seq: 0 };
+export const initialSweepState: SweepState = {
+  phase: 'idle',
+  done: 0,
+  total: 0,
+  round: 0,
+  report: null,
+  error: null,
+  incompleteRuns: 0,
+  seq: 0,
+};
 
 export function sweepReducer(state: SweepState, action: SweepAction): SweepState {
   if (action.type === 'reset') return { ...initialSweepState, seq: state.seq };
   if (action.type === 'start') {
-    return { phase: 'running', done: 0, total: action.total, round: 0, report: null, error: null, incompleteRuns: 0, seq: action.seq };
+    return {
+      phase: 'running',
+      done: 0,
+      total: action.total,
+      round: 0,
+      report: null,
+      error: null,
+      incompleteRuns: 0,
+      seq: action.seq,
+    };
   }
   // Anything from a sweep other than the current one, or after it ended, changes nothing.
   if (action.seq !== state.seq || state.phase !== 'running') return state;
   switch (action.type) {
     case 'runEnded':
-      return { ...state, done: Math.min(state.total, state.done + 1), incompleteRuns: state.incompleteRuns + (action.incomplete ? 1 : 0) };
+      return {
+        ...state,
+        done: Math.min(state.total, state.done + 1),
+        incompleteRuns: state.incompleteRuns + (action.incomplete ? 1 : 0),
+      };
     case 'report':
       return { ...state, report: action.report };
     case 'refine':
@@ -72,7 +94,9 @@ export function sweepStatusText(s: SweepState): string {
     case 'idle':
       return 'Not run yet.';
     case 'running':
-      return s.round === 0 ? `Running the grid: ${s.done} of ${s.total} runs` : `Refining crossovers (round ${s.round}): ${s.done} of ${s.total} runs`;
+      return s.round === 0
+        ? `Running the grid: ${s.done} of ${s.total} runs`
+        : `Refining crossovers (round ${s.round}): ${s.done} of ${s.total} runs`;
     case 'done': {
       const n = s.report?.crossovers.length ?? 0;
       const found = n === 0 ? 'no crossovers in this range' : `${n} crossover${n === 1 ? '' : 's'}`;

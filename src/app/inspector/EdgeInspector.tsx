@@ -22,7 +22,10 @@ export function EdgeInspector({ edge }: { edge: DocEdge }) {
     return r.success ? (r.data as Record<string, unknown>) : undefined;
   }, [source]);
   const schema = useMemo(
-    () => (rule && source && target ? edgeParamsSchema({ rule, source: source.kind, target: target.kind, sourceParams }) : undefined),
+    () =>
+      rule && source && target
+        ? edgeParamsSchema({ rule, source: source.kind, target: target.kind, sourceParams })
+        : undefined,
     [rule, source, target, sourceParams],
   );
   if (!source || !target) {
@@ -52,7 +55,12 @@ export function EdgeInspector({ edge }: { edge: DocEdge }) {
             Role
           </label>
           <div className="field__control">
-            <select id="inspector-edge-role" className="input" value={role} onChange={(e) => setEdgeRole(edge.id, e.target.value as EdgeRole)}>
+            <select
+              id="inspector-edge-role"
+              className="input"
+              value={role}
+              onChange={(e) => setEdgeRole(edge.id, e.target.value as EdgeRole)}
+            >
               {[...new Set([role, ...roles])].map((r) => (
                 <option key={r} value={r}>
                   {r}
@@ -68,10 +76,17 @@ export function EdgeInspector({ edge }: { edge: DocEdge }) {
       </div>
       {!rule ? (
         <p className="field__error" role="alert">
-          ⚠ {kindName(source.kind)} cannot connect to {kindName(target.kind)} as “{role}”. Choose another role.
+          ⚠ {kindName(source.kind)} cannot connect to {kindName(target.kind)} as “{role}”. Choose another
+          role.
         </p>
       ) : schema ? (
-        <ParamsForm schema={schema} params={edge.params} onChange={(p) => setEdgeParams(edge.id, p)} emptyText="This connection has no parameters." eventTypes={eventTypes} />
+        <ParamsForm
+          schema={schema}
+          params={edge.params}
+          onChange={(p) => setEdgeParams(edge.id, p)}
+          emptyText="This connection has no parameters."
+          eventTypes={eventTypes}
+        />
       ) : null}
     </section>
   );

@@ -30,11 +30,16 @@ export function EventTypeField({
     <fieldset className="fieldset event-types" data-field={field.path.join('.')} aria-describedby={helpId}>
       <legend className="fieldset__legend">{field.title}</legend>
       <p className="field__help" id={helpId}>
-        {chosen.length === 0 ? 'All events pass (no filter). Tick event types to pass only those.' : `Only ${chosen.join(', ')} pass${chosen.length === 1 ? 'es' : ''}.`}{' '}
-        {field.help ? <span>{field.help}</span> : null} {field.source ? <span className="field__source">{field.source}</span> : null}
+        {chosen.length === 0
+          ? 'All events pass (no filter). Tick event types to pass only those.'
+          : `Only ${chosen.join(', ')} pass${chosen.length === 1 ? 'es' : ''}.`}{' '}
+        {field.help ? <span>{field.help}</span> : null}{' '}
+        {field.source ? <span className="field__source">{field.source}</span> : null}
       </p>
       {all.length === 0 ? (
-        <p className="muted">No producer in the scenario names event types yet (a producer’s “Event types” list).</p>
+        <p className="muted">
+          No producer in the scenario names event types yet (a producer’s “Event types” list).
+        </p>
       ) : (
         <ul className="event-types__list">
           {all.map((t, i) => {

@@ -11,7 +11,8 @@ export function rangeHint(f: FieldSpec): string | null {
 }
 
 function defaultHint(f: FieldSpec): string | null {
-  if (f.defaultValue === undefined || typeof f.defaultValue === 'object') return f.optional ? 'optional' : null;
+  if (f.defaultValue === undefined || typeof f.defaultValue === 'object')
+    return f.optional ? 'optional' : null;
   const v = typeof f.defaultValue === 'number' ? fmtNumber(f.defaultValue) : String(f.defaultValue);
   return `default ${v}${f.unit && f.type === 'number' ? ` ${f.unit}` : ''}`;
 }
@@ -45,7 +46,12 @@ export function FieldFrame(props: {
       <p className="field__meta" id={`${inputId}-help`}>
         {[range, def].filter(Boolean).join(' · ')}
         {isSet && onReset && f.defaultValue !== undefined ? (
-          <button type="button" className="link-button" onClick={onReset} aria-label={`Reset ${f.title} to its default`}>
+          <button
+            type="button"
+            className="link-button"
+            onClick={onReset}
+            aria-label={`Reset ${f.title} to its default`}
+          >
             reset
           </button>
         ) : null}

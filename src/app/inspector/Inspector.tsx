@@ -15,7 +15,8 @@ export function Inspector() {
 
   let body;
   if (nodes.length === 1 && edges.length === 0) body = <NodeInspector key={nodes[0].id} node={nodes[0]} />;
-  else if (edges.length === 1 && nodes.length === 0) body = <EdgeInspector key={edges[0].id} edge={edges[0]} />;
+  else if (edges.length === 1 && nodes.length === 0)
+    body = <EdgeInspector key={edges[0].id} edge={edges[0]} />;
   else if (nodes.length + edges.length > 1) body = <SelectionInspector nodes={nodes} edges={edges} />;
   else body = <ScenarioInspector />;
   return (

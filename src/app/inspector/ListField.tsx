@@ -24,8 +24,16 @@ function newRow(item: ListSpec['item'], index: number): Record<string, unknown> 
  * Rows of small records (event types with weights, a monolith's components): a compact
  * table. Every cell edit writes the whole list through the schema, like any other field.
  */
-export function ListField({ field, inputId, value, commit, issues }: FieldProps<ListSpec> & { issues: Map<string, string[]> }) {
-  const rows = (Array.isArray(value) ? value : Array.isArray(field.defaultValue) ? field.defaultValue : []) as Record<string, unknown>[];
+export function ListField({
+  field,
+  inputId,
+  value,
+  commit,
+  issues,
+}: FieldProps<ListSpec> & { issues: Map<string, string[]> }) {
+  const rows = (
+    Array.isArray(value) ? value : Array.isArray(field.defaultValue) ? field.defaultValue : []
+  ) as Record<string, unknown>[];
   const listErrors = issues.get(pathKey(field.path)) ?? [];
   // Refused cell edits are not written; their message stays on the cell until fixed.
   const [cellErrors, setCellErrors] = useState<Record<string, string>>({});
@@ -63,13 +71,29 @@ export function ListField({ field, inputId, value, commit, issues }: FieldProps<
                 return (
                   <td key={c.key}>
                     {c.type === 'enum' ? (
-                      <select id={cellId} className="input" aria-label={label} value={cellText(row[c.key])} onChange={(e) => write(rows.map((r, j) => (j === i ? { ...r, [c.key]: e.target.value } : r)))}>
+                      <select
+                        id={cellId}
+                        className="input"
+                        aria-label={label}
+                        value={cellText(row[c.key])}
+                        onChange={(e) =>
+                          write(rows.map((r, j) => (j === i ? { ...r, [c.key]: e.target.value } : r)))
+                        }
+                      >
                         {c.options.map((o) => (
                           <option key={o}>{o}</option>
                         ))}
                       </select>
                     ) : c.type === 'boolean' ? (
-                      <input id={cellId} type="checkbox" aria-label={label} checked={Boolean(row[c.key])} onChange={(e) => write(rows.map((r, j) => (j === i ? { ...r, [c.key]: e.target.checked } : r)))} />
+                      <input
+                        id={cellId}
+                        type="checkbox"
+                        aria-label={label}
+                        checked={Boolean(row[c.key])}
+                        onChange={(e) =>
+                          write(rows.map((r, j) => (j === i ? { ...r, [c.key]: e.target.checked } : r)))
+                        }
+                      />
                     ) : (
                       <input
                         id={cellId}
@@ -81,10 +105,13 @@ export function ListField({ field, inputId, value, commit, issues }: FieldProps<
                         key={cellText(row[c.key])}
                         onBlur={(e) => {
                           const t = e.target.value.trim();
-                          const v = c.type === 'number' && t !== '' && !Number.isNaN(Number(t)) ? Number(t) : t;
+                          const v =
+                            c.type === 'number' && t !== '' && !Number.isNaN(Number(t)) ? Number(t) : t;
                           if (v === row[c.key] && !cellErrors[cellId]) return;
                           const r = write(rows.map((r0, j) => (j === i ? { ...r0, [c.key]: v } : r0)));
-                          setCellErrors(({ [cellId]: _old, ...rest }) => (r.ok ? rest : { ...rest, [cellId]: r.message }));
+                          setCellErrors(({ [cellId]: _old, ...rest }) =>
+                            r.ok ? rest : { ...rest, [cellId]: r.message },
+                          );
                         }}
                       />
                     )}
@@ -97,7 +124,12 @@ export function ListField({ field, inputId, value, commit, issues }: FieldProps<
                 );
               })}
               <td>
-                <button type="button" className="icon-button" aria-label={`Remove row ${i + 1} of ${field.title}`} onClick={() => write(rows.filter((_, j) => j !== i))}>
+                <button
+                  type="button"
+                  className="icon-button"
+                  aria-label={`Remove row ${i + 1} of ${field.title}`}
+                  onClick={() => write(rows.filter((_, j) => j !== i))}
+                >
                   <X size={16} aria-hidden="true" />
                 </button>
               </td>
@@ -105,7 +137,11 @@ export function ListField({ field, inputId, value, commit, issues }: FieldProps<
           ))}
         </tbody>
       </table>
-      <button type="button" className="button button--small" onClick={() => write([...rows, newRow(field.item, rows.length)])}>
+      <button
+        type="button"
+        className="button button--small"
+        onClick={() => write([...rows, newRow(field.item, rows.length)])}
+      >
         <Plus size={16} aria-hidden="true" /> Add {field.item.fields[0]?.title.toLowerCase() ?? 'row'}
       </button>
       {listErrors.map((m) => (

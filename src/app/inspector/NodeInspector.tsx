@@ -34,7 +34,12 @@ export function NodeInspector({ node }: { node: DocNode }) {
       </header>
       <p className="inspector__desc">{kind.description}</p>
       <LabelField node={node} />
-      <ParamsForm schema={kind.params} params={node.params} onChange={(p) => setParams(node.id, p)} emptyText="This kind has no parameters: its behaviour comes from its connections." />
+      <ParamsForm
+        schema={kind.params}
+        params={node.params}
+        onChange={(p) => setParams(node.id, p)}
+        emptyText="This kind has no parameters: its behaviour comes from its connections."
+      />
     </section>
   );
 }
@@ -61,7 +66,8 @@ function LabelField({ node }: { node: DocNode }) {
             onChange={(e) => {
               const text = e.target.value;
               const r = nodeFields.label.safeParse(text);
-              const message = text.trim() === '' ? 'must not be empty' : r.success ? null : r.error.issues[0].message;
+              const message =
+                text.trim() === '' ? 'must not be empty' : r.success ? null : r.error.issues[0].message;
               if (!message) setLabel(node.id, text);
               setDraft({ text, base: message ? node.label : text, error: message });
             }}

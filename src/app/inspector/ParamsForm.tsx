@@ -36,7 +36,8 @@ export function ParamsForm({ schema, params, onChange, emptyText, only, eventTyp
     for (let i = 1; i < path.length; i++) {
       const prefix = path.slice(0, i);
       const def = objects.get(pathKey(prefix))?.defaultValue;
-      if (getIn(base, prefix) === undefined && def && typeof def === 'object') base = setIn(base, prefix, structuredClone(def));
+      if (getIn(base, prefix) === undefined && def && typeof def === 'object')
+        base = setIn(base, prefix, structuredClone(def));
     }
     return tryCommit(schema, base, path, value, onChange);
   };
@@ -63,7 +64,14 @@ export function ParamsForm({ schema, params, onChange, emptyText, only, eventTyp
             commit={(v) => commit(f.path, v)}
           />
         ) : (
-          <Field key={pathKey(f.path)} field={f} formId={formId} params={params} issues={issues} commit={commit} />
+          <Field
+            key={pathKey(f.path)}
+            field={f}
+            formId={formId}
+            params={params}
+            issues={issues}
+            commit={commit}
+          />
         ),
       )}
     </div>
@@ -112,7 +120,13 @@ function initialObject(field: FieldSpec & { type: 'object' }): Record<string, un
   return obj;
 }
 
-function ObjectField({ field, formId, params, issues, commit }: FieldNodeProps & { field: FieldSpec & { type: 'object' } }) {
+function ObjectField({
+  field,
+  formId,
+  params,
+  issues,
+  commit,
+}: FieldNodeProps & { field: FieldSpec & { type: 'object' } }) {
   const value = getIn(params, field.path);
   const toggleId = `${formId}-${pathKey(field.path)}-on`;
   const on = !field.optional || value !== undefined;
@@ -135,7 +149,18 @@ function ObjectField({ field, formId, params, issues, commit }: FieldNodeProps &
           Set {field.title.toLowerCase()} (otherwise the default applies)
         </label>
       ) : null}
-      {on ? visibleFields(field.fields, value ?? field.defaultValue).map((f) => <Field key={pathKey(f.path)} field={f} formId={formId} params={params} issues={issues} commit={commit} />) : null}
+      {on
+        ? visibleFields(field.fields, value ?? field.defaultValue).map((f) => (
+            <Field
+              key={pathKey(f.path)}
+              field={f}
+              formId={formId}
+              params={params}
+              issues={issues}
+              commit={commit}
+            />
+          ))
+        : null}
     </fieldset>
   );
 }

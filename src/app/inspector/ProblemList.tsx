@@ -30,7 +30,11 @@ export function ProblemList() {
             {result.errors.map((e, i) => (
               <li key={i} className="problem-list__item">
                 {e.nodeId || e.edgeId ? (
-                  <button type="button" className="link-button" onClick={() => select(e.nodeId ? [e.nodeId] : [], e.edgeId ? [e.edgeId] : [])}>
+                  <button
+                    type="button"
+                    className="link-button"
+                    onClick={() => select(e.nodeId ? [e.nodeId] : [], e.edgeId ? [e.edgeId] : [])}
+                  >
                     {formatIssue(e)}
                   </button>
                 ) : (

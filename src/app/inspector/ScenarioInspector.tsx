@@ -18,13 +18,25 @@ export function ScenarioInspector() {
         <label className="field__label" htmlFor="inspector-scenario-name">
           Name
         </label>
-        <input id="inspector-scenario-name" className="input" value={doc.name} maxLength={200} onChange={(e) => rename(e.target.value)} />
+        <input
+          id="inspector-scenario-name"
+          className="input"
+          value={doc.name}
+          maxLength={200}
+          onChange={(e) => rename(e.target.value)}
+        />
       </div>
       <div className="field">
         <label className="field__label" htmlFor="inspector-scenario-notes">
           Notes (Markdown)
         </label>
-        <textarea id="inspector-scenario-notes" className="input input--notes" rows={6} value={doc.notes ?? ''} onChange={(e) => setNotes(e.target.value)} />
+        <textarea
+          id="inspector-scenario-notes"
+          className="input input--notes"
+          rows={6}
+          value={doc.notes ?? ''}
+          onChange={(e) => setNotes(e.target.value)}
+        />
       </div>
       <h3 className="inspector__h3">Settings</h3>
       <ParamsForm

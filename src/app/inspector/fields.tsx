@@ -33,20 +33,40 @@ function useDraft(value: unknown, format: (v: unknown) => string) {
 const numberText = (v: unknown) => (v === undefined || v === null ? '' : String(v));
 
 /** Text, not type=number: so "abc" or "12,5" can be shown back with the schema's message. */
-export function NumberField({ field, inputId, value, issue, commit }: FieldProps<FieldSpec & { type: 'number' }>) {
+export function NumberField({
+  field,
+  inputId,
+  value,
+  issue,
+  commit,
+}: FieldProps<FieldSpec & { type: 'number' }>) {
   const shown = value ?? field.defaultValue;
   const { text, error, setDraft } = useDraft(shown, numberText);
   const onText = (t: string) => {
     const trimmed = t.trim();
     // Empty: back to the default, or "not set" for optional fields.
-    const parsed = trimmed === '' ? undefined : /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(trimmed) ? Number(trimmed) : trimmed;
+    const parsed =
+      trimmed === ''
+        ? undefined
+        : /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(trimmed)
+          ? Number(trimmed)
+          : trimmed;
     const r = commit(parsed);
     const base = r.ok ? (parsed ?? field.defaultValue) : shown;
     setDraft({ text: t, base, error: r.ok ? null : r.message });
   };
   const err = error ?? issue ?? null;
   return (
-    <FieldFrame field={field} inputId={inputId} error={err} isSet={value !== undefined} onReset={() => { commit(undefined); setDraft(null); }}>
+    <FieldFrame
+      field={field}
+      inputId={inputId}
+      error={err}
+      isSet={value !== undefined}
+      onReset={() => {
+        commit(undefined);
+        setDraft(null);
+      }}
+    >
       <input
         id={inputId}
         className="input input--number"
@@ -71,7 +91,16 @@ export function TextField({ field, inputId, value, issue, commit }: FieldProps) 
   const { text, error, setDraft } = useDraft(shown, (v) => (v === undefined ? '' : String(v)));
   const err = error ?? issue ?? null;
   return (
-    <FieldFrame field={field} inputId={inputId} error={err} isSet={value !== undefined} onReset={() => { commit(undefined); setDraft(null); }}>
+    <FieldFrame
+      field={field}
+      inputId={inputId}
+      error={err}
+      isSet={value !== undefined}
+      onReset={() => {
+        commit(undefined);
+        setDraft(null);
+      }}
+    >
       <input
         id={inputId}
         className="input"
@@ -89,12 +118,24 @@ export function TextField({ field, inputId, value, issue, commit }: FieldProps) 
   );
 }
 
-export function EnumField({ field, inputId, value, issue, commit }: FieldProps<FieldSpec & { type: 'enum' }>) {
+export function EnumField({
+  field,
+  inputId,
+  value,
+  issue,
+  commit,
+}: FieldProps<FieldSpec & { type: 'enum' }>) {
   const [error, setError] = useState<string | null>(null);
   const shown = String(value ?? field.defaultValue ?? '');
   const err = error ?? issue ?? null;
   return (
-    <FieldFrame field={field} inputId={inputId} error={err} isSet={value !== undefined} onReset={() => commit(undefined)}>
+    <FieldFrame
+      field={field}
+      inputId={inputId}
+      error={err}
+      isSet={value !== undefined}
+      onReset={() => commit(undefined)}
+    >
       <select
         id={inputId}
         className="input"
@@ -122,7 +163,13 @@ export function EnumField({ field, inputId, value, issue, commit }: FieldProps<F
 export function BooleanField({ field, inputId, value, issue, commit }: FieldProps) {
   const checked = Boolean(value ?? field.defaultValue);
   return (
-    <FieldFrame field={field} inputId={inputId} error={issue} isSet={value !== undefined} onReset={() => commit(undefined)}>
+    <FieldFrame
+      field={field}
+      inputId={inputId}
+      error={issue}
+      isSet={value !== undefined}
+      onReset={() => commit(undefined)}
+    >
       <input
         id={inputId}
         className="checkbox"
@@ -141,7 +188,16 @@ export function JsonField({ field, inputId, value, issue, commit }: FieldProps) 
   const { text, error, setDraft } = useDraft(shown, (v) => (v === undefined ? '' : JSON.stringify(v)));
   const err = error ?? issue ?? null;
   return (
-    <FieldFrame field={field} inputId={inputId} error={err} isSet={value !== undefined} onReset={() => { commit(undefined); setDraft(null); }}>
+    <FieldFrame
+      field={field}
+      inputId={inputId}
+      error={err}
+      isSet={value !== undefined}
+      onReset={() => {
+        commit(undefined);
+        setDraft(null);
+      }}
+    >
       <textarea
         id={inputId}
         className="input input--json"

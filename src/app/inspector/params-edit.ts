@@ -15,8 +15,11 @@ export function getIn(obj: unknown, path: Path): unknown {
 export function setIn<T>(obj: T, path: Path, value: unknown): T {
   if (path.length === 0) return value as T;
   const [k, ...rest] = path;
-  const base: Record<string | number, unknown> =
-    Array.isArray(obj) ? [...obj] as unknown as Record<number, unknown> : obj && typeof obj === 'object' ? { ...(obj as object) } : {};
+  const base: Record<string | number, unknown> = Array.isArray(obj)
+    ? ([...obj] as unknown as Record<number, unknown>)
+    : obj && typeof obj === 'object'
+      ? { ...(obj as object) }
+      : {};
   base[k] = setIn(base[k], rest, value);
   return base as T;
 }
@@ -29,7 +32,8 @@ export function removeIn<T>(obj: T, path: Path): T {
   if (rest.length === 0) delete base[k];
   else {
     const child = removeIn(base[k], rest);
-    if (child && typeof child === 'object' && !Array.isArray(child) && Object.keys(child).length === 0) delete base[k];
+    if (child && typeof child === 'object' && !Array.isArray(child) && Object.keys(child).length === 0)
+      delete base[k];
     else base[k] = child;
   }
   return base as T;
@@ -64,7 +68,13 @@ export type CommitResult = { ok: true } | { ok: false; message: string };
  * field*. A value that upsets another field (provisioned > reserved) is written and the
  * other field shows the message: blocking it would leave the person unable to get there.
  */
-export function tryCommit(schema: z.ZodType, params: Record<string, unknown>, path: Path, value: unknown, write: (next: Record<string, unknown>) => void): CommitResult {
+export function tryCommit(
+  schema: z.ZodType,
+  params: Record<string, unknown>,
+  path: Path,
+  value: unknown,
+  write: (next: Record<string, unknown>) => void,
+): CommitResult {
   const next = value === undefined ? removeIn(params, path) : setIn(params, path, value);
   const bad = issuesUnder(issuesByPath(schema, next), path);
   if (bad.length > 0) return { ok: false, message: bad[0] };

@@ -50,14 +50,18 @@ interface Def {
   values?: unknown[];
 }
 const defOf = (s: z.ZodType) => (s as unknown as { _zod: { def: Def } })._zod.def;
-const metaOf = (s: z.ZodType): Meta => ((s as unknown as { meta(): Meta | undefined }).meta?.() ?? {}) as Meta;
+const metaOf = (s: z.ZodType): Meta =>
+  ((s as unknown as { meta(): Meta | undefined }).meta?.() ?? {}) as Meta;
 
 const UNIT_SUFFIX = /(Ms|MB|KB|GB|Seconds|Hours|PerSecond|Usd)$/;
 
 /** "keepAliveSeconds" → "Keep alive"; the unit is shown beside the input instead. */
 export function humanize(key: string): string {
   const bare = key.replace(UNIT_SUFFIX, '') || key;
-  const words = bare.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2').toLowerCase();
+  const words = bare
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
@@ -87,7 +91,13 @@ function unwrap(schema: z.ZodType): Unwrapped {
     if ((def.type === 'default' || def.type === 'prefault') && def.innerType) {
       if (defaultValue === undefined) defaultValue = def.defaultValue;
       s = def.innerType;
-    } else if ((def.type === 'optional' || def.type === 'nullable' || def.type === 'readonly' || def.type === 'catch') && def.innerType) {
+    } else if (
+      (def.type === 'optional' ||
+        def.type === 'nullable' ||
+        def.type === 'readonly' ||
+        def.type === 'catch') &&
+      def.innerType
+    ) {
       if (def.type === 'optional') optional = true;
       s = def.innerType;
     } else if (def.type === 'pipe' && def.in) {
@@ -114,7 +124,8 @@ function describeField(key: string, schema: z.ZodType, path: (string | number)[]
   switch (u.def.type) {
     case 'number': {
       const n = u.inner as unknown as { minValue: number | null; maxValue: number | null; isInt: boolean };
-      const finite = (x: number | null) => (x !== null && Number.isFinite(x) && Math.abs(x) < Number.MAX_SAFE_INTEGER ? x : undefined);
+      const finite = (x: number | null) =>
+        x !== null && Number.isFinite(x) && Math.abs(x) < Number.MAX_SAFE_INTEGER ? x : undefined;
       return { ...common, type: 'number', min: finite(n.minValue), max: finite(n.maxValue), int: n.isInt };
     }
     case 'enum':
@@ -125,23 +136,33 @@ function describeField(key: string, schema: z.ZodType, path: (string | number)[]
       return { ...common, type: 'string' };
     case 'object': {
       // A whole-object default (a distribution's {dist, meanMs, p99Ms}) is each field's default too.
-      const parentDefault = u.defaultValue && typeof u.defaultValue === 'object' ? (u.defaultValue as Record<string, unknown>) : undefined;
+      const parentDefault =
+        u.defaultValue && typeof u.defaultValue === 'object'
+          ? (u.defaultValue as Record<string, unknown>)
+          : undefined;
       const fields = Object.entries(u.def.shape ?? {}).map(([k, s]) => {
         const f = describeField(k, s, [...path, k]);
-        return f.defaultValue === undefined && parentDefault && k in parentDefault ? { ...f, defaultValue: parentDefault[k] } : f;
+        return f.defaultValue === undefined && parentDefault && k in parentDefault
+          ? { ...f, defaultValue: parentDefault[k] }
+          : f;
       });
       return { ...common, type: 'object', fields };
     }
     case 'array': {
       const item = u.def.element ? describeField('item', u.def.element, [...path, 0]) : undefined;
-      if (item?.type === 'object' && item.fields.every((f) => f.type !== 'object' && f.type !== 'list' && f.type !== 'json')) {
+      if (
+        item?.type === 'object' &&
+        item.fields.every((f) => f.type !== 'object' && f.type !== 'list' && f.type !== 'json')
+      ) {
         return { ...common, type: 'list', item };
       }
       return { ...common, type: 'json' };
     }
     case 'union': {
       // A choice among literals (e.g. billing granularity 1 | 100) is a select like an enum.
-      const values = (u.def.options ?? []).map((o) => defOf(o)).map((d) => (d.type === 'literal' && d.values?.length === 1 ? d.values[0] : undefined));
+      const values = (u.def.options ?? [])
+        .map((o) => defOf(o))
+        .map((d) => (d.type === 'literal' && d.values?.length === 1 ? d.values[0] : undefined));
       if (values.length > 0 && values.every((v) => typeof v === 'string' || typeof v === 'number')) {
         return { ...common, type: 'enum', options: values as (string | number)[] };
       }
@@ -153,7 +174,10 @@ function describeField(key: string, schema: z.ZodType, path: (string | number)[]
 }
 
 /** Every object field by path key: the form fills in an absent object's default before editing inside it. */
-export function objectFields(fields: readonly FieldSpec[], out = new Map<string, FieldSpec & { type: 'object' }>()) {
+export function objectFields(
+  fields: readonly FieldSpec[],
+  out = new Map<string, FieldSpec & { type: 'object' }>(),
+) {
   for (const f of fields) {
     if (f.type === 'object') {
       out.set(f.path.join('.'), f);

@@ -17,11 +17,21 @@ const BY_SHAPE: Record<string, { keys: string[]; titles?: Record<string, string>
   },
   spike: {
     keys: [...RATE, 'peakRatePerSecond', 'atSeconds', 'lengthSeconds'],
-    titles: { ratePerSecond: 'Baseline rate', peakRatePerSecond: 'Spike rate', atSeconds: 'Spike starts at', lengthSeconds: 'Spike length' },
+    titles: {
+      ratePerSecond: 'Baseline rate',
+      peakRatePerSecond: 'Spike rate',
+      atSeconds: 'Spike starts at',
+      lengthSeconds: 'Spike length',
+    },
   },
   ramp: {
     keys: [...RATE, 'peakRatePerSecond', 'atSeconds', 'lengthSeconds'],
-    titles: { ratePerSecond: 'Starting rate', peakRatePerSecond: 'Final rate', atSeconds: 'Ramp starts at', lengthSeconds: 'Ramp length' },
+    titles: {
+      ratePerSecond: 'Starting rate',
+      peakRatePerSecond: 'Final rate',
+      atSeconds: 'Ramp starts at',
+      lengthSeconds: 'Ramp length',
+    },
   },
   trace: { keys: ['shape', 'points'] },
 };

@@ -41,14 +41,26 @@ export function NotesPanel() {
             <h2 id="notes-panel-title" className="notes-panel__title">
               <NotebookText size={16} aria-hidden="true" /> Notes
             </h2>
-            <button type="button" className="icon-button icon-button--small" aria-label="Hide the notes" title="Hide the notes" aria-expanded="true" onClick={() => setOpen(false)}>
+            <button
+              type="button"
+              className="icon-button icon-button--small"
+              aria-label="Hide the notes"
+              title="Hide the notes"
+              aria-expanded="true"
+              onClick={() => setOpen(false)}
+            >
               <X size={16} aria-hidden="true" />
             </button>
           </header>
           <Markdown source={notes} className="markdown notes-panel__body" />
         </section>
       ) : (
-        <button type="button" className="button notes-panel__show" aria-expanded="false" onClick={() => setOpen(true)}>
+        <button
+          type="button"
+          className="button notes-panel__show"
+          aria-expanded="false"
+          onClick={() => setOpen(true)}
+        >
           <NotebookText size={16} aria-hidden="true" /> Notes
         </button>
       )}

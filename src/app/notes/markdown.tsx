@@ -51,7 +51,8 @@ export function parseBlocks(source: string): Block[] {
         const m = re.exec(lines[i]);
         if (m) items.push(m[1]);
         // A continuation line (indented, no marker) belongs to the item before.
-        else if (items.length > 0 && /^\s+\S/.test(lines[i])) items[items.length - 1] += ` ${lines[i].trim()}`;
+        else if (items.length > 0 && /^\s+\S/.test(lines[i]))
+          items[items.length - 1] += ` ${lines[i].trim()}`;
         else break;
         i++;
       }
@@ -65,7 +66,15 @@ export function parseBlocks(source: string): Block[] {
       continue;
     }
     const para: string[] = [];
-    while (i < lines.length && lines[i].trim() !== '' && !HEADING.test(lines[i]) && !FENCE.test(lines[i]) && !BULLET.test(lines[i]) && !NUMBERED.test(lines[i]) && !/^\s*>/.test(lines[i])) {
+    while (
+      i < lines.length &&
+      lines[i].trim() !== '' &&
+      !HEADING.test(lines[i]) &&
+      !FENCE.test(lines[i]) &&
+      !BULLET.test(lines[i]) &&
+      !NUMBERED.test(lines[i]) &&
+      !/^\s*>/.test(lines[i])
+    ) {
       para.push(lines[i++].trim());
     }
     blocks.push({ type: 'paragraph', lines: para });
@@ -117,7 +126,11 @@ export function renderInline(text: string, keyPrefix = 'i'): ReactNode[] {
 }
 
 function withBreaks(lines: string[], key: string): ReactNode[] {
-  return lines.flatMap((l, i) => (i === 0 ? renderInline(l, `${key}-${i}`) : [<br key={`${key}-br${i}`} />, ...renderInline(l, `${key}-${i}`)]));
+  return lines.flatMap((l, i) =>
+    i === 0
+      ? renderInline(l, `${key}-${i}`)
+      : [<br key={`${key}-br${i}`} />, ...renderInline(l, `${key}-${i}`)],
+  );
 }
 
 /** Markdown text as React elements. Headings start at h3 (the notes sit under other headings). */

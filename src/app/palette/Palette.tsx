@@ -32,7 +32,11 @@ export function Palette() {
   const cmd = useEditorCommands();
   const q = query.trim().toLowerCase();
   const groups = useMemo(
-    () => GROUPS.map((g) => ({ ...g, kinds: NODE_KINDS.filter((k) => KINDS[k].group === g.id && matches(k, q)) })).filter((g) => g.kinds.length > 0),
+    () =>
+      GROUPS.map((g) => ({
+        ...g,
+        kinds: NODE_KINDS.filter((k) => KINDS[k].group === g.id && matches(k, q)),
+      })).filter((g) => g.kinds.length > 0),
     [q],
   );
   return (
@@ -42,7 +46,14 @@ export function Palette() {
           Search components
         </label>
         <Search size={16} aria-hidden="true" className="palette__search-icon" />
-        <input id={searchId} className="input" type="search" placeholder="Search components" value={query} onChange={(e) => setQuery(e.target.value)} />
+        <input
+          id={searchId}
+          className="input"
+          type="search"
+          placeholder="Search components"
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+        />
       </div>
       <p className="palette__hint">Drag onto the canvas, or click to add.</p>
       {groups.length === 0 ? <p className="muted">No component matches “{query}”.</p> : null}

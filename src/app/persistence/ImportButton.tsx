@@ -18,12 +18,21 @@ export function ImportButton() {
     }
     useScenarioStore.getState().load(r.doc);
     useSelectionStore.getState().clear();
-    const extra = r.warnings.length ? ` ${r.warnings.length} warning${r.warnings.length > 1 ? 's' : ''}: ${r.warnings.join(' ')}` : '';
-    useNotices.getState().show(`Imported “${r.doc.name}”. Undo (Ctrl+Z) brings back your previous diagram.${extra}`);
+    const extra = r.warnings.length
+      ? ` ${r.warnings.length} warning${r.warnings.length > 1 ? 's' : ''}: ${r.warnings.join(' ')}`
+      : '';
+    useNotices
+      .getState()
+      .show(`Imported “${r.doc.name}”. Undo (Ctrl+Z) brings back your previous diagram.${extra}`);
   };
   return (
     <>
-      <button type="button" className="button" onClick={() => input.current?.click()} title="Open a scenario JSON file">
+      <button
+        type="button"
+        className="button"
+        onClick={() => input.current?.click()}
+        title="Open a scenario JSON file"
+      >
         <Upload size={18} aria-hidden="true" /> Import
       </button>
       <input

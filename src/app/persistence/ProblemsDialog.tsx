@@ -1,7 +1,17 @@
 import { Dialog } from '../ui/Dialog';
 
 /** Why a file or a link could not be opened: every problem, each with where and what to fix. */
-export function ProblemsDialog({ title, intro, problems, onClose }: { title: string; intro: string; problems: string[]; onClose(): void }) {
+export function ProblemsDialog({
+  title,
+  intro,
+  problems,
+  onClose,
+}: {
+  title: string;
+  intro: string;
+  problems: string[];
+  onClose(): void;
+}) {
   return (
     <Dialog
       title={title}

@@ -23,7 +23,11 @@ export function ShareDialog({ onClose }: { onClose(): void }) {
       footer={
         <>
           <span className="muted" role="status">
-            {copied === 'yes' ? '✓ Copied to the clipboard.' : copied === 'no' ? 'Copying was blocked: select the link and copy it.' : ''}
+            {copied === 'yes'
+              ? '✓ Copied to the clipboard.'
+              : copied === 'no'
+                ? 'Copying was blocked: select the link and copy it.'
+                : ''}
           </span>
           <button type="button" className="button button--primary" onClick={() => void copy()}>
             Copy link
@@ -31,11 +35,21 @@ export function ShareDialog({ onClose }: { onClose(): void }) {
         </>
       }
     >
-      <p>Anyone who opens this link gets a copy of the scenario as it is now. It opens beside their own saved work, never over it. The scenario travels inside the link; nothing is uploaded.</p>
+      <p>
+        Anyone who opens this link gets a copy of the scenario as it is now. It opens beside their own saved
+        work, never over it. The scenario travels inside the link; nothing is uploaded.
+      </p>
       <label className="field__label" htmlFor="share-url">
         Link ({url.length.toLocaleString('en-US')} characters)
       </label>
-      <textarea id="share-url" className="input input--json" readOnly rows={4} value={url} onFocus={(e) => e.target.select()} />
+      <textarea
+        id="share-url"
+        className="input input--json"
+        readOnly
+        rows={4}
+        value={url}
+        onFocus={(e) => e.target.select()}
+      />
     </Dialog>
   );
 }

@@ -6,7 +6,10 @@ import { TEMPLATES } from './templates';
 
 /** First paragraph of a template's notes: enough to choose by. */
 function lead(notes: string): string {
-  return notes.split(/\n\s*\n/)[0].replace(/[*_`#]/g, '').trim();
+  return notes
+    .split(/\n\s*\n/)[0]
+    .replace(/[*_`#]/g, '')
+    .trim();
 }
 
 export function TemplatesDialog({ onClose }: { onClose(): void }) {
@@ -15,12 +18,17 @@ export function TemplatesDialog({ onClose }: { onClose(): void }) {
     if (!t) return;
     useScenarioStore.getState().load(structuredClone(t.doc));
     useSelectionStore.getState().clear();
-    useNotices.getState().show(`Opened the template “${t.name}”. Undo (Ctrl+Z) brings back your previous diagram.`);
+    useNotices
+      .getState()
+      .show(`Opened the template “${t.name}”. Undo (Ctrl+Z) brings back your previous diagram.`);
     onClose();
   };
   return (
     <Dialog title="Templates" onClose={onClose} wide>
-      <p className="muted">Each template is a small architecture with notes on what to notice. Opening one replaces the diagram; undo brings yours back.</p>
+      <p className="muted">
+        Each template is a small architecture with notes on what to notice. Opening one replaces the diagram;
+        undo brings yours back.
+      </p>
       <ul className="template-list">
         {TEMPLATES.map((t) => (
           <li key={t.id} className="template-card">
@@ -29,7 +37,12 @@ export function TemplatesDialog({ onClose }: { onClose(): void }) {
             <p className="template-card__meta">
               {t.doc.nodes.length} components · {t.doc.edges.length} connections
             </p>
-            <button type="button" className="button button--primary" onClick={() => open(t.id)} aria-label={`Open template ${t.name}`}>
+            <button
+              type="button"
+              className="button button--primary"
+              onClick={() => open(t.id)}
+              aria-label={`Open template ${t.name}`}
+            >
               Open
             </button>
           </li>

@@ -26,7 +26,11 @@ export function parseScenarioText(text: string): Loaded {
 }
 
 export function fileNameFor(doc: ScenarioDoc): string {
-  const slug = doc.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'scenario';
+  const slug =
+    doc.name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'scenario';
   return `${slug}.scenario.json`;
 }
 

@@ -81,7 +81,8 @@ async function flush() {
 function scheduleSave(doc: ScenarioDoc) {
   const { mode } = useSession.getState();
   const hash = location.hash;
-  pending = () => (mode === 'work' ? set(WORK_KEY, doc) : set(SHARED_KEY, { hash, doc } satisfies SharedCopy));
+  pending = () =>
+    mode === 'work' ? set(WORK_KEY, doc) : set(SHARED_KEY, { hash, doc } satisfies SharedCopy);
   if (timer) clearTimeout(timer);
   timer = setTimeout(() => void flush(), SAVE_DELAY_MS);
 }

@@ -8,7 +8,10 @@ export function encodeShare(doc: ScenarioDoc): string {
   return compressToEncodedURIComponent(JSON.stringify(doc));
 }
 
-export function shareUrl(doc: ScenarioDoc, location: { origin: string; pathname: string } = window.location): string {
+export function shareUrl(
+  doc: ScenarioDoc,
+  location: { origin: string; pathname: string } = window.location,
+): string {
   return `${location.origin}${location.pathname}${SHARE_PREFIX}${encodeShare(doc)}`;
 }
 
@@ -19,7 +22,11 @@ export function decodeShare(hash: string): DecodedShare | null {
   if (!hash.startsWith(SHARE_PREFIX)) return null;
   // What follows an "&" (the classroom's time position, lesson) is not part of the scenario.
   const text = decompressFromEncodedURIComponent(hash.slice(SHARE_PREFIX.length).split('&')[0]);
-  if (!text) return { ok: false, message: 'The share link is damaged (it may have been cut short when it was copied).' };
+  if (!text)
+    return {
+      ok: false,
+      message: 'The share link is damaged (it may have been cut short when it was copied).',
+    };
   try {
     return { ok: true, json: JSON.parse(text) };
   } catch {

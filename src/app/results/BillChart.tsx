@@ -31,7 +31,7 @@ export function BillChart({ result }: { result: Result }) {
         caption={period === 'month' ? 'USD per 30-day month at this rate' : 'USD for the simulated period'}
         legend={items.map((name, i) => ({ label: name, color: color(i) }))}
         resetKey={result}
-      fileName={`${slug(result.scenario)}-cost-${period}`}
+        fileName={`${slug(result.scenario)}-cost-${period}`}
         className="chart-card-wide"
         height={`${4 + rows.length * 3}rem`}
       >
@@ -44,7 +44,17 @@ export function BillChart({ result }: { result: Result }) {
 const MARGIN = { top: 8, right: 24, bottom: 24 };
 
 /** One horizontal bar per node, stacked by line item; hover names the items and their cost. */
-function BillPlot({ rows, items, color, fontSize }: { rows: Record<string, number | string>[]; items: string[]; color(i: number): string; fontSize: number }) {
+function BillPlot({
+  rows,
+  items,
+  color,
+  fontSize,
+}: {
+  rows: Record<string, number | string>[];
+  items: string[];
+  color(i: number): string;
+  fontSize: number;
+}) {
   const [tip, setTip] = useState<Tip | null>(null);
   const [hover, setHover] = useState<number | null>(null);
   const totals = rows.map((r) => items.reduce((sum, it) => sum + (Number(r[it]) || 0), 0));
@@ -54,7 +64,10 @@ function BillPlot({ rows, items, color, fontSize }: { rows: Record<string, numbe
   const left = Math.min(220, axisWidth(labels, fontSize));
   const maxChars = Math.max(4, Math.floor((left - 14) / (fontSize * 0.62)));
   return (
-    <ChartFrame label={`Cost by node: ${rows.map((r, i) => `${r.node} ${fmtUsd(totals[i])}`).join(', ')}`} tip={tip}>
+    <ChartFrame
+      label={`Cost by node: ${rows.map((r, i) => `${r.node} ${fmtUsd(totals[i])}`).join(', ')}`}
+      tip={tip}
+    >
       {({ width, height }) => {
         const right = Math.max(left + 10, width - MARGIN.right);
         const bottom = Math.max(MARGIN.top + 10, height - MARGIN.bottom);
@@ -68,7 +81,13 @@ function BillPlot({ rows, items, color, fontSize }: { rows: Record<string, numbe
             x: e.clientX - box.left + left,
             y: MARGIN.top + (i + 0.5) * band,
             title: `${labels[i]}: ${fmtUsd(totals[i])}`,
-            rows: items.filter((it) => Number(rows[i][it]) > 0).map((it) => ({ label: it, value: fmtUsd(Number(rows[i][it])), color: color(items.indexOf(it)) })),
+            rows: items
+              .filter((it) => Number(rows[i][it]) > 0)
+              .map((it) => ({
+                label: it,
+                value: fmtUsd(Number(rows[i][it])),
+                color: color(items.indexOf(it)),
+              })),
           });
         };
         const leave = () => {
@@ -80,13 +99,28 @@ function BillPlot({ rows, items, color, fontSize }: { rows: Record<string, numbe
             {ticks.map((t) => (
               <line key={t} x1={x(t)} x2={x(t)} y1={MARGIN.top} y2={bottom} stroke="var(--chart-grid)" />
             ))}
-            {hover !== null ? <rect x={left} y={MARGIN.top + hover * band} width={right - left} height={band} fill="var(--chart-grid)" /> : null}
+            {hover !== null ? (
+              <rect
+                x={left}
+                y={MARGIN.top + hover * band}
+                width={right - left}
+                height={band}
+                fill="var(--chart-grid)"
+              />
+            ) : null}
             {rows.map((r, i) => {
               let at = 0;
               const y0 = MARGIN.top + i * band + band * 0.125;
               return (
                 <g key={labels[i] + i}>
-                  <text x={left - 6} y={MARGIN.top + (i + 0.5) * band} dy="0.32em" textAnchor="end" fill="var(--chart-text)" fontSize={fontSize}>
+                  <text
+                    x={left - 6}
+                    y={MARGIN.top + (i + 0.5) * band}
+                    dy="0.32em"
+                    textAnchor="end"
+                    fill="var(--chart-text)"
+                    fontSize={fontSize}
+                  >
                     {labels[i].length > maxChars ? `${labels[i].slice(0, maxChars - 1)}…` : labels[i]}
                     <title>{labels[i]}</title>
                   </text>
@@ -95,14 +129,38 @@ function BillPlot({ rows, items, color, fontSize }: { rows: Record<string, numbe
                     if (v <= 0) return null;
                     const x0 = x(at);
                     at += v;
-                    return <rect key={it} className="chart-bar" x={x0} y={y0} width={Math.max(1, x(at) - x0)} height={band * 0.75} fill={color(k)} />;
+                    return (
+                      <rect
+                        key={it}
+                        className="chart-bar"
+                        x={x0}
+                        y={y0}
+                        width={Math.max(1, x(at) - x0)}
+                        height={band * 0.75}
+                        fill={color(k)}
+                      />
+                    );
                   })}
                 </g>
               );
             })}
             <line x1={left} x2={left} y1={MARGIN.top} y2={bottom} stroke="var(--chart-axis)" />
-            <XAxisLabels items={ticks.map((t) => ({ x: x(t), label: fmtUsd(t) }))} y={bottom} left={left} right={right} fontSize={fontSize} />
-            <rect x={left} y={MARGIN.top} width={right - left} height={bottom - MARGIN.top} fill="transparent" onPointerMove={onMove} onPointerLeave={leave} />
+            <XAxisLabels
+              items={ticks.map((t) => ({ x: x(t), label: fmtUsd(t) }))}
+              y={bottom}
+              left={left}
+              right={right}
+              fontSize={fontSize}
+            />
+            <rect
+              x={left}
+              y={MARGIN.top}
+              width={right - left}
+              height={bottom - MARGIN.top}
+              fill="transparent"
+              onPointerMove={onMove}
+              onPointerLeave={leave}
+            />
           </>
         );
       }}

@@ -10,8 +10,9 @@ export function BillTable({ result, scenario }: { result: Result; scenario: unkn
   return (
     <div className="bill">
       <p className="bill-basis">
-        {fmtDuration(result.simulatedSeconds)} simulated in {settings.region}; free tier {settings.includeFreeTier ? 'subtracted (pro-rated to the run)' : 'not included'}. Per
-        month means the same traffic for 30 days.
+        {fmtDuration(result.simulatedSeconds)} simulated in {settings.region}; free tier{' '}
+        {settings.includeFreeTier ? 'subtracted (pro-rated to the run)' : 'not included'}. Per month means the
+        same traffic for 30 days.
       </p>
       <table className="bill-table">
         <thead>

@@ -28,7 +28,16 @@ interface ChartCardProps {
  * A chart with its title, an HTML legend (readable at any size, unlike SVG text) and a
  * button that saves it as a PNG.
  */
-export function ChartCard({ title, caption, legend = [], fileName, children, className, height, resetKey }: ChartCardProps) {
+export function ChartCard({
+  title,
+  caption,
+  legend = [],
+  fileName,
+  children,
+  className,
+  height,
+  resetKey,
+}: ChartCardProps) {
   const ref = useRef<HTMLElement>(null);
   const [failure, setFailure] = useState<string | null>(null);
 
@@ -43,7 +52,10 @@ export function ChartCard({ title, caption, legend = [], fileName, children, cla
         svg,
         title,
         caption,
-        legend: legend.map((l, i) => ({ label: l.label, color: swatches[i] ? getComputedStyle(swatches[i]).borderTopColor : l.color })),
+        legend: legend.map((l, i) => ({
+          label: l.label,
+          color: swatches[i] ? getComputedStyle(swatches[i]).borderTopColor : l.color,
+        })),
         background: cs.getPropertyValue('--results-surface').trim() || cs.backgroundColor,
         text: cs.color,
         fontFamily: cs.fontFamily,
@@ -60,7 +72,12 @@ export function ChartCard({ title, caption, legend = [], fileName, children, cla
       <figcaption className="chart-card-head">
         <h4 className="chart-card-title">{title}</h4>
         {caption && <span className="chart-card-caption">{caption}</span>}
-        <button type="button" className="chart-card-png" onClick={() => void savePng()} title={`Save “${title}” as a PNG image`}>
+        <button
+          type="button"
+          className="chart-card-png"
+          onClick={() => void savePng()}
+          title={`Save “${title}” as a PNG image`}
+        >
           PNG
         </button>
       </figcaption>
@@ -68,14 +85,21 @@ export function ChartCard({ title, caption, legend = [], fileName, children, cla
         <ul className="chart-legend">
           {legend.map((l) => (
             <li key={l.label}>
-              <span className={l.dashed ? 'chart-legend-swatch chart-legend-dashed' : 'chart-legend-swatch'} style={{ borderTopColor: l.color }} aria-hidden="true" />
+              <span
+                className={l.dashed ? 'chart-legend-swatch chart-legend-dashed' : 'chart-legend-swatch'}
+                style={{ borderTopColor: l.color }}
+                aria-hidden="true"
+              />
               {l.label}
             </li>
           ))}
         </ul>
       )}
       <div className="chart-card-body" style={height ? { height } : undefined}>
-        <Deferred resetKey={resetKey} placeholder={<div className="chart-card-placeholder" aria-hidden="true" />}>
+        <Deferred
+          resetKey={resetKey}
+          placeholder={<div className="chart-card-placeholder" aria-hidden="true" />}
+        >
           {children}
         </Deferred>
       </div>

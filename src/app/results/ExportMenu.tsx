@@ -14,10 +14,19 @@ export function ExportMenu({ result, scenarioName }: { result: Result | null; sc
 
   const resultItems = result
     ? [
-        { label: 'Result (JSON)', run: () => downloadText(JSON.stringify(result, null, 2), `${base}-result.json`, 'application/json') },
-        { label: 'Time series (CSV)', run: () => downloadText(seriesCsv(result), `${base}-series.csv`, 'text/csv') },
+        {
+          label: 'Result (JSON)',
+          run: () => downloadText(JSON.stringify(result, null, 2), `${base}-result.json`, 'application/json'),
+        },
+        {
+          label: 'Time series (CSV)',
+          run: () => downloadText(seriesCsv(result), `${base}-series.csv`, 'text/csv'),
+        },
         { label: 'Bill (CSV)', run: () => downloadText(billCsv(result), `${base}-bill.csv`, 'text/csv') },
-        { label: 'Node metrics (CSV)', run: () => downloadText(metricsCsv(result), `${base}-metrics.csv`, 'text/csv') },
+        {
+          label: 'Node metrics (CSV)',
+          run: () => downloadText(metricsCsv(result), `${base}-metrics.csv`, 'text/csv'),
+        },
       ]
     : [];
 
@@ -35,28 +44,28 @@ export function ExportMenu({ result, scenarioName }: { result: Result | null; sc
   return (
     <div className="export">
       <details className="export-menu">
-      <summary>Export</summary>
-      <ul role="menu">
-        {items.map((item) => (
-          <li key={item.label} role="none">
-            <button
-              type="button"
-              role="menuitem"
-              onClick={async (e) => {
-                (e.currentTarget.closest('details') as HTMLDetailsElement | null)?.removeAttribute('open');
-                try {
-                  setFailure(null);
-                  await item.run();
-                } catch (err) {
-                  setFailure(`${item.label}: ${err instanceof Error ? err.message : String(err)}`);
-                }
-              }}
-            >
-              {item.label}
-            </button>
-          </li>
-        ))}
-      </ul>
+        <summary>Export</summary>
+        <ul role="menu">
+          {items.map((item) => (
+            <li key={item.label} role="none">
+              <button
+                type="button"
+                role="menuitem"
+                onClick={async (e) => {
+                  (e.currentTarget.closest('details') as HTMLDetailsElement | null)?.removeAttribute('open');
+                  try {
+                    setFailure(null);
+                    await item.run();
+                  } catch (err) {
+                    setFailure(`${item.label}: ${err instanceof Error ? err.message : String(err)}`);
+                  }
+                }}
+              >
+                {item.label}
+              </button>
+            </li>
+          ))}
+        </ul>
       </details>
       {failure && (
         <p className="export-error" role="alert">

@@ -19,7 +19,9 @@ export function LatencyHistogram({ result }: { result: Result }) {
   const bins = useMemo(() => latencyBins(result.latencyHistogram), [result]);
   const lat = result.totals.latencyMs;
   if (bins.length === 0) {
-    return <p className="results-empty">No request finished during the run, so there is no latency to show.</p>;
+    return (
+      <p className="results-empty">No request finished during the run, so there is no latency to show.</p>
+    );
   }
   return (
     <ChartCard
@@ -30,21 +32,39 @@ export function LatencyHistogram({ result }: { result: Result }) {
       fileName={`${slug(result.scenario)}-latency`}
       className="chart-card-wide"
     >
-      <HistogramPlot bins={bins} markers={MARKERS.map((m) => ({ ...m, at: binIndexOf(bins, lat[m.key]) }))} fontSize={fontSize} />
+      <HistogramPlot
+        bins={bins}
+        markers={MARKERS.map((m) => ({ ...m, at: binIndexOf(bins, lat[m.key]) }))}
+        fontSize={fontSize}
+      />
     </ChartCard>
   );
 }
 
 const MARGIN = { top: 26, right: 16, bottom: 24 };
 
-function HistogramPlot({ bins, markers, fontSize }: { bins: LatencyBin[]; markers: { key: string; color: string; at: number }[]; fontSize: number }) {
+function HistogramPlot({
+  bins,
+  markers,
+  fontSize,
+}: {
+  bins: LatencyBin[];
+  markers: { key: string; color: string; at: number }[];
+  fontSize: number;
+}) {
   const [tip, setTip] = useState<Tip | null>(null);
   const [hover, setHover] = useState<number | null>(null);
   const ticks = niceIntTicks(Math.max(...bins.map((b) => b.count)));
   const top = ticks[ticks.length - 1] || 1;
-  const left = axisWidth(ticks.map((t) => fmtCount(t)), fontSize);
+  const left = axisWidth(
+    ticks.map((t) => fmtCount(t)),
+    fontSize,
+  );
   return (
-    <ChartFrame label={`Latency histogram: ${bins.length} bins from ${shortMs(bins[0].loMs)} to ${shortMs(bins[bins.length - 1].hiMs)}`} tip={tip}>
+    <ChartFrame
+      label={`Latency histogram: ${bins.length} bins from ${shortMs(bins[0].loMs)} to ${shortMs(bins[bins.length - 1].hiMs)}`}
+      tip={tip}
+    >
       {({ width, height }) => {
         const right = Math.max(left + 10, width - MARGIN.right);
         const bottom = Math.max(MARGIN.top + 10, height - MARGIN.bottom);
@@ -53,13 +73,20 @@ function HistogramPlot({ bins, markers, fontSize }: { bins: LatencyBin[]; marker
         const centre = (i: number) => left + (i + 0.5) * band;
         // Labels about 5 em apart, on whole bins.
         const every = Math.max(1, Math.ceil((fontSize * 5) / band));
-        const labels = bins.map((b, i) => ({ x: centre(i), label: b.label })).filter((_, i) => i % every === 0);
+        const labels = bins
+          .map((b, i) => ({ x: centre(i), label: b.label }))
+          .filter((_, i) => i % every === 0);
         const onMove = (e: PointerEvent<SVGRectElement>) => {
           const box = e.currentTarget.getBoundingClientRect();
           const i = Math.min(bins.length - 1, Math.max(0, Math.floor((e.clientX - box.left) / band)));
           const b = bins[i];
           setHover(i);
-          setTip({ x: centre(i), y: e.clientY - box.top + MARGIN.top, title: `${shortMs(b.loMs)} – ${shortMs(b.hiMs)}`, rows: [{ label: 'Requests', value: fmtCount(b.count), color: 'var(--chart-blue)' }] });
+          setTip({
+            x: centre(i),
+            y: e.clientY - box.top + MARGIN.top,
+            title: `${shortMs(b.loMs)} – ${shortMs(b.hiMs)}`,
+            rows: [{ label: 'Requests', value: fmtCount(b.count), color: 'var(--chart-blue)' }],
+          });
         };
         const leave = () => {
           setTip(null);
@@ -67,8 +94,23 @@ function HistogramPlot({ bins, markers, fontSize }: { bins: LatencyBin[]; marker
         };
         return (
           <>
-            <YGrid ticks={ticks} y={y} left={left} right={right} format={(v) => fmtCount(v)} fontSize={fontSize} />
-            {hover !== null ? <rect x={left + hover * band} y={MARGIN.top} width={band} height={bottom - MARGIN.top} fill="var(--chart-grid)" /> : null}
+            <YGrid
+              ticks={ticks}
+              y={y}
+              left={left}
+              right={right}
+              format={(v) => fmtCount(v)}
+              fontSize={fontSize}
+            />
+            {hover !== null ? (
+              <rect
+                x={left + hover * band}
+                y={MARGIN.top}
+                width={band}
+                height={bottom - MARGIN.top}
+                fill="var(--chart-grid)"
+              />
+            ) : null}
             <g className="chart-bars">
               {bins.map((b, i) =>
                 b.count > 0 ? (
@@ -86,19 +128,46 @@ function HistogramPlot({ bins, markers, fontSize }: { bins: LatencyBin[]; marker
                 ) : null,
               )}
             </g>
-            {placeMarkerLabels(markers.map((m) => centre(m.at)), fontSize * 2.6, right).map((lx, k) => {
+            {placeMarkerLabels(
+              markers.map((m) => centre(m.at)),
+              fontSize * 2.6,
+              right,
+            ).map((lx, k) => {
               const m = markers[k];
               return (
                 <g key={m.key} className="chart-marker" data-marker={m.key}>
-                  <line x1={centre(m.at)} x2={centre(m.at)} y1={MARGIN.top} y2={bottom} stroke={m.color} strokeWidth={2} strokeDasharray="6 4" />
-                  <text x={lx} y={MARGIN.top - 7} textAnchor="middle" fill="var(--chart-text)" fontSize={fontSize} fontWeight={600}>
+                  <line
+                    x1={centre(m.at)}
+                    x2={centre(m.at)}
+                    y1={MARGIN.top}
+                    y2={bottom}
+                    stroke={m.color}
+                    strokeWidth={2}
+                    strokeDasharray="6 4"
+                  />
+                  <text
+                    x={lx}
+                    y={MARGIN.top - 7}
+                    textAnchor="middle"
+                    fill="var(--chart-text)"
+                    fontSize={fontSize}
+                    fontWeight={600}
+                  >
                     {m.key}
                   </text>
                 </g>
               );
             })}
             <XAxisLabels items={labels} y={bottom} left={left} right={right} fontSize={fontSize} />
-            <rect x={left} y={MARGIN.top} width={right - left} height={bottom - MARGIN.top} fill="transparent" onPointerMove={onMove} onPointerLeave={leave} />
+            <rect
+              x={left}
+              y={MARGIN.top}
+              width={right - left}
+              height={bottom - MARGIN.top}
+              fill="transparent"
+              onPointerMove={onMove}
+              onPointerLeave={leave}
+            />
           </>
         );
       }}

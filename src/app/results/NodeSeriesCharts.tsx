@@ -17,7 +17,12 @@ export function NodeSeriesCharts({ result, scenario }: { result: Result; scenari
   const candidates = useMemo(() => nodesWithSeries(result), [result]);
   // The last node shown stays shown when the canvas selection moves to one without series.
   const [fallback, setFallback] = useState<string | null>(null);
-  const shown = selected && candidates.includes(selected) ? selected : fallback && candidates.includes(fallback) ? fallback : candidates[0];
+  const shown =
+    selected && candidates.includes(selected)
+      ? selected
+      : fallback && candidates.includes(fallback)
+        ? fallback
+        : candidates[0];
   const charts = useMemo(() => (shown ? chartsForNode(result, shown) : []), [result, shown]);
 
   if (candidates.length === 0) {

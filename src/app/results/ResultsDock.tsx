@@ -90,7 +90,10 @@ export function ResultsDock() {
   };
 
   return (
-    <div className={`results-slot${collapsed ? ' is-collapsed' : ''}`} style={collapsed ? undefined : { height }}>
+    <div
+      className={`results-slot${collapsed ? ' is-collapsed' : ''}`}
+      style={collapsed ? undefined : { height }}
+    >
       <div
         className="results-splitter"
         role="separator"

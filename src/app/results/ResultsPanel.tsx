@@ -24,7 +24,10 @@ const TABS: { id: Tab; label: string }[] = [
  * and the bill, plus exports. It shows the last result while a new run is under way (dimmed),
  * so the screen does not go blank on every Run.
  */
-export function ResultsPanel({ collapsed = false, onToggleCollapsed }: { collapsed?: boolean; onToggleCollapsed?: () => void } = {}) {
+export function ResultsPanel({
+  collapsed = false,
+  onToggleCollapsed,
+}: { collapsed?: boolean; onToggleCollapsed?: () => void } = {}) {
   const status = useRunStore((s) => s.status);
   const result = useRunStore((s) => s.result);
   const error = useRunStore((s) => s.error);
@@ -39,7 +42,13 @@ export function ResultsPanel({ collapsed = false, onToggleCollapsed }: { collaps
   const stale = result !== null && ranScenario !== doc && status !== 'running';
 
   return (
-    <section className="results-panel" id="results-panel" aria-label="Results" data-status={status} data-collapsed={collapsed || undefined}>
+    <section
+      className="results-panel"
+      id="results-panel"
+      aria-label="Results"
+      data-status={status}
+      data-collapsed={collapsed || undefined}
+    >
       <header className="results-header">
         {onToggleCollapsed ? (
           <button
@@ -54,11 +63,21 @@ export function ResultsPanel({ collapsed = false, onToggleCollapsed }: { collaps
             <span aria-hidden="true">{collapsed ? '▸' : '▾'}</span>
           </button>
         ) : null}
-        <h2 className="results-title">Results{result ? <span className="results-subtitle">{result.scenario}</span> : null}</h2>
+        <h2 className="results-title">
+          Results{result ? <span className="results-subtitle">{result.scenario}</span> : null}
+        </h2>
         {result && (
           <div className="results-tabs" role="tablist" aria-label="Results views">
             {TABS.map((t) => (
-              <button key={t.id} type="button" role="tab" id={`results-tab-${t.id}`} aria-selected={tab === t.id} aria-controls="results-tabpanel" onClick={() => setTab(t.id)}>
+              <button
+                key={t.id}
+                type="button"
+                role="tab"
+                id={`results-tab-${t.id}`}
+                aria-selected={tab === t.id}
+                aria-controls="results-tabpanel"
+                onClick={() => setTab(t.id)}
+              >
                 {t.label}
               </button>
             ))}
@@ -67,16 +86,16 @@ export function ResultsPanel({ collapsed = false, onToggleCollapsed }: { collaps
         <ExportMenu result={result} scenarioName={doc.name} />
       </header>
       <div className="results-content" id="results-content" hidden={collapsed}>
-      {error && <RunProblems error={error} />}
-      {!result && !error && <EmptyState running={status === 'running'} />}
-      {result && (
-        <div className="results-body" aria-busy={status === 'running'}>
-          <RunNotices result={result} stale={stale} />
-          <div role="tabpanel" id="results-tabpanel" aria-labelledby={`results-tab-${tab}`}>
-            {shown ? <ResultViews tab={tab} result={shown} scenario={shownScenario} /> : null}
+        {error && <RunProblems error={error} />}
+        {!result && !error && <EmptyState running={status === 'running'} />}
+        {result && (
+          <div className="results-body" aria-busy={status === 'running'}>
+            <RunNotices result={result} stale={stale} />
+            <div role="tabpanel" id="results-tabpanel" aria-labelledby={`results-tab-${tab}`}>
+              {shown ? <ResultViews tab={tab} result={shown} scenario={shownScenario} /> : null}
+            </div>
           </div>
-        </div>
-      )}
+        )}
       </div>
     </section>
   );
@@ -86,7 +105,15 @@ export function ResultsPanel({ collapsed = false, onToggleCollapsed }: { collaps
  * The views of one result. Memoised: the panel re-renders when a run starts or its status
  * changes, and the charts must not be redrawn for that (only for a new result or tab).
  */
-const ResultViews = memo(function ResultViews({ tab, result, scenario }: { tab: Tab; result: Result; scenario: unknown }) {
+const ResultViews = memo(function ResultViews({
+  tab,
+  result,
+  scenario,
+}: {
+  tab: Tab;
+  result: Result;
+  scenario: unknown;
+}) {
   switch (tab) {
     case 'overview':
       return (
@@ -114,8 +141,8 @@ function EmptyState({ running }: { running: boolean }) {
         <p>Simulating… the results appear here when the run ends.</p>
       ) : (
         <p>
-          Press <strong>Run</strong> to simulate the diagram. You will see where requests ended, their latency, each node’s behaviour over time
-          (click a node to chart it) and the bill, line by line.
+          Press <strong>Run</strong> to simulate the diagram. You will see where requests ended, their
+          latency, each node’s behaviour over time (click a node to chart it) and the bill, line by line.
         </p>
       )}
     </div>

@@ -44,7 +44,10 @@ export function RunControls() {
           aria-valuemax={100}
           aria-valuenow={Math.round((running ? progress : status === 'done' ? 1 : 0) * 100)}
         >
-          <div className="run-progress-fill" style={{ transform: `scaleX(${running ? progress : status === 'done' ? 1 : 0})` }} />
+          <div
+            className="run-progress-fill"
+            style={{ transform: `scaleX(${running ? progress : status === 'done' ? 1 : 0})` }}
+          />
         </div>
         <span className="run-progress-text" aria-live="polite">
           {statusText(status, progress, durationSeconds, result)}
@@ -67,15 +70,22 @@ function statusText(
       return `Simulating… ${fmtDuration(progress * durationSeconds)} of ${fmtDuration(durationSeconds)} (${fmtPercent(progress)})`;
     case 'done':
       if (!result) return 'Done';
-      if (result.incomplete) return `Stopped early at ${fmtDuration(result.simulatedSeconds)}: ${reasonText(result.incomplete.reason)}`;
+      if (result.incomplete)
+        return `Stopped early at ${fmtDuration(result.simulatedSeconds)}: ${reasonText(result.incomplete.reason)}`;
       return `Done: ${fmtDuration(result.simulatedSeconds)} simulated in ${(result.engine.wallMs / 1000).toFixed(1)} s (${fmtCount(result.engine.events)} events)`;
     case 'cancelled':
-      return result ? `Stopped at ${fmtDuration(result.simulatedSeconds)} of ${fmtDuration(durationSeconds)}: partial results` : 'Stopped';
+      return result
+        ? `Stopped at ${fmtDuration(result.simulatedSeconds)} of ${fmtDuration(durationSeconds)}: partial results`
+        : 'Stopped';
     case 'error':
       return 'The run failed: see the results panel';
   }
 }
 
 function reasonText(reason: 'eventBudget' | 'wallClock' | 'cancelled'): string {
-  return reason === 'eventBudget' ? 'event budget reached' : reason === 'wallClock' ? 'time budget reached' : 'stopped';
+  return reason === 'eventBudget'
+    ? 'event budget reached'
+    : reason === 'wallClock'
+      ? 'time budget reached'
+      : 'stopped';
 }

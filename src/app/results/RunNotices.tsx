@@ -6,10 +6,17 @@ export function RunNotices({ result, stale }: { result: Result; stale: boolean }
   if (!inc && result.warnings.length === 0 && !stale) return null;
   return (
     <div className="run-notices">
-      {stale && <p className="notice notice-info">The diagram has changed since this run: press Run to see the new numbers.</p>}
+      {stale && (
+        <p className="notice notice-info">
+          The diagram has changed since this run: press Run to see the new numbers.
+        </p>
+      )}
       {inc && (
         <p className="notice notice-warn" role="status">
-          <strong>{inc.reason === 'cancelled' ? 'Stopped: these are partial results.' : 'The run stopped early.'}</strong> {inc.message}
+          <strong>
+            {inc.reason === 'cancelled' ? 'Stopped: these are partial results.' : 'The run stopped early.'}
+          </strong>{' '}
+          {inc.message}
         </p>
       )}
       {result.warnings.length > 0 && (

@@ -9,7 +9,10 @@ export function RunProblems({ error }: { error: RunFailure }) {
       <div className="run-problems" role="alert">
         <h3>The simulation stopped unexpectedly</h3>
         <p>{error.message}</p>
-        <p className="results-hint">This is a bug, not something in your diagram. The simulator has restarted: you can edit and run again.</p>
+        <p className="results-hint">
+          This is a bug, not something in your diagram. The simulator has restarted: you can edit and run
+          again.
+        </p>
         {error.stack && (
           <details>
             <summary>Technical details</summary>
@@ -22,12 +25,14 @@ export function RunProblems({ error }: { error: RunFailure }) {
   return (
     <div className="run-problems" role="alert">
       <h3>
-        The diagram cannot run yet: {error.issues.length} {error.issues.length === 1 ? 'problem' : 'problems'} to fix
+        The diagram cannot run yet: {error.issues.length} {error.issues.length === 1 ? 'problem' : 'problems'}{' '}
+        to fix
       </h3>
       <ul className="run-issues">
         {error.issues.map((issue, i) => (
           <li key={i}>
-            <span className="run-issue-message">{issue.message}</span> <code className="run-issue-path">{issue.path}</code>
+            <span className="run-issue-message">{issue.message}</span>{' '}
+            <code className="run-issue-path">{issue.path}</code>
             {(issue.nodeId || issue.edgeId) && (
               <button
                 type="button"

@@ -28,9 +28,20 @@ export function SeriesChart({ result, spec, limit, fileName }: SeriesChartProps)
   const peak = useMemo(() => rawPeak(result, spec), [result, spec]);
   const span = result.simulatedSeconds;
   const showLimit = limit != null && peak >= limit.value * LIMIT_IN_VIEW;
-  const legend: LegendItem[] = spec.lines.map((l, i) => ({ label: l.label, color: metricColor(l.metric, i) }));
-  if (showLimit) legend.push({ label: `Limit: ${fmtCount(limit.value)} (${limit.label})`, color: 'var(--chart-limit)', dashed: true });
-  const caption = limit && !showLimit ? `${spec.caption} · peak ${fmtCount(peak)} of ${fmtCount(limit.value)} (${limit.label})` : spec.caption;
+  const legend: LegendItem[] = spec.lines.map((l, i) => ({
+    label: l.label,
+    color: metricColor(l.metric, i),
+  }));
+  if (showLimit)
+    legend.push({
+      label: `Limit: ${fmtCount(limit.value)} (${limit.label})`,
+      color: 'var(--chart-limit)',
+      dashed: true,
+    });
+  const caption =
+    limit && !showLimit
+      ? `${spec.caption} · peak ${fmtCount(peak)} of ${fmtCount(limit.value)} (${limit.label})`
+      : spec.caption;
 
   // A flat line at zero says less than one sentence does (and takes a chart's room).
   if (peak === 0) {
@@ -43,8 +54,20 @@ export function SeriesChart({ result, spec, limit, fileName }: SeriesChartProps)
   }
 
   return (
-    <ChartCard title={spec.title} caption={caption} legend={legend.length > 1 || showLimit ? legend : []} resetKey={result} fileName={fileName}>
-      <SeriesPlot rows={rows} spec={spec} span={span} limit={showLimit ? limit.value : null} fontSize={fontSize} />
+    <ChartCard
+      title={spec.title}
+      caption={caption}
+      legend={legend.length > 1 || showLimit ? legend : []}
+      resetKey={result}
+      fileName={fileName}
+    >
+      <SeriesPlot
+        rows={rows}
+        spec={spec}
+        span={span}
+        limit={showLimit ? limit.value : null}
+        fontSize={fontSize}
+      />
     </ChartCard>
   );
 }
@@ -52,7 +75,19 @@ export function SeriesChart({ result, spec, limit, fileName }: SeriesChartProps)
 const MARGIN = { top: 10, right: 16, bottom: 24 };
 
 /** Areas over time, one per line, on a shared value axis; hover shows the values at a time. */
-function SeriesPlot({ rows, spec, span, limit, fontSize }: { rows: Record<string, number>[]; spec: ChartSpec; span: number; limit: number | null; fontSize: number }) {
+function SeriesPlot({
+  rows,
+  spec,
+  span,
+  limit,
+  fontSize,
+}: {
+  rows: Record<string, number>[];
+  spec: ChartSpec;
+  span: number;
+  limit: number | null;
+  fontSize: number;
+}) {
   const [tip, setTip] = useState<Tip | null>(null);
   const [hover, setHover] = useState<number | null>(null);
   let max = limit ?? 0;
@@ -82,7 +117,11 @@ function SeriesPlot({ rows, spec, span, limit, fontSize }: { rows: Record<string
             x: x(row.t),
             y: e.clientY - box.top + MARGIN.top,
             title: `at ${fmtClock(row.t, span)}`,
-            rows: spec.lines.map((l, j) => ({ label: l.label, value: tooltipValue(row[l.key], spec.format), color: metricColor(l.metric, j) })),
+            rows: spec.lines.map((l, j) => ({
+              label: l.label,
+              value: tooltipValue(row[l.key], spec.format),
+              color: metricColor(l.metric, j),
+            })),
           });
         };
         const leave = () => {
@@ -98,22 +137,73 @@ function SeriesPlot({ rows, spec, span, limit, fontSize }: { rows: Record<string
               if (!d) return null;
               return (
                 <g key={l.key} className="chart-series" data-key={l.key}>
-                  <path className="chart-area" d={`${d}L${x(rows[rows.length - 1].t).toFixed(1)},${bottom}L${x(rows[0].t).toFixed(1)},${bottom}Z`} fill={color} fillOpacity={0.14} stroke="none" />
-                  <path className="chart-area-line" d={d} fill="none" stroke={color} strokeWidth={2} strokeLinejoin="round" />
+                  <path
+                    className="chart-area"
+                    d={`${d}L${x(rows[rows.length - 1].t).toFixed(1)},${bottom}L${x(rows[0].t).toFixed(1)},${bottom}Z`}
+                    fill={color}
+                    fillOpacity={0.14}
+                    stroke="none"
+                  />
+                  <path
+                    className="chart-area-line"
+                    d={d}
+                    fill="none"
+                    stroke={color}
+                    strokeWidth={2}
+                    strokeLinejoin="round"
+                  />
                 </g>
               );
             })}
-            {limit !== null ? <line className="chart-limit" x1={left} x2={right} y1={y(limit)} y2={y(limit)} stroke="var(--chart-limit)" strokeDasharray="6 4" strokeWidth={2} /> : null}
-            <XAxisLabels items={xTicks.map((t) => ({ x: x(t), label: fmtClock(t, span) }))} y={bottom} left={left} right={right} fontSize={fontSize} />
+            {limit !== null ? (
+              <line
+                className="chart-limit"
+                x1={left}
+                x2={right}
+                y1={y(limit)}
+                y2={y(limit)}
+                stroke="var(--chart-limit)"
+                strokeDasharray="6 4"
+                strokeWidth={2}
+              />
+            ) : null}
+            <XAxisLabels
+              items={xTicks.map((t) => ({ x: x(t), label: fmtClock(t, span) }))}
+              y={bottom}
+              left={left}
+              right={right}
+              fontSize={fontSize}
+            />
             {hover !== null && rows[hover] ? (
               <g className="chart-hover" pointerEvents="none">
-                <line x1={x(rows[hover].t)} x2={x(rows[hover].t)} y1={MARGIN.top} y2={bottom} stroke="var(--chart-axis)" />
+                <line
+                  x1={x(rows[hover].t)}
+                  x2={x(rows[hover].t)}
+                  y1={MARGIN.top}
+                  y2={bottom}
+                  stroke="var(--chart-axis)"
+                />
                 {spec.lines.map((l, j) => (
-                  <circle key={l.key} cx={x(rows[hover].t)} cy={y(rows[hover][l.key])} r={3.5} fill={metricColor(l.metric, j)} stroke="var(--results-surface)" />
+                  <circle
+                    key={l.key}
+                    cx={x(rows[hover].t)}
+                    cy={y(rows[hover][l.key])}
+                    r={3.5}
+                    fill={metricColor(l.metric, j)}
+                    stroke="var(--results-surface)"
+                  />
                 ))}
               </g>
             ) : null}
-            <rect x={left} y={MARGIN.top} width={right - left} height={bottom - MARGIN.top} fill="transparent" onPointerMove={onMove} onPointerLeave={leave} />
+            <rect
+              x={left}
+              y={MARGIN.top}
+              width={right - left}
+              height={bottom - MARGIN.top}
+              fill="transparent"
+              onPointerMove={onMove}
+              onPointerLeave={leave}
+            />
           </>
         );
       }}
@@ -122,7 +212,12 @@ function SeriesPlot({ rows, spec, span, limit, fontSize }: { rows: Record<string
 }
 
 /** "M x,y L x,y …" through the rows; empty when there are none. */
-function linePath(rows: Record<string, number>[], key: string, x: (t: number) => number, y: (v: number) => number): string {
+function linePath(
+  rows: Record<string, number>[],
+  key: string,
+  x: (t: number) => number,
+  y: (v: number) => number,
+): string {
   let d = '';
   for (let i = 0; i < rows.length; i++) {
     const v = rows[i][key];
@@ -146,6 +241,7 @@ function nearestRow(rows: Record<string, number>[], t: number): number {
 /** The largest value of the chart's series, at full resolution (merged rows smooth peaks away). */
 function rawPeak(result: Result, spec: ChartSpec): number {
   let m = 0;
-  for (const l of spec.lines) for (const v of (result.series?.[l.key] as number[] | undefined) ?? []) if (v > m) m = v;
+  for (const l of spec.lines)
+    for (const v of (result.series?.[l.key] as number[] | undefined) ?? []) if (v > m) m = v;
   return m;
 }

@@ -10,19 +10,43 @@ export function SummaryCards({ result }: { result: Result }) {
     <div className="summary">
       <OutcomeCard result={result} />
       <div className="summary-cards">
-        <Card label="Requests" value={fmtCount(t.requests)} note={`${fmtCount(perSecond)}/s over ${fmtDuration(result.simulatedSeconds)}`} />
+        <Card
+          label="Requests"
+          value={fmtCount(t.requests)}
+          note={`${fmtCount(perSecond)}/s over ${fmtDuration(result.simulatedSeconds)}`}
+        />
         <Card label="Latency p50" value={fmtMs(t.latencyMs.p50)} note={`mean ${fmtMs(t.latencyMs.mean)}`} />
         <Card label="Latency p95" value={fmtMs(t.latencyMs.p95)} />
         <Card label="Latency p99" value={fmtMs(t.latencyMs.p99)} note={`max ${fmtMs(t.latencyMs.max)}`} />
-        {cold && <Card label="Cold starts" value={fmtPercent(cold.ratio)} note={`${fmtCount(cold.coldStarts)} of ${fmtCount(cold.invocations)} invocations`} />}
-        <Card label="Cost of this run" value={fmtUsd(t.costUsd)} note={`for ${fmtDuration(result.simulatedSeconds)}`} />
+        {cold && (
+          <Card
+            label="Cold starts"
+            value={fmtPercent(cold.ratio)}
+            note={`${fmtCount(cold.coldStarts)} of ${fmtCount(cold.invocations)} invocations`}
+          />
+        )}
+        <Card
+          label="Cost of this run"
+          value={fmtUsd(t.costUsd)}
+          note={`for ${fmtDuration(result.simulatedSeconds)}`}
+        />
         <Card label="Cost per month" value={fmtUsd(t.monthlyCostUsd)} note="at this rate, 30 days" accent />
       </div>
     </div>
   );
 }
 
-function Card({ label, value, note, accent }: { label: string; value: string; note?: string; accent?: boolean }) {
+function Card({
+  label,
+  value,
+  note,
+  accent,
+}: {
+  label: string;
+  value: string;
+  note?: string;
+  accent?: boolean;
+}) {
   return (
     <div className={accent ? 'summary-card summary-card-accent' : 'summary-card'}>
       <div className="summary-card-label">{label}</div>
@@ -47,14 +71,27 @@ function OutcomeCard({ result }: { result: Result }) {
   return (
     <div className="summary-card outcome-card">
       <div className="summary-card-label">Where requests ended</div>
-      <div className="outcome-bar" role="img" aria-label={OUTCOMES.map((o) => `${o.label}: ${fmtCount(t[o.key])}`).join(', ')}>
+      <div
+        className="outcome-bar"
+        role="img"
+        aria-label={OUTCOMES.map((o) => `${o.label}: ${fmtCount(t[o.key])}`).join(', ')}
+      >
         {OUTCOMES.filter((o) => t[o.key] > 0).map((o) => (
-          <div key={o.key} className={`outcome-segment ${o.className}`} style={{ flexGrow: t[o.key] }} title={`${o.label}: ${fmtCount(t[o.key])}`} />
+          <div
+            key={o.key}
+            className={`outcome-segment ${o.className}`}
+            style={{ flexGrow: t[o.key] }}
+            title={`${o.label}: ${fmtCount(t[o.key])}`}
+          />
         ))}
       </div>
       <dl className="outcome-list">
         {OUTCOMES.map((o) => (
-          <div key={o.key} className={t[o.key] === 0 ? 'outcome-item outcome-zero' : 'outcome-item'} data-outcome={o.key}>
+          <div
+            key={o.key}
+            className={t[o.key] === 0 ? 'outcome-item outcome-zero' : 'outcome-item'}
+            data-outcome={o.key}
+          >
             <dt>
               <span className={`outcome-swatch ${o.className}`} aria-hidden="true" />
               {o.label}
@@ -70,7 +107,9 @@ function OutcomeCard({ result }: { result: Result }) {
 }
 
 /** Across all functions: the share of invocations that paid for a cold start. */
-export function coldStartRatio(result: Result): { ratio: number; coldStarts: number; invocations: number } | null {
+export function coldStartRatio(
+  result: Result,
+): { ratio: number; coldStarts: number; invocations: number } | null {
   let coldStarts = 0;
   let invocations = 0;
   let functions = 0;

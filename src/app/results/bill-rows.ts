@@ -41,7 +41,10 @@ export function monthFactor(result: Result): number {
 }
 
 /** One row per node for the stacked breakdown chart: usd per line item name. */
-export function breakdownRows(nodes: BillNode[], scale: number): { rows: Record<string, number | string>[]; items: string[] } {
+export function breakdownRows(
+  nodes: BillNode[],
+  scale: number,
+): { rows: Record<string, number | string>[]; items: string[] } {
   const items: string[] = [];
   const rows = nodes
     .filter((n) => n.totalUsd > 0)

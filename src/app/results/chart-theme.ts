@@ -72,7 +72,10 @@ function subscribeBodyFont(onChange: () => void): () => void {
     onChange();
   };
   const observer = new MutationObserver(changed);
-  const opts = { attributes: true, attributeFilter: ['class', 'style', 'data-theme', 'data-large-type', 'data-font-scale'] };
+  const opts = {
+    attributes: true,
+    attributeFilter: ['class', 'style', 'data-theme', 'data-large-type', 'data-font-scale'],
+  };
   observer.observe(document.documentElement, opts);
   if (document.body) observer.observe(document.body, opts);
   window.addEventListener('resize', changed);
@@ -91,4 +94,3 @@ export function axisWidth(labels: readonly string[], fontSize: number): number {
   // ~0.6 em per character of a proportional sans-serif's digits, plus the tick mark and a gap.
   return Math.ceil(longest * fontSize * 0.62 + 14);
 }
-

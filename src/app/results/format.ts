@@ -22,7 +22,8 @@ export function fmtUsd(x: number): string {
   if (x === 0) return '$0.00';
   const a = Math.abs(x);
   const sign = x < 0 ? '-' : '';
-  if (a >= 1) return `${sign}$${a.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+  if (a >= 1)
+    return `${sign}$${a.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
   if (a >= 0.01) return `${sign}$${a.toFixed(a >= 0.1 ? 2 : 3)}`;
   return `${sign}$${a.toPrecision(2).replace(/0+$/, '')}`;
 }
@@ -78,7 +79,8 @@ export function fmtDuration(seconds: number): string {
 export function fmtClock(seconds: number, spanSeconds: number): string {
   const s = Math.round(seconds);
   if (spanSeconds <= 3600) return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
-  if (spanSeconds <= 172_800) return `${Math.floor(s / 3600)}:${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}`;
+  if (spanSeconds <= 172_800)
+    return `${Math.floor(s / 3600)}:${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}`;
   return `${oneDecimal.format(seconds / 86_400)} d`;
 }
 
@@ -91,6 +93,11 @@ export function fmtPercent(fraction: number): string {
 
 /** A quantity with its AWS unit: "1,200,000 requests", "37.5 GB-seconds". */
 export function fmtQuantity(q: number, unit: string): string {
-  const n = Number.isInteger(q) || Math.abs(q) >= 1000 ? grouped.format(q) : q < 0.01 && q > 0 ? q.toPrecision(2) : q.toLocaleString('en-US', { maximumFractionDigits: 2 });
+  const n =
+    Number.isInteger(q) || Math.abs(q) >= 1000
+      ? grouped.format(q)
+      : q < 0.01 && q > 0
+        ? q.toPrecision(2)
+        : q.toLocaleString('en-US', { maximumFractionDigits: 2 });
   return `${n} ${unit}`;
 }

@@ -17,7 +17,11 @@ let pending = false;
 
 /** After the next paint, in a fresh task (rAF alone would run before the paint). */
 function afterPaint(fn: () => void): void {
-  if (typeof requestAnimationFrame === 'function' && typeof document !== 'undefined' && document.visibilityState !== 'hidden') {
+  if (
+    typeof requestAnimationFrame === 'function' &&
+    typeof document !== 'undefined' &&
+    document.visibilityState !== 'hidden'
+  ) {
     requestAnimationFrame(() => setTimeout(fn, 0));
   } else {
     // A hidden tab gets no frames; mount anyway so the work is done when it comes back.
@@ -57,7 +61,15 @@ function finish(job: Job): void {
  * starts over (a new result): the old chart is replaced by the placeholder for a frame
  * rather than re-rendered in place in one long task.
  */
-export function Deferred({ children, placeholder = null, resetKey }: { children: ReactNode; placeholder?: ReactNode; resetKey?: unknown }) {
+export function Deferred({
+  children,
+  placeholder = null,
+  resetKey,
+}: {
+  children: ReactNode;
+  placeholder?: ReactNode;
+  resetKey?: unknown;
+}) {
   const [readyFor, setReadyFor] = useState<{ key: unknown } | null>(null);
   const ready = readyFor !== null && Object.is(readyFor.key, resetKey);
   const jobRef = useRef<Job | null>(null);

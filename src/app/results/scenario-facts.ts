@@ -35,7 +35,12 @@ export function concurrencyLimit(doc: unknown, nodeId: string): ConcurrencyLimit
   const account = runSettings(doc).accountConcurrency;
   const reservedElsewhere = nodes
     .filter((n) => n.kind === 'function' && n.id !== nodeId)
-    .reduce((sum, n) => sum + (typeof n.params?.reservedConcurrency === 'number' ? (n.params.reservedConcurrency as number) : 0), 0);
+    .reduce(
+      (sum, n) =>
+        sum +
+        (typeof n.params?.reservedConcurrency === 'number' ? (n.params.reservedConcurrency as number) : 0),
+      0,
+    );
   return reservedElsewhere > 0
     ? { value: Math.max(0, account - reservedElsewhere), label: 'unreserved account concurrency' }
     : { value: account, label: 'account concurrency' };

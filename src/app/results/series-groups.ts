@@ -84,7 +84,13 @@ export function chartsForNode(result: Result, nodeId: string): ChartSpec[] {
   for (const { key, metric } of lines) {
     const info = METRICS[metric];
     if (!info) {
-      loose.push({ id: metric, title: humanize(metric), caption: '', format: 'count', lines: [{ key, metric, label: humanize(metric), merge: 'mean' }] });
+      loose.push({
+        id: metric,
+        title: humanize(metric),
+        caption: '',
+        format: 'count',
+        lines: [{ key, metric, label: humanize(metric), merge: 'mean' }],
+      });
       continue;
     }
     const list = grouped.get(info.group) ?? [];
@@ -98,7 +104,8 @@ export function chartsForNode(result: Result, nodeId: string): ChartSpec[] {
     if (g === 'capacity' && !members.some((l) => l.metric === 'concurrency')) {
       return { ...spec, title: 'Instances', caption: 'running' };
     }
-    if (g === 'age' && members.every((l) => l.metric === 'iteratorAgeSeconds')) return { ...spec, title: 'Iterator age' };
+    if (g === 'age' && members.every((l) => l.metric === 'iteratorAgeSeconds'))
+      return { ...spec, title: 'Iterator age' };
     if (g === 'age') return { ...spec, title: 'Age of the oldest message' };
     return spec;
   });
@@ -119,7 +126,11 @@ export function humanize(name: string): string {
 export const CHART_POINTS = 300;
 
 /** Rows for the charts: one object per (merged) time bucket, keyed by series key. */
-export function chartRows(result: Result, lines: readonly Pick<ChartLine, 'key' | 'merge'>[], maxPoints = CHART_POINTS): Record<string, number>[] {
+export function chartRows(
+  result: Result,
+  lines: readonly Pick<ChartLine, 'key' | 'merge'>[],
+  maxPoints = CHART_POINTS,
+): Record<string, number>[] {
   const s = result.series;
   if (!s) return [];
   const t = s.t;

@@ -52,7 +52,10 @@ export function niceIntTicks(max: number, count = 5): number[] {
 
 /** Time-axis ticks in seconds: a human step (10 s, 1 min, 15 min, 1 h, 1 d…), at most `maxTicks`. */
 export function timeTicks(span: number, maxTicks: number): number[] {
-  const steps = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200, 86400, 172800, 432000, 864000, 2592000];
+  const steps = [
+    1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200, 86400, 172800, 432000,
+    864000, 2592000,
+  ];
   const step = steps.find((s) => span / s <= Math.max(1, maxTicks)) ?? span;
   const out: number[] = [];
   for (let t = 0; t <= span + 1e-9; t += step) out.push(t);
@@ -81,12 +84,18 @@ export function ChartTooltip({ tip, width }: { tip: Tip | null; width: number })
     <div
       className="chart-tooltip"
       role="presentation"
-      style={{ left: flip ? undefined : tip.x + 12, right: flip ? width - tip.x + 12 : undefined, top: Math.max(0, tip.y - 12) }}
+      style={{
+        left: flip ? undefined : tip.x + 12,
+        right: flip ? width - tip.x + 12 : undefined,
+        top: Math.max(0, tip.y - 12),
+      }}
     >
       <div className="chart-tooltip-title">{tip.title}</div>
       {tip.rows.map((r) => (
         <div key={r.label} className="chart-tooltip-row">
-          {r.color ? <span className="chart-tooltip-swatch" style={{ background: r.color }} aria-hidden="true" /> : null}
+          {r.color ? (
+            <span className="chart-tooltip-swatch" style={{ background: r.color }} aria-hidden="true" />
+          ) : null}
           <span>{r.label}</span>
           <strong>{r.value}</strong>
         </div>
@@ -96,12 +105,27 @@ export function ChartTooltip({ tip, width }: { tip: Tip | null; width: number })
 }
 
 /** The SVG box every chart draws in, with its tooltip; children draw once the size is known. */
-export function ChartFrame({ label, children, tip }: { label: string; children(size: Size): ReactNode; tip?: Tip | null }) {
+export function ChartFrame({
+  label,
+  children,
+  tip,
+}: {
+  label: string;
+  children(size: Size): ReactNode;
+  tip?: Tip | null;
+}) {
   const [ref, size] = useElementSize<HTMLDivElement>();
   return (
     <div className="chart-frame" ref={ref}>
       {size.width > 0 && size.height > 0 ? (
-        <svg className="chart-svg" width={size.width} height={size.height} viewBox={`0 0 ${size.width} ${size.height}`} role="img" aria-label={label}>
+        <svg
+          className="chart-svg"
+          width={size.width}
+          height={size.height}
+          viewBox={`0 0 ${size.width} ${size.height}`}
+          role="img"
+          aria-label={label}
+        >
           {children(size)}
         </svg>
       ) : null}
@@ -111,13 +135,34 @@ export function ChartFrame({ label, children, tip }: { label: string; children(s
 }
 
 /** Horizontal grid lines and the y axis labels of a value axis on the left. */
-export function YGrid({ ticks, y, left, right, format, fontSize }: { ticks: number[]; y(v: number): number; left: number; right: number; format(v: number): string; fontSize: number }) {
+export function YGrid({
+  ticks,
+  y,
+  left,
+  right,
+  format,
+  fontSize,
+}: {
+  ticks: number[];
+  y(v: number): number;
+  left: number;
+  right: number;
+  format(v: number): string;
+  fontSize: number;
+}) {
   return (
     <g className="chart-y-axis">
       {ticks.map((t) => (
         <g key={t}>
           <line x1={left} x2={right} y1={y(t)} y2={y(t)} stroke="var(--chart-grid)" />
-          <text x={left - 6} y={y(t)} dy="0.32em" textAnchor="end" fill="var(--chart-text)" fontSize={fontSize}>
+          <text
+            x={left - 6}
+            y={y(t)}
+            dy="0.32em"
+            textAnchor="end"
+            fill="var(--chart-text)"
+            fontSize={fontSize}
+          >
             {format(t)}
           </text>
         </g>
@@ -127,14 +172,33 @@ export function YGrid({ ticks, y, left, right, format, fontSize }: { ticks: numb
 }
 
 /** The x axis line with labels under it at the given pixel positions. */
-export function XAxisLabels({ items, y, left, right, fontSize }: { items: { x: number; label: string }[]; y: number; left: number; right: number; fontSize: number }) {
+export function XAxisLabels({
+  items,
+  y,
+  left,
+  right,
+  fontSize,
+}: {
+  items: { x: number; label: string }[];
+  y: number;
+  left: number;
+  right: number;
+  fontSize: number;
+}) {
   return (
     <g className="chart-x-axis">
       <line x1={left} x2={right} y1={y} y2={y} stroke="var(--chart-axis)" />
       {items.map((it, i) => (
         <g key={`${i}-${it.label}`}>
           <line x1={it.x} x2={it.x} y1={y} y2={y + 4} stroke="var(--chart-axis)" />
-          <text x={it.x} y={y + 6} dy="0.8em" textAnchor={it.x - left < 12 ? 'start' : right - it.x < 12 ? 'end' : 'middle'} fill="var(--chart-text)" fontSize={fontSize}>
+          <text
+            x={it.x}
+            y={y + 6}
+            dy="0.8em"
+            textAnchor={it.x - left < 12 ? 'start' : right - it.x < 12 ? 'end' : 'middle'}
+            fill="var(--chart-text)"
+            fontSize={fontSize}
+          >
             {it.label}
           </text>
         </g>

@@ -7,7 +7,11 @@ export function tickValue(v: number, format: ValueFormat): string {
     case 'percent':
       return `${Math.round(v * 100)}%`;
     case 'seconds':
-      return v >= 3600 ? `${+(v / 3600).toFixed(1)} h` : v >= 60 ? `${+(v / 60).toFixed(1)} min` : `${+v.toFixed(1)} s`;
+      return v >= 3600
+        ? `${+(v / 3600).toFixed(1)} h`
+        : v >= 60
+          ? `${+(v / 60).toFixed(1)} min`
+          : `${+v.toFixed(1)} s`;
     default:
       return v !== 0 && Math.abs(v) < 10 ? String(+v.toFixed(2)) : fmtCount(v);
   }

@@ -24,13 +24,27 @@ export function freeSpot(want: { x: number; y: number }, nodes: readonly Box[]):
     nodes.some((n) => {
       const w = n.measured?.width ?? NODE_SIZE.width;
       const h = n.measured?.height ?? NODE_SIZE.height;
-      return p.x < n.position.x + w + gap && p.x + NODE_SIZE.width + gap > n.position.x && p.y < n.position.y + h + gap && p.y + NODE_SIZE.height + gap > n.position.y;
+      return (
+        p.x < n.position.x + w + gap &&
+        p.x + NODE_SIZE.width + gap > n.position.x &&
+        p.y < n.position.y + h + gap &&
+        p.y + NODE_SIZE.height + gap > n.position.y
+      );
     });
   if (!overlaps(want)) return want;
   const dy = NODE_SIZE.height + gap;
   const dx = NODE_SIZE.width + gap;
   for (let ring = 1; ring < 12; ring++) {
-    for (const [i, j] of [[0, ring], [0, -ring], [ring, 0], [-ring, 0], [ring, ring], [-ring, ring], [ring, -ring], [-ring, -ring]]) {
+    for (const [i, j] of [
+      [0, ring],
+      [0, -ring],
+      [ring, 0],
+      [-ring, 0],
+      [ring, ring],
+      [-ring, ring],
+      [ring, -ring],
+      [-ring, -ring],
+    ]) {
       const p = { x: want.x + i * dx, y: want.y + j * dy };
       if (!overlaps(p)) return p;
     }
@@ -62,7 +76,9 @@ export function useEditorCommands() {
     const viewCentre = () => {
       const el = document.querySelector('.canvas .react-flow');
       const r = el?.getBoundingClientRect();
-      const screen = r ? { x: r.left + r.width / 2, y: r.top + r.height / 2 } : { x: window.innerWidth / 2, y: window.innerHeight / 2 };
+      const screen = r
+        ? { x: r.left + r.width / 2, y: r.top + r.height / 2 }
+        : { x: window.innerWidth / 2, y: window.innerHeight / 2 };
       const p = rf.screenToFlowPosition(screen);
       return { x: p.x - NODE_SIZE.width / 2, y: p.y - NODE_SIZE.height / 2 };
     };
@@ -106,7 +122,9 @@ export function useEditorCommands() {
       fitView: () => void rf.fitView({ padding: 0.2, duration: 200 }),
       async layout() {
         const sizes: Record<string, { width: number; height: number }> = {};
-        for (const n of rf.getNodes()) if (n.measured?.width && n.measured.height) sizes[n.id] = { width: n.measured.width, height: n.measured.height };
+        for (const n of rf.getNodes())
+          if (n.measured?.width && n.measured.height)
+            sizes[n.id] = { width: n.measured.width, height: n.measured.height };
         // elk is large: loaded the first time someone asks for a layout.
         const { autoLayout } = await import('../canvas/layout');
         const positions = await autoLayout(store().doc, sizes);

@@ -78,14 +78,22 @@ export const useRunStore = create<RunState>()((set) => ({
       lastProgressAt = now;
       set({ progress });
     };
-    const outcome = await engine().run(scenario, { series: true, ...defaultOptions(scenario), ...options }, onProgress);
+    const outcome = await engine().run(
+      scenario,
+      { series: true, ...defaultOptions(scenario), ...options },
+      onProgress,
+    );
     if (seq !== runSeq) return;
     switch (outcome.status) {
       case 'done':
         set({ status: 'done', progress: 1, result: outcome.result, resultScenario: scenario });
         break;
       case 'cancelled':
-        set({ status: 'cancelled', result: outcome.result, resultScenario: outcome.result ? scenario : null });
+        set({
+          status: 'cancelled',
+          result: outcome.result,
+          resultScenario: outcome.result ? scenario : null,
+        });
         break;
       case 'error':
         set({

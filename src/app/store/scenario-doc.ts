@@ -44,7 +44,10 @@ export function emptyScenario(name = 'Untitled scenario'): ScenarioDoc {
  * else is touched, so export gives back what was imported.
  */
 export function normalizeDoc(input: unknown): ScenarioDoc {
-  const d = (input ?? {}) as Partial<ScenarioDoc> & { nodes?: Partial<DocNode>[]; edges?: Partial<DocEdge>[] };
+  const d = (input ?? {}) as Partial<ScenarioDoc> & {
+    nodes?: Partial<DocNode>[];
+    edges?: Partial<DocEdge>[];
+  };
   return {
     ...d,
     format: SCENARIO_FORMAT,
@@ -59,6 +62,12 @@ export function normalizeDoc(input: unknown): ScenarioDoc {
       position: n.position ?? { x: (i % 4) * 240, y: Math.floor(i / 4) * 160 },
       params: { ...(n.params ?? {}) },
     })),
-    edges: (d.edges ?? []).map((e) => ({ ...e, id: String(e.id), source: String(e.source), target: String(e.target), params: { ...(e.params ?? {}) } })),
+    edges: (d.edges ?? []).map((e) => ({
+      ...e,
+      id: String(e.id),
+      source: String(e.source),
+      target: String(e.target),
+      params: { ...(e.params ?? {}) },
+    })),
   };
 }

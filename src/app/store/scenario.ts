@@ -47,7 +47,12 @@ function edgeId(source: string, target: string, taken: ReadonlySet<string>): str
 }
 
 /** Why source → target (with role) may not be drawn in this document, or null when it may. */
-export function connectionRefusal(d: ScenarioDoc, source: string, target: string, role: EdgeRole = 'invoke'): string | null {
+export function connectionRefusal(
+  d: ScenarioDoc,
+  source: string,
+  target: string,
+  role: EdgeRole = 'invoke',
+): string | null {
   const a = d.nodes.find((n) => n.id === source);
   const b = d.nodes.find((n) => n.id === target);
   if (!a || !b) return 'Both ends must be nodes on the canvas.';
@@ -98,7 +103,13 @@ export function createScenarioStore(initial: ScenarioDoc = emptyScenario()) {
             const d = get().doc;
             const id = uniqueId(kind, new Set(d.nodes.map((n) => n.id)));
             const label = uniqueLabel(KINDS[kind].title, new Set(d.nodes.map((n) => n.label)));
-            const node: DocNode = { id, kind, label, position: { x: snap(position.x), y: snap(position.y) }, params: {} };
+            const node: DocNode = {
+              id,
+              kind,
+              label,
+              position: { x: snap(position.x), y: snap(position.y) },
+              params: {},
+            };
             edit((doc) => ({ ...doc, nodes: [...doc.nodes, node] }));
             return id;
           },
@@ -106,16 +117,27 @@ export function createScenarioStore(initial: ScenarioDoc = emptyScenario()) {
           setParams: (id, params) => mapNode(id, (n) => ({ ...n, params })),
           moveNodes: (positions) => {
             // A click that ends a "drag" without moving must not become an undo step.
-            const moved = get().doc.nodes.some((n) => positions[n.id] && (positions[n.id].x !== n.position.x || positions[n.id].y !== n.position.y));
+            const moved = get().doc.nodes.some(
+              (n) =>
+                positions[n.id] && (positions[n.id].x !== n.position.x || positions[n.id].y !== n.position.y),
+            );
             if (!moved) return;
-            edit((d) => ({ ...d, nodes: d.nodes.map((n) => (positions[n.id] ? { ...n, position: { x: positions[n.id].x, y: positions[n.id].y } } : n)) }));
+            edit((d) => ({
+              ...d,
+              nodes: d.nodes.map((n) =>
+                positions[n.id] ? { ...n, position: { x: positions[n.id].x, y: positions[n.id].y } } : n,
+              ),
+            }));
           },
           connect: (source, target, role = 'invoke') => {
             const d = get().doc;
             const why = connectionRefusal(d, source, target, role);
             if (why) return { ok: false, reason: why };
             const id = edgeId(source, target, new Set(d.edges.map((e) => e.id)));
-            const edge: DocEdge = role === 'invoke' ? { id, source, target, params: {} } : { id, source, target, role, params: {} };
+            const edge: DocEdge =
+              role === 'invoke'
+                ? { id, source, target, params: {} }
+                : { id, source, target, role, params: {} };
             edit((doc) => ({ ...doc, edges: [...doc.edges, edge] }));
             return { ok: true, id };
           },
@@ -133,7 +155,9 @@ export function createScenarioStore(initial: ScenarioDoc = emptyScenario()) {
             edit((doc) => ({
               ...doc,
               nodes: doc.nodes.filter((n) => !nodes.has(n.id)),
-              edges: doc.edges.filter((e) => !edges.has(e.id) && !nodes.has(e.source) && !nodes.has(e.target)),
+              edges: doc.edges.filter(
+                (e) => !edges.has(e.id) && !nodes.has(e.source) && !nodes.has(e.target),
+              ),
             }));
           },
           paste: (fragment, offset) => {
@@ -148,7 +172,13 @@ export function createScenarioStore(initial: ScenarioDoc = emptyScenario()) {
               rename.set(n.id, id);
               const label = uniqueLabel(n.label, takenLabels);
               takenLabels.add(label);
-              return { ...n, id, label, params: structuredClone(n.params), position: { x: n.position.x + offset.x, y: n.position.y + offset.y } };
+              return {
+                ...n,
+                id,
+                label,
+                params: structuredClone(n.params),
+                position: { x: n.position.x + offset.x, y: n.position.y + offset.y },
+              };
             });
             const edges = fragment.edges
               .filter((e) => rename.has(e.source) && rename.has(e.target))

@@ -10,7 +10,9 @@ function initialTheme(): Theme {
   } catch {
     // Storage may be blocked (private mode): fall back to the system's preference.
   }
-  return typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+  return typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches
+    ? 'dark'
+    : 'light';
 }
 
 function apply(theme: Theme) {

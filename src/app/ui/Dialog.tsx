@@ -26,7 +26,13 @@ export function useModalDialog(onClose: () => void) {
   return ref;
 }
 
-export function Dialog(props: { title: string; onClose(): void; children: ReactNode; wide?: boolean; footer?: ReactNode }) {
+export function Dialog(props: {
+  title: string;
+  onClose(): void;
+  children: ReactNode;
+  wide?: boolean;
+  footer?: ReactNode;
+}) {
   const titleId = useId();
   const { onClose } = props;
   const ref = useModalDialog(onClose);

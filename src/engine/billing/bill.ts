@@ -63,7 +63,9 @@ export function priceRun(nodes: NodeUsage[], opts: PriceRunOptions): RunBill {
     for (const line of node.lines) {
       const m = meter(line.meter);
       if (!(line.quantity >= 0) || !Number.isFinite(line.quantity)) {
-        throw new Error(`Node "${node.nodeId}" reported ${line.quantity} on meter "${line.meter}": quantities are finite and never negative`);
+        throw new Error(
+          `Node "${node.nodeId}" reported ${line.quantity} on meter "${line.meter}": quantities are finite and never negative`,
+        );
       }
       const monthly = line.quantity * factor;
       entries.push({ nodeId: node.nodeId, line, meter: m, monthly, billable: monthly, monthlyUsd: 0 });
@@ -137,7 +139,10 @@ function priceTierPools(entries: Entry[]): void {
   for (const [poolId, list] of pools) {
     const price = list[0].meter.price;
     for (const e of list) {
-      if (e.meter.price !== price) throw new Error(`Meters of tier pool "${poolId}" have different prices (${list[0].meter.id}, ${e.meter.id})`);
+      if (e.meter.price !== price)
+        throw new Error(
+          `Meters of tier pool "${poolId}" have different prices (${list[0].meter.id}, ${e.meter.id})`,
+        );
     }
     if ('usdPerUnit' in price) {
       for (const e of list) e.monthlyUsd = e.billable * price.usdPerUnit;

@@ -88,7 +88,8 @@ const HOUR = 3600;
 
 function describe(rate: Rate | TieredRate, free?: FreeTierPool, extraNote?: string): string {
   let text = `${rate.source}, as of ${rate.asOf}`;
-  if (free) text += `; free tier ${free.monthly.toLocaleString('en-US')}/month shared in pool ${free.id} ${free.source}`;
+  if (free)
+    text += `; free tier ${free.monthly.toLocaleString('en-US')}/month shared in pool ${free.id} ${free.source}`;
   if (rate.note) text += `; ${rate.note}`;
   if (extraNote) text += `; ${extraNote}`;
   return text;
@@ -110,7 +111,14 @@ interface MeterOptions {
  */
 function flat(id: string, unit: string, rate: Rate, unitsPerQuoted = 1, opts: MeterOptions = {}): Meter {
   const usdPerUnit = (rate.usd ?? 0) / rate.per / unitsPerQuoted;
-  return { id, unit, price: { usdPerUnit }, tierPool: opts.tierPool ?? id, freeTier: opts.freeTier, source: describe(rate, opts.freeTier, opts.note) };
+  return {
+    id,
+    unit,
+    price: { usdPerUnit },
+    tierPool: opts.tierPool ?? id,
+    freeTier: opts.freeTier,
+    source: describe(rate, opts.freeTier, opts.note),
+  };
 }
 
 /** Built once per TieredRate, so meters sharing a tier pool share the very same price object. */
@@ -125,7 +133,14 @@ function ladder(rate: TieredRate): MeterPrice {
 }
 
 function tiered(id: string, unit: string, rate: TieredRate, opts: MeterOptions = {}): Meter {
-  return { id, unit, price: ladder(rate), tierPool: opts.tierPool ?? id, freeTier: opts.freeTier, source: describe(rate, opts.freeTier, opts.note) };
+  return {
+    id,
+    unit,
+    price: ladder(rate),
+    tierPool: opts.tierPool ?? id,
+    freeTier: opts.freeTier,
+    source: describe(rate, opts.freeTier, opts.note),
+  };
 }
 
 // Free allowances shared across meters (facts §1.1, §2.3, §4, §5, §6).
@@ -145,12 +160,17 @@ function buildMeters(): Meter[] {
       freeTier: LAMBDA_REQUESTS_FREE,
       note: 'functions with Provisioned Concurrency get no free tier',
     }),
-    flat('lambda.ephemeral', 'GB-s', LAMBDA.ephemeralStorage, 1, { note: 'configured ephemeral storage above 512 MB, times duration' }),
+    flat('lambda.ephemeral', 'GB-s', LAMBDA.ephemeralStorage, 1, {
+      note: 'configured ephemeral storage above 512 MB, times duration',
+    }),
   ];
   for (const arch of ARCHS) {
     const onDemand = `lambda.onDemand.${arch}`;
     list.push(
-      tiered(`lambda.duration.${arch}`, 'GB-s', LAMBDA.duration[arch], { tierPool: onDemand, freeTier: LAMBDA_GB_S_FREE }),
+      tiered(`lambda.duration.${arch}`, 'GB-s', LAMBDA.duration[arch], {
+        tierPool: onDemand,
+        freeTier: LAMBDA_GB_S_FREE,
+      }),
       tiered(`lambda.init.${arch}`, 'GB-s', LAMBDA.duration[arch], {
         tierPool: onDemand,
         freeTier: LAMBDA_GB_S_FREE,
@@ -168,42 +188,65 @@ function buildMeters(): Meter[] {
     tiered('apigw.rest.requests', 'requests', API_GATEWAY.rest),
     tiered('apigw.http.requests', 'requests', API_GATEWAY.http),
     tiered('sqs.standard.requests', 'requests', SQS.standard, { freeTier: SQS_FREE }),
-    flat('sqs.fifo.requests', 'requests', SQS.fifo, 1, { freeTier: SQS_FREE, note: 'each 64 KB chunk of payload is one request' }),
-    flat('sns.publishes', 'requests', SNS.publishes, 1, { freeTier: freePool('sns.publishes', SNS.free.publishes) }),
-    flat('sns.http.deliveries', 'deliveries', SNS.httpDeliveries, 1, { freeTier: freePool('sns.http.deliveries', SNS.free.httpDeliveries) }),
+    flat('sqs.fifo.requests', 'requests', SQS.fifo, 1, {
+      freeTier: SQS_FREE,
+      note: 'each 64 KB chunk of payload is one request',
+    }),
+    flat('sns.publishes', 'requests', SNS.publishes, 1, {
+      freeTier: freePool('sns.publishes', SNS.free.publishes),
+    }),
+    flat('sns.http.deliveries', 'deliveries', SNS.httpDeliveries, 1, {
+      freeTier: freePool('sns.http.deliveries', SNS.free.httpDeliveries),
+    }),
     flat('eventbridge.events', 'events', EVENTBRIDGE.customEvents),
     flat('scheduler.invocations', 'invocations', EVENTBRIDGE.schedulerInvocations, 1, {
       freeTier: freePool('scheduler.invocations', EVENTBRIDGE.free.schedulerInvocations),
     }),
     flat('kinesis.shardHours', 'shard-hours', KINESIS.shardHour, 1, { note: 'no free tier [KDS-OLD]' }),
-    flat('kinesis.putUnits', 'PUT payload units', KINESIS.putPayloadUnits, 1, { note: 'one unit per started 25 KB of a record' }),
+    flat('kinesis.putUnits', 'PUT payload units', KINESIS.putPayloadUnits, 1, {
+      note: 'one unit per started 25 KB of a record',
+    }),
     flat('kinesis.extendedRetentionShardHours', 'shard-hours', KINESIS.extendedRetentionShardHour, 1, {
       note: 'retention above 24 h, up to 7 days',
     }),
     flat('kinesis.onDemand.streamHours', 'stream-hours', KINESIS.onDemand.streamHour),
-    flat('kinesis.onDemand.gbIn', 'GB', KINESIS.onDemand.gbIn, 1, { note: 'data in, 1 KB minimum per record' }),
+    flat('kinesis.onDemand.gbIn', 'GB', KINESIS.onDemand.gbIn, 1, {
+      note: 'data in, 1 KB minimum per record',
+    }),
     flat('kinesis.onDemand.gbOut', 'GB', KINESIS.onDemand.gbOut, 1, { note: 'data out' }),
     flat('dynamodb.wru', 'WRU', DYNAMODB.wru),
     flat('dynamodb.rru', 'RRU', DYNAMODB.rru),
-    flat('dynamodb.storageGbMonths', 'GB-months', DYNAMODB.storage, 1, { freeTier: freePool('dynamodb.storage', DYNAMODB.free.storageGb) }),
+    flat('dynamodb.storageGbMonths', 'GB-months', DYNAMODB.storage, 1, {
+      freeTier: freePool('dynamodb.storage', DYNAMODB.free.storageGb),
+    }),
     flat('s3.put', 'requests', S3.put),
     flat('s3.get', 'requests', S3.get),
     tiered('s3.storageGbMonths', 'GB-months', S3.standardStorage),
   );
   for (const [type, spec] of Object.entries(EC2_INSTANCE_TYPES)) {
-    list.push(flat(ec2MeterId(type), 'instance-seconds', spec.hourly, HOUR, { note: `${type}, Linux on-demand, priced per hour, billed per second` }));
+    list.push(
+      flat(ec2MeterId(type), 'instance-seconds', spec.hourly, HOUR, {
+        note: `${type}, Linux on-demand, priced per hour, billed per second`,
+      }),
+    );
   }
   for (const arch of ARCHS) {
     list.push(
-      flat(`fargate.${arch}.vcpuSeconds`, 'vCPU-seconds', FARGATE[arch].vcpu, HOUR, { note: 'Linux; priced per hour, billed per second' }),
-      flat(`fargate.${arch}.gbSeconds`, 'GB-seconds', FARGATE[arch].memory, HOUR, { note: 'Linux; priced per hour, billed per second' }),
+      flat(`fargate.${arch}.vcpuSeconds`, 'vCPU-seconds', FARGATE[arch].vcpu, HOUR, {
+        note: 'Linux; priced per hour, billed per second',
+      }),
+      flat(`fargate.${arch}.gbSeconds`, 'GB-seconds', FARGATE[arch].memory, HOUR, {
+        note: 'Linux; priced per hour, billed per second',
+      }),
     );
   }
   list.push(flat('alb.hours', 'ALB-hours', ALB.hour), flat('alb.lcuHours', 'LCU-hours', ALB.lcuHour));
   return list;
 }
 
-export const METERS: Readonly<Record<string, Meter>> = Object.fromEntries(buildMeters().map((m) => [m.id, m]));
+export const METERS: Readonly<Record<string, Meter>> = Object.fromEntries(
+  buildMeters().map((m) => [m.id, m]),
+);
 
 /** The meter with this id; an unknown id is a bug in a node kind, so it throws. */
 export function meter(id: string): Meter {

@@ -78,7 +78,13 @@ export const LAMBDA = {
   /** INIT is billed like INVOKE for every configuration since 2025-08-01 [L-INIT]; it shares the duration ladder. */
   initBilledSince: '2025-08-01',
   /** Per GB-s of configured ephemeral storage above the free 512 MB, times duration. */
-  ephemeralStorage: { usd: 0.0000000309, per: 1, unit: 'GB-s', source: '[L-PRICE] [L-PAPI]', asOf: '2025-10' },
+  ephemeralStorage: {
+    usd: 0.0000000309,
+    per: 1,
+    unit: 'GB-s',
+    source: '[L-PRICE] [L-PAPI]',
+    asOf: '2025-10',
+  },
   provisionedConcurrency: {
     x86_64: {
       /** Per GB-s of configured concurrency, for as long as it is enabled. */
@@ -184,7 +190,12 @@ export const SNS = {
   },
   free: {
     publishes: { monthly: 1e6, unit: 'requests', source: '[SNS-PRICE]', asOf: 'undated page quote' },
-    httpDeliveries: { monthly: 100_000, unit: 'deliveries', source: '[SNS-PRICE]', asOf: 'undated page quote' },
+    httpDeliveries: {
+      monthly: 100_000,
+      unit: 'deliveries',
+      source: '[SNS-PRICE]',
+      asOf: 'undated page quote',
+    },
   },
   chunkKb: 64,
 };
@@ -200,9 +211,20 @@ export const EVENTBRIDGE = {
     asOf: '2026-03',
     note: 'custom, SaaS and cross-account events; each 64 KB chunk is one event; no free tier',
   },
-  schedulerInvocations: { usd: 1.0, per: M, unit: 'invocations', source: '[EB-PRICE-ES] [EB-3P]', asOf: '2026-03' },
+  schedulerInvocations: {
+    usd: 1.0,
+    per: M,
+    unit: 'invocations',
+    source: '[EB-PRICE-ES] [EB-3P]',
+    asOf: '2026-03',
+  },
   free: {
-    schedulerInvocations: { monthly: 14e6, unit: 'invocations', source: '[EB-PRICE-ES] [EB-3P]', asOf: '2026-03' },
+    schedulerInvocations: {
+      monthly: 14e6,
+      unit: 'invocations',
+      source: '[EB-PRICE-ES] [EB-3P]',
+      asOf: '2026-03',
+    },
   },
   chunkKb: 64,
 };
@@ -213,12 +235,30 @@ const KINESIS_OD_GB_NOTE =
   'the us-east-1 on-demand per-GB price was not confirmed (facts §14.1; commonly quoted 0.08/GB in, 0.04/GB out), so it is billed as 0';
 
 export const KINESIS = {
-  shardHour: { usd: 0.015, per: 1, unit: 'shard-hours', source: '[KDS-OLD] [KDS-C1] [KDS-C2]', asOf: '2025–26' },
+  shardHour: {
+    usd: 0.015,
+    per: 1,
+    unit: 'shard-hours',
+    source: '[KDS-OLD] [KDS-C1] [KDS-C2]',
+    asOf: '2025–26',
+  },
   /** One PUT payload unit is a started 25 KB chunk of a record [KDS-OLD]. */
-  putPayloadUnits: { usd: 0.014, per: M, unit: 'PUT payload units', source: '[KDS-OLD] [KDS-C1]', asOf: 'long-standing' },
+  putPayloadUnits: {
+    usd: 0.014,
+    per: M,
+    unit: 'PUT payload units',
+    source: '[KDS-OLD] [KDS-C1]',
+    asOf: 'long-standing',
+  },
   putPayloadUnitKb: 25,
   /** Retention from 24 h up to 7 days, per shard-hour on top of the shard-hour. */
-  extendedRetentionShardHour: { usd: 0.02, per: 1, unit: 'shard-hours', source: '[KDS-C1] [KDS-C2]', asOf: '2025' },
+  extendedRetentionShardHour: {
+    usd: 0.02,
+    per: 1,
+    unit: 'shard-hours',
+    source: '[KDS-C1] [KDS-C2]',
+    asOf: '2025',
+  },
   onDemand: {
     streamHour: {
       usd: 0.04,
@@ -229,7 +269,14 @@ export const KINESIS = {
       note: '0.04 is confirmed only for ap-northeast-2 (facts §3.3); used for us-east-1',
     },
     gbIn: { usd: null, per: 1, unit: 'GB', source: '[KDS-PRICE]', asOf: '2024–26', note: KINESIS_OD_GB_NOTE },
-    gbOut: { usd: null, per: 1, unit: 'GB', source: '[KDS-PRICE]', asOf: '2024–26', note: KINESIS_OD_GB_NOTE },
+    gbOut: {
+      usd: null,
+      per: 1,
+      unit: 'GB',
+      source: '[KDS-PRICE]',
+      asOf: '2024–26',
+      note: KINESIS_OD_GB_NOTE,
+    },
     /** Data in is rounded up to 1 KB per record [KDS-PRICE]. */
     recordRoundingKb: 1,
   },
@@ -239,7 +286,14 @@ export const KINESIS = {
 
 export const DYNAMODB = {
   /** On-demand prices after the 50 % cut of 2024-11-01 (before: 1.25 and 0.25) [DDB-CUT]. */
-  wru: { usd: 0.625, per: M, unit: 'WRU', source: '[DDB-CUT] [DDB-3P]', asOf: '2024-11-01', note: '1 WRU = a write of up to 1 KB' },
+  wru: {
+    usd: 0.625,
+    per: M,
+    unit: 'WRU',
+    source: '[DDB-CUT] [DDB-3P]',
+    asOf: '2024-11-01',
+    note: '1 WRU = a write of up to 1 KB',
+  },
   rru: {
     usd: 0.125,
     per: M,
@@ -248,7 +302,14 @@ export const DYNAMODB = {
     asOf: '2024-11-01',
     note: '1 RRU = a strongly consistent read of up to 4 KB (eventually consistent: 0.5)',
   },
-  storage: { usd: 0.25, per: 1, unit: 'GB-months', source: '[DDB-3P]', asOf: '2026', note: 'Standard table class' },
+  storage: {
+    usd: 0.25,
+    per: 1,
+    unit: 'GB-months',
+    source: '[DDB-3P]',
+    asOf: '2026',
+    note: 'Standard table class',
+  },
   free: { storageGb: { monthly: 25, unit: 'GB-months', source: '[DDB-3P]', asOf: '2026' } },
 };
 
@@ -269,8 +330,22 @@ export const S3 = {
     source: '[S3-PAPI]',
     asOf: '2025-10',
   },
-  put: { usd: 0.005, per: 1000, unit: 'requests', source: '[S3-PAPI]', asOf: '2025-10', note: 'PUT, COPY, POST, LIST' },
-  get: { usd: 0.0004, per: 1000, unit: 'requests', source: '[S3-PAPI]', asOf: '2025-10', note: 'GET and other requests' },
+  put: {
+    usd: 0.005,
+    per: 1000,
+    unit: 'requests',
+    source: '[S3-PAPI]',
+    asOf: '2025-10',
+    note: 'PUT, COPY, POST, LIST',
+  },
+  get: {
+    usd: 0.0004,
+    per: 1000,
+    unit: 'requests',
+    source: '[S3-PAPI]',
+    asOf: '2025-10',
+    note: 'GET and other requests',
+  },
 };
 
 // ---------------------------------------------------------------- EC2, Fargate, ALB (facts §10)
@@ -285,7 +360,13 @@ export interface Ec2InstanceType {
   hourly: Rate;
 }
 
-const ec2 = (vcpu: number, memoryGiB: number, arch: Architecture, usd: number, source = '[EC2-3P]'): Ec2InstanceType => ({
+const ec2 = (
+  vcpu: number,
+  memoryGiB: number,
+  arch: Architecture,
+  usd: number,
+  source = '[EC2-3P]',
+): Ec2InstanceType => ({
   vcpu,
   memoryGiB,
   arch,

@@ -115,7 +115,8 @@ export const MAX_STEPS = 1000;
 /** The swept values, ends included: evenly spaced, or geometrically with log. */
 export function sweepValues(from: number, to: number, steps: number, log = false): number[] {
   if (!Number.isFinite(from) || !Number.isFinite(to)) throw new SweepError('from and to must be numbers');
-  if (!Number.isInteger(steps) || steps < 2 || steps > MAX_STEPS) throw new SweepError(`steps must be a whole number from 2 to ${MAX_STEPS}`);
+  if (!Number.isInteger(steps) || steps < 2 || steps > MAX_STEPS)
+    throw new SweepError(`steps must be a whole number from 2 to ${MAX_STEPS}`);
   if (!(to > from)) throw new SweepError(`to (${to}) must be greater than from (${from})`);
   if (log && !(from > 0)) throw new SweepError(`a log sweep needs from > 0 (got ${from})`);
   const out: number[] = [];
@@ -128,7 +129,8 @@ export function sweepValues(from: number, to: number, steps: number, log = false
 
 /** Lists every run of the sweep: each scenario at each value. Throws SweepError on bad input. */
 export function planSweep(spec: SweepSpec): SweepPlan {
-  if (!Array.isArray(spec.scenarios) || spec.scenarios.length < 1) throw new SweepError('give at least one scenario');
+  if (!Array.isArray(spec.scenarios) || spec.scenarios.length < 1)
+    throw new SweepError('give at least one scenario');
   let path: PathPart[];
   try {
     path = parsePath(spec.param);
@@ -143,7 +145,8 @@ export function planSweep(spec: SweepSpec): SweepPlan {
   if (integral) values = [...new Set(values.map((v) => Math.round(v)))];
   const runs: SweepRun[] = [];
   spec.scenarios.forEach((doc, scenario) => {
-    for (const value of values) runs.push({ scenario, value, doc: withParam(doc, path, value, names[scenario]) });
+    for (const value of values)
+      runs.push({ scenario, value, doc: withParam(doc, path, value, names[scenario]) });
   });
   return { spec, names, path, param: formatPath(path), unit: unitOfPath(path), values, runs, integral };
 }
@@ -184,11 +187,18 @@ export function outcomeOf(r: Result): PointOutcome {
 
 /** Curves from the outcomes of plan.runs (same order), and the crossovers between them. */
 export function reduceSweep(plan: SweepPlan, outcomes: readonly PointOutcome[]): SweepReport {
-  if (outcomes.length !== plan.runs.length) throw new SweepError(`expected ${plan.runs.length} outcomes, got ${outcomes.length}`);
+  if (outcomes.length !== plan.runs.length)
+    throw new SweepError(`expected ${plan.runs.length} outcomes, got ${outcomes.length}`);
   const curves: SweepCurve[] = plan.names.map((name, scenario) => ({ scenario, name, points: [] }));
   plan.runs.forEach((run, i) => curves[run.scenario].points.push({ value: run.value, ...outcomes[i] }));
   for (const c of curves) c.points.sort((x, y) => x.value - y.value);
-  const report: SweepReport = { param: plan.param, unit: plan.unit, values: plan.values, curves, crossovers: [] };
+  const report: SweepReport = {
+    param: plan.param,
+    unit: plan.unit,
+    values: plan.values,
+    curves,
+    crossovers: [],
+  };
   report.crossovers = findCrossovers(curves, { log: plan.spec.log, unit: plan.unit });
   return report;
 }
@@ -199,13 +209,18 @@ export function reduceSweep(plan: SweepPlan, outcomes: readonly PointOutcome[]):
  * interpolation (in log space for a log sweep). A difference of exactly 0 at a point counts
  * with the sign before it.
  */
-export function findCrossovers(curves: readonly SweepCurve[], opts: { log?: boolean; unit?: string } = {}): Crossover[] {
+export function findCrossovers(
+  curves: readonly SweepCurve[],
+  opts: { log?: boolean; unit?: string } = {},
+): Crossover[] {
   const out: Crossover[] = [];
   for (let i = 0; i < curves.length; i++) {
     for (let j = i + 1; j < curves.length; j++) {
       // The values both were run at (refinement adds midpoints to some curves only).
       const byValue = new Map(curves[j].points.map((p) => [p.value, p]));
-      const pairs = curves[i].points.filter((p) => byValue.has(p.value)).map((p) => [p, byValue.get(p.value)!] as const);
+      const pairs = curves[i].points
+        .filter((p) => byValue.has(p.value))
+        .map((p) => [p, byValue.get(p.value)!] as const);
       let prev = -1;
       for (let k = 0; k < pairs.length; k++) {
         const d = pairs[k][0].monthlyCostUsd - pairs[k][1].monthlyCostUsd;
@@ -272,7 +287,11 @@ function midpoint(c: Crossover, log: boolean | undefined): number {
  * scenarios at the midpoint). Crossovers already narrower than `minWidth` (relative to the
  * value) are left alone.
  */
-export function planRefinement(plan: SweepPlan, crossovers: readonly Crossover[], minWidth = 1e-3): SweepRun[] {
+export function planRefinement(
+  plan: SweepPlan,
+  crossovers: readonly Crossover[],
+  minWidth = 1e-3,
+): SweepRun[] {
   const runs: SweepRun[] = [];
   const seen = new Set<string>();
   for (const c of crossovers) {
@@ -283,7 +302,11 @@ export function planRefinement(plan: SweepPlan, crossovers: readonly Crossover[]
       const key = `${s}@${mid}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      runs.push({ scenario: s, value: mid, doc: withParam(plan.spec.scenarios[s], plan.path, mid, plan.names[s]) });
+      runs.push({
+        scenario: s,
+        value: mid,
+        doc: withParam(plan.spec.scenarios[s], plan.path, mid, plan.names[s]),
+      });
     }
   }
   return runs;
@@ -294,8 +317,14 @@ export function planRefinement(plan: SweepPlan, crossovers: readonly Crossover[]
  * the half where the cost difference still changes sign is kept. The midpoint runs are also
  * added to the curves.
  */
-export function applyRefinement(plan: SweepPlan, report: SweepReport, runs: readonly SweepRun[], outcomes: readonly PointOutcome[]): SweepReport {
-  if (outcomes.length !== runs.length) throw new SweepError(`expected ${runs.length} outcomes, got ${outcomes.length}`);
+export function applyRefinement(
+  plan: SweepPlan,
+  report: SweepReport,
+  runs: readonly SweepRun[],
+  outcomes: readonly PointOutcome[],
+): SweepReport {
+  if (outcomes.length !== runs.length)
+    throw new SweepError(`expected ${runs.length} outcomes, got ${outcomes.length}`);
   const at = new Map<string, PointOutcome>();
   runs.forEach((r, i) => at.set(`${r.scenario}@${r.value}`, outcomes[i]));
   const opts = { log: plan.spec.log, unit: plan.unit };
@@ -309,7 +338,8 @@ export function applyRefinement(plan: SweepPlan, report: SweepReport, runs: read
     if (!oa || !ob) return c;
     const d = oa.monthlyCostUsd - ob.monthlyCostUsd;
     const cost = oa.monthlyCostUsd;
-    if (d === 0) return makeCrossover(curves, c.a, c.b, mid, mid, c.diffLo, c.diffHi, cost, c.refined + 1, opts);
+    if (d === 0)
+      return makeCrossover(curves, c.a, c.b, mid, mid, c.diffLo, c.diffHi, cost, c.refined + 1, opts);
     const keepLow = Math.sign(d) !== Math.sign(c.diffLo);
     const lo = keepLow ? c.lo : mid;
     const hi = keepLow ? mid : c.hi;
@@ -330,7 +360,9 @@ function costAt(points: readonly SweepPoint[], v: number): number {
   const p0 = points[k];
   const p1 = points[Math.min(k + 1, points.length - 1)];
   if (p1.value === p0.value) return p0.monthlyCostUsd;
-  return p0.monthlyCostUsd + ((p1.monthlyCostUsd - p0.monthlyCostUsd) * (v - p0.value)) / (p1.value - p0.value);
+  return (
+    p0.monthlyCostUsd + ((p1.monthlyCostUsd - p0.monthlyCostUsd) * (v - p0.value)) / (p1.value - p0.value)
+  );
 }
 
 export interface SweepOptions {

@@ -18,7 +18,13 @@ const EXPONENTIAL = 1;
 const UNIFORM = 2;
 const NORMAL = 3;
 const LOGNORMAL = 4;
-const CODES = { constant: CONSTANT, exponential: EXPONENTIAL, uniform: UNIFORM, normal: NORMAL, lognormal: LOGNORMAL };
+const CODES = {
+  constant: CONSTANT,
+  exponential: EXPONENTIAL,
+  uniform: UNIFORM,
+  normal: NORMAL,
+  lognormal: LOGNORMAL,
+};
 
 /**
  * Lognormal sigma from the mean and the 99th percentile. With mu = ln(mean) - s^2/2 the

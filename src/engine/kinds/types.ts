@@ -4,8 +4,19 @@ import type { SimContext } from '../sim/context';
 import type { EdgeRuntime } from '../sim/edges';
 
 export type NodeKind =
-  | 'producer' | 'schedule' | 'apiGateway' | 'function' | 'queue' | 'topic' | 'eventBus'
-  | 'stream' | 'bucket' | 'table' | 'server' | 'container' | 'loadBalancer';
+  | 'producer'
+  | 'schedule'
+  | 'apiGateway'
+  | 'function'
+  | 'queue'
+  | 'topic'
+  | 'eventBus'
+  | 'stream'
+  | 'bucket'
+  | 'table'
+  | 'server'
+  | 'container'
+  | 'loadBalancer';
 
 export type PaletteGroup = 'sources' | 'apis' | 'compute' | 'messaging' | 'storage' | 'servers';
 
@@ -68,7 +79,16 @@ export interface NodeRuntime {
    * `fails`, when given, decides the handler's outcome instead of the callee's own error draw
    * (a timeout still wins): a stream poller passes whether the batch holds a poison record.
    */
-  call(req: number, type: number, kb: number, group: number, t: number, caller: NodeRuntime, callerSlot: number, fails?: boolean): void;
+  call(
+    req: number,
+    type: number,
+    kb: number,
+    group: number,
+    t: number,
+    caller: NodeRuntime,
+    callerSlot: number,
+    fails?: boolean,
+  ): void;
   deliver(req: number, type: number, kb: number, group: number, t: number, via: EdgeRuntime): void;
   onReturn(slot: number, status: CallStatus, t: number): void;
   /**

@@ -2,7 +2,9 @@
  * Bucketed time series with a fixed number of buckets (at most about 2,000) whatever the
  * simulated duration, so memory never grows with time.
  */
-const NICE_BUCKETS = [0.1, 0.2, 0.5, 1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200, 86400];
+const NICE_BUCKETS = [
+  0.1, 0.2, 0.5, 1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200, 86400,
+];
 export const MAX_POINTS = 2000;
 
 export function bucketSecondsFor(durationSeconds: number): number {

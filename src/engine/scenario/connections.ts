@@ -18,7 +18,16 @@ export const EDGE_ROLES: readonly EdgeRole[] = ['invoke', 'dlq', 'onFailure', 'o
  * shardPoller: a poller reading a stream's shards;
  * destination: where failed or successful work goes (DLQ, on-failure, on-success).
  */
-export type EdgeMeaning = 'request' | 'integration' | 'send' | 'invoke' | 'async' | 'delivery' | 'poller' | 'shardPoller' | 'destination';
+export type EdgeMeaning =
+  | 'request'
+  | 'integration'
+  | 'send'
+  | 'invoke'
+  | 'async'
+  | 'delivery'
+  | 'poller'
+  | 'shardPoller'
+  | 'destination';
 
 export interface ConnectionRule {
   sources: readonly NodeKind[];
@@ -36,28 +45,156 @@ const SINKS: readonly NodeKind[] = ['queue', 'topic', 'eventBus', 'stream', 'buc
 const COMPUTE: readonly NodeKind[] = ['function', 'server', 'container'];
 
 export const CONNECTIONS: readonly ConnectionRule[] = [
-  { sources: ['producer'], targets: ['apiGateway', 'loadBalancer'], roles: ['invoke'], meaning: 'request', params: [], help: 'Clients send synchronous requests and wait for the status and latency.' },
-  { sources: WRITERS, targets: SINKS, roles: ['invoke'], meaning: 'send', params: ['perRequest'], help: 'A put, publish or send after each handled request.' },
-  { sources: ['apiGateway'], targets: COMPUTE, roles: ['invoke'], meaning: 'integration', params: [], help: 'Synchronous proxy integration: the client waits for the backend.' },
-  { sources: ['loadBalancer'], targets: COMPUTE, roles: ['invoke'], meaning: 'integration', params: ['filter'], help: 'A target group: the client waits for the backend. A filter on event types is a listener rule (path-based routing); without one every request may go here.' },
-  { sources: ['function'], targets: ['function'], roles: ['invoke'], meaning: 'invoke', params: ['mode', 'perRequest'], help: 'Invoke another function: sync (the caller waits and is billed while it waits) or async.' },
-  { sources: ['function'], targets: ['function', 'queue', 'topic', 'eventBus'], roles: ['onSuccess', 'onFailure'], meaning: 'destination', params: [], help: 'Asynchronous invocation destinations: where the event goes after success or after all retries failed.' },
-  { sources: ['schedule', 'bucket', 'topic', 'eventBus'], targets: ['function'], roles: ['invoke'], meaning: 'async', params: ['filter', 'pattern'], help: 'The service invokes the function asynchronously, through Lambda\'s internal queue and its retries.' },
-  { sources: ['schedule'], targets: ['queue', 'topic', 'eventBus'], roles: ['invoke'], meaning: 'send', params: [], help: 'EventBridge Scheduler sends a message on every tick.' },
-  { sources: ['bucket'], targets: ['queue', 'topic'], roles: ['invoke'], meaning: 'delivery', params: [], help: 'S3 event notification for every PUT.' },
-  { sources: ['topic'], targets: ['queue'], roles: ['invoke'], meaning: 'delivery', params: ['filter'], help: 'An SQS subscription: each matching publish becomes a message.' },
-  { sources: ['eventBus'], targets: ['queue', 'topic', 'stream'], roles: ['invoke'], meaning: 'delivery', params: ['pattern'], help: 'A rule target: each matching event is delivered.' },
-  { sources: ['topic', 'eventBus'], targets: ['queue'], roles: ['dlq'], meaning: 'destination', params: [], help: 'Dead-letter queue for deliveries that used up their retries.' },
-  { sources: ['queue'], targets: ['function', 'container'], roles: ['invoke'], meaning: 'poller', params: ['batchSize', 'batchWindowSeconds', 'maximumConcurrency', 'reportBatchItemFailures'], help: 'Lambda\'s event source mapping (or a container worker) polls the queue and deletes what it handled.' },
-  { sources: ['queue'], targets: ['queue'], roles: ['dlq'], meaning: 'destination', params: [], help: 'Redrive: after maxReceiveCount receives a message moves to this dead-letter queue.' },
-  { sources: ['stream', 'table'], targets: ['function'], roles: ['invoke'], meaning: 'shardPoller', params: ['batchSize', 'batchWindowSeconds', 'parallelizationFactor', 'maximumRetryAttempts', 'maximumRecordAgeSeconds', 'bisectBatchOnError'], help: 'One poller per shard reads batches in order and invokes the function synchronously. The function\'s errorRate marks each record once, as it enters, as poison: a batch fails exactly when it holds one, so retries never help and bisecting isolates it.' },
-  { sources: ['stream', 'table'], targets: ['queue', 'topic'], roles: ['onFailure'], meaning: 'destination', params: [], help: 'On-failure destination of the stream\'s event source mapping (metadata of the failed batch).' },
+  {
+    sources: ['producer'],
+    targets: ['apiGateway', 'loadBalancer'],
+    roles: ['invoke'],
+    meaning: 'request',
+    params: [],
+    help: 'Clients send synchronous requests and wait for the status and latency.',
+  },
+  {
+    sources: WRITERS,
+    targets: SINKS,
+    roles: ['invoke'],
+    meaning: 'send',
+    params: ['perRequest'],
+    help: 'A put, publish or send after each handled request.',
+  },
+  {
+    sources: ['apiGateway'],
+    targets: COMPUTE,
+    roles: ['invoke'],
+    meaning: 'integration',
+    params: [],
+    help: 'Synchronous proxy integration: the client waits for the backend.',
+  },
+  {
+    sources: ['loadBalancer'],
+    targets: COMPUTE,
+    roles: ['invoke'],
+    meaning: 'integration',
+    params: ['filter'],
+    help: 'A target group: the client waits for the backend. A filter on event types is a listener rule (path-based routing); without one every request may go here.',
+  },
+  {
+    sources: ['function'],
+    targets: ['function'],
+    roles: ['invoke'],
+    meaning: 'invoke',
+    params: ['mode', 'perRequest'],
+    help: 'Invoke another function: sync (the caller waits and is billed while it waits) or async.',
+  },
+  {
+    sources: ['function'],
+    targets: ['function', 'queue', 'topic', 'eventBus'],
+    roles: ['onSuccess', 'onFailure'],
+    meaning: 'destination',
+    params: [],
+    help: 'Asynchronous invocation destinations: where the event goes after success or after all retries failed.',
+  },
+  {
+    sources: ['schedule', 'bucket', 'topic', 'eventBus'],
+    targets: ['function'],
+    roles: ['invoke'],
+    meaning: 'async',
+    params: ['filter', 'pattern'],
+    help: "The service invokes the function asynchronously, through Lambda's internal queue and its retries.",
+  },
+  {
+    sources: ['schedule'],
+    targets: ['queue', 'topic', 'eventBus'],
+    roles: ['invoke'],
+    meaning: 'send',
+    params: [],
+    help: 'EventBridge Scheduler sends a message on every tick.',
+  },
+  {
+    sources: ['bucket'],
+    targets: ['queue', 'topic'],
+    roles: ['invoke'],
+    meaning: 'delivery',
+    params: [],
+    help: 'S3 event notification for every PUT.',
+  },
+  {
+    sources: ['topic'],
+    targets: ['queue'],
+    roles: ['invoke'],
+    meaning: 'delivery',
+    params: ['filter'],
+    help: 'An SQS subscription: each matching publish becomes a message.',
+  },
+  {
+    sources: ['eventBus'],
+    targets: ['queue', 'topic', 'stream'],
+    roles: ['invoke'],
+    meaning: 'delivery',
+    params: ['pattern'],
+    help: 'A rule target: each matching event is delivered.',
+  },
+  {
+    sources: ['topic', 'eventBus'],
+    targets: ['queue'],
+    roles: ['dlq'],
+    meaning: 'destination',
+    params: [],
+    help: 'Dead-letter queue for deliveries that used up their retries.',
+  },
+  {
+    sources: ['queue'],
+    targets: ['function', 'container'],
+    roles: ['invoke'],
+    meaning: 'poller',
+    params: ['batchSize', 'batchWindowSeconds', 'maximumConcurrency', 'reportBatchItemFailures'],
+    help: "Lambda's event source mapping (or a container worker) polls the queue and deletes what it handled.",
+  },
+  {
+    sources: ['queue'],
+    targets: ['queue'],
+    roles: ['dlq'],
+    meaning: 'destination',
+    params: [],
+    help: 'Redrive: after maxReceiveCount receives a message moves to this dead-letter queue.',
+  },
+  {
+    sources: ['stream', 'table'],
+    targets: ['function'],
+    roles: ['invoke'],
+    meaning: 'shardPoller',
+    params: [
+      'batchSize',
+      'batchWindowSeconds',
+      'parallelizationFactor',
+      'maximumRetryAttempts',
+      'maximumRecordAgeSeconds',
+      'bisectBatchOnError',
+    ],
+    help: "One poller per shard reads batches in order and invokes the function synchronously. The function's errorRate marks each record once, as it enters, as poison: a batch fails exactly when it holds one, so retries never help and bisecting isolates it.",
+  },
+  {
+    sources: ['stream', 'table'],
+    targets: ['queue', 'topic'],
+    roles: ['onFailure'],
+    meaning: 'destination',
+    params: [],
+    help: "On-failure destination of the stream's event source mapping (metadata of the failed batch).",
+  },
 ];
 
 const KIND_NAMES: Record<NodeKind, string> = {
-  producer: 'a producer', schedule: 'a schedule', apiGateway: 'an API Gateway', function: 'a Lambda function',
-  queue: 'an SQS queue', topic: 'an SNS topic', eventBus: 'an EventBridge bus', stream: 'a Kinesis stream',
-  bucket: 'an S3 bucket', table: 'a DynamoDB table', server: 'an EC2 server', container: 'a Fargate service',
+  producer: 'a producer',
+  schedule: 'a schedule',
+  apiGateway: 'an API Gateway',
+  function: 'a Lambda function',
+  queue: 'an SQS queue',
+  topic: 'an SNS topic',
+  eventBus: 'an EventBridge bus',
+  stream: 'a Kinesis stream',
+  bucket: 'an S3 bucket',
+  table: 'a DynamoDB table',
+  server: 'an EC2 server',
+  container: 'a Fargate service',
   loadBalancer: 'a load balancer',
 };
 
@@ -65,30 +202,39 @@ export function kindName(kind: NodeKind): string {
   return KIND_NAMES[kind];
 }
 
-export function findRule(source: NodeKind, target: NodeKind, role: EdgeRole = 'invoke'): ConnectionRule | undefined {
-  return CONNECTIONS.find((r) => r.sources.includes(source) && r.targets.includes(target) && r.roles.includes(role));
+export function findRule(
+  source: NodeKind,
+  target: NodeKind,
+  role: EdgeRole = 'invoke',
+): ConnectionRule | undefined {
+  return CONNECTIONS.find(
+    (r) => r.sources.includes(source) && r.targets.includes(target) && r.roles.includes(role),
+  );
 }
 
 /** Roles with which source may connect to target (empty when it may not at all). */
 export function allowedRoles(source: NodeKind, target: NodeKind): EdgeRole[] {
   const roles = new Set<EdgeRole>();
-  for (const r of CONNECTIONS) if (r.sources.includes(source) && r.targets.includes(target)) r.roles.forEach((x) => roles.add(x));
+  for (const r of CONNECTIONS)
+    if (r.sources.includes(source) && r.targets.includes(target)) r.roles.forEach((x) => roles.add(x));
   return [...roles];
 }
 
 /** What each kind may feed, in words: the second half of a refusal. */
 const HINTS: Partial<Record<NodeKind, string>> = {
-  producer: 'a producer sends requests to an API Gateway or load balancer, or writes to a queue, topic, bus, stream, bucket or table',
+  producer:
+    'a producer sends requests to an API Gateway or load balancer, or writes to a queue, topic, bus, stream, bucket or table',
   schedule: 'a schedule invokes a function or sends to a queue, topic or bus',
   apiGateway: 'an API Gateway proxies to a function, server or container',
   loadBalancer: 'a load balancer spreads requests over servers, containers or functions',
   queue: 'a queue is read by a poller (a function or a container), and redrives to a dead-letter queue',
   topic: 'a topic delivers to functions and queues (fan-out); its dead-letter queue is a queue',
-  eventBus: 'a bus\'s rules target functions, queues, topics or streams',
+  eventBus: "a bus's rules target functions, queues, topics or streams",
   stream: 'a stream is read by a function (one poller per shard); failed batches go to a queue or topic',
-  table: 'a table\'s stream is read by a function',
+  table: "a table's stream is read by a function",
   bucket: 'a bucket notifies one function, queue or topic per PUT',
-  function: 'a function invokes functions, writes to queues, topics, buses, streams, buckets and tables, and has on-success/on-failure destinations',
+  function:
+    'a function invokes functions, writes to queues, topics, buses, streams, buckets and tables, and has on-success/on-failure destinations',
   server: 'a server writes to queues, topics, buses, streams, buckets and tables',
   container: 'a container writes to queues, topics, buses, streams, buckets and tables',
 };

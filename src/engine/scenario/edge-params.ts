@@ -11,8 +11,17 @@ import { bool, choice, fmtNumber, num, optNum } from './params';
  * built per edge from its connection rule and the two nodes at its ends.
  */
 export type EdgeParamName =
-  | 'perRequest' | 'mode' | 'filter' | 'pattern' | 'batchSize' | 'batchWindowSeconds' | 'maximumConcurrency'
-  | 'reportBatchItemFailures' | 'parallelizationFactor' | 'maximumRetryAttempts' | 'maximumRecordAgeSeconds'
+  | 'perRequest'
+  | 'mode'
+  | 'filter'
+  | 'pattern'
+  | 'batchSize'
+  | 'batchWindowSeconds'
+  | 'maximumConcurrency'
+  | 'reportBatchItemFailures'
+  | 'parallelizationFactor'
+  | 'maximumRetryAttempts'
+  | 'maximumRecordAgeSeconds'
   | 'bisectBatchOnError';
 
 export interface EdgeContext {
@@ -52,7 +61,11 @@ function matchSchema(what: 'filter' | 'pattern', help: string, source: string) {
 function batchSize(c: EdgeContext) {
   if (c.source === 'queue' && c.target === 'container') {
     return num({
-      min: 1, max: SQS_MESSAGES_PER_RECEIVE, default: SQS_MESSAGES_PER_RECEIVE, int: true, unit: 'messages',
+      min: 1,
+      max: SQS_MESSAGES_PER_RECEIVE,
+      default: SQS_MESSAGES_PER_RECEIVE,
+      int: true,
+      unit: 'messages',
       help: 'Messages a worker takes per ReceiveMessage call (at most 10).',
       source: '[SQS-API]',
     });
@@ -61,7 +74,11 @@ function batchSize(c: EdgeContext) {
     const fifo = isFifoQueue(c);
     return numWithMessage(
       {
-        min: 1, max: fifo ? 10 : SQS_MAX_BATCH, default: 10, int: true, unit: 'messages',
+        min: 1,
+        max: fifo ? 10 : SQS_MAX_BATCH,
+        default: 10,
+        int: true,
+        unit: 'messages',
         help: 'Messages per invocation (default 10; up to 10,000 for a standard queue, 10 for FIFO). Above 10 needs a batch window of at least 1 s.',
         source: '[L-SQS23]',
       },
@@ -69,7 +86,11 @@ function batchSize(c: EdgeContext) {
     );
   }
   return num({
-    min: 1, max: SQS_MAX_BATCH, default: 100, int: true, unit: 'records',
+    min: 1,
+    max: SQS_MAX_BATCH,
+    default: 100,
+    int: true,
+    unit: 'records',
     help: 'Records per invocation, all from one shard (default 100, at most 10,000; also capped at 6 MB).',
     source: c.source === 'table' ? '[L-DDB]' : '[L-KIN]',
   });
@@ -94,30 +115,53 @@ const recordAgeMessage = `must be -1 (no limit) or ${RECORD_AGE_MIN}–${fmtNumb
 const FACTORIES: Record<EdgeParamName, (c: EdgeContext) => z.ZodType> = {
   perRequest: () =>
     num({
-      min: 0, max: 100, default: 1, unit: 'per request',
+      min: 0,
+      max: 100,
+      default: 1,
+      unit: 'per request',
       help: 'Mean number sent for each handled request; a fraction is drawn at random (0.5 = every other request, on average).',
     }),
   mode: () =>
     choice(['sync', 'async'] as const, {
       default: 'async',
-      help: 'sync: the caller waits for the result (and is billed while it waits). async: the event goes to Lambda\'s internal queue with its retries; the caller goes on.',
+      help: "sync: the caller waits for the result (and is billed while it waits). async: the event goes to Lambda's internal queue with its retries; the caller goes on.",
       source: '[L-ASYNC] [L-RETRIES]',
     }),
   filter: (c) =>
     c.source === 'loadBalancer'
-      ? matchSchema('filter', 'Listener rule (path-based routing): only requests of these event types go to this target; absent = any request.', '[ALB-LCU]')
-      : matchSchema('filter', 'Subscription filter policy: only these event types are delivered; absent = all.', '[SNS-FILTER]'),
-  pattern: () => matchSchema('pattern', 'Rule event pattern: only these event types match; absent = all. A rule has at most 5 targets.', '[EB-TARGETS]'),
+      ? matchSchema(
+          'filter',
+          'Listener rule (path-based routing): only requests of these event types go to this target; absent = any request.',
+          '[ALB-LCU]',
+        )
+      : matchSchema(
+          'filter',
+          'Subscription filter policy: only these event types are delivered; absent = all.',
+          '[SNS-FILTER]',
+        ),
+  pattern: () =>
+    matchSchema(
+      'pattern',
+      'Rule event pattern: only these event types match; absent = all. A rule has at most 5 targets.',
+      '[EB-TARGETS]',
+    ),
   batchSize,
   batchWindowSeconds: (c) =>
     num({
-      min: 0, max: 300, default: 0, int: true, unit: 's',
+      min: 0,
+      max: 300,
+      default: 0,
+      int: true,
+      unit: 's',
       help: 'Wait up to this long to fill a batch (MaximumBatchingWindowInSeconds).',
       source: c.source === 'queue' ? '[L-SQS23]' : '[L-KIN]',
     }),
   maximumConcurrency: () =>
     optNum({
-      min: 2, max: 1000, int: true, unit: 'invocations',
+      min: 2,
+      max: 1000,
+      int: true,
+      unit: 'invocations',
       help: 'Cap on concurrent invocations by this event source mapping (ScalingConfig.MaximumConcurrency); absent = scale up to 1,250.',
       source: '[L-SQS-SCALE]',
     }),
@@ -129,13 +173,21 @@ const FACTORIES: Record<EdgeParamName, (c: EdgeContext) => z.ZodType> = {
     }),
   parallelizationFactor: () =>
     num({
-      min: 1, max: 10, default: 1, int: true, unit: 'per shard',
+      min: 1,
+      max: 10,
+      default: 1,
+      int: true,
+      unit: 'per shard',
       help: 'Concurrent batches per shard; order is then kept per partition key instead of per shard.',
       source: '[L-KIN]',
     }),
   maximumRetryAttempts: () =>
     num({
-      min: -1, max: 10000, default: -1, int: true, unit: 'retries',
+      min: -1,
+      max: 10000,
+      default: -1,
+      int: true,
+      unit: 'retries',
       help: 'Retries of a failed batch; -1 retries until the records expire (and blocks the shard meanwhile).',
       source: '[L-KIN]',
     }),
@@ -146,7 +198,8 @@ const FACTORIES: Record<EdgeParamName, (c: EdgeContext) => z.ZodType> = {
       .refine((s) => s === -1 || (s >= RECORD_AGE_MIN && s <= RECORD_AGE_MAX), { error: recordAgeMessage })
       .meta({
         unit: 's',
-        description: 'Records older than this are skipped (sent to the on-failure destination); -1 = no limit but retention.',
+        description:
+          'Records older than this are skipped (sent to the on-failure destination); -1 = no limit but retention.',
         help: 'Records older than this are skipped (sent to the on-failure destination); -1 = no limit but retention.',
         source: '[L-KIN]',
       })
@@ -190,9 +243,12 @@ function connectionText(c: EdgeContext): string {
 }
 
 function unknownParamMessage(c: EdgeContext, name: string, allowed: string[]): string {
-  if (name === 'filter' && c.source === 'eventBus') return 'is for SNS subscriptions; an EventBridge rule matches with "pattern"';
-  if (name === 'pattern' && c.source === 'topic') return 'is for EventBridge rules; an SNS subscription matches with "filter"';
-  if (allowed.length === 0) return `is not a parameter here: ${connectionText(c)} ("${c.rule.meaning}") takes no parameters`;
+  if (name === 'filter' && c.source === 'eventBus')
+    return 'is for SNS subscriptions; an EventBridge rule matches with "pattern"';
+  if (name === 'pattern' && c.source === 'topic')
+    return 'is for EventBridge rules; an SNS subscription matches with "filter"';
+  if (allowed.length === 0)
+    return `is not a parameter here: ${connectionText(c)} ("${c.rule.meaning}") takes no parameters`;
   return `is not a parameter of ${connectionText(c)} ("${c.rule.meaning}"); allowed: ${allowed.join(', ')}`;
 }
 
@@ -201,11 +257,13 @@ export type EdgeParamsResult = { ok: true; params: EdgeParams } | { ok: false; i
 /** Parses one edge's params for its connection; unknown params are errors naming the allowed ones. */
 export function parseEdgeParams(c: EdgeContext, input: unknown): EdgeParamsResult {
   const raw = input ?? {};
-  if (typeof raw !== 'object' || Array.isArray(raw)) return { ok: false, issues: [{ path: [], message: 'must be an object of parameters' }] };
+  if (typeof raw !== 'object' || Array.isArray(raw))
+    return { ok: false, issues: [{ path: [], message: 'must be an object of parameters' }] };
   const allowed = allowedEdgeParams(c);
   const issues: EdgeParamIssue[] = [];
   for (const key of Object.keys(raw)) {
-    if (!(allowed as string[]).includes(key)) issues.push({ path: [key], message: unknownParamMessage(c, key, allowed) });
+    if (!(allowed as string[]).includes(key))
+      issues.push({ path: [key], message: unknownParamMessage(c, key, allowed) });
   }
   const parsed = edgeParamsSchema(c).safeParse(raw);
   if (!parsed.success) for (const i of parsed.error.issues) issues.push({ path: i.path, message: i.message });
@@ -221,8 +279,10 @@ export function anyEdgeParamsSchema() {
     target: 'function',
   };
   const shape: Record<string, z.ZodType> = {};
-  for (const name of Object.keys(FACTORIES) as EdgeParamName[]) shape[name] = FACTORIES[name](widest).optional();
-  return z
-    .object(shape)
-    .meta({ description: 'Which params apply, and their defaults, depend on the connection (see the connection table).' });
+  for (const name of Object.keys(FACTORIES) as EdgeParamName[])
+    shape[name] = FACTORIES[name](widest).optional();
+  return z.object(shape).meta({
+    description:
+      'Which params apply, and their defaults, depend on the connection (see the connection table).',
+  });
 }

@@ -39,13 +39,20 @@ export function checkGraph(
   const byId = new Map<string, ScenarioNode>();
   nodes.forEach((n, i) => {
     const first = byId.get(n.id);
-    if (first) nodeIssue(i, ['id'], `duplicate node id "${n.id}" (also nodes[${nodes.indexOf(first)}]): ids must be unique`, n.id);
+    if (first)
+      nodeIssue(
+        i,
+        ['id'],
+        `duplicate node id "${n.id}" (also nodes[${nodes.indexOf(first)}]): ids must be unique`,
+        n.id,
+      );
     else byId.set(n.id, n);
   });
   const edgeIds = new Map<string, number>();
   drafts.forEach((e, j) => {
     const first = edgeIds.get(e.id);
-    if (first !== undefined) edgeIssue(j, ['id'], `duplicate edge id "${e.id}" (also edges[${first}]): ids must be unique`, e.id);
+    if (first !== undefined)
+      edgeIssue(j, ['id'], `duplicate edge id "${e.id}" (also edges[${first}]): ids must be unique`, e.id);
     else edgeIds.set(e.id, j);
   });
 
@@ -59,11 +66,16 @@ export function checkGraph(
     if (!src || !tgt) return;
     const refused = refusal(src.kind, tgt.kind, e.role);
     if (refused) return edgeIssue(j, [], refused);
-    if (e.role === 'dlq' && e.source === e.target) return edgeIssue(j, ['target'], 'a queue cannot be its own dead-letter queue', e.target);
+    if (e.role === 'dlq' && e.source === e.target)
+      return edgeIssue(j, ['target'], 'a queue cannot be its own dead-letter queue', e.target);
     const rule = findRule(src.kind, tgt.kind, e.role)!;
-    const parsed = parseEdgeParams({ rule, source: src.kind, target: tgt.kind, sourceParams: src.params }, e.params);
+    const parsed = parseEdgeParams(
+      { rule, source: src.kind, target: tgt.kind, sourceParams: src.params },
+      e.params,
+    );
     if (!parsed.ok) {
-      for (const i of parsed.issues) edgeIssue(j, ['params', ...i.path], i.message, valueAt(e.params, i.path));
+      for (const i of parsed.issues)
+        edgeIssue(j, ['params', ...i.path], i.message, valueAt(e.params, i.path));
       return;
     }
     if (src.kind === 'table' && rule.meaning === 'shardPoller' && src.params.streamEnabled !== true) {
@@ -83,12 +95,19 @@ export function checkGraph(
 
 function noSuchNode(id: string, byId: Map<string, ScenarioNode>): string {
   const ids = [...byId.keys()];
-  const list = ids.length === 0 ? 'there are no nodes' : `ids: ${ids.slice(0, 10).join(', ')}${ids.length > 10 ? ', …' : ''}`;
+  const list =
+    ids.length === 0
+      ? 'there are no nodes'
+      : `ids: ${ids.slice(0, 10).join(', ')}${ids.length > 10 ? ', …' : ''}`;
   return `no node has id "${id}" (${list})`;
 }
 
 /** Limits on how many edges of one kind a node may have. */
-function checkFanOut(edges: ScenarioEdge[], byId: Map<string, ScenarioNode>, report: (e: ScenarioEdge, msg: string) => void): void {
+function checkFanOut(
+  edges: ScenarioEdge[],
+  byId: Map<string, ScenarioNode>,
+  report: (e: ScenarioEdge, msg: string) => void,
+): void {
   const seen = new Map<string, number>();
   const count = (key: string) => {
     const n = (seen.get(key) ?? 0) + 1;
@@ -119,12 +138,17 @@ function patternKey(types: string[] | undefined): string {
 }
 
 function oneDestination(kind: NodeKind, role: EdgeRole): string {
-  if (kind === 'queue' && role === 'dlq') return 'a queue has one redrive policy, so at most one dead-letter queue';
+  if (kind === 'queue' && role === 'dlq')
+    return 'a queue has one redrive policy, so at most one dead-letter queue';
   return `${kindName(kind)} has at most one "${role}" destination`;
 }
 
 /** A redrive keeps the message as it is, so the dead-letter queue must be the same type [SQS-DLQ]. */
-function checkRedriveTypes(edges: ScenarioEdge[], byId: Map<string, ScenarioNode>, report: (e: ScenarioEdge, msg: string) => void): void {
+function checkRedriveTypes(
+  edges: ScenarioEdge[],
+  byId: Map<string, ScenarioNode>,
+  report: (e: ScenarioEdge, msg: string) => void,
+): void {
   for (const e of edges) {
     if (e.role !== 'dlq') continue;
     const src = byId.get(e.source)!;

@@ -10,7 +10,10 @@ import { edgeFields, envelopeFields, nodeFields, SCENARIO_VERSION } from './sche
  * table, edge params per connection) are validate.ts's business and are not expressed here.
  */
 export function scenarioJsonSchema(): Record<string, unknown> {
-  const json = z.toJSONSchema(documentSchema(), { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+  const json = z.toJSONSchema(documentSchema(), { io: 'input', unrepresentable: 'any' }) as Record<
+    string,
+    unknown
+  >;
   stripDefaults(defs(json).EdgeParams);
   return json;
 }
@@ -23,11 +26,16 @@ function documentSchema(): z.ZodType {
     .object({
       ...envelopeFields,
       nodes: z.array(z.discriminatedUnion('kind', nodeVariants())).optional(),
-      edges: z.array(z.object({ ...edgeFields, params: anyEdgeParamsSchema().meta({ id: 'EdgeParams' }).optional() })).optional(),
+      edges: z
+        .array(
+          z.object({ ...edgeFields, params: anyEdgeParamsSchema().meta({ id: 'EdgeParams' }).optional() }),
+        )
+        .optional(),
     })
     .meta({
       title: `Serverless Simulator scenario (v${SCENARIO_VERSION})`,
-      description: 'A serverless architecture to simulate: settings, nodes (AWS services and traffic sources) and the edges that hand work between them.',
+      description:
+        'A serverless architecture to simulate: settings, nodes (AWS services and traffic sources) and the edges that hand work between them.',
     });
   return built;
 }
@@ -35,7 +43,10 @@ function documentSchema(): z.ZodType {
 function nodeVariants() {
   const variants = NODE_KINDS.map((kind) => {
     const module = KINDS[kind];
-    const params = (module.params as z.ZodType).meta({ id: `${kind}Params`, title: `${module.title} params` });
+    const params = (module.params as z.ZodType).meta({
+      id: `${kind}Params`,
+      title: `${module.title} params`,
+    });
     return z
       .object({ ...nodeFields, kind: z.literal(kind), params: params.optional() })
       .meta({ title: module.title, description: module.description });

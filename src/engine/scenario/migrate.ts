@@ -38,7 +38,8 @@ export function migrate(doc: unknown): unknown {
   }
   for (let from = v; from < SCENARIO_VERSION; from++) {
     const step = STEPS[from];
-    if (!step) throw new MigrationError(`no migration from version ${from} to ${from + 1} (a bug: please report it)`);
+    if (!step)
+      throw new MigrationError(`no migration from version ${from} to ${from + 1} (a bug: please report it)`);
     out = { ...step(out), version: from + 1 };
   }
   return out;

@@ -45,7 +45,9 @@ export function optNum(o: Omit<NumOpts, 'default'>) {
 
 function numBase(o: Omit<NumOpts, 'default'>) {
   const range = rangeText(o.min, o.max, o.unit);
-  let s = z.number({ error: (iss) => (iss.input === undefined ? `is required (${range})` : `must be a number (${range})`) });
+  let s = z.number({
+    error: (iss) => (iss.input === undefined ? `is required (${range})` : `must be a number (${range})`),
+  });
   if (o.int) s = s.int({ error: `must be a whole number (${range})` });
   return s
     .min(o.min, { error: range })
@@ -60,7 +62,10 @@ export function bool(o: ParamMeta & { default: boolean }) {
     .meta({ title: o.title, description: o.help, help: o.help, source: o.source });
 }
 
-export function choice<const T extends readonly [string, ...string[]]>(values: T, o: ParamMeta & { default: T[number] }) {
+export function choice<const T extends readonly [string, ...string[]]>(
+  values: T,
+  o: ParamMeta & { default: T[number] },
+) {
   return z
     .enum(values, { error: `must be one of: ${values.join(', ')}` })
     .default(o.default as never)
@@ -68,8 +73,19 @@ export function choice<const T extends readonly [string, ...string[]]>(values: T
 }
 
 /** A duration distribution (milliseconds). Samples are never negative. */
-export function distSchema(o: ParamMeta & { default: { dist: 'constant' | 'exponential' | 'uniform' | 'normal' | 'lognormal'; meanMs: number; p99Ms?: number; sdMs?: number } }) {
-  return distObject.default(o.default).meta({ title: o.title, description: o.help, help: o.help, source: o.source });
+export function distSchema(
+  o: ParamMeta & {
+    default: {
+      dist: 'constant' | 'exponential' | 'uniform' | 'normal' | 'lognormal';
+      meanMs: number;
+      p99Ms?: number;
+      sdMs?: number;
+    };
+  },
+) {
+  return distObject
+    .default(o.default)
+    .meta({ title: o.title, description: o.help, help: o.help, source: o.source });
 }
 
 const MAX_MS = 30 * 24 * 3600 * 1000;
@@ -81,7 +97,10 @@ export const distObject = z
         error: 'must be one of: constant, exponential, uniform, normal, lognormal',
       })
       .default('constant'),
-    meanMs: z.number({ error: 'must be a number of milliseconds' }).min(0, { error: 'must be 0 ms or more' }).max(MAX_MS, { error: 'must be at most 30 days' }),
+    meanMs: z
+      .number({ error: 'must be a number of milliseconds' })
+      .min(0, { error: 'must be 0 ms or more' })
+      .max(MAX_MS, { error: 'must be at most 30 days' }),
     p99Ms: z.number().min(0, { error: 'must be 0 ms or more' }).optional(),
     sdMs: z.number().min(0, { error: 'must be 0 ms or more' }).optional(),
     minMs: z.number().min(0, { error: 'must be 0 ms or more' }).optional(),

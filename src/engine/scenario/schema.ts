@@ -20,15 +20,24 @@ const UINT32_MAX = 4294967295;
 export const settingsSchema = z
   .object({
     durationSeconds: num({
-      min: 1, max: THIRTY_DAYS_S, default: 600, unit: 's',
+      min: 1,
+      max: THIRTY_DAYS_S,
+      default: 600,
+      unit: 's',
       help: 'Simulated time, up to 30 days.',
     }),
     warmupSeconds: num({
-      min: 0, max: THIRTY_DAYS_S, default: 0, unit: 's',
+      min: 0,
+      max: THIRTY_DAYS_S,
+      default: 0,
+      unit: 's',
       help: 'Metrics and the bill ignore this first part of the run (caches and pools warming up); less than durationSeconds.',
     }),
     seed: num({
-      min: 0, max: UINT32_MAX, default: 1, int: true,
+      min: 0,
+      max: UINT32_MAX,
+      default: 1,
+      int: true,
       help: 'Random seed: the same scenario with the same seed gives the same result, bit for bit.',
     }),
     region: z
@@ -50,15 +59,20 @@ export const settingsSchema = z
         source: '[L-1MS]',
       }),
     accountConcurrency: num({
-      min: 1, max: 1_000_000, default: 1000, int: true, unit: 'environments',
+      min: 1,
+      max: 1_000_000,
+      default: 1000,
+      int: true,
+      unit: 'environments',
       help: 'Regional Lambda concurrency shared by all functions (default quota 1,000; new accounts get less, raises go to tens of thousands). 100 must stay unreserved.',
       source: '[L-Q23] [L-CONC]',
     }),
-    startTime: z
-      .iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time, e.g. 2026-01-05T00:00:00Z' })
+    startTime: z.iso
+      .datetime({ offset: true, error: 'must be an ISO 8601 date-time, e.g. 2026-01-05T00:00:00Z' })
       .default('2026-01-05T00:00:00Z')
       .meta({
-        description: 'Wall-clock time at which the simulated clock starts; cron schedules need a calendar. The default is a Monday midnight UTC.',
+        description:
+          'Wall-clock time at which the simulated clock starts; cron schedules need a calendar. The default is a Monday midnight UTC.',
         help: 'Wall-clock time at which the simulated clock starts; cron schedules need a calendar. The default is a Monday midnight UTC.',
       }),
   })
@@ -75,7 +89,10 @@ export const settingsSchema = z
 
 const id = (what: string) =>
   z
-    .string({ error: (iss) => (iss.input === undefined ? `is required (the ${what}'s id)` : `must be a string (the ${what}'s id)`) })
+    .string({
+      error: (iss) =>
+        iss.input === undefined ? `is required (the ${what}'s id)` : `must be a string (the ${what}'s id)`,
+    })
     .min(1, { error: 'must not be empty' })
     .max(100, { error: 'must be at most 100 characters' });
 
@@ -92,7 +109,9 @@ function isControl(ch: string): boolean {
   return (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) || c === 0x7f;
 }
 
-const kindSchema = z.enum(NODE_KINDS as [NodeKind, ...NodeKind[]], { error: `must be one of: ${NODE_KINDS.join(', ')}` });
+const kindSchema = z.enum(NODE_KINDS as [NodeKind, ...NodeKind[]], {
+  error: `must be one of: ${NODE_KINDS.join(', ')}`,
+});
 
 export const positionSchema = z
   .object({
@@ -124,12 +143,19 @@ export const nodeSchema = z.object(nodeFields).transform(withLabel);
 
 export const edgeFields = {
   id: id('edge'),
-  source: z.string({ error: 'must be the id of the node the edge starts at' }).min(1, { error: 'must not be empty' }),
-  target: z.string({ error: 'must be the id of the node the edge ends at' }).min(1, { error: 'must not be empty' }),
+  source: z
+    .string({ error: 'must be the id of the node the edge starts at' })
+    .min(1, { error: 'must not be empty' }),
+  target: z
+    .string({ error: 'must be the id of the node the edge ends at' })
+    .min(1, { error: 'must not be empty' }),
   role: z
     .enum(EDGE_ROLES as [EdgeRole, ...EdgeRole[]], { error: `must be one of: ${EDGE_ROLES.join(', ')}` })
     .default('invoke')
-    .meta({ description: 'invoke (hand over work), dlq (dead-letter target), onFailure / onSuccess (async destinations).' }),
+    .meta({
+      description:
+        'invoke (hand over work), dlq (dead-letter target), onFailure / onSuccess (async destinations).',
+    }),
   params: paramsObject,
 };
 
@@ -189,7 +215,8 @@ export const lessonSchema = z
       .default([]),
   })
   .meta({
-    description: 'A classroom lesson: the replay pauses at each step to ask a question ("predict, then run"), and presentation mode shows the counters big.',
+    description:
+      'A classroom lesson: the replay pauses at each step to ask a question ("predict, then run"), and presentation mode shows the counters big.',
   });
 
 export type Lesson = z.output<typeof lessonSchema>;
@@ -198,8 +225,14 @@ export type LessonStep = z.output<typeof lessonStepSchema>;
 export const envelopeFields = {
   format: formatSchema,
   version: z.literal(SCENARIO_VERSION, { error: `must be ${SCENARIO_VERSION}` }),
-  name: z.string({ error: 'must be text' }).max(200, { error: 'must be at most 200 characters' }).default('Untitled scenario'),
-  notes: z.string({ error: 'must be text (Markdown)' }).default('').meta({ description: 'Markdown shown beside the canvas.' }),
+  name: z
+    .string({ error: 'must be text' })
+    .max(200, { error: 'must be at most 200 characters' })
+    .default('Untitled scenario'),
+  notes: z
+    .string({ error: 'must be text (Markdown)' })
+    .default('')
+    .meta({ description: 'Markdown shown beside the canvas.' }),
   settings: settingsSchema.prefault({}),
   lesson: lessonSchema.optional(),
 };

@@ -26,7 +26,9 @@ export function unknownKeys(schema: z.ZodType, value: unknown, at: PropertyKey[]
       return out;
     }
     case 'array':
-      return Array.isArray(value) && def.element ? value.flatMap((v, i) => unknownKeys(def.element as z.ZodType, v, [...at, i])) : [];
+      return Array.isArray(value) && def.element
+        ? value.flatMap((v, i) => unknownKeys(def.element as z.ZodType, v, [...at, i]))
+        : [];
     case 'default':
     case 'prefault':
     case 'optional':

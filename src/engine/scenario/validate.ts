@@ -10,7 +10,8 @@ import { scenarioWarnings } from './warnings';
 
 export { ScenarioError, formatIssue, type ValidationIssue } from './issues';
 
-export type ValidationResult = { ok: true; scenario: Scenario; warnings: string[] } | { ok: false; errors: ValidationIssue[] };
+export type ValidationResult =
+  { ok: true; scenario: Scenario; warnings: string[] } | { ok: false; errors: ValidationIssue[] };
 
 /**
  * Everything between a document someone wrote and a scenario the engine can run: migration
@@ -23,7 +24,17 @@ export function validateScenario(doc: unknown): ValidationResult {
   try {
     raw = migrate(doc) as Record<string, unknown>;
   } catch (e) {
-    if (e instanceof MigrationError) return { ok: false, errors: [{ path: e.path, message: e.message, value: e.path === 'version' ? (doc as { version?: unknown }).version : undefined }] };
+    if (e instanceof MigrationError)
+      return {
+        ok: false,
+        errors: [
+          {
+            path: e.path,
+            message: e.message,
+            value: e.path === 'version' ? (doc as { version?: unknown }).version : undefined,
+          },
+        ],
+      };
     throw e;
   }
 
@@ -35,12 +46,18 @@ export function validateScenario(doc: unknown): ValidationResult {
 
   // The graph is checked even when some params are wrong (with defaults standing in for
   // them), so a person sees every problem at once: a bad value and a forbidden edge.
-  const nodes: ScenarioNode[] = envelope.data.nodes.map((n, i) => ({ ...n, params: params[i] ?? defaultParams(n.kind) }));
+  const nodes: ScenarioNode[] = envelope.data.nodes.map((n, i) => ({
+    ...n,
+    params: params[i] ?? defaultParams(n.kind),
+  }));
   const graph = checkGraph(nodes, envelope.data.edges, envelope.data.settings);
-  if (errors.length > 0 || graph.issues.length > 0) return { ok: false, errors: [...errors, ...graph.issues] };
+  if (errors.length > 0 || graph.issues.length > 0)
+    return { ok: false, errors: [...errors, ...graph.issues] };
 
   const scenario: Scenario = { ...envelope.data, nodes, edges: graph.edges };
-  const ignored = unknownKeys(scenarioSchema, raw).map((k) => `${pathText(k.path)} is not a scenario field; it was ignored`);
+  const ignored = unknownKeys(scenarioSchema, raw).map(
+    (k) => `${pathText(k.path)} is not a scenario field; it was ignored`,
+  );
   return { ok: true, scenario, warnings: [...ignored, ...scenarioWarnings(scenario)] };
 }
 
@@ -52,7 +69,10 @@ export function parseScenarioOrThrow(doc: unknown): Scenario {
 }
 
 /** Each node's params parsed by its kind's schema; undefined where the node itself is broken. */
-function parseNodeParams(raw: Record<string, unknown>, errors: ValidationIssue[]): (Record<string, unknown> | undefined)[] {
+function parseNodeParams(
+  raw: Record<string, unknown>,
+  errors: ValidationIssue[],
+): (Record<string, unknown> | undefined)[] {
   const nodes = Array.isArray(raw.nodes) ? raw.nodes : [];
   return nodes.map((node: unknown, i) => {
     if (!isPlainObject(node) || !NODE_KINDS.includes(node.kind as NodeKind)) return undefined;
@@ -81,7 +101,9 @@ function defaultParams(kind: NodeKind): Record<string, unknown> {
 function unknownParamMessage(key: string, known: string[], title: string): string {
   const near = closest(key, known);
   if (near) return `is not a parameter of ${title}: did you mean "${near}"?`;
-  return known.length === 0 ? `is not a parameter: ${title} has none here` : `is not a parameter of ${title}; known: ${known.join(', ')}`;
+  return known.length === 0
+    ? `is not a parameter: ${title} has none here`
+    : `is not a parameter of ${title}; known: ${known.join(', ')}`;
 }
 
 /** A known key differing only in case or by a slip of one or two letters. */
@@ -105,19 +127,25 @@ function editDistance(a: string, b: string): number {
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const row = [i];
-    for (let j = 1; j <= b.length; j++) row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    for (let j = 1; j <= b.length; j++)
+      row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
     prev = row;
   }
   return prev[b.length];
 }
 
-function fromZod(issues: readonly z.core.$ZodIssue[], prefix: PropertyKey[], raw: Record<string, unknown>): ValidationIssue[] {
+function fromZod(
+  issues: readonly z.core.$ZodIssue[],
+  prefix: PropertyKey[],
+  raw: Record<string, unknown>,
+): ValidationIssue[] {
   return issues.map((i) => issueAt(raw, [...prefix, ...i.path], zodMessage(i)));
 }
 
 /** zod's own wording for the few cases our schemas do not word themselves. */
 function zodMessage(i: z.core.$ZodIssue): string {
-  if (i.code === 'invalid_type' && i.message.startsWith('Invalid input')) return `must be ${article(i.expected)}`;
+  if (i.code === 'invalid_type' && i.message.startsWith('Invalid input'))
+    return `must be ${article(i.expected)}`;
   return i.message;
 }
 

@@ -15,7 +15,10 @@ export function scenarioWarnings(s: Scenario): string[] {
     ...streamReaderWarnings(s.edges, byId),
     ...serverFitWarnings(s.nodes),
     ...eventTypeWarnings(s.nodes, s.edges),
-    ...feedbackLoops(s.edges).map((loop) => `feedback loop: ${loop.join(' → ')}: work handed round it may circulate until the run's event budget stops it`),
+    ...feedbackLoops(s.edges).map(
+      (loop) =>
+        `feedback loop: ${loop.join(' → ')}: work handed round it may circulate until the run's event budget stops it`,
+    ),
   ];
 }
 
@@ -47,7 +50,10 @@ function redriveWarnings(edges: ScenarioEdge[], byId: Map<string, ScenarioNode>)
     const q = byId.get(e.source)!;
     if (q.kind !== 'queue' || e.role !== 'dlq') continue;
     const n = q.params.maxReceiveCount as number;
-    if (n < 5) out.push(`queue "${q.id}": maxReceiveCount ${n} is below the recommended 5; throttled or briefly failing consumers will dead-letter good messages`);
+    if (n < 5)
+      out.push(
+        `queue "${q.id}": maxReceiveCount ${n} is below the recommended 5; throttled or briefly failing consumers will dead-letter good messages`,
+      );
   }
   return out;
 }
@@ -64,11 +70,15 @@ function unreadQueueWarnings(nodes: ScenarioNode[], edges: ScenarioEdge[]): stri
 function streamReaderWarnings(edges: ScenarioEdge[], byId: Map<string, ScenarioNode>): string[] {
   const readers = new Map<string, number>();
   for (const e of edges) {
-    if (byId.get(e.source)!.kind === 'table' && e.role === 'invoke') readers.set(e.source, (readers.get(e.source) ?? 0) + 1);
+    if (byId.get(e.source)!.kind === 'table' && e.role === 'invoke')
+      readers.set(e.source, (readers.get(e.source) ?? 0) + 1);
   }
   return [...readers]
     .filter(([, n]) => n > 2)
-    .map(([id, n]) => `table "${id}": ${n} functions read its stream, but more than 2 readers per shard get throttled; fan out through one reader and SNS or EventBridge`);
+    .map(
+      ([id, n]) =>
+        `table "${id}": ${n} functions read its stream, but more than 2 readers per shard get throttled; fan out through one reader and SNS or EventBridge`,
+    );
 }
 
 /** The monolith lesson: one instance must meet the largest need of every component at once. */
@@ -76,7 +86,11 @@ function serverFitWarnings(nodes: ScenarioNode[]): string[] {
   const out: string[] = [];
   for (const n of nodes) {
     if (n.kind !== 'server') continue;
-    const w = fitWarning(n.params.instanceType as InstanceType, n.params.components as ServerComponent[], n.id);
+    const w = fitWarning(
+      n.params.instanceType as InstanceType,
+      n.params.components as ServerComponent[],
+      n.id,
+    );
     if (w) out.push(w);
   }
   return out;
@@ -95,7 +109,10 @@ function eventTypeWarnings(nodes: ScenarioNode[], edges: ScenarioEdge[]): string
   for (const e of edges) {
     const match = e.params.filter ?? e.params.pattern;
     for (const t of match?.type ?? []) {
-      if (!known.has(t)) out.push(`edge "${e.id}": event type "${t}" is not emitted by any node (known: ${[...known].join(', ')}), so it never matches`);
+      if (!known.has(t))
+        out.push(
+          `edge "${e.id}": event type "${t}" is not emitted by any node (known: ${[...known].join(', ')}), so it never matches`,
+        );
     }
   }
   return out;

@@ -4,7 +4,10 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { scenarioJsonSchema } from './json-schema';
 
 /** `npm run schema`: writes public/scenario.schema.json, served with the app for editors. */
-export const DEFAULT_SCHEMA_PATH = resolve(dirname(fileURLToPath(import.meta.url)), '../../../public/scenario.schema.json');
+export const DEFAULT_SCHEMA_PATH = resolve(
+  dirname(fileURLToPath(import.meta.url)),
+  '../../../public/scenario.schema.json',
+);
 
 export function writeJsonSchema(path = DEFAULT_SCHEMA_PATH): string {
   mkdirSync(dirname(path), { recursive: true });

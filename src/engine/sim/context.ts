@@ -44,7 +44,9 @@ export class SimContext {
     this.endMs = this.durationMs;
     this.measureFromMs = Math.min(settings.warmupSeconds, settings.durationSeconds) * 1000;
     this.requests = new Requests(this.measureFromMs, opts.traceSampleRate, opts.maxTraces);
-    this.series = opts.series ? new SeriesSet(bucketSecondsFor(settings.durationSeconds), settings.durationSeconds) : null;
+    this.series = opts.series
+      ? new SeriesSet(bucketSecondsFor(settings.durationSeconds), settings.durationSeconds)
+      : null;
     this.recorder = opts.record && opts.record > 0 ? new Recorder(opts.record) : null;
   }
 
@@ -84,4 +86,3 @@ export class SimContext {
     return t >= this.measureFromMs;
   }
 }
-

@@ -63,7 +63,11 @@ export class EdgeRuntime {
     return this.spec.params;
   }
   get sync(): boolean {
-    return this.meaning === 'request' || this.meaning === 'integration' || (this.meaning === 'invoke' && this.spec.params.mode === 'sync');
+    return (
+      this.meaning === 'request' ||
+      this.meaning === 'integration' ||
+      (this.meaning === 'invoke' && this.spec.params.mode === 'sync')
+    );
   }
 
   /** Whether an event of this type passes the edge's filter or pattern. */

@@ -35,7 +35,15 @@ export abstract class NodeBase<P = Record<string, unknown>> implements NodeRunti
 
   onEvent(_action: number, _slot: number, _t: number): void {}
 
-  call(_req: number, _type: number, _kb: number, _group: number, _t: number, _caller: NodeRuntime, _callerSlot: number): void {
+  call(
+    _req: number,
+    _type: number,
+    _kb: number,
+    _group: number,
+    _t: number,
+    _caller: NodeRuntime,
+    _callerSlot: number,
+  ): void {
     throw new Error(`${kindName(this.spec.kind)} ("${this.spec.id}") cannot be called synchronously`);
   }
 
@@ -71,7 +79,14 @@ export abstract class NodeBase<P = Record<string, unknown>> implements NodeRunti
    * After a request is handled: the put/publish/send edges (and async invokes), perRequest
    * times each, each a new path of the request. Call before ending the node's own path.
    */
-  protected emit(edges: EdgeRuntime[], req: number, type: number, kb: number, group: number, t: number): void {
+  protected emit(
+    edges: EdgeRuntime[],
+    req: number,
+    type: number,
+    kb: number,
+    group: number,
+    t: number,
+  ): void {
     for (let i = 0; i < edges.length; i++) {
       const e = edges[i];
       if (!e.matches(type)) continue;

@@ -91,8 +91,16 @@ export class Recorder {
 
   private grow(): void {
     const cap = Math.min(this.limit, this.t.length * 2);
-    const f = (x: Float64Array) => { const y = new Float64Array(cap); y.set(x); return y; };
-    const i = (x: Int32Array) => { const y = new Int32Array(cap); y.set(x); return y; };
+    const f = (x: Float64Array) => {
+      const y = new Float64Array(cap);
+      y.set(x);
+      return y;
+    };
+    const i = (x: Int32Array) => {
+      const y = new Int32Array(cap);
+      y.set(x);
+      return y;
+    };
     this.t = f(this.t);
     this.v = f(this.v);
     this.node = i(this.node);

@@ -101,7 +101,8 @@ describe('Lambda on-demand', () => {
     // 1M invocations of 20.4 ms at 128 MB.
     const quantity = (granularityMs: number) => 1e6 * gbSeconds(billedMs(20.4, granularityMs), 128);
     const at = (granularityMs: number) =>
-      month({ f: [{ meter: 'lambda.duration.x86_64', name: 'compute', quantity: quantity(granularityMs) }] }).costUsd;
+      month({ f: [{ meter: 'lambda.duration.x86_64', name: 'compute', quantity: quantity(granularityMs) }] })
+        .costUsd;
     // 1 ms: 21 ms → 1e6 × 0.021 × 0.125 = 2,625 GB-s
     expect(quantity(1)).toBeCloseTo(2625, 9);
     expect(at(1)).toBeCloseTo(2625 * X86_T1, 10);
@@ -112,7 +113,10 @@ describe('Lambda on-demand', () => {
 
   it('bills ephemeral storage above 512 MB', () => {
     // 1M invocations of 1 s with 10,240 MB /tmp: (10 − 0.5) GB × 1 s each.
-    const bill = month({ f: [{ meter: 'lambda.ephemeral', name: 'ephemeral storage', quantity: 1e6 * 9.5 }] }, true);
+    const bill = month(
+      { f: [{ meter: 'lambda.ephemeral', name: 'ephemeral storage', quantity: 1e6 * 9.5 }] },
+      true,
+    );
     expect(bill.costUsd).toBeCloseTo(9.5e6 * 0.0000000309, 12); // 0.29355
   });
 });
@@ -120,7 +124,9 @@ describe('Lambda on-demand', () => {
 describe('Lambda Provisioned Concurrency', () => {
   it('(e) 10 environments × 1,024 MB for a 30-day month', () => {
     const configured = 10 * 1 * 2_592_000; // GB-s
-    const lines: UsageLine[] = [{ meter: 'lambda.pc.x86_64', name: 'provisioned concurrency', quantity: configured }];
+    const lines: UsageLine[] = [
+      { meter: 'lambda.pc.x86_64', name: 'provisioned concurrency', quantity: configured },
+    ];
     const expected = 10 * 1 * 2_592_000 * 0.0000041667; // 108.000864
     expect(month({ f: lines }).costUsd).toBeCloseTo(expected, 9);
     // Not free-tier eligible.

@@ -32,23 +32,29 @@ describe('a 10-minute run', () => {
     expect(item.unitUsd).toBeCloseTo((6.712 * 0.25) / 4320 / 2000, 15);
   });
 
-  it('(i) a short run at a high rate reaches the month\'s lower tiers', () => {
+  it("(i) a short run at a high rate reaches the month's lower tiers", () => {
     // REST API at 200 req/s for 600 s = 120,000 requests → 518.4M a month:
     // 333M × 3.50/M + 185.4M × 2.80/M = 1,165.5 + 519.12 = 1,684.62
-    const bill = priceRun([{ nodeId: 'api', lines: [{ meter: 'apigw.rest.requests', name: 'requests', quantity: 120_000 }] }], {
-      measuredSeconds: 600,
-      includeFreeTier: false,
-    });
+    const bill = priceRun(
+      [{ nodeId: 'api', lines: [{ meter: 'apigw.rest.requests', name: 'requests', quantity: 120_000 }] }],
+      {
+        measuredSeconds: 600,
+        includeFreeTier: false,
+      },
+    );
     expect(bill.monthlyCostUsd).toBeCloseTo(1684.62, 8);
     expect(bill.costUsd).toBeCloseTo(1684.62 / 4320, 10);
   });
 
   it('(i) a whole-month free tier is pro-rated, not spent by one short run', () => {
     // 100,000 requests in 10 minutes = 432M a month, of which 1M free: 431M × 0.20/M
-    const bill = priceRun([{ nodeId: 'f', lines: [{ meter: 'lambda.requests', name: 'requests', quantity: 100_000 }] }], {
-      measuredSeconds: 600,
-      includeFreeTier: true,
-    });
+    const bill = priceRun(
+      [{ nodeId: 'f', lines: [{ meter: 'lambda.requests', name: 'requests', quantity: 100_000 }] }],
+      {
+        measuredSeconds: 600,
+        includeFreeTier: true,
+      },
+    );
     expect(bill.costUsd).toBeCloseTo((431 * 0.2) / 4320, 12);
   });
 });

@@ -28,7 +28,9 @@ describe('API Gateway', () => {
   });
 
   it('(f) HTTP: a 600 KB request is metered as two 512 KB increments', () => {
-    const lines: UsageLine[] = [{ meter: 'apigw.http.requests', name: 'requests', quantity: 1e6 * chunks(600, 512) }];
+    const lines: UsageLine[] = [
+      { meter: 'apigw.http.requests', name: 'requests', quantity: 1e6 * chunks(600, 512) },
+    ];
     expect(run(lines).costUsd).toBeCloseTo(2 * 1.0, 10);
   });
 });
@@ -36,7 +38,9 @@ describe('API Gateway', () => {
 describe('SQS', () => {
   it('(g) a 256 KB message is 4 requests (64 KB chunks)', () => {
     // 1M sends of 256 KB = 4M requests × 0.40/M
-    const lines: UsageLine[] = [{ meter: 'sqs.standard.requests', name: 'requests', quantity: 1e6 * chunks(256, 64) }];
+    const lines: UsageLine[] = [
+      { meter: 'sqs.standard.requests', name: 'requests', quantity: 1e6 * chunks(256, 64) },
+    ];
     expect(run(lines).costUsd).toBeCloseTo(4 * 0.4, 10);
     // with the 1M free requests: 3 × 0.40
     expect(run(lines, true).costUsd).toBeCloseTo(3 * 0.4, 10);
@@ -130,7 +134,11 @@ describe('EC2, Fargate, ALB', () => {
   });
 
   it('(h) EC2 per second with a 60 s minimum: a 45 s instance in a 10-minute run', () => {
-    const bill = run([{ meter: 'ec2.t3.micro.instanceSeconds', name: 't3.micro', quantity: ec2BilledSeconds(45) }], false, 600);
+    const bill = run(
+      [{ meter: 'ec2.t3.micro.instanceSeconds', name: 't3.micro', quantity: ec2BilledSeconds(45) }],
+      false,
+      600,
+    );
     expect(bill.costUsd).toBeCloseTo((60 / 3600) * 0.0104, 12);
   });
 

@@ -5,14 +5,42 @@ import { EC2_INSTANCE_TYPES } from '../../../src/engine/billing/prices';
 describe('the meter table', () => {
   it('has a meter for every id the kinds are told to use', () => {
     const ids = [
-      'lambda.requests', 'lambda.duration.x86_64', 'lambda.init.x86_64', 'lambda.duration.arm64', 'lambda.init.arm64',
-      'lambda.ephemeral', 'lambda.pc.x86_64', 'lambda.pcDuration.x86_64', 'lambda.pc.arm64', 'lambda.pcDuration.arm64',
-      'apigw.rest.requests', 'apigw.http.requests', 'sqs.standard.requests', 'sqs.fifo.requests', 'sns.publishes',
-      'sns.http.deliveries', 'eventbridge.events', 'scheduler.invocations', 'kinesis.shardHours', 'kinesis.putUnits',
-      'kinesis.extendedRetentionShardHours', 'kinesis.onDemand.streamHours', 'kinesis.onDemand.gbIn', 'kinesis.onDemand.gbOut',
-      'dynamodb.wru', 'dynamodb.rru', 'dynamodb.storageGbMonths', 's3.put', 's3.get', 's3.storageGbMonths',
-      'fargate.x86_64.vcpuSeconds', 'fargate.x86_64.gbSeconds', 'fargate.arm64.vcpuSeconds', 'fargate.arm64.gbSeconds',
-      'alb.hours', 'alb.lcuHours',
+      'lambda.requests',
+      'lambda.duration.x86_64',
+      'lambda.init.x86_64',
+      'lambda.duration.arm64',
+      'lambda.init.arm64',
+      'lambda.ephemeral',
+      'lambda.pc.x86_64',
+      'lambda.pcDuration.x86_64',
+      'lambda.pc.arm64',
+      'lambda.pcDuration.arm64',
+      'apigw.rest.requests',
+      'apigw.http.requests',
+      'sqs.standard.requests',
+      'sqs.fifo.requests',
+      'sns.publishes',
+      'sns.http.deliveries',
+      'eventbridge.events',
+      'scheduler.invocations',
+      'kinesis.shardHours',
+      'kinesis.putUnits',
+      'kinesis.extendedRetentionShardHours',
+      'kinesis.onDemand.streamHours',
+      'kinesis.onDemand.gbIn',
+      'kinesis.onDemand.gbOut',
+      'dynamodb.wru',
+      'dynamodb.rru',
+      'dynamodb.storageGbMonths',
+      's3.put',
+      's3.get',
+      's3.storageGbMonths',
+      'fargate.x86_64.vcpuSeconds',
+      'fargate.x86_64.gbSeconds',
+      'fargate.arm64.vcpuSeconds',
+      'fargate.arm64.gbSeconds',
+      'alb.hours',
+      'alb.lcuHours',
       ...Object.keys(EC2_INSTANCE_TYPES).map(ec2MeterId),
     ];
     for (const id of ids) expect(meter(id).id).toBe(id);
@@ -39,8 +67,14 @@ describe('the meter table', () => {
   it('shares the Lambda GB-s free tier across architectures and INIT, but not with PC', () => {
     const pool = meter('lambda.duration.x86_64').freeTier;
     expect(pool?.monthly).toBe(400_000);
-    for (const id of ['lambda.init.x86_64', 'lambda.duration.arm64', 'lambda.init.arm64']) expect(meter(id).freeTier).toBe(pool);
-    for (const id of ['lambda.pc.x86_64', 'lambda.pcDuration.x86_64', 'lambda.pc.arm64', 'lambda.pcDuration.arm64']) {
+    for (const id of ['lambda.init.x86_64', 'lambda.duration.arm64', 'lambda.init.arm64'])
+      expect(meter(id).freeTier).toBe(pool);
+    for (const id of [
+      'lambda.pc.x86_64',
+      'lambda.pcDuration.x86_64',
+      'lambda.pc.arm64',
+      'lambda.pcDuration.arm64',
+    ]) {
       expect(meter(id).freeTier).toBeUndefined();
     }
     expect(meter('apigw.rest.requests').freeTier).toBeUndefined();

@@ -31,7 +31,12 @@ describe('tieredCost', () => {
 
   it('continues the last price past a ladder without an open-ended step', () => {
     // 100 × 1 + 50 × 0.5 (the last step extends)
-    expect(tieredCost(150, [{ upTo: 100, usdPerUnit: 1 }, { upTo: 120, usdPerUnit: 0.5 }])).toBe(125);
+    expect(
+      tieredCost(150, [
+        { upTo: 100, usdPerUnit: 1 },
+        { upTo: 120, usdPerUnit: 0.5 },
+      ]),
+    ).toBe(125);
   });
 
   it('refuses an empty ladder', () => {

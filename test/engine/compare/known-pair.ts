@@ -19,17 +19,35 @@ export function knownPair(durationSeconds = 600) {
         { id: 'api', kind: 'apiGateway', params: { flavor: 'http' } },
         backend,
       ],
-      [{ source: 'clients', target: 'api' }, { source: 'api', target: backend.id }],
+      [
+        { source: 'clients', target: 'api' },
+        { source: 'api', target: backend.id },
+      ],
       { durationSeconds },
     ),
     name,
   });
   return {
-    functions: base({ id: 'backend', kind: 'function', params: { memoryMB: 128, duration: { dist: 'constant', meanMs: 100 }, coldStart: NO_COLD_START } }, 'functions'),
+    functions: base(
+      {
+        id: 'backend',
+        kind: 'function',
+        params: { memoryMB: 128, duration: { dist: 'constant', meanMs: 100 }, coldStart: NO_COLD_START },
+      },
+      'functions',
+    ),
     server: base(
-      { id: 'backend', kind: 'server', params: { instanceType: 't3.medium', instances: { min: 1, max: 1 }, concurrencyPerInstance: 10, duration: { dist: 'constant', meanMs: 100 } } },
+      {
+        id: 'backend',
+        kind: 'server',
+        params: {
+          instanceType: 't3.medium',
+          instances: { min: 1, max: 1 },
+          concurrencyPerInstance: 10,
+          duration: { dist: 'constant', meanMs: 100 },
+        },
+      },
       'server',
     ),
   };
 }
-

@@ -31,7 +31,9 @@ describe('sweep values and parameter paths', () => {
   });
 
   it('short and full paths name the same parameter', () => {
-    expect(parsePath('clients.traffic.ratePerSecond')).toEqual(parsePath('nodes[id=clients].params.traffic.ratePerSecond'));
+    expect(parsePath('clients.traffic.ratePerSecond')).toEqual(
+      parsePath('nodes[id=clients].params.traffic.ratePerSecond'),
+    );
     expect(unitOfPath(parsePath('clients.traffic.ratePerSecond'))).toBe('requests/s');
     expect(unitOfPath(parsePath('fn.memoryMB'))).toBe('MB');
     const doc = knownPair().server;
@@ -41,14 +43,22 @@ describe('sweep values and parameter paths', () => {
     // Missing objects inside params are created; the schema fills the defaults around them.
     const s2 = setParam(doc, parsePath('backend.autoscaling.cooldownSeconds'), 60) as typeof doc;
     expect(s2.nodes[2].params.autoscaling).toEqual({ cooldownSeconds: 60 });
-    expect((setParam(doc, parsePath('settings.durationSeconds'), 60) as typeof doc).settings.durationSeconds).toBe(60);
-    expect(() => setParam(doc, parsePath('nobody.traffic.ratePerSecond'), 1)).toThrow('nodes[id=nobody]: there is no node with id "nobody"');
+    expect(
+      (setParam(doc, parsePath('settings.durationSeconds'), 60) as typeof doc).settings.durationSeconds,
+    ).toBe(60);
+    expect(() => setParam(doc, parsePath('nobody.traffic.ratePerSecond'), 1)).toThrow(
+      'nodes[id=nobody]: there is no node with id "nobody"',
+    );
   });
 
   it('a path that does not resolve names the scenario', () => {
     const { server } = knownPair();
-    expect(() => planSweep({ scenarios: [server], param: 'clientz.traffic.ratePerSecond', from: 1, to: 2, steps: 2 })).toThrow(/^server: nodes\[id=clientz\]/);
-    expect(() => planSweep({ scenarios: [server], param: 'clients.traffic.shape.x', from: 1, to: 2, steps: 2 })).toThrow(/not an object/);
+    expect(() =>
+      planSweep({ scenarios: [server], param: 'clientz.traffic.ratePerSecond', from: 1, to: 2, steps: 2 }),
+    ).toThrow(/^server: nodes\[id=clientz\]/);
+    expect(() =>
+      planSweep({ scenarios: [server], param: 'clients.traffic.shape.x', from: 1, to: 2, steps: 2 }),
+    ).toThrow(/not an object/);
   });
 });
 
@@ -63,10 +73,27 @@ describe('planner and reducer (the runs can happen anywhere)', () => {
 
   it('the plan lists each scenario at each value, with the parameter set in its document', () => {
     const { functions, server } = knownPair();
-    const plan = planSweep({ scenarios: [functions, server], param: 'clients.traffic.ratePerSecond', from: 1, to: 31, steps: 4 });
+    const plan = planSweep({
+      scenarios: [functions, server],
+      param: 'clients.traffic.ratePerSecond',
+      from: 1,
+      to: 31,
+      steps: 4,
+    });
     expect(plan.values).toEqual([1, 11, 21, 31]);
-    expect(plan.runs.map((r) => [r.scenario, r.value])).toEqual([[0, 1], [0, 11], [0, 21], [0, 31], [1, 1], [1, 11], [1, 21], [1, 31]]);
-    expect((plan.runs[2].doc as typeof functions).nodes[0].params).toEqual({ traffic: { shape: 'constant', ratePerSecond: 21 } });
+    expect(plan.runs.map((r) => [r.scenario, r.value])).toEqual([
+      [0, 1],
+      [0, 11],
+      [0, 21],
+      [0, 31],
+      [1, 1],
+      [1, 11],
+      [1, 21],
+      [1, 31],
+    ]);
+    expect((plan.runs[2].doc as typeof functions).nodes[0].params).toEqual({
+      traffic: { shape: 'constant', ratePerSecond: 21 },
+    });
     expect(plan.names).toEqual(['functions', 'server']);
     expect(plan.param).toBe('nodes[id=clients].params.traffic.ratePerSecond');
     // Runs are plain data: they survive structured cloning to a worker.
@@ -84,10 +111,19 @@ describe('planner and reducer (the runs can happen anywhere)', () => {
 
   it('refinement halves the bracket each round, with runs at the midpoints only', () => {
     const { functions, server } = knownPair();
-    const plan = planSweep({ scenarios: [functions, server], param: 'clients.traffic.ratePerSecond', from: 1, to: 31, steps: 4 });
+    const plan = planSweep({
+      scenarios: [functions, server],
+      param: 'clients.traffic.ratePerSecond',
+      from: 1,
+      to: 31,
+      steps: 4,
+    });
     let report = reduceSweep(plan, plan.runs.map(fake));
     const runs = planRefinement(plan, report.crossovers);
-    expect(runs.map((r) => [r.scenario, r.value])).toEqual([[0, 16], [1, 16]]);
+    expect(runs.map((r) => [r.scenario, r.value])).toEqual([
+      [0, 16],
+      [1, 16],
+    ]);
     report = applyRefinement(plan, report, runs, runs.map(fake));
     expect([report.crossovers[0].lo, report.crossovers[0].hi]).toEqual([16, 21]);
     expect(report.crossovers[0].refined).toBe(1);
@@ -96,8 +132,21 @@ describe('planner and reducer (the runs can happen anywhere)', () => {
   });
 
   it('finds every crossing of every pair, sorted by value', () => {
-    const curve = (name: string, scenario: number, costs: number[]) => ({ scenario, name, points: costs.map((c, i) => ({ value: i + 1, monthlyCostUsd: c, p95Ms: 0, requests: 0, failedFraction: 0 })) });
-    const x = findCrossovers([curve('flat', 0, [5, 5, 5, 5]), curve('vee', 1, [8, 2, 2, 8]), curve('line', 2, [1, 2, 3, 4])], { unit: 'x' });
+    const curve = (name: string, scenario: number, costs: number[]) => ({
+      scenario,
+      name,
+      points: costs.map((c, i) => ({
+        value: i + 1,
+        monthlyCostUsd: c,
+        p95Ms: 0,
+        requests: 0,
+        failedFraction: 0,
+      })),
+    });
+    const x = findCrossovers(
+      [curve('flat', 0, [5, 5, 5, 5]), curve('vee', 1, [8, 2, 2, 8]), curve('line', 2, [1, 2, 3, 4])],
+      { unit: 'x' },
+    );
     // flat − vee: −3, 3, 3, −3 crosses twice; flat − line: 4, 3, 2, 1 never; vee − line:
     // 7, 0, −1, 4: the 0 counts with the sign before it, so 7 → −1 over [1, 3], then −1 → 4.
     expect(x.map((c) => [c.label, Number(c.value.toFixed(9))])).toEqual([
@@ -113,7 +162,13 @@ describe('planner and reducer (the runs can happen anywhere)', () => {
 describe('sweep: the known crossing of functions and an always-on instance', () => {
   it('finds 28.3 requests/s by interpolation, then bisection with re-runs', () => {
     const { functions, server } = knownPair();
-    const report = sweep({ scenarios: [functions, server], param: 'clients.traffic.ratePerSecond', from: 5, to: 50, steps: 4 });
+    const report = sweep({
+      scenarios: [functions, server],
+      param: 'clients.traffic.ratePerSecond',
+      from: 5,
+      to: 50,
+      steps: 4,
+    });
     expect(report.values).toEqual([5, 20, 35, 50]);
     expect(report.crossovers).toHaveLength(1);
     const c = report.crossovers[0];
@@ -129,20 +184,52 @@ describe('sweep: the known crossing of functions and an always-on instance', () 
     // The server's cost is flat apart from the API; p95 stays at the 100 ms handler + the API's 10 ms.
     const s = report.curves[1].points;
     expect(s[s.length - 1].monthlyCostUsd - s[0].monthlyCostUsd).toBeCloseTo(45 * 2.592, 1);
-    for (const curve of report.curves) for (const p of curve.points) expect(Math.abs(p.p95Ms - 110)).toBeLessThan(2);
+    for (const curve of report.curves)
+      for (const p of curve.points) expect(Math.abs(p.p95Ms - 110)).toBeLessThan(2);
   });
 });
 
 describe('sweeping a whole-number parameter', () => {
   it('rounds the grid and the refinement midpoints, and every run validates', () => {
-    const doc = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../../src/templates/api-function.json'), 'utf8'));
-    const plan = planSweep({ scenarios: [doc, doc], param: 'handler.memoryMB', from: 128, to: 3000, steps: 7, log: true });
+    const doc = JSON.parse(
+      readFileSync(resolve(import.meta.dirname, '../../../src/templates/api-function.json'), 'utf8'),
+    );
+    const plan = planSweep({
+      scenarios: [doc, doc],
+      param: 'handler.memoryMB',
+      from: 128,
+      to: 3000,
+      steps: 7,
+      log: true,
+    });
     expect(plan.integral).toBe(true);
     for (const v of plan.values) expect(Number.isInteger(v)).toBe(true);
     for (const r of plan.runs) expect(validateScenario(r.doc).ok).toBe(true);
-    const runs = planRefinement(plan, [{ a: 0, b: 1, cheaperBelow: 0, cheaperAbove: 1, value: 200.4, lo: 190, hi: 211, monthlyCostUsd: 1, refined: 0, label: '', diffLo: -1, diffHi: 1 } as never]);
+    const runs = planRefinement(plan, [
+      {
+        a: 0,
+        b: 1,
+        cheaperBelow: 0,
+        cheaperAbove: 1,
+        value: 200.4,
+        lo: 190,
+        hi: 211,
+        monthlyCostUsd: 1,
+        refined: 0,
+        label: '',
+        diffLo: -1,
+        diffHi: 1,
+      } as never,
+    ]);
     for (const r of runs) expect(Number.isInteger(r.value)).toBe(true);
-    const rate = planSweep({ scenarios: [doc], param: 'clients.traffic.ratePerSecond', from: 0.5, to: 60, steps: 5, log: true });
+    const rate = planSweep({
+      scenarios: [doc],
+      param: 'clients.traffic.ratePerSecond',
+      from: 0.5,
+      to: 60,
+      steps: 5,
+      log: true,
+    });
     expect(rate.integral).toBe(false);
   });
 });

@@ -6,7 +6,11 @@ function uploads(bucket: Record<string, unknown> = {}, target = true) {
   return scenario(
     [
       { id: 'users', kind: 'producer', params: { traffic: { shape: 'constant', ratePerSecond: 5 } } },
-      { id: 'uploads', kind: 'bucket', params: { notificationDelay: { dist: 'constant', meanMs: 250 }, ...bucket } },
+      {
+        id: 'uploads',
+        kind: 'bucket',
+        params: { notificationDelay: { dist: 'constant', meanMs: 250 }, ...bucket },
+      },
       { id: 'thumb', kind: 'function', params: FAST },
     ],
     [{ source: 'users', target: 'uploads' }, ...(target ? [{ source: 'uploads', target: 'thumb' }] : [])],
@@ -15,7 +19,7 @@ function uploads(bucket: Record<string, unknown> = {}, target = true) {
 }
 
 describe('S3 bucket', () => {
-  it('sends one event notification per PUT, which continues the PUT\'s path', () => {
+  it("sends one event notification per PUT, which continues the PUT's path", () => {
     const r = run(uploads());
     const m = metrics(r, 'uploads');
     expect(m.puts).toBe(1000);

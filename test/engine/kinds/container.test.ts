@@ -2,14 +2,21 @@ import { describe, expect, it } from 'vitest';
 import type { Result } from '../../../src/engine/result';
 import { conserved, erlangC, run, scenario } from '../helpers';
 
-const service = (container: Record<string, unknown>, traffic: Record<string, unknown>, settings: Record<string, unknown> = {}) =>
+const service = (
+  container: Record<string, unknown>,
+  traffic: Record<string, unknown>,
+  settings: Record<string, unknown> = {},
+) =>
   scenario(
     [
       { id: 'clients', kind: 'producer', params: { traffic } },
       { id: 'alb', kind: 'loadBalancer', params: { overheadMs: 0 } },
       { id: 'svc', kind: 'container', params: container },
     ],
-    [{ source: 'clients', target: 'alb' }, { source: 'alb', target: 'svc' }],
+    [
+      { source: 'clients', target: 'alb' },
+      { source: 'alb', target: 'svc' },
+    ],
     settings,
   );
 
@@ -28,9 +35,14 @@ describe('container (Fargate): billing per task-second with the one-minute minim
     run(
       service(
         {
-          vcpu: 1, memoryGB: 2, tasks: { min: 0, max: 1 }, startupSeconds: 15, concurrencyPerTask: 1,
+          vcpu: 1,
+          memoryGB: 2,
+          tasks: { min: 0, max: 1 },
+          startupSeconds: 15,
+          concurrencyPerTask: 1,
           autoscaling: { scaleOutDelaySeconds: 30, cooldownSeconds: 0 },
-          duration: { dist: 'constant', meanMs: 1000 }, requestTimeoutMs,
+          duration: { dist: 'constant', meanMs: 1000 },
+          requestTimeoutMs,
         },
         { shape: 'constant', ratePerSecond: 0.001 },
         { durationSeconds: 1000 },
@@ -65,7 +77,13 @@ describe('container (Fargate): billing per task-second with the one-minute minim
   });
 
   it('arm64 tasks bill on the Graviton meters at $0.03238 per vCPU-hour and $0.00356 per GB-hour', () => {
-    const r = run(service({ vcpu: 2, memoryGB: 4, architecture: 'arm64', tasks: { min: 3, max: 3 } }, { shape: 'constant', ratePerSecond: 1 }, { durationSeconds: 3600 }));
+    const r = run(
+      service(
+        { vcpu: 2, memoryGB: 4, architecture: 'arm64', tasks: { min: 3, max: 3 } },
+        { shape: 'constant', ratePerSecond: 1 },
+        { durationSeconds: 3600 },
+      ),
+    );
     expect(item(r, /^vCPU/).quantity).toBe(3 * 2 * 3600);
     expect(item(r, /^memory/).quantity).toBe(3 * 4 * 3600);
     expect(r.nodes.svc.cost.totalUsd).toBeCloseTo(3 * (2 * 0.03238 + 4 * 0.00356), 9);
@@ -76,7 +94,17 @@ describe('container: a sync callee like the server', () => {
   it('M/M/c with c = tasks × concurrencyPerTask: mean wait matches Erlang C', () => {
     // 3 tasks × 1 slot, μ = 5/s (200 ms), λ = 12/s: a = 2.4, ρ = 0.8.
     const r = run(
-      service({ tasks: { min: 3, max: 3 }, concurrencyPerTask: 1, duration: { dist: 'exponential', meanMs: 200 }, queueLimit: 1_000_000, requestTimeoutMs: 3_600_000 }, { shape: 'poisson', ratePerSecond: 12 }, { durationSeconds: 20000, warmupSeconds: 500 }),
+      service(
+        {
+          tasks: { min: 3, max: 3 },
+          concurrencyPerTask: 1,
+          duration: { dist: 'exponential', meanMs: 200 },
+          queueLimit: 1_000_000,
+          requestTimeoutMs: 3_600_000,
+        },
+        { shape: 'poisson', ratePerSecond: 12 },
+        { durationSeconds: 20000, warmupSeconds: 500 },
+      ),
     );
     const wqMs = (erlangC(3, 2.4) / (3 * 5 - 12)) * 1000; // 215.7 ms
     const waitMs = (m(r).latencyMs as unknown as { mean: number }).mean - 200;
@@ -91,7 +119,9 @@ describe('container: a sync callee like the server', () => {
     const r = run(
       service(
         {
-          tasks: { min: 1, max: 4 }, concurrencyPerTask: 10, startupSeconds: 45,
+          tasks: { min: 1, max: 4 },
+          concurrencyPerTask: 10,
+          startupSeconds: 45,
           autoscaling: { targetUtilization: 0.5, scaleOutDelaySeconds: 60, cooldownSeconds: 3600 },
           duration: { dist: 'constant', meanMs: 100 },
         },
@@ -123,9 +153,20 @@ describe('container: a queue worker', () => {
         [
           { id: 'clients', kind: 'producer', params: { traffic: { shape: 'constant', ratePerSecond: 20 } } },
           { id: 'jobs', kind: 'queue' },
-          { id: 'svc', kind: 'container', params: { tasks: { min: 2, max: 2 }, concurrencyPerTask: 2, duration: { dist: 'constant', meanMs: 500 } } },
+          {
+            id: 'svc',
+            kind: 'container',
+            params: {
+              tasks: { min: 2, max: 2 },
+              concurrencyPerTask: 2,
+              duration: { dist: 'constant', meanMs: 500 },
+            },
+          },
         ],
-        [{ source: 'clients', target: 'jobs' }, { source: 'jobs', target: 'svc', params: { batchSize: 1 } }],
+        [
+          { source: 'clients', target: 'jobs' },
+          { source: 'jobs', target: 'svc', params: { batchSize: 1 } },
+        ],
         { durationSeconds: 600 },
       ),
     );

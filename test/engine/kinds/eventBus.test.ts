@@ -12,10 +12,16 @@ function routing(payloadKB = 1) {
   return scenario(
     [
       {
-        id: 'app', kind: 'producer',
+        id: 'app',
+        kind: 'producer',
         params: {
-          traffic: { shape: 'constant', ratePerSecond: 10 }, payloadKB,
-          eventTypes: [{ name: 'A', weight: 2 }, { name: 'B', weight: 1 }, { name: 'C', weight: 1 }],
+          traffic: { shape: 'constant', ratePerSecond: 10 },
+          payloadKB,
+          eventTypes: [
+            { name: 'A', weight: 2 },
+            { name: 'B', weight: 1 },
+            { name: 'C', weight: 1 },
+          ],
         },
       },
       { id: 'bus', kind: 'eventBus' },
@@ -122,7 +128,9 @@ describe('EventBridge bus', () => {
   });
 
   it('gives up when the next retry would pass maximumEventAgeSeconds', () => {
-    const r = run(refusing({ maximumRetryAttempts: 185, maximumEventAgeSeconds: 60 }, false), { traceSampleRate: 1 });
+    const r = run(refusing({ maximumRetryAttempts: 185, maximumEventAgeSeconds: 60 }, false), {
+      traceSampleRate: 1,
+    });
     const delays = expectedDelays(7, 20);
     let retries = 0;
     let age = 0;
@@ -164,7 +172,14 @@ describe('EventBridge bus', () => {
 
 describe('EventBridge retry back-off (pure)', () => {
   it('doubles from 1 s to a 10-minute cap, with equal jitter', () => {
-    expect([1, 2, 3, 10, 11, 185].map(eventBridgeRetryStepMs)).toEqual([1000, 2000, 4000, 512_000, EB_RETRY_CAP_MS, EB_RETRY_CAP_MS]);
+    expect([1, 2, 3, 10, 11, 185].map(eventBridgeRetryStepMs)).toEqual([
+      1000,
+      2000,
+      4000,
+      512_000,
+      EB_RETRY_CAP_MS,
+      EB_RETRY_CAP_MS,
+    ]);
     expect(eventBridgeRetryDelayMs(4, 0)).toBe(4000);
     expect(eventBridgeRetryDelayMs(4, 0.5)).toBe(6000);
     expect(eventBridgeRetryDelayMs(4, 0.999)).toBeLessThan(8000);

@@ -2,11 +2,30 @@ import { describe, expect, it } from 'vitest';
 import { NO_COLD_START, fnMetrics, run, scenario } from '../helpers';
 
 /** One request through API → caller, which invokes `worker` asynchronously `perRequest` times. */
-function asyncChain(worker: Record<string, unknown>, opts: { perRequest?: number; onFailure?: boolean; seconds?: number } = {}) {
+function asyncChain(
+  worker: Record<string, unknown>,
+  opts: { perRequest?: number; onFailure?: boolean; seconds?: number } = {},
+) {
   const nodes = [
-    { id: 'clients', kind: 'producer', params: { traffic: { shape: 'trace', points: [[0, 0], [0.5, 0]] } } },
+    {
+      id: 'clients',
+      kind: 'producer',
+      params: {
+        traffic: {
+          shape: 'trace',
+          points: [
+            [0, 0],
+            [0.5, 0],
+          ],
+        },
+      },
+    },
     { id: 'api', kind: 'apiGateway' },
-    { id: 'caller', kind: 'function', params: { duration: { dist: 'constant', meanMs: 10 }, coldStart: NO_COLD_START } },
+    {
+      id: 'caller',
+      kind: 'function',
+      params: { duration: { dist: 'constant', meanMs: 10 }, coldStart: NO_COLD_START },
+    },
     { id: 'worker', kind: 'function', params: { coldStart: NO_COLD_START, ...worker } },
   ];
   const edges = [
@@ -15,7 +34,11 @@ function asyncChain(worker: Record<string, unknown>, opts: { perRequest?: number
     { source: 'caller', target: 'worker', params: { mode: 'async', perRequest: opts.perRequest ?? 1 } },
   ];
   if (opts.onFailure) {
-    nodes.push({ id: 'failures', kind: 'function', params: { duration: { dist: 'constant', meanMs: 5 }, coldStart: NO_COLD_START } });
+    nodes.push({
+      id: 'failures',
+      kind: 'function',
+      params: { duration: { dist: 'constant', meanMs: 5 }, coldStart: NO_COLD_START },
+    });
     edges.push({ source: 'worker', target: 'failures', role: 'onFailure' } as never);
   }
   return scenario(nodes, edges, { durationSeconds: opts.seconds ?? 3600 });
@@ -43,7 +66,10 @@ describe('Lambda asynchronous invocation', () => {
   });
 
   it('after the retries the event goes to the on-failure destination (dead-lettered)', () => {
-    const doc = asyncChain({ errorRate: 1, asyncRetries: 1, duration: { dist: 'constant', meanMs: 100 } }, { onFailure: true, seconds: 1400 });
+    const doc = asyncChain(
+      { errorRate: 1, asyncRetries: 1, duration: { dist: 'constant', meanMs: 100 } },
+      { onFailure: true, seconds: 1400 },
+    );
     doc.nodes[0].params.traffic = ONE_AT_500;
     const r = run(doc);
     expect(r.totals.requests).toBe(1);
@@ -55,7 +81,10 @@ describe('Lambda asynchronous invocation', () => {
   it('throttled events back off 1, 2, 4, 8 s … until an environment is free', () => {
     // Two events at once, reserved concurrency 1, each run 10 s: the second is throttled at
     // t0 and retried at t0+1, +3, +7, +15 s (backoff doubling), starting on that last try.
-    const doc = asyncChain({ reservedConcurrency: 1, duration: { dist: 'constant', meanMs: 10_000 }, timeoutMs: 60_000 }, { perRequest: 2, seconds: 1400 });
+    const doc = asyncChain(
+      { reservedConcurrency: 1, duration: { dist: 'constant', meanMs: 10_000 }, timeoutMs: 60_000 },
+      { perRequest: 2, seconds: 1400 },
+    );
     doc.nodes[0].params.traffic = ONE_AT_500;
     const r = run(doc, { traceSampleRate: 1 });
     expect(r.totals.requests).toBe(1);
@@ -70,7 +99,15 @@ describe('Lambda asynchronous invocation', () => {
   it('events older than maxEventAgeSeconds are dropped', () => {
     // Two events, one environment busy for 5 min: the second ages out after 60 s and is
     // dropped; the request ends as dropped (its worst path) once the first completes.
-    const doc = asyncChain({ reservedConcurrency: 1, maxEventAgeSeconds: 60, duration: { dist: 'constant', meanMs: 300_000 }, timeoutMs: 900_000 }, { perRequest: 2, seconds: 1400 });
+    const doc = asyncChain(
+      {
+        reservedConcurrency: 1,
+        maxEventAgeSeconds: 60,
+        duration: { dist: 'constant', meanMs: 300_000 },
+        timeoutMs: 900_000,
+      },
+      { perRequest: 2, seconds: 1400 },
+    );
     doc.nodes[0].params.traffic = ONE_AT_500;
     const r = run(doc);
     expect(r.totals.requests).toBe(1);
@@ -91,8 +128,16 @@ describe('Lambda asynchronous invocation', () => {
       [
         { id: 'clients', kind: 'producer', params: { traffic: ONE } },
         { id: 'api', kind: 'apiGateway' },
-        { id: 'caller', kind: 'function', params: { memoryMB: 1024, duration: { dist: 'constant', meanMs: 100 }, coldStart: NO_COLD_START } },
-        { id: 'callee', kind: 'function', params: { memoryMB: 1024, duration: { dist: 'constant', meanMs: 400 }, coldStart: NO_COLD_START } },
+        {
+          id: 'caller',
+          kind: 'function',
+          params: { memoryMB: 1024, duration: { dist: 'constant', meanMs: 100 }, coldStart: NO_COLD_START },
+        },
+        {
+          id: 'callee',
+          kind: 'function',
+          params: { memoryMB: 1024, duration: { dist: 'constant', meanMs: 400 }, coldStart: NO_COLD_START },
+        },
       ],
       [
         { source: 'clients', target: 'api' },
@@ -113,4 +158,3 @@ describe('Lambda asynchronous invocation', () => {
     expect(lat).toBeLessThan(520);
   });
 });
-

@@ -9,15 +9,27 @@ const usage = (r: Result, name: RegExp) => r.nodes.alb.cost.items.find((i) => na
 
 const fixedServer = (params: Record<string, unknown> = {}) => ({
   kind: 'server',
-  params: { instanceType: 't3.micro', instances: { min: 1, max: 1 }, duration: { dist: 'constant', meanMs: 100 }, ...params },
+  params: {
+    instanceType: 't3.micro',
+    instances: { min: 1, max: 1 },
+    duration: { dist: 'constant', meanMs: 100 },
+    ...params,
+  },
 });
 
 describe('load balancer: a pass-through', () => {
-  it('adds its overhead to the target\'s latency', () => {
+  it("adds its overhead to the target's latency", () => {
     const r = run(
       scenario(
-        [{ id: 'clients', kind: 'producer', params: { traffic: { shape: 'constant', ratePerSecond: 2 } } }, { id: 'alb', kind: 'loadBalancer', params: { overheadMs: 2 } }, { id: 'srv', ...fixedServer() }],
-        [{ source: 'clients', target: 'alb' }, { source: 'alb', target: 'srv' }],
+        [
+          { id: 'clients', kind: 'producer', params: { traffic: { shape: 'constant', ratePerSecond: 2 } } },
+          { id: 'alb', kind: 'loadBalancer', params: { overheadMs: 2 } },
+          { id: 'srv', ...fixedServer() },
+        ],
+        [
+          { source: 'clients', target: 'alb' },
+          { source: 'alb', target: 'srv' },
+        ],
         { durationSeconds: 600 },
       ),
     );
@@ -29,11 +41,22 @@ describe('load balancer: a pass-through', () => {
     conserved(r);
   });
 
-  const twoTargets = (algorithm: string, filters: [string[] | null, string[] | null], types = [{ name: 'a', weight: 1 }, { name: 'b', weight: 3 }]) =>
+  const twoTargets = (
+    algorithm: string,
+    filters: [string[] | null, string[] | null],
+    types = [
+      { name: 'a', weight: 1 },
+      { name: 'b', weight: 3 },
+    ],
+  ) =>
     run(
       scenario(
         [
-          { id: 'clients', kind: 'producer', params: { traffic: { shape: 'poisson', ratePerSecond: 20 }, eventTypes: types } },
+          {
+            id: 'clients',
+            kind: 'producer',
+            params: { traffic: { shape: 'poisson', ratePerSecond: 20 }, eventTypes: types },
+          },
           { id: 'alb', kind: 'loadBalancer', params: { algorithm } },
           { id: 's1', ...fixedServer({ duration: { dist: 'exponential', meanMs: 50 } }) },
           { id: 's2', ...fixedServer({ duration: { dist: 'exponential', meanMs: 50 } }) },
@@ -72,22 +95,36 @@ describe('load balancer: a pass-through', () => {
   });
 
   it('a request no rule matches is answered 503 by the ALB itself', () => {
-    const r = twoTargets('roundRobin', [['a'], ['a']], [{ name: 'a', weight: 1 }, { name: 'c', weight: 1 }]);
+    const r = twoTargets(
+      'roundRobin',
+      [['a'], ['a']],
+      [
+        { name: 'a', weight: 1 },
+        { name: 'c', weight: 1 },
+      ],
+    );
     expect(m(r, 'alb').throttled).toBeGreaterThan(0);
     expect(m(r, 'alb').throttled).toBe(m(r, 'alb').requests - m(r, 's1').requests - m(r, 's2').requests);
     expect(r.totals.failed).toBe(m(r, 'alb').throttled);
     conserved(r);
   });
 
-  it('passes a function target\'s answer on', () => {
+  it("passes a function target's answer on", () => {
     const r = run(
       scenario(
         [
           { id: 'clients', kind: 'producer', params: { traffic: { shape: 'constant', ratePerSecond: 5 } } },
           { id: 'alb', kind: 'loadBalancer', params: { overheadMs: 0 } },
-          { id: 'fn', kind: 'function', params: { duration: { dist: 'constant', meanMs: 40 }, coldStart: NO_COLD_START } },
+          {
+            id: 'fn',
+            kind: 'function',
+            params: { duration: { dist: 'constant', meanMs: 40 }, coldStart: NO_COLD_START },
+          },
         ],
-        [{ source: 'clients', target: 'alb' }, { source: 'alb', target: 'fn' }],
+        [
+          { source: 'clients', target: 'alb' },
+          { source: 'alb', target: 'fn' },
+        ],
         { durationSeconds: 600 },
       ),
     );
@@ -103,8 +140,19 @@ describe('load balancer: bill', () => {
     // active connections 1 ÷ 3,000; bytes 36,000 KB/h ≈ 0.034 GB/h. 0.4 LCU × 2 h = 0.8 LCU-hours.
     const r = run(
       scenario(
-        [{ id: 'clients', kind: 'producer', params: { traffic: { shape: 'constant', ratePerSecond: 10 }, payloadKB: 1 } }, { id: 'alb', kind: 'loadBalancer' }, { id: 'srv', ...fixedServer() }],
-        [{ source: 'clients', target: 'alb' }, { source: 'alb', target: 'srv' }],
+        [
+          {
+            id: 'clients',
+            kind: 'producer',
+            params: { traffic: { shape: 'constant', ratePerSecond: 10 }, payloadKB: 1 },
+          },
+          { id: 'alb', kind: 'loadBalancer' },
+          { id: 'srv', ...fixedServer() },
+        ],
+        [
+          { source: 'clients', target: 'alb' },
+          { source: 'alb', target: 'srv' },
+        ],
         { durationSeconds: 7200 },
       ),
     );
@@ -121,11 +169,22 @@ describe('load balancer: bill', () => {
     const r = run(
       scenario(
         [
-          { id: 'clients', kind: 'producer', params: { traffic: { shape: 'constant', ratePerSecond: 1 }, payloadKB: 1024 } },
+          {
+            id: 'clients',
+            kind: 'producer',
+            params: { traffic: { shape: 'constant', ratePerSecond: 1 }, payloadKB: 1024 },
+          },
           { id: 'alb', kind: 'loadBalancer' },
-          { id: 'fn', kind: 'function', params: { duration: { dist: 'constant', meanMs: 40 }, coldStart: NO_COLD_START } },
+          {
+            id: 'fn',
+            kind: 'function',
+            params: { duration: { dist: 'constant', meanMs: 40 }, coldStart: NO_COLD_START },
+          },
         ],
-        [{ source: 'clients', target: 'alb' }, { source: 'alb', target: 'fn' }],
+        [
+          { source: 'clients', target: 'alb' },
+          { source: 'alb', target: 'fn' },
+        ],
         { durationSeconds: 3600 },
       ),
     );

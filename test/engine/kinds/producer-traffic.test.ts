@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../../../src/engine/kernel/rng';
 import { producerKind } from '../../../src/engine/kinds/producer';
-import { producerParams, trafficSchema, type ProducerParams, type Traffic } from '../../../src/engine/kinds/producer/schema';
+import {
+  producerParams,
+  trafficSchema,
+  type ProducerParams,
+  type Traffic,
+} from '../../../src/engine/kinds/producer/schema';
 import { ArrivalProcess, expectedArrivals, rateAt } from '../../../src/engine/kinds/producer/traffic';
 import { SimContext, type RunSettings } from '../../../src/engine/sim/context';
 import { EdgeRuntime } from '../../../src/engine/sim/edges';
@@ -41,11 +46,42 @@ function integrate(t: Traffic, a: number, b: number, steps = 200_000): number {
 
 const SHAPES: Record<string, { traffic: Traffic; seconds: number }> = {
   poisson: { traffic: traffic({ shape: 'poisson', ratePerSecond: 100 }), seconds: 1000 },
-  diurnal: { traffic: traffic({ shape: 'diurnal', ratePerSecond: 10, peakRatePerSecond: 200, periodSeconds: 600 }), seconds: 3300 },
-  spike: { traffic: traffic({ shape: 'spike', ratePerSecond: 5, peakRatePerSecond: 500, atSeconds: 100, lengthSeconds: 50 }), seconds: 400 },
-  ramp: { traffic: traffic({ shape: 'ramp', ratePerSecond: 10, peakRatePerSecond: 200, atSeconds: 100, lengthSeconds: 300 }), seconds: 600 },
+  diurnal: {
+    traffic: traffic({ shape: 'diurnal', ratePerSecond: 10, peakRatePerSecond: 200, periodSeconds: 600 }),
+    seconds: 3300,
+  },
+  spike: {
+    traffic: traffic({
+      shape: 'spike',
+      ratePerSecond: 5,
+      peakRatePerSecond: 500,
+      atSeconds: 100,
+      lengthSeconds: 50,
+    }),
+    seconds: 400,
+  },
+  ramp: {
+    traffic: traffic({
+      shape: 'ramp',
+      ratePerSecond: 10,
+      peakRatePerSecond: 200,
+      atSeconds: 100,
+      lengthSeconds: 300,
+    }),
+    seconds: 600,
+  },
   trace: {
-    traffic: traffic({ shape: 'trace', points: [[20, 0], [100, 50], [100, 10], [300, 300], [400, 0], [450, 40]] }),
+    traffic: traffic({
+      shape: 'trace',
+      points: [
+        [20, 0],
+        [100, 50],
+        [100, 10],
+        [300, 300],
+        [400, 0],
+        [450, 40],
+      ],
+    }),
     seconds: 500,
   },
 };
@@ -84,7 +120,11 @@ describe('traffic rate function', () => {
 
   it.each(Object.keys(SHAPES))('expectedArrivals for %s is the integral of rateAt', (name) => {
     const { traffic: t, seconds } = SHAPES[name];
-    for (const [a, b] of [[0, seconds], [37.5, 123.25], [seconds / 3, seconds]]) {
+    for (const [a, b] of [
+      [0, seconds],
+      [37.5, 123.25],
+      [seconds / 3, seconds],
+    ]) {
       // The midpoint rule blurs each step of the rate over one of its cells: relative 1e-4.
       const numeric = integrate(t, a, b);
       expect(Math.abs(expectedArrivals(t, a, b) - numeric)).toBeLessThan(1e-4 * Math.max(1, numeric));
@@ -98,18 +138,21 @@ describe('traffic rate function', () => {
 });
 
 describe('arrival process', () => {
-  it.each(Object.keys(SHAPES))('%s: the arrival count matches expectedArrivals, overall and per window', (name) => {
-    const { traffic: t, seconds } = SHAPES[name];
-    const times = arrivals(t, seconds);
-    expectPoissonCount(times.length, expectedArrivals(t, 0, seconds));
-    const bins = 20;
-    const w = seconds / bins;
-    for (let i = 0; i < bins; i++) {
-      // 4.5 sd per bin over 100 bins: a correct generator fails this with probability < 1e-3.
-      expectPoissonCount(countIn(times, i * w, (i + 1) * w), expectedArrivals(t, i * w, (i + 1) * w), 4.5);
-    }
-    expect(times.every((a, i) => i === 0 || a >= times[i - 1])).toBe(true);
-  });
+  it.each(Object.keys(SHAPES))(
+    '%s: the arrival count matches expectedArrivals, overall and per window',
+    (name) => {
+      const { traffic: t, seconds } = SHAPES[name];
+      const times = arrivals(t, seconds);
+      expectPoissonCount(times.length, expectedArrivals(t, 0, seconds));
+      const bins = 20;
+      const w = seconds / bins;
+      for (let i = 0; i < bins; i++) {
+        // 4.5 sd per bin over 100 bins: a correct generator fails this with probability < 1e-3.
+        expectPoissonCount(countIn(times, i * w, (i + 1) * w), expectedArrivals(t, i * w, (i + 1) * w), 4.5);
+      }
+      expect(times.every((a, i) => i === 0 || a >= times[i - 1])).toBe(true);
+    },
+  );
 
   it('constant traffic is evenly spaced, exactly, each arrival in the middle of its interval', () => {
     const times = arrivals(traffic({ shape: 'constant', ratePerSecond: 10 }), 60);
@@ -144,7 +187,13 @@ describe('arrival process', () => {
   });
 
   it('a spike raises the rate only inside its window', () => {
-    const t = traffic({ shape: 'spike', ratePerSecond: 20, peakRatePerSecond: 400, atSeconds: 300, lengthSeconds: 60 });
+    const t = traffic({
+      shape: 'spike',
+      ratePerSecond: 20,
+      peakRatePerSecond: 400,
+      atSeconds: 300,
+      lengthSeconds: 60,
+    });
     const times = arrivals(t, 900, 5);
     const inside = countIn(times, 300, 360) / 60;
     const outside = (countIn(times, 0, 300) + countIn(times, 360, 900)) / 840;
@@ -169,13 +218,26 @@ describe('arrival process', () => {
       { shape: 'diurnal', ratePerSecond: 0, peakRatePerSecond: 0 },
       { shape: 'spike', ratePerSecond: 0, peakRatePerSecond: 0 },
       { shape: 'ramp', ratePerSecond: 0, peakRatePerSecond: 0 },
-      { shape: 'trace', points: [[0, 0], [100, 0]] },
+      {
+        shape: 'trace',
+        points: [
+          [0, 0],
+          [100, 0],
+        ],
+      },
     ];
     for (const z of zeros) expect(new ArrivalProcess(traffic(z), new Rng(1)).first(0)).toBe(Infinity);
   });
 
   it('a rate that drops to zero for good ends the arrivals', () => {
-    const t = traffic({ shape: 'trace', points: [[0, 100], [10, 100], [10, 0]] });
+    const t = traffic({
+      shape: 'trace',
+      points: [
+        [0, 100],
+        [10, 100],
+        [10, 0],
+      ],
+    });
     const proc = new ArrivalProcess(t, new Rng(2));
     let last = 0;
     let n = 0;
@@ -190,8 +252,15 @@ describe('arrival process', () => {
 
 function context(over: Partial<RunSettings> = {}, series = false): SimContext {
   const settings: RunSettings = {
-    durationSeconds: 600, warmupSeconds: 0, seed: 1, region: 'us-east-1', includeFreeTier: false,
-    lambdaBillingGranularityMs: 1, accountConcurrency: 1000, startTime: '2025-01-01T00:00:00Z', ...over,
+    durationSeconds: 600,
+    warmupSeconds: 0,
+    seed: 1,
+    region: 'us-east-1',
+    includeFreeTier: false,
+    lambdaBillingGranularityMs: 1,
+    accountConcurrency: 1000,
+    startTime: '2025-01-01T00:00:00Z',
+    ...over,
   };
   return new SimContext(settings, { series, traceSampleRate: 0, maxTraces: 0 });
 }
@@ -199,14 +268,29 @@ function context(over: Partial<RunSettings> = {}, series = false): SimContext {
 /** Builds a producer wired to one sink and runs it to the end of the run. */
 function runProducer(params: unknown, over: Partial<RunSettings> = {}, series = false) {
   const ctx = context(over, series);
-  const spec: NodeSpec<ProducerParams> = { id: 'clients', kind: 'producer', label: 'clients', params: producerParams.parse(params) };
+  const spec: NodeSpec<ProducerParams> = {
+    id: 'clients',
+    kind: 'producer',
+    label: 'clients',
+    params: producerParams.parse(params),
+  };
   const producer = producerKind.create!(ctx, spec, 0);
   const sink = new Sink(ctx, 1);
   ctx.nodes.push(producer, sink);
-  producer.out = [new EdgeRuntime(0, { id: 'e', source: 'clients', target: 'sink', role: 'invoke', params: {} }, producer, sink, 'send', (n) => ctx.typeIndex(n))];
+  producer.out = [
+    new EdgeRuntime(
+      0,
+      { id: 'e', source: 'clients', target: 'sink', role: 'invoke', params: {} },
+      producer,
+      sink,
+      'send',
+      (n) => ctx.typeIndex(n),
+    ),
+  ];
   producer.start(0);
   const q = ctx.queue;
-  while (q.peekTime() <= ctx.durationMs && q.pop()) ctx.nodes[q.poppedHandler >> 4].onEvent(q.poppedHandler & 15, q.poppedArg, q.poppedTime);
+  while (q.peekTime() <= ctx.durationMs && q.pop())
+    ctx.nodes[q.poppedHandler >> 4].onEvent(q.poppedHandler & 15, q.poppedArg, q.poppedTime);
   producer.finish(ctx.durationMs);
   return { ctx, producer, sink };
 }
@@ -224,13 +308,23 @@ describe('producer node', () => {
   it('event types follow their weights; a zero weight is never drawn', () => {
     const { ctx, sink } = runProducer({
       traffic: { shape: 'poisson', ratePerSecond: 100 },
-      eventTypes: [{ name: 'A', weight: 1 }, { name: 'B', weight: 3 }, { name: 'Never', weight: 0 }, { name: 'C', weight: 6 }],
+      eventTypes: [
+        { name: 'A', weight: 1 },
+        { name: 'B', weight: 3 },
+        { name: 'Never', weight: 0 },
+        { name: 'C', weight: 6 },
+      ],
     });
     const n = sink.types.length;
-    const counts = ['A', 'B', 'Never', 'C'].map((name) => sink.types.filter((x) => x === ctx.typeIndex(name)).length);
+    const counts = ['A', 'B', 'Never', 'C'].map(
+      (name) => sink.types.filter((x) => x === ctx.typeIndex(name)).length,
+    );
     expect(counts[2]).toBe(0);
     const expected = [0.1, 0.3, 0.6].map((w) => w * n);
-    const chi2 = [counts[0], counts[1], counts[3]].reduce((s, c, i) => s + (c - expected[i]) ** 2 / expected[i], 0);
+    const chi2 = [counts[0], counts[1], counts[3]].reduce(
+      (s, c, i) => s + (c - expected[i]) ** 2 / expected[i],
+      0,
+    );
     // Two degrees of freedom: P(chi2 > 20) is 4.5e-5.
     expect(chi2).toBeLessThan(20);
   });
@@ -243,7 +337,11 @@ describe('producer node', () => {
   });
 
   it('counts only the measured window and records the rate series', () => {
-    const { ctx, producer } = runProducer({ traffic: { shape: 'constant', ratePerSecond: 5 } }, { warmupSeconds: 100 }, true);
+    const { ctx, producer } = runProducer(
+      { traffic: { shape: 'constant', ratePerSecond: 5 } },
+      { warmupSeconds: 100 },
+      true,
+    );
     expect(producer.metrics()).toEqual({ requests: 2500, meanRatePerSecond: 5 });
     const s = ctx.series!;
     const series = s.toRecord()['clients.requests'];
@@ -255,12 +353,18 @@ describe('producer node', () => {
 
   it('keeps its arrival times when the event-type mix changes', () => {
     const one = runProducer({ traffic: { shape: 'poisson', ratePerSecond: 20 } }).sink.times;
-    const mixed = runProducer({ traffic: { shape: 'poisson', ratePerSecond: 20 }, eventTypes: [{ name: 'A' }, { name: 'B' }], messageGroups: 8 }).sink.times;
+    const mixed = runProducer({
+      traffic: { shape: 'poisson', ratePerSecond: 20 },
+      eventTypes: [{ name: 'A' }, { name: 'B' }],
+      messageGroups: 8,
+    }).sink.times;
     expect(mixed).toEqual(one);
   });
 
   it('summarises its traffic for the canvas', () => {
     expect(producerKind.summary(producerParams.parse({}))).toBe('poisson · 10 req/s · 1 KB');
-    expect(producerKind.summary(producerParams.parse({ traffic: { shape: 'diurnal' } }))).toBe('diurnal · 10–100 req/s · 1 KB');
+    expect(producerKind.summary(producerParams.parse({ traffic: { shape: 'diurnal' } }))).toBe(
+      'diurnal · 10–100 req/s · 1 KB',
+    );
   });
 });

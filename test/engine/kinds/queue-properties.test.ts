@@ -34,16 +34,45 @@ const arb = fc
   })
   .map((s) => {
     const nodes: { id: string; kind: string; params: Record<string, unknown> }[] = [
-      { id: 'p', kind: 'producer', params: { traffic: { shape: 'poisson', ratePerSecond: s.rate }, payloadKB: s.payloadKB, messageGroups: s.groups } },
-      { id: 'q', kind: 'queue', params: { type: s.type, visibilityTimeoutSeconds: s.visibility, retentionSeconds: s.retention, maxReceiveCount: s.maxReceive, deliveryDelaySeconds: s.delay } },
+      {
+        id: 'p',
+        kind: 'producer',
+        params: {
+          traffic: { shape: 'poisson', ratePerSecond: s.rate },
+          payloadKB: s.payloadKB,
+          messageGroups: s.groups,
+        },
+      },
+      {
+        id: 'q',
+        kind: 'queue',
+        params: {
+          type: s.type,
+          visibilityTimeoutSeconds: s.visibility,
+          retentionSeconds: s.retention,
+          maxReceiveCount: s.maxReceive,
+          deliveryDelaySeconds: s.delay,
+        },
+      },
     ];
     const edge: Record<string, unknown> = { batchSize: s.batchSize };
     if (s.container) {
-      nodes.push({ id: 'c', kind: 'container', params: { tasks: { min: 1, max: 3 }, duration: { dist: 'exponential', meanMs: s.durationMs } } });
+      nodes.push({
+        id: 'c',
+        kind: 'container',
+        params: { tasks: { min: 1, max: 3 }, duration: { dist: 'exponential', meanMs: s.durationMs } },
+      });
     } else {
       nodes.push({
-        id: 'c', kind: 'function',
-        params: { coldStart: NO_COLD_START, errorRate: s.errorRate, timeoutMs: s.timeoutMs, reservedConcurrency: s.reserved, duration: { dist: 'exponential', meanMs: s.durationMs } },
+        id: 'c',
+        kind: 'function',
+        params: {
+          coldStart: NO_COLD_START,
+          errorRate: s.errorRate,
+          timeoutMs: s.timeoutMs,
+          reservedConcurrency: s.reserved,
+          duration: { dist: 'exponential', meanMs: s.durationMs },
+        },
       });
       edge.batchWindowSeconds = s.window;
       edge.reportBatchItemFailures = s.rbif;
@@ -57,11 +86,18 @@ const arb = fc
       nodes.push({ id: 'dlq', kind: 'queue', params: { type: s.type } });
       edges.push({ source: 'q', target: 'dlq', role: 'dlq' });
       if (s.dlqConsumer) {
-        nodes.push({ id: 'd', kind: 'function', params: { coldStart: NO_COLD_START, duration: { dist: 'constant', meanMs: 20 } } });
+        nodes.push({
+          id: 'd',
+          kind: 'function',
+          params: { coldStart: NO_COLD_START, duration: { dist: 'constant', meanMs: 20 } },
+        });
         edges.push({ source: 'dlq', target: 'd' });
       }
     }
-    return { doc: scenario(nodes, edges, { durationSeconds: 240, warmupSeconds: s.warmup, seed: s.seed }), warmup: s.warmup };
+    return {
+      doc: scenario(nodes, edges, { durationSeconds: 240, warmupSeconds: s.warmup, seed: s.seed }),
+      warmup: s.warmup,
+    };
   });
 
 function m(r: Result, id: string): Record<string, number> {

@@ -37,7 +37,11 @@ function pipeline(opts: {
   producer?: Record<string, unknown>;
 }) {
   const nodes: Node[] = [
-    { id: 'p', kind: 'producer', params: { traffic: opts.traffic, payloadKB: opts.payloadKB ?? 1, ...opts.producer } },
+    {
+      id: 'p',
+      kind: 'producer',
+      params: { traffic: opts.traffic, payloadKB: opts.payloadKB ?? 1, ...opts.producer },
+    },
     { id: 'q', kind: 'queue', params: opts.queue ?? {} },
     { id: 'f', kind: 'function', params: { coldStart: NO_COLD_START, duration: constMs(100), ...opts.fn } },
   ];
@@ -47,7 +51,11 @@ function pipeline(opts: {
   ];
   if (opts.dlq) {
     const fifo = (opts.queue?.type ?? 'standard') === 'fifo';
-    nodes.push({ id: 'dlq', kind: 'queue', params: { type: fifo ? 'fifo' : 'standard', retentionSeconds: 1209600 } });
+    nodes.push({
+      id: 'dlq',
+      kind: 'queue',
+      params: { type: fifo ? 'fifo' : 'standard', retentionSeconds: 1209600 },
+    });
     edges.push({ source: 'q', target: 'dlq', role: 'dlq' });
   }
   return scenario(nodes, edges, { durationSeconds: opts.seconds, ...opts.settings });
@@ -99,7 +107,14 @@ describe('SQS queue: visibility timeout and redrive', () => {
     });
     // Arrivals stop at 100 s: every message has had its 4 tries and come back a fourth time
     // (about 4 × 30 s after its first receive) by 300 s.
-    doc.nodes[0].params.traffic = { shape: 'trace', points: [[0, 2], [100, 2], [100.001, 0]] };
+    doc.nodes[0].params.traffic = {
+      shape: 'trace',
+      points: [
+        [0, 2],
+        [100, 2],
+        [100.001, 0],
+      ],
+    };
     const r = run(doc);
     const q = qm(r, 'q');
     const n = r.totals.requests;
@@ -125,7 +140,14 @@ describe('SQS queue: visibility timeout and redrive', () => {
   it('a throttled batch comes back after the visibility timeout, its receive count raised', () => {
     // Reserved concurrency 1 and 200 messages at once: most batches are throttled at first.
     const doc = pipeline({
-      traffic: { shape: 'trace', points: [[0, 200], [1, 200], [1.001, 0]] },
+      traffic: {
+        shape: 'trace',
+        points: [
+          [0, 200],
+          [1, 200],
+          [1.001, 0],
+        ],
+      },
       queue: { visibilityTimeoutSeconds: 20, maxReceiveCount: 1000 },
       fn: { reservedConcurrency: 1, duration: constMs(50) },
       edge: { batchSize: 10 },
@@ -148,7 +170,14 @@ describe('SQS event source mapping: scaling', () => {
   /** 20,000 messages in the first second, a consumer that takes 200 s per batch. */
   function backlog(seconds: number, edge: Record<string, unknown> = {}) {
     return pipeline({
-      traffic: { shape: 'trace', points: [[0, 20000], [1, 20000], [1.001, 0]] },
+      traffic: {
+        shape: 'trace',
+        points: [
+          [0, 20000],
+          [1, 20000],
+          [1.001, 0],
+        ],
+      },
       queue: { visibilityTimeoutSeconds: 3600 },
       fn: { duration: constMs(200_000), timeoutMs: 300_000 },
       edge,
@@ -175,14 +204,22 @@ describe('SQS event source mapping: scaling', () => {
     expect(fnMetrics(r, 'f').maxConcurrency).toBe(40);
   });
 
-  it('the effective visibility timeout covers window + function timeout + 30 s when the queue\'s is shorter [L-SQS23]', () => {
-    const r = run(pipeline({ traffic: ONE_AT_500, queue: { visibilityTimeoutSeconds: 30 }, fn: { timeoutMs: 60_000 }, edge: { batchWindowSeconds: 5 }, seconds: 600 }));
+  it("the effective visibility timeout covers window + function timeout + 30 s when the queue's is shorter [L-SQS23]", () => {
+    const r = run(
+      pipeline({
+        traffic: ONE_AT_500,
+        queue: { visibilityTimeoutSeconds: 30 },
+        fn: { timeoutMs: 60_000 },
+        edge: { batchWindowSeconds: 5 },
+        seconds: 600,
+      }),
+    );
     expect(qm(r, 'q').visibilityTimeoutSeconds).toBe(95);
   });
 });
 
 describe('SQS queue: queueing', () => {
-  it('Little\'s law holds for the depth, and the wait matches M/M/2 (maximumConcurrency 2, batch 1)', () => {
+  it("Little's law holds for the depth, and the wait matches M/M/2 (maximumConcurrency 2, batch 1)", () => {
     const lambda = 16;
     const meanS = 0.09;
     const r = run(
@@ -208,7 +245,13 @@ describe('SQS queue: queueing', () => {
   });
 
   it('with a batch window, batches fill to batchSize under load: invocations ≈ messages / 10', () => {
-    const r = run(pipeline({ traffic: { shape: 'poisson', ratePerSecond: 200 }, edge: { batchSize: 10, batchWindowSeconds: 1 }, seconds: 600 }));
+    const r = run(
+      pipeline({
+        traffic: { shape: 'poisson', ratePerSecond: 200 },
+        edge: { batchSize: 10, batchWindowSeconds: 1 },
+        seconds: 600,
+      }),
+    );
     const q = qm(r, 'q');
     const inv = fnMetrics(r, 'f').invocations;
     expect(Math.abs(inv - q.received / 10) / (q.received / 10)).toBeLessThan(0.01);
@@ -217,7 +260,13 @@ describe('SQS queue: queueing', () => {
   });
 
   it('at low rates a batch holds the first message plus what arrives in the window: 1 + λW', () => {
-    const r = run(pipeline({ traffic: { shape: 'poisson', ratePerSecond: 2 }, edge: { batchSize: 10, batchWindowSeconds: 1 }, seconds: 3600 }));
+    const r = run(
+      pipeline({
+        traffic: { shape: 'poisson', ratePerSecond: 2 },
+        edge: { batchSize: 10, batchWindowSeconds: 1 },
+        seconds: 3600,
+      }),
+    );
     const q = qm(r, 'q');
     expect(q.received / q.batches).toBeGreaterThan(2.9);
     expect(q.received / q.batches).toBeLessThan(3.1);
@@ -320,7 +369,15 @@ describe('SQS FIFO', () => {
   });
 
   it('a FIFO queue redrives to a FIFO DLQ and bills at the FIFO rate', () => {
-    const r = run(pipeline({ traffic: ONE_AT_500, queue: { type: 'fifo', visibilityTimeoutSeconds: 30, maxReceiveCount: 2 }, fn: { errorRate: 1 }, dlq: true, seconds: 1000 }));
+    const r = run(
+      pipeline({
+        traffic: ONE_AT_500,
+        queue: { type: 'fifo', visibilityTimeoutSeconds: 30, maxReceiveCount: 2 },
+        fn: { errorRate: 1 },
+        dlq: true,
+        seconds: 1000,
+      }),
+    );
     expect(qm(r, 'q').received).toBe(2);
     expect(qm(r, 'dlq').sent).toBe(1);
     expect(r.nodes.q.cost.items[0].source).toContain('SQS-PRICE');
@@ -379,7 +436,11 @@ describe('SQS bills', () => {
     const r = run(
       scenario(
         [
-          { id: 'p', kind: 'producer', params: { traffic: { shape: 'constant', ratePerSecond: 10 }, payloadKB: 100 } },
+          {
+            id: 'p',
+            kind: 'producer',
+            params: { traffic: { shape: 'constant', ratePerSecond: 10 }, payloadKB: 100 },
+          },
           { id: 'q', kind: 'queue' },
         ],
         [{ source: 'p', target: 'q' }],
@@ -410,7 +471,14 @@ describe('SQS bills', () => {
   it('receives are billed 10 messages per call in 64 KB chunks, deletes 10 per DeleteMessageBatch', () => {
     // 100 messages of 10 KB at 10/s; a 5 s window fills each batch of 10 in a second.
     const doc = pipeline({
-      traffic: { shape: 'trace', points: [[0, 10], [10, 10], [10.001, 0]] },
+      traffic: {
+        shape: 'trace',
+        points: [
+          [0, 10],
+          [10, 10],
+          [10.001, 0],
+        ],
+      },
       payloadKB: 10,
       edge: { batchSize: 10, batchWindowSeconds: 5 },
       seconds: 20,

@@ -10,18 +10,40 @@ import { Sink } from './sink';
 
 function runSchedule(params: unknown, over: Partial<RunSettings> = {}) {
   const settings: RunSettings = {
-    durationSeconds: 3600, warmupSeconds: 0, seed: 1, region: 'us-east-1', includeFreeTier: false,
-    lambdaBillingGranularityMs: 1, accountConcurrency: 1000, startTime: '2025-01-01T00:00:00Z', ...over,
+    durationSeconds: 3600,
+    warmupSeconds: 0,
+    seed: 1,
+    region: 'us-east-1',
+    includeFreeTier: false,
+    lambdaBillingGranularityMs: 1,
+    accountConcurrency: 1000,
+    startTime: '2025-01-01T00:00:00Z',
+    ...over,
   };
   const ctx = new SimContext(settings, { series: false, traceSampleRate: 0, maxTraces: 0 });
-  const spec: NodeSpec<ScheduleParams> = { id: 'nightly', kind: 'schedule', label: 'nightly', params: scheduleParams.parse(params) };
+  const spec: NodeSpec<ScheduleParams> = {
+    id: 'nightly',
+    kind: 'schedule',
+    label: 'nightly',
+    params: scheduleParams.parse(params),
+  };
   const schedule = scheduleKind.create!(ctx, spec, 0);
   const sink = new Sink(ctx, 1, 'function');
   ctx.nodes.push(schedule, sink);
-  schedule.out = [new EdgeRuntime(0, { id: 'e', source: 'nightly', target: 'job', role: 'invoke', params: {} }, schedule, sink, 'async', (n) => ctx.typeIndex(n))];
+  schedule.out = [
+    new EdgeRuntime(
+      0,
+      { id: 'e', source: 'nightly', target: 'job', role: 'invoke', params: {} },
+      schedule,
+      sink,
+      'async',
+      (n) => ctx.typeIndex(n),
+    ),
+  ];
   schedule.start(0);
   const q = ctx.queue;
-  while (q.peekTime() <= ctx.durationMs && q.pop()) ctx.nodes[q.poppedHandler >> 4].onEvent(q.poppedHandler & 15, q.poppedArg, q.poppedTime);
+  while (q.peekTime() <= ctx.durationMs && q.pop())
+    ctx.nodes[q.poppedHandler >> 4].onEvent(q.poppedHandler & 15, q.poppedArg, q.poppedTime);
   schedule.finish(ctx.durationMs);
   return { ctx, schedule, sink };
 }
@@ -51,8 +73,13 @@ describe('schedule node', () => {
 
   it('cron ticks follow the calendar from settings.startTime', () => {
     const { sink } = runSchedule({ cron: '*/5 * * * *' }, { startTime: '2025-01-01T00:02:30Z' });
-    expect(minutes(sink.times)).toEqual([2.5, 7.5, 12.5, 17.5, 22.5, 27.5, 32.5, 37.5, 42.5, 47.5, 52.5, 57.5]);
-    const daily = runSchedule({ cron: '0 9 * * MON-FRI' }, { durationSeconds: 7 * 86_400, startTime: '2025-01-04T00:00:00Z' }).sink;
+    expect(minutes(sink.times)).toEqual([
+      2.5, 7.5, 12.5, 17.5, 22.5, 27.5, 32.5, 37.5, 42.5, 47.5, 52.5, 57.5,
+    ]);
+    const daily = runSchedule(
+      { cron: '0 9 * * MON-FRI' },
+      { durationSeconds: 7 * 86_400, startTime: '2025-01-04T00:00:00Z' },
+    ).sink;
     // Saturday 4 January 2025: the weekdays are the 6th to the 10th.
     expect(daily.times.map((t) => new Date(startEpochMs('2025-01-04T00:00:00Z') + t).toISOString())).toEqual(
       [6, 7, 8, 9, 10].map((d) => `2025-01-${String(d).padStart(2, '0')}T09:00:00.000Z`),
@@ -69,7 +96,9 @@ describe('schedule node', () => {
   it('bills only the ticks after the warm-up, as scheduler invocations', () => {
     const { schedule } = runSchedule({ rateSeconds: 60 }, { durationSeconds: 600, warmupSeconds: 120 });
     expect(schedule.metrics()).toEqual({ ticks: 8 });
-    expect(schedule.usage()).toEqual([{ meter: 'scheduler.invocations', name: 'scheduler invocations', quantity: 8 }]);
+    expect(schedule.usage()).toEqual([
+      { meter: 'scheduler.invocations', name: 'scheduler invocations', quantity: 8 },
+    ]);
   });
 
   it('carries its own event type and payload', () => {
@@ -105,15 +134,22 @@ describe('schedule params', () => {
   });
 
   it('names the cron field at fault', () => {
-    expect(problem({ cron: '61 * * * *' })).toEqual({ path: ['cron'], message: expect.stringMatching(/^the minute field "61" is not valid: use 0–59/) });
+    expect(problem({ cron: '61 * * * *' })).toEqual({
+      path: ['cron'],
+      message: expect.stringMatching(/^the minute field "61" is not valid: use 0–59/),
+    });
     expect(problem({ cron: '0 0 32 * *' }).message).toMatch(/^the day-of-month field "32"/);
     expect(problem({ cron: '0 0 25 * * *' }).message).toMatch(/^the hour field "25"/);
     expect(scheduleParams.safeParse({ cron: '0 25 * * * *' }).success).toBe(true);
-    expect(problem({ cron: '0 12 * * ? 2025' }).message).toMatch(/day-of-week field "2025".*starts with seconds/);
+    expect(problem({ cron: '0 12 * * ? 2025' }).message).toMatch(
+      /day-of-week field "2025".*starts with seconds/,
+    );
   });
 
   it('explains the field count and the AWS wrapper', () => {
-    expect(problem({ cron: '* * *' }).message).toMatch(/must have 5 fields \(minute hour day-of-month month day-of-week\) or 6 with seconds first; "\* \* \*" has 3/);
+    expect(problem({ cron: '* * *' }).message).toMatch(
+      /must have 5 fields \(minute hour day-of-month month day-of-week\) or 6 with seconds first; "\* \* \*" has 3/,
+    );
     expect(problem({ cron: 'cron(0 12 * * ? *)' }).message).toMatch(/without AWS's "cron\(…\)" wrapper/);
   });
 

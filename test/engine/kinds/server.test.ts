@@ -11,7 +11,10 @@ const farm = (
   server: Record<string, unknown>,
   traffic: Record<string, unknown>,
   settings: Record<string, unknown> = {},
-  extra: { nodes?: { id: string; kind: string; params?: Record<string, unknown> }[]; edges?: { source: string; target: string; params?: Record<string, unknown> }[] } = {},
+  extra: {
+    nodes?: { id: string; kind: string; params?: Record<string, unknown> }[];
+    edges?: { source: string; target: string; params?: Record<string, unknown> }[];
+  } = {},
 ) =>
   scenario(
     [
@@ -25,7 +28,8 @@ const farm = (
   );
 
 const m = (r: Result, id = 'srv') => r.nodes[id].metrics as Record<string, number>;
-const lat = (r: Result, id = 'srv') => r.nodes[id].metrics.latencyMs as { mean: number; p95: number; max: number };
+const lat = (r: Result, id = 'srv') =>
+  r.nodes[id].metrics.latencyMs as { mean: number; p95: number; max: number };
 
 const NO_LIMITS = { queueLimit: 1_000_000, requestTimeoutMs: 3_600_000 };
 
@@ -36,7 +40,16 @@ describe('server: queueing closed forms', () => {
     const mu = 10;
     const c = 4;
     const r = run(
-      farm({ instances: { min: 2, max: 2 }, concurrencyPerInstance: 2, duration: { dist: 'exponential', meanMs: 100 }, ...NO_LIMITS }, { shape: 'poisson', ratePerSecond: lambda }, { durationSeconds: 8000, warmupSeconds: 200 }),
+      farm(
+        {
+          instances: { min: 2, max: 2 },
+          concurrencyPerInstance: 2,
+          duration: { dist: 'exponential', meanMs: 100 },
+          ...NO_LIMITS,
+        },
+        { shape: 'poisson', ratePerSecond: lambda },
+        { durationSeconds: 8000, warmupSeconds: 200 },
+      ),
     );
     const wq = erlangC(c, lambda / mu) / (c * mu - lambda); // seconds
     expect(erlangC(c, 3.2)).toBeCloseTo(0.5965, 3);
@@ -56,7 +69,16 @@ describe('server: queueing closed forms', () => {
 
   it('M/M/1: mean time in system is 1/(μ − λ)', () => {
     const r = run(
-      farm({ instances: { min: 1, max: 1 }, concurrencyPerInstance: 1, duration: { dist: 'exponential', meanMs: 100 }, ...NO_LIMITS }, { shape: 'poisson', ratePerSecond: 7 }, { durationSeconds: 20000 }),
+      farm(
+        {
+          instances: { min: 1, max: 1 },
+          concurrencyPerInstance: 1,
+          duration: { dist: 'exponential', meanMs: 100 },
+          ...NO_LIMITS,
+        },
+        { shape: 'poisson', ratePerSecond: 7 },
+        { durationSeconds: 20000 },
+      ),
     );
     const expectedMs = 1000 / (10 - 7); // 333.3 ms
     expect(lat(r).mean).toBeGreaterThan(expectedMs * 0.95);
@@ -69,7 +91,17 @@ describe('server: queueing closed forms', () => {
   it('M/M/1/K: the queue limit rejects (503) the blocking fraction (1−ρ)ρ^K / (1−ρ^(K+1))', () => {
     // One slot plus 4 places to wait: K = 5, ρ = 0.9.
     const r = run(
-      farm({ instances: { min: 1, max: 1 }, concurrencyPerInstance: 1, duration: { dist: 'exponential', meanMs: 100 }, queueLimit: 4, requestTimeoutMs: 3_600_000 }, { shape: 'poisson', ratePerSecond: 9 }, { durationSeconds: 20000 }),
+      farm(
+        {
+          instances: { min: 1, max: 1 },
+          concurrencyPerInstance: 1,
+          duration: { dist: 'exponential', meanMs: 100 },
+          queueLimit: 4,
+          requestTimeoutMs: 3_600_000,
+        },
+        { shape: 'poisson', ratePerSecond: 9 },
+        { durationSeconds: 20000 },
+      ),
     );
     const rho = 0.9;
     const K = 5;
@@ -84,7 +116,13 @@ describe('server: queueing closed forms', () => {
   });
 
   it('a request not answered within requestTimeoutMs gets 504 at the timeout', () => {
-    const r = run(farm({ duration: { dist: 'constant', meanMs: 1500 }, requestTimeoutMs: 1000 }, { shape: 'constant', ratePerSecond: 0.1 }, { durationSeconds: 600 }));
+    const r = run(
+      farm(
+        { duration: { dist: 'constant', meanMs: 1500 }, requestTimeoutMs: 1000 },
+        { shape: 'constant', ratePerSecond: 0.1 },
+        { durationSeconds: 600 },
+      ),
+    );
     expect(m(r).requests).toBe(60);
     expect(m(r).timeouts).toBe(60);
     expect(lat(r).max).toBeCloseTo(1000, 6);
@@ -96,7 +134,17 @@ describe('server: queueing closed forms', () => {
     // One slot busy 10 s per request, arrivals every 2 s, timeout 5 s: every other arrival
     // waits; those that cannot start within 5 s get 504 at arrival + 5 s.
     const r = run(
-      farm({ instances: { min: 1, max: 1 }, concurrencyPerInstance: 1, duration: { dist: 'constant', meanMs: 10000 }, requestTimeoutMs: 5000, queueLimit: 100 }, { shape: 'constant', ratePerSecond: 0.5 }, { durationSeconds: 600 }),
+      farm(
+        {
+          instances: { min: 1, max: 1 },
+          concurrencyPerInstance: 1,
+          duration: { dist: 'constant', meanMs: 10000 },
+          requestTimeoutMs: 5000,
+          queueLimit: 100,
+        },
+        { shape: 'constant', ratePerSecond: 0.5 },
+        { durationSeconds: 600 },
+      ),
     );
     const x = m(r);
     expect(x.requests).toBe(300);
@@ -159,7 +207,13 @@ describe('server: target-tracking autoscaling', () => {
   });
 
   it('fixed fleets (min = max) schedule no evaluation events', () => {
-    const fixed = run(farm({ instances: { min: 3, max: 3 }, duration: { dist: 'constant', meanMs: 10 } }, { shape: 'constant', ratePerSecond: 1 }, { durationSeconds: 3600 }));
+    const fixed = run(
+      farm(
+        { instances: { min: 3, max: 3 }, duration: { dist: 'constant', meanMs: 10 } },
+        { shape: 'constant', ratePerSecond: 1 },
+        { durationSeconds: 3600 },
+      ),
+    );
     // 3,600 arrivals, each one ALB pass and one server completion: no per-minute ticks.
     expect(fixed.engine.events).toBe(3600 * 2);
     expect(m(fixed).meanInstances).toBe(3);
@@ -168,7 +222,17 @@ describe('server: target-tracking autoscaling', () => {
 
 describe('server: bills', () => {
   it('one m5.large for 30 days = 720 h × $0.096 = $69.12', () => {
-    const r = run(farm({ instanceType: 'm5.large', instances: { min: 1, max: 1 }, duration: { dist: 'constant', meanMs: 50 } }, { shape: 'constant', ratePerSecond: 0.001 }, { durationSeconds: 30 * 86400 }));
+    const r = run(
+      farm(
+        {
+          instanceType: 'm5.large',
+          instances: { min: 1, max: 1 },
+          duration: { dist: 'constant', meanMs: 50 },
+        },
+        { shape: 'constant', ratePerSecond: 0.001 },
+        { durationSeconds: 30 * 86400 },
+      ),
+    );
     expect(r.nodes.srv.cost.items[0].quantity).toBe(30 * 86400);
     expect(r.nodes.srv.cost.totalUsd).toBeCloseTo(720 * 0.096, 9);
     expect(r.nodes.srv.cost.monthlyUsd).toBeCloseTo(69.12, 9);
@@ -185,7 +249,13 @@ describe('server: bills', () => {
   });
 
   it('after the warm-up only the measured window is billed; maxInstances sees a fleet that never changed', () => {
-    const r = run(farm({ instanceType: 't3.micro', instances: { min: 2, max: 2 } }, { shape: 'constant', ratePerSecond: 1 }, { durationSeconds: 3600, warmupSeconds: 600 }));
+    const r = run(
+      farm(
+        { instanceType: 't3.micro', instances: { min: 2, max: 2 } },
+        { shape: 'constant', ratePerSecond: 1 },
+        { durationSeconds: 3600, warmupSeconds: 600 },
+      ),
+    );
     expect(r.nodes.srv.cost.items[0].quantity).toBeCloseTo(2 * 3000, 6);
     expect(m(r).maxInstances).toBe(2);
     expect(m(r).requests).toBe(3000);
@@ -196,10 +266,18 @@ describe('server: sends after each handled request', () => {
   it('perRequest puts per OK request, none for a 503', () => {
     const r = run(
       farm(
-        { instances: { min: 1, max: 1 }, concurrencyPerInstance: 1, duration: { dist: 'constant', meanMs: 100 }, queueLimit: 0 },
+        {
+          instances: { min: 1, max: 1 },
+          concurrencyPerInstance: 1,
+          duration: { dist: 'constant', meanMs: 100 },
+          queueLimit: 0,
+        },
         { shape: 'poisson', ratePerSecond: 5 },
         { durationSeconds: 2000 },
-        { nodes: [{ id: 'files', kind: 'bucket' }], edges: [{ source: 'srv', target: 'files', params: { perRequest: 2 } }] },
+        {
+          nodes: [{ id: 'files', kind: 'bucket' }],
+          edges: [{ source: 'srv', target: 'files', params: { perRequest: 2 } }],
+        },
       ),
     );
     // Answered OK: all but the 503s and the one still in service at the end.
@@ -235,15 +313,29 @@ describe('server: the monolith lesson', () => {
       "one instance must hold every component's largest need at once (2 vCPU, 4 GB memory and 10 GB disk), but t3.small has 2 vCPU and 2 GB; the cheapest that fits is t3.medium (2 vCPU, 4 GB, 0.0416 USD/h)",
     );
     expect(fitWarning('c5.large', seed)).toBeNull();
-    expect(fitWarning('m5.xlarge', [{ vcpu: 8, memoryGB: 1 }])).toMatch(/no listed instance type is big enough: split the monolith into tiers$/);
+    expect(fitWarning('m5.xlarge', [{ vcpu: 8, memoryGB: 1 }])).toMatch(
+      /no listed instance type is big enough: split the monolith into tiers$/,
+    );
   });
 
   it('the summary shows the fit, and a run too small for its components warns once', () => {
     const small = serverParams.parse({ instanceType: 't3.small', components: seed });
-    expect(serverKind.summary(small)).toBe('t3.small × 1–4 · 10 at once · 3 components: too small, needs t3.medium (2 vCPU / 4 GB)');
-    expect(serverKind.summary(serverParams.parse({ instanceType: 'c5.large', components: seed }))).toBe('c5.large × 1–4 · 10 at once · 3 components, smallest fit t3.medium');
-    const r = run(farm({ instanceType: 't3.small', components: seed }, { shape: 'constant', ratePerSecond: 1 }, { durationSeconds: 60 }));
-    expect(r.warnings.filter((w) => w.startsWith('server "srv"'))).toEqual([`server "srv": ${fitWarning('t3.small', seed)}`]);
+    expect(serverKind.summary(small)).toBe(
+      't3.small × 1–4 · 10 at once · 3 components: too small, needs t3.medium (2 vCPU / 4 GB)',
+    );
+    expect(serverKind.summary(serverParams.parse({ instanceType: 'c5.large', components: seed }))).toBe(
+      'c5.large × 1–4 · 10 at once · 3 components, smallest fit t3.medium',
+    );
+    const r = run(
+      farm(
+        { instanceType: 't3.small', components: seed },
+        { shape: 'constant', ratePerSecond: 1 },
+        { durationSeconds: 60 },
+      ),
+    );
+    expect(r.warnings.filter((w) => w.startsWith('server "srv"'))).toEqual([
+      `server "srv": ${fitWarning('t3.small', seed)}`,
+    ]);
   });
 });
 
@@ -252,14 +344,32 @@ describe('server: request time by event type (a monolith serving several kinds o
     const r = run(
       scenario(
         [
-          { id: 'clients', kind: 'producer', params: { traffic: { shape: 'poisson', ratePerSecond: 10 }, eventTypes: [{ name: 'light', weight: 3 }, { name: 'heavy', weight: 1 }] } },
+          {
+            id: 'clients',
+            kind: 'producer',
+            params: {
+              traffic: { shape: 'poisson', ratePerSecond: 10 },
+              eventTypes: [
+                { name: 'light', weight: 3 },
+                { name: 'heavy', weight: 1 },
+              ],
+            },
+          },
           { id: 'alb', kind: 'loadBalancer', params: { overheadMs: 0 } },
           {
-            id: 'srv', kind: 'server',
-            params: { concurrencyPerInstance: 100, duration: { dist: 'constant', meanMs: 20 }, durationByType: [{ type: 'heavy', duration: { dist: 'constant', meanMs: 820 } }] },
+            id: 'srv',
+            kind: 'server',
+            params: {
+              concurrencyPerInstance: 100,
+              duration: { dist: 'constant', meanMs: 20 },
+              durationByType: [{ type: 'heavy', duration: { dist: 'constant', meanMs: 820 } }],
+            },
           },
         ],
-        [{ source: 'clients', target: 'alb' }, { source: 'alb', target: 'srv' }],
+        [
+          { source: 'clients', target: 'alb' },
+          { source: 'alb', target: 'srv' },
+        ],
         { durationSeconds: 4000 },
       ),
     );

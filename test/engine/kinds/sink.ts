@@ -1,5 +1,11 @@
 import type { UsageLine } from '../../../src/engine/billing/types';
-import type { CallStatus, NodeKind, NodeMetrics, NodeRuntime, NodeSpec } from '../../../src/engine/kinds/types';
+import type {
+  CallStatus,
+  NodeKind,
+  NodeMetrics,
+  NodeRuntime,
+  NodeSpec,
+} from '../../../src/engine/kinds/types';
 import type { SimContext } from '../../../src/engine/sim/context';
 import type { EdgeRuntime } from '../../../src/engine/sim/edges';
 import { COMPLETED } from '../../../src/engine/sim/requests';

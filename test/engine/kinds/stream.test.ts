@@ -30,9 +30,15 @@ function streamScenario(o: StreamOpts) {
     { id: 'p', kind: 'producer', params: { traffic: o.traffic, payloadKB: o.payloadKB ?? 1 } },
     { id: 's', kind: 'stream', params: o.stream ?? {} },
   ];
-  const edges: { source: string; target: string; role?: string; params?: Record<string, unknown> }[] = [{ source: 'p', target: 's' }];
+  const edges: { source: string; target: string; role?: string; params?: Record<string, unknown> }[] = [
+    { source: 'p', target: 's' },
+  ];
   if (o.fn !== null) {
-    nodes.push({ id: 'f', kind: 'function', params: { coldStart: NO_COLD_START, timeoutMs: 60_000, ...(o.fn ?? {}) } });
+    nodes.push({
+      id: 'f',
+      kind: 'function',
+      params: { coldStart: NO_COLD_START, timeoutMs: 60_000, ...(o.fn ?? {}) },
+    });
     edges.push({ source: 's', target: 'f', params: o.edge ?? {} });
   }
   if (o.onFailure) {
@@ -66,10 +72,16 @@ describe('Kinesis stream → function: throughput and iterator age', () => {
     const D = 0.5;
     const inflow = 600;
     const T = 600;
-    const doc = streamScenario({ traffic: { shape: 'constant', ratePerSecond: inflow }, stream: { shards: N }, fn: { duration: constMs(D * 1000) }, edge: { batchSize: B }, seconds: T });
+    const doc = streamScenario({
+      traffic: { shape: 'constant', ratePerSecond: inflow },
+      stream: { shards: N },
+      fn: { duration: constMs(D * 1000) },
+      edge: { batchSize: B },
+      seconds: T,
+    });
     const r = run(doc, { series: true });
     const s = streamMetrics(r);
-    const throughput = N * B / D;
+    const throughput = (N * B) / D;
     expect(s.recordsIn).toBe(inflow * T);
     expect(s.recordsOut / T).toBeGreaterThan(throughput * 0.99);
     expect(s.recordsOut / T).toBeLessThanOrEqual(throughput);
@@ -98,8 +110,11 @@ describe('Kinesis stream → function: throughput and iterator age', () => {
 
   it('parallelizationFactor PF runs PF batches per shard at once: N·PF·B/D', () => {
     const doc = streamScenario({
-      traffic: { shape: 'constant', ratePerSecond: 600 }, stream: { shards: 1 }, fn: { duration: constMs(500) },
-      edge: { batchSize: 50, parallelizationFactor: 4 }, seconds: 300,
+      traffic: { shape: 'constant', ratePerSecond: 600 },
+      stream: { shards: 1 },
+      fn: { duration: constMs(500) },
+      edge: { batchSize: 50, parallelizationFactor: 4 },
+      seconds: 300,
     });
     const r = run(doc);
     const s = streamMetrics(r);
@@ -111,7 +126,12 @@ describe('Kinesis stream → function: throughput and iterator age', () => {
   });
 
   it('below capacity every record is read within about a poll interval plus the duration', () => {
-    const doc = streamScenario({ traffic: { shape: 'poisson', ratePerSecond: 200 }, stream: { shards: 4 }, fn: { duration: constMs(100) }, seconds: 600 });
+    const doc = streamScenario({
+      traffic: { shape: 'poisson', ratePerSecond: 200 },
+      stream: { shards: 4 },
+      fn: { duration: constMs(100) },
+      seconds: 600,
+    });
     const r = run(doc);
     const s = streamMetrics(r);
     expect(s.recordsOut).toBeGreaterThan(s.recordsIn - 200);
@@ -126,20 +146,39 @@ describe('Kinesis stream → function: throughput and iterator age', () => {
     // 10 records/s on one shard, batch 100, window 5 s. The window opens at the poll that
     // finds records (on the shard's 1 s ticks) and the batch goes when it closes: one batch
     // of 60 records every 6 s, the first record of each waiting almost 6 s.
-    const doc = streamScenario({ traffic: { shape: 'constant', ratePerSecond: 10 }, fn: { duration: constMs(10) }, edge: { batchWindowSeconds: 5 }, seconds: 600 });
+    const doc = streamScenario({
+      traffic: { shape: 'constant', ratePerSecond: 10 },
+      fn: { duration: constMs(10) },
+      edge: { batchWindowSeconds: 5 },
+      seconds: 600,
+    });
     const s = streamMetrics(run(doc));
     // Windows close at 6, 12, … 600 s: 100 batches, the last still running at the end.
     expect(s.batches).toBe(100);
     expect(s.recordsOut).toBe(60 * 99);
     expect(s.maxIteratorAgeSeconds).toBeCloseTo(5.96, 6);
     // A full batch does not wait for the window.
-    const full = streamMetrics(run(streamScenario({ traffic: { shape: 'constant', ratePerSecond: 10 }, fn: { duration: constMs(10) }, edge: { batchSize: 20, batchWindowSeconds: 60 }, seconds: 600 })));
+    const full = streamMetrics(
+      run(
+        streamScenario({
+          traffic: { shape: 'constant', ratePerSecond: 10 },
+          fn: { duration: constMs(10) },
+          edge: { batchSize: 20, batchWindowSeconds: 60 },
+          seconds: 600,
+        }),
+      ),
+    );
     expect(full.recordsOut).toBeGreaterThan(5980);
     expect(full.maxIteratorAgeSeconds).toBeLessThan(2.1);
   });
 
   it('each record is handed on once after its batch succeeds (emitDownstream)', () => {
-    const doc = streamScenario({ traffic: { shape: 'constant', ratePerSecond: 50 }, stream: { shards: 2 }, fn: { duration: constMs(50) }, seconds: 120 });
+    const doc = streamScenario({
+      traffic: { shape: 'constant', ratePerSecond: 50 },
+      stream: { shards: 2 },
+      fn: { duration: constMs(50) },
+      seconds: 120,
+    });
     doc.nodes.push({ id: 'out', kind: 'topic', label: 'out', position: { x: 0, y: 0 }, params: {} });
     doc.edges.push({ id: 'e9', source: 'f', target: 'out', role: 'invoke', params: {} });
     const r = run(doc, { traceSampleRate: 0.01 });
@@ -163,11 +202,22 @@ describe('Kinesis stream → function: throughput and iterator age', () => {
  * iff it holds one. 400 records/s for 300 s over 4 shards, and errorRate 1/120,000: the first
  * seed with exactly one poison record is found with short runs (all records arrive in 300 s).
  */
-const POISON_TRAFFIC = { shape: 'trace', points: [[0, 400], [300, 400], [300, 0]] };
+const POISON_TRAFFIC = {
+  shape: 'trace',
+  points: [
+    [0, 400],
+    [300, 400],
+    [300, 0],
+  ],
+};
 const poisonDoc = (seconds: number, edge: Record<string, unknown> = {}, onFailure = false) =>
   streamScenario({
-    traffic: POISON_TRAFFIC, stream: { shards: 4 }, fn: { duration: constMs(100), errorRate: 1 / 120_000 },
-    edge: { batchSize: 100, ...edge }, onFailure, seconds,
+    traffic: POISON_TRAFFIC,
+    stream: { shards: 4 },
+    fn: { duration: constMs(100), errorRate: 1 / 120_000 },
+    edge: { batchSize: 100, ...edge },
+    onFailure,
+    seconds,
   });
 
 let poisonSeedCache = 0;
@@ -296,7 +346,12 @@ describe('Kinesis stream: writes', () => {
   it('throttles a shard at 1,000 records/s: a hot key on one shard', () => {
     // 2,000 records/s, all with one key: the shard's bucket (1,000 at the start) refills at
     // 1,000/s, so 1,000 + 1,000 × 60 records get in; the writer retries the others 3 times.
-    const doc = streamScenario({ traffic: { shape: 'constant', ratePerSecond: 2000 }, stream: { shards: 4, hotKeyFraction: 1 }, fn: null, seconds: 60 });
+    const doc = streamScenario({
+      traffic: { shape: 'constant', ratePerSecond: 2000 },
+      stream: { shards: 4, hotKeyFraction: 1 },
+      fn: null,
+      seconds: 60,
+    });
     const r = run(doc);
     const s = streamMetrics(r);
     expect(s.recordsIn).toBeGreaterThanOrEqual(61_000 - 2);
@@ -314,7 +369,13 @@ describe('Kinesis stream: writes', () => {
   it('a hot key throttles shard 0 while the other shards take their share', () => {
     // 3,000/s over 4 shards, half on the hot key: shard 0 is offered 1,500 + 375 = 1,875/s and
     // takes 1,000/s; shards 1–3 take their 375/s each. In: 1,000 + 120 × (1,000 + 3 × 375).
-    const doc = streamScenario({ traffic: { shape: 'constant', ratePerSecond: 3000 }, stream: { shards: 4, hotKeyFraction: 0.5 }, fn: { duration: constMs(100) }, edge: { batchSize: 1000 }, seconds: 120 });
+    const doc = streamScenario({
+      traffic: { shape: 'constant', ratePerSecond: 3000 },
+      stream: { shards: 4, hotKeyFraction: 0.5 },
+      fn: { duration: constMs(100) },
+      edge: { batchSize: 1000 },
+      seconds: 120,
+    });
     const r = run(doc);
     const s = streamMetrics(r);
     const expectedIn = 1000 + 120 * (1000 + 3 * 375);
@@ -328,14 +389,24 @@ describe('Kinesis stream: writes', () => {
 
   it('throttles a shard at 1 MB/s', () => {
     // 800 records/s of 2 KB = 1,600 KB/s offered: 1,024 KB/s gets in, 512 records/s.
-    const doc = streamScenario({ traffic: { shape: 'constant', ratePerSecond: 800 }, payloadKB: 2, fn: null, seconds: 60 });
+    const doc = streamScenario({
+      traffic: { shape: 'constant', ratePerSecond: 800 },
+      payloadKB: 2,
+      fn: null,
+      seconds: 60,
+    });
     const s = streamMetrics(run(doc));
     expect(s.recordsIn).toBeGreaterThanOrEqual(512 + 512 * 60 - 2);
     expect(s.recordsIn).toBeLessThanOrEqual(512 + 512 * 60);
   });
 
   it('on-demand mode limits only the hot key', () => {
-    const doc = streamScenario({ traffic: { shape: 'constant', ratePerSecond: 3000 }, stream: { mode: 'onDemand', shards: 4 }, fn: null, seconds: 30 });
+    const doc = streamScenario({
+      traffic: { shape: 'constant', ratePerSecond: 3000 },
+      stream: { mode: 'onDemand', shards: 4 },
+      fn: null,
+      seconds: 30,
+    });
     const s = streamMetrics(run(doc));
     expect(s.recordsIn).toBe(90_000);
     expect(s.writeThrottles).toBe(0);
@@ -346,7 +417,13 @@ describe('Kinesis stream: retention and bills', () => {
   it('with no consumer, records expire after the retention (24 h); bill: shard-hours and 25 KB PUT units', () => {
     // One record every 100 s, at 50, 150, 250 … s, for 48 h: 1,728 records; those that arrived
     // at or before 24 h (864 of them) expire before the end.
-    const doc = streamScenario({ traffic: { shape: 'constant', ratePerSecond: 0.01 }, stream: { shards: 2 }, payloadKB: 30, fn: null, seconds: 48 * 3600 });
+    const doc = streamScenario({
+      traffic: { shape: 'constant', ratePerSecond: 0.01 },
+      stream: { shards: 2 },
+      payloadKB: 30,
+      fn: null,
+      seconds: 48 * 3600,
+    });
     const r = run(doc);
     const s = streamMetrics(r);
     expect(s.recordsIn).toBe(1728);
@@ -366,7 +443,12 @@ describe('Kinesis stream: retention and bills', () => {
   });
 
   it('retention of 48 h keeps them, and adds extended-retention shard-hours', () => {
-    const doc = streamScenario({ traffic: { shape: 'constant', ratePerSecond: 0.01 }, stream: { shards: 2, retentionHours: 48 }, fn: null, seconds: 48 * 3600 });
+    const doc = streamScenario({
+      traffic: { shape: 'constant', ratePerSecond: 0.01 },
+      stream: { shards: 2, retentionHours: 48 },
+      fn: null,
+      seconds: 48 * 3600,
+    });
     const r = run(doc);
     const s = streamMetrics(r);
     expect(s.expired).toBe(0);
@@ -378,7 +460,13 @@ describe('Kinesis stream: retention and bills', () => {
   });
 
   it('on-demand bills stream-hours; data in (1 KB minimum per record) and out at unconfirmed prices', () => {
-    const doc = streamScenario({ traffic: { shape: 'constant', ratePerSecond: 100 }, stream: { mode: 'onDemand', shards: 2 }, payloadKB: 0.5, fn: { duration: constMs(10) }, seconds: 3600 });
+    const doc = streamScenario({
+      traffic: { shape: 'constant', ratePerSecond: 100 },
+      stream: { mode: 'onDemand', shards: 2 },
+      payloadKB: 0.5,
+      fn: { duration: constMs(10) },
+      seconds: 3600,
+    });
     const r = run(doc);
     const s = streamMetrics(r);
     const items = r.nodes.s.cost.items;
@@ -399,7 +487,8 @@ describe('Kinesis stream: retention and bills', () => {
     // errorRate 1: every record is poison, so the one shard stays blocked: each batch is
     // retried until its records expire one after another. One record every 100 s for 26 h.
     const doc = streamScenario({
-      traffic: { shape: 'constant', ratePerSecond: 0.01 }, fn: { duration: constMs(100), errorRate: 1 },
+      traffic: { shape: 'constant', ratePerSecond: 0.01 },
+      fn: { duration: constMs(100), errorRate: 1 },
       seconds: 26 * 3600,
     });
     const r = run(doc);
@@ -417,7 +506,12 @@ describe('Kinesis stream: retention and bills', () => {
 
 describe('Kinesis stream: many shards', () => {
   it('per-shard series for the first 16 shards only; the array metric has one entry per shard', () => {
-    const doc = streamScenario({ traffic: { shape: 'poisson', ratePerSecond: 200 }, stream: { shards: 20 }, fn: { duration: constMs(50) }, seconds: 60 });
+    const doc = streamScenario({
+      traffic: { shape: 'poisson', ratePerSecond: 200 },
+      stream: { shards: 20 },
+      fn: { duration: constMs(50) },
+      seconds: 60,
+    });
     const r = run(doc, { series: true });
     const s = streamMetrics(r);
     expect(s.shardIteratorAgeSeconds).toHaveLength(20);

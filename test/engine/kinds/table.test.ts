@@ -65,7 +65,12 @@ describe('DynamoDB table', () => {
   });
 
   it('bills WRU, RRU and storage', () => {
-    const r = run(writes({ itemKB: 9, readsPerRequest: 2, readConsistency: 'strong', storedGB: 50 }, { durationSeconds: 1000 }));
+    const r = run(
+      writes(
+        { itemKB: 9, readsPerRequest: 2, readConsistency: 'strong', storedGB: 50 },
+        { durationSeconds: 1000 },
+      ),
+    );
     const items = Object.fromEntries(r.nodes.orders.cost.items.map((i) => [i.name, i]));
     // 10,000 writes × 9 WRU = 90,000 WRU × $0.625 / 1M = $0.05625.
     expect(items['write request units'].quantity).toBe(90_000);
@@ -88,11 +93,17 @@ describe('DynamoDB table', () => {
     expect(storage.usd).toBeCloseTo(((50 * 1000) / 2_592_000) * 0.25 * 0.5, 12);
     conserved(r);
   });
-
 });
 
 /** A table with its stream on, read by `readers` functions; writes at `rate`/s for `seconds`. */
-function streamed(opts: { rate: number; seconds: number; itemKB?: number; readers?: number; reader?: Record<string, unknown>; edge?: Record<string, unknown> }) {
+function streamed(opts: {
+  rate: number;
+  seconds: number;
+  itemKB?: number;
+  readers?: number;
+  reader?: Record<string, unknown>;
+  edge?: Record<string, unknown>;
+}) {
   const readers = Array.from({ length: opts.readers ?? 1 }, (_, i) => `react${i + 1}`);
   return scenario(
     [
@@ -100,7 +111,10 @@ function streamed(opts: { rate: number; seconds: number; itemKB?: number; reader
       { id: 'orders', kind: 'table', params: { streamEnabled: true, itemKB: opts.itemKB ?? 1 } },
       ...readers.map((id) => ({ id, kind: 'function', params: { ...FAST, ...opts.reader } })),
     ],
-    [{ source: 'app', target: 'orders' }, ...readers.map((id) => ({ source: 'orders', target: id, params: opts.edge ?? {} }))],
+    [
+      { source: 'app', target: 'orders' },
+      ...readers.map((id) => ({ source: 'orders', target: id, params: opts.edge ?? {} })),
+    ],
     { durationSeconds: opts.seconds },
   );
 }
@@ -129,7 +143,11 @@ describe('DynamoDB stream', () => {
 
   it('reading the stream is free: the bill has only WRU, RRU and storage', () => {
     const r = run(streamed({ rate: 10, seconds: 100 }));
-    expect(r.nodes.orders.cost.items.map((i) => i.name)).toEqual(['write request units', 'read request units', 'storage']);
+    expect(r.nodes.orders.cost.items.map((i) => i.name)).toEqual([
+      'write request units',
+      'read request units',
+      'storage',
+    ]);
     expect(r.nodes.orders.cost.items[0].quantity).toBe(1000);
     conserved(r);
   });
@@ -157,7 +175,9 @@ describe('DynamoDB stream', () => {
 
   it('a failing batch is retried, then its records are given up (dropped without a destination)', () => {
     // Every batch fails; maximumRetryAttempts 1: each batch runs twice, then is discarded.
-    const r = run(streamed({ rate: 10, seconds: 100, reader: { errorRate: 1 }, edge: { maximumRetryAttempts: 1 } }));
+    const r = run(
+      streamed({ rate: 10, seconds: 100, reader: { errorRate: 1 }, edge: { maximumRetryAttempts: 1 } }),
+    );
     const m = metrics(r, 'orders');
     expect(m.recordsOut).toBe(0);
     expect(m.failedBatches).toBe(m.batches);

@@ -1,8 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  SNS_MANAGED_RETRIES,
-  snsManagedRetryDelayMs,
-} from '../../../src/engine/kinds/topic/retry';
+import { SNS_MANAGED_RETRIES, snsManagedRetryDelayMs } from '../../../src/engine/kinds/topic/retry';
 import { conserved, FAST, fnMetrics, metrics, run, scenario } from '../helpers';
 
 /** 10 publishes/s for 100 s (constant: exactly 1,000), 3 OrderPlaced to 1 OrderCancelled. */
@@ -10,10 +7,15 @@ function fanOut(payloadKB = 1) {
   return scenario(
     [
       {
-        id: 'shop', kind: 'producer',
+        id: 'shop',
+        kind: 'producer',
         params: {
-          traffic: { shape: 'constant', ratePerSecond: 10 }, payloadKB,
-          eventTypes: [{ name: 'OrderPlaced', weight: 3 }, { name: 'OrderCancelled', weight: 1 }],
+          traffic: { shape: 'constant', ratePerSecond: 10 },
+          payloadKB,
+          eventTypes: [
+            { name: 'OrderPlaced', weight: 3 },
+            { name: 'OrderCancelled', weight: 1 },
+          ],
         },
       },
       { id: 'orders', kind: 'topic' },
@@ -92,8 +94,20 @@ describe('SNS topic', () => {
   it('delivers to an SQS subscription as a message', () => {
     const doc = fanOut();
     doc.nodes.push({ id: 'inbox', kind: 'queue', label: 'inbox', position: { x: 0, y: 0 }, params: {} });
-    doc.nodes.push({ id: 'worker', kind: 'function', label: 'worker', position: { x: 0, y: 0 }, params: FAST });
-    doc.edges.push({ id: 'q1', source: 'orders', target: 'inbox', role: 'invoke', params: { filter: { type: ['OrderCancelled'] } } });
+    doc.nodes.push({
+      id: 'worker',
+      kind: 'function',
+      label: 'worker',
+      position: { x: 0, y: 0 },
+      params: FAST,
+    });
+    doc.edges.push({
+      id: 'q1',
+      source: 'orders',
+      target: 'inbox',
+      role: 'invoke',
+      params: { filter: { type: ['OrderCancelled'] } },
+    });
     doc.edges.push({ id: 'q2', source: 'inbox', target: 'worker', role: 'invoke', params: {} });
     const r = run(doc);
     const m = metrics(r, 'orders');

@@ -8,23 +8,50 @@ import { numbersIn, run, scenario, withoutWall } from '../helpers';
 
 /** Small, fast params per kind, so that a random graph runs in milliseconds. */
 const PARAMS: Partial<Record<NodeKind, fc.Arbitrary<Record<string, unknown>>>> = {
-  producer: fc.record({ traffic: fc.record({ shape: fc.constantFrom('poisson', 'constant', 'spike'), ratePerSecond: fc.integer({ min: 1, max: 20 }), peakRatePerSecond: fc.integer({ min: 0, max: 40 }), atSeconds: fc.integer({ min: 0, max: 60 }) }) }),
+  producer: fc.record({
+    traffic: fc.record({
+      shape: fc.constantFrom('poisson', 'constant', 'spike'),
+      ratePerSecond: fc.integer({ min: 1, max: 20 }),
+      peakRatePerSecond: fc.integer({ min: 0, max: 40 }),
+      atSeconds: fc.integer({ min: 0, max: 60 }),
+    }),
+  }),
   schedule: fc.record({ rateSeconds: fc.integer({ min: 5, max: 60 }) }),
   function: fc.record({
-    duration: fc.record({ dist: fc.constantFrom('exponential', 'constant'), meanMs: fc.integer({ min: 1, max: 500 }) }),
+    duration: fc.record({
+      dist: fc.constantFrom('exponential', 'constant'),
+      meanMs: fc.integer({ min: 1, max: 500 }),
+    }),
     errorRate: fc.constantFrom(0, 0, 0.1, 1),
     reservedConcurrency: fc.option(fc.integer({ min: 0, max: 5 }), { nil: undefined }),
     timeoutMs: fc.integer({ min: 100, max: 3000 }),
   }),
-  queue: fc.record({ type: fc.constantFrom('standard', 'standard', 'fifo'), visibilityTimeoutSeconds: fc.integer({ min: 0, max: 60 }), maxReceiveCount: fc.integer({ min: 1, max: 5 }), retentionSeconds: fc.integer({ min: 60, max: 600 }) }),
+  queue: fc.record({
+    type: fc.constantFrom('standard', 'standard', 'fifo'),
+    visibilityTimeoutSeconds: fc.integer({ min: 0, max: 60 }),
+    maxReceiveCount: fc.integer({ min: 1, max: 5 }),
+    retentionSeconds: fc.integer({ min: 60, max: 600 }),
+  }),
   stream: fc.record({ shards: fc.integer({ min: 1, max: 3 }), hotKeyFraction: fc.constantFrom(0, 0.5) }),
   table: fc.record({ streamEnabled: fc.boolean(), itemKB: fc.integer({ min: 1, max: 8 }) }),
-  server: fc.record({ instances: fc.record({ min: fc.integer({ min: 0, max: 2 }), max: fc.integer({ min: 2, max: 3 }) }), concurrencyPerInstance: fc.integer({ min: 1, max: 4 }), duration: fc.record({ dist: fc.constant('exponential'), meanMs: fc.integer({ min: 5, max: 300 }) }) }),
-  container: fc.record({ tasks: fc.record({ min: fc.integer({ min: 0, max: 2 }), max: fc.integer({ min: 2, max: 3 }) }), concurrencyPerTask: fc.integer({ min: 1, max: 4 }), duration: fc.record({ dist: fc.constant('exponential'), meanMs: fc.integer({ min: 5, max: 300 }) }) }),
+  server: fc.record({
+    instances: fc.record({ min: fc.integer({ min: 0, max: 2 }), max: fc.integer({ min: 2, max: 3 }) }),
+    concurrencyPerInstance: fc.integer({ min: 1, max: 4 }),
+    duration: fc.record({ dist: fc.constant('exponential'), meanMs: fc.integer({ min: 5, max: 300 }) }),
+  }),
+  container: fc.record({
+    tasks: fc.record({ min: fc.integer({ min: 0, max: 2 }), max: fc.integer({ min: 2, max: 3 }) }),
+    concurrencyPerTask: fc.integer({ min: 1, max: 4 }),
+    duration: fc.record({ dist: fc.constant('exponential'), meanMs: fc.integer({ min: 5, max: 300 }) }),
+  }),
 };
 
 const ROLES_BY_PAIR = new Map<string, string[]>();
-for (const r of CONNECTIONS) for (const s of r.sources) for (const t of r.targets) for (const role of r.roles) ROLES_BY_PAIR.set(`${s}>${t}`, [...(ROLES_BY_PAIR.get(`${s}>${t}`) ?? []), role]);
+for (const r of CONNECTIONS)
+  for (const s of r.sources)
+    for (const t of r.targets)
+      for (const role of r.roles)
+        ROLES_BY_PAIR.set(`${s}>${t}`, [...(ROLES_BY_PAIR.get(`${s}>${t}`) ?? []), role]);
 
 /**
  * Random graphs over every kind: nodes in a random order, edges only forward (no loops) and
@@ -34,12 +61,19 @@ const arbGraph = fc
   .record({
     kinds: fc.array(fc.constantFrom(...NODE_KINDS), { minLength: 3, maxLength: 9 }),
     picks: fc.array(fc.tuple(fc.nat(), fc.nat(), fc.nat()), { minLength: 6, maxLength: 30 }),
-    params: fc.array(fc.tuple(...NODE_KINDS.map((k) => PARAMS[k] ?? fc.constant({}))), { minLength: 9, maxLength: 9 }),
+    params: fc.array(fc.tuple(...NODE_KINDS.map((k) => PARAMS[k] ?? fc.constant({}))), {
+      minLength: 9,
+      maxLength: 9,
+    }),
     seed: fc.integer({ min: 0, max: 10_000 }),
   })
   .map(({ kinds, picks, params, seed }) => {
     const all: NodeKind[] = ['producer', ...kinds];
-    const nodes = all.map((kind, i) => ({ id: `${kind}${i}`, kind, params: params[i % params.length][NODE_KINDS.indexOf(kind)] }));
+    const nodes = all.map((kind, i) => ({
+      id: `${kind}${i}`,
+      kind,
+      params: params[i % params.length][NODE_KINDS.indexOf(kind)],
+    }));
     const edges: { source: string; target: string; role: string }[] = [];
     const seen = new Set<string>();
     for (const [a, b, r] of picks) {
@@ -57,7 +91,6 @@ const arbGraph = fc
   })
   .filter((doc) => validateScenario(doc).ok);
 
-
 describe('engine invariants over random graphs of every kind', () => {
   it('conserves requests, never goes negative or costs less than zero, and repeats exactly', () => {
     const kindsSeen = new Set<string>();
@@ -68,7 +101,9 @@ describe('engine invariants over random graphs of every kind', () => {
         expect(r.incomplete).toBeUndefined();
         const t = r.totals;
         expect(t.requests).toBe(t.completed + t.failed + t.deadLettered + t.dropped + t.inFlight);
-        const bad = numbersIn({ totals: r.totals, nodes: r.nodes, series: r.series }, 'result', []).filter(([, v]) => !(Number.isFinite(v) && v >= 0));
+        const bad = numbersIn({ totals: r.totals, nodes: r.nodes, series: r.series }, 'result', []).filter(
+          ([, v]) => !(Number.isFinite(v) && v >= 0),
+        );
         expect(bad).toEqual([]);
         expect(withoutWall(run(doc, { series: true, maxEvents: 2_000_000 }))).toBe(withoutWall(r));
       }),

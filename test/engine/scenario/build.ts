@@ -1,7 +1,13 @@
 import { formatIssue, validateScenario, type ValidationIssue } from '../../../src/engine/scenario/validate';
 
 type NodeIn = { id: string; kind: string; params?: Record<string, unknown>; label?: string };
-type EdgeIn = { id?: string; source: string; target: string; role?: string; params?: Record<string, unknown> };
+type EdgeIn = {
+  id?: string;
+  source: string;
+  target: string;
+  role?: string;
+  params?: Record<string, unknown>;
+};
 
 /** A minimal v1 document: only what a hand-written file must have. */
 export function doc(nodes: NodeIn[], edges: EdgeIn[] = [], settings: Record<string, unknown> = {}) {
@@ -21,7 +27,10 @@ export function errorsOf(d: unknown): string[] {
 
 export function issuesOf(d: unknown): ValidationIssue[] {
   const r = validateScenario(d);
-  if (r.ok) throw new Error(`expected errors, but the scenario is valid (warnings: ${r.warnings.join('; ') || 'none'})`);
+  if (r.ok)
+    throw new Error(
+      `expected errors, but the scenario is valid (warnings: ${r.warnings.join('; ') || 'none'})`,
+    );
   return r.errors;
 }
 

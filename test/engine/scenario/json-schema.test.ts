@@ -19,9 +19,20 @@ describe('JSON Schema export', () => {
 
   it('carries units, ranges, defaults, help and sources', () => {
     const vis = schema.$defs.queueParams.properties.visibilityTimeoutSeconds;
-    expect(vis).toMatchObject({ type: 'integer', minimum: 0, maximum: 43200, default: 30, unit: 's', source: '[SQS-VIS] [L-SQS23]' });
+    expect(vis).toMatchObject({
+      type: 'integer',
+      minimum: 0,
+      maximum: 43200,
+      default: 30,
+      unit: 's',
+      source: '[SQS-VIS] [L-SQS23]',
+    });
     expect(vis.help).toMatch(/6 ×/);
-    expect(schema.properties.settings.properties.durationSeconds).toMatchObject({ minimum: 1, maximum: 2592000, default: 600 });
+    expect(schema.properties.settings.properties.durationSeconds).toMatchObject({
+      minimum: 1,
+      maximum: 2592000,
+      default: 600,
+    });
   });
 
   it('describes the input: params, settings and edges may be left out', () => {

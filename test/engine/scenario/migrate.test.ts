@@ -33,7 +33,7 @@ describe('migrate', () => {
     expect(errorsOf([])).toEqual(['a scenario must be a JSON object']);
   });
 
-  it('a nonsense version is the schema\'s to report', () => {
+  it("a nonsense version is the schema's to report", () => {
     expect(errorsOf({ version: '1', nodes: [] })).toEqual(['version: "1" — must be 1']);
   });
 });

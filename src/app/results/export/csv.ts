@@ -22,15 +22,30 @@ export function seriesCsv(result: Result): string {
   const s = result.series;
   if (!s) return toCsv([['t_seconds']]);
   const keys = seriesKeys(result);
-  return toCsv([['t_seconds', ...keys], ...s.t.map((t, i) => [t, ...keys.map((k) => (s[k] as number[])[i])])]);
+  return toCsv([
+    ['t_seconds', ...keys],
+    ...s.t.map((t, i) => [t, ...keys.map((k) => (s[k] as number[])[i])]),
+  ]);
 }
 
 /** The bill: one row per line item, in AWS units, with its price source. */
 export function billCsv(result: Result): string {
-  const rows: (string | number)[][] = [['node_id', 'node_label', 'kind', 'item', 'quantity', 'unit', 'unit_usd', 'usd', 'source']];
+  const rows: (string | number)[][] = [
+    ['node_id', 'node_label', 'kind', 'item', 'quantity', 'unit', 'unit_usd', 'usd', 'source'],
+  ];
   for (const [id, node] of Object.entries(result.nodes)) {
     for (const item of node.cost.items) {
-      rows.push([id, node.label, node.kind, item.name, item.quantity, item.unit, item.unitUsd, item.usd, item.source]);
+      rows.push([
+        id,
+        node.label,
+        node.kind,
+        item.name,
+        item.quantity,
+        item.unit,
+        item.unitUsd,
+        item.usd,
+        item.source,
+      ]);
     }
   }
   rows.push(['', 'Total for the run', '', '', '', '', '', result.totals.costUsd, '']);
@@ -41,11 +56,14 @@ export function billCsv(result: Result): string {
 /** Totals and every node metric, flattened: latency summaries become metric.p99 and so on. */
 export function metricsCsv(result: Result): string {
   const rows: (string | number)[][] = [['scope', 'node_id', 'node_label', 'kind', 'metric', 'value']];
-  for (const [name, value] of flatten(result.totals as unknown as Record<string, unknown>)) rows.push(['total', '', '', '', name, value]);
+  for (const [name, value] of flatten(result.totals as unknown as Record<string, unknown>))
+    rows.push(['total', '', '', '', name, value]);
   for (const [id, node] of Object.entries(result.nodes)) {
-    for (const [name, value] of flatten(node.metrics as Record<string, unknown>)) rows.push(['node', id, node.label, node.kind, name, value]);
+    for (const [name, value] of flatten(node.metrics as Record<string, unknown>))
+      rows.push(['node', id, node.label, node.kind, name, value]);
     rows.push(['node', id, node.label, node.kind, 'cost.totalUsd', node.cost.totalUsd]);
-    if (node.cost.monthlyUsd !== undefined) rows.push(['node', id, node.label, node.kind, 'cost.monthlyUsd', node.cost.monthlyUsd]);
+    if (node.cost.monthlyUsd !== undefined)
+      rows.push(['node', id, node.label, node.kind, 'cost.monthlyUsd', node.cost.monthlyUsd]);
   }
   return toCsv(rows);
 }

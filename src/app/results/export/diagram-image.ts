@@ -8,7 +8,10 @@ const PAD = 40;
 
 export type DiagramFormat = 'png' | 'svg';
 
-export async function diagramImage(format: DiagramFormat, root: Element | null = document.querySelector('.react-flow')): Promise<string> {
+export async function diagramImage(
+  format: DiagramFormat,
+  root: Element | null = document.querySelector('.react-flow'),
+): Promise<string> {
   const viewport = root?.querySelector<HTMLElement>('.react-flow__viewport');
   if (!root || !viewport) throw new Error('There is no diagram on the page to export');
   const bounds = flowBounds(viewport);

@@ -126,7 +126,12 @@ export class ApiGatewayRuntime extends NodeBase<ApiGatewayParams> {
     const respondedAt = answeredAt + this.overheadMs;
     if (measuring) this.latency.add(respondedAt - start);
     if (this.ctx.requests.traceId(req) >= 0) {
-      this.ctx.requests.hop(req, { node: this.spec.id, startMs: start, endMs: respondedAt, outcome: statusText(status, t - start > this.timeoutMs) });
+      this.ctx.requests.hop(req, {
+        node: this.spec.id,
+        startMs: start,
+        endMs: respondedAt,
+        outcome: statusText(status, t - start > this.timeoutMs),
+      });
     }
     this.ctx.requests.end(req, outcome, respondedAt);
   }
@@ -147,11 +152,23 @@ export class ApiGatewayRuntime extends NodeBase<ApiGatewayParams> {
     // Requests throttled by the gateway itself (429) are not charged; one that reaches the backend
     // is, even if the backend throttles it (AWS answer on re:Post, "Does AWS charge for
     // throttled requests?", repost.aws/questions/QUm1jSF1ieSQ25Ol1RzFLysA, 2020).
-    return [{ meter: `apigw.${this.params.flavor}.requests`, name: `${this.params.flavor.toUpperCase()} API requests`, quantity: this.meteredRequests }];
+    return [
+      {
+        meter: `apigw.${this.params.flavor}.requests`,
+        name: `${this.params.flavor.toUpperCase()} API requests`,
+        quantity: this.meteredRequests,
+      },
+    ];
   }
 }
 
 function statusText(status: CallStatus, timedOut: boolean): string {
   if (timedOut) return '504';
-  return status === OK ? '200' : status === THROTTLED ? '500' : status === ERROR || status === TIMEOUT ? '502' : 'error';
+  return status === OK
+    ? '200'
+    : status === THROTTLED
+      ? '500'
+      : status === ERROR || status === TIMEOUT
+        ? '502'
+        : 'error';
 }

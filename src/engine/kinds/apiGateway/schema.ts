@@ -14,27 +14,43 @@ export const apiGatewayParams = z
       source: '[APIGW-WP] [APIGW-LIM]',
     }),
     timeoutMs: optNum({
-      min: 50, max: 300000, int: true, unit: 'ms',
+      min: 50,
+      max: 300000,
+      int: true,
+      unit: 'ms',
       help: 'Integration timeout; a slower backend gives the client 504. Default 29,000 (REST) or 30,000 (HTTP, not adjustable).',
       source: '[APIGW-LIM] [APIGW-TO]',
     }),
     throttle: z
       .object({
         ratePerSecond: num({
-          min: 0.001, max: 1000000, default: 10000, unit: 'requests/s',
+          min: 0.001,
+          max: 1000000,
+          default: 10000,
+          unit: 'requests/s',
           help: 'Steady-state limit (token bucket refill); the account default is 10,000 requests/s.',
           source: '[APIGW-THR]',
         }),
         burst: num({
-          min: 1, max: 1000000, default: 5000, int: true, unit: 'requests',
+          min: 1,
+          max: 1000000,
+          default: 5000,
+          int: true,
+          unit: 'requests',
           help: 'Bucket size: requests allowed at once above the rate; the account default is 5,000.',
           source: '[APIGW-THR]',
         }),
       })
       .prefault({})
-      .meta({ description: 'Token-bucket throttle; requests above it get 429.', help: 'Token-bucket throttle; requests above it get 429.' }),
+      .meta({
+        description: 'Token-bucket throttle; requests above it get 429.',
+        help: 'Token-bucket throttle; requests above it get 429.',
+      }),
     overheadMs: num({
-      min: 0, max: 1000, default: 10, unit: 'ms',
+      min: 0,
+      max: 1000,
+      default: 10,
+      unit: 'ms',
       help: 'Latency the gateway itself adds to each request (on the response path).',
     }),
   })

@@ -95,7 +95,11 @@ export class BucketRuntime extends NodeBase<BucketParams> {
     return [
       { meter: 's3.put', name: 'PUT requests', quantity: this.puts },
       { meter: 's3.get', name: 'GET requests', quantity: this.puts * p.getsPerPut },
-      { meter: 's3.storageGbMonths', name: 'storage (Standard)', quantity: (p.storedGB * seconds) / MONTH_SECONDS },
+      {
+        meter: 's3.storageGbMonths',
+        name: 'storage (Standard)',
+        quantity: (p.storedGB * seconds) / MONTH_SECONDS,
+      },
     ];
   }
 }

@@ -6,7 +6,8 @@ export const containerKind: KindModule<ContainerParams> = {
   kind: 'container',
   title: 'Fargate service',
   group: 'servers',
-  description: 'An ECS service on Fargate: tasks of a fixed size, billed per second while they run, scaled between min and max.',
+  description:
+    'An ECS service on Fargate: tasks of a fixed size, billed per second while they run, scaled between min and max.',
   params: containerParams,
   summary: (p) =>
     `${p.vcpu} vCPU · ${p.memoryGB} GB × ${p.tasks.min === p.tasks.max ? p.tasks.min : `${p.tasks.min}–${p.tasks.max}`}` +

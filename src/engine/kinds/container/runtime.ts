@@ -34,8 +34,16 @@ export class ContainerRuntime extends FleetRuntime<ContainerParams> {
     const arch = p.architecture;
     const s = this.billedInstanceSeconds;
     return [
-      { meter: `fargate.${arch}.vcpuSeconds`, name: `vCPU (${p.vcpu} per task, per second, 1 min minimum)`, quantity: s * p.vcpu },
-      { meter: `fargate.${arch}.gbSeconds`, name: `memory (${p.memoryGB} GB per task, per second, 1 min minimum)`, quantity: s * p.memoryGB },
+      {
+        meter: `fargate.${arch}.vcpuSeconds`,
+        name: `vCPU (${p.vcpu} per task, per second, 1 min minimum)`,
+        quantity: s * p.vcpu,
+      },
+      {
+        meter: `fargate.${arch}.gbSeconds`,
+        name: `memory (${p.memoryGB} GB per task, per second, 1 min minimum)`,
+        quantity: s * p.memoryGB,
+      },
     ];
   }
 }

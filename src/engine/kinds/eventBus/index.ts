@@ -6,7 +6,8 @@ export const eventBusKind: KindModule<EventBusParams> = {
   kind: 'eventBus',
   title: 'EventBridge bus',
   group: 'messaging',
-  description: 'Amazon EventBridge event bus: rules match each event\'s type and deliver it to up to 5 targets per rule, retrying for up to 24 h.',
+  description:
+    "Amazon EventBridge event bus: rules match each event's type and deliver it to up to 5 targets per rule, retrying for up to 24 h.",
   params: eventBusParams,
   summary: (p) => `retry ${p.maximumRetryAttempts}× · max age ${fmtAge(p.maximumEventAgeSeconds)}`,
   create: (ctx, spec, index) => new EventBusRuntime(ctx, spec, index),

@@ -144,7 +144,14 @@ export class EventBusRuntime extends NodeBase<EventBusParams> {
     this.refused(slot, t);
   }
 
-  private firstAttempt(req: number, type: number, kb: number, group: number, target: number, t: number): void {
+  private firstAttempt(
+    req: number,
+    type: number,
+    kb: number,
+    group: number,
+    target: number,
+    t: number,
+  ): void {
     const e = this.targets[target];
     if (e.target.accepts?.(t) ?? true) {
       this.hop(req, t, 0, 'delivered');
@@ -210,6 +217,8 @@ export class EventBusRuntime extends NodeBase<EventBusParams> {
   }
 
   usage(): UsageLine[] {
-    return [{ meter: 'eventbridge.events', name: 'custom events (64 KB chunks)', quantity: this.billedEvents }];
+    return [
+      { meter: 'eventbridge.events', name: 'custom events (64 KB chunks)', quantity: this.billedEvents },
+    ];
   }
 }

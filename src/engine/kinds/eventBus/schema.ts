@@ -4,12 +4,20 @@ import { num } from '../../scenario/params';
 /** Facts: §6 retry policy and DLQ [EB-DLQ]; rules (≤ 5 targets each) are the bus's edges [EB-TARGETS]. */
 export const eventBusParams = z.object({
   maximumRetryAttempts: num({
-    min: 0, max: 185, default: 185, int: true, unit: 'retries',
-    help: 'Retries of a delivery that failed with a retriable error (exponential back-off with jitter); then the event goes to the rule\'s dead-letter queue or is dropped.',
+    min: 0,
+    max: 185,
+    default: 185,
+    int: true,
+    unit: 'retries',
+    help: "Retries of a delivery that failed with a retriable error (exponential back-off with jitter); then the event goes to the rule's dead-letter queue or is dropped.",
     source: '[EB-DLQ]',
   }),
   maximumEventAgeSeconds: num({
-    min: 60, max: 86400, default: 86400, int: true, unit: 's',
+    min: 60,
+    max: 86400,
+    default: 86400,
+    int: true,
+    unit: 's',
     help: 'An event still undelivered after this long is given up (default 24 h).',
     source: '[EB-DLQ]',
   }),

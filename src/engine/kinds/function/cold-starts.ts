@@ -33,7 +33,11 @@ export const RUNTIMES = Object.keys(INIT_MS_BY_RUNTIME) as [Runtime, ...Runtime[
  */
 export const INIT_CV = 0.25;
 
-export function defaultColdStart(runtime: Runtime, memoryMB: number, architecture: 'x86_64' | 'arm64'): DistParams {
+export function defaultColdStart(
+  runtime: Runtime,
+  memoryMB: number,
+  architecture: 'x86_64' | 'arm64',
+): DistParams {
   const row = INIT_MS_BY_RUNTIME[runtime];
   const col = memoryMB < 320 ? 0 : memoryMB < 768 ? 2 : 4;
   const meanMs = row[col + (architecture === 'arm64' ? 1 : 0)];

@@ -6,7 +6,8 @@ export const functionKind: KindModule<FunctionParams> = {
   kind: 'function',
   title: 'Lambda function',
   group: 'compute',
-  description: 'AWS Lambda: code that runs on demand in execution environments that start cold, stay warm for a while, and scale with concurrency.',
+  description:
+    'AWS Lambda: code that runs on demand in execution environments that start cold, stay warm for a while, and scale with concurrency.',
   params: functionParams,
   summary: (p) =>
     [

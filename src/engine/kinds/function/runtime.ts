@@ -9,7 +9,16 @@ import { NodeBase } from '../../sim/node-base';
 import { REC_ENV_BUSY, REC_ENV_GONE, REC_ENV_IDLE, REC_ENV_NEW, type Recorder } from '../../sim/recorder';
 import { COMPLETED, DEAD_LETTERED, DROPPED } from '../../sim/requests';
 import { Slots, growF64, growI32, growU8 } from '../../sim/slots';
-import { ERROR, OK, THROTTLED, TIMEOUT, type CallStatus, type NodeMetrics, type NodeRuntime, type NodeSpec } from '../types';
+import {
+  ERROR,
+  OK,
+  THROTTLED,
+  TIMEOUT,
+  type CallStatus,
+  type NodeMetrics,
+  type NodeRuntime,
+  type NodeSpec,
+} from '../types';
 import {
   ASYNC_RETRY_DELAYS_MS,
   ONE_VCPU_MB,
@@ -147,7 +156,11 @@ export class FunctionRuntime extends NodeBase<FunctionParams> {
       this.invPending = growI32(this.invPending, cap);
     });
     const s = ctx.series;
-    this.concurrency = new Level(ctx.measureFromMs, s, s ? s.register(`${spec.id}.concurrency`, 'level') : -1);
+    this.concurrency = new Level(
+      ctx.measureFromMs,
+      s,
+      s ? s.register(`${spec.id}.concurrency`, 'level') : -1,
+    );
     if (s) {
       this.sRequests = s.register(`${spec.id}.requests`, 'rate');
       this.sCold = s.register(`${spec.id}.coldStarts`, 'rate');
@@ -160,14 +173,19 @@ export class FunctionRuntime extends NodeBase<FunctionParams> {
   }
 
   start(t: number): void {
-    this.sendEdges = this.out.filter((e) => e.role === 'invoke' && (e.meaning === 'send' || (e.meaning === 'invoke' && !e.sync)));
+    this.sendEdges = this.out.filter(
+      (e) => e.role === 'invoke' && (e.meaning === 'send' || (e.meaning === 'invoke' && !e.sync)),
+    );
     this.syncEdges = this.out.filter((e) => e.role === 'invoke' && e.meaning === 'invoke' && e.sync);
     this.onSuccess = this.edgesWith('onSuccess');
     this.onFailure = this.edgesWith('onFailure');
     if (this.rec !== null) {
       // Here, not in the constructor: every function's reservation is known by now.
       this.recNode = this.rec.describe({
-        id: this.spec.id, kind: 'function', keepAliveMs: this.keepAliveMs, provisioned: this.params.provisionedConcurrency,
+        id: this.spec.id,
+        kind: 'function',
+        keepAliveMs: this.keepAliveMs,
+        provisioned: this.params.provisionedConcurrency,
         concurrencyLimit: this.reserved >= 0 ? this.reserved : this.account.unreservedLimit,
       });
     }
@@ -180,7 +198,16 @@ export class FunctionRuntime extends NodeBase<FunctionParams> {
 
   // ---- work arriving -------------------------------------------------------------------
 
-  call(req: number, type: number, kb: number, group: number, t: number, caller: NodeRuntime, callerSlot: number, fails?: boolean): void {
+  call(
+    req: number,
+    type: number,
+    kb: number,
+    group: number,
+    t: number,
+    caller: NodeRuntime,
+    callerSlot: number,
+    fails?: boolean,
+  ): void {
     const slot = this.newInvocation(req, type, kb, group, t, caller.index, callerSlot);
     if (!this.tryStart(slot, t, fails)) {
       this.inv.release(slot);
@@ -229,7 +256,15 @@ export class FunctionRuntime extends NodeBase<FunctionParams> {
 
   // ---- invocation life cycle -----------------------------------------------------------
 
-  private newInvocation(req: number, type: number, kb: number, group: number, t: number, caller: number, callerSlot: number): number {
+  private newInvocation(
+    req: number,
+    type: number,
+    kb: number,
+    group: number,
+    t: number,
+    caller: number,
+    callerSlot: number,
+  ): number {
     const s = this.inv.alloc();
     this.invReq[s] = req;
     this.invType[s] = type;
@@ -248,7 +283,11 @@ export class FunctionRuntime extends NodeBase<FunctionParams> {
   private tryStart(slot: number, t: number, fails?: boolean): boolean {
     const measuring = this.measuring(t);
     const series = this.ctx.series;
-    if (this.reserved >= 0 ? this.busy >= this.reserved : this.account.unreservedBusy >= this.account.unreservedLimit) {
+    if (
+      this.reserved >= 0
+        ? this.busy >= this.reserved
+        : this.account.unreservedBusy >= this.account.unreservedLimit
+    ) {
       return this.throttled(t, measuring);
     }
     let env: number;
@@ -261,7 +300,10 @@ export class FunctionRuntime extends NodeBase<FunctionParams> {
         this.ringCount--;
         env = this.ring[(this.ringHead + this.ringCount) & (this.ring.length - 1)];
       } else {
-        this.scaleTokens = Math.min(SCALING_BURST, this.scaleTokens + (t - this.scaleRefilledAt) * SCALING_REFILL_PER_MS);
+        this.scaleTokens = Math.min(
+          SCALING_BURST,
+          this.scaleTokens + (t - this.scaleRefilledAt) * SCALING_REFILL_PER_MS,
+        );
         this.scaleRefilledAt = t;
         if (this.scaleTokens < 1) return this.throttled(t, measuring);
         this.scaleTokens -= 1;
@@ -365,14 +407,19 @@ export class FunctionRuntime extends NodeBase<FunctionParams> {
     const req = this.invReq[slot];
     if (this.ctx.requests.traceId(req) >= 0) {
       this.ctx.requests.hop(req, {
-        node: this.spec.id, startMs: start, endMs: endAt, cold: initMs > 0,
-        retry: this.invAttempt[slot] + this.invThrottled[slot], outcome: STATUS_NAMES[status],
+        node: this.spec.id,
+        startMs: start,
+        endMs: endAt,
+        cold: initMs > 0,
+        retry: this.invAttempt[slot] + this.invThrottled[slot],
+        outcome: STATUS_NAMES[status],
       });
     }
 
     const caller = this.invCaller[slot];
     // A batch from a poller (req -1 with a caller) is emitted item by item by the poller.
-    if (status === OK && (req >= 0 || caller < 0)) this.emit(this.sendEdges, req, this.invType[slot], this.invKb[slot], this.invGroup[slot], t);
+    if (status === OK && (req >= 0 || caller < 0))
+      this.emit(this.sendEdges, req, this.invType[slot], this.invKb[slot], this.invGroup[slot], t);
     if (caller >= 0) {
       const callerSlot = this.invCallerSlot[slot];
       this.inv.release(slot);
@@ -418,7 +465,8 @@ export class FunctionRuntime extends NodeBase<FunctionParams> {
     if (this.onFailure.length > 0) {
       // The failure record now belongs to the destination, not to the request (req -1):
       // the request's path ends here as dead-lettered.
-      for (const e of this.onFailure) e.target.deliver(-1, this.invType[slot], this.invKb[slot], this.invGroup[slot], t, e);
+      for (const e of this.onFailure)
+        e.target.deliver(-1, this.invType[slot], this.invKb[slot], this.invGroup[slot], t, e);
       this.ctx.requests.end(req, DEAD_LETTERED, t);
     } else {
       this.ctx.requests.end(req, DROPPED, t);
@@ -441,7 +489,8 @@ export class FunctionRuntime extends NodeBase<FunctionParams> {
   private pushIdle(env: number, t: number): void {
     if (this.ringCount === this.ring.length) {
       const bigger = new Int32Array(this.ring.length * 2);
-      for (let i = 0; i < this.ringCount; i++) bigger[i] = this.ring[(this.ringHead + i) & (this.ring.length - 1)];
+      for (let i = 0; i < this.ringCount; i++)
+        bigger[i] = this.ring[(this.ringHead + i) & (this.ring.length - 1)];
       this.ring = bigger;
       this.ringHead = 0;
     }
@@ -477,7 +526,8 @@ export class FunctionRuntime extends NodeBase<FunctionParams> {
   finish(t: number): void {
     this.reclaimExpired(t);
     // Environments still alive at the end count until the end.
-    for (let i = 0; i < this.ringCount; i++) this.closeLife(this.ring[(this.ringHead + i) & (this.ring.length - 1)], t);
+    for (let i = 0; i < this.ringCount; i++)
+      this.closeLife(this.ring[(this.ringHead + i) & (this.ring.length - 1)], t);
     for (let i = 0; i < this.pcIdleCount; i++) this.closeLife(this.pcIdle[i], t);
     this.ringCount = 0;
     this.pcIdleCount = 0;
@@ -519,4 +569,3 @@ export class FunctionRuntime extends NodeBase<FunctionParams> {
     return this.usageAcc.lines();
   }
 }
-

@@ -62,13 +62,33 @@ export class FunctionUsage {
     const lines: UsageLine[] = [
       { meter: 'lambda.requests', name: 'requests', quantity: this.requests, noFreeTier },
       { meter: `lambda.duration.${arch}`, name: `compute (${arch})`, quantity: this.durationGbs, noFreeTier },
-      { meter: `lambda.init.${arch}`, name: `INIT / cold starts (${arch})`, quantity: this.initGbs, noFreeTier },
+      {
+        meter: `lambda.init.${arch}`,
+        name: `INIT / cold starts (${arch})`,
+        quantity: this.initGbs,
+        noFreeTier,
+      },
     ];
     if (this.p.provisionedConcurrency > 0) {
-      lines.push({ meter: `lambda.pc.${arch}`, name: 'provisioned concurrency', quantity: this.pcConfiguredGbs, noFreeTier });
-      lines.push({ meter: `lambda.pcDuration.${arch}`, name: 'compute on provisioned environments', quantity: this.pcDurationGbs, noFreeTier });
+      lines.push({
+        meter: `lambda.pc.${arch}`,
+        name: 'provisioned concurrency',
+        quantity: this.pcConfiguredGbs,
+        noFreeTier,
+      });
+      lines.push({
+        meter: `lambda.pcDuration.${arch}`,
+        name: 'compute on provisioned environments',
+        quantity: this.pcDurationGbs,
+        noFreeTier,
+      });
     }
-    if (this.extraEphemeralGb > 0) lines.push({ meter: 'lambda.ephemeral', name: 'ephemeral storage above 512 MB', quantity: this.ephemeralGbs });
+    if (this.extraEphemeralGb > 0)
+      lines.push({
+        meter: 'lambda.ephemeral',
+        name: 'ephemeral storage above 512 MB',
+        quantity: this.ephemeralGbs,
+      });
     return lines;
   }
 }

@@ -150,7 +150,12 @@ export class LoadBalancerRuntime extends NodeBase<LoadBalancerParams> {
       this.latency.add(at - start);
     }
     if (this.ctx.requests.traceId(req) >= 0) {
-      this.ctx.requests.hop(req, { node: this.spec.id, startMs: start, endMs: at, outcome: status === OK ? '200' : status === TIMEOUT ? '504' : status === THROTTLED ? '503' : '502' });
+      this.ctx.requests.hop(req, {
+        node: this.spec.id,
+        startMs: start,
+        endMs: at,
+        outcome: status === OK ? '200' : status === TIMEOUT ? '504' : status === THROTTLED ? '503' : '502',
+      });
     }
     this.ctx.requests.end(req, status === OK ? COMPLETED : FAILED, at);
   }
@@ -179,7 +184,9 @@ export class LoadBalancerRuntime extends NodeBase<LoadBalancerParams> {
 
   /** LCU-hours of one (possibly partial) hour: the highest of the dimensions, times its length. */
   private closeHour(lengthMs: number): void {
-    if (lengthMs > 0) this.lcuHours += lcuOfHour(this.hConnections, this.hActiveArea, this.hLcuGB, lengthMs) * (lengthMs / HOUR_MS);
+    if (lengthMs > 0)
+      this.lcuHours +=
+        lcuOfHour(this.hConnections, this.hActiveArea, this.hLcuGB, lengthMs) * (lengthMs / HOUR_MS);
     this.hConnections = 0;
     this.hActiveArea = 0;
     this.hLcuGB = 0;
@@ -220,7 +227,12 @@ export class LoadBalancerRuntime extends NodeBase<LoadBalancerParams> {
  * LCUs of one hour [ALB-LCU]: the highest of new connections per second ÷ 25, mean active
  * connections ÷ 3,000, and GB processed per hour (already divided by 0.4 for Lambda targets).
  */
-export function lcuOfHour(newConnections: number, activeAreaMs: number, lcuGB: number, lengthMs: number): number {
+export function lcuOfHour(
+  newConnections: number,
+  activeAreaMs: number,
+  lcuGB: number,
+  lengthMs: number,
+): number {
   const byNew = newConnections / (lengthMs / 1000) / LCU_NEW_CONNECTIONS_PER_SECOND;
   const byActive = activeAreaMs / lengthMs / LCU_ACTIVE_CONNECTIONS;
   const byBytes = lcuGB / (lengthMs / HOUR_MS);

@@ -8,7 +8,10 @@ export const loadBalancerParams = z.object({
     help: 'How the ALB picks a target: in turn (its default), or the one with the fewest requests in progress (better when request times vary).',
   }),
   overheadMs: num({
-    min: 0, max: 1000, default: 2, unit: 'ms',
+    min: 0,
+    max: 1000,
+    default: 2,
+    unit: 'ms',
     help: 'Latency the load balancer adds to each request. 2 ms is an assumption.',
   }),
 });

@@ -7,7 +7,8 @@ export const producerKind: KindModule<ProducerParams> = {
   kind: 'producer',
   title: 'Producer',
   group: 'sources',
-  description: 'Clients, devices or an upstream system sending requests or events at a rate that can be steady, random, daily, spiky, ramping or replayed from a trace.',
+  description:
+    'Clients, devices or an upstream system sending requests or events at a rate that can be steady, random, daily, spiky, ramping or replayed from a trace.',
   params: producerParams,
   summary: (p) => `${p.traffic.shape} · ${rateText(p.traffic)} · ${fmtNumber(p.payloadKB)} KB`,
   create: (ctx, spec, index) => new ProducerRuntime(ctx, spec, index),

@@ -271,7 +271,8 @@ export class ArrivalProcess {
   }
 
   private rateInPiece(t: number): number {
-    if (this.mode === DIURNAL) return this.low + ((this.high - this.low) * (1 - Math.cos(this.omega * t))) / 2;
+    if (this.mode === DIURNAL)
+      return this.low + ((this.high - this.low) * (1 - Math.cos(this.omega * t))) / 2;
     return this.pieceRate0 + this.pieceSlope * (t - this.pieceStart);
   }
 

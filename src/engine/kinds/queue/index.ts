@@ -6,7 +6,8 @@ export const queueKind: KindModule<QueueParams> = {
   kind: 'queue',
   title: 'SQS queue',
   group: 'messaging',
-  description: 'Amazon SQS queue, standard or FIFO: holds messages until a poller receives and deletes them; redrives repeat failures to a dead-letter queue.',
+  description:
+    'Amazon SQS queue, standard or FIFO: holds messages until a poller receives and deletes them; redrives repeat failures to a dead-letter queue.',
   params: queueParams,
   summary: (p) =>
     `${p.type} · visibility ${p.visibilityTimeoutSeconds} s · DLQ after ${p.maxReceiveCount}` +

@@ -233,7 +233,15 @@ export class QueueRuntime extends NodeBase<QueueParams> {
     this.accept(-1, type, kb, group, sentAt, t, false);
   }
 
-  private accept(req: number, type: number, kb: number, group: number, sentAt: number, t0: number, sentByClient: boolean): void {
+  private accept(
+    req: number,
+    type: number,
+    kb: number,
+    group: number,
+    sentAt: number,
+    t0: number,
+    sentByClient: boolean,
+  ): void {
     const t = this.touch(t0);
     if (this.measuring(t)) {
       this.sent++;
@@ -511,7 +519,8 @@ export class QueueRuntime extends NodeBase<QueueParams> {
   }
 
   private pollerFree(t: number): Poller | null {
-    for (let i = 0; i < this.pollers.length; i++) if (this.canStart(this.pollers[i], t)) return this.pollers[i];
+    for (let i = 0; i < this.pollers.length; i++)
+      if (this.canStart(this.pollers[i], t)) return this.pollers[i];
     return null;
   }
 
@@ -585,7 +594,16 @@ export class QueueRuntime extends NodeBase<QueueParams> {
     this.refusedAtOnce = false;
     // With ReportBatchItemFailures the handler answers normally and lists the failed items,
     // which the queue draws itself when the batch comes back.
-    p.target.call(-1, this.mType[m0], this.bKb[b], this.mGroup[m0], t, this, b, p.reportItemFailures ? false : undefined);
+    p.target.call(
+      -1,
+      this.mType[m0],
+      this.bKb[b],
+      this.mGroup[m0],
+      t,
+      this,
+      b,
+      p.reportItemFailures ? false : undefined,
+    );
     // A reader that refused at once (a throttle) never counted as running.
     if (!this.refusedAtOnce) this.invoking.add(1, t);
     this.callingBatch = outer;
@@ -621,7 +639,14 @@ export class QueueRuntime extends NodeBase<QueueParams> {
         fail = true;
         if (this.fifo) failing = true;
       }
-      this.hop(this.mReq[m], this.bStart[b], t, this.mCount[m] - 1, fail ? (itemMode ? 'itemFailed' : STATUS_NAMES[status]) : 'ok', p.target.spec.id);
+      this.hop(
+        this.mReq[m],
+        this.bStart[b],
+        t,
+        this.mCount[m] - 1,
+        fail ? (itemMode ? 'itemFailed' : STATUS_NAMES[status]) : 'ok',
+        p.target.spec.id,
+      );
       if (fail) {
         this.returnLater(m, this.fifo ? fifoBack : this.mVisibleAt[m], t);
         returned++;
@@ -791,7 +816,8 @@ export class QueueRuntime extends NodeBase<QueueParams> {
     this.gReady[g] = 1;
     if (this.ringCount === this.ring.length) {
       const bigger = new Int32Array(this.ring.length * 2);
-      for (let i = 0; i < this.ringCount; i++) bigger[i] = this.ring[(this.ringHead + i) & (this.ring.length - 1)];
+      for (let i = 0; i < this.ringCount; i++)
+        bigger[i] = this.ring[(this.ringHead + i) & (this.ring.length - 1)];
       this.ring = bigger;
       this.ringHead = 0;
     }
@@ -823,7 +849,14 @@ export class QueueRuntime extends NodeBase<QueueParams> {
     if (this.ctx.series) this.ctx.series.max(this.sAge, t, ageMs / 1000);
   }
 
-  private hop(req: number, startMs: number, endMs: number, retry: number, outcome: string, node = this.spec.id): void {
+  private hop(
+    req: number,
+    startMs: number,
+    endMs: number,
+    retry: number,
+    outcome: string,
+    node = this.spec.id,
+  ): void {
     if (this.ctx.requests.traceId(req) < 0) return;
     this.ctx.requests.hop(req, { node, startMs, endMs, retry, outcome });
   }
@@ -836,7 +869,8 @@ export class QueueRuntime extends NodeBase<QueueParams> {
     }
     // The oldest message still in the queue (visible, delayed or in flight).
     let oldest = Infinity;
-    for (let m = 0; m < this.msgs.capacity; m++) if (this.mState[m] !== FREE && this.mSentAt[m] < oldest) oldest = this.mSentAt[m];
+    for (let m = 0; m < this.msgs.capacity; m++)
+      if (this.mState[m] !== FREE && this.mSentAt[m] < oldest) oldest = this.mSentAt[m];
     if (oldest < Infinity) this.noteAge(t - oldest, t);
     this.depth.mean(t);
     this.inFlight.mean(t);

@@ -24,7 +24,10 @@ function modeFor(fieldCount: number): CronMode {
 }
 
 function fieldsOf(expr: string): string[] {
-  return expr.trim().split(/\s+/).filter((f) => f.length > 0);
+  return expr
+    .trim()
+    .split(/\s+/)
+    .filter((f) => f.length > 0);
 }
 
 function options(fieldCount: number) {
@@ -55,7 +58,10 @@ export function cronProblem(expr: string): string | null {
       try {
         new CronPattern(probe, undefined, { mode: modeFor(fields.length) });
       } catch {
-        const hint = fields.length === 6 ? ' (a 6-field expression starts with seconds; AWS\'s year field is not supported)' : '';
+        const hint =
+          fields.length === 6
+            ? " (a 6-field expression starts with seconds; AWS's year field is not supported)"
+            : '';
         return `the ${names[i]} field "${fields[i]}" is not valid: use ${ALLOWED[names[i]]}, with ${SYNTAX}${hint}`;
       }
     }
@@ -79,6 +85,9 @@ export function startEpochMs(startTime: string): number {
   const s = startTime.trim();
   const zoned = /(Z|[+-]\d\d:?\d\d)$/i.test(s) || !s.includes('T');
   const ms = Date.parse(zoned ? s : `${s}Z`);
-  if (!Number.isFinite(ms)) throw new Error(`settings.startTime "${startTime}" is not an ISO 8601 date-time (e.g. 2025-01-01T00:00:00Z)`);
+  if (!Number.isFinite(ms))
+    throw new Error(
+      `settings.startTime "${startTime}" is not an ISO 8601 date-time (e.g. 2025-01-01T00:00:00Z)`,
+    );
   return ms;
 }

@@ -7,9 +7,11 @@ export const scheduleKind: KindModule<ScheduleParams> = {
   kind: 'schedule',
   title: 'Schedule',
   group: 'sources',
-  description: 'EventBridge Scheduler or a cron rule: sends an event on a fixed rate or a cron expression, e.g. to invoke a function asynchronously.',
+  description:
+    'EventBridge Scheduler or a cron rule: sends an event on a fixed rate or a cron expression, e.g. to invoke a function asynchronously.',
   params: scheduleParams,
-  summary: (p) => `${p.cron !== undefined ? `cron ${p.cron.trim()}` : every(p.rateSeconds)} · ${fmtNumber(p.payloadKB)} KB`,
+  summary: (p) =>
+    `${p.cron !== undefined ? `cron ${p.cron.trim()}` : every(p.rateSeconds)} · ${fmtNumber(p.payloadKB)} KB`,
   create: (ctx, spec, index) => new ScheduleRuntime(ctx, spec, index),
 };
 

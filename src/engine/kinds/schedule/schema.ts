@@ -7,8 +7,11 @@ const ONE_YEAR_SECONDS = 31_536_000;
 /** Facts: §6 EventBridge Scheduler [EB-SCHED] [EB-PRICE-ES]. */
 export const scheduleParams = z.object({
   rateSeconds: num({
-    min: 1, max: ONE_YEAR_SECONDS, default: 60, unit: 's',
-    help: 'Fixed interval: ticks at 0, rateSeconds, 2 × rateSeconds, … from the start of the run. EventBridge Scheduler\'s smallest interval is 1 minute; shorter ones are a simulator convenience. Ignored when cron is set.',
+    min: 1,
+    max: ONE_YEAR_SECONDS,
+    default: 60,
+    unit: 's',
+    help: "Fixed interval: ticks at 0, rateSeconds, 2 × rateSeconds, … from the start of the run. EventBridge Scheduler's smallest interval is 1 minute; shorter ones are a simulator convenience. Ignored when cron is set.",
     source: '[EB-SCHED]',
   }),
   cron: z
@@ -27,7 +30,10 @@ export const scheduleParams = z.object({
       source: '[EB-SCHED]',
     }),
   payloadKB: num({
-    min: 0, max: 1024, default: 1, unit: 'KB',
+    min: 0,
+    max: 1024,
+    default: 1,
+    unit: 'KB',
     help: 'Size of the event each tick sends; targets bill some calls in 64 KB chunks.',
     source: '[EB-PRICE] [L-1MB]',
   }),
@@ -36,7 +42,10 @@ export const scheduleParams = z.object({
     .min(1, { error: 'must not be empty' })
     .max(64, { error: 'must be at most 64 characters' })
     .default('Scheduled')
-    .meta({ description: 'Event type of each tick', help: 'The event type each tick carries; filters and rules downstream match on it.' }),
+    .meta({
+      description: 'Event type of each tick',
+      help: 'The event type each tick carries; filters and rules downstream match on it.',
+    }),
 });
 
 export type ScheduleParams = z.output<typeof scheduleParams>;

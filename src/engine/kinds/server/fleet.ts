@@ -7,7 +7,15 @@ import type { SimContext } from '../../sim/context';
 import type { EdgeRuntime } from '../../sim/edges';
 import { NodeBase } from '../../sim/node-base';
 import { Slots, growF64, growI32 } from '../../sim/slots';
-import { OK, THROTTLED, TIMEOUT, type CallStatus, type NodeMetrics, type NodeRuntime, type NodeSpec } from '../types';
+import {
+  OK,
+  THROTTLED,
+  TIMEOUT,
+  type CallStatus,
+  type NodeMetrics,
+  type NodeRuntime,
+  type NodeSpec,
+} from '../types';
 
 /**
  * How a fleet kind (EC2 `server`, Fargate `container`) runs, in numbers.
@@ -82,7 +90,12 @@ class WindowPeak {
  * the run is reported unrounded (its minimum is met, or will be, outside the window —
  * billing/meters.ts: resources up for the whole run report the run's seconds).
  */
-export function billedLifeSeconds(launchedMs: number, endedMs: number, windowFromMs: number, stillRunning: boolean): number {
+export function billedLifeSeconds(
+  launchedMs: number,
+  endedMs: number,
+  windowFromMs: number,
+  stillRunning: boolean,
+): number {
   const from = launchedMs > windowFromMs ? launchedMs : windowFromMs;
   if (!(endedMs > from)) return 0;
   if (!stillRunning && launchedMs >= windowFromMs) return ec2BilledSeconds((endedMs - launchedMs) / 1000);
@@ -224,7 +237,15 @@ export abstract class FleetRuntime<P> extends NodeBase<P> {
 
   // ---- work arriving ---------------------------------------------------------------------
 
-  call(req: number, type: number, kb: number, group: number, t: number, caller: NodeRuntime, callerSlot: number): void {
+  call(
+    req: number,
+    type: number,
+    kb: number,
+    group: number,
+    t: number,
+    caller: NodeRuntime,
+    callerSlot: number,
+  ): void {
     if (this.measuring(t)) {
       this.requests++;
       if (this.ctx.series) this.ctx.series.count(this.sRequests, t);
@@ -233,7 +254,8 @@ export abstract class FleetRuntime<P> extends NodeBase<P> {
     if (this.freeSlots === 0 && this.qCount >= this.cfg.queueLimit) {
       // 503: no free slot and no room to wait.
       if (this.measuring(t)) this.rejected++;
-      if (this.ctx.requests.traceId(req) >= 0) this.ctx.requests.hop(req, { node: this.spec.id, startMs: t, endMs: t, outcome: '503' });
+      if (this.ctx.requests.traceId(req) >= 0)
+        this.ctx.requests.hop(req, { node: this.spec.id, startMs: t, endMs: t, outcome: '503' });
       caller.onReturn(callerSlot, THROTTLED, t);
       return;
     }
@@ -343,7 +365,13 @@ export abstract class FleetRuntime<P> extends NodeBase<P> {
       this.latency.add(at - arrived);
       if (status === TIMEOUT) this.timeouts++;
     }
-    if (this.ctx.requests.traceId(req) >= 0) this.ctx.requests.hop(req, { node: this.spec.id, startMs: arrived, endMs: at, outcome: STATUS_TEXT[status] });
+    if (this.ctx.requests.traceId(req) >= 0)
+      this.ctx.requests.hop(req, {
+        node: this.spec.id,
+        startMs: arrived,
+        endMs: at,
+        outcome: STATUS_TEXT[status],
+      });
   }
 
   private setBusy(v: number, t: number): void {
@@ -401,7 +429,8 @@ export abstract class FleetRuntime<P> extends NodeBase<P> {
   /** One timer for the oldest waiting request's deadline: never one per request. */
   private expire(t: number): void {
     this.expiryPending = false;
-    while (this.qCount > 0 && this.rArrive[this.ring[this.qHead]] + this.cfg.timeoutMs <= t) this.expireWaiting(this.dequeue(t));
+    while (this.qCount > 0 && this.rArrive[this.ring[this.qHead]] + this.cfg.timeoutMs <= t)
+      this.expireWaiting(this.dequeue(t));
     if (this.qCount > 0) {
       this.expiryPending = true;
       this.at(this.rArrive[this.ring[this.qHead]] + this.cfg.timeoutMs, EXPIRE, 0);
@@ -467,7 +496,12 @@ export abstract class FleetRuntime<P> extends NodeBase<P> {
   /** The instance stops: bill its life, free its index. */
   private retire(inst: number, t: number): void {
     if (this.instState[inst] === DRAINING) this.nDraining--;
-    this.billedInstanceSeconds += billedLifeSeconds(this.instLaunched[inst], t, this.ctx.measureFromMs, false);
+    this.billedInstanceSeconds += billedLifeSeconds(
+      this.instLaunched[inst],
+      t,
+      this.ctx.measureFromMs,
+      false,
+    );
     this.instState[inst] = FREE;
     this.freeInst[this.nFreeInst++] = inst;
     this.setRunning(t);
@@ -545,7 +579,13 @@ export abstract class FleetRuntime<P> extends NodeBase<P> {
 
   finish(t: number): void {
     for (let inst = 0; inst < this.instState.length; inst++) {
-      if (this.instState[inst] !== FREE) this.billedInstanceSeconds += billedLifeSeconds(this.instLaunched[inst], t, this.ctx.measureFromMs, true);
+      if (this.instState[inst] !== FREE)
+        this.billedInstanceSeconds += billedLifeSeconds(
+          this.instLaunched[inst],
+          t,
+          this.ctx.measureFromMs,
+          true,
+        );
     }
     this.instances.mean(t);
     this.utilization.mean(t);
@@ -568,4 +608,3 @@ export abstract class FleetRuntime<P> extends NodeBase<P> {
     };
   }
 }
-

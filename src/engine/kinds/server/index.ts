@@ -11,7 +11,8 @@ function componentsText(p: ServerParams): string {
   if (n === 0) return '';
   const label = ` · ${n} component${n === 1 ? '' : 's'}`;
   const best = smallestFittingInstance(p.components);
-  if (fits(p.instanceType, peakNeed(p.components))) return best && best !== p.instanceType ? `${label}, smallest fit ${best}` : label;
+  if (fits(p.instanceType, peakNeed(p.components)))
+    return best && best !== p.instanceType ? `${label}, smallest fit ${best}` : label;
   return `${label}: too small, ${best ? `needs ${best} (${INSTANCE_TYPES[best].vcpu} vCPU / ${INSTANCE_TYPES[best].memoryGB} GB)` : 'no type fits'}`;
 }
 
@@ -19,7 +20,8 @@ export const serverKind: KindModule<ServerParams> = {
   kind: 'server',
   title: 'EC2 server',
   group: 'servers',
-  description: 'EC2 instances behind an autoscaling group: a monolith or one tier, billed per instance-second whether busy or idle.',
+  description:
+    'EC2 instances behind an autoscaling group: a monolith or one tier, billed per instance-second whether busy or idle.',
   params: serverParams,
   summary: (p) =>
     `${p.instanceType} × ${p.instances.min === p.instances.max ? p.instances.min : `${p.instances.min}–${p.instances.max}`}` +

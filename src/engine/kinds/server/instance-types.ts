@@ -97,7 +97,11 @@ export function needText(need: ComponentNeed): string {
  * The monolith lesson as a sentence when `type` is too small for its components, naming the
  * cheapest type that fits; null when it fits (or there are no components).
  */
-export function fitWarning(type: InstanceType, components: readonly (ComponentNeed & { name?: string })[], nodeId?: string): string | null {
+export function fitWarning(
+  type: InstanceType,
+  components: readonly (ComponentNeed & { name?: string })[],
+  nodeId?: string,
+): string | null {
   if (components.length === 0) return null;
   const need = peakNeed(components);
   if (fits(type, need)) return null;

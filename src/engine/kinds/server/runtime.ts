@@ -43,6 +43,12 @@ export class ServerRuntime extends FleetRuntime<ServerParams> {
 
   usage(): UsageLine[] {
     const type = this.params.instanceType;
-    return [{ meter: ec2MeterId(type), name: `${type} instance-seconds (per second, 60 s minimum per launch)`, quantity: this.billedInstanceSeconds }];
+    return [
+      {
+        meter: ec2MeterId(type),
+        name: `${type} instance-seconds (per second, 60 s minimum per launch)`,
+        quantity: this.billedInstanceSeconds,
+      },
+    ];
   }
 }

@@ -5,10 +5,19 @@ import { INSTANCE_TYPE_NAMES, INSTANCE_TYPES } from './instance-types';
 
 /** A part of a monolith: the instance must meet every component's peak need at once. */
 export const componentSchema = z.object({
-  name: z.string({ error: 'must be a name' }).min(1, { error: 'must not be empty' }).max(64, { error: 'must be at most 64 characters' }),
+  name: z
+    .string({ error: 'must be a name' })
+    .min(1, { error: 'must not be empty' })
+    .max(64, { error: 'must be at most 64 characters' }),
   vcpu: num({ min: 0, max: 192, default: 0.5, unit: 'vCPU', help: 'Peak CPU this component needs.' }),
   memoryGB: num({ min: 0, max: 1024, default: 1, unit: 'GB', help: 'Peak memory this component needs.' }),
-  storageGB: num({ min: 0, max: 16384, default: 0, unit: 'GB', help: 'Disk this component needs (EBS, up to 16 TiB per volume).' }),
+  storageGB: num({
+    min: 0,
+    max: 16384,
+    default: 0,
+    unit: 'GB',
+    help: 'Disk this component needs (EBS, up to 16 TiB per volume).',
+  }),
 });
 
 /** Facts: §10.2 EC2 instance sizes and prices [EC2-3P] [EC2-3P-A]; scaling numbers are assumptions. */
@@ -24,7 +33,8 @@ export const serverParams = z.object({
   instances: countRange('instances', { min: 1, max: 4 }),
   autoscaling: autoscalingSchema({
     scaleOutDelaySeconds: 240,
-    scaleOutHelp: 'From sustained load above the target to a new instance serving: about 3 min for the CloudWatch alarm plus about 1 min to boot. An assumption.',
+    scaleOutHelp:
+      'From sustained load above the target to a new instance serving: about 3 min for the CloudWatch alarm plus about 1 min to boot. An assumption.',
   }),
   concurrencyPerInstance: concurrencyPer('instance'),
   duration: distSchema({
@@ -34,7 +44,10 @@ export const serverParams = z.object({
   durationByType: z
     .array(
       z.object({
-        type: z.string({ error: 'must be an event type name' }).min(1, { error: 'must not be empty' }).max(64, { error: 'must be at most 64 characters' }),
+        type: z
+          .string({ error: 'must be an event type name' })
+          .min(1, { error: 'must not be empty' })
+          .max(64, { error: 'must be at most 64 characters' }),
         duration: distObject,
       }),
       { error: 'must be a list of { type, duration }' },

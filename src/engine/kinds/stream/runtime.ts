@@ -180,7 +180,10 @@ export class StreamRuntime extends NodeBase<StreamParams> {
     if (!this.limitAll && !hot) return true;
     const dt = t - this.refilledAt[shard];
     this.refilledAt[shard] = t;
-    const rec = Math.min(SHARD_WRITE_RECORDS_PER_S, this.recTokens[shard] + (dt * SHARD_WRITE_RECORDS_PER_S) / 1000);
+    const rec = Math.min(
+      SHARD_WRITE_RECORDS_PER_S,
+      this.recTokens[shard] + (dt * SHARD_WRITE_RECORDS_PER_S) / 1000,
+    );
     const kbt = Math.min(SHARD_WRITE_KB_PER_S, this.kbTokens[shard] + (dt * SHARD_WRITE_KB_PER_S) / 1000);
     if (rec >= 1 && kbt >= kb) {
       this.recTokens[shard] = rec - 1;
@@ -192,7 +195,15 @@ export class StreamRuntime extends NodeBase<StreamParams> {
     return false;
   }
 
-  private accept(req: number, type: number, kb: number, group: number, shard: number, key: number, t: number): void {
+  private accept(
+    req: number,
+    type: number,
+    kb: number,
+    group: number,
+    shard: number,
+    key: number,
+    t: number,
+  ): void {
     if (this.measuring(t)) {
       this.recordsIn++;
       this.usageAcc.record(kb);
@@ -210,7 +221,8 @@ export class StreamRuntime extends NodeBase<StreamParams> {
 
   private drop(req: number, t: number): void {
     if (this.measuring(t)) this.writesDropped++;
-    if (this.ctx.requests.traceId(req) >= 0) this.ctx.requests.hop(req, { node: this.spec.id, startMs: t, endMs: t, outcome: 'dropped' });
+    if (this.ctx.requests.traceId(req) >= 0)
+      this.ctx.requests.hop(req, { node: this.spec.id, startMs: t, endMs: t, outcome: 'dropped' });
     this.ctx.requests.end(req, DROPPED, t);
   }
 
@@ -279,6 +291,10 @@ export class StreamRuntime extends NodeBase<StreamParams> {
   }
 
   usage(): UsageLine[] {
-    return this.usageAcc.lines(this.shards, this.ctx.endMs - this.ctx.measureFromMs, this.poller.counts.kbRead);
+    return this.usageAcc.lines(
+      this.shards,
+      this.ctx.endMs - this.ctx.measureFromMs,
+      this.poller.counts.kbRead,
+    );
   }
 }

@@ -113,8 +113,18 @@ export class ShardPoller {
   private consumers: Consumer[] = [];
   private onFailure: EdgeRuntime[] = [];
   readonly counts: ShardPollerCounts = {
-    recordsOut: 0, batches: 0, failedBatches: 0, retries: 0, bisects: 0, throttledBatches: 0,
-    expired: 0, deadLettered: 0, discarded: 0, onFailureMessages: 0, poisonRecords: 0, kbRead: 0,
+    recordsOut: 0,
+    batches: 0,
+    failedBatches: 0,
+    retries: 0,
+    bisects: 0,
+    throttledBatches: 0,
+    expired: 0,
+    deadLettered: 0,
+    discarded: 0,
+    onFailureMessages: 0,
+    poisonRecords: 0,
+    kbRead: 0,
   };
   /** Largest iterator age per shard (ms), over consumers, after the warm-up. */
   readonly maxAgeMs: Float64Array;
@@ -131,7 +141,8 @@ export class ShardPoller {
     const s = ctx.series;
     if (s) {
       this.seriesAll = s.register(`${owner.spec.id}.iteratorAgeSeconds`, 'max');
-      for (let i = 0; i < this.seriesShard.length; i++) this.seriesShard[i] = s.register(`${owner.spec.id}.shard${i}.iteratorAgeSeconds`, 'max');
+      for (let i = 0; i < this.seriesShard.length; i++)
+        this.seriesShard[i] = s.register(`${owner.spec.id}.shard${i}.iteratorAgeSeconds`, 'max');
     }
   }
 
@@ -184,7 +195,8 @@ export class ShardPoller {
   /** One metadata message (req -1) to each on-failure destination for a given-up batch; true when there is one. */
   sendToOnFailure(type: number, t: number, measuring: boolean): boolean {
     const edges = this.onFailure;
-    for (let i = 0; i < edges.length; i++) edges[i].target.deliver(-1, type, ON_FAILURE_MESSAGE_KB, 0, t, edges[i]);
+    for (let i = 0; i < edges.length; i++)
+      edges[i].target.deliver(-1, type, ON_FAILURE_MESSAGE_KB, 0, t, edges[i]);
     if (measuring) this.counts.onFailureMessages += edges.length;
     return edges.length > 0;
   }
@@ -319,7 +331,8 @@ class Consumer {
     if (this.busy[lane]) return;
     if (this.wakeAt[lane] >= 0) {
       // Waiting out a batch window: a full batch starts it at once.
-      if (this.windowStart[lane] >= 0 && this.inFlight[lane] === 0 && this.count[lane] >= this.batchSize) this.schedule(lane, t);
+      if (this.windowStart[lane] >= 0 && this.inFlight[lane] === 0 && this.count[lane] >= this.batchSize)
+        this.schedule(lane, t);
       return;
     }
     this.schedule(lane, this.nextTick(shard, t));
@@ -473,7 +486,13 @@ class Consumer {
       const req = this.rReq[r];
       if (requests.traceId(req) >= 0) {
         this.hop(req, this.poller.owner.spec.id, this.rAt[r], this.startedAt[lane], 'read');
-        requests.hop(req, { node: this.target.spec.id, startMs: this.startedAt[lane], endMs: t, retry: this.retriesUsed[lane], outcome: 'ok' });
+        requests.hop(req, {
+          node: this.target.spec.id,
+          startMs: this.startedAt[lane],
+          endMs: t,
+          retry: this.retriesUsed[lane],
+          outcome: 'ok',
+        });
       }
       if (emit) this.target.emitDownstream!(req, this.rType[r], this.rKb[r], this.rGroup[r], t);
       requests.end(req, COMPLETED, t);

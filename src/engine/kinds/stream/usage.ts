@@ -37,8 +37,16 @@ export class StreamUsage {
     if (this.p.mode === 'onDemand') {
       return [
         { meter: 'kinesis.onDemand.streamHours', name: 'on-demand stream-hours', quantity: hours },
-        { meter: 'kinesis.onDemand.gbIn', name: 'on-demand data in (GB, 1 KB minimum per record; us-east-1 price not confirmed, billed 0)', quantity: this.kbIn / KB_PER_GB },
-        { meter: 'kinesis.onDemand.gbOut', name: 'on-demand data out (GB read by consumers; us-east-1 price not confirmed, billed 0)', quantity: kbRead / KB_PER_GB },
+        {
+          meter: 'kinesis.onDemand.gbIn',
+          name: 'on-demand data in (GB, 1 KB minimum per record; us-east-1 price not confirmed, billed 0)',
+          quantity: this.kbIn / KB_PER_GB,
+        },
+        {
+          meter: 'kinesis.onDemand.gbOut',
+          name: 'on-demand data out (GB read by consumers; us-east-1 price not confirmed, billed 0)',
+          quantity: kbRead / KB_PER_GB,
+        },
       ];
     }
     const lines: UsageLine[] = [

@@ -6,7 +6,8 @@ export const tableKind: KindModule<TableParams> = {
   kind: 'table',
   title: 'DynamoDB table',
   group: 'storage',
-  description: 'Amazon DynamoDB table in on-demand mode: billed per read and write request unit; its stream can trigger a function.',
+  description:
+    'Amazon DynamoDB table in on-demand mode: billed per read and write request unit; its stream can trigger a function.',
   params: tableParams,
   summary: (p) =>
     `on-demand · ${p.itemKB} KB items` +

@@ -80,7 +80,12 @@ export class TableRuntime extends NodeBase<TableParams> {
     this.rruPerWrite = p.readsPerRequest * readUnits(p.itemKB, p.readConsistency);
     if (ctx.series) this.sWrites = ctx.series.register(`${spec.id}.writes`, 'rate');
     this.poller = p.streamEnabled
-      ? new ShardPoller(ctx, this, { shards: STREAM_MAX_SHARDS, pollIntervalMs: DYNAMODB_POLL_INTERVAL_MS, retentionMs: STREAM_RETENTION_MS, action: POLL })
+      ? new ShardPoller(ctx, this, {
+          shards: STREAM_MAX_SHARDS,
+          pollIntervalMs: DYNAMODB_POLL_INTERVAL_MS,
+          retentionMs: STREAM_RETENTION_MS,
+          action: POLL,
+        })
       : null;
   }
 
@@ -165,7 +170,11 @@ export class TableRuntime extends NodeBase<TableParams> {
     return [
       { meter: 'dynamodb.wru', name: 'write request units', quantity: this.writes * this.wruPerWrite },
       { meter: 'dynamodb.rru', name: 'read request units', quantity: this.writes * this.rruPerWrite },
-      { meter: 'dynamodb.storageGbMonths', name: 'storage', quantity: (this.params.storedGB * seconds) / MONTH_SECONDS },
+      {
+        meter: 'dynamodb.storageGbMonths',
+        name: 'storage',
+        quantity: (this.params.storedGB * seconds) / MONTH_SECONDS,
+      },
     ];
   }
 }

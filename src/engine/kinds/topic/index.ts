@@ -6,7 +6,8 @@ export const topicKind: KindModule<TopicParams> = {
   kind: 'topic',
   title: 'SNS topic',
   group: 'messaging',
-  description: 'Amazon SNS topic: every publish fans out to all matching subscriptions (functions and queues) in parallel.',
+  description:
+    'Amazon SNS topic: every publish fans out to all matching subscriptions (functions and queues) in parallel.',
   params: topicParams,
   summary: () => 'fan-out',
   create: (ctx, spec, index) => new TopicRuntime(ctx, spec, index),
