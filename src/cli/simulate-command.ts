@@ -1,13 +1,15 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { simulate } from '../engine/simulate';
+import { simulateReplicated, MAX_REPLICATIONS } from '../engine/stats/replications';
 import { ScenarioError, formatIssue } from '../engine/scenario/validate';
 import { UsageError, numberArg, parseArgs } from './args';
 import { formatSummary } from './format-summary';
 
-const USAGE = `usage: npm run simulate -- <scenario.json> [--seed N] [--duration SECONDS] [--json] [--series] [--out FILE]
+const USAGE = `usage: npm run simulate -- <scenario.json> [--seed N] [--duration SECONDS] [--replications N] [--json] [--series] [--out FILE]
 
   --seed N            run with this seed instead of the scenario's
   --duration SECONDS  simulate this long instead of the scenario's duration
+  --replications N    run N times with seeds derived from the seed (default: the scenario's
+                      settings.replications, else 1) and print every figure as mean ± 95 % CI
   --json              print the result in the v1 result format instead of a summary
   --series            include bucketed time series in the result
   --out FILE          write the output to FILE instead of standard output`;
@@ -16,7 +18,10 @@ const USAGE = `usage: npm run simulate -- <scenario.json> [--seed N] [--duration
 export function main(argv: string[]): number {
   let args;
   try {
-    args = parseArgs(argv, { flags: ['json', 'series', 'help'], values: ['seed', 'duration', 'out'] });
+    args = parseArgs(argv, {
+      flags: ['json', 'series', 'help'],
+      values: ['seed', 'duration', 'out', 'replications'],
+    });
     if (args.flags.has('help')) {
       console.log(USAGE);
       return 0;
@@ -40,7 +45,13 @@ export function main(argv: string[]): number {
   try {
     const seed = numberArg(args, 'seed', { min: 0, max: 4294967295, int: true });
     const durationSeconds = numberArg(args, 'duration', { min: 1, max: 30 * 86400 });
-    const result = simulate(doc, { seed, durationSeconds, series: args.flags.has('series') });
+    const replications = numberArg(args, 'replications', { min: 1, max: MAX_REPLICATIONS, int: true });
+    const result = simulateReplicated(doc, {
+      seed,
+      durationSeconds,
+      replications,
+      series: args.flags.has('series'),
+    });
     const text = args.flags.has('json') ? JSON.stringify(result, null, 2) : formatSummary(result);
     const out = args.values.get('out');
     if (out) writeFileSync(out, text + '\n');

@@ -2,6 +2,7 @@ import type { NodeCost } from './billing/types';
 import type { NodeKind, NodeMetrics, Summary } from './kinds/types';
 import type { Recording } from './sim/recorder';
 import type { Trace } from './sim/requests';
+import type { ReplicationStats } from './stats/replications';
 
 export const RESULT_FORMAT = 'serverless-sim.result';
 export const RESULT_VERSION = 1;
@@ -52,4 +53,9 @@ export interface Result {
   latencyHistogram: [number, number, number][];
   /** State changes inside nodes, when the run asked for them (option `record`): the classroom replay. */
   recording?: Recording;
+  /**
+   * With settings.replications > 1: every figure's mean and 95 % interval over the
+   * replications (the rest of the result is replication 0's, the scenario's own seed).
+   */
+  replications?: ReplicationStats;
 }

@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { simulate } from '../../src/engine/simulate';
+import { replicationSeeds } from '../../src/engine/stats/replications';
 
 const root = resolve(import.meta.dirname, '../..');
 const run = promisify(execFile);
@@ -84,4 +86,34 @@ describe('npm run simulate', () => {
     expect(s.code).toBe(2);
     expect(s.stderr).toContain('--seed must be a whole number');
   }, 60_000);
+
+  it('--replications N prints every headline figure as mean ± 95 % interval, from derived seeds', async () => {
+    const r = await cli(template, '--replications', '5', '--duration', '60', '--seed', '2');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('5 replications (seeds 2, ');
+    expect(r.stdout).toMatch(/Latency {2}mean [\d.]+ ms ± [\d.]+ ms · p50/);
+    expect(r.stdout).toMatch(/per 30-day month/);
+    expect(r.stdout).toMatch(/cold starts [\d.]+ %( ± [\d.]+ %)? of invocations/);
+    const j = JSON.parse(
+      (await cli(template, '--replications', '5', '--duration', '60', '--seed', '2', '--json')).stdout,
+    );
+    expect(j.replications.count).toBe(5);
+    const seeds = replicationSeeds(2, 5);
+    expect(j.replications.seeds).toEqual(seeds);
+    const costs = seeds.map(
+      (seed) =>
+        simulate(JSON.parse(readFileSync(template, 'utf8')), { seed, durationSeconds: 60 }).totals
+          .monthlyCostUsd,
+    );
+    const mean = costs.reduce((a, b) => a + b) / 5;
+    const sd = Math.sqrt(costs.reduce((a, c) => a + (c - mean) ** 2, 0) / 4);
+    expect(j.replications.totals.monthlyCostUsd.mean).toBeCloseTo(mean, 9);
+    // t(0.975, 4) = 2.77645 (tables).
+    expect(j.replications.totals.monthlyCostUsd.halfWidth).toBeCloseTo((2.77645 * sd) / Math.sqrt(5), 3);
+    // The rest of the result is replication 0's: the plain run with the given seed.
+    expect(j.seed).toBe(2);
+    const bad = await cli(template, '--replications', '0');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--replications must be a whole number from 1 to 100');
+  }, 120_000);
 });

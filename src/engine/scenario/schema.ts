@@ -40,6 +40,14 @@ export const settingsSchema = z
       int: true,
       help: 'Random seed: the same scenario with the same seed gives the same result, bit for bit.',
     }),
+    replications: num({
+      min: 1,
+      max: 100,
+      default: 1,
+      int: true,
+      unit: 'runs',
+      help: 'Runs with derived seeds (the first is `seed`): every figure is then shown as mean ± 95 % confidence interval. 1 = a single run.',
+    }),
     region: z
       .enum(REGIONS, { error: `must be one of: ${REGIONS.join(', ')} (the regions with a price table)` })
       .default('us-east-1')
