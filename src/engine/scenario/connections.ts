@@ -134,12 +134,20 @@ export const CONNECTIONS: readonly ConnectionRule[] = [
     help: 'A rule target: each matching event is delivered.',
   },
   {
-    sources: ['topic', 'eventBus'],
+    sources: ['topic'],
     targets: ['queue'],
     roles: ['dlq'],
     meaning: 'destination',
     params: [],
     help: 'Dead-letter queue for deliveries that used up their retries.',
+  },
+  {
+    sources: ['eventBus'],
+    targets: ['queue'],
+    roles: ['dlq'],
+    meaning: 'destination',
+    params: ['forTargets'],
+    help: 'Dead-letter queue of rule targets (each target has its own in AWS): for the targets named in forTargets, or for every target without one of its own.',
   },
   {
     sources: ['queue'],

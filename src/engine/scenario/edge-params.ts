@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { NodeKind } from '../kinds/types';
 import type { EdgeParams } from '../sim/edges';
 import type { ConnectionRule } from './connections';
-import { kindName } from './connections';
+import { CONNECTIONS, kindName } from './connections';
 import { bool, choice, fmtNumber, num, optNum } from './params';
 
 /**
@@ -22,7 +22,8 @@ export type EdgeParamName =
   | 'parallelizationFactor'
   | 'maximumRetryAttempts'
   | 'maximumRecordAgeSeconds'
-  | 'bisectBatchOnError';
+  | 'bisectBatchOnError'
+  | 'forTargets';
 
 export interface EdgeContext {
   rule: ConnectionRule;
@@ -79,7 +80,7 @@ function batchSize(c: EdgeContext) {
         default: 10,
         int: true,
         unit: 'messages',
-        help: 'Messages per invocation (default 10; up to 10,000 for a standard queue, 10 for FIFO). Above 10 needs a batch window of at least 1 s.',
+        help: 'Messages per invocation (up to 10,000 for a standard queue, 10 for FIFO). Above 10 needs a batch window of at least 1 s.',
         source: '[L-SQS23]',
       },
       fifo ? 'must be 1–10 messages for a FIFO queue' : undefined,
@@ -91,7 +92,7 @@ function batchSize(c: EdgeContext) {
     default: 100,
     int: true,
     unit: 'records',
-    help: 'Records per invocation, all from one shard (default 100, at most 10,000; also capped at 6 MB).',
+    help: 'Records per invocation, all from one shard (at most 10,000; also capped at 6 MB).',
     source: c.source === 'table' ? '[L-DDB]' : '[L-KIN]',
   });
 }
@@ -202,6 +203,8 @@ const FACTORIES: Record<EdgeParamName, (c: EdgeContext) => z.ZodType> = {
           'Records older than this are skipped (sent to the on-failure destination); -1 = no limit but retention.',
         help: 'Records older than this are skipped (sent to the on-failure destination); -1 = no limit but retention.',
         source: '[L-KIN]',
+        // The refine is not JSON Schema; json-schema.ts shows the two allowed forms from this.
+        anyOf: [{ const: -1 }, { type: 'integer', minimum: RECORD_AGE_MIN, maximum: RECORD_AGE_MAX }],
       })
       .default(-1),
   bisectBatchOnError: () =>
@@ -210,6 +213,19 @@ const FACTORIES: Record<EdgeParamName, (c: EdgeContext) => z.ZodType> = {
       help: 'Split a failing batch in two and retry the halves, to isolate a bad record (splits do not count as retries).',
       source: '[L-KIN]',
     }),
+  forTargets: () =>
+    z
+      .array(z.string({ error: 'must be a node id' }).min(1, { error: 'must not be empty' }), {
+        error: 'must be a list of node ids of this bus\'s targets, e.g. ["orders"]',
+      })
+      .min(1, { error: 'must name at least one target (leave it out to serve every target)' })
+      .optional()
+      .meta({
+        description:
+          'The rule targets (node ids) whose failed deliveries go to this dead-letter queue; absent = every target that has no DLQ of its own. In AWS each target has its own DLQ.',
+        help: 'The rule targets (node ids) whose failed deliveries go to this dead-letter queue; absent = every target that has no DLQ of its own. In AWS each target has its own DLQ.',
+        source: '[EB-DLQ]',
+      }),
 };
 
 /** The params this edge may carry: the rule's list, with filter for topics and pattern for buses. */
@@ -269,6 +285,25 @@ export function parseEdgeParams(c: EdgeContext, input: unknown): EdgeParamsResul
   if (!parsed.success) for (const i of parsed.error.issues) issues.push({ path: i.path, message: i.message });
   if (issues.length > 0 || !parsed.success) return { ok: false, issues };
   return { ok: true, params: parsed.data as EdgeParams };
+}
+
+/**
+ * Each edge param's default on every connection that takes it, e.g. batchSize: SQS → Lambda
+ * 10, Kinesis → Lambda 100. The JSON Schema states a single default only where they agree.
+ */
+export function edgeParamDefaults(): Record<EdgeParamName, Record<string, unknown>> {
+  const out = {} as Record<EdgeParamName, Record<string, unknown>>;
+  for (const rule of CONNECTIONS)
+    for (const source of rule.sources)
+      for (const target of rule.targets) {
+        const c: EdgeContext = { rule, source, target };
+        for (const name of allowedEdgeParams(c)) {
+          const parsed = FACTORIES[name](c).safeParse(undefined);
+          if (!parsed.success || parsed.data === undefined) continue;
+          (out[name] ??= {})[`${source} → ${target}`] = parsed.data;
+        }
+      }
+  return out;
 }
 
 /** Every edge param with its widest range, for the JSON Schema (the connection narrows it). */

@@ -119,6 +119,8 @@ function checkFanOut(
     if (src.kind === 'bucket' && e.role === 'invoke' && count(`notify:${e.source}`) > 1) {
       // Same event type, overlapping prefixes: S3 refuses the second configuration [S3-FILTER].
       report(e, 'an S3 event type can have only one destination; fan out through SNS or EventBridge');
+    } else if (src.kind === 'eventBus' && e.role === 'dlq') {
+      checkBusDlq(e, edges, count, report);
     } else if (e.role !== 'invoke' && count(`${e.role}:${e.source}`) > 1) {
       report(e, oneDestination(src.kind, e.role));
     } else if (src.kind === 'eventBus' && e.role === 'invoke') {
@@ -130,6 +132,32 @@ function checkFanOut(
         );
       }
     }
+  }
+}
+
+/** Each rule target has at most one dead-letter queue [EB-DLQ]; forTargets must name targets. */
+function checkBusDlq(
+  e: ScenarioEdge,
+  edges: ScenarioEdge[],
+  count: (key: string) => number,
+  report: (e: ScenarioEdge, msg: string) => void,
+): void {
+  const named = e.params.forTargets;
+  if (!named) {
+    if (count(`dlq:${e.source}`) > 1)
+      report(
+        e,
+        `bus "${e.source}" already has a dead-letter queue for all its targets: name the targets this one serves in forTargets`,
+      );
+    return;
+  }
+  const targets = new Set(
+    edges.filter((x) => x.source === e.source && x.role === 'invoke').map((x) => x.target),
+  );
+  for (const id of named) {
+    if (!targets.has(id)) report(e, `forTargets names "${id}", which is not a target of bus "${e.source}"`);
+    else if (count(`dlq:${e.source}:${id}`) > 1)
+      report(e, `target "${id}" of bus "${e.source}" already has a dead-letter queue: a target has one`);
   }
 }
 

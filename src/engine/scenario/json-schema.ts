@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { KINDS, NODE_KINDS } from '../kinds/registry';
-import { anyEdgeParamsSchema } from './edge-params';
+import { anyEdgeParamsSchema, edgeParamDefaults } from './edge-params';
 import { edgeFields, envelopeFields, nodeFields, SCENARIO_VERSION } from './schema';
 
 /**
@@ -14,7 +14,7 @@ export function scenarioJsonSchema(): Record<string, unknown> {
     string,
     unknown
   >;
-  stripDefaults(defs(json).EdgeParams);
+  edgeDefaults(defs(json).EdgeParams);
   return json;
 }
 
@@ -58,8 +58,35 @@ function defs(json: Record<string, unknown>): Record<string, Record<string, unkn
   return (json.$defs ?? {}) as Record<string, Record<string, unknown>>;
 }
 
-/** Edge params' defaults depend on the connection, so the one generic schema shows none. */
-function stripDefaults(schema: Record<string, unknown> | undefined): void {
+/**
+ * An edge param's default can depend on the connection (batchSize: 10 from SQS, 100 from a
+ * stream). Where every connection agrees the schema keeps the one default; otherwise it has
+ * none, and `defaultsByConnection` (and the description) gives each.
+ */
+function edgeDefaults(schema: Record<string, unknown> | undefined): void {
   const props = (schema?.properties ?? {}) as Record<string, Record<string, unknown>>;
-  for (const p of Object.values(props)) delete p.default;
+  const all = edgeParamDefaults() as Record<string, Record<string, unknown> | undefined>;
+  for (const [name, p] of Object.entries(props)) {
+    // A param that states its allowed forms (anyOf) has no single range.
+    if (p.anyOf) {
+      delete p.minimum;
+      delete p.maximum;
+      delete p.type;
+    }
+    const byConnection = all[name];
+    const values = byConnection
+      ? [...new Set(Object.values(byConnection).map((v) => JSON.stringify(v)))]
+      : [];
+    if (values.length === 1) {
+      p.default = JSON.parse(values[0]);
+      continue;
+    }
+    delete p.default;
+    if (!byConnection) continue;
+    p.defaultsByConnection = byConnection;
+    const list = Object.entries(byConnection)
+      .map(([c, v]) => `${c} ${JSON.stringify(v)}`)
+      .join('; ');
+    p.description = `${String(p.description ?? '')} Default by connection: ${list}.`.trim();
+  }
 }

@@ -16,6 +16,8 @@ export interface EdgeParams {
   maximumRetryAttempts?: number;
   maximumRecordAgeSeconds?: number;
   bisectBatchOnError?: boolean;
+  /** An EventBridge DLQ edge: the ids of the rule targets it serves (absent = all without their own). */
+  forTargets?: string[];
   [extra: string]: unknown;
 }
 

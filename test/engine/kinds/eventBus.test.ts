@@ -1,4 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { FunctionRuntime } from '../../../src/engine/kinds/function/runtime';
+import { errorsOf, doc as bareDoc } from '../scenario/build';
 import { nodeRng } from '../../../src/engine/kernel/rng';
 import {
   EB_RETRY_CAP_MS,
@@ -42,7 +44,7 @@ function routing(payloadKB = 1) {
   );
 }
 
-/** One event at t = 500 s into a bus whose only target refuses (reserved concurrency 0). */
+/** One event at t = 500 s into a bus with one target, a function (refusing only where a test patches it). */
 function refusing(bus: Record<string, unknown>, withDlq: boolean) {
   const nodes = [
     { id: 'app', kind: 'producer', params: { traffic: { shape: 'constant', ratePerSecond: 0.001 } } },
@@ -99,6 +101,49 @@ describe('EventBridge bus', () => {
     expect(cost.items[0].quantity).toBe(3000);
     expect(cost.totalUsd).toBeCloseTo((3000 * 1.0) / 1e6, 12);
     conserved(r);
+  });
+
+  it("reserved concurrency 0: Lambda's queue accepts, and the event goes straight to the on-failure destination, no retries", () => {
+    // Facts §1.3 [L-ASYNC]: the async invoke succeeds for the caller (EventBridge delivers once,
+    // never retries), and the function sends the event to its on-failure destination at once.
+    const d = refusing({ maximumRetryAttempts: 5 }, false);
+    d.nodes.push({ id: 'failed', kind: 'queue', label: 'failed', position: { x: 0, y: 0 }, params: {} });
+    d.edges.push({ id: 'f', source: 'off', target: 'failed', role: 'onFailure', params: {} });
+    const r = run(d, { traceSampleRate: 1 });
+    const m = metrics(r, 'bus');
+    expect(m.deliveries).toBe(1);
+    expect(m.retries).toBe(0);
+    expect(m.failed).toBe(0);
+    expect(fnMetrics(r, 'off').invocations).toBe(0);
+    expect(fnMetrics(r, 'off').retries).toBe(0);
+    expect(metrics(r, 'failed').sent).toBe(1);
+    expect(r.totals.deadLettered).toBe(1);
+    const hops = r.traces[0].hops.filter((h) => h.node === 'bus');
+    expect(hops.map((h) => [h.retry, h.outcome])).toEqual([[0, 'delivered']]);
+    conserved(r);
+  });
+
+  it('reserved concurrency 0 without a destination: the event is discarded at once', () => {
+    const r = run(refusing({ maximumRetryAttempts: 5 }, true));
+    expect(metrics(r, 'bus').retries).toBe(0);
+    // The bus's DLQ is for deliveries the bus could not make; this one was made.
+    expect(metrics(r, 'dlq').sent).toBe(0);
+    expect(r.totals.dropped).toBe(1);
+    conserved(r);
+  });
+});
+
+/**
+ * No shipped kind refuses an EventBridge delivery today, but the bus's retry policy is AWS's
+ * for any target that answers with a retriable error [EB-DLQ]. These tests stand such a
+ * target in by patching the function's `accepts` to say no.
+ */
+describe('EventBridge retries of a target that refuses', () => {
+  beforeEach(() => {
+    (FunctionRuntime.prototype as unknown as { accepts?: () => boolean }).accepts = () => false;
+  });
+  afterEach(() => {
+    delete (FunctionRuntime.prototype as unknown as { accepts?: () => boolean }).accepts;
   });
 
   it('retries a refusing target with exponential back-off and jitter, then drops it after maximumRetryAttempts', () => {
@@ -158,15 +203,54 @@ describe('EventBridge bus', () => {
     conserved(r);
   });
 
-  it('delivers to a target that accepts again (a function) without retries', () => {
-    const doc = refusing({ maximumRetryAttempts: 5 }, false);
-    doc.nodes[2].params.reservedConcurrency = 1;
-    const r = run(doc);
-    expect(metrics(r, 'bus').deliveries).toBe(1);
-    expect(metrics(r, 'bus').retries).toBe(0);
-    expect(fnMetrics(r, 'off').invocations).toBe(1);
-    expect(r.totals.completed).toBe(1);
+  it("sends each target's failures to that target's own dead-letter queue", () => {
+    const d = refusing({ maximumRetryAttempts: 0 }, true);
+    d.nodes.push({ id: 'two', kind: 'function', label: 'two', position: { x: 0, y: 0 }, params: FAST });
+    d.nodes.push({ id: 'dlq2', kind: 'queue', label: 'dlq2', position: { x: 0, y: 0 }, params: {} });
+    d.edges.push({ id: 'b2', source: 'bus', target: 'two', role: 'invoke', params: {} });
+    d.edges.push({ id: 'd2', source: 'bus', target: 'dlq2', role: 'dlq', params: { forTargets: ['two'] } });
+    const r = run(d);
+    // One event, two targets, no retries: "off" falls back to the bus-wide DLQ, "two" to its own.
+    expect(metrics(r, 'bus').failed).toBe(2);
+    expect(metrics(r, 'dlq').sent).toBe(1);
+    expect(metrics(r, 'dlq2').sent).toBe(1);
+    // One request fanned out in two: it counts once, as dead-lettered.
+    expect(r.totals.deadLettered).toBe(1);
     conserved(r);
+  });
+});
+
+describe('EventBridge dead-letter queues per target (validation)', () => {
+  const base = (dlqs: { id: string; params?: Record<string, unknown> }[]) =>
+    bareDoc(
+      [
+        { id: 'bus', kind: 'eventBus' },
+        { id: 'a', kind: 'function' },
+        { id: 'b', kind: 'function' },
+        ...dlqs.map((q) => ({ id: q.id, kind: 'queue' })),
+      ],
+      [
+        { source: 'bus', target: 'a' },
+        { source: 'bus', target: 'b' },
+        ...dlqs.map((q) => ({ source: 'bus', target: q.id, role: 'dlq', params: q.params ?? {} })),
+      ],
+    );
+
+  it('refuses a second bus-wide DLQ, a DLQ for a node that is not a target, and two DLQs for one target', () => {
+    expect(errorsOf(base([{ id: 'q1' }, { id: 'q2' }])).join('\n')).toMatch(
+      /already has a dead-letter queue for all its targets: name the targets this one serves in forTargets/,
+    );
+    expect(errorsOf(base([{ id: 'q1', params: { forTargets: ['q1'] } }])).join('\n')).toMatch(
+      /forTargets names "q1", which is not a target of bus "bus"/,
+    );
+    expect(
+      errorsOf(
+        base([
+          { id: 'q1', params: { forTargets: ['a'] } },
+          { id: 'q2', params: { forTargets: ['a', 'b'] } },
+        ]),
+      ).join('\n'),
+    ).toMatch(/target "a" of bus "bus" already has a dead-letter queue/);
   });
 });
 

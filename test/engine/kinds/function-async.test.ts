@@ -158,3 +158,42 @@ describe('Lambda asynchronous invocation', () => {
     expect(lat).toBeLessThan(520);
   });
 });
+
+describe('billing of large asynchronous events [L-PRICE]', () => {
+  /** A schedule ticking once a minute for 10 minutes (10 events) into a function, async. */
+  function ticks(payloadKB: number, fn: Record<string, unknown> = {}) {
+    return scenario(
+      [
+        { id: 'every-minute', kind: 'schedule', params: { rateSeconds: 60, payloadKB } },
+        {
+          id: 'job',
+          kind: 'function',
+          params: { duration: { dist: 'constant', meanMs: 10 }, coldStart: NO_COLD_START, ...fn },
+        },
+      ],
+      [{ source: 'every-minute', target: 'job' }],
+      { durationSeconds: 600 },
+    );
+  }
+  const requests = (r: ReturnType<typeof run>) =>
+    r.nodes.job.cost.items.find((i) => i.name === 'requests')!.quantity;
+
+  it('bills a 1 MB event as 13 requests: 1 for the first 256 KB, then 1 per further 64 KB', () => {
+    // 10 events × (1 + (1,024 − 256) / 64) = 10 × 13 = 130 requests.
+    const r = run(ticks(1024));
+    expect(fnMetrics(r, 'job').invocations).toBe(10);
+    expect(requests(r)).toBe(130);
+    // 257 KB: 1 + ceil(1 / 64) = 2 each; 256 KB: 1 each.
+    expect(requests(run(ticks(257)))).toBe(20);
+    expect(requests(run(ticks(256)))).toBe(10);
+  });
+
+  it('bills every attempt of a failing async event by its size', () => {
+    // errorRate 1: 1 attempt + 2 retries (1 and 2 minutes later) for the events that fit in the
+    // run; 320 KB = 1 + 1 = 2 requests per attempt.
+    const r = run(ticks(320, { errorRate: 1 }));
+    const m = fnMetrics(r, 'job');
+    expect(requests(r)).toBe(2 * m.invocations);
+    expect(m.invocations).toBeGreaterThan(10);
+  });
+});

@@ -16,7 +16,7 @@ const PARAMS: Partial<Record<NodeKind, fc.Arbitrary<Record<string, unknown>>>> =
       atSeconds: fc.integer({ min: 0, max: 60 }),
     }),
   }),
-  schedule: fc.record({ rateSeconds: fc.integer({ min: 5, max: 60 }) }),
+  schedule: fc.record({ rateSeconds: fc.integer({ min: 60, max: 120 }) }),
   function: fc.record({
     duration: fc.record({
       dist: fc.constantFrom('exponential', 'constant'),

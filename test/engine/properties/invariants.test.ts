@@ -91,7 +91,7 @@ const arbScenario = fc
       }),
       { maxLength: 4 },
     ),
-    schedule: fc.option(fc.integer({ min: 5, max: 60 }), { nil: undefined }),
+    schedule: fc.option(fc.integer({ min: 60, max: 120 }), { nil: undefined }),
     includeFreeTier: fc.boolean(),
     granularity: fc.constantFrom(1, 100),
     seed: fc.integer({ min: 0, max: 1000 }),

@@ -42,6 +42,29 @@ describe('JSON Schema export', () => {
     expect(schema.$defs.EdgeParams.properties.batchSize.default).toBeUndefined();
   });
 
+  it('gives edge defaults, per connection where they differ (facts: SQS 10, Kinesis and DynamoDB streams 100)', () => {
+    const p = schema.$defs.EdgeParams.properties;
+    expect(p.perRequest.default).toBe(1);
+    expect(p.batchWindowSeconds.default).toBe(0);
+    expect(p.maximumRetryAttempts.default).toBe(-1);
+    expect(p.maximumRecordAgeSeconds.default).toBe(-1);
+    expect(p.batchSize.defaultsByConnection).toEqual({
+      'queue → function': 10,
+      'queue → container': 10,
+      'stream → function': 100,
+      'table → function': 100,
+    });
+    expect(p.batchSize.description).not.toMatch(/default 10;/);
+    expect(p.batchSize.description).toMatch(/stream → function 100/);
+  });
+
+  it('states maximumRecordAgeSeconds as -1 or 60–604,800 s, never as a ±9e15 range', () => {
+    const age = schema.$defs.EdgeParams.properties.maximumRecordAgeSeconds;
+    expect(age.anyOf).toEqual([{ const: -1 }, { type: 'integer', minimum: 60, maximum: 604800 }]);
+    expect(age.minimum).toBeUndefined();
+    expect(JSON.stringify(schema)).not.toContain('9007199254740991');
+  });
+
   it('is written to a file as JSON', () => {
     const path = writeJsonSchema(join(mkdtempSync(join(tmpdir(), 'schema-')), 'scenario.schema.json'));
     const written = JSON.parse(readFileSync(path, 'utf8'));

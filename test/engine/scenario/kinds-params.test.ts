@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { KINDS, NODE_KINDS } from '../../../src/engine/kinds/registry';
+import { functionParams } from '../../../src/engine/kinds/function/schema';
 import { validateScenario } from '../../../src/engine/scenario/validate';
 import { doc, errorsOf } from './build';
 
@@ -167,5 +168,21 @@ describe('kind param ranges say the fix', () => {
         true,
       );
     }
+  });
+});
+
+describe('limits from the facts file', () => {
+  it('refuses an INIT phase over 10 s [L-RTENV]', () => {
+    const r = functionParams.safeParse({ coldStart: { dist: 'constant', meanMs: 10_001 } });
+    expect(r.success).toBe(false);
+    expect(r.error!.issues[0]).toMatchObject({
+      path: ['coldStart', 'meanMs'],
+      message: 'must be at most 10,000 ms: Lambda stops an INIT phase after 10 s',
+    });
+    expect(functionParams.safeParse({ coldStart: { dist: 'constant', meanMs: 10_000 } }).success).toBe(true);
+    expect(
+      functionParams.safeParse({ coldStart: { dist: 'uniform', meanMs: 5000, minMs: 0, maxMs: 12_000 } })
+        .success,
+    ).toBe(false);
   });
 });

@@ -20,13 +20,18 @@ const RETRY = 0;
  * An event put on the bus is matched against every rule and delivered to each target of
  * each matching rule: one new path per delivery, and the put's own path completes.
  *
- * Functions are invoked asynchronously (Lambda's internal queue and retries then apply
- * [L-EB]); queues, topics and streams get the event. A target that refuses (its
- * `accepts(t)` says no, e.g. a function with reserved concurrency 0) is a retriable failure:
- * retried with exponential back-off and jitter (./retry.ts) up to maximumRetryAttempts and
- * maximumEventAgeSeconds [EB-DLQ], then sent to the bus's "dlq" queue (the path ends
- * dead-lettered and the message belongs to no request) or dropped. The scenario format has
- * one dlq edge per bus; in AWS each target has its own, so here they all share it.
+ * Functions are invoked asynchronously [L-EB]: Lambda's internal queue takes every event,
+ * so the bus sees a success even when the function cannot run it (reserved concurrency 0
+ * sends it straight to the function's on-failure destination [L-ASYNC]); queues, topics and
+ * streams get the event. A target whose `accepts(t)` says no fails a delivery with a
+ * retriable error: retried with exponential back-off and jitter (./retry.ts) up to
+ * maximumRetryAttempts and maximumEventAgeSeconds [EB-DLQ], then sent to that target's
+ * dead-letter queue (the path ends dead-lettered and the message belongs to no request) or
+ * dropped. No shipped kind refuses today (the hook is where a throttled target would).
+ *
+ * Dead-letter queues belong to targets, as in AWS: a "dlq" edge with `forTargets` serves
+ * the named targets; one without serves every target that has no DLQ of its own (the v1
+ * files with one DLQ per bus load unchanged and mean exactly that).
  *
  * Bill: custom events per PutEvents entry, in 64 KB chunks [EB-PRICE]. Deliveries and
  * retries are not billed. No latency of its own is modelled.
@@ -35,7 +40,8 @@ export class EventBusRuntime extends NodeBase<EventBusParams> {
   /** Rule targets, grouped so that rule r owns targets[ruleStart[r] .. ruleStart[r + 1]). */
   private targets: EdgeRuntime[] = [];
   private ruleStart = new Int32Array(1);
-  private dlq: EdgeRuntime | null = null;
+  /** The dead-letter queue of each target (same index as targets), or null. */
+  private targetDlq: (EdgeRuntime | null)[] = [];
   private readonly maxRetries: number;
   private readonly maxAgeMs: number;
 
@@ -95,7 +101,11 @@ export class EventBusRuntime extends NodeBase<EventBusParams> {
       this.targets.push(...list);
     }
     this.ruleStart[r] = this.targets.length;
-    this.dlq = this.edgesWith('dlq')[0] ?? null;
+    const dlqs = this.edgesWith('dlq');
+    const shared = dlqs.find((d) => !d.params.forTargets) ?? null;
+    this.targetDlq = this.targets.map(
+      (e) => dlqs.find((d) => d.params.forTargets?.includes(e.target.spec.id)) ?? shared,
+    );
   }
 
   /** A PutEvents entry. */
@@ -184,10 +194,11 @@ export class EventBusRuntime extends NodeBase<EventBusParams> {
     const req = this.dReq[slot];
     const measuring = this.measuring(t);
     if (measuring) this.failed++;
-    if (this.dlq) {
+    const dlq = this.targetDlq[this.dTarget[slot]];
+    if (dlq) {
       if (measuring) this.deadLettered++;
       // The dead-letter message belongs to no request; the request's path ends here.
-      this.dlq.target.deliver(-1, this.dType[slot], this.dKb[slot], this.dGroup[slot], t, this.dlq);
+      dlq.target.deliver(-1, this.dType[slot], this.dKb[slot], this.dGroup[slot], t, dlq);
       this.ctx.requests.end(req, DEAD_LETTERED, t);
     } else {
       this.ctx.requests.end(req, DROPPED, t);

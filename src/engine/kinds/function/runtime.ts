@@ -3,6 +3,7 @@ import { Histogram } from '../../metrics/histogram';
 import { Level } from '../../metrics/level';
 import { round6 } from '../../metrics/series';
 import type { UsageLine } from '../../billing/types';
+import { asyncEventRequests } from '../../billing/units';
 import type { SimContext } from '../../sim/context';
 import type { EdgeRuntime } from '../../sim/edges';
 import { NodeBase } from '../../sim/node-base';
@@ -217,22 +218,15 @@ export class FunctionRuntime extends NodeBase<FunctionParams> {
 
   deliver(req: number, type: number, kb: number, group: number, t: number, _via: EdgeRuntime): void {
     const slot = this.newInvocation(req, type, kb, group, t, -1, -1);
-    // Reserved concurrency 0 sends async events straight to the failure path, no retries [L-ASYNC].
+    // Lambda's internal queue takes every asynchronous event (the caller, e.g. EventBridge or
+    // S3, sees a success); with reserved concurrency 0 the event goes straight to the
+    // on-failure destination, with no retries [L-ASYNC] [L-CONC].
     if (this.reserved === 0) {
       if (this.measuring(t)) this.throttles++;
       this.failAsync(slot, t);
       return;
     }
     this.attemptAsync(slot, t);
-  }
-
-  /**
-   * Reserved concurrency 0 throttles the function [L-CONC]: a service that retries throttled
-   * targets itself (EventBridge) sees a refusal. Lambda's own async queue (S3, SNS) still
-   * takes such events and fails them at once (deliver above).
-   */
-  accepts(): boolean {
-    return this.reserved !== 0;
   }
 
   onEvent(action: number, slot: number, t: number): void {
@@ -399,7 +393,9 @@ export class FunctionRuntime extends NodeBase<FunctionParams> {
     const invokeMs = endAt - start - initMs;
     if (measuring) {
       this.durations.add(invokeMs);
-      this.usageAcc.record(invokeMs, initMs, this.envPc[env] === 1, t - this.invRunEnd[slot]);
+      // An asynchronous event above 256 KB is billed as more than one request [L-PRICE].
+      const requests = this.invCaller[slot] < 0 ? asyncEventRequests(this.invKb[slot]) : 1;
+      this.usageAcc.record(invokeMs, initMs, this.envPc[env] === 1, t - this.invRunEnd[slot], requests);
       if (status === TIMEOUT) this.timeouts++;
       else if (status === ERROR) this.errors++;
       if (status !== OK && this.ctx.series) this.ctx.series.count(this.sErrors, t);

@@ -1,6 +1,9 @@
 import { z } from 'zod';
-import { choice, distObject, distSchema, num, optNum } from '../../scenario/params';
+import { choice, distObject, distSchema, fmtNumber, num, optNum } from '../../scenario/params';
 import { RUNTIMES } from './cold-starts';
+
+/** The INIT phase limit [L-RTENV]. */
+export const INIT_LIMIT_MS = 10_000;
 
 /** Facts: §1.2 limits [L-Q23] [L-APIDOC] [L-CONC], §1.3 async [L-ASYNC], §1.4 keep-alive [M-MIK-10]. */
 export const functionParams = z
@@ -112,6 +115,21 @@ export const functionParams = z
     }),
   })
   .superRefine((p, ctx) => {
+    // The INIT phase is limited to 10 s [L-RTENV] [L-INIT].
+    const init = p.coldStart;
+    if (init && init.meanMs > INIT_LIMIT_MS) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['coldStart', 'meanMs'],
+        message: `must be at most ${fmtNumber(INIT_LIMIT_MS)} ms: Lambda stops an INIT phase after 10 s`,
+      });
+    } else if (init && init.maxMs !== undefined && init.maxMs > INIT_LIMIT_MS) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['coldStart', 'maxMs'],
+        message: `must be at most ${fmtNumber(INIT_LIMIT_MS)} ms: Lambda stops an INIT phase after 10 s`,
+      });
+    }
     if (p.reservedConcurrency !== undefined && p.provisionedConcurrency > p.reservedConcurrency) {
       ctx.addIssue({
         code: 'custom',

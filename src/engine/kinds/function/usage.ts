@@ -28,8 +28,9 @@ export class FunctionUsage {
     this.extraEphemeralGb = Math.max(0, p.ephemeralStorageMB - 512) / 1024;
   }
 
-  record(invokeMs: number, initMs: number, onProvisioned: boolean, syncWaitMs: number): void {
-    this.requests++;
+  /** `requests`: billed requests of this invocation (more than 1 for a large async event). */
+  record(invokeMs: number, initMs: number, onProvisioned: boolean, syncWaitMs: number, requests = 1): void {
+    this.requests += requests;
     const inv = billedMs(invokeMs, this.granularityMs) / 1000;
     const init = billedMs(initMs, this.granularityMs) / 1000;
     if (onProvisioned) this.pcDurationGbs += inv * this.gb;

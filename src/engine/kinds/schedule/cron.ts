@@ -47,6 +47,10 @@ export function cronProblem(expr: string): string | null {
   if (fields.length !== 5 && fields.length !== 6) {
     return `must have 5 fields (minute hour day-of-month month day-of-week) or 6 with seconds first; "${trimmed}" has ${fields.length}`;
   }
+  // At most once a minute [EB-SCHED]: a seconds field may pick one second, not several.
+  if (fields.length === 6 && !/^\d{1,2}$/.test(fields[0])) {
+    return `the second field "${fields[0]}" must be a single second such as 0: EventBridge Scheduler fires at most once a minute`;
+  }
   const names = fields.length === 6 ? FIELDS_6 : FIELDS_5;
   let cron: Cron;
   try {

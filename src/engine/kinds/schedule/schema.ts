@@ -3,15 +3,17 @@ import { num } from '../../scenario/params';
 import { cronProblem } from './cron';
 
 const ONE_YEAR_SECONDS = 31_536_000;
+/** EventBridge Scheduler's smallest interval is 1 minute [EB-SCHED]. */
+const MIN_RATE_SECONDS = 60;
 
 /** Facts: §6 EventBridge Scheduler [EB-SCHED] [EB-PRICE-ES]. */
 export const scheduleParams = z.object({
   rateSeconds: num({
-    min: 1,
+    min: MIN_RATE_SECONDS,
     max: ONE_YEAR_SECONDS,
     default: 60,
     unit: 's',
-    help: "Fixed interval: ticks at 0, rateSeconds, 2 × rateSeconds, … from the start of the run. EventBridge Scheduler's smallest interval is 1 minute; shorter ones are a simulator convenience. Ignored when cron is set.",
+    help: "Fixed interval: ticks at 0, rateSeconds, 2 × rateSeconds, … from the start of the run; at least 60 s, EventBridge Scheduler's smallest interval. Ignored when cron is set.",
     source: '[EB-SCHED]',
   }),
   cron: z
@@ -25,8 +27,8 @@ export const scheduleParams = z.object({
       description: 'Cron expression (UTC); replaces rateSeconds when set.',
       help:
         'Cron expression in UTC, from settings.startTime: 5 fields (minute hour day-of-month month day-of-week), e.g. "*/5 * * * *", ' +
-        'or 6 with seconds first. EventBridge Scheduler fires at most once a minute and its cron() has a year field instead: ' +
-        'the seconds field is a simulator convenience. Replaces rateSeconds when set.',
+        "or 6 with seconds first (one value, e.g. 0: EventBridge Scheduler fires at most once a minute). AWS's cron() has a year field instead: " +
+        'the seconds field only sets the second within the minute. Replaces rateSeconds when set.',
       source: '[EB-SCHED]',
     }),
   payloadKB: num({
