@@ -6,7 +6,7 @@ import { counterAt } from '../../src/app/classroom/counters';
 import { chainPoint, edgePolyline, pointAt } from '../../src/app/classroom/geometry';
 import { buildInternals, coldInitAt, functionAt } from '../../src/app/classroom/internals';
 import { advance, clockText, stopAt } from '../../src/app/classroom/playback';
-import { buildReplay, dotsAt, nextEvent, prevEvent } from '../../src/app/classroom/replay';
+import { buildReplay, dotsAt, nextEvent, prevEvent, visitAt } from '../../src/app/classroom/replay';
 import { momentUrl, parseMoment } from '../../src/app/classroom/share-moment';
 import { layoutWaterfall } from '../../src/app/classroom/waterfall';
 import { graphOf } from '../../src/app/classroom/replay-data';
@@ -47,6 +47,17 @@ describe('replay: the state at time t', () => {
     for (const x of [29_000, 0, 5_000, 20_000]) dotsAt(replay, x);
     expect(dotsAt(replay, t)).toEqual(direct);
     expect(direct.length).toBeGreaterThan(0);
+  });
+
+  it('finds the dots at t through its index exactly as a look at every visit does', () => {
+    for (let t = 0; t <= 30_000; t += 137.5) {
+      const all = replay.visits.flatMap((v, i) => visitAt(v, i, t) ?? []);
+      expect(dotsAt(replay, t)).toEqual(all);
+    }
+    // A long visit (longer than 95 % of them) is found in the middle of its stay as well.
+    const long = replay.visits.reduce((a, v) => (v.hideMs - v.showMs > a.hideMs - a.showMs ? v : a));
+    const mid = (long.showMs + long.hideMs) / 2;
+    expect(dotsAt(replay, mid).some((d) => d.visit === replay.visits.indexOf(long))).toBe(true);
   });
 
   it('moves a dot along the edge into the node, then keeps it at the node', () => {

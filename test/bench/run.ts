@@ -7,6 +7,7 @@ import { EventQueue } from '../../src/engine/kernel/event-queue';
 import { Rng } from '../../src/engine/kernel/rng';
 import { Simulation } from '../../src/engine/simulate';
 import { measureMainThread } from './main-thread';
+import { measurePlayback, printPlayback } from './playback';
 import { apiFunctionScenario } from './workloads';
 
 interface Row {
@@ -119,4 +120,6 @@ else {
     `  long tasks over the whole page life (load included): ${mainThread.longTasks}, longest ${mainThread.longestTaskMs} ms`,
   );
 }
-console.log(JSON.stringify({ bench: 'engine', node: process.version, rows, mainThread }, null, 2));
+const playback = process.argv.includes('--no-browser') ? 'skipped: --no-browser' : await measurePlayback();
+printPlayback(playback);
+console.log(JSON.stringify({ bench: 'engine', node: process.version, rows, mainThread, playback }, null, 2));

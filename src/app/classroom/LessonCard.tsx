@@ -9,7 +9,7 @@ export function LessonCard({ lesson }: { lesson: Lesson }) {
   const asking = useClassroom((s) => s.asking);
   const revealed = useClassroom((s) => s.revealed);
   const picked = useClassroom((s) => s.picked);
-  const timeMs = useClassroom((s) => s.timeMs);
+  const timeMs = useClassroom((s) => s.shownMs);
   const step = asking !== null ? lesson.steps[asking] : null;
   const next = lesson.steps.find((s) => s.atSeconds * 1000 > timeMs + 1e-6);
   return (

@@ -12,7 +12,7 @@ import { TracePicker } from './TracePicker';
 /** Play, pause, step, speed, the timeline and a large clock, with the legend of the dots. */
 export function PlaybackBar({ data }: { data: ReplayData }) {
   const playing = useClassroom((s) => s.playing);
-  const timeMs = useClassroom((s) => s.timeMs);
+  const timeMs = useClassroom((s) => s.shownMs);
   const speed = useClassroom((s) => s.speed);
   const end = data.replay.durationMs;
 

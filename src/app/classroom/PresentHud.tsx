@@ -7,7 +7,7 @@ import { useClassroom } from './store';
 
 /** Presentation mode: a big clock and the lesson's three big counters. */
 export function PresentHud({ data, lesson }: { data: ReplayData; lesson: Lesson | null }) {
-  const timeMs = useClassroom((s) => s.timeMs);
+  const timeMs = useClassroom((s) => s.shownMs);
   const paths = lesson?.counters.length
     ? lesson.counters
     : ['totals.requests', 'totals.completed', 'totals.failed'];

@@ -35,6 +35,10 @@ function lessonKey(): string | null {
   return useClassroom.getState().lessonKey ?? currentLesson()?.title ?? null;
 }
 
+/** While playing, React's clock and counters catch up with the playhead this often (real ms). */
+export const SHOW_EVERY_MS = 125;
+let sinceShown = 0;
+
 /** One frame of real time while playing. */
 export function tick(realMs: number): void {
   const c = useClassroom.getState();
@@ -42,6 +46,11 @@ export function tick(realMs: number): void {
   const end = endMs();
   const a = advance(c.timeMs, realMs, c.speed, stopsMs(), end);
   c.seek(a.timeMs);
+  sinceShown += realMs;
+  if (sinceShown >= SHOW_EVERY_MS) {
+    sinceShown = 0;
+    c.show();
+  }
   if (a.stop !== null) c.ask(a.stop);
   else if (a.ended) {
     c.setPlaying(false);

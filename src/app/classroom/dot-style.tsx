@@ -67,8 +67,25 @@ export function drawDot(
   ctx.strokeStyle = outline;
   ctx.lineWidth = Math.max(1, r * 0.35);
   ctx.beginPath();
-  switch (look.shape) {
+  addDotPath(ctx, look.shape, x, y, r);
+  ctx.fill();
+  ctx.stroke();
+}
+
+/**
+ * Adds one dot's outline to the current path (no beginPath, no fill): many dots of one style
+ * are then filled and stroked with one call each, which is what keeps 2,000 dots cheap.
+ */
+export function addDotPath(
+  ctx: CanvasRenderingContext2D,
+  shape: DotLook['shape'],
+  x: number,
+  y: number,
+  r: number,
+): void {
+  switch (shape) {
     case 'circle':
+      ctx.moveTo(x + r, y);
       ctx.arc(x, y, r, 0, Math.PI * 2);
       break;
     case 'diamond':
@@ -106,8 +123,6 @@ export function drawDot(
       break;
     }
   }
-  ctx.fill();
-  ctx.stroke();
 }
 
 /** The same shapes as small SVGs, for the legend and the trace list. */

@@ -419,11 +419,67 @@ export function visitAt(v: Visit, vi: number, t: number): DotAt | null {
   };
 }
 
-/** Every dot shown at simulated time t (ms). Pure: the same replay and t give the same dots. */
-export function dotsAt(replay: Replay, t: number): DotAt[] {
-  const out: DotAt[] = [];
+/**
+ * Which visits can be on screen at t, without looking at them all: visits sorted by when
+ * they appear, and the few long ones (longer than nearly all others) kept apart. A visit no
+ * longer than `span` that shows at t appeared within [t - span, t].
+ */
+interface VisitIndex {
+  byShow: Int32Array;
+  shows: Float64Array;
+  span: number;
+  long: Int32Array;
+  /** Scratch for a query's candidates (sorted back into visit order). */
+  scratch: Int32Array;
+}
+
+const indexes = new WeakMap<Replay, VisitIndex>();
+
+function indexOf(replay: Replay): VisitIndex {
+  let ix = indexes.get(replay);
+  if (ix) return ix;
   const vs = replay.visits;
-  for (let i = 0; i < vs.length; i++) {
+  const spans = vs.map((v) => v.hideMs - v.showMs).sort((a, b) => a - b);
+  // The 95th percentile: the other 5 % are checked one by one on every frame.
+  const span = spans.length ? Math.max(0, spans[Math.floor(spans.length * 0.95)]) : 0;
+  const short: number[] = [];
+  const long: number[] = [];
+  vs.forEach((v, i) => (v.hideMs - v.showMs > span ? long : short).push(i));
+  short.sort((a, b) => vs[a].showMs - vs[b].showMs || a - b);
+  ix = {
+    byShow: Int32Array.from(short),
+    shows: Float64Array.from(short, (i) => vs[i].showMs),
+    span,
+    long: Int32Array.from(long),
+    scratch: new Int32Array(vs.length),
+  };
+  indexes.set(replay, ix);
+  return ix;
+}
+
+/** Every dot shown at simulated time t (ms), in visit order. Pure: the same replay and t give the same dots. */
+export function dotsAt(replay: Replay, t: number): DotAt[] {
+  const ix = indexOf(replay);
+  const vs = replay.visits;
+  let lo = 0;
+  let hi = ix.shows.length;
+  const from = t - ix.span;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ix.shows[mid] < from) lo = mid + 1;
+    else hi = mid;
+  }
+  let n = 0;
+  const cand = ix.scratch;
+  for (let k = lo; k < ix.shows.length && ix.shows[k] <= t; k++) cand[n++] = ix.byShow[k];
+  for (let k = 0; k < ix.long.length; k++) {
+    const v = vs[ix.long[k]];
+    if (v.showMs <= t && t <= v.hideMs) cand[n++] = ix.long[k];
+  }
+  const order = cand.subarray(0, n).sort();
+  const out: DotAt[] = [];
+  for (let k = 0; k < n; k++) {
+    const i = order[k];
     const d = visitAt(vs[i], i, t);
     if (d) out.push(d);
   }

@@ -16,8 +16,14 @@ export interface ClassroomState {
   /** A presenter's "B": the screen goes dark until pressed again. */
   blank: boolean;
   playing: boolean;
-  /** Simulated time, ms. */
+  /** Simulated time, ms: the playhead, moved every frame while playing (the canvas reads it). */
   timeMs: number;
+  /**
+   * The playhead as React shows it (clock, counters, badges, charts' cursor): equal to
+   * timeMs when paused, and caught up a few times a second while playing, so playing does
+   * not re-render React on every frame.
+   */
+  shownMs: number;
   speed: number;
   /** The trace shown as a waterfall (index into result.traces). */
   selectedTrace: number | null;
@@ -39,6 +45,8 @@ export interface ClassroomState {
   setPlaying(on: boolean): void;
   /** Moves the playhead (clamped by the caller to the run). */
   seek(timeMs: number): void;
+  /** Brings shownMs up to the playhead (the frame loop calls it a few times a second). */
+  show(): void;
   setSpeed(speed: number): void;
   selectTrace(i: number | null): void;
   ask(step: number | null): void;
@@ -55,6 +63,7 @@ export const useClassroom = create<ClassroomState>()((set) => ({
   blank: false,
   playing: false,
   timeMs: 0,
+  shownMs: 0,
   speed: 1,
   selectedTrace: null,
   asking: null,
@@ -72,11 +81,16 @@ export const useClassroom = create<ClassroomState>()((set) => ({
     ),
   setPresenting: (presenting) => set(presenting ? { presenting, open: true } : { presenting, blank: false }),
   toggleBlank: () => set((s) => ({ blank: !s.blank })),
-  setPlaying: (playing) => set({ playing }),
-  seek: (timeMs) => set({ timeMs: Math.max(0, timeMs) }),
+  setPlaying: (playing) => set((s) => (playing ? { playing } : { playing, shownMs: s.timeMs })),
+  seek: (timeMs) =>
+    set((s) => {
+      const t = Math.max(0, timeMs);
+      return s.playing ? { timeMs: t } : { timeMs: t, shownMs: t };
+    }),
+  show: () => set((s) => (s.shownMs === s.timeMs ? s : { shownMs: s.timeMs })),
   setSpeed: (speed) => set({ speed }),
   selectTrace: (selectedTrace) => set({ selectedTrace }),
-  ask: (asking) => set({ asking, revealed: false, picked: null, playing: false }),
+  ask: (asking) => set((s) => ({ asking, revealed: false, picked: null, playing: false, shownMs: s.timeMs })),
   reveal: () => set({ revealed: true }),
   pick: (picked) => set({ picked }),
   setListOpen: (listOpen) => set({ listOpen }),
@@ -88,6 +102,7 @@ export const useClassroom = create<ClassroomState>()((set) => ({
       asking: null,
       revealed: false,
       timeMs: 0,
+      shownMs: 0,
       playing: false,
       selectedTrace: null,
     }),

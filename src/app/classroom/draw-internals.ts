@@ -1,0 +1,167 @@
+import type { Box } from './geometry';
+import { functionAt, gaugesAt, type EnvAt } from './internals';
+import { edgeRates, type DotAt } from './replay';
+import type { ReplayData } from './replay-data';
+import type { Scene } from './scene';
+
+/** What is inside the nodes, drawn on the replay canvas under the dots (flow coordinates). */
+export interface Colors {
+  surface: string;
+  text: string;
+  muted: string;
+  border: string;
+  accent: string;
+}
+
+const ENV_COLORS = { starting: '#d97706', busy: '#2563eb', idle: 'transparent' };
+const MAX_SLOTS = 32;
+
+/** A function's environments as slots under the node; other kinds' gauges from their series. */
+export function drawInternals(
+  ctx: CanvasRenderingContext2D,
+  data: ReplayData,
+  boxes: Map<string, Box>,
+  t: number,
+  c: Colors,
+  presenting: boolean,
+): void {
+  const font = presenting ? 15 : 11;
+  ctx.font = `600 ${font}px system-ui, sans-serif`;
+  ctx.textBaseline = 'top';
+  for (const [id, tl] of data.internals.functions) {
+    const box = boxes.get(id);
+    if (!box) continue;
+    const fa = functionAt(tl, t);
+    const y0 = box.y + box.h + 6;
+    ctx.fillStyle = c.text;
+    const starting = fa.envs.filter((e) => e.phase === 'starting').length;
+    const idle = fa.envs.length - fa.busy;
+    const words = `${fa.busy} busy${starting ? ` (${starting} starting)` : ''} · ${idle} idle · limit ${fa.limit.toLocaleString('en-US')}`;
+    ctx.fillText(words, box.x, y0);
+    const size = presenting ? 16 : 12;
+    const gap = 3;
+    const perRow = Math.max(1, Math.floor((box.w + gap) / (size + gap)));
+    const shown = fa.envs.slice(0, Math.min(MAX_SLOTS, perRow * 2));
+    shown.forEach((e, i) =>
+      drawSlot(
+        ctx,
+        e,
+        box.x + (i % perRow) * (size + gap),
+        y0 + font + 5 + Math.floor(i / perRow) * (size + gap),
+        size,
+        c,
+      ),
+    );
+    if (fa.envs.length > shown.length) {
+      ctx.fillStyle = c.muted;
+      ctx.fillText(`+${fa.envs.length - shown.length} more`, box.x, y0 + font + 5 + 2 * (size + gap));
+    }
+    // Concurrency against the limit: a thin bar.
+    const barY = box.y + box.h + 2;
+    ctx.fillStyle = c.border;
+    ctx.fillRect(box.x, barY, box.w, 3);
+    ctx.fillStyle = fa.limit > 0 && fa.busy >= fa.limit ? '#dc2626' : c.accent;
+    ctx.fillRect(box.x, barY, box.w * Math.min(1, fa.limit > 0 ? fa.busy / fa.limit : 0), 3);
+  }
+  const series = data.result.series;
+  for (const [id, kind] of data.kinds) {
+    if (kind === 'function') continue;
+    const box = boxes.get(id);
+    if (!box) continue;
+    const gauges = gaugesAt(series, id, kind, t / 1000);
+    if (gauges.length === 0) continue;
+    ctx.fillStyle = c.text;
+    ctx.fillText(
+      gauges.map((g) => `${g.label} ${fmt(g.value)}`).join(' · '),
+      box.x,
+      box.y + box.h + 6,
+      box.w * 1.6,
+    );
+  }
+}
+
+function fmt(v: number): string {
+  return v >= 100
+    ? Math.round(v).toLocaleString('en-US')
+    : v >= 10
+      ? v.toFixed(1)
+      : v.toFixed(2).replace(/\.?0+$/, '') || '0';
+}
+
+function drawSlot(ctx: CanvasRenderingContext2D, e: EnvAt, x: number, y: number, s: number, c: Colors): void {
+  ctx.lineWidth = 1.5;
+  ctx.strokeStyle = e.phase === 'idle' ? c.muted : ENV_COLORS[e.phase];
+  if (e.phase === 'busy') {
+    ctx.fillStyle = ENV_COLORS.busy;
+    ctx.fillRect(x, y, s, s);
+  } else if (e.phase === 'starting') {
+    // Starting: hatched (a pattern, not only a colour).
+    ctx.save();
+    ctx.beginPath();
+    ctx.rect(x, y, s, s);
+    ctx.clip();
+    ctx.strokeStyle = ENV_COLORS.starting;
+    for (let k = -s; k < s; k += 4) {
+      ctx.beginPath();
+      ctx.moveTo(x + k, y + s);
+      ctx.lineTo(x + k + s, y);
+      ctx.stroke();
+    }
+    ctx.restore();
+    ctx.strokeStyle = ENV_COLORS.starting;
+  } else {
+    // Idle: the keep-alive left runs down as a bar inside the outline.
+    const left = e.provisioned ? 1 : (e.keepAliveLeft ?? 1);
+    ctx.fillStyle = e.provisioned ? '#15803d' : c.muted;
+    ctx.globalAlpha = 0.45;
+    ctx.fillRect(x, y + s * (1 - left), s, s * left);
+    ctx.globalAlpha = 1;
+  }
+  ctx.strokeRect(x, y, s, s);
+  if (e.provisioned) {
+    ctx.fillStyle = c.text;
+    ctx.font = `700 ${Math.round(s * 0.7)}px system-ui, sans-serif`;
+    ctx.fillText('P', x + s * 0.25, y + s * 0.15);
+  }
+}
+
+/** Reduced motion: no moving dots; each edge says its rate, each node how many are inside. */
+export function drawRates(
+  ctx: CanvasRenderingContext2D,
+  data: ReplayData,
+  scene: Scene,
+  t: number,
+  c: Colors,
+  dots: DotAt[],
+): void {
+  const window = Math.max(1000, data.replay.transitMs * 40);
+  const rates = edgeRates(data.replay, t, window, data.scale);
+  ctx.font = '700 12px system-ui, sans-serif';
+  ctx.textBaseline = 'middle';
+  for (const [id, rate] of rates) {
+    const line = scene.lines.get(id);
+    if (!line) continue;
+    const mid = line.pts[Math.floor(line.pts.length / 2)];
+    const text = `≈ ${fmt(rate)}/s`;
+    const w = ctx.measureText(text).width + 10;
+    ctx.fillStyle = c.surface;
+    ctx.strokeStyle = c.accent;
+    ctx.lineWidth = 1.5;
+    ctx.fillRect(mid.x - w / 2, mid.y + 8, w, 18);
+    ctx.strokeRect(mid.x - w / 2, mid.y + 8, w, 18);
+    ctx.fillStyle = c.text;
+    ctx.fillText(text, mid.x - w / 2 + 5, mid.y + 17);
+  }
+  const here = new Map<string, number>();
+  for (const d of dots) if (d.place.at === 'node') here.set(d.place.node, (here.get(d.place.node) ?? 0) + 1);
+  for (const [id, n] of here) {
+    const box = scene.boxes.get(id);
+    if (!box) continue;
+    const text = `${Math.round(n * data.scale).toLocaleString('en-US')} in here`;
+    const w = ctx.measureText(text).width + 10;
+    ctx.fillStyle = c.accent;
+    ctx.fillRect(box.x + box.w - w, box.y - 22, w, 18);
+    ctx.fillStyle = c.surface;
+    ctx.fillText(text, box.x + box.w - w + 5, box.y - 13);
+  }
+}
