@@ -4,21 +4,23 @@ import { basename } from 'node:path';
 import {
   DEFAULT_REFINE_ROUNDS,
   SweepError,
-  applyRefinement,
   fmtValue,
-  planRefinement,
+  groupReplications,
   planSweep,
-  reduceSweep,
-  runPoint,
+  replicatedTasks,
+  runSweep,
   type PointOutcome,
   type SweepPlan,
   type SweepReport,
   type SweepRun,
 } from '../engine/compare/sweep';
-import type { SimulateOptions } from '../engine/simulate';
+import { simulate, type SimulateOptions } from '../engine/simulate';
 import { ScenarioError, formatIssue, validateScenario } from '../engine/scenario/validate';
+import { MAX_REPLICATIONS } from '../engine/stats/replications';
+import { createEngineClient } from '../worker/engine-client';
+import { PoolRunError, createEnginePool, runResults } from '../worker/pool';
 import { UsageError, numberArg, parseArgs } from './args';
-import { SweepPool } from './sweep-pool';
+import { spawnNodeWorker } from './node-host';
 
 const USAGE = `usage: npm run sweep -- <a.json> <b.json> [more.json ...] --param PATH --from X --to Y [--steps N] [--log] [--json]
 
@@ -33,7 +35,10 @@ const USAGE = `usage: npm run sweep -- <a.json> <b.json> [more.json ...] --param
                       the midpoint (default ${DEFAULT_REFINE_ROUNDS}; 0 = interpolation only)
   --duration SECONDS  simulate each run this long instead of the scenario's duration
   --seed N            run every point with this seed instead of each scenario's
-  --jobs N            worker threads (default: one fewer than the cores; 1 = in this thread)
+  --replications N    run every point N times with derived seeds (the same N seeds at every
+                      point): costs, p95 and crossovers then come with 95 % intervals
+  --jobs N            worker threads (default: one fewer than the cores; 1 = in this thread);
+                      Ctrl+C stops them and prints what was swept so far
 
 Prints each scenario's monthly cost and p95 latency at every point, then where the cost
 curves cross ("functions costs less below 38 requests/s, monolith above").`;
@@ -51,7 +56,7 @@ export async function main(argv: string[], io: SweepCommandIO = consoleIO): Prom
   try {
     args = parseArgs(argv, {
       flags: ['json', 'log', 'help'],
-      values: ['param', 'from', 'to', 'steps', 'refine', 'duration', 'seed', 'jobs'],
+      values: ['param', 'from', 'to', 'steps', 'refine', 'duration', 'seed', 'jobs', 'replications'],
     });
     if (args.flags.has('help')) {
       io.out(USAGE);
@@ -81,6 +86,7 @@ export async function main(argv: string[], io: SweepCommandIO = consoleIO): Prom
   let options: SimulateOptions;
   let refine: number;
   let jobs: number;
+  let replications: number;
   try {
     const from = numberArg(args, 'from', { min: -1e12, max: 1e12 })!;
     const to = numberArg(args, 'to', { min: -1e12, max: 1e12 })!;
@@ -90,7 +96,8 @@ export async function main(argv: string[], io: SweepCommandIO = consoleIO): Prom
     const durationSeconds = numberArg(args, 'duration', { min: 1, max: 30 * 86400 });
     jobs =
       numberArg(args, 'jobs', { min: 1, max: 256, int: true }) ?? Math.max(1, availableParallelism() - 1);
-    options = { seed, durationSeconds };
+    replications = numberArg(args, 'replications', { min: 1, max: MAX_REPLICATIONS, int: true }) ?? 1;
+    options = { seed, durationSeconds, series: false };
     plan = planSweep({
       scenarios: docs,
       names: shortNames(files),
@@ -121,31 +128,60 @@ export async function main(argv: string[], io: SweepCommandIO = consoleIO): Prom
     throw e;
   }
 
-  const pool = jobs > 1 ? new SweepPool(Math.min(jobs, plan.runs.length)) : null;
-  const execute = (runs: SweepRun[]): Promise<PointOutcome[]> =>
-    pool ? pool.run(runs, options) : Promise.resolve(runs.map((r) => runPoint(r, options)));
+  const pool =
+    jobs > 1
+      ? createEnginePool(
+          () => createEngineClient(() => spawnNodeWorker()),
+          Math.min(jobs, plan.runs.length * replications),
+        )
+      : null;
+  let stopped = false;
+  const onSigint = (): void => {
+    stopped = true;
+    pool?.cancel();
+  };
+  process.once('SIGINT', onSigint);
+  const execute = async (runs: SweepRun[]): Promise<PointOutcome[] | null> => {
+    const tasks = replicatedTasks(runs, replications, options);
+    const results = pool ? await runResults(pool, tasks) : tasks.map((t) => simulate(t.scenario, t.options));
+    return results && !stopped ? groupReplications(results, replications) : null;
+  };
+  let last: SweepReport | null = null;
   try {
-    let report = reduceSweep(plan, await execute(plan.runs));
-    for (let round = 0; round < refine; round++) {
-      const runs = planRefinement(plan, report.crossovers);
-      if (runs.length === 0) break;
-      report = applyRefinement(plan, report, runs, await execute(runs));
+    const report = await runSweep(plan, execute, { refineRounds: refine, onReport: (r) => (last = r) });
+    const shown = report ?? last;
+    if (!shown) {
+      io.err('Stopped before the first points were swept.');
+      return 130;
     }
-    const incomplete = report.curves.some((c) => c.points.some((p) => p.incomplete));
+    const incomplete = shown.curves.some((c) => c.points.some((p) => p.incomplete));
     io.out(
       args.flags.has('json')
-        ? JSON.stringify(report, null, 2)
-        : formatSweep(report, plan, { refine, jobs: pool ? jobs : 1 }),
+        ? JSON.stringify(shown, null, 2)
+        : formatSweep(shown, plan, { refine, jobs: pool ? pool.size : 1, replications }),
     );
+    if (stopped) {
+      io.err('Stopped (Ctrl+C): the report above holds what was swept so far.');
+      return 130;
+    }
     return incomplete ? 1 : 0;
   } catch (e) {
     if (e instanceof ScenarioError) {
       io.err(`a sweep run is not valid: ${e.message}`);
       return 2;
     }
+    if (e instanceof PoolRunError) {
+      io.err(
+        e.failure.kind === 'invalid'
+          ? `a sweep run is not valid: ${e.message}`
+          : `a sweep run failed: ${e.message}`,
+      );
+      return e.failure.kind === 'invalid' ? 2 : 1;
+    }
     throw e;
   } finally {
-    await pool?.close();
+    process.off('SIGINT', onSigint);
+    pool?.dispose();
   }
 }
 
@@ -167,7 +203,7 @@ export function shortNames(files: string[]): string[] {
 export function formatSweep(
   report: SweepReport,
   plan: SweepPlan,
-  o: { refine: number; jobs: number },
+  o: { refine: number; jobs: number; replications?: number },
 ): string {
   const lines: string[] = [];
   const unit = report.unit ? ` (${report.unit})` : '';
@@ -175,6 +211,11 @@ export function formatSweep(
     `Sweep of ${report.param}${unit} from ${fmtValue(report.values[0])} to ${fmtValue(report.values.at(-1)!)}` +
       `, ${report.values.length} points${plan.spec.log ? ' (log)' : ''}, ${report.curves.length} scenarios, ${o.jobs === 1 ? 'in this thread' : `${o.jobs} worker threads`}`,
   );
+  const reps = o.replications ?? 1;
+  if (reps > 1)
+    lines.push(
+      `${reps} replications per point (the same derived seeds at every point): figures are means, ± the 95 % interval (Student's t)`,
+    );
   lines.push(
     'Monthly cost (USD per 30-day month at that rate) and end-to-end p95 latency; * = more than 1 % of requests failed',
   );
@@ -187,7 +228,7 @@ export function formatSweep(
       const p = c.points.find((x) => x.value === v);
       row.push(
         p
-          ? `${money(p.monthlyCostUsd)}  ${latency(p.p95Ms)}${p.failedFraction > 0.01 ? '*' : ''}${p.incomplete ? ' (incomplete)' : ''}`
+          ? `${money(p.monthlyCostUsd)}${p.replications ? ` ± ${money(p.replications.monthlyCostUsd.halfWidth)}` : ''}  ${latency(p.p95Ms)}${p.replications ? ` ± ${latency(p.replications.p95Ms.halfWidth)}` : ''}${p.failedFraction > 0.01 ? '*' : ''}${p.incomplete ? ' (incomplete)' : ''}`
           : '—',
       );
     }
@@ -211,8 +252,11 @@ export function formatSweep(
       `Crossovers${o.refine > 0 ? ` (bisection, up to ${o.refine} rounds of re-runs at midpoints)` : ' (linear interpolation)'}:`,
     );
     for (const c of report.crossovers) {
+      const iv = c.interval
+        ? `; 95 % interval ${fmtValue(c.interval.lo)}–${fmtValue(c.interval.hi)}${c.interval.missing ? ` (${c.interval.missing} replication${c.interval.missing === 1 ? '' : 's'} did not cross)` : ''}`
+        : '';
       lines.push(
-        `  ${c.label}  (≈ ${money(c.monthlyCostUsd)}/month there; bracket ${fmtValue(c.lo)}–${fmtValue(c.hi)})`,
+        `  ${c.label}  (≈ ${money(c.monthlyCostUsd)}/month there; bracket ${fmtValue(c.lo)}–${fmtValue(c.hi)}${iv})`,
       );
     }
   }

@@ -1,5 +1,6 @@
 import type { EngineClient } from './engine-client';
-import type { RunOptions, RunOutcome } from './protocol';
+import type { Result } from '../engine/result';
+import type { RunFailure, RunOptions, RunOutcome } from './protocol';
 
 /** One run for the pool: a scenario and its options. */
 export interface PoolTask {
@@ -80,4 +81,30 @@ export function createEnginePool(makeClient: () => EngineClient, size = defaultP
       });
     },
   };
+}
+
+/** A run of a batch that failed (invalid scenario or a crash): what the caller should report. */
+export class PoolRunError extends Error {
+  constructor(
+    readonly index: number,
+    readonly failure: RunFailure,
+  ) {
+    super(failure.message);
+  }
+}
+
+/**
+ * The results of a batch, in the tasks' order; null when the batch was cancelled (by
+ * cancel() or a newer batch). A task that failed throws PoolRunError.
+ */
+export async function runResults(
+  pool: EnginePool,
+  tasks: readonly PoolTask[],
+  onSettled?: (index: number, outcome: RunOutcome) => void,
+): Promise<Result[] | null> {
+  const outcomes = await pool.runAll(tasks, onSettled);
+  const failed = outcomes.findIndex((o) => o.status === 'error');
+  if (failed >= 0) throw new PoolRunError(failed, (outcomes[failed] as { error: RunFailure }).error);
+  if (outcomes.some((o) => o.status !== 'done')) return null;
+  return outcomes.map((o) => (o as { result: Result }).result);
 }

@@ -1,5 +1,5 @@
-import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { execFile, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -70,6 +70,61 @@ describe('npm run sweep', () => {
     );
     expect(stdout).toContain('2 worker threads');
     expect(stdout).toContain('  functions costs less below 28.3 requests/s, server above');
+  }, 120_000);
+
+  it('--replications N: every cost ± its interval, and the crossover with its interval', async () => {
+    const f = files();
+    // Poisson clients, so the functions' bill differs from seed to seed.
+    for (const file of [f.functions, f.server]) {
+      const doc = JSON.parse(readFileSync(file, 'utf8'));
+      doc.nodes[0].params.traffic.shape = 'poisson';
+      writeFileSync(file, JSON.stringify(doc));
+    }
+    const r = await inProcess(
+      f.functions,
+      f.server,
+      ...RANGE,
+      '--jobs',
+      '1',
+      '--replications',
+      '3',
+      '--refine',
+      '1',
+    );
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('3 replications per point');
+    expect(r.out).toMatch(/^20\s+\$\d+\.\d\d ± \$\d+\.\d\d {2}110 ms ± 0 ms/m);
+    expect(r.out).toMatch(
+      /functions costs less below 2\d\.?\d* requests\/s, server above .*; 95 % interval 2\d\.?\d*–[23]\d/,
+    );
+  }, 120_000);
+
+  it('Ctrl+C stops the worker threads and says so (exit 130)', async () => {
+    const f = files();
+    const child = spawn(
+      join(root, 'node_modules/.bin/tsx'),
+      [
+        join(root, 'src/cli/sweep.ts'),
+        f.functions,
+        f.server,
+        ...RANGE.slice(0, 6),
+        '--steps',
+        '200',
+        '--duration',
+        '86400',
+        '--jobs',
+        '2',
+      ],
+      { cwd: root },
+    );
+    let err = '';
+    child.stderr.on('data', (d) => (err += String(d)));
+    // Interrupt once the worker threads are running (each point takes far longer than this).
+    await new Promise((r) => setTimeout(r, 4000));
+    child.kill('SIGINT');
+    const code = await new Promise<number | null>((r) => child.on('exit', r));
+    expect(code).toBe(130);
+    expect(err).toMatch(/Stopped/);
   }, 120_000);
 
   it('exit code 2 on bad input, with the reason', async () => {

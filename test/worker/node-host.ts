@@ -1,23 +1,2 @@
-import { Worker } from 'node:worker_threads';
-import nodeEndpoint from 'comlink/dist/umd/node-adapter.js';
-import type { EngineHost } from '../../src/worker/engine-client';
-
-/**
- * The Node counterpart of src/worker/browser-host.ts: the same client, a worker_threads
- * worker behind comlink's node adapter. TypeScript entries load through tsx (see the bootstrap).
- */
-const bootstrap = new URL('./ts-worker-bootstrap.mjs', import.meta.url);
-
-export function spawnNodeWorker(entry: URL): EngineHost {
-  const worker = new Worker(bootstrap, { workerData: { entry: entry.href } });
-  return {
-    endpoint: nodeEndpoint(worker),
-    onCrash(listener) {
-      worker.on('error', (err) => listener(err.message));
-      worker.on('exit', (code) => {
-        if (code !== 0) listener(`exited with code ${code}`);
-      });
-    },
-    terminate: () => void worker.terminate(),
-  };
-}
+// The CLI's worker_threads host, pointed at the test entries (crashing, wedged, the engine).
+export { spawnNodeWorker } from '../../src/cli/node-host';

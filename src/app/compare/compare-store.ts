@@ -2,18 +2,18 @@ import { create } from 'zustand';
 import {
   DEFAULT_REFINE_ROUNDS,
   SweepError,
-  applyRefinement,
-  outcomeOf,
-  planRefinement,
+  groupReplications,
   planSweep,
-  reduceSweep,
+  replicatedTasks,
+  runSweep,
   type PointOutcome,
   type SweepPlan,
   type SweepRun,
 } from '../../engine/compare/sweep';
+import { replicationSeed, replicationsOf, withReplications } from '../../engine/stats/replications';
 import { spawnBrowserWorker } from '../../worker/browser-host';
 import { createEngineClient } from '../../worker/engine-client';
-import { createEnginePool, type EnginePool } from '../../worker/pool';
+import { PoolRunError, createEnginePool, runResults, type EnginePool } from '../../worker/pool';
 import type { RunOutcome } from '../../worker/protocol';
 import { TEMPLATES } from '../persistence/templates';
 import type { ScenarioDoc } from '../store/scenario-doc';
@@ -40,6 +40,8 @@ export interface SideBySide {
   outcomes: (RunOutcome | null)[];
   /** The duration they were run for. */
   durationSeconds: number;
+  /** Replications per scenario they were run with (the same seeds for every scenario: paired). */
+  replications: number;
 }
 
 export interface SweepForm {
@@ -60,6 +62,8 @@ export interface CompareState {
   /** The same for every scenario of the side-by-side run. */
   durationSeconds: number;
   seed: number;
+  /** Runs per scenario and per sweep point, with derived seeds: 95 % intervals need at least 2. */
+  replications: number;
   side: SideBySide;
   form: SweepForm;
   sweep: SweepState;
@@ -69,7 +73,7 @@ export interface CompareState {
   addEntry(entry: Omit<CompareEntry, 'key'>): void;
   removeEntry(key: string): void;
   renameEntry(key: string, name: string): void;
-  setRunSettings(patch: Partial<Pick<CompareState, 'durationSeconds' | 'seed'>>): void;
+  setRunSettings(patch: Partial<Pick<CompareState, 'durationSeconds' | 'seed' | 'replications'>>): void;
   setForm(patch: Partial<SweepForm>): void;
   runSideBySide(): Promise<void>;
   runSweep(): Promise<void>;
@@ -157,7 +161,17 @@ export function defaultForm(entries: readonly CompareEntry[], prev?: SweepForm):
   };
 }
 
-const idleSide: SideBySide = { status: 'idle', done: 0, entries: [], outcomes: [], durationSeconds: 0 };
+const idleSide: SideBySide = {
+  status: 'idle',
+  done: 0,
+  entries: [],
+  outcomes: [],
+  durationSeconds: 0,
+  replications: 1,
+};
+
+/** What the compare view runs with unless the scenario asks for more: enough for an interval. */
+export const DEFAULT_COMPARE_REPLICATIONS = 5;
 
 export const useCompare = create<CompareState>()((set, get) => {
   const dispatch = (action: SweepAction) => set((s) => ({ sweep: sweepReducer(s.sweep, action) }));
@@ -173,6 +187,7 @@ export const useCompare = create<CompareState>()((set, get) => {
     entries: [],
     durationSeconds: 600,
     seed: 1,
+    replications: DEFAULT_COMPARE_REPLICATIONS,
     side: idleSide,
     form: defaultForm([]),
     sweep: initialSweepState,
@@ -186,6 +201,7 @@ export const useCompare = create<CompareState>()((set, get) => {
           form: defaultForm(entries, get().form),
           seed: docSeed(first),
           durationSeconds: docDuration(first),
+          replications: Math.max(replicationsOf(first), DEFAULT_COMPARE_REPLICATIONS),
           side: idleSide,
           sweep: sweepReducer(get().sweep, { type: 'reset' }),
         });
@@ -217,7 +233,7 @@ export const useCompare = create<CompareState>()((set, get) => {
     },
 
     async runSideBySide() {
-      const { entries, durationSeconds, seed } = get();
+      const { entries, durationSeconds, seed, replications } = get();
       if (entries.length === 0) return;
       const seq = ++sideSeq;
       const snapshot = entries.map((e) => ({ ...e }));
@@ -228,27 +244,39 @@ export const useCompare = create<CompareState>()((set, get) => {
           entries: snapshot,
           outcomes: snapshot.map(() => null),
           durationSeconds,
+          replications,
         },
       });
-      const tasks = snapshot.map((e) => ({
-        scenario: withRunSettings(e.doc, durationSeconds, seed),
-        options: { series: true },
-      }));
+      // Replication i of every scenario runs with the same seed: differences are paired.
+      // Only replication 0 keeps its series (the overlays); the others give the intervals.
+      const tasks = snapshot.flatMap((e) =>
+        Array.from({ length: replications }, (_, i) => ({
+          scenario: withRunSettings(e.doc, durationSeconds, replicationSeed(seed, i)),
+          options: { series: i === 0 },
+        })),
+      );
+      const perEntry = snapshot.map(() => [] as RunOutcome[]);
       const outcomes = await thePool().runAll(tasks, (i, outcome) => {
         if (seq !== sideSeq) return;
+        const e = Math.floor(i / replications);
+        perEntry[e].push(outcome);
+        if (perEntry[e].length < replications) return;
         set((s) => {
           const list = [...s.side.outcomes];
-          list[i] = outcome;
+          list[e] = combined(perEntry[e]);
           return { side: { ...s.side, done: s.side.done + 1, outcomes: list } };
         });
       });
       if (seq !== sideSeq) return;
-      const cancelled = outcomes.some((o) => o.status === 'cancelled');
-      set((s) => ({ side: { ...s.side, status: cancelled ? 'cancelled' : 'done', outcomes } }));
+      const byEntry = snapshot.map((_, e) =>
+        combined(outcomes.slice(e * replications, (e + 1) * replications)),
+      );
+      const cancelled = byEntry.some((o) => o.status === 'cancelled');
+      set((s) => ({ side: { ...s.side, status: cancelled ? 'cancelled' : 'done', outcomes: byEntry } }));
     },
 
     async runSweep() {
-      const { entries, form, seed } = get();
+      const { entries, form, seed, replications } = get();
       const seq = ++sweepSeq;
       let plan: SweepPlan;
       // A parameter of a node only some scenarios have sweeps those scenarios.
@@ -274,48 +302,42 @@ export const useCompare = create<CompareState>()((set, get) => {
 
       /** Runs on the pool; null when the sweep was stopped or superseded. */
       const execute = async (runs: SweepRun[]): Promise<PointOutcome[] | null> => {
-        const outcomes = await thePool().runAll(
-          runs.map((r) => ({ scenario: r.doc, options: { series: false } })),
-          (_, o) => {
-            if (live())
-              dispatch({
-                type: 'runEnded',
-                seq,
-                incomplete: o.status === 'done' && o.result.incomplete !== undefined,
-              });
-          },
-        );
+        const tasks = replicatedTasks(runs, replications, { series: false });
+        const ended = new Array<number>(runs.length).fill(0);
+        const results = await runResults(thePool(), tasks, (i, o) => {
+          const run = Math.floor(i / replications);
+          if (++ended[run] === replications && live())
+            dispatch({
+              type: 'runEnded',
+              seq,
+              incomplete: o.status === 'done' && o.result.incomplete !== undefined,
+            });
+        });
         if (!live()) return null;
-        const failed = outcomes.find((o) => o.status === 'error');
-        if (failed && failed.status === 'error') throw new Error(failed.error.message);
-        if (outcomes.some((o) => o.status !== 'done')) {
+        if (!results) {
           // Stopped from elsewhere (a side-by-side run took the workers): say so.
           dispatch({ type: 'cancel', seq });
           return null;
         }
-        return outcomes.map((o) => outcomeOf((o as Extract<RunOutcome, { status: 'done' }>).result));
+        return groupReplications(results, replications);
       };
 
       try {
-        const grid = await execute(plan.runs);
-        if (!grid) return;
-        let report = reduceSweep(plan, grid);
-        dispatch({ type: 'report', seq, report });
-        for (let round = 1; round <= Math.max(0, form.refineRounds ?? DEFAULT_REFINE_ROUNDS); round++) {
-          const runs = planRefinement(plan, report.crossovers);
-          if (runs.length === 0) break;
-          dispatch({ type: 'refine', seq, round, runs: runs.length });
-          const more = await execute(runs);
-          if (!more) return;
-          report = applyRefinement(plan, report, runs, more);
-          dispatch({ type: 'report', seq, report });
-        }
-        dispatch({ type: 'finish', seq });
+        const report = await runSweep(plan, execute, {
+          refineRounds: form.refineRounds ?? DEFAULT_REFINE_ROUNDS,
+          onReport: (r) => dispatch({ type: 'report', seq, report: r }),
+          onRefine: (round, runs) => dispatch({ type: 'refine', seq, round, runs }),
+        });
+        if (report && live()) dispatch({ type: 'finish', seq });
       } catch (e) {
-        if (live()) dispatch({ type: 'fail', seq, error: e instanceof Error ? e.message : String(e) });
+        if (live())
+          dispatch({
+            type: 'fail',
+            seq,
+            error: e instanceof PoolRunError || e instanceof Error ? e.message : String(e),
+          });
       }
     },
-
     cancel() {
       const { sweep, side } = get();
       if (sweep.phase === 'running') dispatch({ type: 'cancel', seq: sweep.seq });
@@ -325,3 +347,12 @@ export const useCompare = create<CompareState>()((set, get) => {
     },
   };
 });
+
+/** One scenario's replications as one outcome: replication 0's result with the intervals of all. */
+function combined(outcomes: readonly RunOutcome[]): RunOutcome {
+  const failed = outcomes.find((o) => o.status === 'error');
+  if (failed) return failed;
+  if (outcomes.some((o) => o.status !== 'done')) return { status: 'cancelled', result: null };
+  const results = outcomes.map((o) => (o as Extract<RunOutcome, { status: 'done' }>).result);
+  return { status: 'done', result: withReplications(results, { bands: false }) };
+}

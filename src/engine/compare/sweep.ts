@@ -1,6 +1,8 @@
 import type { Result } from '../result';
 import { simulate, type SimulateOptions } from '../simulate';
 import { validateScenario } from '../scenario/validate';
+import { interval, type Interval } from '../stats/interval';
+import { replicationSeed, seedOf } from '../stats/replications';
 import { ParamPathError, formatPath, parsePath, setParam, unitOfPath, type PathPart } from './param-path';
 
 /**
@@ -19,7 +21,7 @@ import { ParamPathError, formatPath, parsePath, setParam, unitOfPath, type PathP
  *     report = applyRefinement(plan, report, runs, await runAnywhere(runs));
  *   }
  *
- * sweep() does all of it in this thread; sweepWith() takes an async executor.
+ * runSweep() is that loop over any executor; sweep() runs it in this thread.
  */
 export interface SweepSpec {
   /** Scenario documents (as files hold them). */
@@ -54,6 +56,18 @@ export interface PointOutcome {
   failedFraction: number;
   /** The run stopped early (a guard): its numbers are partial. */
   incomplete?: boolean;
+  /**
+   * With replications: the figures above are means over them, and these their 95 %
+   * intervals; `costSamples` keeps each replication's monthly cost (replication i of every
+   * point shares its seed, so differences and crossings can be taken replication by replication).
+   */
+  replications?: {
+    n: number;
+    monthlyCostUsd: Interval;
+    p95Ms: Interval;
+    failedFraction: Interval;
+    costSamples: number[];
+  };
 }
 
 export interface SweepPoint extends PointOutcome {
@@ -85,6 +99,11 @@ export interface Crossover {
   refined: number;
   /** e.g. "functions costs less below 38 requests/s, monolith above" */
   label: string;
+  /**
+   * With replications: the crossing found in each replication on its own (nearest to
+   * `value`), and their 95 % interval. `missing` replications did not cross in the range.
+   */
+  interval?: Interval & { missing: number };
 }
 
 export interface SweepPlan {
@@ -185,6 +204,62 @@ export function outcomeOf(r: Result): PointOutcome {
   return o;
 }
 
+/** What a sweep keeps of one point run several times (replication 0 first): means and intervals. */
+export function outcomeOfReplications(results: readonly Result[]): PointOutcome {
+  if (results.length === 1) return outcomeOf(results[0]);
+  const each = results.map(outcomeOf);
+  const cost = interval(each.map((o) => o.monthlyCostUsd));
+  const p95 = interval(each.map((o) => o.p95Ms));
+  const failed = interval(each.map((o) => o.failedFraction));
+  const o: PointOutcome = {
+    monthlyCostUsd: cost.mean,
+    p95Ms: p95.mean,
+    requests: each.reduce((a, x) => a + x.requests, 0) / each.length,
+    failedFraction: failed.mean,
+    replications: {
+      n: each.length,
+      monthlyCostUsd: cost,
+      p95Ms: p95,
+      failedFraction: failed,
+      costSamples: each.map((x) => x.monthlyCostUsd),
+    },
+  };
+  if (each.some((x) => x.incomplete)) o.incomplete = true;
+  return o;
+}
+
+/** One simulation for an executor: a scenario document and the options to run it with. */
+export interface SweepTask {
+  scenario: unknown;
+  options: SimulateOptions;
+}
+
+/**
+ * The simulations behind some sweep runs with `replications` each (replication i of every
+ * run gets the same derived seed, so points are paired): tasks run by run, replication by
+ * replication. `groupReplications` turns their results back into one outcome per run.
+ */
+export function replicatedTasks(
+  runs: readonly SweepRun[],
+  replications: number,
+  options: SimulateOptions = {},
+): SweepTask[] {
+  const tasks: SweepTask[] = [];
+  for (const run of runs) {
+    const seed = options.seed ?? seedOf(run.doc);
+    for (let i = 0; i < replications; i++)
+      tasks.push({ scenario: run.doc, options: { ...options, seed: replicationSeed(seed, i) } });
+  }
+  return tasks;
+}
+
+export function groupReplications(results: readonly Result[], replications: number): PointOutcome[] {
+  const out: PointOutcome[] = [];
+  for (let i = 0; i < results.length; i += replications)
+    out.push(outcomeOfReplications(results.slice(i, i + replications)));
+  return out;
+}
+
 /** Curves from the outcomes of plan.runs (same order), and the crossovers between them. */
 export function reduceSweep(plan: SweepPlan, outcomes: readonly PointOutcome[]): SweepReport {
   if (outcomes.length !== plan.runs.length)
@@ -217,10 +292,7 @@ export function findCrossovers(
   for (let i = 0; i < curves.length; i++) {
     for (let j = i + 1; j < curves.length; j++) {
       // The values both were run at (refinement adds midpoints to some curves only).
-      const byValue = new Map(curves[j].points.map((p) => [p.value, p]));
-      const pairs = curves[i].points
-        .filter((p) => byValue.has(p.value))
-        .map((p) => [p, byValue.get(p.value)!] as const);
+      const pairs = pairedPoints(curves[i], curves[j]);
       let prev = -1;
       for (let k = 0; k < pairs.length; k++) {
         const d = pairs[k][0].monthlyCostUsd - pairs[k][1].monthlyCostUsd;
@@ -231,7 +303,9 @@ export function findCrossovers(
           if (Math.sign(dPrev) !== Math.sign(d)) {
             const a1 = pairs[k][0];
             const cost = a0.monthlyCostUsd + ((a1.monthlyCostUsd - a0.monthlyCostUsd) * dPrev) / (dPrev - d);
-            out.push(makeCrossover(curves, i, j, a0.value, a1.value, dPrev, d, cost, 0, opts));
+            const x = makeCrossover(curves, i, j, a0.value, a1.value, dPrev, d, cost, 0, opts);
+            withInterval(x, pairs, opts.log);
+            out.push(x);
           }
         }
         prev = k;
@@ -239,6 +313,11 @@ export function findCrossovers(
     }
   }
   return out.sort((x, y) => x.value - y.value);
+}
+
+function pairedPoints(a: SweepCurve, b: SweepCurve): (readonly [SweepPoint, SweepPoint])[] {
+  const byValue = new Map(b.points.map((p) => [p.value, p]));
+  return a.points.filter((p) => byValue.has(p.value)).map((p) => [p, byValue.get(p.value)!] as const);
 }
 
 function makeCrossover(
@@ -261,6 +340,43 @@ function makeCrossover(
   const unit = opts.unit ? ` ${opts.unit}` : '';
   const label = `${curves[cheaperBelow].name} costs less below ${fmtValue(value)}${unit}, ${curves[cheaperAbove].name} above`;
   return { a, b, cheaperBelow, cheaperAbove, value, lo, hi, diffLo, diffHi, monthlyCostUsd, refined, label };
+}
+
+/**
+ * A crossover's interval over replications: each replication's own cost curves (paired by
+ * seed) cross somewhere; the crossing nearest to the mean curves' one is that replication's
+ * sample, and the samples give the interval.
+ */
+function withInterval(
+  x: Crossover,
+  pairs: readonly (readonly [SweepPoint, SweepPoint])[],
+  log: boolean | undefined,
+): void {
+  const n = pairs[0]?.[0].replications?.n ?? 0;
+  if (n < 2 || pairs.some(([p, q]) => p.replications?.n !== n || q.replications?.n !== n)) return;
+  const samples: number[] = [];
+  for (let r = 0; r < n; r++) {
+    let best = NaN;
+    let prev = -1;
+    for (let k = 0; k < pairs.length; k++) {
+      const d = pairs[k][0].replications!.costSamples[r] - pairs[k][1].replications!.costSamples[r];
+      if (d === 0) continue;
+      if (prev >= 0) {
+        const dPrev =
+          pairs[prev][0].replications!.costSamples[r] - pairs[prev][1].replications!.costSamples[r];
+        if (Math.sign(dPrev) !== Math.sign(d)) {
+          const lo = pairs[prev][0].value;
+          const hi = pairs[k][0].value;
+          const f = dPrev / (dPrev - d);
+          const v = log ? Math.exp(Math.log(lo) + (Math.log(hi) - Math.log(lo)) * f) : lo + (hi - lo) * f;
+          if (Number.isNaN(best) || Math.abs(v - x.value) < Math.abs(best - x.value)) best = v;
+        }
+      }
+      prev = k;
+    }
+    if (!Number.isNaN(best)) samples.push(best);
+  }
+  if (samples.length >= 2) x.interval = { ...interval(samples), missing: n - samples.length };
 }
 
 /** Three significant digits, no exponent for everyday numbers: 38.2, 0.125, 1,250. */
@@ -347,6 +463,7 @@ export function applyRefinement(
     const diffHi = keepLow ? d : c.diffHi;
     const x = makeCrossover(curves, c.a, c.b, lo, hi, diffLo, diffHi, 0, c.refined + 1, opts);
     x.monthlyCostUsd = costAt(curves[c.a].points, x.value);
+    withInterval(x, pairedPoints(curves[c.a], curves[c.b]), plan.spec.log);
     return x;
   });
   crossovers.sort((x, y) => x.value - y.value);
@@ -368,10 +485,12 @@ function costAt(points: readonly SweepPoint[], v: number): number {
 export interface SweepOptions {
   /** Bisection rounds per crossover after the grid (each re-runs both scenarios at a midpoint). */
   refineRounds?: number;
-  /** Passed to simulate() for every run (durationSeconds, seed, maxEvents, …). */
-  simulate?: SimulateOptions;
   /** Called after each batch of runs: done so far, total known so far. */
   onProgress?: (done: number, total: number) => void;
+  /** Hears every report: after the grid and after each refinement round. */
+  onReport?: (report: SweepReport) => void;
+  /** Hears a refinement round start (1-based) with its number of runs. */
+  onRefine?: (round: number, runs: number) => void;
 }
 
 export const DEFAULT_REFINE_ROUNDS = 6;
@@ -381,43 +500,44 @@ export function runPoint(run: SweepRun, options: SimulateOptions = {}): PointOut
   return outcomeOf(simulate(run.doc, options));
 }
 
-/** The whole sweep in this thread: the grid, then bisection of every crossover. */
-export function sweep(spec: SweepSpec, opts: SweepOptions = {}): SweepReport {
-  const plan = planSweep(spec);
-  const exec = (runs: SweepRun[]) => runs.map((r) => runPoint(r, opts.simulate));
+/**
+ * The sweep loop, whoever runs the simulations (this thread, a worker pool, the CLI's
+ * threads): the grid, then bisection of every crossover. `execute` answers the outcomes of
+ * a batch of runs in order, or null to stop (cancelled): the report so far is returned.
+ */
+export async function runSweep(
+  plan: SweepPlan,
+  execute: (runs: SweepRun[]) => Promise<PointOutcome[] | null>,
+  opts: SweepOptions = {},
+): Promise<SweepReport | null> {
   let done = 0;
-  const outcomes = exec(plan.runs);
+  const grid = await execute(plan.runs);
+  if (!grid) return null;
   done += plan.runs.length;
   opts.onProgress?.(done, done);
-  let report = reduceSweep(plan, outcomes);
-  for (let round = 0; round < (opts.refineRounds ?? DEFAULT_REFINE_ROUNDS); round++) {
+  let report = reduceSweep(plan, grid);
+  opts.onReport?.(report);
+  const rounds = Math.max(0, opts.refineRounds ?? DEFAULT_REFINE_ROUNDS);
+  for (let round = 1; round <= rounds; round++) {
     const runs = planRefinement(plan, report.crossovers);
     if (runs.length === 0) break;
-    report = applyRefinement(plan, report, runs, exec(runs));
+    opts.onRefine?.(round, runs.length);
+    const more = await execute(runs);
+    if (!more) return report;
+    report = applyRefinement(plan, report, runs, more);
     done += runs.length;
     opts.onProgress?.(done, done);
+    opts.onReport?.(report);
   }
   return report;
 }
 
-/** The same with an asynchronous executor (a worker pool): it gets each batch of runs at once. */
-export async function sweepWith(
+/** The whole sweep in this thread (tests, small sweeps). */
+export async function sweep(
   spec: SweepSpec,
-  execute: (runs: SweepRun[]) => Promise<PointOutcome[]>,
-  opts: Omit<SweepOptions, 'simulate'> = {},
+  opts: SweepOptions & { simulate?: SimulateOptions } = {},
 ): Promise<SweepReport> {
   const plan = planSweep(spec);
-  let done = 0;
-  const outcomes = await execute(plan.runs);
-  done += plan.runs.length;
-  opts.onProgress?.(done, done);
-  let report = reduceSweep(plan, outcomes);
-  for (let round = 0; round < (opts.refineRounds ?? DEFAULT_REFINE_ROUNDS); round++) {
-    const runs = planRefinement(plan, report.crossovers);
-    if (runs.length === 0) break;
-    report = applyRefinement(plan, report, runs, await execute(runs));
-    done += runs.length;
-    opts.onProgress?.(done, done);
-  }
-  return report;
+  const report = await runSweep(plan, async (runs) => runs.map((r) => runPoint(r, opts.simulate)), opts);
+  return report!;
 }

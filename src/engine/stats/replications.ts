@@ -42,6 +42,11 @@ export interface ReplicationStats {
   seriesBands?: Record<string, { lo: number[]; hi: number[] }>;
   /** Replications that stopped early (their figures are partial). */
   incomplete: number;
+  /**
+   * Each replication's headline figures, in seed order: two designs run with the same
+   * seeds can be compared replication by replication (a paired difference).
+   */
+  samples: { monthlyCostUsd: number[]; latencyP95Ms: number[]; errorRate: number[] };
 }
 
 /** Seed of replication i: the scenario's seed for 0, then a 32-bit mix of (seed, i). */
@@ -136,6 +141,11 @@ export function combineReplications(
     },
     nodes: {},
     incomplete: results.filter((r) => r.incomplete).length,
+    samples: {
+      monthlyCostUsd: results.map((r) => r.totals.monthlyCostUsd),
+      latencyP95Ms: results.map((r) => r.totals.latencyMs.p95),
+      errorRate: results.map(errorRate),
+    },
   };
   if (cold.every((c) => c !== undefined)) stats.totals.coldStartRate = interval(cold as number[]);
   const first = results[0];

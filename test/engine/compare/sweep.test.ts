@@ -6,6 +6,9 @@ import {
   planRefinement,
   planSweep,
   reduceSweep,
+  groupReplications,
+  replicatedTasks,
+  runSweep,
   sweep,
   sweepValues,
   type PointOutcome,
@@ -15,6 +18,8 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parsePath, setParam, unitOfPath } from '../../../src/engine/compare/param-path';
 import { validateScenario } from '../../../src/engine/scenario/validate';
+import { simulate } from '../../../src/engine/simulate';
+import { replicationSeeds } from '../../../src/engine/stats/replications';
 import { CROSSING, SERVER_MONTH, knownPair } from './known-pair';
 
 describe('sweep values and parameter paths', () => {
@@ -160,9 +165,9 @@ describe('planner and reducer (the runs can happen anywhere)', () => {
 });
 
 describe('sweep: the known crossing of functions and an always-on instance', () => {
-  it('finds 28.3 requests/s by interpolation, then bisection with re-runs', () => {
+  it('finds 28.3 requests/s by interpolation, then bisection with re-runs', async () => {
     const { functions, server } = knownPair();
-    const report = sweep({
+    const report = await sweep({
       scenarios: [functions, server],
       param: 'clients.traffic.ratePerSecond',
       from: 5,
@@ -231,5 +236,68 @@ describe('sweeping a whole-number parameter', () => {
       log: true,
     });
     expect(rate.integral).toBe(false);
+  });
+});
+
+describe('sweep with replications', () => {
+  /** The known pair with Poisson clients: the functions' bill now varies from seed to seed. */
+  const noisyPair = (seed: number) => {
+    const { functions, server } = knownPair(300);
+    const noisy = <T extends ReturnType<typeof knownPair>['server']>(doc: T): T => ({
+      ...doc,
+      settings: { ...doc.settings, seed },
+      nodes: doc.nodes.map((n) =>
+        n.id === 'clients' ? { ...n, params: { traffic: { shape: 'poisson', ratePerSecond: 10 } } } : n,
+      ),
+    });
+    return [noisy(functions), noisy(server)];
+  };
+  const spec = (seed: number) => ({
+    scenarios: noisyPair(seed),
+    names: ['functions', 'server'],
+    param: 'clients.traffic.ratePerSecond',
+    from: 5,
+    to: 50,
+    steps: 4,
+  });
+  const inThread = (reps: number) => async (runs: SweepRun[]) =>
+    groupReplications(
+      replicatedTasks(runs, reps).map((t) => simulate(t.scenario, t.options)),
+      reps,
+    );
+
+  it("each point's cost is the mean of its replications, with a t interval", async () => {
+    const plan = planSweep(spec(4));
+    const report = (await runSweep(plan, inThread(3), { refineRounds: 0 }))!;
+    const p = report.curves[0].points[1];
+    const seeds = replicationSeeds(4, 3);
+    const costs = seeds.map((seed) => simulate(plan.runs[1].doc, { seed }).totals.monthlyCostUsd);
+    const mean = costs.reduce((a, b) => a + b) / 3;
+    const sd = Math.sqrt(costs.reduce((a, c) => a + (c - mean) ** 2, 0) / 2);
+    expect(p.replications!.costSamples).toEqual(costs);
+    expect(p.monthlyCostUsd).toBeCloseTo(mean, 12);
+    // t(0.975, 2) = 4.3027 (tables).
+    expect(p.replications!.monthlyCostUsd.halfWidth).toBeCloseTo((4.3027 * sd) / Math.sqrt(3), 4);
+    expect(p.replications!.monthlyCostUsd.halfWidth).toBeGreaterThan(0);
+  });
+
+  it('the crossover interval is the interval of the crossings of each replication swept on its own', async () => {
+    const report = (await runSweep(planSweep(spec(4)), inThread(3), { refineRounds: 0 }))!;
+    expect(report.crossovers).toHaveLength(1);
+    const iv = report.crossovers[0].interval!;
+    const alone = await Promise.all(
+      replicationSeeds(4, 3).map(async (seed) => {
+        const r = await sweep(spec(seed), { refineRounds: 0 });
+        return r.crossovers[0].value;
+      }),
+    );
+    const mean = alone.reduce((a, b) => a + b) / 3;
+    const sd = Math.sqrt(alone.reduce((a, c) => a + (c - mean) ** 2, 0) / 2);
+    expect(iv.missing).toBe(0);
+    expect(iv.mean).toBeCloseTo(mean, 9);
+    expect(iv.halfWidth).toBeCloseTo((4.3027 * sd) / Math.sqrt(3), 4);
+    // And the interval holds the exact crossing of the two expected bills.
+    expect(iv.lo).toBeLessThan(CROSSING);
+    expect(iv.hi).toBeGreaterThan(CROSSING);
   });
 });

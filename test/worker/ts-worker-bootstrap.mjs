@@ -1,8 +1,0 @@
-// Loads a TypeScript worker entry in a worker_threads thread: tsx's loader hooks are
-// per thread in Node 20, and `--import tsx` in a Worker's execArgv does not reach the
-// entry module itself, so the thread registers them and then imports the entry.
-import { workerData } from 'node:worker_threads';
-import { register } from 'tsx/esm/api';
-
-register();
-await import(workerData.entry);
