@@ -2,14 +2,15 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../../src/engine/simulate';
-import { counterAt } from '../../src/app/classroom/counters';
+import { counterAt, counterAtT } from '../../src/app/classroom/counters';
+import { exactAt, nodeFiguresAt } from '../../src/app/classroom/at-time';
 import { chainPoint, edgePolyline, pointAt } from '../../src/app/classroom/geometry';
 import { buildInternals, coldInitAt, functionAt } from '../../src/app/classroom/internals';
 import { advance, clockText, stopAt } from '../../src/app/classroom/playback';
 import { buildReplay, dotsAt, nextEvent, prevEvent, visitAt } from '../../src/app/classroom/replay';
 import { momentUrl, parseMoment } from '../../src/app/classroom/share-moment';
 import { layoutWaterfall } from '../../src/app/classroom/waterfall';
-import { graphOf } from '../../src/app/classroom/replay-data';
+import { graphOf, replayData } from '../../src/app/classroom/replay-data';
 import { decodeShare } from '../../src/app/persistence/share-link';
 import { normalizeDoc } from '../../src/app/store/scenario-doc';
 import { validateScenario } from '../../src/engine/scenario/validate';
@@ -295,5 +296,35 @@ describe('big counters from the recording', () => {
         );
       }
     }
+  });
+});
+
+describe('everything on screen at time t', () => {
+  it('badges and counters at a scrubbed t equal those of a run that ends at t', () => {
+    const doc = template('api-function');
+    doc.settings.durationSeconds = 30;
+    const full = simulate(doc, { series: true, traceSampleRate: 1, maxTraces: 2000, record: true });
+    const data = replayData(full, doc);
+    expect(exactAt(data)).toBe(true);
+    // Not in the last second: a hop is traced when it ends, so one still going when the run
+    // stops is not in the trace (the run that ends at t counts its arrival).
+    for (const t of [0.32, 1.7, 12.25, 28.9]) {
+      const upTo = simulate(doc, { durationSeconds: t });
+      const m = (id: string) => upTo.nodes[id].metrics as Record<string, number>;
+      const api = nodeFiguresAt(data, 'api', 'apiGateway', t * 1000)!;
+      const fn = nodeFiguresAt(data, 'handler', 'function', t * 1000)!;
+      const clients = nodeFiguresAt(data, 'clients', 'producer', t * 1000)!;
+      expect(api.values.requests, `API requests at ${t} s`).toBe(m('api').requests);
+      expect(fn.values.invocations, `invocations at ${t} s`).toBe(m('handler').invocations);
+      expect(fn.values.coldStarts, `cold starts at ${t} s`).toBe(m('handler').coldStarts);
+      expect(clients.values.requests, `sent at ${t} s`).toBe(m('clients').requests);
+      expect(counterAtT(data, 'totals.requests', t * 1000).value).toBe(upTo.totals.requests);
+      expect(counterAtT(data, 'totals.completed', t * 1000).value).toBe(upTo.totals.completed);
+    }
+    // At the end: the whole run's count, but for the requests still at the API when it stopped.
+    const stillGoing = full.traces.filter((tr) => !tr.hops.some((h) => h.node === 'api')).length;
+    expect(nodeFiguresAt(data, 'api', 'apiGateway', 30_000)!.values.requests + stillGoing).toBe(
+      (full.nodes.api.metrics as Record<string, number>).requests,
+    );
   });
 });

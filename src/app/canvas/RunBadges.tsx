@@ -1,6 +1,7 @@
 import type { NodeKind } from '../../engine/kinds/types';
 import { selectResult, useRunStore } from '../store/run';
 import { useScenarioStore } from '../store/scenario';
+import { useFiguresAt } from '../classroom/use-figures-at';
 import { badgesFor } from './run-badges';
 
 /**
@@ -8,19 +9,24 @@ import { badgesFor } from './run-badges';
  * badges are dimmed and say so: they describe the scenario as it was.
  */
 export function RunBadges({ nodeId, kind }: { nodeId: string; kind: NodeKind }) {
-  const metrics = useRunStore((s) => selectResult(s)?.nodes[nodeId]?.metrics);
+  const whole = useRunStore((s) => selectResult(s)?.nodes[nodeId]?.metrics);
   const stale = useRunStore((s) => s.scenario) !== useScenarioStore((s) => s.doc);
+  // While a replay is open the badges count up to its time, like everything else on screen.
+  const atT = useFiguresAt(nodeId, kind);
+  const metrics = atT ? atT.values : whole;
   const badges = badgesFor(kind, metrics);
   if (badges.length === 0) return null;
   return (
     <ul
-      className={`run-badges${stale ? ' is-stale' : ''}`}
-      aria-label={stale ? 'Last run (before your edits)' : 'Last run'}
-      title={stale ? 'From the last run, before your edits' : undefined}
+      className={`run-badges${stale ? ' is-stale' : ''}${atT ? ' run-badges--at-t' : ''}`}
+      aria-label={atT ? atT.label : stale ? 'Last run (before your edits)' : 'Last run'}
+      title={atT ? atT.label : stale ? 'From the last run, before your edits' : undefined}
+      data-testid={`badges-${nodeId}`}
     >
       {badges.map((b) => (
         <li key={b.text} className={`run-badge${b.problem ? ' run-badge--problem' : ''}`} title={b.title}>
           {b.problem ? <span aria-hidden="true">⚠ </span> : null}
+          {atT && !atT.exact ? '≈ ' : null}
           {b.text}
         </li>
       ))}

@@ -1,6 +1,6 @@
 import { X } from 'lucide-react';
 import type { Lesson } from '../../engine/scenario/schema';
-import { counterAt } from './counters';
+import { counterAtT } from './counters';
 import { clockText } from './playback';
 import type { ReplayData } from './replay-data';
 import { useClassroom } from './store';
@@ -11,9 +11,7 @@ export function PresentHud({ data, lesson }: { data: ReplayData; lesson: Lesson 
   const paths = lesson?.counters.length
     ? lesson.counters
     : ['totals.requests', 'totals.completed', 'totals.failed'];
-  const counters = paths
-    .slice(0, 3)
-    .map((p) => counterAt(data.result, p, timeMs, (id) => data.labels.get(id) ?? id));
+  const counters = paths.slice(0, 3).map((p) => counterAtT(data, p, timeMs));
   return (
     <div className="present-hud" data-testid="present-hud">
       <div className="present-hud__clock" aria-label="Simulated time">

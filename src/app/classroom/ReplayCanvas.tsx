@@ -111,7 +111,10 @@ export function ReplayCanvas() {
         if (!reduced) for (const d of dots) if (d.place.at === 'edges') moving++;
         writeStats(canvas, cls.timeMs, moving, reduced, drawn.current);
         const d = drawn.current;
-        if (d.n > 0) {
+        // Where the first dot is on screen, for a test to click: only when paused, as the
+        // read of the canvas's box would force a layout in the middle of playing.
+        if (cls.playing) delete canvas.dataset.firstDot;
+        else if (d.n > 0) {
           const rect = canvas.getBoundingClientRect();
           canvas.dataset.firstDot = `${Math.round(rect.left + tx + d.x[0] * zoom)},${Math.round(rect.top + ty + d.y[0] * zoom)}`;
         } else delete canvas.dataset.firstDot;

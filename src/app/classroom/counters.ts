@@ -1,6 +1,8 @@
 import type { Result } from '../../engine/result';
 import { REC_ENV_BUSY } from '../../engine/sim/recorder';
+import { nodeFiguresAt, totalAt } from './at-time';
 import { cumulativeAt, seriesAt } from './internals';
+import type { ReplayData } from './replay-data';
 
 /**
  * The lesson's big counters at simulated time t. A counter that has a time series counts up
@@ -115,4 +117,22 @@ function recordedCount(result: Result, id: string, metric: string, tMs: number):
       n++;
   }
   return n;
+}
+
+/**
+ * A counter at t in an open replay: the same counts the badges use (traced requests, the
+ * recording) where they exist, so the big counters and the badges agree; else counterAt.
+ */
+export function counterAtT(data: ReplayData, path: string, tMs: number): CounterValue {
+  const labelOf = (id: string) => data.labels.get(id) ?? id;
+  const base = counterAt(data.result, path, tMs, labelOf);
+  const parts = path.split('.');
+  if (parts[0] === 'totals') {
+    const v = totalAt(data, parts[1], tMs);
+    return v === undefined ? base : { ...base, value: v, atEnd: false };
+  }
+  const kind = data.kinds.get(parts[1]);
+  const f = kind ? nodeFiguresAt(data, parts[1], kind, tMs) : null;
+  const v = f?.values[parts[3]];
+  return v === undefined ? base : { ...base, value: v, atEnd: false };
 }

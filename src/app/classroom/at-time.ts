@@ -1,0 +1,177 @@
+import { REC_ENV_BUSY } from '../../engine/sim/recorder';
+import type { ReplayData } from './replay-data';
+import { TARGET_TRACES } from './run-options';
+
+/**
+ * A node's figures up to simulated time t, for the badges while a replay is open: every
+ * number on screen then describes the same instant. Counted from the run's own records, not
+ * interpolated: a function's invocations and cold starts from the engine's recording, other
+ * counts from the traced requests' hops (every request is traced in a small run; in a larger
+ * one the sampled count is scaled up and the figure says "≈"). A hop is traced when it ends:
+ * in the last moments of a run, work still going at the end is not counted.
+ */
+export interface FiguresAt {
+  values: Record<string, number>;
+  /** Every request was traced (or the recording has it): the counts are exact. */
+  exact: boolean;
+}
+
+interface NodeIndex {
+  starts: Float64Array;
+  cold: Float64Array;
+  /** Hop end times by outcome class. */
+  ends: Map<string, Float64Array>;
+}
+
+interface TimeIndex {
+  nodes: Map<string, NodeIndex>;
+  /** Function node → times it took an invocation (the recording), and cold ones. */
+  busy: Map<string, { all: Float64Array; cold: Float64Array }>;
+  traceStarts: Float64Array;
+  traceEnds: Map<string, Float64Array>;
+  allTraced: boolean;
+  /** The recording reaches this far (Infinity when it was not cut short). */
+  recordedUntil: number;
+}
+
+const cache = new WeakMap<ReplayData, TimeIndex>();
+
+/** The outcome class a hop counts under: the badge metric names. */
+function outcomeClass(outcome: string): string | null {
+  if (outcome === 'throttled') return 'throttled';
+  if (outcome === 'timeout' || outcome === '504') return 'timeouts';
+  if (outcome === 'error' || /^5\d\d$/.test(outcome)) return 'errors';
+  return null;
+}
+
+const sorted = (xs: number[]) => Float64Array.from(xs).sort();
+
+function indexOf(data: ReplayData): TimeIndex {
+  const hit = cache.get(data);
+  if (hit) return hit;
+  const raw = new Map<string, { starts: number[]; cold: number[]; ends: Map<string, number[]> }>();
+  const traceStarts: number[] = [];
+  const traceEnds = new Map<string, number[]>();
+  for (const tr of data.result.traces) {
+    traceStarts.push(tr.startMs);
+    if (tr.outcome !== 'inFlight') {
+      if (!traceEnds.has(tr.outcome)) traceEnds.set(tr.outcome, []);
+      traceEnds.get(tr.outcome)!.push(tr.endMs);
+    }
+    for (const h of tr.hops) {
+      let n = raw.get(h.node);
+      if (!n) raw.set(h.node, (n = { starts: [], cold: [], ends: new Map() }));
+      n.starts.push(h.startMs);
+      if (h.cold) n.cold.push(h.startMs);
+      const c = outcomeClass(h.outcome);
+      if (c) {
+        if (!n.ends.has(c)) n.ends.set(c, []);
+        n.ends.get(c)!.push(h.endMs);
+      }
+    }
+  }
+  const nodes = new Map<string, NodeIndex>();
+  for (const [id, n] of raw)
+    nodes.set(id, {
+      starts: sorted(n.starts),
+      cold: sorted(n.cold),
+      ends: new Map([...n.ends].map(([k, v]) => [k, sorted(v)])),
+    });
+  const busy = new Map<string, { all: number[]; cold: number[] }>();
+  const rec = data.result.recording;
+  if (rec) {
+    for (let i = 0; i < rec.t.length; i++) {
+      if (rec.code[i] !== REC_ENV_BUSY) continue;
+      const id = rec.nodes[rec.node[i]].id;
+      let b = busy.get(id);
+      if (!b) busy.set(id, (b = { all: [], cold: [] }));
+      b.all.push(rec.t[i]);
+      if (rec.v[i] > 0) b.cold.push(rec.t[i]);
+    }
+    for (const n of rec.nodes)
+      if (n.kind === 'function' && !busy.has(n.id)) busy.set(n.id, { all: [], cold: [] });
+  }
+  const ix: TimeIndex = {
+    nodes,
+    busy: new Map([...busy].map(([k, v]) => [k, { all: sorted(v.all), cold: sorted(v.cold) }])),
+    traceStarts: sorted(traceStarts),
+    traceEnds: new Map([...traceEnds].map(([k, v]) => [k, sorted(v)])),
+    allTraced: data.scale === 1 && data.result.traces.length < TARGET_TRACES,
+    recordedUntil: rec?.truncatedAtMs ?? Infinity,
+  };
+  cache.set(data, ix);
+  return ix;
+}
+
+/** How many of the sorted times are ≤ t. */
+export function countUpTo(times: Float64Array | undefined, t: number): number {
+  if (!times) return 0;
+  let lo = 0;
+  let hi = times.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (times[mid] <= t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Metric names that count requests arriving at a node, by kind. */
+const ARRIVALS: Record<string, string[]> = {
+  apiGateway: ['requests'],
+  loadBalancer: ['requests'],
+  server: ['requests'],
+  container: ['requests'],
+  queue: ['sent'],
+  topic: ['published'],
+  eventBus: ['putEvents'],
+  stream: ['recordsIn'],
+  function: ['invocations'],
+};
+
+/** A node's figures at t (ms): the counts the badges show, so far. Null when nothing is known at t. */
+export function nodeFiguresAt(data: ReplayData, node: string, kind: string, t: number): FiguresAt | null {
+  const ix = indexOf(data);
+  const values: Record<string, number> = {};
+  const exact = ix.allTraced;
+  const scale = (n: number) => Math.round(n * data.scale);
+  const hops = ix.nodes.get(node);
+  const recorded = ix.busy.get(node);
+  if (kind === 'function' && recorded && t <= ix.recordedUntil) {
+    // The recording has every invocation, traced or not.
+    values.invocations = countUpTo(recorded.all, t);
+    values.coldStarts = countUpTo(recorded.cold, t);
+  } else if (kind === 'function') {
+    values.invocations = scale(countUpTo(hops?.starts, t));
+    values.coldStarts = scale(countUpTo(hops?.cold, t));
+  }
+  if (kind === 'producer' || kind === 'schedule') {
+    // One source: every request it made is a trace. With more, which trace came from which is not recorded.
+    const sources = [...data.kinds.values()].filter((k) => k === 'producer' || k === 'schedule').length;
+    if (sources !== 1) return null;
+    values[kind === 'producer' ? 'requests' : 'ticks'] = scale(countUpTo(ix.traceStarts, t));
+  }
+  for (const m of ARRIVALS[kind] ?? [])
+    if (values[m] === undefined) values[m] = scale(countUpTo(hops?.starts, t));
+  for (const c of ['throttled', 'errors', 'timeouts']) {
+    const n = countUpTo(hops?.ends.get(c), t);
+    if (n > 0) values[c === 'throttled' && kind === 'function' ? 'throttles' : c] = scale(n);
+  }
+  if (kind === 'queue') values.deadLettered = scale(countUpTo(ix.traceEnds.get('deadLettered'), t));
+  if (Object.keys(values).length === 0) return null;
+  return { values, exact };
+}
+
+/** The run's totals up to t from the traced requests (scaled when sampled). */
+export function totalAt(data: ReplayData, name: string, t: number): number | undefined {
+  const ix = indexOf(data);
+  if (name === 'requests') return Math.round(countUpTo(ix.traceStarts, t) * data.scale);
+  if (name === 'completed' || name === 'failed' || name === 'deadLettered' || name === 'dropped')
+    return Math.round(countUpTo(ix.traceEnds.get(name), t) * data.scale);
+  return undefined;
+}
+
+/** Whether the totals at t are exact (every request traced). */
+export function exactAt(data: ReplayData): boolean {
+  return indexOf(data).allTraced;
+}

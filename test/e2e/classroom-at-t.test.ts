@@ -1,0 +1,63 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import lzString from 'lz-string';
+import { afterEach, describe, expect, inject, it } from 'vitest';
+import { simulate } from '../../src/engine/simulate';
+import { hasBrowser, openBrowser, type BrowserSession } from './browser';
+
+/** The API → function template, 30 s long: every request is traced, so the figures at t are exact. */
+function shortDoc() {
+  const doc = JSON.parse(
+    readFileSync(resolve(import.meta.dirname, '../../src/templates/api-function.json'), 'utf8'),
+  );
+  doc.settings.durationSeconds = 30;
+  return doc;
+}
+
+const num = (s: string | null) => Number((s ?? '').replace(/[^\d.]/g, ''));
+
+describe.skipIf(!hasBrowser)('classroom: everything on screen at time t', () => {
+  let s: BrowserSession;
+  afterEach(async () => {
+    await s?.close();
+  });
+
+  it('badges and the big counters at a scrubbed t are those of a run that ends at t', async () => {
+    s = await openBrowser({ width: 1920, height: 1080 });
+    const { page } = s;
+    const doc = shortDoc();
+    await page.goto(
+      `${inject('baseUrl')}?present#s=${lzString.compressToEncodedURIComponent(JSON.stringify(doc))}`,
+    );
+    await page.getByTestId('replay-clock').waitFor({ timeout: 60_000 });
+    const whole = simulate(doc, {});
+    for (const t of [1.7, 12.25]) {
+      await page.getByRole('slider', { name: 'Timeline' }).fill(String(t * 1000));
+      const upTo = simulate(doc, { durationSeconds: t });
+      const fn = upTo.nodes.handler.metrics as Record<string, number>;
+      const badges = page.getByTestId('badges-handler');
+      await expect.poll(() => badges.getAttribute('aria-label')).toMatch(/^At t = /);
+      const items = await badges.getByRole('listitem').allTextContents();
+      expect(num(items.find((x) => x.endsWith(' inv')) ?? ''), `invocations badge at ${t} s`).toBe(
+        fn.invocations,
+      );
+      expect(num(items.find((x) => x.endsWith(' cold')) ?? ''), `cold badge at ${t} s`).toBe(fn.coldStarts);
+      const api = await page.getByTestId('badges-api').getByRole('listitem').first().textContent();
+      expect(num(api), `API badge at ${t} s`).toBe(
+        (upTo.nodes.api.metrics as Record<string, number>).requests,
+      );
+      // The lesson's big counters: requests, cold starts, invocations, all at t.
+      const values = await page.locator('.present-hud__value').allTextContents();
+      expect(values.map(num)).toEqual([upTo.totals.requests, fn.coldStarts, fn.invocations]);
+      expect(await page.locator('.present-hud__label').allTextContents()).not.toContain('(whole run)');
+    }
+    await s.screenshot('classroom-at-t-1920');
+    // Closing the replay brings the whole run's figures back.
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Close the replay' }).click();
+    const items = await page.getByTestId('badges-handler').getByRole('listitem').allTextContents();
+    expect(num(items.find((x) => x.endsWith(' inv')) ?? '')).toBe(
+      (whole.nodes.handler.metrics as Record<string, number>).invocations,
+    );
+  });
+});
