@@ -2,8 +2,8 @@ import { useEffect, useRef } from 'react';
 import { useReactFlow, useStoreApi } from '@xyflow/react';
 import { drawInternals, drawRates, type Colors } from './draw-internals';
 import { DrawnDots, drawDots } from './draw-dots';
-import { dotsAt } from './replay';
-import { currentReplayData } from './replay-data';
+import { dotsAt, type DotAt } from './replay';
+import { currentReplayData, type ReplayData } from './replay-data';
 import { geometryStamp, sceneOf, type Scene } from './scene';
 import { useClassroom } from './store';
 import { useReducedMotion } from './use-reduced-motion';
@@ -104,12 +104,29 @@ export function ReplayCanvas() {
           dy: dpr * ty,
         });
       }
+      const followed = cls.following && cls.selectedTrace !== null ? frontier(dots, cls.selectedTrace) : -1;
+      if (followed >= 0) {
+        // Hop by hop: the view moves only when the request's dot leaves the middle of the screen.
+        const d = drawn.current;
+        const k = d.visit.subarray(0, d.n).indexOf(dots[followed].visit);
+        if (k >= 0) {
+          const sx = d.x[k] * zoom + tx;
+          const sy = d.y[k] * zoom + ty;
+          if (sx < size.w * 0.25 || sx > size.w * 0.75 || sy < size.h * 0.2 || sy > size.h * 0.7)
+            void rf.setViewport({ x: size.w / 2 - d.x[k] * zoom, y: size.h * 0.45 - d.y[k] * zoom, zoom });
+        }
+      }
       // The digest for tests: always when paused, a few times a second while playing.
       if (!cls.playing || now - statsAt > STATS_EVERY_MS) {
         statsAt = now;
         let moving = 0;
         if (!reduced) for (const d of dots) if (d.place.at === 'edges') moving++;
         writeStats(canvas, cls.timeMs, moving, reduced, drawn.current);
+        // How far the followed request has got: the node of its newest visit that has arrived.
+        const reached =
+          cls.following && cls.selectedTrace !== null ? reachedAt(data, cls.selectedTrace, cls.timeMs) : null;
+        if (reached !== null) canvas.dataset.followNode = reached;
+        else delete canvas.dataset.followNode;
         const d = drawn.current;
         // Where the first dot is on screen, for a test to click: only when paused, as the
         // read of the canvas's box would force a layout in the middle of playing.
@@ -125,7 +142,7 @@ export function ReplayCanvas() {
       cancelAnimationFrame(raf);
       ro.disconnect();
     };
-  }, [store, reduced]);
+  }, [store, reduced, rf]);
 
   // Clicking a dot opens its trace. The canvas lets clicks through; this listens before React Flow.
   useEffect(() => {
@@ -141,7 +158,7 @@ export function ReplayCanvas() {
       if (i < 0) return;
       e.stopPropagation();
       e.preventDefault();
-      useClassroom.getState().selectTrace(d.trace[i]);
+      useClassroom.getState().follow(d.trace[i]);
       useClassroom.getState().setPlaying(false);
     };
     host.addEventListener('pointerdown', onDown, true);
@@ -149,6 +166,24 @@ export function ReplayCanvas() {
   }, [rf, store]);
 
   return <canvas ref={ref} className="replay-canvas" aria-hidden="true" data-testid="replay-canvas" />;
+}
+
+function reachedAt(data: ReplayData, trace: number, t: number): string | null {
+  const [a, b] = data.replay.visitsOf[trace] ?? [0, 0];
+  let node: string | null = null;
+  for (let i = a; i < b; i++) {
+    const v = data.replay.visits[i];
+    if (v.showMs <= t && v.arriveMs <= t) node = v.node;
+  }
+  return node;
+}
+
+/** The newest visit's dot of a request among the dots (its front), as an index, or -1. */
+function frontier(dots: readonly DotAt[], trace: number): number {
+  let best = -1;
+  for (let i = 0; i < dots.length; i++)
+    if (dots[i].trace === trace && (best < 0 || dots[i].visit > dots[best].visit)) best = i;
+  return best;
 }
 
 function readColors(el: HTMLElement): Colors {

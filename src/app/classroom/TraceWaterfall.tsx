@@ -1,20 +1,25 @@
-import { X } from 'lucide-react';
+import { Crosshair, X } from 'lucide-react';
 import { coldInitAt } from './internals';
 import { clockText } from './playback';
 import type { ReplayData } from './replay-data';
 import { useClassroom } from './store';
 import { fmtMs } from './TracePicker';
-import { layoutWaterfall } from './waterfall';
+import { layoutWaterfall, type Waterfall } from './waterfall';
 
 /** The selected request as a waterfall: each hop's start and duration, its cold start, waits, retries and outcome. */
 export function TraceWaterfall({ data, trace }: { data: ReplayData; trace: number }) {
+  const following = useClassroom((s) => s.following);
+  const t = useClassroom((s) => s.shownMs);
   if (!data.replay.traces[trace]) return null;
-  const wf = layoutWaterfall(
+  const full = layoutWaterfall(
     data.replay,
     trace,
     (id) => data.labels.get(id) ?? id,
     (node, t) => coldInitAt(data.internals, node, t),
   );
+  // Followed: the waterfall grows with the replay's time (hops not yet begun are not shown).
+  const wf = following ? grownTo(full, t) : full;
+  const now = following ? Math.min(1, Math.max(0, (t - full.startMs) / full.totalMs)) : null;
   const pct = (x: number) => `${(x * 100).toFixed(3)}%`;
   return (
     <section className="waterfall" aria-label={`Request #${wf.traceId}`} data-testid="trace-waterfall">
@@ -25,6 +30,16 @@ export function TraceWaterfall({ data, trace }: { data: ReplayData; trace: numbe
         <span className={`waterfall__outcome waterfall__outcome--${wf.outcome}`}>
           {wf.outcome === 'completed' ? '✓' : '⚠'} {outcomeText(wf.outcome)} in {fmtMs(wf.totalMs)}
         </span>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label="Follow this request"
+          aria-pressed={following}
+          title="The view follows this request hop by hop"
+          onClick={() => useClassroom.getState().follow(following ? null : trace)}
+        >
+          <Crosshair size={18} aria-hidden="true" />
+        </button>
         <button
           type="button"
           className="icon-button"
@@ -47,12 +62,15 @@ export function TraceWaterfall({ data, trace }: { data: ReplayData; trace: numbe
       </div>
       <ol className="waterfall__rows">
         {wf.rows.map((r, i) => (
-          <li key={i} className="waterfall__row" data-ok={r.ok} data-cold={r.cold}>
+          <li key={i} className="waterfall__row" data-ok={r.ok} data-cold={r.cold} data-node={r.node}>
             <div className="waterfall__name" style={{ paddingLeft: `${r.depth * 0.9}rem` }}>
               {r.label}
               {r.retry > 0 ? <span className="waterfall__tag">retry {r.retry}</span> : null}
             </div>
             <div className="waterfall__track">
+              {now !== null ? (
+                <div className="waterfall__now" style={{ left: pct(now) }} aria-hidden="true" />
+              ) : null}
               {r.waitW > 0 ? (
                 <div
                   className="waterfall__wait"
@@ -99,4 +117,17 @@ export function TraceWaterfall({ data, trace }: { data: ReplayData; trace: numbe
 
 function outcomeText(o: string): string {
   return o === 'deadLettered' ? 'dead-lettered' : o === 'inFlight' ? 'still in flight at the end' : o;
+}
+
+/** The waterfall as far as time t: rows begun by t, bars cut at t. */
+function grownTo(wf: Waterfall, t: number): Waterfall {
+  const at = (t - wf.startMs) / wf.totalMs;
+  const rows = wf.rows
+    .filter((r) => r.x <= at + 1e-9)
+    .map((r) =>
+      r.x + r.w <= at
+        ? r
+        : { ...r, w: Math.max(0, at - r.x), initW: r.initW && Math.min(r.initW, Math.max(0, at - r.x)) },
+    );
+  return { ...wf, rows };
 }

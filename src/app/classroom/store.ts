@@ -27,6 +27,8 @@ export interface ClassroomState {
   speed: number;
   /** The trace shown as a waterfall (index into result.traces). */
   selectedTrace: number | null;
+  /** The view follows the selected request's dot, and its waterfall grows with time. */
+  following: boolean;
   /** The lesson step whose question is showing (index), and whether its answer is revealed. */
   asking: number | null;
   revealed: boolean;
@@ -49,6 +51,8 @@ export interface ClassroomState {
   show(): void;
   setSpeed(speed: number): void;
   selectTrace(i: number | null): void;
+  /** Selects a request and follows it (null: stop following, keep the selection). */
+  follow(i: number | null): void;
   ask(step: number | null): void;
   reveal(): void;
   pick(choice: number): void;
@@ -66,6 +70,7 @@ export const useClassroom = create<ClassroomState>()((set) => ({
   shownMs: 0,
   speed: 1,
   selectedTrace: null,
+  following: false,
   asking: null,
   revealed: false,
   picked: null,
@@ -77,7 +82,15 @@ export const useClassroom = create<ClassroomState>()((set) => ({
     set(
       open
         ? { open }
-        : { open, playing: false, presenting: false, selectedTrace: null, asking: null, blank: false },
+        : {
+            open,
+            playing: false,
+            presenting: false,
+            selectedTrace: null,
+            following: false,
+            asking: null,
+            blank: false,
+          },
     ),
   setPresenting: (presenting) => set(presenting ? { presenting, open: true } : { presenting, blank: false }),
   toggleBlank: () => set((s) => ({ blank: !s.blank })),
@@ -89,7 +102,9 @@ export const useClassroom = create<ClassroomState>()((set) => ({
     }),
   show: () => set((s) => (s.shownMs === s.timeMs ? s : { shownMs: s.timeMs })),
   setSpeed: (speed) => set({ speed }),
-  selectTrace: (selectedTrace) => set({ selectedTrace }),
+  selectTrace: (selectedTrace) =>
+    set(selectedTrace === null ? { selectedTrace, following: false } : { selectedTrace }),
+  follow: (i) => set(i === null ? { following: false } : { selectedTrace: i, following: true }),
   ask: (asking) => set((s) => ({ asking, revealed: false, picked: null, playing: false, shownMs: s.timeMs })),
   reveal: () => set({ revealed: true }),
   pick: (picked) => set({ picked }),

@@ -1,0 +1,82 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import lzString from 'lz-string';
+import type { Page } from 'playwright-core';
+import { afterEach, describe, expect, inject, it } from 'vitest';
+import { hasBrowser, openBrowser, type BrowserSession } from './browser';
+
+function shortDoc() {
+  const doc = JSON.parse(
+    readFileSync(resolve(import.meta.dirname, '../../src/templates/api-function.json'), 'utf8'),
+  );
+  doc.settings.durationSeconds = 30;
+  return doc;
+}
+
+async function followed(page: Page): Promise<{ node?: string; time: number }> {
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  return page.getByTestId('replay-canvas').evaluate((el) => {
+    const d = (el as HTMLCanvasElement).dataset;
+    return { node: d.followNode, time: Number(d.time) };
+  });
+}
+
+/**
+ * The nodes in the order the followed request reaches them, stepping from recorded moment to
+ * recorded moment (→) from where it starts until `untilMs`.
+ */
+async function hopSequence(page: Page, startMs: number, untilMs: number): Promise<string[]> {
+  await page.getByRole('slider', { name: 'Timeline' }).fill(String(startMs));
+  const seen: string[] = [];
+  for (let i = 0; i < 400; i++) {
+    const f = await followed(page);
+    if (f.node && !seen.includes(f.node)) seen.push(f.node);
+    if (f.time >= untilMs) break;
+    await page.getByRole('button', { name: 'Step forward' }).click();
+  }
+  return seen;
+}
+
+describe.skipIf(!hasBrowser)('classroom: follow one request', () => {
+  let s: BrowserSession;
+  afterEach(async () => {
+    await s?.close();
+  });
+
+  it("the followed dot visits its trace's hops in order, the waterfall grows, and rewinding does it again", async () => {
+    s = await openBrowser({ width: 1920, height: 1080 });
+    const { page } = s;
+    await page.goto(
+      `${inject('baseUrl')}#s=${lzString.compressToEncodedURIComponent(JSON.stringify(shortDoc()))}`,
+    );
+    await page.getByTestId('node-clients').waitFor();
+    await page.getByRole('button', { name: 'Replay requests on the canvas' }).click();
+    await page.getByTestId('replay-clock').waitFor({ timeout: 60_000 });
+    // The third request: its start and end come from the picker's list (#id at t · duration).
+    await page.getByRole('combobox', { name: 'Open a request' }).selectOption('2');
+    await expect
+      .poll(() => page.getByRole('button', { name: 'Follow this request' }).getAttribute('aria-pressed'))
+      .toBe('true');
+    const startMs = Number(await page.getByTestId('replay-canvas').getAttribute('data-time'));
+    const rows = page.getByTestId('trace-waterfall').locator('li.waterfall__row');
+    // At its start the waterfall has only the hops begun by then, their bars not yet grown.
+    const widths = () =>
+      page
+        .getByTestId('trace-waterfall')
+        .locator('.waterfall__bar')
+        .evaluateAll((els) => els.map((e) => e.getBoundingClientRect().width));
+    expect(Math.max(...(await widths()))).toBeLessThanOrEqual(2);
+    const endMs = startMs + 500;
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    const forward = await hopSequence(page, startMs, endMs);
+    // Past its end the waterfall has every hop: the trace, in order of start.
+    const trace = await rows.evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.node ?? ''));
+    expect(trace.length).toBeGreaterThanOrEqual(2);
+    expect(forward).toEqual(trace);
+    expect(Math.max(...(await widths()))).toBeGreaterThan(20);
+    await s.screenshot('classroom-follow-1920');
+    // Rewind and play the same stretch again: the same hops in the same order.
+    const again = await hopSequence(page, startMs, endMs);
+    expect(again).toEqual(trace);
+  });
+});
