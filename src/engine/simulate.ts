@@ -6,6 +6,7 @@ import { RESULT_FORMAT, RESULT_VERSION, type Incomplete, type NodeResult, type R
 import { findRule } from './scenario/connections';
 import type { Scenario } from './scenario/schema';
 import { ScenarioError, validateScenario } from './scenario/validate';
+import { checkConservation } from './sim/conservation';
 import { SimContext, type RunSettings } from './sim/context';
 import { EdgeRuntime } from './sim/edges';
 import { DEFAULT_RECORD_LIMIT } from './sim/recorder';
@@ -203,6 +204,7 @@ export class Simulation {
     this.ctx.endMs = atMs;
     this.wallMs = now() - this.wallStart;
     for (const n of this.ctx.nodes) n.finish(atMs);
+    checkConservation(this.ctx.requests, this.ctx.nodes);
     if (!reason || !message) return;
     const busiest = [...this.eventsByNode]
       .map((events, i) => ({ id: this.ctx.nodes[i].spec.id, events }))

@@ -76,10 +76,23 @@ export const NO_COLD_START = { dist: 'constant', meanMs: 0 };
 /** A quick function: 10 ms, never cold. */
 export const FAST = { duration: { dist: 'constant', meanMs: 10 }, coldStart: NO_COLD_START };
 
-/** Every request that entered ended in exactly one outcome, or is still in flight. */
-export function conserved(r: Result): void {
+/**
+ * Conservation beyond what a run checks itself. Every run already compares the paths open in
+ * the request table with what the nodes hold, and fails when they differ (sim/conservation.ts);
+ * here each queue must balance too: every message sent was deleted, dead-lettered, expired or
+ * is still held. Counters count after the warm-up only, so the balance is checked without one.
+ */
+export function conserved(r: Result, opts: { warmup?: boolean } = {}): void {
   const t = r.totals;
   expect(t.requests).toBe(t.completed + t.failed + t.deadLettered + t.dropped + t.inFlight);
+  if (opts.warmup) return;
+  for (const [id, n] of Object.entries(r.nodes)) {
+    if (n.kind !== 'queue') continue;
+    const m = n.metrics as Record<string, number>;
+    expect(m.sent, `queue "${id}": sent = deleted + dead-lettered + expired + held`).toBe(
+      m.deleted + m.deadLettered + m.expired + m.messages,
+    );
+  }
 }
 
 /** Any node's metrics as numbers. */

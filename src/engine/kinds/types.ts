@@ -108,6 +108,12 @@ export interface NodeRuntime {
   workerCapacity?(t: number): number;
   /** End of run: close time averages at t. */
   finish(t: number): void;
+  /**
+   * Paths of requests this node holds now (messages, async invocations, retries waiting,
+   * calls it waits on): the run's conservation check compares their sum with the paths the
+   * request table has open. A synchronous callee does not count the path its caller holds.
+   */
+  heldPaths(): number;
   metrics(): NodeMetrics;
   usage(): UsageLine[];
   /** Series this node contributes (only when the run records series). */

@@ -6,7 +6,9 @@ import type { SeriesSet } from './series';
  */
 export class Level {
   value = 0;
-  max = 0;
+  private peak = 0;
+  /** Whether a change at or after the window's start has been seen. */
+  private opened = false;
   private last = 0;
   private area = 0;
 
@@ -18,8 +20,23 @@ export class Level {
 
   set(v: number, t: number): void {
     this.advance(t);
+    if (t >= this.measureFromMs) {
+      // The value held when the measured window opened is part of it.
+      if (!this.opened) {
+        this.opened = true;
+        if (this.value > this.peak) this.peak = this.value;
+      }
+      if (v > this.peak) this.peak = v;
+    }
     this.value = v;
-    if (v > this.max && t >= this.measureFromMs) this.max = v;
+  }
+
+  /**
+   * The largest value inside the measured window, including the one held when it opened. With
+   * no change since the window opened, that is the value held all along.
+   */
+  get max(): number {
+    return this.opened || this.value < this.peak ? this.peak : this.value;
   }
 
   add(dv: number, t: number): void {

@@ -55,6 +55,11 @@ export abstract class NodeBase<P = Record<string, unknown>> implements NodeRunti
 
   finish(_t: number): void {}
 
+  /** Kinds that hold no paths between events (sources, instant hand-offs) keep this. */
+  heldPaths(): number {
+    return 0;
+  }
+
   abstract metrics(): NodeMetrics;
 
   usage(): UsageLine[] {

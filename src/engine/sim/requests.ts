@@ -125,6 +125,25 @@ export class Requests {
     if (tr >= 0) this.traces[tr].hops.push(hop);
   }
 
+  /**
+   * The open paths of live requests, read from the table itself (not from the counters):
+   * the conservation check compares it with what the nodes hold.
+   */
+  openPaths(): number {
+    let n = 0;
+    const cap = this.slots.capacity;
+    for (let id = 0; id < cap; id++) if (this.slots.isLive(id)) n += this.pending[id];
+    return n;
+  }
+
+  /** Live requests that entered after the warm-up, counted in the table's slots. */
+  liveCounted(): number {
+    let n = 0;
+    const cap = this.slots.capacity;
+    for (let id = 0; id < cap; id++) if (this.slots.isLive(id) && this.counted[id] === 1) n++;
+    return n;
+  }
+
   get inFlight(): number {
     return this.entered - this.ended[0] - this.ended[1] - this.ended[2] - this.ended[3];
   }

@@ -7,6 +7,8 @@ export class Slots {
   private free: Int32Array;
   private nFree = 0;
   private next = 0;
+  /** 1 for a slot handed out and not released: lets a check walk what an owner holds. */
+  private live: Uint8Array;
   capacity: number;
 
   constructor(
@@ -15,23 +17,45 @@ export class Slots {
   ) {
     this.capacity = initial;
     this.free = new Int32Array(initial);
+    this.live = new Uint8Array(initial);
     onGrow(initial);
   }
 
   alloc(): number {
-    if (this.nFree > 0) return this.free[--this.nFree];
+    if (this.nFree > 0) {
+      const i = this.free[--this.nFree];
+      this.live[i] = 1;
+      return i;
+    }
     if (this.next === this.capacity) {
       this.capacity *= 2;
       const f = new Int32Array(this.capacity);
       f.set(this.free);
       this.free = f;
+      const l = new Uint8Array(this.capacity);
+      l.set(this.live);
+      this.live = l;
       this.onGrow(this.capacity);
     }
+    this.live[this.next] = 1;
     return this.next++;
   }
 
   release(i: number): void {
+    this.live[i] = 0;
     this.free[this.nFree++] = i;
+  }
+
+  /** Whether slot i is handed out (not released). */
+  isLive(i: number): boolean {
+    return this.live[i] === 1;
+  }
+
+  /** Live slots whose request (req[i]) is a real one (≥ 0) and that `keep` accepts. */
+  countHeld(req: Int32Array, keep?: (i: number) => boolean): number {
+    let n = 0;
+    for (let i = 0; i < this.next; i++) if (this.live[i] === 1 && req[i] >= 0 && (!keep || keep(i))) n++;
+    return n;
   }
 
   /** Slots handed out and not released. */

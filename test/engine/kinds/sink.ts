@@ -41,6 +41,9 @@ export class Sink implements NodeRuntime {
   call(): void {}
   onReturn(_slot: number, _status: CallStatus): void {}
   finish(): void {}
+  heldPaths(): number {
+    return 0;
+  }
   metrics(): NodeMetrics {
     return {};
   }

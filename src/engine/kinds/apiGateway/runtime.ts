@@ -136,6 +136,11 @@ export class ApiGatewayRuntime extends NodeBase<ApiGatewayParams> {
     this.ctx.requests.end(req, outcome, respondedAt);
   }
 
+  /** Requests waiting on their integration. */
+  heldPaths(): number {
+    return this.slots.countHeld(this.slotReq);
+  }
+
   metrics(): NodeMetrics {
     return {
       requests: this.requests,

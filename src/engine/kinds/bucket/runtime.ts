@@ -85,6 +85,11 @@ export class BucketRuntime extends NodeBase<BucketParams> {
     e.target.deliver(req, type, kb, group, t, e);
   }
 
+  /** Notifications on their way (the delay). */
+  heldPaths(): number {
+    return this.notes.countHeld(this.nReq);
+  }
+
   metrics(): NodeMetrics {
     return { puts: this.puts, notifications: this.notifications };
   }

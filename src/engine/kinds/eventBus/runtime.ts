@@ -216,6 +216,11 @@ export class EventBusRuntime extends NodeBase<EventBusParams> {
     this.ctx.requests.hop(req, { node: this.spec.id, startMs: t, endMs: t, retry, outcome });
   }
 
+  /** Deliveries waiting for a retry. */
+  heldPaths(): number {
+    return this.pending.countHeld(this.dReq);
+  }
+
   metrics(): NodeMetrics {
     return {
       putEvents: this.putEvents,

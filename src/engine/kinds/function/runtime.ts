@@ -541,6 +541,11 @@ export class FunctionRuntime extends NodeBase<FunctionParams> {
     }
   }
 
+  /** Asynchronous invocations running or waiting to retry; a synchronous caller holds its own. */
+  heldPaths(): number {
+    return this.inv.countHeld(this.invReq, (i) => this.invCaller[i] < 0);
+  }
+
   metrics(): NodeMetrics {
     const T = this.ctx.endMs;
     const span = Math.max(1e-9, T - this.ctx.measureFromMs);

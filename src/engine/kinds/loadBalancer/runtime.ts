@@ -199,6 +199,11 @@ export class LoadBalancerRuntime extends NodeBase<LoadBalancerParams> {
     this.hourStart = t;
   }
 
+  /** Requests waiting on their target. */
+  heldPaths(): number {
+    return this.slots.countHeld(this.slotReq);
+  }
+
   metrics(): NodeMetrics {
     return {
       requests: this.requests,

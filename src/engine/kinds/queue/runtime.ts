@@ -877,6 +877,11 @@ export class QueueRuntime extends NodeBase<QueueParams> {
     this.invoking.mean(t);
   }
 
+  /** Messages stored, visible or in flight (a batch's messages stay here until deleted). */
+  heldPaths(): number {
+    return this.msgs.countHeld(this.mReq);
+  }
+
   metrics(): NodeMetrics {
     const T = this.ctx.endMs;
     return {

@@ -65,24 +65,6 @@ const DRAINING = 3;
 
 const STATUS_TEXT = ['200', '5xx', '504', '503'];
 
-/** The largest value a level takes inside the measured window (Level misses the value held when the window opens). */
-class WindowPeak {
-  max = 0;
-  private seen = false;
-  constructor(private readonly from: number) {}
-  note(prev: number, next: number, t: number): void {
-    if (t < this.from) return;
-    if (!this.seen) {
-      this.seen = true;
-      if (prev > this.max) this.max = prev;
-    }
-    if (next > this.max) this.max = next;
-  }
-  close(current: number): void {
-    if (!this.seen && current > this.max) this.max = current;
-  }
-}
-
 /**
  * Seconds one instance is billed for the part of its life inside the measured window
  * [from, end]: per second with the 60-second minimum when its whole life lies inside the
@@ -176,10 +158,8 @@ export abstract class FleetRuntime<P> extends NodeBase<P> {
   private timeouts = 0;
   private readonly latency = new Histogram();
   private readonly instances: Level;
-  private readonly instancesPeak: WindowPeak;
   private readonly utilization: Level;
   private readonly queue: Level;
-  private readonly queuePeak: WindowPeak;
   private readonly sRequests: number = -1;
   /** Billed instance-seconds inside the measured window (60 s minimum per launch applied). */
   protected billedInstanceSeconds = 0;
@@ -214,8 +194,6 @@ export abstract class FleetRuntime<P> extends NodeBase<P> {
     this.utilization = new Level(from, s, s ? s.register(`${spec.id}.utilization`, 'level') : -1);
     this.queue = new Level(from, s, s ? s.register(`${spec.id}.queue`, 'level') : -1);
     if (s) this.sRequests = s.register(`${spec.id}.requests`, 'rate');
-    this.instancesPeak = new WindowPeak(from);
-    this.queuePeak = new WindowPeak(from);
   }
 
   start(t: number): void {
@@ -412,7 +390,6 @@ export abstract class FleetRuntime<P> extends NodeBase<P> {
   }
 
   private setQueue(n: number, t: number): void {
-    this.queuePeak.note(this.qCount, n, t);
     this.qCount = n;
     this.queue.set(n, t);
   }
@@ -511,7 +488,6 @@ export abstract class FleetRuntime<P> extends NodeBase<P> {
   /** Running (billed) instances: booting, serving or draining. */
   private setRunning(t: number): void {
     const running = this.instState.length - this.nFreeInst;
-    this.instancesPeak.note(this.instances.value, running, t);
     this.instances.set(running, t);
   }
 
@@ -590,8 +566,6 @@ export abstract class FleetRuntime<P> extends NodeBase<P> {
     this.instances.mean(t);
     this.utilization.mean(t);
     this.queue.mean(t);
-    this.instancesPeak.close(this.instances.value);
-    this.queuePeak.close(this.qCount);
   }
 
   metrics(): NodeMetrics {
@@ -600,8 +574,8 @@ export abstract class FleetRuntime<P> extends NodeBase<P> {
       requests: this.requests,
       meanUtilization: round6(this.utilization.mean(T)),
       meanInstances: round6(this.instances.mean(T)),
-      maxInstances: this.instancesPeak.max,
-      maxQueue: this.queuePeak.max,
+      maxInstances: this.instances.max,
+      maxQueue: this.queue.max,
       latencyMs: this.latency.summary(),
       rejected: this.rejected,
       timeouts: this.timeouts,

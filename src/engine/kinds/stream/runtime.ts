@@ -268,6 +268,15 @@ export class StreamRuntime extends NodeBase<StreamParams> {
     this.poller.finish(t);
   }
 
+  /** Writes waiting out a throttle, records not yet handled by every reader, records nobody reads. */
+  heldPaths(): number {
+    let unread = 0;
+    const mask = this.unreadReq.length - 1;
+    for (let i = 0; i < this.unreadCount; i++)
+      if (this.unreadReq[(this.unreadHead + i) & mask] >= 0) unread++;
+    return this.puts.countHeld(this.pReq) + this.poller.heldPaths() + unread;
+  }
+
   metrics(): NodeMetrics {
     const c = this.poller.counts;
     return {

@@ -181,6 +181,13 @@ export class ShardPoller {
     for (const c of this.consumers) c.finish(t);
   }
 
+  /** Records (each a path of its request) that readers still hold. */
+  heldPaths(): number {
+    let n = 0;
+    for (const c of this.consumers) n += c.heldPaths();
+    return n;
+  }
+
   /** Largest iterator age of each shard, in seconds. */
   shardIteratorAgeSeconds(): number[] {
     return Array.from(this.maxAgeMs, (ms) => ms / 1000);
@@ -634,6 +641,10 @@ class Consumer {
   }
 
   // ---- end of run ----------------------------------------------------------------------
+
+  heldPaths(): number {
+    return this.records.countHeld(this.rReq);
+  }
 
   finish(t: number): void {
     for (let s = 0; s < this.shards; s++) this.observe(s, t);

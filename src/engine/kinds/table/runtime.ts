@@ -138,6 +138,11 @@ export class TableRuntime extends NodeBase<TableParams> {
     if (this.poller) this.poller.finish(t);
   }
 
+  /** Stream records not yet handled by every reader. */
+  heldPaths(): number {
+    return this.poller ? this.poller.heldPaths() : 0;
+  }
+
   metrics(): NodeMetrics {
     const m: NodeMetrics = {
       writes: this.writes,
