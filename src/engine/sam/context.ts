@@ -23,6 +23,8 @@ export interface DraftLink {
   params: Record<string, unknown>;
   /** What made it, for the report. */
   via: string;
+  /** A bus's dead-letter queue: the rule targets (logical ids) it serves. */
+  forTargets?: string[];
 }
 
 /** The property that holds a resource's own physical name, by type (a rule's EventBusName names another). */

@@ -110,7 +110,12 @@ function resolveLinks(ctx: ImportContext, nodes: DocNode[]): DocEdge[] {
   const byId = new Map(nodes.map((n) => [n.id, n]));
   const edges: DocEdge[] = [];
   const taken = new Set<string>();
-  for (const l of ctx.links) {
+  // Invocations first: a bus's dead-letter queue names targets that must already be edges.
+  const links = [
+    ...ctx.links.filter((l) => l.role === 'invoke'),
+    ...ctx.links.filter((l) => l.role !== 'invoke'),
+  ];
+  for (const l of links) {
     const s = ctx.nodeOf.get(l.from) ?? (byId.has(l.from) ? l.from : undefined);
     const t = ctx.nodeOf.get(l.to) ?? (byId.has(l.to) ? l.to : undefined);
     if (!s || !t) {
@@ -126,12 +131,26 @@ function resolveLinks(ctx: ImportContext, nodes: DocNode[]): DocEdge[] {
       ctx.unwired(`${l.via}: ${s} → ${t} not drawn: ${refused}`);
       continue;
     }
+    const forTargets = l.forTargets
+      ?.map((x) => ctx.nodeOf.get(x) ?? x)
+      .filter((x) =>
+        edges.some((e) => e.source === s && e.target === x && (e.role ?? 'invoke') === 'invoke'),
+      );
     const dup = edges.find((e) => e.source === s && e.target === t && (e.role ?? 'invoke') === l.role);
+    if (dup && forTargets && Array.isArray(dup.params.forTargets)) {
+      dup.params.forTargets = [...new Set([...(dup.params.forTargets as string[]), ...forTargets])];
+      continue;
+    }
     if (dup) {
       ctx.warn(`${l.via}: a second link ${s} → ${t} was merged into ${dup.id} (the simulator draws one)`);
       continue;
     }
-    const e: DocEdge = { id: edgeId(s, t, l.role, taken), source: s, target: t, params: l.params };
+    if (l.forTargets && !forTargets?.length) {
+      ctx.unwired(`${l.via}: ${s} → ${t} not drawn: the rule target it serves is not drawn`);
+      continue;
+    }
+    const params = forTargets?.length ? { ...l.params, forTargets } : l.params;
+    const e: DocEdge = { id: edgeId(s, t, l.role, taken), source: s, target: t, params };
     if (l.role !== 'invoke') e.role = l.role;
     edges.push(e);
     ctx.report.edges.push({ id: e.id, source: s, target: t, role: l.role, from: l.via });

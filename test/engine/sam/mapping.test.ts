@@ -266,7 +266,7 @@ Resources:
 `);
     expect(edge(doc, 'Bus', 'Fn').params).toEqual({ pattern: { type: ['OrderPlaced'] } });
     expect(node(doc, 'Bus').params).toEqual({ maximumRetryAttempts: 4, maximumEventAgeSeconds: 600 });
-    edge(doc, 'Bus', 'Dlq', 'dlq');
+    expect(edge(doc, 'Bus', 'Dlq', 'dlq').params).toEqual({ forTargets: ['Fn'] });
   });
 
   it('schedules: a rate rule, a cron ScheduleV2 event; event invoke config with destinations', () => {

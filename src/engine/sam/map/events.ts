@@ -75,7 +75,14 @@ function linkTargets(
     if (isObj(t.DeadLetterConfig)) {
       const dlq = ctx.target(t.DeadLetterConfig.Arn);
       if (dlq && busRetries)
-        ctx.link({ from, to: dlq, role: 'dlq', params: {}, via: `${via} DeadLetterConfig` });
+        ctx.link({
+          from,
+          to: dlq,
+          role: 'dlq',
+          params: {},
+          via: `${via} DeadLetterConfig`,
+          forTargets: [to],
+        });
       else
         ctx.warn(
           `${via}: DeadLetterConfig ${dlq ? 'of a scheduled rule is not simulated' : 'names no queue of this template'}`,

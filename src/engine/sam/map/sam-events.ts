@@ -126,7 +126,15 @@ export function expandEvents(ctx: ImportContext, fnId: string, events: Record<st
         if (isObj(p.RetryPolicy)) applyRetryPolicy(ctx, bus, p.RetryPolicy, via);
         if (isObj(p.DeadLetterConfig)) {
           const dlq = ctx.target(p.DeadLetterConfig.Arn);
-          if (dlq) ctx.link({ from: bus, to: dlq, role: 'dlq', params: {}, via: `${via} DeadLetterConfig` });
+          if (dlq)
+            ctx.link({
+              from: bus,
+              to: dlq,
+              role: 'dlq',
+              params: {},
+              via: `${via} DeadLetterConfig`,
+              forTargets: [fnId],
+            });
           else
             ctx.unwired(
               `${via}: its DeadLetterConfig names no queue of this template (SAM would create one); not drawn`,
