@@ -219,6 +219,15 @@ export function Canvas() {
               <Maximize aria-hidden="true" />
             </ControlButton>
             <ControlButton
+              onClick={() => void rf.zoomTo(1, { duration: 150 })}
+              aria-label="Zoom to 100 %"
+              title="Zoom to 100 %"
+            >
+              <span className="controls__text" aria-hidden="true">
+                1:1
+              </span>
+            </ControlButton>
+            <ControlButton
               onClick={() => void cmd.layout()}
               aria-label="Auto-layout"
               title="Auto-layout (Shift+L)"

@@ -1,21 +1,6 @@
 import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyflow/react';
-import { pathOf, type Pt } from './route';
+import { onHandles, pathOf } from './route';
 import type { KindFlowEdge } from './to-flow';
-
-/**
- * The route's ends moved onto the handles React Flow measured (a few pixels off the node's
- * border), with the first and last legs kept horizontal.
- */
-function onHandles(points: readonly Pt[], s: Pt, t: Pt): Pt[] {
-  const pts = points.map((p) => ({ ...p }));
-  const n = pts.length;
-  if (n < 2) return pts;
-  if (n > 2 && pts[1].y === pts[0].y) pts[1].y = s.y;
-  if (n > 2 && pts[n - 2].y === pts[n - 1].y) pts[n - 2].y = t.y;
-  pts[0] = s;
-  pts[n - 1] = t;
-  return pts;
-}
 
 /** An edge drawn by what it means (see edge-style.ts), routed around the nodes, with its short label. */
 export function KindEdge(props: EdgeProps<KindFlowEdge>) {

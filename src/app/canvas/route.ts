@@ -73,7 +73,7 @@ function candidates(src: Rect, tgt: Rect, all: readonly Rect[]): Pt[][] {
   const s = { x: src.x + src.w, y: src.y + src.h / 2 };
   const t = { x: tgt.x, y: tgt.y + tgt.h / 2 };
   const out: Pt[][] = [];
-  if (t.x - s.x >= 2 * GAP) {
+  if (t.x - s.x >= 8) {
     if (s.y === t.y) out.push([s, t]);
     const xs = new Set<number>([Math.round((s.x + t.x) / 2), s.x + GAP, t.x - GAP]);
     for (const r of all) {
@@ -199,4 +199,19 @@ export function pathOf(pts: readonly Pt[], radius = 10): string {
 /** A label's box before it is drawn: about 7 px a character at 12 px, plus padding. */
 export function labelSize(text: string): { w: number; h: number } {
   return { w: text.length * 7 + 16, h: 22 };
+}
+
+/**
+ * The route's ends moved onto the handles React Flow measured (a few pixels off the node's
+ * border), with the first and last legs kept horizontal. The edge and the replay's dots use it.
+ */
+export function onHandles(points: readonly Pt[], s: Pt, t: Pt): Pt[] {
+  const pts = points.map((p) => ({ ...p }));
+  const n = pts.length;
+  if (n < 2) return pts;
+  if (n > 2 && pts[1].y === pts[0].y) pts[1].y = s.y;
+  if (n > 2 && pts[n - 2].y === pts[n - 1].y) pts[n - 2].y = t.y;
+  pts[0] = s;
+  pts[n - 1] = t;
+  return pts;
 }
