@@ -1,10 +1,9 @@
 import {
   Dices,
   Download,
+  FilePlus2,
   Keyboard,
-  LayoutGrid,
   LayoutTemplate,
-  Maximize,
   Moon,
   Redo2,
   Share2,
@@ -21,6 +20,7 @@ import { useScenarioHistory } from './store/scenario-history';
 import { useTheme } from './theme/theme';
 import type { EditorCommands } from './shortcuts/commands';
 import { TopBarSetting } from './TopBarSetting';
+import { ToolButton } from './ui/ToolButton';
 
 export type TopBarDialog = 'templates' | 'share' | 'shortcuts';
 
@@ -29,8 +29,14 @@ function newSeed(): number {
   return crypto.getRandomValues(new Uint32Array(1))[0];
 }
 
+/**
+ * One row from 1280 px up: the name, the file actions, the run with its settings and status
+ * (in a slot of fixed width, so nothing moves when the status changes), edit, classroom, view.
+ * Below 1880 px the buttons show icons only; each keeps its name as tooltip and accessible name.
+ */
 export function TopBar({ cmd, open }: { cmd: EditorCommands; open(d: TopBarDialog): void }) {
   const name = useScenarioStore((s) => s.doc.name);
+  const seed = useScenarioStore((s) => s.doc.settings.seed);
   const { canUndo, canRedo, undo, redo } = useScenarioHistory();
   const { theme, toggle } = useTheme();
   return (
@@ -47,103 +53,87 @@ export function TopBar({ cmd, open }: { cmd: EditorCommands; open(d: TopBarDialo
           className="input topbar__name"
           value={name}
           maxLength={200}
+          title={name}
           onChange={(e) => useScenarioStore.getState().rename(e.target.value)}
         />
       </div>
-      <div className="topbar__group" role="group" aria-label="Run settings">
-        <TopBarSetting name="durationSeconds" label="Duration" unit="s" />
-        <TopBarSetting name="seed" label="Seed" width={11} />
-        <button
-          type="button"
-          className="icon-button"
-          aria-label="New random seed"
-          title="New random seed"
+      <div className="topbar__group" role="group" aria-label="Scenario file">
+        <ToolButton
+          icon={<FilePlus2 size={20} aria-hidden="true" />}
+          label="New"
+          tip="New blank diagram"
+          keys="Alt+N"
+          onClick={cmd.newDiagram}
+        />
+        <ToolButton
+          icon={<LayoutTemplate size={20} aria-hidden="true" />}
+          label="Templates"
+          tip="Open a template"
+          onClick={() => open('templates')}
+        />
+        <ImportButton />
+        <ToolButton
+          icon={<Download size={20} aria-hidden="true" />}
+          label="Export"
+          tip="Save the scenario as a JSON file"
+          onClick={() => downloadScenario(useScenarioStore.getState().doc)}
+        />
+        <ToolButton
+          icon={<Share2 size={20} aria-hidden="true" />}
+          label="Share"
+          tip="Share a link to this scenario"
+          onClick={() => open('share')}
+        />
+      </div>
+      <div className="topbar__group topbar__run" role="group" aria-label="Run settings">
+        <TopBarSetting name="durationSeconds" label="Duration" unit="s" width={6} />
+        <ToolButton
+          icon={<Dices size={20} aria-hidden="true" />}
+          label="New random seed"
+          tip={`New random seed (now ${String(seed ?? 1)}; the inspector shows and sets it)`}
+          wide={false}
           onClick={() => useScenarioStore.getState().setSettings({ seed: newSeed() })}
-        >
-          <Dices size={20} aria-hidden="true" />
-        </button>
+        />
       </div>
       <RunControls />
       <div className="topbar__group" role="group" aria-label="Edit">
-        <button
-          type="button"
-          className="icon-button"
-          aria-label="Undo"
-          title="Undo (Ctrl+Z)"
+        <ToolButton
+          icon={<Undo2 size={20} aria-hidden="true" />}
+          label="Undo"
+          keys="Ctrl+Z"
+          wide={false}
           disabled={!canUndo}
           onClick={undo}
-        >
-          <Undo2 size={20} aria-hidden="true" />
-        </button>
-        <button
-          type="button"
-          className="icon-button"
-          aria-label="Redo"
-          title="Redo (Ctrl+Shift+Z)"
+        />
+        <ToolButton
+          icon={<Redo2 size={20} aria-hidden="true" />}
+          label="Redo"
+          keys="Ctrl+Shift+Z"
+          wide={false}
           disabled={!canRedo}
           onClick={redo}
-        >
-          <Redo2 size={20} aria-hidden="true" />
-        </button>
-        <button
-          type="button"
-          className="icon-button"
-          aria-label="Auto-layout"
-          title="Auto-layout (Shift+L)"
-          onClick={() => void cmd.layout()}
-        >
-          <LayoutGrid size={20} aria-hidden="true" />
-        </button>
-        <button
-          type="button"
-          className="icon-button"
-          aria-label="Fit to screen"
-          title="Fit to screen (Shift+F)"
-          onClick={cmd.fitView}
-        >
-          <Maximize size={20} aria-hidden="true" />
-        </button>
+        />
       </div>
-      <div className="topbar__group" role="group" aria-label="Scenario file">
-        <button type="button" className="button" onClick={() => open('templates')}>
-          <LayoutTemplate size={18} aria-hidden="true" /> Templates
-        </button>
-        <ImportButton />
-        <button
-          type="button"
-          className="button"
-          onClick={() => downloadScenario(useScenarioStore.getState().doc)}
-          title="Save the scenario as a JSON file"
-        >
-          <Download size={18} aria-hidden="true" /> Export
-        </button>
-        <button type="button" className="button" onClick={() => open('share')}>
-          <Share2 size={18} aria-hidden="true" /> Share
-        </button>
-      </div>
-      <div className="topbar__group" role="group" aria-label="Compare">
+      <div className="topbar__group" role="group" aria-label="Compare and teach">
         <CompareButton />
+        <ClassroomButtons />
       </div>
-      <ClassroomButtons />
       <div className="topbar__group" role="group" aria-label="View">
-        <button
-          type="button"
-          className="icon-button"
-          aria-label="Keyboard shortcuts"
-          title="Keyboard shortcuts (?)"
+        <ToolButton
+          icon={<Keyboard size={20} aria-hidden="true" />}
+          label="Keyboard shortcuts"
+          keys="?"
+          wide={false}
           onClick={() => open('shortcuts')}
-        >
-          <Keyboard size={20} aria-hidden="true" />
-        </button>
-        <button
-          type="button"
-          className="icon-button"
-          aria-label={theme === 'dark' ? 'Switch to light theme' : 'Switch to dark theme'}
-          title="Light / dark"
+        />
+        <ToolButton
+          icon={
+            theme === 'dark' ? <Sun size={20} aria-hidden="true" /> : <Moon size={20} aria-hidden="true" />
+          }
+          label={theme === 'dark' ? 'Switch to light theme' : 'Switch to dark theme'}
+          wide={false}
           onClick={toggle}
-        >
-          {theme === 'dark' ? <Sun size={20} aria-hidden="true" /> : <Moon size={20} aria-hidden="true" />}
-        </button>
+        />
       </div>
     </header>
   );

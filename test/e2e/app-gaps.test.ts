@@ -138,6 +138,12 @@ describe.skipIf(!hasBrowser)('app: notes, filters, traffic shapes, run shortcut,
 
   it('resizes the results by dragging their top edge, and collapses them', async () => {
     await openDefault();
+    // The results drawer opens when a run ends.
+    await page.keyboard.press('Control+Enter');
+    await page
+      .locator('.run-progress-text')
+      .filter({ hasText: /^Done:/ })
+      .waitFor({ timeout: 60_000 });
     const slot = page.locator('.results-slot');
     const before = (await slot.boundingBox())!.height;
     const edge = (await page.getByRole('separator', { name: 'Resize the results panel' }).boundingBox())!;

@@ -1,7 +1,8 @@
-import { useCallback, useMemo, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import {
   Background,
   BackgroundVariant,
+  ControlButton,
   Controls,
   MiniMap,
   ReactFlow,
@@ -12,17 +13,20 @@ import {
   type OnConnectEnd,
   type IsValidConnection,
 } from '@xyflow/react';
+import { LayoutGrid, Maximize } from 'lucide-react';
+import { fitToRoom, overlayCoversNode, viewState } from './fit';
 import { connectionRefusal, defaultRole, useScenarioStore } from '../store/scenario';
 import { useSelectionStore } from '../store/scenario-selection';
 import { useTheme } from '../theme/theme';
 import { useEditorCommands } from '../shortcuts/commands';
 import { ClassroomLayer } from '../classroom/ClassroomLayer';
 import { NotesPanel } from '../notes/NotesPanel';
+import { EdgeLegend } from './EdgeLegend';
 import { KindEdge } from './KindEdge';
 import { KindNode } from './KindNode';
 import { Notices } from './Notices';
 import { useNotices } from './notices';
-import { toFlowEdges, toFlowNodes, type KindFlowEdge, type KindFlowNode } from './to-flow';
+import { routeFlowEdges, toFlowEdges, toFlowNodes, type KindFlowEdge, type KindFlowNode } from './to-flow';
 import { PALETTE_MIME } from '../palette/palette-dnd';
 import { KINDS } from '../../engine/kinds/registry';
 import type { NodeKind } from '../../engine/kinds/types';
@@ -53,7 +57,16 @@ export function Canvas() {
     () => toFlowNodes(doc, new Set(selNodes), measured, dragging),
     [doc, selNodes, measured, dragging],
   );
-  const edges = useMemo(() => toFlowEdges(doc, new Set(selEdges)), [doc, selEdges]);
+  const edges = useMemo(
+    () => routeFlowEdges(toFlowEdges(doc, new Set(selEdges)), nodes),
+    [doc, selEdges, nodes],
+  );
+  const used = useMemo(
+    () => new Set(edges.map((e) => (e.data?.refused ? 'failure' : e.data!.look))),
+    [edges],
+  );
+  const flowRef = useRef<HTMLDivElement>(null);
+  useAutoFit(flowRef, doc.nodes);
 
   const onNodesChange = useCallback((changes: NodeChange<KindFlowNode>[]) => {
     const sizes: Record<string, Size> = {};
@@ -156,54 +169,143 @@ export function Canvas() {
 
   return (
     <div className="canvas" onDragOver={onDragOver} onDrop={onDrop}>
-      <ReactFlow<KindFlowNode, KindFlowEdge>
-        nodes={nodes}
-        edges={edges}
-        nodeTypes={nodeTypes}
-        edgeTypes={edgeTypes}
-        onNodesChange={onNodesChange}
-        onEdgesChange={onEdgesChange}
-        onConnect={onConnect}
-        onConnectEnd={onConnectEnd}
-        isValidConnection={isValidConnection}
-        onDelete={onDelete}
-        onPaneClick={() => useSelectionStore.getState().clear()}
-        snapToGrid
-        snapGrid={GRID}
-        fitView
-        fitViewOptions={{ padding: 0.25, maxZoom: 1.25 }}
-        minZoom={0.2}
-        maxZoom={2.5}
-        colorMode={theme}
-        deleteKeyCode={['Delete', 'Backspace']}
-        multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
-        defaultEdgeOptions={{ type: 'kind' }}
-        connectionRadius={40}
-        proOptions={{ hideAttribution: false }}
-        aria-label="Architecture diagram"
-      >
-        <Background variant={BackgroundVariant.Dots} gap={GRID[0]} size={1.5} />
-        <MiniMap
-          pannable
-          zoomable
-          ariaLabel="Overview map"
-          nodeStrokeWidth={3}
-          className="minimap"
-          style={{ width: 150, height: 96 }}
-        />
-        <Controls showInteractive={false} aria-label="Zoom controls" />
-        <NotesPanel />
-        <ClassroomLayer />
-      </ReactFlow>
       <Notices />
-      {doc.nodes.length === 0 ? (
-        <div className="canvas__empty" role="note">
-          <p>
-            <strong>The canvas is empty.</strong> Drag a component from the palette on the left, or click it
-            to add it here. Or open a template.
-          </p>
-        </div>
-      ) : null}
+      <div className="canvas__flow" ref={flowRef}>
+        <ReactFlow<KindFlowNode, KindFlowEdge>
+          nodes={nodes}
+          edges={edges}
+          nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
+          onNodesChange={onNodesChange}
+          onEdgesChange={onEdgesChange}
+          onConnect={onConnect}
+          onConnectEnd={onConnectEnd}
+          isValidConnection={isValidConnection}
+          onDelete={onDelete}
+          onPaneClick={() => useSelectionStore.getState().clear()}
+          onMoveStart={(e) => {
+            // Only the person's own pan or zoom (an event) stops the automatic fitting.
+            if (e) viewState.userMoved = true;
+          }}
+          snapToGrid
+          snapGrid={GRID}
+          fitView
+          fitViewOptions={{ padding: 0.25, maxZoom: 1.25 }}
+          minZoom={0.2}
+          maxZoom={2.5}
+          colorMode={theme}
+          deleteKeyCode={['Delete', 'Backspace']}
+          multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
+          defaultEdgeOptions={{ type: 'kind' }}
+          connectionRadius={40}
+          proOptions={{ hideAttribution: false }}
+          aria-label="Architecture diagram"
+        >
+          <Background variant={BackgroundVariant.Dots} gap={GRID[0]} size={1.5} />
+          <MiniMap
+            pannable
+            zoomable
+            ariaLabel="Overview map"
+            nodeStrokeWidth={3}
+            className="minimap"
+            style={{ width: 150, height: 96 }}
+          />
+          <Controls showInteractive={false} showFitView={false} aria-label="Zoom and layout">
+            <ControlButton
+              onClick={cmd.fitView}
+              aria-label="Fit the diagram to the screen"
+              title="Fit the diagram to the screen (Shift+F)"
+            >
+              <Maximize aria-hidden="true" />
+            </ControlButton>
+            <ControlButton
+              onClick={() => void rf.zoomTo(1, { duration: 150 })}
+              aria-label="Zoom to 100 %"
+              title="Zoom to 100 %"
+            >
+              <span className="controls__text" aria-hidden="true">
+                1:1
+              </span>
+            </ControlButton>
+            <ControlButton
+              onClick={() => void cmd.layout()}
+              aria-label="Auto-layout"
+              title="Auto-layout (Shift+L)"
+            >
+              <LayoutGrid aria-hidden="true" />
+            </ControlButton>
+          </Controls>
+          <EdgeLegend used={used} />
+          <NotesPanel />
+          <ClassroomLayer />
+        </ReactFlow>
+        {doc.nodes.length === 0 ? (
+          <div className="canvas__empty" role="note">
+            <p>
+              <strong>The canvas is empty.</strong> Drag a component from the palette on the left, or click it
+              to add it here. Or open a template.
+            </p>
+          </div>
+        ) : null}
+      </div>
     </div>
   );
+}
+
+/**
+ * Keeps the diagram fitted into the room left by the panels and overlays: when the canvas
+ * changes size (a panel folds, the results drawer opens) and when a different diagram is
+ * opened, unless the person has panned or zoomed (their view is theirs until Shift+F); and
+ * whenever an overlay opens or grows over a node.
+ */
+function useAutoFit(flowRef: React.RefObject<HTMLDivElement | null>, nodes: readonly { id: string }[]) {
+  const rf = useReactFlow();
+  const ids = useRef<Set<string>>(new Set());
+  const timer = useRef(0);
+  /** A resize refits unless the person moved the view; an overlay only when it covers a node. */
+  const schedule = useCallback(
+    (why: 'resize' | 'overlay') => {
+      window.clearTimeout(timer.current);
+      timer.current = window.setTimeout(() => {
+        if (why === 'resize' ? !viewState.userMoved : overlayCoversNode()) void fitToRoom(rf);
+      }, 90);
+    },
+    [rf],
+  );
+
+  useEffect(() => {
+    const root = flowRef.current;
+    const flow = root?.querySelector('.react-flow');
+    if (!root || !flow) return;
+    const onResize = new ResizeObserver(() => schedule('resize'));
+    onResize.observe(root);
+    const onPanel = new ResizeObserver(() => schedule('overlay'));
+    const watch = () => {
+      onPanel.disconnect();
+      flow.querySelectorAll(':scope > .react-flow__panel').forEach((p) => onPanel.observe(p));
+    };
+    watch();
+    const mo = new MutationObserver(() => {
+      watch();
+      schedule('overlay');
+    });
+    mo.observe(flow, { childList: true });
+    return () => {
+      onResize.disconnect();
+      onPanel.disconnect();
+      mo.disconnect();
+      window.clearTimeout(timer.current);
+    };
+  }, [flowRef, schedule]);
+
+  // Another diagram (a template, an import, New): no node in common with the last one.
+  useEffect(() => {
+    const next = new Set(nodes.map((n) => n.id));
+    const replaced = ![...next].some((id) => ids.current.has(id));
+    ids.current = next;
+    if (replaced && next.size > 0) {
+      viewState.userMoved = false;
+      schedule('resize');
+    }
+  }, [nodes, schedule]);
 }

@@ -1,7 +1,8 @@
 import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyflow/react';
+import { onHandles, pathOf } from './route';
 import type { KindFlowEdge } from './to-flow';
 
-/** An edge drawn by what it means (see edge-style.ts), with its short label. */
+/** An edge drawn by what it means (see edge-style.ts), routed around the nodes, with its short label. */
 export function KindEdge(props: EdgeProps<KindFlowEdge>) {
   const {
     id,
@@ -15,14 +16,23 @@ export function KindEdge(props: EdgeProps<KindFlowEdge>) {
     selected,
     markerEnd,
   } = props;
-  const [path, labelX, labelY] = getBezierPath({
-    sourceX,
-    sourceY,
-    targetX,
-    targetY,
-    sourcePosition,
-    targetPosition,
-  });
+  let path: string;
+  let labelX: number;
+  let labelY: number;
+  if (data?.route) {
+    path = pathOf(onHandles(data.route.points, { x: sourceX, y: sourceY }, { x: targetX, y: targetY }));
+    labelX = data.route.label.x;
+    labelY = data.route.label.y;
+  } else {
+    [path, labelX, labelY] = getBezierPath({
+      sourceX,
+      sourceY,
+      targetX,
+      targetY,
+      sourcePosition,
+      targetPosition,
+    });
+  }
   const look = data?.refused ? 'failure' : (data?.look ?? 'async');
   return (
     <>

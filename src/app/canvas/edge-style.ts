@@ -2,14 +2,23 @@ import type { EdgeMeaning, EdgeRole } from '../../engine/scenario/connections';
 
 /**
  * How a connection looks follows from what it means: synchronous calls solid, asynchronous
- * hand-offs dashed, pollers dotted, failure paths red. The legend and the e2e tests use the
- * same table, and every style also has words (the label), so colour is never the only cue.
+ * hand-offs dashed, pollers dotted, dead letters and on-failure paths red (long and short
+ * dashes), on-success green, filtered subscriptions amber with dash-dots. The legend and the
+ * e2e tests use the same table, and every style also has words (the label), so colour is
+ * never the only cue.
  */
-export type EdgeLook = 'sync' | 'async' | 'poller' | 'failure' | 'success';
+export type EdgeLook = 'sync' | 'async' | 'poller' | 'filtered' | 'dlq' | 'failure' | 'success';
 
-export function edgeLook(meaning: EdgeMeaning | undefined, role: EdgeRole, mode?: unknown): EdgeLook {
-  if (role === 'dlq' || role === 'onFailure') return 'failure';
+export function edgeLook(
+  meaning: EdgeMeaning | undefined,
+  role: EdgeRole,
+  mode?: unknown,
+  filtered = false,
+): EdgeLook {
+  if (role === 'dlq') return 'dlq';
+  if (role === 'onFailure') return 'failure';
   if (role === 'onSuccess') return 'success';
+  if (filtered) return 'filtered';
   switch (meaning) {
     case 'request':
     case 'integration':
@@ -24,12 +33,25 @@ export function edgeLook(meaning: EdgeMeaning | undefined, role: EdgeRole, mode?
   }
 }
 
+/** The legend's order and words. */
+export const LOOKS: readonly EdgeLook[] = [
+  'sync',
+  'async',
+  'poller',
+  'filtered',
+  'dlq',
+  'failure',
+  'success',
+];
+
 export const LOOK_TEXT: Record<EdgeLook, string> = {
-  sync: 'synchronous: the caller waits',
-  async: 'asynchronous: hand off and go on',
-  poller: 'polled: the target pulls batches',
-  failure: 'failure path: dead letters, on-failure',
-  success: 'on-success destination',
+  sync: 'Synchronous: the caller waits',
+  async: 'Asynchronous: hand off and go on',
+  poller: 'Polled: the target pulls batches',
+  filtered: 'Filtered: only matching events',
+  dlq: 'Dead-letter queue',
+  failure: 'On failure',
+  success: 'On success',
 };
 
 export const ROLE_TEXT: Record<EdgeRole, string> = {

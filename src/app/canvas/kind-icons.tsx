@@ -1,43 +1,73 @@
-import type { LucideIcon } from 'lucide-react';
-import {
-  Archive,
-  CalendarClock,
-  Container,
-  Database,
-  Globe,
-  Inbox,
-  Lambda,
-  Megaphone,
-  Rows3,
-  Scale,
-  Server,
-  Users,
-  Workflow,
-} from 'lucide-react';
 import type { NodeKind } from '../../engine/kinds/types';
+// AWS Architecture Icons (via the aws-icons package; terms in the README): only the SVGs the
+// kinds use are imported, each as a small asset URL, so the bundle carries 13 icons, not 800.
+import apiGateway from 'aws-icons/icons/architecture-service/AmazonAPIGateway.svg';
+import dynamodb from 'aws-icons/icons/architecture-service/AmazonDynamoDB.svg';
+import ec2 from 'aws-icons/icons/architecture-service/AmazonEC2.svg';
+import ecs from 'aws-icons/icons/architecture-service/AmazonElasticContainerService.svg';
+import eventBridge from 'aws-icons/icons/architecture-service/AmazonEventBridge.svg';
+import kinesis from 'aws-icons/icons/architecture-service/AmazonKinesisDataStreams.svg';
+import sns from 'aws-icons/icons/architecture-service/AmazonSimpleNotificationService.svg';
+import sqs from 'aws-icons/icons/architecture-service/AmazonSimpleQueueService.svg';
+import s3 from 'aws-icons/icons/architecture-service/AmazonSimpleStorageService.svg';
+import lambda from 'aws-icons/icons/architecture-service/AWSLambda.svg';
+import elb from 'aws-icons/icons/architecture-service/ElasticLoadBalancing.svg';
+import scheduler from 'aws-icons/icons/resource/AmazonEventBridgeScheduler.svg';
+import users from 'aws-icons/icons/resource/Users.svg';
 
-/** One icon per kind (lucide, ISC licence): generic shapes, not AWS's trademarked artwork. */
-export const KIND_ICONS: Record<NodeKind, LucideIcon> = {
-  producer: Users,
-  schedule: CalendarClock,
-  apiGateway: Globe,
-  function: Lambda,
-  queue: Inbox,
-  topic: Megaphone,
-  eventBus: Workflow,
-  stream: Rows3,
-  bucket: Archive,
-  table: Database,
-  server: Server,
-  container: Container,
-  loadBalancer: Scale,
+/**
+ * AWS's category colours, as in the icons themselves: a node's accent follows its service's
+ * category, the way AWS diagrams read.
+ */
+export const CATEGORY_COLOURS = {
+  compute: '#ed7100',
+  integration: '#e7157b',
+  networking: '#8c4fff',
+  analytics: '#8c4fff',
+  storage: '#7aa116',
+  database: '#c925d1',
+  general: '#232f3e',
+} as const;
+
+export type AwsCategory = keyof typeof CATEGORY_COLOURS;
+
+interface KindArt {
+  src: string;
+  category: AwsCategory;
+  /** A resource icon (glyph on transparent ground) rather than a service tile. */
+  resource?: boolean;
+}
+
+export const KIND_ICONS: Record<NodeKind, KindArt> = {
+  producer: { src: users, category: 'general', resource: true },
+  schedule: { src: scheduler, category: 'integration', resource: true },
+  apiGateway: { src: apiGateway, category: 'networking' },
+  function: { src: lambda, category: 'compute' },
+  queue: { src: sqs, category: 'integration' },
+  topic: { src: sns, category: 'integration' },
+  eventBus: { src: eventBridge, category: 'integration' },
+  stream: { src: kinesis, category: 'analytics' },
+  bucket: { src: s3, category: 'storage' },
+  table: { src: dynamodb, category: 'database' },
+  server: { src: ec2, category: 'compute' },
+  container: { src: ecs, category: 'compute' },
+  loadBalancer: { src: elb, category: 'networking' },
 };
 
+export function categoryColour(kind: NodeKind): string {
+  return CATEGORY_COLOURS[KIND_ICONS[kind]?.category ?? 'general'];
+}
+
+/** The kind's AWS icon; decorative (the label beside it names the node). */
 export function KindIcon({ kind, size = 20 }: { kind: NodeKind; size?: number }) {
-  const Icon = KIND_ICONS[kind] ?? Server;
+  const art = KIND_ICONS[kind];
   return (
-    <span className={`kind-icon kind-icon--${kind}`} aria-hidden="true">
-      <Icon size={size} strokeWidth={1.75} />
+    <span
+      className={`kind-icon kind-icon--${kind}${art?.resource ? ' kind-icon--resource' : ''}`}
+      style={{ width: size, height: size }}
+      aria-hidden="true"
+    >
+      {art ? <img src={art.src} alt="" width={size} height={size} draggable={false} /> : null}
     </span>
   );
 }

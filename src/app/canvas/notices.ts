@@ -23,8 +23,8 @@ export const useNotices = create<NoticeState>()((set, get) => ({
   notices: [],
   show: (text, tone = 'info') => {
     const id = next++;
-    // The same refusal twice in a row replaces the old one instead of stacking up.
-    set((s) => ({ notices: [...s.notices.filter((n) => n.text !== text).slice(-2), { id, text, tone }] }));
+    // One message at a time: a new one replaces the last, so messages never pile up on the diagram.
+    set({ notices: [{ id, text, tone }] });
     setTimeout(() => get().dismiss(id), LIFETIME_MS);
   },
   dismiss: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),

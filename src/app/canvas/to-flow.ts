@@ -5,6 +5,7 @@ import { CONNECTIONS, findRule } from '../../engine/scenario/connections';
 import { edgeParamsSchema } from '../../engine/scenario/edge-params';
 import type { DocEdge, DocNode, ScenarioDoc } from '../store/scenario-doc';
 import { edgeLook, type EdgeLook } from './edge-style';
+import { labelSize, routeEdge, type Rect, type Route } from './route';
 
 /** What a node on the canvas shows: the document's node plus what follows from its params. */
 export interface KindNodeData extends Record<string, unknown> {
@@ -22,6 +23,8 @@ export interface KindEdgeData extends Record<string, unknown> {
   label: string;
   /** Source and target may not be connected like this (e.g. after an import). */
   refused: boolean;
+  /** The way around the nodes, and where the label goes (routeFlowEdges). */
+  route?: Route;
 }
 
 export type KindFlowNode = Node<KindNodeData, 'kind'>;
@@ -77,7 +80,8 @@ export function edgeData(edge: DocEdge, nodes: ReadonlyMap<string, DocNode>): Ki
   let p: Record<string, unknown> = edge.params;
   const parsed = edgeParamsSchema({ rule, source: a.kind, target: b.kind }).safeParse(edge.params);
   if (parsed.success) p = parsed.data as Record<string, unknown>;
-  const look = edgeLook(rule.meaning, role, p.mode);
+  const match = matchText(p.filter) ?? matchText(p.pattern);
+  const look = edgeLook(rule.meaning, role, p.mode, match !== null);
   const parts: string[] = [];
   if (role === 'dlq') parts.push('DLQ');
   else if (role === 'onFailure') parts.push('on failure');
@@ -86,7 +90,6 @@ export function edgeData(edge: DocEdge, nodes: ReadonlyMap<string, DocNode>): Ki
   if ((rule.meaning === 'poller' || rule.meaning === 'shardPoller') && typeof p.batchSize === 'number')
     parts.push(`batch ${p.batchSize}`);
   if (typeof p.perRequest === 'number' && p.perRequest !== 1) parts.push(`×${p.perRequest}`);
-  const match = matchText(p.filter) ?? matchText(p.pattern);
   if (match) parts.push(`only ${match}`);
   return { look, label: parts.join(' · '), refused: false };
 }
@@ -124,5 +127,34 @@ export function toFlowEdges(doc: ScenarioDoc, selected: ReadonlySet<string>): Ki
       selected: selected.has(e.id),
       ariaLabel: `Connection from ${byId.get(e.source)?.label ?? e.source} to ${byId.get(e.target)?.label ?? e.target}${data.label ? `, ${data.label}` : ''}`,
     };
+  });
+}
+
+/** Until React Flow has measured a node: the size a node usually has. */
+const DEFAULT_SIZE = { width: 220, height: 96 };
+
+/** Edges with routes around the nodes at their current places (see route.ts). */
+export function routeFlowEdges(
+  edges: readonly KindFlowEdge[],
+  nodes: readonly KindFlowNode[],
+): KindFlowEdge[] {
+  const rects = new Map<string, Rect>(
+    nodes.map((n) => [
+      n.id,
+      {
+        x: n.position.x,
+        y: n.position.y,
+        w: n.measured?.width ?? DEFAULT_SIZE.width,
+        h: n.measured?.height ?? DEFAULT_SIZE.height,
+      },
+    ]),
+  );
+  const all = [...rects.values()];
+  return edges.map((e) => {
+    const a = rects.get(e.source);
+    const b = rects.get(e.target);
+    if (!a || !b || !e.data) return e;
+    const text = e.data.label ? `${e.data.refused ? '⚠ ' : ''}${e.data.label}` : '';
+    return { ...e, data: { ...e.data, route: routeEdge(a, b, all, text ? labelSize(text) : null) } };
   });
 }

@@ -1,43 +1,47 @@
 import { GraduationCap, MonitorPlay, Presentation } from 'lucide-react';
 import { ensureReplayRun } from './controller';
 import { useClassroom } from './store';
+import { ToolButton } from '../ui/ToolButton';
 
-/** The top bar's classroom group: the lesson list, the replay, presentation mode. */
+/** The top bar's classroom buttons: the lesson list, the replay, presentation mode. */
 export function ClassroomButtons() {
   const open = useClassroom((s) => s.open);
   const presenting = useClassroom((s) => s.presenting);
   return (
-    <div className="topbar__group" role="group" aria-label="Classroom">
-      <button type="button" className="button" onClick={() => useClassroom.getState().setListOpen(true)}>
-        <GraduationCap size={18} aria-hidden="true" /> Lessons
-      </button>
-      <button
-        type="button"
-        className="icon-button"
-        aria-label="Replay requests on the canvas"
-        aria-pressed={open}
-        title="Replay: watch requests flow"
+    <>
+      <ToolButton
+        wide={false}
+        icon={<GraduationCap size={20} aria-hidden="true" />}
+        label="Lessons"
+        tip="Lessons: guided tours of the templates"
+        onClick={() => useClassroom.getState().setListOpen(true)}
+      />
+      <ToolButton
+        wide={false}
+        icon={<MonitorPlay size={20} aria-hidden="true" />}
+        label="Replay"
+        name="Replay requests on the canvas"
+        tip="Replay: watch requests flow on the canvas"
+        pressed={open}
         onClick={() => {
           const c = useClassroom.getState();
           c.setOpen(!open);
           if (!open) void ensureReplayRun();
         }}
-      >
-        <MonitorPlay size={20} aria-hidden="true" />
-      </button>
-      <button
-        type="button"
-        className="icon-button"
-        aria-label="Presentation mode"
-        aria-pressed={presenting}
-        title="Presentation mode (P)"
+      />
+      <ToolButton
+        wide={false}
+        icon={<Presentation size={20} aria-hidden="true" />}
+        label="Present"
+        name="Presentation mode"
+        tip="Presentation mode"
+        keys="P"
+        pressed={presenting}
         onClick={() => {
           useClassroom.getState().setPresenting(!presenting);
           if (!presenting) void ensureReplayRun();
         }}
-      >
-        <Presentation size={20} aria-hidden="true" />
-      </button>
-    </div>
+      />
+    </>
   );
 }

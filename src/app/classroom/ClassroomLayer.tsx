@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { Panel, useReactFlow } from '@xyflow/react';
+import { fitToRoom } from '../canvas/fit';
 import { useRunStore } from '../store/run';
 import { currentLesson } from './controller';
 import { LessonCard } from './LessonCard';
@@ -36,12 +37,8 @@ function OpenClassroom() {
   // a newly opened lesson's diagram is fitted too.
   useEffect(() => {
     const id = window.setTimeout(
-      () =>
-        void rf.fitView(
-          presenting
-            ? { padding: 0.28, maxZoom: 2.5, duration: 0 }
-            : { padding: 0.25, maxZoom: 1.25, duration: 0 },
-        ),
+      // Into the room its panels leave (canvas/fit.ts), so no panel covers a node.
+      () => void fitToRoom(rf, { maxZoom: presenting ? 2.5 : 1.25 }),
       120,
     );
     return () => window.clearTimeout(id);

@@ -152,7 +152,8 @@ export function ReplayCanvas() {
     const onDown = (e: PointerEvent) => {
       const d = drawn.current;
       if (!useClassroom.getState().open || d.n === 0) return;
-      const p = rf.screenToFlowPosition({ x: e.clientX, y: e.clientY });
+      // Not snapped to the editor's grid: a dot is hit where it is drawn.
+      const p = rf.screenToFlowPosition({ x: e.clientX, y: e.clientY }, { snapToGrid: false });
       const zoom = store.getState().transform[2];
       const i = d.nearest(p.x, p.y, 10 / zoom);
       if (i < 0) return;

@@ -49,7 +49,8 @@ export function edgePolyline(source: XY, target: XY): Polyline {
   return withLengths(pts);
 }
 
-function withLengths(pts: XY[]): Polyline {
+/** A polyline through the points, with its cumulative lengths (for a routed edge). */
+export function withLengths(pts: XY[]): Polyline {
   const len = [0];
   for (let i = 1; i < pts.length; i++)
     len.push(len[i - 1] + Math.hypot(pts[i].x - pts[i - 1].x, pts[i].y - pts[i - 1].y));

@@ -1,5 +1,14 @@
 import type { InternalNode, Node } from '@xyflow/react';
-import { chainPoint, edgePolyline, nodeSlotPoint, type Box, type Polyline, type XY } from './geometry';
+import { onHandles, type Route } from '../canvas/route';
+import {
+  chainPoint,
+  edgePolyline,
+  nodeSlotPoint,
+  withLengths,
+  type Box,
+  type Polyline,
+  type XY,
+} from './geometry';
 import type { DotAt } from './replay';
 
 /**
@@ -36,7 +45,12 @@ export function sceneOf(
   for (const [id, e] of edges) {
     const a = nodes.get(e.source);
     const b = nodes.get(e.target);
-    if (a && b) lines.set(id, edgePolyline(handlePoint(a, 'source'), handlePoint(b, 'target')));
+    if (!a || !b) continue;
+    const from = handlePoint(a, 'source');
+    const to = handlePoint(b, 'target');
+    // A routed edge (canvas/route.ts): the dots follow the drawn route, not a bezier.
+    const route = (e as { data?: { route?: Route } }).data?.route;
+    lines.set(id, route ? withLengths(onHandles(route.points, from, to)) : edgePolyline(from, to));
   }
   return { boxes, lines, chains: new WeakMap() };
 }

@@ -1,6 +1,7 @@
 import { lazy, Suspense, useEffect } from 'react';
 import { Scale } from 'lucide-react';
 import { useScenarioStore } from '../store/scenario';
+import { ToolButton } from '../ui/ToolButton';
 import { presetEntries, useCompare, type CompareEntry } from './compare-store';
 
 // Loaded on first open: most visits never compare, and the main bundle's parse time is the
@@ -28,15 +29,14 @@ export function openCompare(): void {
 export function CompareButton() {
   const open = useCompare((s) => s.open);
   return (
-    <button
-      type="button"
-      className="button"
-      aria-pressed={open}
+    <ToolButton
+      wide={false}
+      icon={<Scale size={20} aria-hidden="true" />}
+      label="Compare"
+      tip="Compare designs: cost against load, side by side"
+      pressed={open}
       onClick={openCompare}
-      title="Compare designs: cost against load, side by side"
-    >
-      <Scale size={18} aria-hidden="true" /> Compare
-    </button>
+    />
   );
 }
 

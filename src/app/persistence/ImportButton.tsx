@@ -5,6 +5,7 @@ import { useScenarioStore } from '../store/scenario';
 import { useSelectionStore } from '../store/scenario-selection';
 import { parseScenarioText } from './file-io';
 import { ProblemsDialog } from './ProblemsDialog';
+import { ToolButton } from '../ui/ToolButton';
 
 /** Import a scenario file: accepted only whole and valid; on failure the diagram is untouched. */
 export function ImportButton() {
@@ -27,14 +28,12 @@ export function ImportButton() {
   };
   return (
     <>
-      <button
-        type="button"
-        className="button"
+      <ToolButton
+        icon={<Upload size={20} aria-hidden="true" />}
+        label="Import"
+        tip="Open a scenario JSON file"
         onClick={() => input.current?.click()}
-        title="Open a scenario JSON file"
-      >
-        <Upload size={18} aria-hidden="true" /> Import
-      </button>
+      />
       <input
         ref={input}
         type="file"

@@ -3,6 +3,7 @@ import { useScenarioStore } from '../store/scenario';
 import { useSelectionStore } from '../store/scenario-selection';
 import { Dialog } from '../ui/Dialog';
 import { TEMPLATES } from './templates';
+import { TemplateThumb } from './TemplateThumb';
 
 /** First paragraph of a template's notes: enough to choose by. */
 function lead(notes: string): string {
@@ -32,6 +33,7 @@ export function TemplatesDialog({ onClose }: { onClose(): void }) {
       <ul className="template-list">
         {TEMPLATES.map((t) => (
           <li key={t.id} className="template-card">
+            <TemplateThumb doc={t.doc} />
             <h3 className="template-card__name">{t.name}</h3>
             <p className="template-card__notes">{lead(t.notes)}</p>
             <p className="template-card__meta">

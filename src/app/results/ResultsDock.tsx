@@ -1,119 +1,55 @@
-import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import { useEffect } from 'react';
+import { clampResults, maxResultsHeight, PANEL_LIMITS, usePanels } from '../layout/panels';
+import { Splitter } from '../layout/Splitter';
+import { useRunStore } from '../store/run';
 import { ResultsPanel } from './ResultsPanel';
 
-const HEIGHT_KEY = 'sim.results.height';
-const COLLAPSED_KEY = 'sim.results.collapsed';
-const MIN = 140;
-/** The canvas keeps at least this much of the window. */
-const KEEP_FOR_EDITOR = 260;
-const STEP = 24;
-const BIG_STEP = 120;
-
-function maxHeight(): number {
-  return Math.max(MIN, window.innerHeight - KEEP_FOR_EDITOR);
-}
-
-function clamp(h: number): number {
-  return Math.round(Math.min(maxHeight(), Math.max(MIN, h)));
-}
-
-function stored(key: string): string | null {
-  try {
-    return localStorage.getItem(key);
-  } catch {
-    return null;
-  }
-}
-
-function store(key: string, value: string): void {
-  try {
-    localStorage.setItem(key, value);
-  } catch {
-    /* private mode: the size is simply not remembered */
-  }
-}
-
 /**
- * The results panel under the workspace: resizable by dragging or with the keyboard on its
- * top edge (a separator: arrows, Page Up/Down, Home/End), and collapsible to its header.
- * Both are remembered in this browser.
+ * The results drawer under the workspace. Before the first run there is nothing to show, so
+ * there is no drawer and the canvas has the room; when a run ends the drawer opens at the
+ * height the person last gave it. Its top edge resizes it (drag or keys), its header folds it.
  */
 export function ResultsDock() {
-  const [height, setHeight] = useState(() => {
-    const h = Number(stored(HEIGHT_KEY));
-    return clamp(Number.isFinite(h) && h > 0 ? h : window.innerHeight * 0.4);
-  });
-  const [collapsed, setCollapsed] = useState(() => stored(COLLAPSED_KEY) === '1');
-  const drag = useRef<{ startY: number; startH: number } | null>(null);
+  const status = useRunStore((s) => s.status);
+  const hasResult = useRunStore((s) => s.result !== null || s.error !== null);
+  const open = usePanels((s) => s.resultsOpen);
+  const height = usePanels((s) => s.resultsHeight);
+  const { setResultsOpen, setResultsHeight } = usePanels.getState();
 
-  useEffect(() => store(HEIGHT_KEY, String(height)), [height]);
-  useEffect(() => store(COLLAPSED_KEY, collapsed ? '1' : '0'), [collapsed]);
-  // A smaller window must not leave the panel taller than the room there is.
+  // A run that ends opens the drawer: that is where its answer is.
   useEffect(() => {
-    const onResize = () => setHeight((h) => clamp(h));
+    if (status === 'done' || status === 'error' || status === 'cancelled') setResultsOpen(true);
+  }, [status, setResultsOpen]);
+  // A smaller window must not leave the drawer taller than the room there is.
+  useEffect(() => {
+    const onResize = () => setResultsHeight(clampResults(usePanels.getState().resultsHeight));
     window.addEventListener('resize', onResize);
     return () => window.removeEventListener('resize', onResize);
-  }, []);
+  }, [setResultsHeight]);
 
-  const toggle = useCallback(() => setCollapsed((c) => !c), []);
-
-  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
-    const by = (d: number) => {
-      e.preventDefault();
-      setCollapsed(false);
-      setHeight((h) => clamp(h + d));
-    };
-    if (e.key === 'ArrowUp') by(STEP);
-    else if (e.key === 'ArrowDown') by(-STEP);
-    else if (e.key === 'PageUp') by(BIG_STEP);
-    else if (e.key === 'PageDown') by(-BIG_STEP);
-    else if (e.key === 'Home') by(-Infinity);
-    else if (e.key === 'End') by(Infinity);
-    else if (e.key === 'Enter' || e.key === ' ') {
-      e.preventDefault();
-      toggle();
-    }
-  };
-
-  const onPointerDown = (e: PointerEvent<HTMLDivElement>) => {
-    if (e.button !== 0) return;
-    e.currentTarget.setPointerCapture(e.pointerId);
-    drag.current = { startY: e.clientY, startH: collapsed ? MIN : height };
-    setCollapsed(false);
-  };
-  const onPointerMove = (e: PointerEvent<HTMLDivElement>) => {
-    const d = drag.current;
-    if (d) setHeight(clamp(d.startH + (d.startY - e.clientY)));
-  };
-  const onPointerUp = () => {
-    drag.current = null;
-  };
-
+  if (!hasResult) return null;
+  const shown = clampResults(height);
   return (
     <div
-      className={`results-slot${collapsed ? ' is-collapsed' : ''}`}
-      style={collapsed ? undefined : { height }}
+      className={`results-slot${open ? '' : ' is-collapsed'}`}
+      style={open ? { height: shown } : undefined}
+      data-testid="results-drawer"
     >
-      <div
-        className="results-splitter"
-        role="separator"
-        aria-orientation="horizontal"
-        aria-label="Resize the results panel"
-        aria-controls="results-panel"
-        aria-valuemin={MIN}
-        aria-valuemax={maxHeight()}
-        aria-valuenow={collapsed ? 0 : height}
-        aria-valuetext={collapsed ? 'collapsed' : `${height} pixels high`}
-        title="Drag, or focus and use the arrow keys, to resize; Enter collapses or expands"
-        tabIndex={0}
-        onKeyDown={onKeyDown}
-        onPointerDown={onPointerDown}
-        onPointerMove={onPointerMove}
-        onPointerUp={onPointerUp}
-        onPointerCancel={onPointerUp}
-        onDoubleClick={toggle}
+      <Splitter
+        orientation="horizontal"
+        size={open ? shown : 0}
+        min={PANEL_LIMITS.results.min}
+        max={maxResultsHeight()}
+        grow={-1}
+        label="Resize the results panel"
+        controls="results-panel"
+        onResize={(h) => {
+          setResultsOpen(true);
+          setResultsHeight(h);
+        }}
+        onToggle={() => setResultsOpen(!open)}
       />
-      <ResultsPanel collapsed={collapsed} onToggleCollapsed={toggle} />
+      <ResultsPanel collapsed={!open} onToggleCollapsed={() => setResultsOpen(!open)} />
     </div>
   );
 }

@@ -17,6 +17,7 @@ export function RunControls() {
   const cancel = useRunStore((s) => s.cancel);
   const running = status === 'running';
   const durationSeconds = runSettings(runScenario).durationSeconds;
+  const text = statusText(status, progress, durationSeconds, result);
 
   return (
     <div className="run-controls" role="group" aria-label="Run the simulation">
@@ -49,8 +50,8 @@ export function RunControls() {
             style={{ transform: `scaleX(${running ? progress : status === 'done' ? 1 : 0})` }}
           />
         </div>
-        <span className="run-progress-text" aria-live="polite">
-          {statusText(status, progress, durationSeconds, result)}
+        <span className="run-progress-text" aria-live="polite" title={text}>
+          {text}
         </span>
       </div>
     </div>

@@ -1,8 +1,10 @@
 import { useReactFlow } from '@xyflow/react';
 import { useMemo } from 'react';
 import type { NodeKind } from '../../engine/kinds/types';
+import { fitToRoom, viewState } from '../canvas/fit';
 import { useNotices } from '../canvas/notices';
 import { useScenarioStore, type Fragment } from '../store/scenario';
+import { emptyScenario } from '../store/scenario-doc';
 import { useSelectionStore } from '../store/scenario-selection';
 
 /** Copied nodes live here (not the system clipboard: that needs a permission prompt to read). */
@@ -119,7 +121,16 @@ export function useEditorCommands() {
           doc.edges.map((e) => e.id),
         );
       },
-      fitView: () => void rf.fitView({ padding: 0.2, duration: 200 }),
+      /** A blank diagram called "Untitled", with no notes: one undo step brings the old one back. */
+      newDiagram() {
+        store().load(emptyScenario('Untitled'));
+        selection().clear();
+        useNotices.getState().show('New blank diagram. Undo (Ctrl+Z) brings back the one before.');
+      },
+      fitView() {
+        viewState.userMoved = false;
+        void fitToRoom(rf, { duration: 200 });
+      },
       async layout() {
         const sizes: Record<string, { width: number; height: number }> = {};
         for (const n of rf.getNodes())
@@ -129,7 +140,7 @@ export function useEditorCommands() {
         const { autoLayout } = await import('../canvas/layout');
         const positions = await autoLayout(store().doc, sizes);
         store().moveNodes(positions);
-        requestAnimationFrame(() => void rf.fitView({ padding: 0.2, duration: 200 }));
+        requestAnimationFrame(() => void fitToRoom(rf, { duration: 200 }));
       },
     };
   }, [rf]);

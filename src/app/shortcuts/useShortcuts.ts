@@ -34,6 +34,7 @@ export function useShortcuts(cmd: EditorCommands, openSheet: () => void) {
       else if (mod && key === 'd') cmd.duplicate();
       else if (mod && key === 'a') cmd.selectAll();
       else if (!mod && e.key === '?') openSheet();
+      else if (e.altKey && !mod && key === 'n') cmd.newDiagram();
       else if (!mod && e.shiftKey && key === 'l') void cmd.layout();
       else if (!mod && e.shiftKey && key === 'f') cmd.fitView();
       else if (e.key === 'Escape') useSelectionStore.getState().clear();

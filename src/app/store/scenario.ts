@@ -39,8 +39,48 @@ export interface ScenarioState {
   paste(fragment: Fragment, offset: XY): { nodeIds: string[]; edgeIds: string[] };
 }
 
+/**
+ * Undo steps for typed edits: the keystrokes of one field make one step. An edit to the same
+ * field (same key) within PAUSE_MS of the last one joins its step; leaving the field (blur,
+ * see endFieldEdit) or pausing ends it. Typing 2048 into Memory is one step back to what it was.
+ */
+const PAUSE_MS = 1200;
+let editKey: string | null = null;
+let lastEdit: { key: string; at: number } | null = null;
+let clock: () => number = () => Date.now();
+
+/** Ends the current field's undo step: the next keystroke starts a new one. */
+export function endFieldEdit(): void {
+  lastEdit = null;
+}
+
+/** For tests: the clock that measures the pause between keystrokes. */
+export function setEditClock(fn: () => number): void {
+  clock = fn;
+}
+
+/** Whether this change joins the step of the field edit before it (then it records no step). */
+function joinsLastStep(): boolean {
+  const key = editKey;
+  const now = clock();
+  const joins = key !== null && lastEdit !== null && lastEdit.key === key && now - lastEdit.at < PAUSE_MS;
+  lastEdit = key === null ? null : { key, at: now };
+  return joins;
+}
+
+if (typeof document !== 'undefined') document.addEventListener('focusout', endFieldEdit, true);
+
 const GRID = 20;
 const snap = (v: number) => Math.round(v / GRID) * GRID;
+
+/** Which top-level params differ: the field being typed into (so two fields make two steps). */
+function changedKeys(before: Record<string, unknown> | undefined, after: Record<string, unknown>): string {
+  const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after)]);
+  return [...keys]
+    .filter((k) => JSON.stringify(before?.[k]) !== JSON.stringify(after[k]))
+    .sort()
+    .join(',');
+}
 
 function edgeId(source: string, target: string, taken: ReadonlySet<string>): string {
   return uniqueId(`${source}-to-${target}`, taken);
@@ -80,18 +120,25 @@ export function createScenarioStore(initial: ScenarioDoc = emptyScenario()) {
       (set, get) => {
         /** Every edit goes through here so the document stays immutable (undo keeps old ones). */
         const edit = (fn: (d: ScenarioDoc) => ScenarioDoc) => set((s) => ({ doc: fn(s.doc) }));
-        const mapNode = (id: string, fn: (n: DocNode) => DocNode) =>
-          edit((d) => ({ ...d, nodes: d.nodes.map((n) => (n.id === id ? fn(n) : n)) }));
+        /** An edit typed into a field: keystrokes to the same field coalesce into one undo step. */
+        const typed = (key: string, fn: (d: ScenarioDoc) => ScenarioDoc) => {
+          editKey = key;
+          try {
+            edit(fn);
+          } finally {
+            editKey = null;
+          }
+        };
         const mapEdge = (id: string, fn: (e: DocEdge) => DocEdge) =>
           edit((d) => ({ ...d, edges: d.edges.map((e) => (e.id === id ? fn(e) : e)) }));
 
         return {
           doc: initial,
           load: (doc) => set({ doc: normalizeDoc(doc) }),
-          rename: (name) => edit((d) => ({ ...d, name })),
-          setNotes: (notes) => edit((d) => ({ ...d, notes })),
+          rename: (name) => typed('name', (d) => ({ ...d, name })),
+          setNotes: (notes) => typed('notes', (d) => ({ ...d, notes })),
           setSettings: (patch) =>
-            edit((d) => {
+            typed(`settings:${Object.keys(patch).sort().join(',')}`, (d) => {
               const settings = { ...d.settings };
               for (const [k, v] of Object.entries(patch)) {
                 if (v === undefined) delete settings[k];
@@ -113,8 +160,19 @@ export function createScenarioStore(initial: ScenarioDoc = emptyScenario()) {
             edit((doc) => ({ ...doc, nodes: [...doc.nodes, node] }));
             return id;
           },
-          setLabel: (id, label) => mapNode(id, (n) => ({ ...n, label })),
-          setParams: (id, params) => mapNode(id, (n) => ({ ...n, params })),
+          setLabel: (id, label) =>
+            typed(`label:${id}`, (d) => ({
+              ...d,
+              nodes: d.nodes.map((n) => (n.id === id ? { ...n, label } : n)),
+            })),
+          setParams: (id, params) =>
+            typed(
+              `params:${id}:${changedKeys(get().doc.nodes.find((n) => n.id === id)?.params, params)}`,
+              (d) => ({
+                ...d,
+                nodes: d.nodes.map((n) => (n.id === id ? { ...n, params } : n)),
+              }),
+            ),
           moveNodes: (positions) => {
             // A click that ends a "drag" without moving must not become an undo step.
             const moved = get().doc.nodes.some(
@@ -146,7 +204,14 @@ export function createScenarioStore(initial: ScenarioDoc = emptyScenario()) {
               const { role: _old, ...rest } = e;
               return role === 'invoke' ? rest : { ...rest, role };
             }),
-          setEdgeParams: (id, params) => mapEdge(id, (e) => ({ ...e, params })),
+          setEdgeParams: (id, params) =>
+            typed(
+              `edge:${id}:${changedKeys(get().doc.edges.find((e) => e.id === id)?.params, params)}`,
+              (d) => ({
+                ...d,
+                edges: d.edges.map((e) => (e.id === id ? { ...e, params } : e)),
+              }),
+            ),
           remove: (nodeIds, edgeIds) => {
             const nodes = new Set(nodeIds);
             const edges = new Set(edgeIds);
@@ -200,6 +265,11 @@ export function createScenarioStore(initial: ScenarioDoc = emptyScenario()) {
         partialize: (s) => ({ doc: s.doc }),
         equality: (a, b) => a.doc === b.doc,
         limit: 200,
+        handleSet: (record) => (past, replace, current, delta) => {
+          // zundo types the handler as setState, but calls it with all four arguments.
+          if (!joinsLastStep())
+            (record as unknown as (...a: unknown[]) => void)(past, replace, current, delta);
+        },
       },
     ),
   );

@@ -1,0 +1,217 @@
+/**
+ * Orthogonal edge routes that go around the nodes, and a place for each edge's label outside
+ * every node's box. Edges leave a node on its right and enter on its left (the handles); a
+ * route is picked from a few candidates (straight, one vertical step at some x, or a detour
+ * through a horizontal channel above or below what is in the way) by length, with a heavy
+ * cost for every node a segment crosses. Pure: the canvas calls it, the unit test too.
+ */
+
+export interface Rect {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+export interface Pt {
+  x: number;
+  y: number;
+}
+export interface Route {
+  points: Pt[];
+  /** The label's centre. */
+  label: Pt;
+}
+
+/** How far a route stays from a node it passes. */
+const GAP = 22;
+const CROSSING = 100_000;
+/** Inflation of node boxes when testing a segment, so lines do not graze the borders. */
+const CLEAR = 6;
+
+function segmentHits(a: Pt, b: Pt, r: Rect, pad = CLEAR): boolean {
+  const x1 = Math.min(a.x, b.x);
+  const x2 = Math.max(a.x, b.x);
+  const y1 = Math.min(a.y, b.y);
+  const y2 = Math.max(a.y, b.y);
+  return x1 < r.x + r.w + pad && x2 > r.x - pad && y1 < r.y + r.h + pad && y2 > r.y - pad;
+}
+
+function boxesHit(a: Rect, b: Rect, pad = 0): boolean {
+  return a.x < b.x + b.w + pad && b.x < a.x + a.w + pad && a.y < b.y + b.h + pad && b.y < a.y + a.h + pad;
+}
+
+/** Drops repeated points and points in the middle of a straight run. */
+function simplify(pts: Pt[]): Pt[] {
+  const out: Pt[] = [];
+  for (const p of pts) {
+    const last = out[out.length - 1];
+    if (last && last.x === p.x && last.y === p.y) continue;
+    const prev = out[out.length - 2];
+    if (prev && last && ((prev.x === last.x && last.x === p.x) || (prev.y === last.y && last.y === p.y)))
+      out[out.length - 1] = p;
+    else out.push(p);
+  }
+  return out;
+}
+
+function cost(pts: Pt[], src: Rect, tgt: Rect, others: readonly Rect[]): number {
+  let c = 0;
+  for (let i = 0; i + 1 < pts.length; i++) {
+    const a = pts[i];
+    const b = pts[i + 1];
+    c += Math.abs(a.x - b.x) + Math.abs(a.y - b.y);
+    for (const r of others) if (segmentHits(a, b, r)) c += CROSSING;
+    // The first and last segments touch their own node at the handle; the others must not.
+    if (i > 0 && segmentHits(a, b, src, 0)) c += CROSSING;
+    if (i + 2 < pts.length && segmentHits(a, b, tgt, 0)) c += CROSSING;
+  }
+  // Each bend costs a little: of two equally short routes, the simpler one.
+  return c + pts.length * 8;
+}
+
+function candidates(src: Rect, tgt: Rect, all: readonly Rect[]): Pt[][] {
+  const s = { x: src.x + src.w, y: src.y + src.h / 2 };
+  const t = { x: tgt.x, y: tgt.y + tgt.h / 2 };
+  const out: Pt[][] = [];
+  if (t.x - s.x >= 8) {
+    if (s.y === t.y) out.push([s, t]);
+    const xs = new Set<number>([Math.round((s.x + t.x) / 2), s.x + GAP, t.x - GAP]);
+    for (const r of all) {
+      if (r.x - GAP > s.x && r.x - GAP < t.x) xs.add(r.x - GAP);
+      if (r.x + r.w + GAP > s.x && r.x + r.w + GAP < t.x) xs.add(r.x + r.w + GAP);
+    }
+    for (const x of xs) out.push([s, { x, y: s.y }, { x, y: t.y }, t]);
+  }
+  // Detours through a channel above or below everything between the two ends (or beside them).
+  const x1 = s.x + GAP;
+  const x2 = t.x - GAP;
+  const lo = Math.min(x1, x2);
+  const hi = Math.max(x1, x2);
+  const inRange = all.filter((r) => r.x < hi + GAP && r.x + r.w > lo - GAP);
+  const ys = new Set<number>();
+  if (inRange.length) {
+    ys.add(Math.min(...inRange.map((r) => r.y)) - GAP);
+    ys.add(Math.max(...inRange.map((r) => r.y + r.h)) + GAP);
+  }
+  ys.add(Math.min(src.y, tgt.y) - GAP);
+  ys.add(Math.max(src.y + src.h, tgt.y + tgt.h) + GAP);
+  // The gaps between rows of nodes are channels too.
+  for (const r of inRange) {
+    ys.add(r.y - GAP);
+    ys.add(r.y + r.h + GAP);
+  }
+  for (const y of ys) out.push([s, { x: x1, y: s.y }, { x: x1, y }, { x: x2, y }, { x: x2, y: t.y }, t]);
+  return out.map(simplify);
+}
+
+/** A loop above a node that hands work to itself (a function calling itself). */
+function selfLoop(r: Rect): Pt[] {
+  const s = { x: r.x + r.w, y: r.y + r.h / 2 };
+  const t = { x: r.x, y: r.y + r.h / 2 };
+  const top = r.y - 2 * GAP;
+  return [
+    s,
+    { x: s.x + GAP, y: s.y },
+    { x: s.x + GAP, y: top },
+    { x: t.x - GAP, y: top },
+    { x: t.x - GAP, y: t.y },
+    t,
+  ];
+}
+
+/**
+ * Where the label goes: the middle of the longest segment whose label box is clear of every
+ * node, else the clear spot nearest along the route, else beside the route.
+ */
+export function placeLabel(pts: readonly Pt[], size: { w: number; h: number }, nodes: readonly Rect[]): Pt {
+  const spots: { p: Pt; len: number }[] = [];
+  for (let i = 0; i + 1 < pts.length; i++) {
+    const a = pts[i];
+    const b = pts[i + 1];
+    const len = Math.abs(a.x - b.x) + Math.abs(a.y - b.y);
+    for (const f of [0.5, 0.3, 0.7, 0.15, 0.85])
+      spots.push({
+        p: { x: a.x + (b.x - a.x) * f, y: a.y + (b.y - a.y) * f },
+        len: len * (f === 0.5 ? 1 : 0.6),
+      });
+  }
+  spots.sort((a, b) => b.len - a.len);
+  const box = (p: Pt): Rect => ({ x: p.x - size.w / 2, y: p.y - size.h / 2, w: size.w, h: size.h });
+  for (const { p } of spots) if (!nodes.some((n) => boxesHit(box(p), n, 4))) return p;
+  // Nowhere on the route is clear: above or below its first point, whichever is clear.
+  const p0 = pts[0];
+  for (const dy of [-size.h, size.h, -2 * size.h, 2 * size.h]) {
+    const p = { x: p0.x + size.w / 2 + 8, y: p0.y + dy };
+    if (!nodes.some((n) => boxesHit(box(p), n, 4))) return p;
+  }
+  return spots[0]?.p ?? p0;
+}
+
+/** The route of one edge between two node boxes, around `nodes` (which may include both ends). */
+export function routeEdge(
+  src: Rect,
+  tgt: Rect,
+  nodes: readonly Rect[],
+  labelSize: { w: number; h: number } | null,
+): Route {
+  const others = nodes.filter((r) => r !== src && r !== tgt);
+  let best: Pt[];
+  if (src === tgt) best = selfLoop(src);
+  else {
+    best = [];
+    let bestCost = Infinity;
+    for (const c of candidates(src, tgt, others)) {
+      const k = cost(c, src, tgt, others);
+      if (k < bestCost) {
+        bestCost = k;
+        best = c;
+      }
+    }
+  }
+  const label = labelSize ? placeLabel(best, labelSize, nodes) : best[0];
+  return { points: best, label };
+}
+
+/** An SVG path through the points, with the corners rounded. */
+export function pathOf(pts: readonly Pt[], radius = 10): string {
+  if (pts.length === 0) return '';
+  let d = `M ${pts[0].x} ${pts[0].y}`;
+  for (let i = 1; i < pts.length; i++) {
+    const p = pts[i];
+    const next = pts[i + 1];
+    if (!next) {
+      d += ` L ${p.x} ${p.y}`;
+      break;
+    }
+    const prev = pts[i - 1];
+    const r = Math.min(
+      radius,
+      (Math.abs(p.x - prev.x) + Math.abs(p.y - prev.y)) / 2,
+      (Math.abs(next.x - p.x) + Math.abs(next.y - p.y)) / 2,
+    );
+    const a = { x: p.x - Math.sign(p.x - prev.x) * r, y: p.y - Math.sign(p.y - prev.y) * r };
+    const b = { x: p.x + Math.sign(next.x - p.x) * r, y: p.y + Math.sign(next.y - p.y) * r };
+    d += ` L ${a.x} ${a.y} Q ${p.x} ${p.y} ${b.x} ${b.y}`;
+  }
+  return d;
+}
+
+/** A label's box before it is drawn: about 7 px a character at 12 px, plus padding. */
+export function labelSize(text: string): { w: number; h: number } {
+  return { w: text.length * 7 + 16, h: 22 };
+}
+
+/**
+ * The route's ends moved onto the handles React Flow measured (a few pixels off the node's
+ * border), with the first and last legs kept horizontal. The edge and the replay's dots use it.
+ */
+export function onHandles(points: readonly Pt[], s: Pt, t: Pt): Pt[] {
+  const pts = points.map((p) => ({ ...p }));
+  const n = pts.length;
+  if (n < 2) return pts;
+  if (n > 2 && pts[1].y === pts[0].y) pts[1].y = s.y;
+  if (n > 2 && pts[n - 2].y === pts[n - 1].y) pts[n - 2].y = t.y;
+  pts[0] = s;
+  pts[n - 1] = t;
+  return pts;
+}

@@ -1,0 +1,222 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { inject } from 'vitest';
+import { hasBrowser, openApp, type BrowserSession } from './browser';
+
+type Box = { x: number; y: number; width: number; height: number };
+
+const SIZES = [
+  { width: 1366, height: 768 },
+  { width: 1440, height: 900 },
+  { width: 1920, height: 1080 },
+] as const;
+
+/** The canvas's share of the window that the issue asks for, per size. */
+const MIN_CANVAS_SHARE: Record<number, number> = { 1366: 0.7, 1440: 0.7, 1920: 0.65 };
+
+function intersects(a: Box, b: Box): boolean {
+  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+}
+
+async function boxes(page: Page, selector: string): Promise<Box[]> {
+  return page.locator(selector).evaluateAll((els) =>
+    els
+      .filter((e) => (e as HTMLElement).offsetParent !== null)
+      .map((e) => {
+        const r = e.getBoundingClientRect();
+        return { x: r.x, y: r.y, width: r.width, height: r.height };
+      }),
+  );
+}
+
+/** Every open overlay on or beside the canvas, against every node: pairs that overlap. */
+async function coveredNodes(page: Page): Promise<string[]> {
+  // Let the automatic fit settle (it waits ~90 ms after the last change).
+  await page.waitForTimeout(400);
+  const overlays = await page.locator('.canvas .react-flow__panel, .canvas .notice').evaluateAll((els) =>
+    els
+      .filter((e) => (e as HTMLElement).offsetParent !== null)
+      .map((e) => {
+        const r = e.getBoundingClientRect();
+        return { name: (e as HTMLElement).className, x: r.x, y: r.y, width: r.width, height: r.height };
+      }),
+  );
+  const nodes = await page.locator('.react-flow__node').evaluateAll((els) =>
+    els.map((e) => {
+      const r = e.getBoundingClientRect();
+      return { name: e.getAttribute('data-id') ?? '', x: r.x, y: r.y, width: r.width, height: r.height };
+    }),
+  );
+  const out: string[] = [];
+  for (const o of overlays)
+    for (const n of nodes) if (intersects(o, n)) out.push(`${o.name} covers ${n.name}`);
+  return out;
+}
+
+/** Text inside nodes whose content is wider than its box (cut off, or an ellipsis). */
+async function truncatedNodeText(page: Page): Promise<string[]> {
+  return page
+    .locator('.kind-node *')
+    .evaluateAll((els) =>
+      els
+        .filter((e) => e.scrollWidth > e.clientWidth + 1 && e.clientWidth > 0)
+        .map((e) => `${e.className}: ${e.textContent}`),
+    );
+}
+
+describe.skipIf(!hasBrowser)('the workspace: the diagram is the stage', () => {
+  let s: BrowserSession | undefined;
+  afterEach(async () => {
+    await s?.close();
+    s = undefined;
+  });
+
+  for (const size of SIZES) {
+    it(`at ${size.width}×${size.height}: canvas share, one top-bar row that does not move, nothing covers a node`, async () => {
+      s = await openApp(size);
+      const { page } = s;
+      const viewport = size.width * size.height;
+
+      // The canvas before a run: no results drawer yet.
+      await expect(page.getByTestId('results-drawer').count()).resolves.toBe(0);
+      const [canvas] = await boxes(page, '.canvas__flow');
+      expect(canvas.width * canvas.height).toBeGreaterThanOrEqual(MIN_CANVAS_SHARE[size.width] * viewport);
+
+      // One row: every top-bar control on the same band, nothing past the right edge.
+      const bar = await page.locator('.topbar').evaluate((el) => ({
+        height: el.getBoundingClientRect().height,
+        overflow: el.scrollWidth - el.clientWidth,
+      }));
+      expect(bar.height).toBeLessThanOrEqual(56);
+      expect(bar.overflow).toBeLessThanOrEqual(0);
+      const buttons = await boxes(page, '.topbar button');
+      for (const b of buttons) expect(b.x + b.width).toBeLessThanOrEqual(size.width);
+
+      // The status text changes on a run; no button moves.
+      await page.keyboard.press('Control+Enter');
+      await page
+        .locator('.run-progress-text')
+        .filter({ hasText: /^Done:/ })
+        .waitFor({ timeout: 60_000 });
+      expect(await boxes(page, '.topbar button')).toEqual(buttons);
+
+      // After the run the results open as a drawer, and the diagram is fitted above it.
+      await page.getByTestId('results-drawer').waitFor();
+      expect(await coveredNodes(page)).toEqual([]);
+      const [flow] = await boxes(page, '.canvas__flow');
+      for (const n of await boxes(page, '.react-flow__node')) {
+        expect(n.y + n.height).toBeLessThanOrEqual(flow.y + flow.height);
+        expect(n.y).toBeGreaterThanOrEqual(flow.y);
+      }
+
+      // The notes open on the canvas: still nothing covered.
+      await page.getByRole('button', { name: 'Notes' }).click();
+      await page.locator('.notes-panel').waitFor();
+      expect(await coveredNodes(page)).toEqual([]);
+      await s.screenshot(`workspace-notes-${size.width}`);
+
+      // The replay: its bar docks below the diagram.
+      await page.getByRole('button', { name: 'Replay requests on the canvas' }).click();
+      await page.locator('.playback').first().waitFor();
+      expect(await coveredNodes(page)).toEqual([]);
+      await s.screenshot(`workspace-replay-${size.width}`);
+    });
+  }
+
+  it('no node text is cut off at 100 % zoom in any template', async () => {
+    s = await openApp({ width: 1440, height: 900 });
+    const { page } = s;
+    await page.getByRole('button', { name: 'Templates' }).click();
+    const opens = await page.getByRole('button', { name: /^Open template / }).count();
+    expect(opens).toBeGreaterThan(10);
+    await page.keyboard.press('Escape');
+    for (let i = 0; i < opens; i++) {
+      await page.getByRole('button', { name: 'Templates' }).click();
+      await page
+        .getByRole('button', { name: /^Open template / })
+        .nth(i)
+        .click();
+      await page.locator('.react-flow__node').first().waitFor();
+      await page.waitForTimeout(300);
+      await page.getByRole('button', { name: 'Zoom to 100 %' }).click();
+      await expect
+        .poll(() => page.locator('.react-flow__viewport').evaluate((e) => getComputedStyle(e).transform))
+        .toMatch(/^matrix\(1, 0, 0, 1,/);
+      // Full detail at 100 %: the kind and the facts are shown, and none of it is cut.
+      expect(await page.locator('.kind-node__summary').count()).toBe(
+        await page.locator('.kind-node').count(),
+      );
+      expect(await truncatedNodeText(page)).toEqual([]);
+    }
+  });
+
+  it('has a favicon, and the page title names the scenario', async () => {
+    s = await openApp({ width: 1440, height: 900 });
+    const { page } = s;
+    const icon = await page.locator('link[rel="icon"]').getAttribute('href');
+    expect(icon).toBeTruthy();
+    const res = await page.request.get(new URL(icon!, inject('baseUrl')).href);
+    expect(res.status()).toBe(200);
+    expect(await page.title()).toBe('API → function (command pattern) · Serverless Simulator');
+    await page.locator('#scenario-name').fill('Checkout');
+    await expect.poll(() => page.title()).toBe('Checkout · Serverless Simulator');
+  });
+
+  it('folds and resizes the side panels, and remembers them after a reload', async () => {
+    s = await openApp({ width: 1440, height: 900 });
+    const { page } = s;
+    const [before] = await boxes(page, '.canvas__flow');
+    await page.getByRole('button', { name: 'Hide the inspector' }).click();
+    const [folded] = await boxes(page, '.canvas__flow');
+    expect(folded.width).toBeGreaterThan(before.width + 200);
+    await page.getByRole('button', { name: 'Show the components with their names' }).click();
+    const sep = page.getByRole('separator', { name: 'Resize the components panel' });
+    const w0 = Number(await sep.getAttribute('aria-valuenow'));
+    await sep.focus();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    expect(Number(await sep.getAttribute('aria-valuenow'))).toBe(w0 + 48);
+    await page.reload();
+    await page.getByTestId('node-clients').waitFor();
+    await expect(page.getByRole('button', { name: 'Show the inspector' }).count()).resolves.toBe(1);
+    expect(
+      Number(
+        await page
+          .getByRole('separator', { name: 'Resize the components panel' })
+          .getAttribute('aria-valuenow'),
+      ),
+    ).toBe(w0 + 48);
+  });
+
+  it('New gives a blank "Untitled" diagram with no notes, and undo brings the old one back', async () => {
+    s = await openApp({ width: 1440, height: 900 });
+    const { page } = s;
+    await page.getByRole('button', { name: 'New', exact: true }).click();
+    await expect(page.locator('.react-flow__node').count()).resolves.toBe(0);
+    await expect(page.locator('#scenario-name').inputValue()).resolves.toBe('Untitled');
+    await expect(page.locator('#inspector-scenario-notes').inputValue()).resolves.toBe('');
+    await page.locator('.react-flow__pane').click();
+    await page.keyboard.press('Control+z');
+    await page.getByTestId('node-clients').waitFor();
+    await expect(page.locator('#scenario-name').inputValue()).resolves.toBe(
+      'API → function (command pattern)',
+    );
+  });
+
+  it('the templates gallery shows a drawing of each diagram', async () => {
+    s = await openApp({ width: 1440, height: 900 });
+    const { page } = s;
+    await page.getByRole('button', { name: 'Templates' }).click();
+    const cards = page.locator('.template-card');
+    const n = await cards.count();
+    expect(n).toBeGreaterThan(10);
+    for (let i = 0; i < n; i++) {
+      const card = cards.nth(i);
+      const meta = (await card.locator('.template-card__meta').textContent()) ?? '';
+      const nodes = Number(/^(\d+) components/.exec(meta)?.[1]);
+      // One box with its colour strip per node.
+      expect(await card.locator('.template-thumb g').count()).toBe(nodes);
+    }
+    await s.screenshot('workspace-templates');
+  });
+});
