@@ -20,7 +20,7 @@ describe('engine client ↔ worker_threads worker (comlink node adapter)', () =>
     expect((series['handler.requests'] as number[]).length).toBe(series.t.length);
     expect(series.t.length).toBeGreaterThan(0);
     expect(progress.at(-1)).toBe(1);
-  });
+  }, 30_000); // a thread that loads the engine through tsx: seconds on a busy 2-core machine
 
   it('returns validation issues as data across the boundary', async () => {
     client = createEngineClient(() => spawnNodeWorker(entry('engine-worker-entry.ts')));
