@@ -30,6 +30,8 @@ function OpenClassroom() {
   const selected = useClassroom((s) => s.selectedTrace);
   const blank = useClassroom((s) => s.blank);
   const lessonKey = useClassroom((s) => s.lessonKey);
+  // With a presenter window open, this window is the room's: canvas, big clock, counters.
+  const remote = useClassroom((s) => s.remote && s.presenting);
   const data = useReplayData();
   const status = useRunStore((s) => s.status);
   const rf = useReactFlow();
@@ -53,7 +55,7 @@ function OpenClassroom() {
           <PresentHud data={data} lesson={lesson} />
         </Panel>
       ) : null}
-      {lessonOpen && lesson ? (
+      {lessonOpen && lesson && !remote ? (
         <Panel position="top-right" className="classroom-panel classroom-panel--lesson">
           <LessonCard lesson={lesson} />
         </Panel>
@@ -63,16 +65,18 @@ function OpenClassroom() {
           <TraceWaterfall data={data} trace={selected} />
         </Panel>
       ) : null}
-      <Panel position="bottom-center" className="classroom-panel classroom-panel--bottom">
-        {data && selected !== null && presenting ? <TraceWaterfall data={data} trace={selected} /> : null}
-        {data ? (
-          <PlaybackBar data={data} />
-        ) : (
-          <div className="playback playback--empty" role="status">
-            {status === 'running' ? 'Simulating the run to replay…' : 'Run the scenario to replay it here.'}
-          </div>
-        )}
-      </Panel>
+      {remote ? null : (
+        <Panel position="bottom-center" className="classroom-panel classroom-panel--bottom">
+          {data && selected !== null && presenting ? <TraceWaterfall data={data} trace={selected} /> : null}
+          {data ? (
+            <PlaybackBar data={data} />
+          ) : (
+            <div className="playback playback--empty" role="status">
+              {status === 'running' ? 'Simulating the run to replay…' : 'Run the scenario to replay it here.'}
+            </div>
+          )}
+        </Panel>
+      )}
       {blank ? (
         <div className="classroom-blank" role="presentation" aria-label="Screen blanked (press B)" />
       ) : null}

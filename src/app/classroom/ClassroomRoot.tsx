@@ -4,6 +4,7 @@ import { ensureReplayRun, keepSpeed, stepBack, stepForward, togglePlay, tick } f
 import { LessonList } from './LessonList';
 import { stopAt } from './playback';
 import { parseMoment } from './share-moment';
+import { startProjectorLink } from './presenter-link';
 import { nearestSpeed, useClassroom } from './store';
 import { classroomRunOptions } from './run-options';
 import { stopsMs } from './controller';
@@ -40,6 +41,9 @@ export function ClassroomRoot() {
     raf = requestAnimationFrame(frame);
     return () => cancelAnimationFrame(raf);
   }, [playing]);
+
+  // A presenter window may say hello at any time.
+  useEffect(() => startProjectorLink(), []);
 
   // Presentation mode styles the whole page (bigger type, high contrast, panels hidden).
   useEffect(() => {

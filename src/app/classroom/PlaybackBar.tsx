@@ -1,4 +1,4 @@
-import { Link2, Pause, Play, SkipBack, SkipForward, X } from 'lucide-react';
+import { Link2, MonitorSmartphone, Pause, Play, SkipBack, SkipForward, X } from 'lucide-react';
 import { useNotices } from '../canvas/notices';
 import { useScenarioStore } from '../store/scenario';
 import { scrub, stepBack, stepForward, setSpeed, togglePlay, keepSpeed } from './controller';
@@ -6,6 +6,7 @@ import { DOT_LOOKS, DOT_ORDER, DotIcon } from './dot-style';
 import { clockText } from './playback';
 import type { ReplayData } from './replay-data';
 import { momentUrl } from './share-moment';
+import { openPresenterWindow } from './presenter-link';
 import { SPEEDS, useClassroom } from './store';
 import { TracePicker } from './TracePicker';
 
@@ -91,6 +92,15 @@ export function PlaybackBar({ data }: { data: ReplayData }) {
           onClick={() => void share()}
         >
           <Link2 size={20} aria-hidden="true" />
+        </button>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label="Open presenter view"
+          title="Open presenter view: questions, answers, notes and controls in a second window"
+          onClick={openPresenterWindow}
+        >
+          <MonitorSmartphone size={20} aria-hidden="true" />
         </button>
         <button
           type="button"

@@ -13,6 +13,8 @@ export interface ClassroomState {
   /** The replay layer is shown on the canvas. */
   open: boolean;
   presenting: boolean;
+  /** A presenter window is open: this window shows only the canvas, the big clock and counters. */
+  remote: boolean;
   /** A presenter's "B": the screen goes dark until pressed again. */
   blank: boolean;
   playing: boolean;
@@ -43,6 +45,7 @@ export interface ClassroomState {
 
   setOpen(open: boolean): void;
   setPresenting(on: boolean): void;
+  setRemote(on: boolean): void;
   toggleBlank(): void;
   setPlaying(on: boolean): void;
   /** Moves the playhead (clamped by the caller to the run). */
@@ -64,6 +67,7 @@ export interface ClassroomState {
 export const useClassroom = create<ClassroomState>()((set) => ({
   open: false,
   presenting: false,
+  remote: false,
   blank: false,
   playing: false,
   timeMs: 0,
@@ -93,6 +97,7 @@ export const useClassroom = create<ClassroomState>()((set) => ({
           },
     ),
   setPresenting: (presenting) => set(presenting ? { presenting, open: true } : { presenting, blank: false }),
+  setRemote: (remote) => set({ remote }),
   toggleBlank: () => set((s) => ({ blank: !s.blank })),
   setPlaying: (playing) => set((s) => (playing ? { playing } : { playing, shownMs: s.timeMs })),
   seek: (timeMs) =>
