@@ -2,7 +2,7 @@ import { Link2, MonitorSmartphone, Pause, Play, SkipBack, SkipForward, X } from 
 import { useNotices } from '../canvas/notices';
 import { useScenarioStore } from '../store/scenario';
 import { scrub, stepBack, stepForward, setSpeed, togglePlay, keepSpeed } from './controller';
-import { DOT_LOOKS, DOT_ORDER, DotIcon } from './dot-style';
+import { Legend } from './Legend';
 import { clockText } from './playback';
 import type { ReplayData } from './replay-data';
 import { momentUrl } from './share-moment';
@@ -126,20 +126,7 @@ export function PlaybackBar({ data }: { data: ReplayData }) {
         />
         <span className="playback__end muted">{clockText(end)}</span>
       </div>
-      <ul className="playback__legend" aria-label="What the dots mean">
-        {DOT_ORDER.map((s) => (
-          <li key={s} title={DOT_LOOKS[s].help}>
-            <DotIcon style={s} /> {DOT_LOOKS[s].name}
-          </li>
-        ))}
-        {data.internals.functions.size > 0 ? (
-          <li className="playback__slots" title="Under each function: its execution environments">
-            <span className="slot slot--busy" aria-hidden="true" /> busy{' '}
-            <span className="slot slot--starting" aria-hidden="true" /> starting{' '}
-            <span className="slot slot--idle" aria-hidden="true" /> idle (keep-alive left)
-          </li>
-        ) : null}
-      </ul>
+      <Legend data={data} />
       {data.result.traces.length === 0 ? (
         <p className="playback__note">
           This run has no sampled requests to replay: run it again with the replay open.

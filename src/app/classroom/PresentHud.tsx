@@ -2,12 +2,15 @@ import { X } from 'lucide-react';
 import type { Lesson } from '../../engine/scenario/schema';
 import { counterAtT } from './counters';
 import { clockText } from './playback';
+import { Legend } from './Legend';
 import type { ReplayData } from './replay-data';
 import { useClassroom } from './store';
 
 /** Presentation mode: a big clock and the lesson's three big counters. */
 export function PresentHud({ data, lesson }: { data: ReplayData; lesson: Lesson | null }) {
   const timeMs = useClassroom((s) => s.shownMs);
+  // With a presenter window, the replay bar (and its legend) is not on this screen: the legend is here.
+  const remote = useClassroom((s) => s.remote);
   const paths = lesson?.counters.length
     ? lesson.counters
     : ['totals.requests', 'totals.completed', 'totals.failed'];
@@ -25,6 +28,7 @@ export function PresentHud({ data, lesson }: { data: ReplayData; lesson: Lesson 
             title={c.atEnd ? 'For the whole run (no time series for this one)' : 'So far'}
           >
             <span className="present-hud__value" key={Math.round(c.value)}>
+              {c.approx ? '≈ ' : ''}
               {c.value.toLocaleString('en-US', { maximumFractionDigits: c.value < 10 ? 2 : 0 })}
             </span>
             <span className="present-hud__label">
@@ -34,6 +38,7 @@ export function PresentHud({ data, lesson }: { data: ReplayData; lesson: Lesson 
           </li>
         ))}
       </ul>
+      {remote ? <Legend data={data} className="playback__legend present-hud__legend" /> : null}
       <button
         type="button"
         className="button present-hud__exit"

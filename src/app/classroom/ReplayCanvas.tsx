@@ -91,7 +91,7 @@ export function ReplayCanvas() {
         scene = sceneOf(s.nodeLookup, s.edgeLookup as Map<string, { source: string; target: string }>);
         sceneStamp = stamp;
       }
-      drawInternals(ctx, data, scene.boxes, cls.timeMs, colors, cls.presenting);
+      drawInternals(ctx, data, scene.boxes, cls.timeMs, colors, cls.presenting, zoom);
       const dots = dotsAt(data.replay, cls.timeMs);
       if (reduced) {
         drawRates(ctx, data, scene, cls.timeMs, colors, dots);

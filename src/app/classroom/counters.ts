@@ -1,6 +1,6 @@
 import type { Result } from '../../engine/result';
 import { REC_ENV_BUSY } from '../../engine/sim/recorder';
-import { nodeFiguresAt, totalAt } from './at-time';
+import { exactAt, nodeFiguresAt, totalAt } from './at-time';
 import { cumulativeAt, seriesAt } from './internals';
 import type { ReplayData } from './replay-data';
 
@@ -15,6 +15,8 @@ export interface CounterValue {
   value: number;
   /** The value is the whole run's, not the value at t. */
   atEnd: boolean;
+  /** Scaled up from sampled requests (not every request was traced). */
+  approx?: boolean;
 }
 
 const LABELS: Record<string, string> = {
@@ -129,10 +131,10 @@ export function counterAtT(data: ReplayData, path: string, tMs: number): Counter
   const parts = path.split('.');
   if (parts[0] === 'totals') {
     const v = totalAt(data, parts[1], tMs);
-    return v === undefined ? base : { ...base, value: v, atEnd: false };
+    return v === undefined ? base : { ...base, value: v, atEnd: false, approx: !exactAt(data) };
   }
   const kind = data.kinds.get(parts[1]);
   const f = kind ? nodeFiguresAt(data, parts[1], kind, tMs) : null;
   const v = f?.values[parts[3]];
-  return v === undefined ? base : { ...base, value: v, atEnd: false };
+  return v === undefined ? base : { ...base, value: v, atEnd: false, approx: !f!.exact };
 }

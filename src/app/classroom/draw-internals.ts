@@ -24,8 +24,10 @@ export function drawInternals(
   t: number,
   c: Colors,
   presenting: boolean,
+  zoom = 1,
 ): void {
-  const font = presenting ? 15 : 11;
+  // In presentation mode at least 24 screen pixels, whatever the zoom.
+  const font = presenting ? Math.max(15, 24 / zoom) : 11;
   ctx.font = `600 ${font}px system-ui, sans-serif`;
   ctx.textBaseline = 'top';
   for (const [id, tl] of data.internals.functions) {
@@ -37,7 +39,11 @@ export function drawInternals(
     const starting = fa.envs.filter((e) => e.phase === 'starting').length;
     const idle = fa.envs.length - fa.busy;
     const words = `${fa.busy} busy${starting ? ` (${starting} starting)` : ''} · ${idle} idle · limit ${fa.limit.toLocaleString('en-US')}`;
-    ctx.fillText(words, box.x, y0);
+    // Two lines rather than running past the node (and off the screen).
+    const split = ctx.measureText(words).width > box.w * 1.15 ? words.indexOf(' · ') : -1;
+    const lines = split > 0 ? [words.slice(0, split), words.slice(split + 3)] : [words];
+    lines.forEach((l, i) => ctx.fillText(l, box.x, y0 + i * (font + 2)));
+    const y1 = y0 + (lines.length - 1) * (font + 2);
     const size = presenting ? 16 : 12;
     const gap = 3;
     const perRow = Math.max(1, Math.floor((box.w + gap) / (size + gap)));
@@ -47,14 +53,14 @@ export function drawInternals(
         ctx,
         e,
         box.x + (i % perRow) * (size + gap),
-        y0 + font + 5 + Math.floor(i / perRow) * (size + gap),
+        y1 + font + 5 + Math.floor(i / perRow) * (size + gap),
         size,
         c,
       ),
     );
     if (fa.envs.length > shown.length) {
       ctx.fillStyle = c.muted;
-      ctx.fillText(`+${fa.envs.length - shown.length} more`, box.x, y0 + font + 5 + 2 * (size + gap));
+      ctx.fillText(`+${fa.envs.length - shown.length} more`, box.x, y1 + font + 5 + 2 * (size + gap));
     }
     // Concurrency against the limit: a thin bar.
     const barY = box.y + box.h + 2;
