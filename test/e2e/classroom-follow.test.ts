@@ -54,6 +54,7 @@ describe.skipIf(!hasBrowser)('classroom: follow one request', () => {
     await page.getByTestId('replay-clock').waitFor({ timeout: 60_000 });
     // The third request: its start and end come from the picker's list (#id at t · duration).
     await page.getByRole('combobox', { name: 'Open a request' }).selectOption('2');
+    await page.getByRole('button', { name: 'Follow this request' }).click();
     await expect
       .poll(() => page.getByRole('button', { name: 'Follow this request' }).getAttribute('aria-pressed'))
       .toBe('true');

@@ -23,7 +23,7 @@ export function TracePicker({ data }: { data: ReplayData }) {
           }
           const i = Number(v);
           c.setPlaying(false);
-          c.follow(i);
+          c.selectTrace(i);
           // Go to where it starts, so its dot is on the canvas.
           c.seek(traces[i].startMs);
         }}
