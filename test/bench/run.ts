@@ -1,23 +1,29 @@
 /**
- * npm run bench: prints events per second, wall time and peak heap for the engine, against
- * a bare loop on the same event queue measured in the same process (the ceiling). Figures,
+ * npm run bench: requests per CPU-second of the engine on API Gateway → Lambda as a fraction
+ * of a same-process reference (reference.ts: the same workload as one bare loop), then the
+ * messaging workloads, with wall time, events/s and peak heap. CPU time rather than wall
+ * time, because the machine may be shared: still, compare runs made side by side. Figures,
  * not assertions: machines differ, so no test depends on them.
+ * Flags: --quick (shorter cases), --api / --messaging (one half), --no-browser.
  */
 import { EventQueue } from '../../src/engine/kernel/event-queue';
 import { Rng } from '../../src/engine/kernel/rng';
 import { Simulation } from '../../src/engine/simulate';
 import { measureMainThread } from './main-thread';
 import { measurePlayback, printPlayback } from './playback';
-import { apiFunctionScenario } from './workloads';
+import { runReference } from './reference';
+import { MESSAGING_WORKLOADS, apiFunctionScenario } from './workloads';
 
 interface Row {
   case: string;
   requests: number;
   events: number;
   wallMs: number;
+  cpuMs: number;
   eventsPerSecond: number;
   peakHeapMB: number;
-  ofBareLoop?: number;
+  /** Requests per CPU-second as a fraction of the reference's (API → function rows). */
+  ofReference?: number;
 }
 
 const gc = (globalThis as { gc?: () => void }).gc;
@@ -26,13 +32,19 @@ function heapMB(): number {
   return process.memoryUsage().heapUsed / 1048576;
 }
 
-/** The ceiling: pop an event, push its successor at an exponential gap; ~1,000 in the heap. */
+function cpuMsSince(c: NodeJS.CpuUsage): number {
+  const d = process.cpuUsage(c);
+  return (d.user + d.system) / 1000;
+}
+
+/** The event queue alone: pop an event, push its successor at an exponential gap; ~1,000 in the heap. */
 function bareLoop(events: number): Row {
   gc?.();
   const q = new EventQueue(4096);
   const rng = new Rng(1);
   for (let i = 0; i < 1000; i++) q.push(-Math.log(rng.nextOpen()), i & 15, i);
   let sink = 0;
+  const c0 = process.cpuUsage();
   const t0 = performance.now();
   for (let i = 0; i < events; i++) {
     q.pop();
@@ -42,23 +54,40 @@ function bareLoop(events: number): Row {
   const wallMs = performance.now() - t0;
   if (sink < 0) console.log(sink);
   return {
-    case: 'bare loop (typed-array heap)',
+    case: 'bare loop (event queue only)',
     requests: 0,
     events,
     wallMs,
+    cpuMs: cpuMsSince(c0),
     eventsPerSecond: events / (wallMs / 1000),
     peakHeapMB: heapMB(),
   };
 }
 
-function apiFunction(label: string, rate: number, seconds: number): Row {
+function reference(label: string, rate: number, seconds: number): Row {
+  gc?.();
+  const r = runReference(rate, seconds);
+  return {
+    case: label,
+    requests: r.requests,
+    events: r.events,
+    wallMs: r.wallMs,
+    cpuMs: r.cpuMs,
+    eventsPerSecond: r.events / (r.wallMs / 1000),
+    peakHeapMB: heapMB(),
+  };
+}
+
+function engine(label: string, doc: unknown): Row {
   gc?.();
   const before = heapMB();
   let peak = before;
+  const c0 = process.cpuUsage();
   const t0 = performance.now();
-  const sim = Simulation.create(apiFunctionScenario(rate, seconds), { maxWallMs: 30 * 60_000 });
+  const sim = Simulation.create(doc, { maxWallMs: 30 * 60_000 });
   while (!sim.step(1 << 20)) peak = Math.max(peak, heapMB());
   const wallMs = performance.now() - t0;
+  const cpuMs = cpuMsSince(c0);
   peak = Math.max(peak, heapMB());
   const r = sim.result();
   return {
@@ -66,41 +95,63 @@ function apiFunction(label: string, rate: number, seconds: number): Row {
     requests: r.totals.requests,
     events: r.engine.events,
     wallMs,
+    cpuMs,
     eventsPerSecond: r.engine.events / (wallMs / 1000),
     peakHeapMB: peak,
   };
 }
 
+const perCpuSecond = (r: Row) => r.requests / (r.cpuMs / 1000);
+
 const quick = process.argv.includes('--quick');
+const messagingOnly = process.argv.includes('--messaging');
+const apiOnly = process.argv.includes('--api');
 const rows: Row[] = [];
-const bare = bareLoop(quick ? 2_000_000 : 20_000_000);
-rows.push(bare);
-rows.push(apiFunction('API → function, 1,000 req/s, 10 min', 1000, 600));
-rows.push(apiFunction('API → function, 1,000 req/s, 1 h', 1000, 3600));
-if (!quick) rows.push(apiFunction('API → function, 1,000 req/s, 10 h', 1000, 36000));
-for (const r of rows) r.ofBareLoop = r.eventsPerSecond / bare.eventsPerSecond;
+rows.push(bareLoop(quick ? 2_000_000 : 20_000_000));
+if (!messagingOnly) {
+  // The reference and the engine alternate so that both see the same load on a shared machine.
+  const cases: [string, number][] = [
+    ['10 min', 600],
+    ['1 h', 3600],
+  ];
+  if (!quick) cases.push(['10 h', 36000]);
+  for (const [name, seconds] of cases) {
+    const ref = reference(`reference, 1,000 req/s, ${name}`, 1000, seconds);
+    const eng = engine(`API → function, 1,000 req/s, ${name}`, apiFunctionScenario(1000, seconds));
+    eng.ofReference = perCpuSecond(eng) / perCpuSecond(ref);
+    rows.push(ref, eng);
+  }
+}
+if (!apiOnly) {
+  const seconds = quick ? 300 : 1800;
+  for (const w of MESSAGING_WORKLOADS) rows.push(engine(`${w.label}, 500/s`, w.make(500, seconds)));
+}
 
 const pad = (s: string, n: number) => s.padEnd(n);
 console.log(
   `Node ${process.version}, ${process.arch}${gc ? '' : ' (run with --expose-gc for steadier heap figures)'}`,
 );
 console.log(
-  pad('case', 40) +
+  pad('case', 44) +
     pad('requests', 12) +
     pad('events', 13) +
-    pad('wall s', 9) +
-    pad('M events/s', 12) +
-    pad('of bare', 9) +
+    pad('wall s', 8) +
+    pad('CPU s', 8) +
+    pad('M events/s', 11) +
+    pad('k req/CPU-s', 12) +
+    pad('of ref', 8) +
     'peak heap MB',
 );
 for (const r of rows) {
   console.log(
-    pad(r.case, 40) +
+    pad(r.case, 44) +
       pad(r.requests.toLocaleString('en-US'), 12) +
       pad(r.events.toLocaleString('en-US'), 13) +
-      pad((r.wallMs / 1000).toFixed(2), 9) +
-      pad((r.eventsPerSecond / 1e6).toFixed(2), 12) +
-      pad(`${Math.round((r.ofBareLoop ?? 1) * 100)} %`, 9) +
+      pad((r.wallMs / 1000).toFixed(2), 8) +
+      pad((r.cpuMs / 1000).toFixed(2), 8) +
+      pad((r.eventsPerSecond / 1e6).toFixed(2), 11) +
+      pad(r.requests ? (perCpuSecond(r) / 1000).toFixed(0) : '', 12) +
+      pad(r.ofReference !== undefined ? r.ofReference.toFixed(2) : '', 8) +
       r.peakHeapMB.toFixed(1),
   );
 }

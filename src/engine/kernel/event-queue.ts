@@ -1,17 +1,40 @@
 /**
- * The simulation's event queue: a binary min-heap kept in parallel typed arrays.
+ * The simulation's event queue: a binary min-heap of (time, event id) in two typed arrays,
+ * with each event's sequence number, handler and argument stored aside by id, plus a few
+ * timer registers kept outside the heap.
  *
  * Ordering is by time, then by insertion sequence, so simultaneous events run in the order
- * they were scheduled (determinism does not depend on heap shape). Pushing and popping
- * allocate nothing unless the heap has to grow, which doubles its arrays.
+ * they were scheduled (determinism does not depend on heap shape). Sifting moves only the
+ * time and the id; the sequence is read only to break a tie of times.
+ *
+ * A timer register holds at most one pending event of a source that always has exactly one
+ * (a producer's next arrival): setting it takes a sequence number from the same counter as
+ * push(), so the order of events is exactly what it would be had the event been pushed, and
+ * the heap stays smaller by one entry per source. Pushing, popping and setting timers
+ * allocate nothing unless the heap or the event table has to grow, which doubles its arrays.
  */
 export class EventQueue {
   private time: Float64Array;
+  private id: Int32Array;
+  private n = 0;
+  private nextSeq = 0;
+
+  // Events by id: sequence number, handler, argument; a free list of ids.
   private seq: Float64Array;
   private handler: Int32Array;
   private arg: Int32Array;
-  private n = 0;
-  private nextSeq = 0;
+  private freeIds: Int32Array;
+  private nFree = 0;
+  private nIds = 0;
+
+  // Timer registers (time Infinity when unset) and the index of the earliest, -1 when none.
+  private tTime = new Float64Array(0);
+  private tSeq = new Float64Array(0);
+  private tHandler = new Int32Array(0);
+  private tArg = new Int32Array(0);
+  private tCount = 0;
+  private tBest = -1;
+  private tSet = 0;
 
   /** Time, handler and argument of the event last popped. */
   poppedTime = 0;
@@ -20,101 +43,190 @@ export class EventQueue {
 
   constructor(initialCapacity = 1024) {
     this.time = new Float64Array(initialCapacity);
+    this.id = new Int32Array(initialCapacity);
     this.seq = new Float64Array(initialCapacity);
     this.handler = new Int32Array(initialCapacity);
     this.arg = new Int32Array(initialCapacity);
+    this.freeIds = new Int32Array(initialCapacity);
   }
 
+  /** Events pending, timers included. */
   get size(): number {
-    return this.n;
+    return this.n + this.tSet;
   }
 
   /** Time of the earliest event; Infinity when empty. */
   peekTime(): number {
-    return this.n > 0 ? this.time[0] : Infinity;
+    const h = this.n > 0 ? this.time[0] : Infinity;
+    const b = this.tBest;
+    if (b >= 0 && this.tTime[b] < h) return this.tTime[b];
+    return h;
   }
 
   push(t: number, handler: number, arg: number): void {
-    if (this.n === this.time.length) this.grow();
-    const time = this.time;
-    const seq = this.seq;
-    const hd = this.handler;
-    const ar = this.arg;
+    let e: number;
+    if (this.nFree > 0) e = this.freeIds[--this.nFree];
+    else {
+      if (this.nIds === this.seq.length) this.growIds();
+      e = this.nIds++;
+    }
     const s = this.nextSeq++;
+    this.seq[e] = s;
+    this.handler[e] = handler;
+    this.arg[e] = arg;
+    if (this.n === this.time.length) this.growHeap();
+    const time = this.time;
+    const id = this.id;
+    const seq = this.seq;
     let i = this.n++;
     // Sift up: move parents down until the new event's place is found.
     while (i > 0) {
       const p = (i - 1) >> 1;
       const pt = time[p];
-      if (pt < t || (pt === t && seq[p] < s)) break;
+      if (pt < t || (pt === t && seq[id[p]] < s)) break;
       time[i] = pt;
-      seq[i] = seq[p];
-      hd[i] = hd[p];
-      ar[i] = ar[p];
+      id[i] = id[p];
       i = p;
     }
     time[i] = t;
-    seq[i] = s;
-    hd[i] = handler;
-    ar[i] = arg;
+    id[i] = e;
   }
 
   /** Removes the earliest event into poppedTime/poppedHandler/poppedArg; false when empty. */
   pop(): boolean {
+    const b = this.tBest;
+    if (b >= 0) {
+      const tt = this.tTime[b];
+      if (this.n === 0 || tt < this.time[0] || (tt === this.time[0] && this.tSeq[b] < this.seq[this.id[0]])) {
+        this.poppedTime = tt;
+        this.poppedHandler = this.tHandler[b];
+        this.poppedArg = this.tArg[b];
+        this.tTime[b] = Infinity;
+        this.tSet--;
+        this.findBestTimer();
+        return true;
+      }
+    }
     if (this.n === 0) return false;
     const time = this.time;
+    const id = this.id;
     const seq = this.seq;
-    const hd = this.handler;
-    const ar = this.arg;
+    const e = id[0];
     this.poppedTime = time[0];
-    this.poppedHandler = hd[0];
-    this.poppedArg = ar[0];
+    this.poppedHandler = this.handler[e];
+    this.poppedArg = this.arg[e];
+    this.freeIds[this.nFree++] = e;
     const last = --this.n;
     if (last === 0) return true;
     const t = time[last];
-    const s = seq[last];
-    const h = hd[last];
-    const a = ar[last];
+    const le = id[last];
+    const s = seq[le];
     const half = last >> 1;
     let i = 0;
     // Sift down the former last element from the root.
     while (i < half) {
       let c = 2 * i + 1;
       const r = c + 1;
-      if (r < last && (time[r] < time[c] || (time[r] === time[c] && seq[r] < seq[c]))) c = r;
+      if (r < last) {
+        const tr = time[r];
+        const tc = time[c];
+        if (tr < tc || (tr === tc && seq[id[r]] < seq[id[c]])) c = r;
+      }
       const ct = time[c];
-      if (t < ct || (t === ct && s < seq[c])) break;
+      if (t < ct || (t === ct && s < seq[id[c]])) break;
       time[i] = ct;
-      seq[i] = seq[c];
-      hd[i] = hd[c];
-      ar[i] = ar[c];
+      id[i] = id[c];
       i = c;
     }
     time[i] = t;
-    seq[i] = s;
-    hd[i] = h;
-    ar[i] = a;
+    id[i] = le;
     return true;
+  }
+
+  /** A new timer register, unset; returns its index for setTimer. */
+  addTimer(): number {
+    const k = this.tCount++;
+    const grow = (a: Float64Array) => {
+      const b = new Float64Array(this.tCount);
+      b.set(a);
+      return b;
+    };
+    const growI = (a: Int32Array) => {
+      const b = new Int32Array(this.tCount);
+      b.set(a);
+      return b;
+    };
+    this.tTime = grow(this.tTime);
+    this.tSeq = grow(this.tSeq);
+    this.tHandler = growI(this.tHandler);
+    this.tArg = growI(this.tArg);
+    this.tTime[k] = Infinity;
+    return k;
+  }
+
+  /**
+   * Sets timer k to fire at t (it must be unset: a register holds one pending event). Takes
+   * the next sequence number, exactly as push() would.
+   */
+  setTimer(k: number, t: number, handler: number, arg: number): void {
+    this.tTime[k] = t;
+    this.tSeq[k] = this.nextSeq++;
+    this.tHandler[k] = handler;
+    this.tArg[k] = arg;
+    this.tSet++;
+    const b = this.tBest;
+    if (b < 0 || t < this.tTime[b] || (t === this.tTime[b] && this.tSeq[k] < this.tSeq[b])) this.tBest = k;
+  }
+
+  private findBestTimer(): void {
+    let best = -1;
+    let bt = Infinity;
+    let bs = 0;
+    const tt = this.tTime;
+    for (let k = 0; k < this.tCount; k++) {
+      const t = tt[k];
+      if (t < bt || (t === bt && t !== Infinity && this.tSeq[k] < bs)) {
+        best = k;
+        bt = t;
+        bs = this.tSeq[k];
+      }
+    }
+    this.tBest = best;
   }
 
   clear(): void {
     this.n = 0;
     this.nextSeq = 0;
+    this.nFree = 0;
+    this.nIds = 0;
+    this.tTime.fill(Infinity);
+    this.tSet = 0;
+    this.tBest = -1;
   }
 
-  private grow(): void {
+  private growHeap(): void {
     const cap = this.time.length * 2;
     const time = new Float64Array(cap);
     time.set(this.time);
+    const id = new Int32Array(cap);
+    id.set(this.id);
+    this.time = time;
+    this.id = id;
+  }
+
+  private growIds(): void {
+    const cap = this.seq.length * 2;
     const seq = new Float64Array(cap);
     seq.set(this.seq);
     const hd = new Int32Array(cap);
     hd.set(this.handler);
     const ar = new Int32Array(cap);
     ar.set(this.arg);
-    this.time = time;
+    const fr = new Int32Array(cap);
+    fr.set(this.freeIds);
     this.seq = seq;
     this.handler = hd;
     this.arg = ar;
+    this.freeIds = fr;
   }
 }

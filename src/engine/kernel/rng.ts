@@ -4,10 +4,11 @@
  * The simulation never calls Math.random: every draw comes from one of these.
  */
 export class Rng {
-  private a: number;
-  private b: number;
-  private c: number;
-  private d: number;
+  /**
+   * a, b, c, d in an Int32Array: as plain fields, 32-bit values beyond V8's small integers
+   * would be boxed on every write (an allocation per draw).
+   */
+  private readonly s = new Int32Array(4);
 
   constructor(seed: number, stream = 0) {
     // Expand (seed, stream) into 128 bits with splitmix32 so nearby seeds give unrelated streams.
@@ -19,24 +20,25 @@ export class Rng {
       z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
       return (z ^ (z >>> 16)) >>> 0;
     };
-    this.a = next();
-    this.b = next();
-    this.c = next();
-    this.d = next() | 1;
+    this.s[0] = next();
+    this.s[1] = next();
+    this.s[2] = next();
+    this.s[3] = next() | 1;
     for (let i = 0; i < 12; i++) this.nextU32();
   }
 
   nextU32(): number {
-    const a = this.a;
-    const b = this.b;
-    const c = this.c;
-    const d = this.d;
+    const st = this.s;
+    const a = st[0];
+    const b = st[1];
+    const c = st[2];
+    const d = st[3];
     const t = (((a + b) | 0) + d) | 0;
-    this.d = (d + 1) | 0;
-    this.a = b ^ (b >>> 9);
-    this.b = (c + (c << 3)) | 0;
+    st[3] = (d + 1) | 0;
+    st[0] = b ^ (b >>> 9);
+    st[1] = (c + (c << 3)) | 0;
     const r = (c << 21) | (c >>> 11);
-    this.c = (r + t) | 0;
+    st[2] = (r + t) | 0;
     return t >>> 0;
   }
 

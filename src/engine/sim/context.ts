@@ -29,7 +29,7 @@ export class SimContext {
   readonly recorder: Recorder | null;
   readonly durationMs: number;
   /** When the run ended: durationMs, or earlier when a guard or cancel stopped it. */
-  endMs: number;
+  endMs = 0;
   readonly measureFromMs: number;
   readonly eventTypes: string[] = [];
   readonly warnings: string[] = [];
@@ -53,6 +53,19 @@ export class SimContext {
   /** Schedules node.onEvent(action, slot, t). Actions are 0–15. */
   schedule(node: NodeRuntime, action: number, slot: number, t: number): void {
     this.queue.push(t, (node.index << 4) | action, slot);
+  }
+
+  /**
+   * A timer register for a node that always has exactly one event pending (a producer's next
+   * arrival): cheaper than the heap, and ordered exactly as if scheduled with schedule().
+   */
+  addTimer(): number {
+    return this.queue.addTimer();
+  }
+
+  /** Sets a register from addTimer() (unset: it fires once) to call node.onEvent(action, slot, t). */
+  setTimer(timer: number, node: NodeRuntime, action: number, slot: number, t: number): void {
+    this.queue.setTimer(timer, t, (node.index << 4) | action, slot);
   }
 
   /** A node's own random stream, keyed by its id (stable when other nodes change). */

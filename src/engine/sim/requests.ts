@@ -48,7 +48,7 @@ export class Requests {
   readonly latency = new Histogram();
 
   readonly traces: Trace[] = [];
-  private traceBudget: number;
+  private traceBudget = 0;
   private readonly traceEvery: number;
   private sinceTrace = 0;
 

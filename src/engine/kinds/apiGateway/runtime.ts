@@ -19,7 +19,7 @@ const HTTP_METERING_KB = 512;
  * 429 — the README notes the choice). API Gateway never retries the backend.
  */
 export class ApiGatewayRuntime extends NodeBase<ApiGatewayParams> {
-  private tokens: number;
+  private tokens = 0;
   private refilledAt = 0;
   private readonly ratePerMs: number;
   private readonly burst: number;

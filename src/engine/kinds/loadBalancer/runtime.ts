@@ -44,9 +44,9 @@ export class LoadBalancerRuntime extends NodeBase<LoadBalancerParams> {
   private readonly slots: Slots;
 
   // LCU metering, one clock hour of the measured window at a time.
-  private hourStart: number;
+  private hourStart = 0;
   private active = 0;
-  private lastActiveT: number;
+  private lastActiveT = 0;
   private hConnections = 0;
   private hActiveArea = 0;
   private hLcuGB = 0;

@@ -30,6 +30,8 @@ export class ProducerRuntime extends NodeBase<ProducerParams> {
   private readonly kb: number;
   private readonly groups: number;
   private readonly sRequests: number = -1;
+  /** The next arrival waits in a timer register, not in the event heap. */
+  private readonly timer: number = -1;
 
   /** Arrivals in the measured window. */
   private requests = 0;
@@ -47,6 +49,7 @@ export class ProducerRuntime extends NodeBase<ProducerParams> {
     this.totalWeight = sum;
     this.kb = p.payloadKB;
     this.groups = p.messageGroups;
+    this.timer = ctx.addTimer();
     if (ctx.series) this.sRequests = ctx.series.register(`${spec.id}.requests`, 'rate');
   }
 
@@ -68,7 +71,7 @@ export class ProducerRuntime extends NodeBase<ProducerParams> {
   }
 
   private scheduleArrival(t: number): void {
-    if (t < this.ctx.durationMs) this.at(t, ARRIVE, 0);
+    if (t < this.ctx.durationMs) this.ctx.setTimer(this.timer, this, ARRIVE, 0, t);
   }
 
   private drawType(): number {

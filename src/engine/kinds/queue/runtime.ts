@@ -71,7 +71,7 @@ export class QueueRuntime extends NodeBase<QueueParams> {
   private readonly maxReceive: number;
   private readonly inflightMax: number;
   /** The queue's visibility timeout, raised for a Lambda reader as the ESM does [L-SQS23]. */
-  private visibilityMs: number;
+  private visibilityMs = 0;
   private pollers: Poller[] = [];
   private dlq: QueueRuntime | null = null;
 

@@ -115,7 +115,7 @@ export abstract class FleetRuntime<P> extends NodeBase<P> {
   private readonly instOut: Int32Array;
   private readonly instLaunched: Float64Array;
   private readonly freeInst: Int32Array;
-  private nFreeInst: number;
+  private nFreeInst = 0;
   private readonly servingList: Int32Array;
   private readonly servingPos: Int32Array;
   private nServing = 0;
