@@ -7,7 +7,7 @@ import { findRule } from './scenario/connections';
 import type { Scenario } from './scenario/schema';
 import { ScenarioError, validateScenario } from './scenario/validate';
 import { checkConservation } from './sim/conservation';
-import { SimContext, type RunSettings } from './sim/context';
+import { REPLY, SimContext, type RunSettings } from './sim/context';
 import { EdgeRuntime } from './sim/edges';
 import { DEFAULT_RECORD_LIMIT } from './sim/recorder';
 
@@ -163,6 +163,10 @@ export class Simulation {
           return true;
         }
         const h = q.poppedHandler;
+        if (h === REPLY) {
+          perNode[this.ctx.runReply(q.poppedArg)]++;
+          continue;
+        }
         const n = h >> 4;
         perNode[n]++;
         nodes[n].onEvent(h & 15, q.poppedArg, q.poppedTime);

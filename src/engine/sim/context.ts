@@ -1,10 +1,14 @@
 import { EventQueue } from '../kernel/event-queue';
 import { nodeRng, type Rng } from '../kernel/rng';
-import type { NodeRuntime } from '../kinds/types';
+import type { CallStatus, NodeRuntime } from '../kinds/types';
 import { SeriesSet, bucketSecondsFor } from '../metrics/series';
 import type { EdgeRuntime } from './edges';
 import { Recorder } from './recorder';
 import { Requests } from './requests';
+import { Slots, growF64, growI32, growU8 } from './slots';
+
+/** Handler code of a reply event (never a node's: node handlers are (index << 4) | action ≥ 0). */
+export const REPLY = -1;
 
 export interface RunSettings {
   durationSeconds: number;
@@ -34,6 +38,12 @@ export class SimContext {
   readonly eventTypes: string[] = [];
   readonly warnings: string[] = [];
   private readonly typeIdx = new Map<string, number>();
+  // Replies waiting in the event queue: caller node, caller's slot, status, answer time.
+  private replyNode!: Int32Array;
+  private replySlot!: Int32Array;
+  private replyStatus!: Uint8Array;
+  private replyAt!: Float64Array;
+  private readonly replies: Slots;
   private readonly sharedState = new Map<string, unknown>();
 
   constructor(
@@ -48,6 +58,39 @@ export class SimContext {
       ? new SeriesSet(bucketSecondsFor(settings.durationSeconds), settings.durationSeconds)
       : null;
     this.recorder = opts.record && opts.record > 0 ? new Recorder(opts.record) : null;
+    this.replies = new Slots(16, (cap) => {
+      this.replyNode = growI32(this.replyNode, cap);
+      this.replySlot = growI32(this.replySlot, cap);
+      this.replyStatus = growU8(this.replyStatus, cap);
+      this.replyAt = growF64(this.replyAt, cap);
+    });
+  }
+
+  /**
+   * A callee that answers a call at once (a refusal, a throttle) answers through the event
+   * queue: caller.onReturn(callerSlot, status, t) runs as its own event at the same simulated
+   * time, after the caller's call() has returned, so no caller has to expect its onReturn
+   * inside its own call (SimPy's rule). Answers given from the callee's own later events
+   * (the handler's end) are already events and go straight to onReturn.
+   */
+  answer(caller: NodeRuntime, callerSlot: number, status: CallStatus, t: number): void {
+    const r = this.replies.alloc();
+    this.replyNode[r] = caller.index;
+    this.replySlot[r] = callerSlot;
+    this.replyStatus[r] = status;
+    this.replyAt[r] = t;
+    this.queue.push(t, REPLY, r);
+  }
+
+  /** Runs reply event r (the engine's loop calls this for handler REPLY); returns the caller's index. */
+  runReply(r: number): number {
+    const node = this.replyNode[r];
+    const slot = this.replySlot[r];
+    const status = this.replyStatus[r] as CallStatus;
+    const t = this.replyAt[r];
+    this.replies.release(r);
+    this.nodes[node].onReturn(slot, status, t);
+    return node;
   }
 
   /** Schedules node.onEvent(action, slot, t). Actions are 0–15. */

@@ -33,6 +33,9 @@ export abstract class NodeBase<P = Record<string, unknown>> implements NodeRunti
 
   start(_t: number): void {}
 
+  // A callee never calls caller.onReturn from inside its call(): an answer given at once (a
+  // refusal, a throttle) goes through ctx.answer, as an event at the same time.
+
   onEvent(_action: number, _slot: number, _t: number): void {}
 
   call(

@@ -212,7 +212,7 @@ export class FunctionRuntime extends NodeBase<FunctionParams> {
     const slot = this.newInvocation(req, type, kb, group, t, caller.index, callerSlot);
     if (!this.tryStart(slot, t, fails)) {
       this.inv.release(slot);
-      caller.onReturn(callerSlot, THROTTLED, t);
+      this.ctx.answer(caller, callerSlot, THROTTLED, t);
     }
   }
 
@@ -353,9 +353,8 @@ export class FunctionRuntime extends NodeBase<FunctionParams> {
       return;
     }
     // Synchronous calls made at the end of the handler: the environment stays busy (and
-    // billed) until every callee has answered. The +1 guards against callees that answer
-    // at once (a throttle) while we are still issuing calls.
-    this.invPending[slot] = 1;
+    // billed) until every callee has answered (answers always come as later events).
+    this.invPending[slot] = 0;
     const req = this.invReq[slot];
     for (let i = 0; i < edges.length; i++) {
       const e = edges[i];
@@ -366,7 +365,7 @@ export class FunctionRuntime extends NodeBase<FunctionParams> {
         e.target.call(req, this.invType[slot], this.invKb[slot], this.invGroup[slot], t, this, slot);
       }
     }
-    if (--this.invPending[slot] === 0) this.complete(slot, t);
+    if (this.invPending[slot] === 0) this.complete(slot, t);
   }
 
   /** The invocation ends at t: free the environment, bill, and pass the outcome on. */

@@ -119,13 +119,9 @@ export class QueueRuntime extends NodeBase<QueueParams> {
   private readonly batches: Slots;
 
   private now = 0;
-  private dispatching = false;
-  private redispatch = false;
   private wakeAt = Infinity;
   private lastOldest = Infinity;
   private lastAgeAt = 0;
-  private callingBatch = -1;
-  private refusedAtOnce = false;
 
   // Metrics (after the warm-up).
   private sent = 0;
@@ -144,6 +140,12 @@ export class QueueRuntime extends NodeBase<QueueParams> {
   private readonly depth: Level;
   private readonly inFlight: Level;
   private readonly invoking: Level;
+  /**
+   * Most batches running at once, over values held for some time: a batch the reader refuses
+   * at once (its answer is an event at the same instant) never counts as running.
+   */
+  private maxInvoking = 0;
+  private invokingSince = 0;
   private readonly sSent: number = -1;
   private readonly sAge: number = -1;
   private readonly usageAcc: QueueUsage;
@@ -405,19 +407,14 @@ export class QueueRuntime extends NodeBase<QueueParams> {
 
   // ---- handing out batches ---------------------------------------------------------------
 
+  /**
+   * Hands visible messages to free readers. Readers answer only through later events (a
+   * refusal too: SimContext.answer), so nothing here can come back into the queue meanwhile.
+   */
   private dispatch(t: number): void {
-    if (this.dispatching) {
-      this.redispatch = true;
-      return;
-    }
     if (this.pollers.length === 0) return;
-    this.dispatching = true;
-    do {
-      this.redispatch = false;
-      if (this.fifo) this.dispatchFifo(t);
-      else this.dispatchStandard(t);
-    } while (this.redispatch);
-    this.dispatching = false;
+    if (this.fifo) this.dispatchFifo(t);
+    else this.dispatchStandard(t);
     const waiting = this.workWaiting();
     for (let i = 0; i < this.pollers.length; i++) {
       const p = this.pollers[i];
@@ -589,9 +586,7 @@ export class QueueRuntime extends NodeBase<QueueParams> {
     this.bStart[b] = t;
     if (this.measuring(t)) this.batchCount++;
     const m0 = this.bFirst[b];
-    const outer = this.callingBatch;
-    this.callingBatch = b;
-    this.refusedAtOnce = false;
+    this.changeInvoking(1, t);
     // With ReportBatchItemFailures the handler answers normally and lists the failed items,
     // which the queue draws itself when the batch comes back.
     p.target.call(
@@ -604,10 +599,6 @@ export class QueueRuntime extends NodeBase<QueueParams> {
       b,
       p.reportItemFailures ? false : undefined,
     );
-    // A reader that refused at once (a throttle) never counted as running.
-    if (!this.refusedAtOnce) this.invoking.add(1, t);
-    this.callingBatch = outer;
-    this.refusedAtOnce = false;
   }
 
   // ---- batches coming back ---------------------------------------------------------------
@@ -616,10 +607,7 @@ export class QueueRuntime extends NodeBase<QueueParams> {
     const t = this.touch(t0);
     const p = this.pollers[this.bPoller[b]];
     p.active--;
-    if (b === this.callingBatch) this.refusedAtOnce = true;
-    else this.invoking.add(-1, t);
-    const outer = this.dispatching;
-    this.dispatching = true;
+    this.changeInvoking(-1, t);
     const measuring = this.measuring(t);
     if (status === THROTTLED && measuring) this.throttledBatches++;
 
@@ -684,9 +672,7 @@ export class QueueRuntime extends NodeBase<QueueParams> {
     } else {
       p.pushIdle(t);
     }
-    this.dispatching = outer;
-    if (outer) this.redispatch = true;
-    else this.dispatch(t);
+    this.dispatch(t);
   }
 
   /** Handled: the reader's downstream paths are spawned, the message deleted, its path completed. */
@@ -782,6 +768,13 @@ export class QueueRuntime extends NodeBase<QueueParams> {
     }
   }
 
+  private changeInvoking(dv: number, t: number): void {
+    const v = this.invoking.value;
+    if (t > this.invokingSince && t > this.ctx.measureFromMs && v > this.maxInvoking) this.maxInvoking = v;
+    this.invokingSince = t;
+    if (dv !== 0) this.invoking.add(dv, t);
+  }
+
   // ---- FIFO groups -----------------------------------------------------------------------
 
   private appendToGroup(m: number, g: number): void {
@@ -874,6 +867,7 @@ export class QueueRuntime extends NodeBase<QueueParams> {
     if (oldest < Infinity) this.noteAge(t - oldest, t);
     this.depth.mean(t);
     this.inFlight.mean(t);
+    this.changeInvoking(0, t);
     this.invoking.mean(t);
   }
 
@@ -903,7 +897,7 @@ export class QueueRuntime extends NodeBase<QueueParams> {
       messages: this.msgs.inUse,
       meanInFlight: round6(this.inFlight.mean(T)),
       maxInFlight: this.inFlight.max,
-      pollers: this.invoking.max,
+      pollers: this.maxInvoking,
       visibilityTimeoutSeconds: round6(this.visibilityMs / 1000),
       billedRequests: this.usageAcc.requests,
     };

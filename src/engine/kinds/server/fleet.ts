@@ -234,7 +234,7 @@ export abstract class FleetRuntime<P> extends NodeBase<P> {
       if (this.measuring(t)) this.rejected++;
       if (this.ctx.requests.traceId(req) >= 0)
         this.ctx.requests.hop(req, { node: this.spec.id, startMs: t, endMs: t, outcome: '503' });
-      caller.onReturn(callerSlot, THROTTLED, t);
+      this.ctx.answer(caller, callerSlot, THROTTLED, t);
       return;
     }
     const slot = this.rs.alloc();
@@ -331,7 +331,7 @@ export abstract class FleetRuntime<P> extends NodeBase<P> {
     const caller = this.rCaller[slot];
     const callerSlot = this.rCallerSlot[slot];
     this.rs.release(slot);
-    // Waiting requests take the freed slot before the caller hears back (a caller may call again at once).
+    // Waiting requests take the freed slot first: they were here before anything the caller sends next.
     this.drainQueue(t);
     this.answered(req, arrived, answeredAt, status);
     if (status === OK && req >= 0) this.emit(this.sendEdges, req, type, kb, group, t);

@@ -434,7 +434,7 @@ class Consumer {
     }
     this.busy[lane] = 1;
     this.startedAt[lane] = t;
-    // May answer THROTTLED at once (re-entrantly): all state is set before the call.
+    // The answer, a refusal included, comes later as an event (SimContext.answer).
     this.target.call(-1, type, kb, 0, t, this.poller.owner, lane * this.of + this.index, poison);
   }
 
