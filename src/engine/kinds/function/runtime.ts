@@ -9,6 +9,7 @@ import type { EdgeRuntime } from '../../sim/edges';
 import { NodeBase } from '../../sim/node-base';
 import { REC_ENV_BUSY, REC_ENV_GONE, REC_ENV_IDLE, REC_ENV_NEW, type Recorder } from '../../sim/recorder';
 import { COMPLETED, DEAD_LETTERED, DROPPED } from '../../sim/requests';
+import { RingDeque } from '../../sim/ring-deque';
 import { Slots, growF64, growI32, growU8 } from '../../sim/slots';
 import {
   ERROR,
@@ -64,9 +65,7 @@ export class FunctionRuntime extends NodeBase<FunctionParams> {
   private envPc!: Uint8Array;
   private envBusy!: Uint8Array;
   private readonly envs: Slots;
-  private ring = new Int32Array(64); // idle on-demand envs, oldest at head
-  private ringHead = 0;
-  private ringCount = 0;
+  private readonly idle = new RingDeque(64); // idle on-demand envs, oldest at the front
   private pcIdle!: Int32Array;
   private pcIdleCount = 0;
   private scaleTokens = SCALING_BURST;
@@ -290,9 +289,8 @@ export class FunctionRuntime extends NodeBase<FunctionParams> {
       env = this.pcIdle[--this.pcIdleCount];
     } else {
       this.reclaimExpired(t);
-      if (this.ringCount > 0) {
-        this.ringCount--;
-        env = this.ring[(this.ringHead + this.ringCount) & (this.ring.length - 1)];
+      if (this.idle.size > 0) {
+        env = this.idle.popBack();
       } else {
         this.scaleTokens = Math.min(
           SCALING_BURST,
@@ -482,28 +480,19 @@ export class FunctionRuntime extends NodeBase<FunctionParams> {
   }
 
   private pushIdle(env: number, t: number): void {
-    if (this.ringCount === this.ring.length) {
-      const bigger = new Int32Array(this.ring.length * 2);
-      for (let i = 0; i < this.ringCount; i++)
-        bigger[i] = this.ring[(this.ringHead + i) & (this.ring.length - 1)];
-      this.ring = bigger;
-      this.ringHead = 0;
-    }
     this.envIdleSince[env] = t;
-    this.ring[(this.ringHead + this.ringCount) & (this.ring.length - 1)] = env;
-    this.ringCount++;
+    this.idle.pushBack(env);
   }
 
   /** Reclaims, oldest first, the idle environments whose keep-alive ran out before t. */
   private reclaimExpired(t: number): void {
-    const mask = this.ring.length - 1;
-    while (this.ringCount > 0) {
-      const env = this.ring[this.ringHead];
+    const idle = this.idle;
+    while (idle.size > 0) {
+      const env = idle.front();
       const diesAt = this.envIdleSince[env] + this.keepAliveMs;
       if (diesAt > t) return;
       this.retireEnv(env, diesAt);
-      this.ringHead = (this.ringHead + 1) & mask;
-      this.ringCount--;
+      idle.popFront();
     }
   }
 
@@ -521,10 +510,9 @@ export class FunctionRuntime extends NodeBase<FunctionParams> {
   finish(t: number): void {
     this.reclaimExpired(t);
     // Environments still alive at the end count until the end.
-    for (let i = 0; i < this.ringCount; i++)
-      this.closeLife(this.ring[(this.ringHead + i) & (this.ring.length - 1)], t);
+    for (let i = 0; i < this.idle.size; i++) this.closeLife(this.idle.at(i), t);
     for (let i = 0; i < this.pcIdleCount; i++) this.closeLife(this.pcIdle[i], t);
-    this.ringCount = 0;
+    this.idle.clear();
     this.pcIdleCount = 0;
     // Busy environments belong to invocations still in flight: they count until the end too.
     for (let env = 0; env < this.envs.capacity; env++) if (this.envBusy[env]) this.closeLife(env, t);

@@ -1,4 +1,5 @@
 import type { EdgeRuntime } from '../../sim/edges';
+import { RingDeque } from '../../sim/ring-deque';
 import type { NodeRuntime } from '../types';
 import { ESM_INITIAL_CONCURRENCY, ESM_MAX_CONCURRENCY, LONG_POLL_MS } from './limits';
 
@@ -37,9 +38,8 @@ export class Poller {
   /** Standard queues: the batch being filled during its window, −1 when none. */
   filling = -1;
 
-  private idleSince = new Float64Array(8);
-  private idleHead = 0;
-  idleCount = 0;
+  /** When each idle poller started waiting, oldest first. */
+  private readonly idle = new RingDeque(8);
 
   constructor(
     readonly index: number,
@@ -55,44 +55,37 @@ export class Poller {
     this.base = Math.min(ESM_INITIAL_CONCURRENCY, this.max);
   }
 
+  /** Idle pollers. */
+  get idleCount(): number {
+    return this.idle.size;
+  }
+
   /** Pollers the mapping has now. */
   get total(): number {
-    return this.active + this.sleeping + this.idleCount;
+    return this.active + this.sleeping + this.idle.size;
   }
 
   pushIdle(t: number): void {
-    const cap = this.idleSince.length;
-    if (this.idleCount === cap) {
-      const bigger = new Float64Array(cap * 2);
-      for (let i = 0; i < this.idleCount; i++) bigger[i] = this.idleSince[(this.idleHead + i) & (cap - 1)];
-      this.idleSince = bigger;
-      this.idleHead = 0;
-    }
-    this.idleSince[(this.idleHead + this.idleCount) & (this.idleSince.length - 1)] = t;
-    this.idleCount++;
+    this.idle.pushBack(t);
   }
 
   /** The poller that became idle last stops waiting; returns when it started waiting. */
   takeNewest(): number {
-    this.idleCount--;
-    return this.idleSince[(this.idleHead + this.idleCount) & (this.idleSince.length - 1)];
+    return this.idle.popBack();
   }
 
   /** When the longest-idle poller started waiting (only when idleCount > 0). */
   get oldestIdleSince(): number {
-    return this.idleSince[this.idleHead];
+    return this.idle.front();
   }
 
   takeOldest(): number {
-    const w = this.idleSince[this.idleHead];
-    this.idleHead = (this.idleHead + 1) & (this.idleSince.length - 1);
-    this.idleCount--;
-    return w;
+    return this.idle.popFront();
   }
 
   /** Start times of the idle pollers, for the end of the run. */
   idleAt(i: number): number {
-    return this.idleSince[(this.idleHead + i) & (this.idleSince.length - 1)];
+    return this.idle.at(i);
   }
 }
 

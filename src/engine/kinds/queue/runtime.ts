@@ -5,6 +5,7 @@ import type { SimContext } from '../../sim/context';
 import type { EdgeRuntime } from '../../sim/edges';
 import { NodeBase } from '../../sim/node-base';
 import { COMPLETED, DEAD_LETTERED, DROPPED } from '../../sim/requests';
+import { RingDeque } from '../../sim/ring-deque';
 import { Slots, growF64, growI32, growU8 } from '../../sim/slots';
 import { ERROR, OK, THROTTLED, type CallStatus, type NodeMetrics, type NodeSpec } from '../types';
 import { SlotHeap } from './heap';
@@ -100,9 +101,8 @@ export class QueueRuntime extends NodeBase<QueueParams> {
   /** The group's batch being filled during its window, −1 when none. */
   private gBatch: Int32Array = new Int32Array(0);
   private gReady: Uint8Array = new Uint8Array(0);
-  private ring: Int32Array = new Int32Array(16);
-  private ringHead = 0;
-  private ringCount = 0;
+  /** Groups that may be read, in the order they became ready. */
+  private readonly ready = new RingDeque(16);
 
   // Batches (by batch slot).
   private bPoller!: Int32Array;
@@ -460,8 +460,8 @@ export class QueueRuntime extends NodeBase<QueueParams> {
   }
 
   private dispatchFifo(t: number): void {
-    while (this.ringCount > 0) {
-      const g = this.ring[this.ringHead];
+    while (this.ready.size > 0) {
+      const g = this.ready.front();
       const filling = this.gBatch[g];
       if (filling >= 0) {
         this.popReady();
@@ -721,7 +721,7 @@ export class QueueRuntime extends NodeBase<QueueParams> {
 
   private workWaiting(): boolean {
     if (this.inflightCount >= this.inflightMax) return false;
-    return this.fifo ? this.ringCount > 0 : this.visible.size > 0;
+    return this.fifo ? this.ready.size > 0 : this.visible.size > 0;
   }
 
   private countEmpty(since: number, until: number): void {
@@ -807,21 +807,11 @@ export class QueueRuntime extends NodeBase<QueueParams> {
     else return;
     if (m < 0 || this.mState[m] !== VISIBLE) return;
     this.gReady[g] = 1;
-    if (this.ringCount === this.ring.length) {
-      const bigger = new Int32Array(this.ring.length * 2);
-      for (let i = 0; i < this.ringCount; i++)
-        bigger[i] = this.ring[(this.ringHead + i) & (this.ring.length - 1)];
-      this.ring = bigger;
-      this.ringHead = 0;
-    }
-    this.ring[(this.ringHead + this.ringCount) & (this.ring.length - 1)] = g;
-    this.ringCount++;
+    this.ready.pushBack(g);
   }
 
   private popReady(): void {
-    this.gReady[this.ring[this.ringHead]] = 0;
-    this.ringHead = (this.ringHead + 1) & (this.ring.length - 1);
-    this.ringCount--;
+    this.gReady[this.ready.popFront()] = 0;
   }
 
   private growGroups(min: number): void {

@@ -16,6 +16,7 @@ import {
   type NodeRuntime,
   type NodeSpec,
 } from '../types';
+import { RingDeque } from '../../sim/ring-deque';
 
 /**
  * How a fleet kind (EC2 `server`, Fargate `container`) runs, in numbers.
@@ -137,8 +138,7 @@ export abstract class FleetRuntime<P> extends NodeBase<P> {
   private rArrive!: Float64Array;
   private rInst!: Int32Array;
   private readonly rs: Slots;
-  private ring = new Int32Array(64);
-  private qHead = 0;
+  private readonly waiting = new RingDeque(64);
   private qCount = 0;
   private expiryPending = false;
 
@@ -367,24 +367,16 @@ export abstract class FleetRuntime<P> extends NodeBase<P> {
   // ---- the waiting queue -------------------------------------------------------------------
 
   private enqueue(slot: number, t: number): void {
-    if (this.qCount === this.ring.length) {
-      const bigger = new Int32Array(this.ring.length * 2);
-      const mask = this.ring.length - 1;
-      for (let i = 0; i < this.qCount; i++) bigger[i] = this.ring[(this.qHead + i) & mask];
-      this.ring = bigger;
-      this.qHead = 0;
-    }
-    this.ring[(this.qHead + this.qCount) & (this.ring.length - 1)] = slot;
+    this.waiting.pushBack(slot);
     this.setQueue(this.qCount + 1, t);
     if (!this.expiryPending) {
       this.expiryPending = true;
-      this.at(this.rArrive[this.ring[this.qHead]] + this.cfg.timeoutMs, EXPIRE, 0);
+      this.at(this.rArrive[this.waiting.front()] + this.cfg.timeoutMs, EXPIRE, 0);
     }
   }
 
   private dequeue(t: number): number {
-    const slot = this.ring[this.qHead];
-    this.qHead = (this.qHead + 1) & (this.ring.length - 1);
+    const slot = this.waiting.popFront();
     this.setQueue(this.qCount - 1, t);
     return slot;
   }
@@ -406,11 +398,11 @@ export abstract class FleetRuntime<P> extends NodeBase<P> {
   /** One timer for the oldest waiting request's deadline: never one per request. */
   private expire(t: number): void {
     this.expiryPending = false;
-    while (this.qCount > 0 && this.rArrive[this.ring[this.qHead]] + this.cfg.timeoutMs <= t)
+    while (this.qCount > 0 && this.rArrive[this.waiting.front()] + this.cfg.timeoutMs <= t)
       this.expireWaiting(this.dequeue(t));
     if (this.qCount > 0) {
       this.expiryPending = true;
-      this.at(this.rArrive[this.ring[this.qHead]] + this.cfg.timeoutMs, EXPIRE, 0);
+      this.at(this.rArrive[this.waiting.front()] + this.cfg.timeoutMs, EXPIRE, 0);
     }
   }
 
