@@ -261,12 +261,15 @@ export class Simulation {
         inFlight: r.inFlight,
         costUsd: bill.costUsd,
         monthlyCostUsd: bill.monthlyCostUsd,
-        latencyMs: r.latency.summary(),
+        latencyMs: r.latencyHistogram().summary(),
       },
       nodes,
       warnings: [...ctx.warnings],
       traces: r.traces,
-      latencyHistogram: r.latency.buckets().map(([a, b, c]) => [round6(a), round6(b), c]),
+      latencyHistogram: r
+        .latencyHistogram()
+        .buckets()
+        .map(([a, b, c]) => [round6(a), round6(b), c]),
     };
     if (ctx.series)
       result.series = {

@@ -51,6 +51,14 @@ export class Histogram {
     this.counts[bucketOf(v)]++;
   }
 
+  /** Becomes an exact copy of h (same samples, same sum). */
+  copyFrom(h: Histogram): void {
+    this.counts.set(h.counts);
+    this.count = h.count;
+    this.sum = h.sum;
+    this.max = h.max;
+  }
+
   /** The value below which a fraction q of the samples lie (bucket midpoint, capped at max). */
   quantile(q: number): number {
     if (this.count === 0) return 0;

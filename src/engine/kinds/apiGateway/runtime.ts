@@ -25,6 +25,7 @@ export class ApiGatewayRuntime extends NodeBase<ApiGatewayParams> {
   private readonly burst: number;
   private readonly timeoutMs: number;
   private readonly overheadMs: number;
+  private readonly http: boolean;
   private integrations: EdgeRuntime[] = [];
 
   private slotReq!: Int32Array;
@@ -51,6 +52,7 @@ export class ApiGatewayRuntime extends NodeBase<ApiGatewayParams> {
     this.ratePerMs = p.throttle.ratePerSecond / 1000;
     this.timeoutMs = p.timeoutMs ?? API_TIMEOUT_DEFAULT_MS[p.flavor];
     this.overheadMs = p.overheadMs;
+    this.http = p.flavor === 'http';
     this.slots = new Slots(64, (cap) => {
       this.slotReq = growI32(this.slotReq, cap);
       this.slotStart = growF64(this.slotStart, cap);
@@ -86,7 +88,7 @@ export class ApiGatewayRuntime extends NodeBase<ApiGatewayParams> {
       return;
     }
     this.tokens -= 1;
-    if (measuring) this.meteredRequests += this.params.flavor === 'http' ? chunks(kb, HTTP_METERING_KB) : 1;
+    if (measuring) this.meteredRequests += this.http ? chunks(kb, HTTP_METERING_KB) : 1;
     const n = this.integrations.length;
     if (n === 0) {
       this.respond(req, t, t, THROTTLED, measuring);
@@ -124,7 +126,6 @@ export class ApiGatewayRuntime extends NodeBase<ApiGatewayParams> {
     }
     if (outcome === FAILED && measuring && this.ctx.series) this.ctx.series.count(this.sErrors, t);
     const respondedAt = answeredAt + this.overheadMs;
-    if (measuring) this.latency.add(respondedAt - start);
     if (this.ctx.requests.traceId(req) >= 0) {
       this.ctx.requests.hop(req, {
         node: this.spec.id,
@@ -133,7 +134,13 @@ export class ApiGatewayRuntime extends NodeBase<ApiGatewayParams> {
         outcome: statusText(status, t - start > this.timeoutMs),
       });
     }
-    this.ctx.requests.end(req, outcome, respondedAt);
+    this.ctx.requests.endAnswered(
+      req,
+      outcome,
+      respondedAt,
+      measuring ? this.latency : null,
+      respondedAt - start,
+    );
   }
 
   /** Requests waiting on their integration. */

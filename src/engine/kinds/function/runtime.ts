@@ -58,6 +58,8 @@ export class FunctionRuntime extends NodeBase<FunctionParams> {
   private readonly keepAliveMs: number;
   private readonly timeoutMs: number;
   private readonly maxEventAgeMs: number;
+  private readonly cpuBoundFraction: number;
+  private readonly errorRate: number;
 
   // Execution environments (structure of arrays, indexed by env slot).
   private envBorn!: Float64Array;
@@ -131,6 +133,8 @@ export class FunctionRuntime extends NodeBase<FunctionParams> {
     this.keepAliveMs = p.keepAliveSeconds * 1000;
     this.timeoutMs = p.timeoutMs;
     this.maxEventAgeMs = p.maxEventAgeSeconds * 1000;
+    this.cpuBoundFraction = p.cpuBoundFraction;
+    this.errorRate = p.errorRate;
     this.envs = new Slots(16, (cap) => {
       this.envBorn = growF64(this.envBorn, cap);
       this.envIdleSince = growF64(this.envIdleSince, cap);
@@ -240,7 +244,7 @@ export class FunctionRuntime extends NodeBase<FunctionParams> {
   }
 
   get itemErrorRate(): number {
-    return this.params.errorRate;
+    return this.errorRate;
   }
 
   emitDownstream(req: number, type: number, kb: number, group: number, t: number): void {
@@ -315,12 +319,12 @@ export class FunctionRuntime extends NodeBase<FunctionParams> {
 
     let status: CallStatus = OK;
     const d = this.duration.sample(this.rng);
-    const f = this.params.cpuBoundFraction;
+    const f = this.cpuBoundFraction;
     let runMs = f === 0 ? d : d * (1 - f) + d * f * this.cpuStretch;
     if (runMs > this.timeoutMs) {
       runMs = this.timeoutMs;
       status = TIMEOUT;
-    } else if (fails ?? (this.params.errorRate > 0 && this.rng.next() < this.params.errorRate)) {
+    } else if (fails ?? (this.errorRate > 0 && this.rng.next() < this.errorRate)) {
       status = ERROR;
     }
     this.invEnv[slot] = env;

@@ -147,7 +147,6 @@ export class LoadBalancerRuntime extends NodeBase<LoadBalancerParams> {
       else if (status === THROTTLED) this.throttled++;
       else this.errors++;
       if (status !== OK && this.ctx.series) this.ctx.series.count(this.sErrors, t);
-      this.latency.add(at - start);
     }
     if (this.ctx.requests.traceId(req) >= 0) {
       this.ctx.requests.hop(req, {
@@ -157,7 +156,8 @@ export class LoadBalancerRuntime extends NodeBase<LoadBalancerParams> {
         outcome: status === OK ? '200' : status === TIMEOUT ? '504' : status === THROTTLED ? '503' : '502',
       });
     }
-    this.ctx.requests.end(req, status === OK ? COMPLETED : FAILED, at);
+    const outcome = status === OK ? COMPLETED : FAILED;
+    this.ctx.requests.endAnswered(req, outcome, at, measuring ? this.latency : null, at - start);
   }
 
   // ---- LCUs ----------------------------------------------------------------------------
