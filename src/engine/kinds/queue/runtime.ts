@@ -379,7 +379,7 @@ export class QueueRuntime extends NodeBase<QueueParams> {
     if (this.measuring(k)) this.expired++;
     this.noteAge(k - this.mSentAt[m], k);
     const req = this.mReq[m];
-    this.hop(req, k, k, this.mCount[m], 'expired');
+    if (this.traced(req)) this.hop(req, k, k, this.mCount[m], 'expired');
     this.ctx.requests.end(req, DROPPED, k);
     this.discard(m);
   }
@@ -389,7 +389,7 @@ export class QueueRuntime extends NodeBase<QueueParams> {
     if (this.measuring(k)) this.deadLettered++;
     this.noteAge(k - this.mSentAt[m], k);
     const req = this.mReq[m];
-    this.hop(req, k, k, this.mCount[m], 'deadLettered');
+    if (this.traced(req)) this.hop(req, k, k, this.mCount[m], 'deadLettered');
     this.dlq!.acceptRedrive(this.mType[m], this.mKb[m], this.mGroup[m], this.mSentAt[m], k);
     this.ctx.requests.end(req, DEAD_LETTERED, k);
     this.discard(m);
@@ -547,7 +547,7 @@ export class QueueRuntime extends NodeBase<QueueParams> {
       this.waitMs += t - this.mVisibleAt[m];
       this.waits++;
     }
-    this.hop(this.mReq[m], this.mVisibleAt[m], t, count - 1, 'received');
+    if (this.traced(this.mReq[m])) this.hop(this.mReq[m], this.mVisibleAt[m], t, count - 1, 'received');
     this.mState[m] = INFLIGHT;
     this.mVisibleAt[m] = t + this.visibilityMs;
     this.depth.add(-1, t);
@@ -627,14 +627,15 @@ export class QueueRuntime extends NodeBase<QueueParams> {
         fail = true;
         if (this.fifo) failing = true;
       }
-      this.hop(
-        this.mReq[m],
-        this.bStart[b],
-        t,
-        this.mCount[m] - 1,
-        fail ? (itemMode ? 'itemFailed' : STATUS_NAMES[status]) : 'ok',
-        p.target.spec.id,
-      );
+      if (this.traced(this.mReq[m]))
+        this.hop(
+          this.mReq[m],
+          this.bStart[b],
+          t,
+          this.mCount[m] - 1,
+          fail ? (itemMode ? 'itemFailed' : STATUS_NAMES[status]) : 'ok',
+          p.target.spec.id,
+        );
       if (fail) {
         this.returnLater(m, this.fifo ? fifoBack : this.mVisibleAt[m], t);
         returned++;
@@ -830,6 +831,11 @@ export class QueueRuntime extends NodeBase<QueueParams> {
     if (!this.measuring(t)) return;
     if (ageMs > this.maxAgeMs) this.maxAgeMs = ageMs;
     if (this.ctx.series) this.ctx.series.max(this.sAge, t, ageMs / 1000);
+  }
+
+  /** Whether request req is sampled for traces (checked before building a hop's arguments). */
+  private traced(req: number): boolean {
+    return req >= 0 && this.ctx.requests.traceId(req) >= 0;
   }
 
   private hop(
