@@ -6,7 +6,7 @@ import { EventQueue } from '../../../src/engine/kernel/event-queue';
  * The queue against a sorted list: events come out by time, ties in the order they were
  * scheduled, whether they went into the heap or into a timer register.
  */
-describe("EventQueue timer registers and ids", () => {
+describe('EventQueue timer registers and ids', () => {
   it('pops by time, then by scheduling order, timers included', () => {
     fc.assert(
       fc.property(
