@@ -80,3 +80,23 @@ describe('scenario store', () => {
     expect(s().doc.settings).toEqual({ durationSeconds: 60 });
   });
 });
+
+describe('an S3 bucket notifies one destination [S3-FILTER]', () => {
+  it('refuses a second notification while drawing, naming both targets by label and saying to fan out through SNS', () => {
+    const store = createScenarioStore();
+    const s = store.getState();
+    const bucket = s.addNode('bucket', { x: 0, y: 0 });
+    const a = s.addNode('function', { x: 200, y: 0 });
+    const b = s.addNode('function', { x: 200, y: 200 });
+    expect(store.getState().connect(bucket, a).ok).toBe(true);
+    const r = store.getState().connect(bucket, b);
+    expect(r.ok).toBe(false);
+    const labels = store.getState().doc.nodes.map((n) => n.label);
+    if (!r.ok) {
+      expect(r.reason).toBe(
+        `Bucket ${labels[0]} already notifies ${labels[1]}, and one S3 event type can have only one destination. To reach ${labels[2]} too, let the bucket notify an SNS topic and subscribe both to it.`,
+      );
+      expect(r.reason).not.toMatch(/EventBridge|edges\[/);
+    }
+  });
+});

@@ -102,6 +102,12 @@ export function connectionRefusal(
   if (d.edges.some((e) => e.source === source && e.target === target && (e.role ?? 'invoke') === role)) {
     return `${a.label} already hands work to ${b.label}${role === 'invoke' ? '' : ` as "${role}"`}.`;
   }
+  // One destination per S3 event type [S3-FILTER]: refused here, as validation would refuse it.
+  const notified = a.kind === 'bucket' ? d.edges.find((e) => e.source === source) : undefined;
+  if (notified) {
+    const first = d.nodes.find((n) => n.id === notified.target);
+    return `Bucket ${a.label} already notifies ${first?.label ?? notified.target}, and one S3 event type can have only one destination. To reach ${b.label} too, let the bucket notify an SNS topic and subscribe both to it.`;
+  }
   return null;
 }
 

@@ -118,7 +118,11 @@ function checkFanOut(
     const src = byId.get(e.source)!;
     if (src.kind === 'bucket' && e.role === 'invoke' && count(`notify:${e.source}`) > 1) {
       // Same event type, overlapping prefixes: S3 refuses the second configuration [S3-FILTER].
-      report(e, 'an S3 event type can have only one destination; fan out through SNS or EventBridge');
+      const first = edges.find((x) => x.source === e.source && x.role === 'invoke')!;
+      report(
+        e,
+        `bucket "${labelOf(src)}" already notifies "${labelOf(byId.get(first.target)!)}", and one S3 event type can have only one destination: to reach "${labelOf(byId.get(e.target)!)}" too, let the bucket notify an SNS topic and subscribe both to it`,
+      );
     } else if (src.kind === 'eventBus' && e.role === 'dlq') {
       checkBusDlq(e, edges, count, report);
     } else if (e.role !== 'invoke' && count(`${e.role}:${e.source}`) > 1) {
@@ -159,6 +163,10 @@ function checkBusDlq(
     else if (count(`dlq:${e.source}:${id}`) > 1)
       report(e, `target "${id}" of bus "${e.source}" already has a dead-letter queue: a target has one`);
   }
+}
+
+function labelOf(n: ScenarioNode): string {
+  return n.label || n.id;
 }
 
 function patternKey(types: string[] | undefined): string {

@@ -217,7 +217,7 @@ describe('graph checks', () => {
       ],
     );
     expect(errorsOf(d)).toEqual([
-      'edges[1] (edge "e2"): an S3 event type can have only one destination; fan out through SNS or EventBridge',
+      'edges[1] (edge "e2"): bucket "b" already notifies "f", and one S3 event type can have only one destination: to reach "g" too, let the bucket notify an SNS topic and subscribe both to it',
     ]);
   });
 
