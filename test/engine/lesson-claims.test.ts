@@ -16,7 +16,8 @@ const load = (name: string) => JSON.parse(readFileSync(join(dir, `${name}.json`)
 const text = (name: string) => JSON.stringify(load(name));
 const runs = new Map<string, Result>();
 /** A run of a template, once per (template, variant); `variant` names what `edit` changes. */
-function runOf(name: string, variant = '', edit?: (doc: Record<string, any>) => void): Result {
+type Doc = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+function runOf(name: string, variant = '', edit?: (doc: Doc) => void): Result {
   const key = `${name}:${variant}`;
   if (!runs.has(key)) {
     const doc = load(name);
