@@ -31,4 +31,34 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // The app reaches the engine's runtime only through the worker: it imports catalogs
+    // (kinds/registry.ts, kinds/vocabulary.ts) and validation, never code that runs a simulation.
+    // test/engine/module-graph.test.ts checks the whole graph; this names the file at fault.
+    files: ['src/app/**/*.{ts,tsx}', 'src/main.tsx'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '**/engine/simulate',
+                '**/engine/kinds/runtimes',
+                '**/engine/kinds/types',
+                '**/engine/kinds/*/create',
+                '**/engine/kinds/*/runtime',
+                '**/engine/sim/context',
+                '**/engine/sim/node-base',
+                '**/engine/compare/run-point',
+              ],
+              allowTypeImports: true,
+              message:
+                'The app must not bundle engine runtime code: import kinds/registry or kinds/vocabulary, and run through the worker.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

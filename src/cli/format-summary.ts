@@ -1,4 +1,4 @@
-import type { MetricValue, Summary } from '../engine/kinds/types';
+import type { MetricValue, Summary } from '../engine/kinds/vocabulary';
 import type { Result } from '../engine/result';
 import type { Interval } from '../engine/stats/interval';
 import type { ReplicationStats, SummaryInterval } from '../engine/stats/replications';

@@ -1,5 +1,5 @@
 import type { NodeCost } from './billing/types';
-import type { NodeKind, NodeMetrics, Summary } from './kinds/types';
+import type { NodeKind, NodeMetrics, Summary } from './kinds/vocabulary';
 import type { Recording } from './sim/recorder';
 import type { Trace } from './sim/requests';
 import type { ReplicationStats } from './stats/replications';

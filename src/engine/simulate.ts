@@ -1,6 +1,6 @@
 import { priceRun } from './billing/bill';
-import { kindModule } from './kinds/registry';
-import type { NodeSpec } from './kinds/types';
+import { RUNTIMES } from './kinds/runtimes';
+import type { NodeSpec } from './kinds/vocabulary';
 import { round6 } from './metrics/series';
 import { RESULT_FORMAT, RESULT_VERSION, type Incomplete, type NodeResult, type Result } from './result';
 import { findRule } from './scenario/connections';
@@ -98,24 +98,13 @@ export class Simulation {
     this.ctx = ctx;
     ctx.warnings.push(...warnings);
     scenario.nodes.forEach((n, i) => {
-      const kind = kindModule(n.kind);
-      if (!kind.create) {
-        throw new ScenarioError([
-          {
-            path: `nodes[${i}].kind`,
-            nodeId: n.id,
-            value: n.kind,
-            message: `${kind.title} nodes are not simulated yet: remove "${n.id}" to run this scenario`,
-          },
-        ]);
-      }
       const spec: NodeSpec = {
         id: n.id,
         kind: n.kind,
         label: n.label,
         params: n.params as Record<string, unknown>,
       };
-      ctx.nodes.push(kind.create(ctx, spec as never, i));
+      ctx.nodes.push(RUNTIMES[n.kind](ctx, spec as never, i));
     });
     const byId = new Map(ctx.nodes.map((n) => [n.spec.id, n]));
     scenario.edges.forEach((e, i) => {

@@ -29,7 +29,7 @@ import { useNotices } from './notices';
 import { routeFlowEdges, toFlowEdges, toFlowNodes, type KindFlowEdge, type KindFlowNode } from './to-flow';
 import { PALETTE_MIME } from '../palette/palette-dnd';
 import { KINDS } from '../../engine/kinds/registry';
-import type { NodeKind } from '../../engine/kinds/types';
+import type { NodeKind } from '../../engine/kinds/vocabulary';
 
 const nodeTypes = { kind: KindNode };
 const edgeTypes = { kind: KindEdge };

@@ -1,4 +1,4 @@
-import type { NodeKind } from '../../engine/kinds/types';
+import type { NodeKind } from '../../engine/kinds/vocabulary';
 import { selectResult, useRunStore } from '../store/run';
 import { useScenarioStore } from '../store/scenario';
 import { useFiguresAt } from '../classroom/use-figures-at';

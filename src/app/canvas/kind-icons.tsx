@@ -1,4 +1,6 @@
-import type { NodeKind } from '../../engine/kinds/types';
+import type { IconKey } from '../../engine/kinds/catalog-types';
+import { KINDS } from '../../engine/kinds/registry';
+import type { NodeKind } from '../../engine/kinds/vocabulary';
 // AWS Architecture Icons (via the aws-icons package; terms in the README): only the SVGs the
 // kinds use are imported, each as a small asset URL, so the bundle carries 13 icons, not 800.
 import apiGateway from 'aws-icons/icons/architecture-service/AmazonAPIGateway.svg';
@@ -38,29 +40,35 @@ interface KindArt {
   resource?: boolean;
 }
 
-export const KIND_ICONS: Record<NodeKind, KindArt> = {
-  producer: { src: users, category: 'general', resource: true },
-  schedule: { src: scheduler, category: 'integration', resource: true },
-  apiGateway: { src: apiGateway, category: 'networking' },
-  function: { src: lambda, category: 'compute' },
+/** The picture for each icon key a kind's catalog names (kinds/<kind>/catalog.ts). */
+export const ICONS: Record<IconKey, KindArt> = {
+  clients: { src: users, category: 'general', resource: true },
+  clock: { src: scheduler, category: 'integration', resource: true },
+  api: { src: apiGateway, category: 'networking' },
+  lambda: { src: lambda, category: 'compute' },
   queue: { src: sqs, category: 'integration' },
   topic: { src: sns, category: 'integration' },
-  eventBus: { src: eventBridge, category: 'integration' },
+  bus: { src: eventBridge, category: 'integration' },
   stream: { src: kinesis, category: 'analytics' },
   bucket: { src: s3, category: 'storage' },
   table: { src: dynamodb, category: 'database' },
   server: { src: ec2, category: 'compute' },
   container: { src: ecs, category: 'compute' },
-  loadBalancer: { src: elb, category: 'networking' },
+  balancer: { src: elb, category: 'networking' },
 };
 
+function artOf(kind: NodeKind): KindArt | undefined {
+  const key = KINDS[kind]?.icon;
+  return key ? ICONS[key] : undefined;
+}
+
 export function categoryColour(kind: NodeKind): string {
-  return CATEGORY_COLOURS[KIND_ICONS[kind]?.category ?? 'general'];
+  return CATEGORY_COLOURS[artOf(kind)?.category ?? 'general'];
 }
 
 /** The kind's AWS icon; decorative (the label beside it names the node). */
 export function KindIcon({ kind, size = 20 }: { kind: NodeKind; size?: number }) {
-  const art = KIND_ICONS[kind];
+  const art = artOf(kind);
   return (
     <span
       className={`kind-icon kind-icon--${kind}${art?.resource ? ' kind-icon--resource' : ''}`}

@@ -1,6 +1,6 @@
 import type { Edge, Node } from '@xyflow/react';
 import { KINDS } from '../../engine/kinds/registry';
-import type { NodeKind } from '../../engine/kinds/types';
+import type { NodeKind } from '../../engine/kinds/vocabulary';
 import { CONNECTIONS, findRule } from '../../engine/scenario/connections';
 import { edgeParamsSchema } from '../../engine/scenario/edge-params';
 import type { DocEdge, DocNode, ScenarioDoc } from '../store/scenario-doc';

@@ -1,3 +1,4 @@
+import { KINDS, type NodeKind } from '../../engine/kinds/registry';
 import type { Result } from '../../engine/result';
 import {
   REC_ENV_BUSY,
@@ -192,43 +193,27 @@ export function cumulativeAt(series: Series | undefined, key: string, tSeconds: 
   return sum;
 }
 
-/** What other kinds show, from their series, with a label. Only series that exist are listed. */
-export const SERIES_GAUGES: Record<string, { metric: string; label: string }[]> = {
-  queue: [
-    { metric: 'visible', label: 'visible' },
-    { metric: 'depth', label: 'waiting' },
-    { metric: 'inFlight', label: 'in flight' },
-    { metric: 'ageSeconds', label: 'oldest s' },
-  ],
-  stream: [{ metric: 'iteratorAgeSeconds', label: 'iterator age s' }],
-  server: [
-    { metric: 'instances', label: 'instances' },
-    { metric: 'utilization', label: 'busy' },
-    { metric: 'queue', label: 'waiting' },
-  ],
-  container: [
-    { metric: 'instances', label: 'tasks' },
-    { metric: 'tasks', label: 'tasks' },
-    { metric: 'utilization', label: 'busy' },
-    { metric: 'queue', label: 'waiting' },
-  ],
-};
-
 export interface Gauge {
   label: string;
   value: number;
 }
 
-/** A node's gauges at t from its series (queues, streams, servers), including one per stream shard. */
+/**
+ * A node's gauges at t from its series (queues, streams, servers): the series its kind's
+ * catalog marks with a gauge label, then one per shard for series kept per shard.
+ */
 export function gaugesAt(series: Series | undefined, node: string, kind: string, tSeconds: number): Gauge[] {
   const out: Gauge[] = [];
-  for (const g of SERIES_GAUGES[kind] ?? []) {
-    const v = seriesAt(series, `${node}.${g.metric}`, tSeconds);
-    if (v !== undefined && !out.some((o) => o.label === g.label)) out.push({ label: g.label, value: v });
+  const declared = Object.hasOwn(KINDS, kind) ? KINDS[kind as NodeKind].series : {};
+  const gauges = Object.entries(declared).filter(([, info]) => info.gauge !== undefined);
+  for (const [metric, info] of gauges) {
+    const v = seriesAt(series, `${node}.${metric}`, tSeconds);
+    if (v !== undefined) out.push({ label: info.gauge!, value: v });
   }
-  if (kind === 'stream' && series) {
+  for (const [metric, info] of gauges) {
+    if (!info.perShard || !series) continue;
     for (let i = 0; ; i++) {
-      const v = seriesAt(series, `${node}.shard${i}.iteratorAgeSeconds`, tSeconds);
+      const v = seriesAt(series, `${node}.shard${i}.${metric}`, tSeconds);
       if (v === undefined) break;
       out.push({ label: `shard ${i}`, value: v });
     }

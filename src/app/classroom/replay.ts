@@ -1,3 +1,5 @@
+import type { KindTraits } from '../../engine/kinds/catalog-types';
+import { KINDS, NODE_KINDS } from '../../engine/kinds/registry';
 import type { Result } from '../../engine/result';
 import type { Trace, TraceHop } from '../../engine/sim/requests';
 
@@ -93,25 +95,25 @@ export interface DotAt {
   place: DotPlace;
 }
 
-const BUFFERS = new Set(['queue', 'stream']);
-const SOURCES = new Set(['producer', 'schedule']);
+/** Kinds by trait (kinds/<kind>/catalog.ts): where work waits, where it enters, where clients wait. */
+const kindsWith = (trait: keyof KindTraits) =>
+  new Set<string>(NODE_KINDS.filter((k) => KINDS[k].traits[trait]));
+const BUFFERS = kindsWith('buffer');
+const SOURCES = kindsWith('source');
+const SYNC_ENTRIES = kindsWith('syncEntry');
 
-const BAD_OUTCOMES = new Set([
-  'error',
-  'timeout',
-  'throttled',
-  'refused',
-  'itemFailed',
-  'failed',
-  'expired',
-  'dropped',
-  'deadLettered',
-  'batchFailed',
-]);
+/** Hop outcomes some kind declares as a failure ("error", "503", "deadLettered"…). */
+const BAD_OUTCOMES = new Set<string>(
+  NODE_KINDS.flatMap((k) =>
+    Object.entries(KINDS[k].outcomes)
+      .filter(([, sense]) => sense === 'bad')
+      .map(([name]) => name),
+  ),
+);
 
-/** Whether a hop's outcome is a success ("ok", "200", "delivered", "received"…) rather than a failure ("error", "5xx", "throttled"…). */
+/** Whether a hop's outcome is a success ("ok", "200", "delivered", "received"…) rather than a failure. */
 export function hopOk(outcome: string): boolean {
-  return !BAD_OUTCOMES.has(outcome) && !/^[45]\d\d$/.test(outcome);
+  return !BAD_OUTCOMES.has(outcome);
 }
 
 function median(xs: number[]): number {
@@ -313,7 +315,7 @@ export function buildReplay(result: Pick<Result, 'traces' | 'simulatedSeconds'>,
           from = Math.min(trace.startMs, h.startMs);
           // Clients wait for an API's or a load balancer's answer.
           const k = paths.kind.get(h.node);
-          v.sync = !!chain && chain.length === 1 && (k === 'apiGateway' || k === 'loadBalancer');
+          v.sync = !!chain && chain.length === 1 && SYNC_ENTRIES.has(k ?? '');
         }
         if (chain && chain.length > 0) {
           const gap = h.startMs - from;

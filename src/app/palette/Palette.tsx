@@ -1,7 +1,7 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { PanelLeftClose, PanelLeftOpen, Search } from 'lucide-react';
 import { KINDS, NODE_KINDS } from '../../engine/kinds/registry';
-import type { NodeKind, PaletteGroup } from '../../engine/kinds/types';
+import type { NodeKind, PaletteGroup } from '../../engine/kinds/vocabulary';
 import { KindIcon } from '../canvas/kind-icons';
 import { usePanels } from '../layout/panels';
 import { useEditorCommands } from '../shortcuts/commands';

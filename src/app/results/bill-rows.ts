@@ -1,5 +1,5 @@
 import type { CostItem } from '../../engine/billing/types';
-import type { NodeKind } from '../../engine/kinds/types';
+import type { NodeKind } from '../../engine/kinds/vocabulary';
 import type { Result } from '../../engine/result';
 
 export interface BillNode {

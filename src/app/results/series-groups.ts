@@ -1,15 +1,18 @@
+import type { ChartGroup, SeriesInfo } from '../../engine/kinds/catalog-types';
+import { KINDS, type SeriesName } from '../../engine/kinds/registry';
 import type { Result } from '../../engine/result';
 
 /**
- * Which charts a node gets, built from whatever series the engine recorded for it: the
- * known metrics are grouped the way an operator reads them (traffic, capacity against its
- * limit, trouble), and any series this file does not know yet still gets a chart of its own.
+ * Which charts a node gets, built from whatever series the engine recorded for it: series are
+ * grouped the way an operator reads them (traffic, capacity against its limit, trouble) by
+ * the chart group their kind's catalog gives them; a series without one gets its own chart.
  */
 export type ValueFormat = 'perSecond' | 'count' | 'seconds' | 'percent';
 
 export interface ChartLine {
   /** Key in result.series, e.g. "orders.concurrency". */
   key: string;
+  /** The series' name without the node id (a per-shard series keeps its `shard<i>.` prefix). */
   metric: string;
   label: string;
   /**
@@ -28,30 +31,7 @@ export interface ChartSpec {
   lines: ChartLine[];
 }
 
-interface MetricInfo {
-  group: string;
-  label: string;
-  merge?: 'max';
-}
-
-const METRICS: Record<string, MetricInfo> = {
-  requests: { group: 'traffic', label: 'Requests' },
-  ticks: { group: 'traffic', label: 'Scheduled runs' },
-  concurrency: { group: 'capacity', label: 'Concurrent executions' },
-  instances: { group: 'capacity', label: 'Instances' },
-  coldStarts: { group: 'coldStarts', label: 'Cold starts' },
-  throttles: { group: 'trouble', label: 'Throttles' },
-  throttled: { group: 'trouble', label: 'Throttled (429)' },
-  errors: { group: 'trouble', label: 'Errors' },
-  timeouts: { group: 'trouble', label: 'Timeouts' },
-  retries: { group: 'trouble', label: 'Retries' },
-  depth: { group: 'depth', label: 'Messages waiting' },
-  ageSeconds: { group: 'age', label: 'Oldest message', merge: 'max' },
-  iteratorAgeSeconds: { group: 'age', label: 'Iterator age', merge: 'max' },
-  utilization: { group: 'utilization', label: 'CPU utilization' },
-};
-
-const GROUPS: Record<string, { title: string; caption: string; format: ValueFormat }> = {
+const GROUPS: Record<ChartGroup, { title: string; caption: string; format: ValueFormat }> = {
   traffic: { title: 'Requests', caption: 'per second', format: 'perSecond' },
   capacity: { title: 'Concurrency', caption: 'executions at once, against the limit', format: 'count' },
   coldStarts: { title: 'Cold starts', caption: 'per second', format: 'perSecond' },
@@ -60,7 +40,7 @@ const GROUPS: Record<string, { title: string; caption: string; format: ValueForm
   age: { title: 'Age', caption: 'seconds behind', format: 'seconds' },
   utilization: { title: 'Utilization', caption: 'share of capacity in use', format: 'percent' },
 };
-const GROUP_ORDER = Object.keys(GROUPS);
+const GROUP_ORDER = Object.keys(GROUPS) as ChartGroup[];
 
 /** The node ids that have at least one series, in the result's node order. */
 export function nodesWithSeries(result: Result): string[] {
@@ -79,37 +59,51 @@ export function chartsForNode(result: Result, nodeId: string): ChartSpec[] {
   const lines = seriesKeys(result)
     .filter((k) => k.startsWith(prefix))
     .map((key) => ({ key, metric: key.slice(prefix.length) }));
-  const grouped = new Map<string, ChartLine[]>();
+  const declared: Readonly<Record<string, SeriesInfo>> = KINDS[result.nodes[nodeId]?.kind]?.series ?? {};
+  const grouped = new Map<ChartGroup, ChartLine[]>();
   const loose: ChartSpec[] = [];
   for (const { key, metric } of lines) {
-    const info = METRICS[metric];
-    if (!info) {
+    const info = Object.hasOwn(declared, metric) ? declared[metric] : undefined;
+    if (!info?.chart) {
+      const shard = shardSeries(declared, metric);
+      const label = info?.label ?? (shard ? `${shard.info.label}, shard ${shard.shard}` : humanize(metric));
+      const merge = (info ?? shard?.info)?.sampling === 'max' ? 'max' : 'mean';
       loose.push({
         id: metric,
-        title: humanize(metric),
+        title: label,
         caption: '',
         format: 'count',
-        lines: [{ key, metric, label: humanize(metric), merge: 'mean' }],
+        lines: [{ key, metric, label, merge }],
       });
       continue;
     }
-    const list = grouped.get(info.group) ?? [];
-    list.push({ key, metric, label: info.label, merge: info.merge ?? 'mean' });
-    grouped.set(info.group, list);
+    const list = grouped.get(info.chart) ?? [];
+    list.push({ key, metric, label: info.label, merge: info.sampling === 'max' ? 'max' : 'mean' });
+    grouped.set(info.chart, list);
   }
   const known = GROUP_ORDER.filter((g) => grouped.has(g)).map((g) => {
     const members = grouped.get(g)!;
     const spec: ChartSpec = { id: g, ...GROUPS[g], lines: members };
     // Servers and containers have instances but no concurrency: the chart is then about instances.
-    if (g === 'capacity' && !members.some((l) => l.metric === 'concurrency')) {
+    if (g === 'capacity' && !members.some((l) => l.metric === ('concurrency' satisfies SeriesName))) {
       return { ...spec, title: 'Instances', caption: 'running' };
     }
-    if (g === 'age' && members.every((l) => l.metric === 'iteratorAgeSeconds'))
+    if (g === 'age' && members.every((l) => l.metric === ('iteratorAgeSeconds' satisfies SeriesName)))
       return { ...spec, title: 'Iterator age' };
     if (g === 'age') return { ...spec, title: 'Age of the oldest message' };
     return spec;
   });
   return [...known, ...loose];
+}
+
+/** "shard2.iteratorAgeSeconds" of a series declared per shard: its declaration and the shard. */
+function shardSeries(
+  declared: Readonly<Record<string, SeriesInfo>>,
+  metric: string,
+): { info: SeriesInfo; shard: number } | undefined {
+  const m = /^shard(\d+)\.(.+)$/.exec(metric);
+  const info = m && Object.hasOwn(declared, m[2]) ? declared[m[2]] : undefined;
+  return m && info?.perShard ? { info, shard: Number(m[1]) } : undefined;
 }
 
 /** "iteratorAgeSeconds" -> "Iterator age seconds". */

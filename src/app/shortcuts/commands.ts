@@ -1,6 +1,6 @@
 import { useReactFlow } from '@xyflow/react';
 import { useMemo } from 'react';
-import type { NodeKind } from '../../engine/kinds/types';
+import type { NodeKind } from '../../engine/kinds/vocabulary';
 import { fitToRoom, viewState } from '../canvas/fit';
 import { useNotices } from '../canvas/notices';
 import { useScenarioStore, type Fragment } from '../store/scenario';

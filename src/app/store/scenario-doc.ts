@@ -1,4 +1,4 @@
-import type { NodeKind } from '../../engine/kinds/types';
+import type { NodeKind } from '../../engine/kinds/vocabulary';
 import type { EdgeRole } from '../../engine/scenario/connections';
 
 /**

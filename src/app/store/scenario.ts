@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import { temporal } from 'zundo';
 import { KINDS } from '../../engine/kinds/registry';
-import type { NodeKind } from '../../engine/kinds/types';
+import type { NodeKind } from '../../engine/kinds/vocabulary';
 import { allowedRoles, refusal, type EdgeRole } from '../../engine/scenario/connections';
 import { emptyScenario, normalizeDoc, type DocEdge, type DocNode, type ScenarioDoc } from './scenario-doc';
 import { uniqueId, uniqueLabel } from './scenario-ids';

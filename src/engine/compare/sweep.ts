@@ -1,5 +1,5 @@
 import type { Result } from '../result';
-import { simulate, type SimulateOptions } from '../simulate';
+import type { SimulateOptions } from '../simulate';
 import { validateScenario } from '../scenario/validate';
 import { interval, type Interval } from '../stats/interval';
 import { replicationSeed, seedOf } from '../stats/replications';
@@ -495,11 +495,6 @@ export interface SweepOptions {
 
 export const DEFAULT_REFINE_ROUNDS = 6;
 
-/** Runs one sweep point in this thread. */
-export function runPoint(run: SweepRun, options: SimulateOptions = {}): PointOutcome {
-  return outcomeOf(simulate(run.doc, options));
-}
-
 /**
  * The sweep loop, whoever runs the simulations (this thread, a worker pool, the CLI's
  * threads): the grid, then bisection of every crossover. `execute` answers the outcomes of
@@ -530,14 +525,4 @@ export async function runSweep(
     opts.onReport?.(report);
   }
   return report;
-}
-
-/** The whole sweep in this thread (tests, small sweeps). */
-export async function sweep(
-  spec: SweepSpec,
-  opts: SweepOptions & { simulate?: SimulateOptions } = {},
-): Promise<SweepReport> {
-  const plan = planSweep(spec);
-  const report = await runSweep(plan, async (runs) => runs.map((r) => runPoint(r, opts.simulate)), opts);
-  return report!;
 }

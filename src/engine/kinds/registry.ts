@@ -1,37 +1,67 @@
-import type { KindModule, NodeKind } from './types';
-import { producerKind } from './producer';
-import { scheduleKind } from './schedule';
-import { apiGatewayKind } from './apiGateway';
-import { functionKind } from './function';
-import { queueKind } from './queue';
-import { topicKind } from './topic';
-import { eventBusKind } from './eventBus';
-import { streamKind } from './stream';
-import { bucketKind } from './bucket';
-import { tableKind } from './table';
-import { serverKind } from './server';
-import { containerKind } from './container';
-import { loadBalancerKind } from './loadBalancer';
+import type { KindCatalog } from './catalog-types';
+import { producerCatalog } from './producer/catalog';
+import { scheduleCatalog } from './schedule/catalog';
+import { apiGatewayCatalog } from './apiGateway/catalog';
+import { functionCatalog } from './function/catalog';
+import { queueCatalog } from './queue/catalog';
+import { topicCatalog } from './topic/catalog';
+import { eventBusCatalog } from './eventBus/catalog';
+import { streamCatalog } from './stream/catalog';
+import { bucketCatalog } from './bucket/catalog';
+import { tableCatalog } from './table/catalog';
+import { serverCatalog } from './server/catalog';
+import { containerCatalog } from './container/catalog';
+import { loadBalancerCatalog } from './loadBalancer/catalog';
 
-/** Every node kind, in palette order. Adding a kind: one folder plus one line here. */
-export const KINDS: Record<NodeKind, KindModule<never>> = {
-  producer: producerKind,
-  schedule: scheduleKind,
-  apiGateway: apiGatewayKind,
-  function: functionKind,
-  queue: queueKind,
-  topic: topicKind,
-  eventBus: eventBusKind,
-  stream: streamKind,
-  bucket: bucketKind,
-  table: tableKind,
-  server: serverKind,
-  container: containerKind,
-  loadBalancer: loadBalancerKind,
-} as Record<NodeKind, KindModule<never>>;
+/**
+ * The catalog registry: every node kind, in palette order, as the app, validation and import
+ * see it (no simulation code: the worker, CLI and tests create nodes through kinds/runtimes.ts).
+ * Adding a kind: one folder `kinds/<kind>/` plus one line here and one in kinds/runtimes.ts.
+ */
+const CATALOGS = {
+  producer: producerCatalog,
+  schedule: scheduleCatalog,
+  apiGateway: apiGatewayCatalog,
+  function: functionCatalog,
+  queue: queueCatalog,
+  topic: topicCatalog,
+  eventBus: eventBusCatalog,
+  stream: streamCatalog,
+  bucket: bucketCatalog,
+  table: tableCatalog,
+  server: serverCatalog,
+  container: containerCatalog,
+  loadBalancer: loadBalancerCatalog,
+};
 
-export const NODE_KINDS = Object.keys(KINDS) as NodeKind[];
+type Catalogs = typeof CATALOGS;
+export type NodeKind = keyof Catalogs;
 
-export function kindModule(kind: NodeKind): KindModule<unknown> {
-  return KINDS[kind] as KindModule<unknown>;
+/** A metric name a kind declares (any kind's when K is the whole union). */
+export type MetricName<K extends NodeKind = NodeKind> = K extends NodeKind
+  ? keyof Catalogs[K]['metrics'] & string
+  : never;
+/** A series name a kind declares, without the node id: "concurrency", "ageSeconds". */
+export type SeriesName<K extends NodeKind = NodeKind> = K extends NodeKind
+  ? keyof Catalogs[K]['series'] & string
+  : never;
+/** A trace hop outcome some kind declares. */
+export type HopOutcome<K extends NodeKind = NodeKind> = K extends NodeKind
+  ? keyof Catalogs[K]['outcomes'] & string
+  : never;
+
+/** Each entry's `kind` is its key: a catalog filed under the wrong name does not compile. */
+type KeysMatch = { [K in NodeKind]: Catalogs[K]['kind'] extends K ? true : false }[NodeKind];
+const keysMatch: [KeysMatch] extends [true] ? true : never = true;
+void keysMatch;
+
+export type AnyCatalog = KindCatalog<NodeKind, never, string, string, string>;
+
+export const KINDS = CATALOGS as unknown as Readonly<Record<NodeKind, AnyCatalog>>;
+
+export const NODE_KINDS = Object.keys(CATALOGS) as NodeKind[];
+
+/** A kind's catalog with its params as `unknown` (validation parses them with its schema). */
+export function kindCatalog(kind: NodeKind): KindCatalog<NodeKind, unknown, string, string, string> {
+  return CATALOGS[kind] as unknown as KindCatalog<NodeKind, unknown, string, string, string>;
 }

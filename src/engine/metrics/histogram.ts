@@ -1,4 +1,4 @@
-import type { Summary } from '../kinds/types';
+import type { Summary } from '../kinds/vocabulary';
 import { round6 } from './series';
 
 /**

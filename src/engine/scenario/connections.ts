@@ -1,4 +1,4 @@
-import type { NodeKind } from '../kinds/types';
+import { KINDS, type NodeKind } from '../kinds/registry';
 
 /**
  * Which node may hand work to which, with which roles, and what the edge means. One table,
@@ -190,24 +190,9 @@ export const CONNECTIONS: readonly ConnectionRule[] = [
   },
 ];
 
-const KIND_NAMES: Record<NodeKind, string> = {
-  producer: 'a producer',
-  schedule: 'a schedule',
-  apiGateway: 'an API Gateway',
-  function: 'a Lambda function',
-  queue: 'an SQS queue',
-  topic: 'an SNS topic',
-  eventBus: 'an EventBridge bus',
-  stream: 'a Kinesis stream',
-  bucket: 'an S3 bucket',
-  table: 'a DynamoDB table',
-  server: 'an EC2 server',
-  container: 'a Fargate service',
-  loadBalancer: 'a load balancer',
-};
-
+/** The kind's name inside a sentence, with its article: "a Lambda function". */
 export function kindName(kind: NodeKind): string {
-  return KIND_NAMES[kind];
+  return KINDS[kind].inSentence;
 }
 
 export function findRule(
@@ -228,24 +213,54 @@ export function allowedRoles(source: NodeKind, target: NodeKind): EdgeRole[] {
   return [...roles];
 }
 
-/** What each kind may feed, in words: the second half of a refusal. */
-const HINTS: Partial<Record<NodeKind, string>> = {
-  producer:
-    'a producer sends requests to an API Gateway or load balancer, or writes to a queue, topic, bus, stream, bucket or table',
-  schedule: 'a schedule invokes a function or sends to a queue, topic or bus',
-  apiGateway: 'an API Gateway proxies to a function, server or container',
-  loadBalancer: 'a load balancer spreads requests over servers, containers or functions',
-  queue: 'a queue is read by a poller (a function or a container), and redrives to a dead-letter queue',
-  topic: 'a topic delivers to functions and queues (fan-out); its dead-letter queue is a queue',
-  eventBus: "a bus's rules target functions, queues, topics or streams",
-  stream: 'a stream is read by a function (one poller per shard); failed batches go to a queue or topic',
-  table: "a table's stream is read by a function",
-  bucket: 'a bucket notifies one function, queue or topic per PUT',
-  function:
-    'a function invokes functions, writes to queues, topics, buses, streams, buckets and tables, and has on-success/on-failure destinations',
-  server: 'a server writes to queues, topics, buses, streams, buckets and tables',
-  container: 'a container writes to queues, topics, buses, streams, buckets and tables',
-};
+/** What a source does along a rule, before the list of targets. */
+function verb(rule: ConnectionRule): string {
+  switch (rule.meaning) {
+    case 'request':
+      return 'sends requests to';
+    case 'integration':
+      return 'proxies to';
+    case 'send':
+      return 'writes to';
+    case 'invoke':
+      return 'invokes (sync or async)';
+    case 'async':
+      return 'asynchronously invokes';
+    case 'delivery':
+      return 'delivers to';
+    case 'poller':
+      return 'is polled by';
+    case 'shardPoller':
+      return 'is read shard by shard by';
+    case 'destination':
+      if (rule.roles.includes('dlq')) return 'dead-letters to';
+      return `sends ${rule.roles.map((r) => (r === 'onSuccess' ? 'successes' : 'failures')).join(' and ')} to`;
+  }
+}
+
+/**
+ * What a kind may feed, in words, built from the connection table (the second half of a
+ * refusal): "a schedule invokes asynchronously a Lambda function; writes to an SQS queue…".
+ */
+export function hint(source: NodeKind): string {
+  const phrases = new Map<string, NodeKind[]>();
+  for (const r of CONNECTIONS) {
+    if (!r.sources.includes(source)) continue;
+    const v = verb(r);
+    const targets = phrases.get(v) ?? [];
+    for (const t of r.targets) if (!targets.includes(t)) targets.push(t);
+    phrases.set(v, targets);
+  }
+  if (phrases.size === 0) return `${kindName(source)} hands work to nothing`;
+  const parts = [...phrases].map(([v, targets]) => `${v} ${orList(targets.map(kindName))}`);
+  return `${kindName(source)} ${parts.join('; ')}`;
+}
+
+function orList(items: string[]): string {
+  return items.length <= 1
+    ? items.join('')
+    : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
+}
 
 /** Null when allowed; otherwise a sentence a person can act on. */
 export function refusal(source: NodeKind, target: NodeKind, role: EdgeRole = 'invoke'): string | null {
@@ -254,8 +269,7 @@ export function refusal(source: NodeKind, target: NodeKind, role: EdgeRole = 'in
   if (roles.length > 0) {
     return `${cap(kindName(source))} can connect to ${kindName(target)} only as ${roles.map((r) => `"${r}"`).join(' or ')}, not "${role}".`;
   }
-  const hint = HINTS[source];
-  return `${cap(kindName(source))} cannot hand work to ${kindName(target)}${hint ? `: ${hint}.` : '.'}`;
+  return `${cap(kindName(source))} cannot hand work to ${kindName(target)}: ${hint(source)}.`;
 }
 
 function cap(s: string): string {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { NodeKind } from '../kinds/types';
+import type { NodeKind } from '../kinds/vocabulary';
 import type { EdgeParams } from '../sim/edges';
 import type { ConnectionRule } from './connections';
 import { CONNECTIONS, kindName } from './connections';

@@ -1,4 +1,4 @@
-import type { NodeKind } from '../kinds/types';
+import type { NodeKind } from '../kinds/vocabulary';
 import { findRule, kindName, refusal, type EdgeRole } from './connections';
 import { parseEdgeParams } from './edge-params';
 import type { ValidationIssue } from './issues';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { NODE_KINDS } from '../kinds/registry';
-import type { NodeKind } from '../kinds/types';
+import type { NodeKind } from '../kinds/vocabulary';
 import type { EdgeParams } from '../sim/edges';
 import { EDGE_ROLES, type EdgeRole } from './connections';
 import { bool, num } from './params';

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import { kindModule, NODE_KINDS } from '../kinds/registry';
-import type { NodeKind } from '../kinds/types';
+import { kindCatalog, NODE_KINDS } from '../kinds/registry';
+import type { NodeKind } from '../kinds/vocabulary';
 import { checkGraph } from './graph-checks';
 import { ScenarioError, pathText, valueAt, type ValidationIssue } from './issues';
 import { MigrationError, migrate } from './migrate';
@@ -78,7 +78,7 @@ function parseNodeParams(
     if (!isPlainObject(node) || !NODE_KINDS.includes(node.kind as NodeKind)) return undefined;
     const input = node.params ?? {};
     if (!isPlainObject(input)) return undefined; // the envelope reports it
-    const kind = kindModule(node.kind as NodeKind);
+    const kind = kindCatalog(node.kind as NodeKind);
     const at = ['nodes', i, 'params'];
     for (const k of unknownKeys(kind.params, input)) {
       const key = String(k.path[k.path.length - 1]);
@@ -94,7 +94,7 @@ function parseNodeParams(
 }
 
 function defaultParams(kind: NodeKind): Record<string, unknown> {
-  const parsed = kindModule(kind).params.safeParse({});
+  const parsed = kindCatalog(kind).params.safeParse({});
   return parsed.success ? (parsed.data as Record<string, unknown>) : {};
 }
 

@@ -1,6 +1,7 @@
 import { EventQueue } from '../kernel/event-queue';
 import { nodeRng, type Rng } from '../kernel/rng';
-import type { CallStatus, NodeRuntime } from '../kinds/types';
+import type { CallStatus } from '../kinds/vocabulary';
+import type { NodeRuntime } from './node-runtime';
 import { SeriesSet, bucketSecondsFor } from '../metrics/series';
 import type { EdgeRuntime } from './edges';
 import { Recorder } from './recorder';

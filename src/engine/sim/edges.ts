@@ -1,36 +1,11 @@
 import type { Rng } from '../kernel/rng';
-import type { NodeRuntime } from '../kinds/types';
 import type { EdgeMeaning, EdgeRole } from '../scenario/connections';
+import type { Edge, EdgeParams, EdgeSpec, NodeRuntime } from './node-runtime';
 
-/** Edge params after validation (defaults applied by the edge schema for its connection). */
-export interface EdgeParams {
-  perRequest?: number;
-  mode?: 'sync' | 'async';
-  filter?: { type?: string[] };
-  pattern?: { type?: string[] };
-  batchSize?: number;
-  batchWindowSeconds?: number;
-  maximumConcurrency?: number;
-  reportBatchItemFailures?: boolean;
-  parallelizationFactor?: number;
-  maximumRetryAttempts?: number;
-  maximumRecordAgeSeconds?: number;
-  bisectBatchOnError?: boolean;
-  /** An EventBridge DLQ edge: the ids of the rule targets it serves (absent = all without their own). */
-  forTargets?: string[];
-  [extra: string]: unknown;
-}
-
-export interface EdgeSpec {
-  id: string;
-  source: string;
-  target: string;
-  role: EdgeRole;
-  params: EdgeParams;
-}
+export type { EdgeParams, EdgeSpec } from './node-runtime';
 
 /** An edge during a run. */
-export class EdgeRuntime {
+export class EdgeRuntime implements Edge {
   /** accepts[type] is 1 when the filter/pattern matches event type index `type`. */
   private accepts: Uint8Array | null = null;
   private readonly whole: number;

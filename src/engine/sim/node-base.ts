@@ -1,5 +1,6 @@
 import type { Rng } from '../kernel/rng';
-import type { CallStatus, NodeMetrics, NodeRuntime, NodeSpec } from '../kinds/types';
+import type { CallStatus, NodeMetrics, NodeSpec } from '../kinds/vocabulary';
+import type { NodeRuntime } from './node-runtime';
 import type { UsageLine } from '../billing/types';
 import type { SimContext } from './context';
 import type { EdgeRuntime } from './edges';

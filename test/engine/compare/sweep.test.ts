@@ -9,11 +9,11 @@ import {
   groupReplications,
   replicatedTasks,
   runSweep,
-  sweep,
   sweepValues,
   type PointOutcome,
   type SweepRun,
 } from '../../../src/engine/compare/sweep';
+import { sweep } from '../../../src/engine/compare/run-point';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parsePath, setParam, unitOfPath } from '../../../src/engine/compare/param-path';

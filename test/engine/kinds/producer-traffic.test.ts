@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../../../src/engine/kernel/rng';
-import { producerKind } from '../../../src/engine/kinds/producer';
+import { producerCatalog } from '../../../src/engine/kinds/producer/catalog';
+import { createProducer } from '../../../src/engine/kinds/producer/create';
 import {
   producerParams,
   trafficSchema,
@@ -274,7 +275,7 @@ function runProducer(params: unknown, over: Partial<RunSettings> = {}, series = 
     label: 'clients',
     params: producerParams.parse(params),
   };
-  const producer = producerKind.create!(ctx, spec, 0);
+  const producer = createProducer(ctx, spec, 0);
   const sink = new Sink(ctx, 1);
   ctx.nodes.push(producer, sink);
   producer.out = [
@@ -362,8 +363,8 @@ describe('producer node', () => {
   });
 
   it('summarises its traffic for the canvas', () => {
-    expect(producerKind.summary(producerParams.parse({}))).toBe('poisson · 10 req/s · 1 KB');
-    expect(producerKind.summary(producerParams.parse({ traffic: { shape: 'diurnal' } }))).toBe(
+    expect(producerCatalog.summary(producerParams.parse({}))).toBe('poisson · 10 req/s · 1 KB');
+    expect(producerCatalog.summary(producerParams.parse({ traffic: { shape: 'diurnal' } }))).toBe(
       'diurnal · 10–100 req/s · 1 KB',
     );
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { scheduleKind } from '../../../src/engine/kinds/schedule';
+import { scheduleCatalog } from '../../../src/engine/kinds/schedule/catalog';
+import { createSchedule } from '../../../src/engine/kinds/schedule/create';
 import { startEpochMs } from '../../../src/engine/kinds/schedule/cron';
 import { scheduleParams, type ScheduleParams } from '../../../src/engine/kinds/schedule/schema';
 import { SimContext, type RunSettings } from '../../../src/engine/sim/context';
@@ -27,7 +28,7 @@ function runSchedule(params: unknown, over: Partial<RunSettings> = {}) {
     label: 'nightly',
     params: scheduleParams.parse(params),
   };
-  const schedule = scheduleKind.create!(ctx, spec, 0);
+  const schedule = createSchedule(ctx, spec, 0);
   const sink = new Sink(ctx, 1, 'function');
   ctx.nodes.push(schedule, sink);
   schedule.out = [
@@ -113,9 +114,11 @@ describe('schedule node', () => {
   });
 
   it('summarises itself for the canvas', () => {
-    expect(scheduleKind.summary(scheduleParams.parse({}))).toBe('every 1 min · 1 KB');
-    expect(scheduleKind.summary(scheduleParams.parse({ rateSeconds: 90 }))).toBe('every 90 s · 1 KB');
-    expect(scheduleKind.summary(scheduleParams.parse({ cron: '0 9 * * *' }))).toBe('cron 0 9 * * * · 1 KB');
+    expect(scheduleCatalog.summary(scheduleParams.parse({}))).toBe('every 1 min · 1 KB');
+    expect(scheduleCatalog.summary(scheduleParams.parse({ rateSeconds: 90 }))).toBe('every 90 s · 1 KB');
+    expect(scheduleCatalog.summary(scheduleParams.parse({ cron: '0 9 * * *' }))).toBe(
+      'cron 0 9 * * * · 1 KB',
+    );
   });
 });
 

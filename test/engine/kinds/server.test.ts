@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Result } from '../../../src/engine/result';
 import { billedLifeSeconds } from '../../../src/engine/kinds/server/fleet';
-import { fitWarning, smallestFittingInstance } from '../../../src/engine/kinds/server';
-import { serverKind } from '../../../src/engine/kinds/server';
+import { fitWarning, smallestFittingInstance } from '../../../src/engine/kinds/server/instance-types';
+import { serverCatalog } from '../../../src/engine/kinds/server/catalog';
 import { serverParams } from '../../../src/engine/kinds/server/schema';
 import { conserved, erlangC, run, scenario } from '../helpers';
 
@@ -320,10 +320,10 @@ describe('server: the monolith lesson', () => {
 
   it('the summary shows the fit, and a run too small for its components warns once', () => {
     const small = serverParams.parse({ instanceType: 't3.small', components: seed });
-    expect(serverKind.summary(small)).toBe(
+    expect(serverCatalog.summary(small)).toBe(
       't3.small × 1–4 · 10 at once · 3 components: too small, needs t3.medium (2 vCPU / 4 GB)',
     );
-    expect(serverKind.summary(serverParams.parse({ instanceType: 'c5.large', components: seed }))).toBe(
+    expect(serverCatalog.summary(serverParams.parse({ instanceType: 'c5.large', components: seed }))).toBe(
       'c5.large × 1–4 · 10 at once · 3 components, smallest fit t3.medium',
     );
     const r = run(

@@ -14,6 +14,7 @@ import { Slots, growF64, growI32, growU8 } from '../../sim/slots';
 import {
   ERROR,
   OK,
+  STATUS_NAMES,
   THROTTLED,
   TIMEOUT,
   type CallStatus,
@@ -37,8 +38,6 @@ import { FunctionUsage } from './usage';
 
 const HANDLER_DONE = 0;
 const ASYNC_ATTEMPT = 1;
-
-const STATUS_NAMES = ['ok', 'error', 'timeout', 'throttled'];
 
 /**
  * AWS Lambda: execution environments with cold starts and keep-alive, the account's and the

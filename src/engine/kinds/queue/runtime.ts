@@ -7,7 +7,15 @@ import { NodeBase } from '../../sim/node-base';
 import { COMPLETED, DEAD_LETTERED, DROPPED } from '../../sim/requests';
 import { RingDeque } from '../../sim/ring-deque';
 import { Slots, growF64, growI32, growU8 } from '../../sim/slots';
-import { ERROR, OK, THROTTLED, type CallStatus, type NodeMetrics, type NodeSpec } from '../types';
+import {
+  ERROR,
+  OK,
+  STATUS_NAMES,
+  THROTTLED,
+  type CallStatus,
+  type NodeMetrics,
+  type NodeSpec,
+} from '../types';
 import { SlotHeap } from './heap';
 import {
   ESM_BATCH_MAX_KB,
@@ -45,8 +53,6 @@ const RETRYWAIT = 4;
 // Batch states.
 const FILLING = 1;
 const INVOKING = 2;
-
-const STATUS_NAMES = ['ok', 'error', 'timeout', 'throttled'];
 
 /**
  * Amazon SQS, standard or FIFO, and the pollers that read it (Lambda's event source mapping

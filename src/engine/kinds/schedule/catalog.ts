@@ -1,19 +1,28 @@
 import { fmtNumber } from '../../scenario/params';
-import type { KindModule } from '../types';
-import { ScheduleRuntime } from './runtime';
-import { scheduleParams, type ScheduleParams } from './schema';
+import { defineCatalog, NO_TRAITS } from '../catalog-types';
+import { scheduleParams } from './schema';
 
-export const scheduleKind: KindModule<ScheduleParams> = {
+export const scheduleCatalog = defineCatalog({
   kind: 'schedule',
   title: 'Schedule',
   group: 'sources',
+  icon: 'clock',
+  inSentence: 'a schedule',
   description:
     'EventBridge Scheduler or a cron rule: sends an event on a fixed rate or a cron expression, e.g. to invoke a function asynchronously.',
   params: scheduleParams,
   summary: (p) =>
     `${p.cron !== undefined ? `cron ${p.cron.trim()}` : every(p.rateSeconds)} · ${fmtNumber(p.payloadKB)} KB`,
-  create: (ctx, spec, index) => new ScheduleRuntime(ctx, spec, index),
-};
+  metrics: {
+    ticks: { role: 'counter', label: 'Scheduled runs', badge: { word: 'ticks' } },
+  },
+  series: {
+    ticks: { sampling: 'rate', label: 'Scheduled runs', chart: 'traffic' },
+  },
+  outcomes: {},
+  traits: { ...NO_TRAITS, source: true },
+  meters: ['scheduler.invocations'],
+});
 
 /** "every 5 min", "every 1 h", "every 90 s". */
 function every(seconds: number): string {

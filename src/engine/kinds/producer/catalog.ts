@@ -1,18 +1,28 @@
 import { fmtNumber } from '../../scenario/params';
-import type { KindModule } from '../types';
-import { ProducerRuntime } from './runtime';
-import { producerParams, type ProducerParams, type Traffic } from './schema';
+import { defineCatalog, NO_TRAITS } from '../catalog-types';
+import { producerParams, type Traffic } from './schema';
 
-export const producerKind: KindModule<ProducerParams> = {
+export const producerCatalog = defineCatalog({
   kind: 'producer',
   title: 'Producer',
   group: 'sources',
+  icon: 'clients',
+  inSentence: 'a producer',
   description:
     'Clients, devices or an upstream system sending requests or events at a rate that can be steady, random, daily, spiky, ramping or replayed from a trace.',
   params: producerParams,
   summary: (p) => `${p.traffic.shape} · ${rateText(p.traffic)} · ${fmtNumber(p.payloadKB)} KB`,
-  create: (ctx, spec, index) => new ProducerRuntime(ctx, spec, index),
-};
+  metrics: {
+    requests: { role: 'counter', label: 'Requests sent', badge: { word: 'req' } },
+    meanRatePerSecond: { role: 'gauge', label: 'Mean rate (req/s)' },
+  },
+  series: {
+    requests: { sampling: 'rate', label: 'Requests', chart: 'traffic' },
+  },
+  outcomes: {},
+  traits: { ...NO_TRAITS, source: true },
+  meters: [],
+});
 
 /** The rate part of the canvas summary, e.g. "10 req/s", "10–100 req/s", "10→100 req/s". */
 function rateText(t: Traffic): string {

@@ -1,0 +1,37 @@
+import { defineCatalog, NO_TRAITS } from '../catalog-types';
+import { apiGatewayParams, API_TIMEOUT_DEFAULT_MS } from './schema';
+
+export const apiGatewayCatalog = defineCatalog({
+  kind: 'apiGateway',
+  title: 'API Gateway',
+  group: 'apis',
+  icon: 'api',
+  inSentence: 'an API Gateway',
+  description:
+    'Amazon API Gateway: a managed HTTP front door that throttles, times out and proxies each request synchronously to its backend.',
+  params: apiGatewayParams,
+  summary: (p) =>
+    `${p.flavor === 'http' ? 'HTTP API' : 'REST API'} · ${fmtRate(p.throttle.ratePerSecond)} req/s · timeout ${((p.timeoutMs ?? API_TIMEOUT_DEFAULT_MS[p.flavor]) / 1000).toString()} s`,
+  metrics: {
+    requests: { role: 'counter', label: 'Requests', badge: { word: 'req' } },
+    ok: { role: 'counter', label: 'Answered 200' },
+    throttled: { role: 'counter', label: 'Throttled (429)', badge: { word: 'throttled', problem: true } },
+    errors: { role: 'counter', label: 'Errors (5xx)', badge: { word: '5xx', problem: true } },
+    timeouts: { role: 'counter', label: 'Timeouts (504)', badge: { word: 'timeouts', problem: true } },
+    backendThrottled: { role: 'counter', label: 'Backend throttled' },
+    latencyMs: { role: 'latency', label: 'Latency (ms)' },
+  },
+  series: {
+    requests: { sampling: 'rate', label: 'Requests', chart: 'traffic' },
+    throttled: { sampling: 'rate', label: 'Throttled (429)', chart: 'trouble' },
+    errors: { sampling: 'rate', label: 'Errors', chart: 'trouble' },
+  },
+  // 500: the backend throttled; 502: it failed or timed out; 504: the gateway's own timeout.
+  outcomes: { '200': 'ok', '500': 'bad', '502': 'bad', '504': 'bad' },
+  traits: { ...NO_TRAITS, syncEntry: true },
+  meters: ['apigw.rest.requests', 'apigw.http.requests'],
+});
+
+function fmtRate(r: number): string {
+  return r >= 1000 ? `${r / 1000}k` : String(r);
+}

@@ -1,0 +1,30 @@
+import { defineCatalog, NO_TRAITS } from '../catalog-types';
+import { bucketParams } from './schema';
+
+export const bucketCatalog = defineCatalog({
+  kind: 'bucket',
+  title: 'S3 bucket',
+  group: 'storage',
+  icon: 'bucket',
+  inSentence: 'an S3 bucket',
+  description:
+    'Amazon S3 bucket: each PUT is billed and sends one event notification, at least once, to a single destination.',
+  params: bucketParams,
+  summary: (p) =>
+    `${p.storedGB} GB stored · notify after ~${fmtMs(p.notificationDelay.meanMs)}` +
+    (p.getsPerPut > 0 ? ` · ${p.getsPerPut} GET/PUT` : ''),
+  metrics: {
+    puts: { role: 'counter', label: 'PUTs', badge: { word: 'puts' } },
+    notifications: { role: 'counter', label: 'Notifications', badge: { word: 'notifications' } },
+  },
+  series: {
+    puts: { sampling: 'rate', label: 'Puts' },
+  },
+  outcomes: {},
+  traits: NO_TRAITS,
+  meters: ['s3.put', 's3.get', 's3.storageGbMonths'],
+});
+
+function fmtMs(ms: number): string {
+  return ms >= 1000 ? `${+(ms / 1000).toFixed(1)} s` : `${ms} ms`;
+}

@@ -1,0 +1,150 @@
+import type { z } from 'zod';
+
+/**
+ * What a node kind declares about itself, without any code that runs a simulation: its params,
+ * how it looks, which metrics, series and hop outcomes a run of it produces and what they
+ * mean to a reader, its traits and its price meters. The app builds every per-kind table
+ * (badges, charts, gauges, replay, icons, hints) from these, so a name the engine does not
+ * produce cannot be referred to; test/engine/kinds/catalog-agreement.test.ts checks that the
+ * runtime produces exactly what its catalog declares.
+ */
+
+export type PaletteGroup = 'sources' | 'apis' | 'compute' | 'messaging' | 'storage' | 'servers';
+
+/** The app maps each key to a picture (app/canvas/kind-icons.tsx); kinds may share one. */
+export type IconKey =
+  | 'clients'
+  | 'clock'
+  | 'api'
+  | 'lambda'
+  | 'queue'
+  | 'topic'
+  | 'bus'
+  | 'stream'
+  | 'bucket'
+  | 'table'
+  | 'server'
+  | 'container'
+  | 'balancer';
+
+/**
+ * counter: a count over the measured window; gauge: a level, mean or maximum; latency: a
+ * Summary of milliseconds; list: one number per shard or item; setting: an input echoed back.
+ */
+export type MetricRole = 'counter' | 'gauge' | 'latency' | 'list' | 'setting';
+
+/** A figure shown on the node after a run; badges appear in declaration order. */
+export interface BadgeInfo {
+  /** Short word after the number, e.g. "cold". */
+  word: string;
+  /** Trouble (throttles, errors, dead letters): shown only when above 0, marked with ⚠. */
+  problem?: boolean;
+  /** A fraction 0..1 shown as a percentage. */
+  percent?: boolean;
+}
+
+export interface MetricInfo {
+  role: MetricRole;
+  label: string;
+  badge?: BadgeInfo;
+  /**
+   * Produced only under some params (a table's stream metrics): the agreement test then needs
+   * one run that produces it rather than every run.
+   */
+  optional?: boolean;
+}
+
+/**
+ * The chart a series joins in the results (series of one group share a chart); a series
+ * without a group gets a chart of its own.
+ */
+export type ChartGroup = 'traffic' | 'capacity' | 'coldStarts' | 'trouble' | 'depth' | 'age' | 'utilization';
+
+/** How the engine fills the buckets: counts per second, time-averaged level, or the maximum. */
+export type Sampling = 'rate' | 'level' | 'max';
+
+export interface SeriesInfo {
+  sampling: Sampling;
+  label: string;
+  chart?: ChartGroup;
+  /** Shown inside the node in the classroom replay, with this short label. */
+  gauge?: string;
+  /**
+   * One series per shard as well, keyed `shard<i>.<name>` (i from 0): gauges then show one
+   * line per shard.
+   */
+  perShard?: boolean;
+  /** Registered only under some params (a table's stream), like MetricInfo.optional. */
+  optional?: boolean;
+}
+
+/** ok: the hop did its work; bad: it failed, was refused or gave up (drawn as an error). */
+export type OutcomeSense = 'ok' | 'bad';
+
+export interface KindTraits {
+  /** Requests enter the system here (producers, schedules): nothing feeds it. */
+  source: boolean;
+  /** Work waits here between hops (queues, streams): a replayed dot rests on it. */
+  buffer: boolean;
+  /** A client waits for its answer (API Gateway, load balancer): the call is synchronous. */
+  syncEntry: boolean;
+}
+
+/**
+ * A price meter id from billing/meters.ts, or a family of them ending in `*`
+ * (`ec2.*` for one meter per instance type).
+ */
+export type MeterPattern = string;
+
+export interface KindCatalog<
+  K extends string = string,
+  P = unknown,
+  M extends string = string,
+  S extends string = string,
+  O extends string = string,
+> {
+  kind: K;
+  title: string;
+  group: PaletteGroup;
+  icon: IconKey;
+  /** One sentence for the palette and the help. */
+  description: string;
+  /** The kind's name inside a sentence, with its article: "a Lambda function". */
+  inSentence: string;
+  params: z.ZodType<P>;
+  /** One-line summary of key params for the canvas node, e.g. "512 MB · nodejs22.x". */
+  summary(params: P): string;
+  metrics: Readonly<Record<M, MetricInfo>>;
+  /** Series keyed `<nodeId>.<name>` in the result (recorded when the run asks for series). */
+  series: Readonly<Record<S, SeriesInfo>>;
+  /** Every outcome a trace hop on a node of this kind can carry (including hops pollers record on it). */
+  outcomes: Readonly<Record<O, OutcomeSense>>;
+  traits: KindTraits;
+  meters: readonly MeterPattern[];
+}
+
+/** Keeps a catalog's literal names (kind, metrics, series, outcomes) while checking it against KindCatalog. */
+export function defineCatalog<K extends string, P, M extends string, S extends string, O extends string>(
+  c: KindCatalog<K, P, M, S, O>,
+): KindCatalog<K, P, M, S, O> {
+  return c;
+}
+
+/**
+ * A call status (kinds/vocabulary.ts: OK, ERROR, TIMEOUT, THROTTLED) as a hop outcome in
+ * traces, indexed by the status: the one table every kind uses.
+ */
+export const STATUS_NAMES = ['ok', 'error', 'timeout', 'throttled'] as const;
+export type StatusName = (typeof STATUS_NAMES)[number];
+
+/** The outcomes of a call answered by a handler: what function runtimes and pollers record. */
+export const CALL_OUTCOMES = {
+  ok: 'ok',
+  error: 'bad',
+  timeout: 'bad',
+  throttled: 'bad',
+  /** One message of a batch that a handler reported as failed (partial batch responses). */
+  itemFailed: 'bad',
+} as const satisfies Record<StatusName | 'itemFailed', OutcomeSense>;
+
+export const NO_TRAITS: KindTraits = { source: false, buffer: false, syncEntry: false };

@@ -1,0 +1,36 @@
+import { defineCatalog, NO_TRAITS } from '../catalog-types';
+import { eventBusParams } from './schema';
+
+export const eventBusCatalog = defineCatalog({
+  kind: 'eventBus',
+  title: 'EventBridge bus',
+  group: 'messaging',
+  icon: 'bus',
+  inSentence: 'an EventBridge bus',
+  description:
+    "Amazon EventBridge event bus: rules match each event's type and deliver it to up to 5 targets per rule, retrying for up to 24 h.",
+  params: eventBusParams,
+  summary: (p) => `retry ${p.maximumRetryAttempts}× · max age ${fmtAge(p.maximumEventAgeSeconds)}`,
+  metrics: {
+    putEvents: { role: 'counter', label: 'Events put', badge: { word: 'events' } },
+    matched: { role: 'counter', label: 'Rule matches', badge: { word: 'matched' } },
+    deliveries: { role: 'counter', label: 'Deliveries' },
+    retries: { role: 'counter', label: 'Retries' },
+    failed: { role: 'counter', label: 'Failed deliveries', badge: { word: 'failed', problem: true } },
+    deadLettered: { role: 'counter', label: 'Dead-lettered' },
+  },
+  series: {
+    putEvents: { sampling: 'rate', label: 'Put events' },
+    retries: { sampling: 'rate', label: 'Retries', chart: 'trouble' },
+  },
+  // refused: the target would not take the event at that moment (it is retried).
+  outcomes: { delivered: 'ok', refused: 'bad' },
+  traits: NO_TRAITS,
+  meters: ['eventbridge.events'],
+});
+
+function fmtAge(s: number): string {
+  if (s % 3600 === 0) return `${s / 3600} h`;
+  if (s % 60 === 0) return `${s / 60} min`;
+  return `${s} s`;
+}

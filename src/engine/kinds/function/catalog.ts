@@ -1,0 +1,56 @@
+import { CALL_OUTCOMES, defineCatalog, NO_TRAITS } from '../catalog-types';
+import { functionParams } from './schema';
+
+export const functionCatalog = defineCatalog({
+  kind: 'function',
+  title: 'Lambda function',
+  group: 'compute',
+  icon: 'lambda',
+  inSentence: 'a Lambda function',
+  description:
+    'AWS Lambda: code that runs on demand in execution environments that start cold, stay warm for a while, and scale with concurrency.',
+  params: functionParams,
+  summary: (p) =>
+    [
+      `${p.memoryMB} MB`,
+      p.runtime,
+      p.architecture === 'arm64' ? 'arm64' : '',
+      p.reservedConcurrency !== undefined ? `reserved ${p.reservedConcurrency}` : '',
+      p.provisionedConcurrency > 0 ? `provisioned ${p.provisionedConcurrency}` : '',
+    ]
+      .filter(Boolean)
+      .join(' · '),
+  metrics: {
+    invocations: { role: 'counter', label: 'Invocations', badge: { word: 'inv' } },
+    coldStarts: { role: 'counter', label: 'Cold starts', badge: { word: 'cold' } },
+    throttles: { role: 'counter', label: 'Throttles', badge: { word: 'throttled', problem: true } },
+    errors: { role: 'counter', label: 'Errors', badge: { word: 'errors', problem: true } },
+    timeouts: { role: 'counter', label: 'Timeouts', badge: { word: 'timeouts', problem: true } },
+    retries: { role: 'counter', label: 'Retries' },
+    meanConcurrency: { role: 'gauge', label: 'Mean concurrency' },
+    maxConcurrency: { role: 'gauge', label: 'Max concurrency' },
+    meanInstances: { role: 'gauge', label: 'Mean environments' },
+    maxInstances: { role: 'gauge', label: 'Max environments' },
+    billedGbSeconds: { role: 'counter', label: 'Billed GB-seconds' },
+    syncWaitGbSeconds: { role: 'counter', label: 'GB-seconds waiting on sync calls' },
+    durationMs: { role: 'latency', label: 'Duration (ms)' },
+  },
+  series: {
+    concurrency: { sampling: 'level', label: 'Concurrent executions', chart: 'capacity' },
+    requests: { sampling: 'rate', label: 'Requests', chart: 'traffic' },
+    coldStarts: { sampling: 'rate', label: 'Cold starts', chart: 'coldStarts' },
+    throttles: { sampling: 'rate', label: 'Throttles', chart: 'trouble' },
+    errors: { sampling: 'rate', label: 'Errors', chart: 'trouble' },
+    instances: { sampling: 'level', label: 'Instances', chart: 'capacity' },
+  },
+  outcomes: CALL_OUTCOMES,
+  traits: NO_TRAITS,
+  meters: [
+    'lambda.requests',
+    'lambda.duration.*',
+    'lambda.init.*',
+    'lambda.pc.*',
+    'lambda.pcDuration.*',
+    'lambda.ephemeral',
+  ],
+});

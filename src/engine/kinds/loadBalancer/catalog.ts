@@ -1,0 +1,30 @@
+import { defineCatalog, NO_TRAITS } from '../catalog-types';
+import { loadBalancerParams } from './schema';
+
+export const loadBalancerCatalog = defineCatalog({
+  kind: 'loadBalancer',
+  title: 'Load balancer',
+  group: 'servers',
+  icon: 'balancer',
+  inSentence: 'a load balancer',
+  description:
+    'An Application Load Balancer: spreads requests over servers, containers or functions; billed per hour and per LCU.',
+  params: loadBalancerParams,
+  summary: (p) => (p.algorithm === 'roundRobin' ? 'round robin' : 'least outstanding requests'),
+  metrics: {
+    requests: { role: 'counter', label: 'Requests', badge: { word: 'req' } },
+    ok: { role: 'counter', label: 'Answered 200' },
+    throttled: { role: 'counter', label: 'Refused (503)' },
+    errors: { role: 'counter', label: 'Errors (5xx)', badge: { word: '5xx', problem: true } },
+    timeouts: { role: 'counter', label: 'Timeouts (504)', badge: { word: 'timeouts', problem: true } },
+    latencyMs: { role: 'latency', label: 'Latency (ms)' },
+  },
+  series: {
+    requests: { sampling: 'rate', label: 'Requests', chart: 'traffic' },
+    errors: { sampling: 'rate', label: 'Errors', chart: 'trouble' },
+  },
+  // 502: the target failed; 503: no target or no room; 504: the target timed out.
+  outcomes: { '200': 'ok', '502': 'bad', '503': 'bad', '504': 'bad' },
+  traits: { ...NO_TRAITS, syncEntry: true },
+  meters: ['alb.hours', 'alb.lcuHours'],
+});

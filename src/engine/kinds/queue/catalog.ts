@@ -1,0 +1,50 @@
+import { defineCatalog, NO_TRAITS } from '../catalog-types';
+import { queueParams } from './schema';
+
+export const queueCatalog = defineCatalog({
+  kind: 'queue',
+  title: 'SQS queue',
+  group: 'messaging',
+  icon: 'queue',
+  inSentence: 'an SQS queue',
+  description:
+    'Amazon SQS queue, standard or FIFO: holds messages until a poller receives and deletes them; redrives repeat failures to a dead-letter queue.',
+  params: queueParams,
+  summary: (p) =>
+    `${p.type} · visibility ${p.visibilityTimeoutSeconds} s · DLQ after ${p.maxReceiveCount}` +
+    (p.deliveryDelaySeconds > 0 ? ` · delay ${p.deliveryDelaySeconds} s` : ''),
+  metrics: {
+    sent: { role: 'counter', label: 'Sent', badge: { word: 'sent' } },
+    received: { role: 'counter', label: 'Received' },
+    deleted: { role: 'counter', label: 'Deleted' },
+    emptyReceives: { role: 'counter', label: 'Empty receives' },
+    expired: { role: 'counter', label: 'Expired' },
+    returned: { role: 'counter', label: 'Returned to the queue' },
+    batches: { role: 'counter', label: 'Batches' },
+    failedBatches: { role: 'counter', label: 'Failed batches' },
+    throttledBatches: { role: 'counter', label: 'Throttled batches' },
+    meanDepth: { role: 'gauge', label: 'Mean depth' },
+    maxDepth: { role: 'gauge', label: 'Max depth', badge: { word: 'max depth' } },
+    deadLettered: { role: 'counter', label: 'Dead-lettered', badge: { word: 'DLQ', problem: true } },
+    maxAgeSeconds: { role: 'gauge', label: 'Oldest message (s)' },
+    meanWaitSeconds: { role: 'gauge', label: 'Mean wait (s)' },
+    inFlight: { role: 'gauge', label: 'In flight at the end' },
+    messages: { role: 'gauge', label: 'Messages at the end' },
+    meanInFlight: { role: 'gauge', label: 'Mean in flight' },
+    maxInFlight: { role: 'gauge', label: 'Max in flight' },
+    pollers: { role: 'gauge', label: 'Max pollers' },
+    visibilityTimeoutSeconds: { role: 'setting', label: 'Visibility timeout (s)' },
+    billedRequests: { role: 'counter', label: 'Billed requests' },
+  },
+  series: {
+    depth: { sampling: 'level', label: 'Messages waiting', chart: 'depth', gauge: 'waiting' },
+    inFlight: { sampling: 'level', label: 'In flight', gauge: 'in flight' },
+    pollers: { sampling: 'level', label: 'Pollers' },
+    ageSeconds: { sampling: 'max', label: 'Oldest message', chart: 'age', gauge: 'oldest s' },
+    sent: { sampling: 'rate', label: 'Sent' },
+  },
+  // Hops on the queue itself; its pollers record call outcomes on the node they call.
+  outcomes: { received: 'ok', deadLettered: 'bad', expired: 'bad' },
+  traits: { ...NO_TRAITS, buffer: true },
+  meters: ['sqs.standard.requests', 'sqs.fifo.requests'],
+});

@@ -1,0 +1,54 @@
+import { defineCatalog, NO_TRAITS } from '../catalog-types';
+import { INSTANCE_TYPES, fits, peakNeed, smallestFittingInstance } from './instance-types';
+import { serverParams, type ServerParams } from './schema';
+
+/** A fleet's answers: 5xx a handler error, 504 its timeout, 503 no room to wait. */
+export const FLEET_OUTCOMES = { '200': 'ok', '5xx': 'bad', '504': 'bad', '503': 'bad' } as const;
+
+/** Metrics (badges in this order) shared with the Fargate service, which runs on the same fleet model. */
+export const FLEET_METRICS = {
+  requests: { role: 'counter', label: 'Requests', badge: { word: 'req' } },
+  maxInstances: { role: 'gauge', label: 'Max instances', badge: { word: 'max inst' } },
+  meanUtilization: { role: 'gauge', label: 'Mean utilization', badge: { word: 'util', percent: true } },
+  meanInstances: { role: 'gauge', label: 'Mean instances' },
+  maxQueue: { role: 'gauge', label: 'Max waiting' },
+  latencyMs: { role: 'latency', label: 'Latency (ms)' },
+  rejected: { role: 'counter', label: 'Rejected (503)' },
+  timeouts: { role: 'counter', label: 'Timeouts' },
+} as const;
+
+export const serverCatalog = defineCatalog({
+  kind: 'server',
+  title: 'EC2 server',
+  group: 'servers',
+  icon: 'server',
+  inSentence: 'an EC2 server',
+  description:
+    'EC2 instances behind an autoscaling group: a monolith or one tier, billed per instance-second whether busy or idle.',
+  params: serverParams,
+  summary: (p) =>
+    `${p.instanceType} × ${p.instances.min === p.instances.max ? p.instances.min : `${p.instances.min}–${p.instances.max}`}` +
+    ` · ${p.concurrencyPerInstance} at once` +
+    componentsText(p),
+  metrics: FLEET_METRICS,
+  series: {
+    instances: { sampling: 'level', label: 'Instances', chart: 'capacity', gauge: 'instances' },
+    utilization: { sampling: 'level', label: 'CPU utilization', chart: 'utilization', gauge: 'busy' },
+    queue: { sampling: 'level', label: 'Queue', gauge: 'waiting' },
+    requests: { sampling: 'rate', label: 'Requests', chart: 'traffic' },
+  },
+  outcomes: FLEET_OUTCOMES,
+  traits: NO_TRAITS,
+  meters: ['ec2.*'],
+});
+
+/** "· 3 components, fits t3.medium" or "· 3 components: too small, needs c5.large". */
+function componentsText(p: ServerParams): string {
+  const n = p.components.length;
+  if (n === 0) return '';
+  const label = ` · ${n} component${n === 1 ? '' : 's'}`;
+  const best = smallestFittingInstance(p.components);
+  if (fits(p.instanceType, peakNeed(p.components)))
+    return best && best !== p.instanceType ? `${label}, smallest fit ${best}` : label;
+  return `${label}: too small, ${best ? `needs ${best} (${INSTANCE_TYPES[best].vcpu} vCPU / ${INSTANCE_TYPES[best].memoryGB} GB)` : 'no type fits'}`;
+}

@@ -1,0 +1,63 @@
+import { defineCatalog, NO_TRAITS } from '../catalog-types';
+import { streamParams } from './schema';
+
+export const streamCatalog = defineCatalog({
+  kind: 'stream',
+  title: 'Kinesis stream',
+  group: 'messaging',
+  icon: 'stream',
+  inSentence: 'a Kinesis stream',
+  description:
+    'Amazon Kinesis Data Stream: ordered records in shards, read in batches by one poller per shard; a failing batch blocks its shard until it succeeds or expires.',
+  params: streamParams,
+  summary: (p) =>
+    (p.mode === 'onDemand'
+      ? `on-demand · ${p.shards} shard${p.shards === 1 ? '' : 's'}`
+      : `${p.shards} shard${p.shards === 1 ? '' : 's'}`) +
+    ` · retention ${p.retentionHours} h` +
+    (p.hotKeyFraction > 0 ? ` · hot key ${Math.round(p.hotKeyFraction * 100)} %` : ''),
+  metrics: {
+    recordsIn: { role: 'counter', label: 'Records in', badge: { word: 'in' } },
+    recordsOut: { role: 'counter', label: 'Records handled' },
+    writeThrottles: {
+      role: 'counter',
+      label: 'Write throttles',
+      badge: { word: 'throttled', problem: true },
+    },
+    writesDropped: { role: 'counter', label: 'Writes dropped' },
+    batches: { role: 'counter', label: 'Batches' },
+    failedBatches: { role: 'counter', label: 'Failed batches' },
+    retries: { role: 'counter', label: 'Batch retries' },
+    bisects: { role: 'counter', label: 'Bisections' },
+    throttledBatches: { role: 'counter', label: 'Throttled batches' },
+    expired: { role: 'counter', label: 'Expired', badge: { word: 'expired', problem: true } },
+    deadLettered: { role: 'counter', label: 'Sent to on-failure' },
+    discarded: { role: 'counter', label: 'Discarded' },
+    onFailureMessages: { role: 'counter', label: 'On-failure messages' },
+    poisonRecords: { role: 'counter', label: 'Poison records' },
+    maxIteratorAgeSeconds: { role: 'gauge', label: 'Max iterator age (s)' },
+    shardIteratorAgeSeconds: { role: 'list', label: 'Max iterator age per shard (s)' },
+  },
+  series: {
+    recordsIn: { sampling: 'rate', label: 'Records in' },
+    writeThrottles: { sampling: 'rate', label: 'Write throttles' },
+    iteratorAgeSeconds: {
+      sampling: 'max',
+      label: 'Iterator age',
+      chart: 'age',
+      gauge: 'iterator age s',
+      perShard: true,
+    },
+  },
+  // read: the poller took the record into a batch (the handler's own hop follows on the function).
+  outcomes: { read: 'ok', deadLettered: 'bad', dropped: 'bad', expired: 'bad' },
+  traits: { ...NO_TRAITS, buffer: true },
+  meters: [
+    'kinesis.shardHours',
+    'kinesis.putUnits',
+    'kinesis.extendedRetentionShardHours',
+    'kinesis.onDemand.streamHours',
+    'kinesis.onDemand.gbIn',
+    'kinesis.onDemand.gbOut',
+  ],
+});

@@ -1,0 +1,50 @@
+import { defineCatalog, NO_TRAITS } from '../catalog-types';
+import { tableParams } from './schema';
+
+export const tableCatalog = defineCatalog({
+  kind: 'table',
+  title: 'DynamoDB table',
+  group: 'storage',
+  icon: 'table',
+  inSentence: 'a DynamoDB table',
+  description:
+    'Amazon DynamoDB table in on-demand mode: billed per read and write request unit; its stream can trigger a function.',
+  params: tableParams,
+  summary: (p) =>
+    `on-demand · ${p.itemKB} KB items` +
+    (p.readsPerRequest > 0 ? ` · ${p.readsPerRequest} reads/write` : '') +
+    (p.streamEnabled ? ' · stream on' : ''),
+  metrics: {
+    writes: { role: 'counter', label: 'Writes', badge: { word: 'writes' } },
+    reads: { role: 'counter', label: 'Reads', badge: { word: 'reads' } },
+    wru: { role: 'counter', label: 'Write request units' },
+    rru: { role: 'counter', label: 'Read request units' },
+    // The rest only when the table's stream is read by a function.
+    streamRecords: { role: 'counter', label: 'Stream records', optional: true },
+    streamShards: { role: 'gauge', label: 'Stream shards', optional: true },
+    recordsOut: { role: 'counter', label: 'Records handled', optional: true },
+    batches: { role: 'counter', label: 'Batches', optional: true },
+    failedBatches: { role: 'counter', label: 'Failed batches', optional: true },
+    retries: { role: 'counter', label: 'Batch retries', optional: true },
+    bisects: { role: 'counter', label: 'Bisections', optional: true },
+    throttledBatches: { role: 'counter', label: 'Throttled batches', optional: true },
+    expired: { role: 'counter', label: 'Expired', optional: true },
+    deadLettered: { role: 'counter', label: 'Sent to on-failure', optional: true },
+    discarded: { role: 'counter', label: 'Discarded', optional: true },
+    maxIteratorAgeSeconds: { role: 'gauge', label: 'Max iterator age (s)', optional: true },
+  },
+  series: {
+    writes: { sampling: 'rate', label: 'Writes' },
+    iteratorAgeSeconds: {
+      sampling: 'max',
+      label: 'Iterator age',
+      chart: 'age',
+      gauge: 'iterator age s',
+      perShard: true,
+      optional: true,
+    },
+  },
+  outcomes: { read: 'ok', deadLettered: 'bad', dropped: 'bad', expired: 'bad' },
+  traits: NO_TRAITS,
+  meters: ['dynamodb.wru', 'dynamodb.rru', 'dynamodb.storageGbMonths'],
+});

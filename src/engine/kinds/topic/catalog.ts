@@ -1,0 +1,25 @@
+import { defineCatalog, NO_TRAITS } from '../catalog-types';
+import { topicParams } from './schema';
+
+export const topicCatalog = defineCatalog({
+  kind: 'topic',
+  title: 'SNS topic',
+  group: 'messaging',
+  icon: 'topic',
+  inSentence: 'an SNS topic',
+  description:
+    'Amazon SNS topic: every publish fans out to all matching subscriptions (functions and queues) in parallel.',
+  params: topicParams,
+  summary: () => 'fan-out',
+  metrics: {
+    published: { role: 'counter', label: 'Published', badge: { word: 'published' } },
+    delivered: { role: 'counter', label: 'Delivered', badge: { word: 'delivered' } },
+    filteredOut: { role: 'counter', label: 'Filtered out' },
+  },
+  series: {
+    published: { sampling: 'rate', label: 'Published' },
+  },
+  outcomes: {},
+  traits: NO_TRAITS,
+  meters: ['sns.publishes'],
+});
