@@ -51,6 +51,7 @@ export default tseslint.config(
                 '**/engine/sim/context',
                 '**/engine/sim/node-base',
                 '**/engine/compare/run-point',
+                '**/engine/stats/run-replications',
               ],
               allowTypeImports: true,
               message:

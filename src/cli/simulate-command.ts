@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { simulateReplicated, MAX_REPLICATIONS } from '../engine/stats/replications';
+import { MAX_REPLICATIONS } from '../engine/stats/replications';
+import { simulateReplicated } from '../engine/stats/run-replications';
 import { ScenarioError, formatIssue } from '../engine/scenario/validate';
 import { UsageError, numberArg, parseArgs } from './args';
 import { formatSummary } from './format-summary';

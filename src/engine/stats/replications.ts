@@ -1,6 +1,5 @@
-import type { Summary } from '../kinds/types';
+import type { Summary } from '../kinds/vocabulary';
 import type { Result } from '../result';
-import { simulate, type SimulateOptions } from '../simulate';
 import { interval, type Interval } from './interval';
 
 /**
@@ -184,26 +183,6 @@ function bands(results: readonly Result[]): Record<string, { lo: number[]; hi: n
     out[key] = { lo, hi };
   }
   return out;
-}
-
-/** The results of every replication in this thread, replication 0 first. */
-export function simulateReplications(doc: unknown, n: number, options: SimulateOptions = {}): Result[] {
-  const seeds = replicationSeeds(options.seed ?? seedOf(doc), n);
-  return seeds.map((seed) => simulate(doc, { ...options, seed }));
-}
-
-/**
- * The scenario's replications (settings.replications, or `n`) in this thread: replication 0's
- * result with `replications` holding every figure's interval. One replication is the plain run.
- */
-export function simulateReplicated(
-  doc: unknown,
-  options: SimulateOptions & { replications?: number } = {},
-): Result {
-  const { replications, ...rest } = options;
-  const n = replications ?? replicationsOf(doc);
-  const results = simulateReplications(doc, n, rest);
-  return withReplications(results);
 }
 
 /** Replication 0's result carrying the intervals of all of them (unchanged for one). */

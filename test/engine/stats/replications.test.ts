@@ -4,9 +4,8 @@ import {
   combineReplications,
   replicationSeed,
   replicationSeeds,
-  simulateReplicated,
-  simulateReplications,
 } from '../../../src/engine/stats/replications';
+import { simulateReplicated, simulateReplications } from '../../../src/engine/stats/run-replications';
 import type { Interval } from '../../../src/engine/stats/interval';
 import { NO_COLD_START, scenario } from '../helpers';
 
