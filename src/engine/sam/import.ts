@@ -155,6 +155,15 @@ function resolveLinks(ctx: ImportContext, nodes: DocNode[]): DocEdge[] {
     edges.push(e);
     ctx.report.edges.push({ id: e.id, source: s, target: t, role: l.role, from: l.via });
   }
+  // One dead-letter queue serving every target of a bus is the bus's shared one: no list needed.
+  for (const dlq of edges.filter((e) => e.role === 'dlq' && Array.isArray(e.params.forTargets))) {
+    const targets = edges
+      .filter((e) => e.source === dlq.source && (e.role ?? 'invoke') === 'invoke')
+      .map((e) => e.target);
+    const served = dlq.params.forTargets as string[];
+    const alone = edges.filter((e) => e.source === dlq.source && e.role === 'dlq').length === 1;
+    if (alone && targets.every((t) => served.includes(t))) delete dlq.params.forTargets;
+  }
   return edges;
 }
 
@@ -203,6 +212,7 @@ function repairUntilValid(doc: ScenarioDoc, report: ImportReport): void {
   for (let round = 0; round < 10; round++) {
     const v = validateScenario(doc);
     if (v.ok) return;
+    const before = { nodes: [...doc.nodes], edges: [...doc.edges] };
     for (const issue of v.errors) {
       const m = /^(nodes|edges)\[(\d+)\](?:\.params\.([A-Za-z]+))?/.exec(issue.path);
       const text = formatIssue(issue);
@@ -210,7 +220,7 @@ function repairUntilValid(doc: ScenarioDoc, report: ImportReport): void {
         report.warnings.push(`could not repair: ${text}`);
         continue;
       }
-      const list = m[1] === 'nodes' ? doc.nodes : doc.edges;
+      const list = m[1] === 'nodes' ? before.nodes : before.edges;
       const item = list[Number(m[2])];
       if (!item) continue;
       if (m[3] && m[3] in item.params) {

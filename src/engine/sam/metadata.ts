@@ -41,9 +41,25 @@ export function edgeKey(source: string, target: string, role: EdgeRole | undefin
   return `${source} ${target} ${role ?? 'invoke'}`;
 }
 
+/**
+ * CloudFormation allows only whole numbers in Metadata (cfn-lint E4002), and a scenario has
+ * fractions (error rates, utilization): the payload travels as JSON text beside its format tag.
+ */
+export function encodeSimMetadata(meta: SimMetadata): Record<string, unknown> {
+  const { format, version, ...rest } = meta;
+  return { format, version, data: JSON.stringify(rest, null, 1) };
+}
+
 export function readSimMetadata(metadata: Record<string, unknown>): SimMetadata | undefined {
-  const m = metadata[META_KEY];
-  if (!isObj(m) || m.format !== META_FORMAT || !isObj(m.nodes)) return undefined;
+  const wrapped = metadata[META_KEY];
+  if (!isObj(wrapped) || wrapped.format !== META_FORMAT || typeof wrapped.data !== 'string') return undefined;
+  let m: unknown;
+  try {
+    m = { format: wrapped.format, version: wrapped.version, ...(JSON.parse(wrapped.data) as object) };
+  } catch {
+    return undefined;
+  }
+  if (!isObj(m) || !isObj(m.nodes)) return undefined;
   return {
     ...(m as unknown as SimMetadata),
     extraNodes: Array.isArray(m.extraNodes) ? (m.extraNodes as DocNode[]) : [],
@@ -80,12 +96,15 @@ export function restoreFromMetadata(
     const source = rename.get(e.source) ?? e.source;
     const target = rename.get(e.target) ?? e.target;
     const m = meta.edges[edgeKey(source, target, e.role)];
+    const params = { ...e.params };
+    if (Array.isArray(params.forTargets))
+      params.forTargets = (params.forTargets as string[]).map((t) => rename.get(t) ?? t);
     const out: DocEdge = {
       ...e,
       source,
       target,
       id: m?.id ?? e.id,
-      params: { ...e.params, ...(m?.params ?? {}) },
+      params: { ...params, ...(m?.params ?? {}) },
     };
     return out;
   });

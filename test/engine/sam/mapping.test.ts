@@ -263,10 +263,16 @@ Resources:
           Arn: !GetAtt Fn.Arn
           RetryPolicy: { MaximumRetryAttempts: 4, MaximumEventAgeInSeconds: 600 }
           DeadLetterConfig: { Arn: !GetAtt Dlq.Arn }
+        - Id: audit
+          Arn: !GetAtt Audit.Arn
+  Audit:
+    Type: AWS::SQS::Queue
 `);
     expect(edge(doc, 'Bus', 'Fn').params).toEqual({ pattern: { type: ['OrderPlaced'] } });
     expect(node(doc, 'Bus').params).toEqual({ maximumRetryAttempts: 4, maximumEventAgeSeconds: 600 });
+    // The dead-letter queue belongs to the one target that names it, not to the audit queue.
     expect(edge(doc, 'Bus', 'Dlq', 'dlq').params).toEqual({ forTargets: ['Fn'] });
+    edge(doc, 'Bus', 'Audit');
   });
 
   it('schedules: a rate rule, a cron ScheduleV2 event; event invoke config with destinations', () => {

@@ -1,0 +1,3 @@
+import { main } from './export-sam-command';
+
+process.exitCode = main(process.argv.slice(2));
