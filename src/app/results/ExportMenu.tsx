@@ -3,6 +3,7 @@ import type { Result } from '../../engine/result';
 import { billCsv, metricsCsv, seriesCsv } from './export/csv';
 import { dataUrlToBlob, diagramImage, type DiagramFormat } from './export/diagram-image';
 import { downloadBlob, downloadText, slug } from './export/download';
+import { useScenarioStore } from '../store/scenario';
 
 /**
  * Everything a run can be taken away as. Result files need a result; the diagram can be
@@ -35,10 +36,19 @@ export function ExportMenu({ result, scenarioName }: { result: Result | null; sc
     downloadBlob(await dataUrlToBlob(url), `${base}-diagram.${format}`);
   }
 
+  async function exportTemplate() {
+    // The exporter (and its YAML writer) loads on first use.
+    const { exportSam } = await import('../../engine/sam/export');
+    const r = exportSam(useScenarioStore.getState().doc);
+    if (!r.ok) throw new Error(`the diagram is not valid: ${r.errors[0]}`);
+    downloadText(r.yaml, `${base}.template.yaml`, 'application/yaml');
+  }
+
   const items = [
     ...resultItems,
     { label: 'Diagram (PNG)', run: () => exportDiagram('png') },
     { label: 'Diagram (SVG)', run: () => exportDiagram('svg') },
+    { label: 'SAM template', run: exportTemplate },
   ];
 
   return (
