@@ -123,7 +123,7 @@ describe.skipIf(!hasBrowser)('the workspace: the diagram is the stage', () => {
     });
   }
 
-  it('no node text is cut off at 100 % zoom in any template', async () => {
+  it('no node text is cut off at 100 % zoom in any template; after auto-layout no edge label is inside a node', async () => {
     s = await openApp({ width: 1440, height: 900 });
     const { page } = s;
     await page.getByRole('button', { name: 'Templates' }).click();
@@ -147,6 +147,14 @@ describe.skipIf(!hasBrowser)('the workspace: the diagram is the stage', () => {
         await page.locator('.kind-node').count(),
       );
       expect(await truncatedNodeText(page)).toEqual([]);
+
+      // Auto-layout, then every connection's label sits outside every node's box.
+      await page.keyboard.press('Shift+L');
+      await page.waitForTimeout(800);
+      const nodes = await boxes(page, '.react-flow__node');
+      const labels = await boxes(page, '.kind-edge__label');
+      const inside = labels.filter((l) => nodes.some((n) => intersects(l, n)));
+      expect(inside, `template ${i}`).toEqual([]);
     }
   });
 
@@ -218,5 +226,71 @@ describe.skipIf(!hasBrowser)('the workspace: the diagram is the stage', () => {
       expect(await card.locator('.template-thumb g').count()).toBe(nodes);
     }
     await s.screenshot('workspace-templates');
+  });
+});
+
+describe.skipIf(!hasBrowser)('the workspace without a mouse', () => {
+  let s: BrowserSession | undefined;
+  afterEach(async () => {
+    await s?.close();
+    s = undefined;
+  });
+
+  it('builds producer → API → function with the keyboard, connects them and runs', async () => {
+    s = await openApp({ width: 1440, height: 900 });
+    const { page } = s;
+    await page.locator('body').focus();
+    await page.keyboard.press('Alt+n');
+    await expect.poll(() => page.locator('.react-flow__node').count()).toBe(0);
+
+    // The rail's search button unfolds the palette with the search focused; Enter adds the first match.
+    await page.getByRole('button', { name: 'Search components' }).focus();
+    await page.keyboard.press('Enter');
+    for (const q of ['producer', 'api gateway', 'lambda']) {
+      await page.keyboard.type(q);
+      await page.keyboard.press('Enter');
+    }
+    await expect.poll(() => page.locator('.react-flow__node').count()).toBe(3);
+
+    // Tab order on the canvas: nodes, and no edge before them.
+    const ids = ['producer', 'apiGateway', 'function'];
+    for (const [from, to] of [
+      [ids[0], ids[1]],
+      [ids[1], ids[2]],
+    ]) {
+      await page.locator(`.react-flow__node[data-id="${from}"]`).focus();
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('c');
+      const chooser = page.locator('#inspector-connect-to');
+      await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('inspector-connect-to');
+      // Only what the connection table allows: a producer may reach the API, not the function.
+      const options = await chooser.locator('option').allTextContents();
+      expect(options.slice(1)).toHaveLength(1);
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.locator(`.react-flow__edge[data-id="${from}-to-${to}"]`).count()).toBe(1);
+    }
+    expect(await page.locator('.react-flow__edge').count()).toBe(2);
+    // Edges are not tab stops: the keyboard reaches them from a node's Connections list.
+    expect(await page.locator('.react-flow__edge[tabindex="0"]').count()).toBe(0);
+
+    await page.keyboard.press('Control+Enter');
+    await page
+      .locator('.run-progress-text')
+      .filter({ hasText: /^Done:/ })
+      .waitFor({ timeout: 60_000 });
+    await expect(page.locator('.results-panel').textContent()).resolves.toMatch(/Completed/);
+    await s.screenshot('workspace-keyboard-built');
+  });
+
+  it('the shortcut sheet lists P, Space, the arrows and C', async () => {
+    s = await openApp({ width: 1440, height: 900 });
+    const { page } = s;
+    await page.locator('body').focus();
+    await page.keyboard.press('?');
+    const sheet = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    const keys = await sheet.locator('kbd').allTextContents();
+    for (const k of ['P', 'Space', 'Arrow keys', 'C', 'Alt+N', 'Shift+L', 'Shift+F'])
+      expect(keys.some((t) => t === k || t.startsWith(`${k} `))).toBe(true);
   });
 });

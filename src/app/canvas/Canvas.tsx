@@ -183,6 +183,9 @@ export function Canvas() {
           isValidConnection={isValidConnection}
           onDelete={onDelete}
           onPaneClick={() => useSelectionStore.getState().clear()}
+          // Tab visits the nodes, not every edge first (React Flow puts edges before nodes in
+          // the page); an edge is reached from its node's inspector (Connections).
+          edgesFocusable={false}
           onMoveStart={(e) => {
             // Only the person's own pan or zoom (an event) stops the automatic fitting.
             if (e) viewState.userMoved = true;

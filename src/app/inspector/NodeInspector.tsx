@@ -4,6 +4,7 @@ import { nodeFields } from '../../engine/scenario/schema';
 import { KindIcon } from '../canvas/kind-icons';
 import { useScenarioStore } from '../store/scenario';
 import type { DocNode } from '../store/scenario-doc';
+import { ConnectTo, NodeConnections } from './ConnectTo';
 import { ParamsForm } from './ParamsForm';
 
 export function NodeInspector({ node }: { node: DocNode }) {
@@ -34,6 +35,8 @@ export function NodeInspector({ node }: { node: DocNode }) {
       </header>
       <p className="inspector__desc">{kind.description}</p>
       <LabelField node={node} />
+      <ConnectTo node={node} />
+      <NodeConnections node={node} />
       <ParamsForm
         schema={kind.params}
         params={node.params}

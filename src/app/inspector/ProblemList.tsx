@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
-import { formatIssue, validateScenario } from '../../engine/scenario/validate';
+import { validateScenario } from '../../engine/scenario/validate';
+import { issueInWords } from './issue-words';
 import { useScenarioStore } from '../store/scenario';
 import { useSelectionStore } from '../store/scenario-selection';
 
@@ -35,10 +36,10 @@ export function ProblemList() {
                     className="link-button"
                     onClick={() => select(e.nodeId ? [e.nodeId] : [], e.edgeId ? [e.edgeId] : [])}
                   >
-                    {formatIssue(e)}
+                    {issueInWords(e, doc)}
                   </button>
                 ) : (
-                  formatIssue(e)
+                  issueInWords(e, doc)
                 )}
               </li>
             ))}

@@ -5,6 +5,8 @@ import { fitToRoom, viewState } from '../canvas/fit';
 import { useNotices } from '../canvas/notices';
 import { useScenarioStore, type Fragment } from '../store/scenario';
 import { emptyScenario } from '../store/scenario-doc';
+import { CONNECT_TO_ID } from '../inspector/ConnectTo';
+import { usePanels } from '../layout/panels';
 import { useSelectionStore } from '../store/scenario-selection';
 
 /** Copied nodes live here (not the system clipboard: that needs a permission prompt to read). */
@@ -120,6 +122,17 @@ export function useEditorCommands() {
           doc.nodes.map((n) => n.id),
           doc.edges.map((e) => e.id),
         );
+      },
+      /**
+       * "Connect to…" for the one selected node: opens the inspector and focuses its chooser.
+       * False (the key is not taken) when not exactly one node is selected.
+       */
+      focusConnectTo(): boolean {
+        const { nodeIds, edgeIds } = selection();
+        if (nodeIds.length !== 1 || edgeIds.length !== 0) return false;
+        usePanels.getState().setInspectorOpen(true);
+        requestAnimationFrame(() => document.getElementById(CONNECT_TO_ID)?.focus());
+        return true;
       },
       /** A blank diagram called "Untitled", with no notes: one undo step brings the old one back. */
       newDiagram() {

@@ -35,6 +35,7 @@ export function useShortcuts(cmd: EditorCommands, openSheet: () => void) {
       else if (mod && key === 'a') cmd.selectAll();
       else if (!mod && e.key === '?') openSheet();
       else if (e.altKey && !mod && key === 'n') cmd.newDiagram();
+      else if (!mod && !e.altKey && !e.shiftKey && key === 'c') handled = cmd.focusConnectTo();
       else if (!mod && e.shiftKey && key === 'l') void cmd.layout();
       else if (!mod && e.shiftKey && key === 'f') cmd.fitView();
       else if (e.key === 'Escape') useSelectionStore.getState().clear();
