@@ -138,7 +138,7 @@ describe.skipIf(!hasBrowser)('the workspace: the diagram is the stage', () => {
         .click();
       await page.locator('.react-flow__node').first().waitFor();
       await page.waitForTimeout(300);
-      await page.getByRole('button', { name: 'Zoom to 100 %' }).click();
+      await page.getByRole('button', { name: '1:1 Zoom to 100 %' }).click();
       await expect
         .poll(() => page.locator('.react-flow__viewport').evaluate((e) => getComputedStyle(e).transform))
         .toMatch(/^matrix\(1, 0, 0, 1,/);

@@ -223,12 +223,10 @@ export function Canvas() {
             </ControlButton>
             <ControlButton
               onClick={() => void rf.zoomTo(1, { duration: 150 })}
-              aria-label="Zoom to 100 %"
+              aria-label="1:1 Zoom to 100 %"
               title="Zoom to 100 %"
             >
-              <span className="controls__text" aria-hidden="true">
-                1:1
-              </span>
+              <span className="controls__text">1:1</span>
             </ControlButton>
             <ControlButton
               onClick={() => void cmd.layout()}

@@ -26,14 +26,7 @@ export const KindNode = memo(function KindNode({ id, data, selected }: NodeProps
       data-testid={`node-${id}`}
       title={compact ? `${node.label}: ${title}${summary ? `, ${summary}` : ''}` : undefined}
     >
-      {canReceive ? (
-        <Handle
-          type="target"
-          position={Position.Left}
-          className="kind-node__handle"
-          aria-label={`Input of ${node.label}`}
-        />
-      ) : null}
+      {canReceive ? <Handle type="target" position={Position.Left} className="kind-node__handle" /> : null}
       <div className="kind-node__head">
         <KindIcon kind={node.kind} size={compact ? 48 : 36} />
         <div className="kind-node__names">
@@ -48,14 +41,7 @@ export const KindNode = memo(function KindNode({ id, data, selected }: NodeProps
         </div>
       )}
       <RunBadges nodeId={id} kind={node.kind} />
-      {canSend ? (
-        <Handle
-          type="source"
-          position={Position.Right}
-          className="kind-node__handle"
-          aria-label={`Output of ${node.label}`}
-        />
-      ) : null}
+      {canSend ? <Handle type="source" position={Position.Right} className="kind-node__handle" /> : null}
     </div>
   );
 });

@@ -196,9 +196,9 @@ export function pathOf(pts: readonly Pt[], radius = 10): string {
   return d;
 }
 
-/** A label's box before it is drawn: about 7 px a character at 12 px, plus padding. */
+/** A label's box before it is drawn: generously 8 px a character at 12.5 px bold, plus padding. */
 export function labelSize(text: string): { w: number; h: number } {
-  return { w: text.length * 7 + 16, h: 22 };
+  return { w: text.length * 8 + 20, h: 24 };
 }
 
 /**
