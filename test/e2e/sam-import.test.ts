@@ -119,7 +119,10 @@ describe.skipIf(!hasBrowser)('importing a SAM template', () => {
   it('exports the diagram as a SAM template from the export menu', async () => {
     s = await openApp();
     const page = s.page;
-    await page.locator('summary', { hasText: 'Export' }).first().click();
+    // The export menu sits in the results dock, which a run opens.
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await page.getByTestId('node-handler').locator('.run-badge').first().waitFor({ timeout: 60_000 });
+    await page.locator('details.export-menu > summary').first().click();
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('menuitem', { name: 'SAM template' }).click(),
