@@ -1,3 +1,4 @@
+import { runCommand } from './guarded';
 import { main } from './simulate-command';
 
-process.exitCode = main(process.argv.slice(2));
+await runCommand(main);

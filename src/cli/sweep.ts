@@ -1,3 +1,4 @@
+import { runCommand } from './guarded';
 import { main } from './sweep-command';
 
-process.exitCode = await main(process.argv.slice(2));
+await runCommand(main);

@@ -27,7 +27,8 @@ export interface Totals {
 }
 
 export interface Incomplete {
-  reason: 'eventBudget' | 'wallClock' | 'cancelled';
+  /** workBudget: too much work in flight at once (a loop that multiplies work). */
+  reason: 'eventBudget' | 'wallClock' | 'workBudget' | 'cancelled';
   message: string;
   /** Nodes that handled most events, most first. */
   busiestNodes: { id: string; events: number }[];

@@ -2,8 +2,10 @@ import { priceRun } from './billing/bill';
 import { RUNTIMES } from './kinds/runtimes';
 import type { NodeSpec } from './kinds/vocabulary';
 import { round6 } from './metrics/series';
+import { keyedRecord } from './own-keys';
 import { RESULT_FORMAT, RESULT_VERSION, type Incomplete, type NodeResult, type Result } from './result';
 import { findRule } from './scenario/connections';
+import { feedbackLoopWarning, feedbackLoops } from './scenario/warnings';
 import type { Scenario } from './scenario/schema';
 import { ScenarioError, validateScenario } from './scenario/validate';
 import { checkConservation } from './sim/conservation';
@@ -27,17 +29,31 @@ export interface SimulateOptions {
    * recording stops at the limit and result.recording says when.
    */
   record?: boolean | number;
-  /** Guards: a run stops cleanly, marked incomplete, past either budget. */
+  /** Guards: a run stops cleanly, marked incomplete and priced, past any budget. */
   maxEvents?: number;
   maxWallMs?: number;
+  /**
+   * The most work in flight at once: open paths of requests (invocations, messages, records)
+   * plus events waiting in the queue. A loop that multiplies work reaches it long before the
+   * machine runs out of memory (about 150 bytes each).
+   */
+  maxWorkInFlight?: number;
   onProgress?: (fraction: number) => void;
   shouldCancel?: () => boolean;
 }
 
 export const DEFAULT_MAX_EVENTS = 1_000_000_000;
 export const DEFAULT_MAX_WALL_MS = 10 * 60_000;
-/** Events between looks at the wall clock and the cancel flag. */
-const SLICE = 1 << 16;
+/**
+ * The shipped templates peak below 200,000 (a Kinesis backlog); a queue nobody reads at
+ * 500 messages a second holds 1.8 million after an hour. Three million is about 450 MB.
+ */
+export const DEFAULT_MAX_WORK_IN_FLIGHT = 3_000_000;
+/**
+ * Events between looks at the budgets and the cancel flag. Small, because one event of a
+ * multiplying loop can cost a quarter of a millisecond when the queue holds millions.
+ */
+const SLICE = 1 << 10;
 
 /**
  * One run of a scenario. The event loop runs in slices (step) so that a worker can report
@@ -52,8 +68,10 @@ export class Simulation {
   private readonly wallStart = now();
   private wallMs = 0;
   private cancelled = false;
+  private cancelWhy: string | undefined;
   private readonly maxEvents: number;
   private readonly maxWallMs: number;
+  private readonly maxWorkInFlight: number;
 
   static create(doc: unknown, options: SimulateOptions = {}): Simulation {
     const v = validateScenario(doc);
@@ -84,6 +102,7 @@ export class Simulation {
     };
     this.maxEvents = options.maxEvents ?? DEFAULT_MAX_EVENTS;
     this.maxWallMs = options.maxWallMs ?? DEFAULT_MAX_WALL_MS;
+    this.maxWorkInFlight = options.maxWorkInFlight ?? DEFAULT_MAX_WORK_IN_FLIGHT;
     const ctx = new SimContext(settings, {
       series: options.series ?? false,
       traceSampleRate: options.traceSampleRate ?? 0,
@@ -129,9 +148,13 @@ export class Simulation {
     return this.done ? 1 : Math.min(1, this.ctx.queue.poppedTime / this.ctx.durationMs);
   }
 
-  /** Asks the run to stop at the next slice; the result is marked cancelled. */
-  cancel(): void {
+  /**
+   * Asks the run to stop at the next slice; the result is marked cancelled and priced for
+   * what was measured. `why` (e.g. "SIGTERM received") goes into the message.
+   */
+  cancel(why?: string): void {
     this.cancelled = true;
+    this.cancelWhy = why;
   }
 
   /** Runs up to maxEvents events; true when the run is over (finished or stopped by a guard). */
@@ -169,15 +192,29 @@ export class Simulation {
 
   private guardsTripped(): boolean {
     const reached = this.ctx.queue.poppedTime;
+    const at = `at ${fmtSeconds(reached / 1000)} of simulated time.`;
     if (this.cancelled || this.options.shouldCancel?.()) {
-      this.stop(reached, 'cancelled', `Cancelled at ${fmtSeconds(reached / 1000)} of simulated time.`);
+      this.stop(
+        reached,
+        'cancelled',
+        this.cancelWhy ? `Stopped (${this.cancelWhy}) ${at}` : `Cancelled ${at}`,
+      );
       return true;
     }
     if (this.events >= this.maxEvents) {
       this.stop(
         reached,
         'eventBudget',
-        `Stopped after ${this.events.toLocaleString('en-US')} events (the event budget) at ${fmtSeconds(reached / 1000)} of simulated time.`,
+        `Stopped after ${this.events.toLocaleString('en-US')} events (the event budget) ${at}`,
+      );
+      return true;
+    }
+    const work = this.ctx.requests.pathsInFlight + this.ctx.queue.size;
+    if (work > this.maxWorkInFlight) {
+      this.stop(
+        reached,
+        'workBudget',
+        `Stopped with ${work.toLocaleString('en-US')} pieces of work in flight (the limit is ${this.maxWorkInFlight.toLocaleString('en-US')}: requests' open paths and pending events) ${at} Something multiplies work faster than it finishes.`,
       );
       return true;
     }
@@ -185,7 +222,7 @@ export class Simulation {
       this.stop(
         reached,
         'wallClock',
-        `Stopped after ${Math.round(this.maxWallMs / 1000)} s of computing (the time budget) at ${fmtSeconds(reached / 1000)} of simulated time.`,
+        `Stopped after ${fmtSeconds(this.maxWallMs / 1000)} of computing (the time budget) ${at}`,
       );
       return true;
     }
@@ -194,24 +231,30 @@ export class Simulation {
 
   private stop(atMs: number, reason?: Incomplete['reason'], message?: string): void {
     this.done = true;
-    this.ctx.endMs = atMs;
+    const ctx = this.ctx;
+    ctx.endMs = atMs;
+    for (const n of ctx.nodes) n.finish(atMs);
     this.wallMs = now() - this.wallStart;
-    for (const n of this.ctx.nodes) n.finish(atMs);
     checkConservation(this.ctx.requests, this.ctx.nodes);
+    if (atMs < ctx.measureFromMs) {
+      ctx.warnings.push(
+        `The run stopped during the warm-up (at ${fmtSeconds(atMs / 1000)} of its ${fmtSeconds(ctx.measureFromMs / 1000)}): nothing was measured, so the bill and the metrics are empty.`,
+      );
+    }
     if (!reason || !message) return;
     const busiest = [...this.eventsByNode]
-      .map((events, i) => ({ id: this.ctx.nodes[i].spec.id, events }))
+      .map((events, i) => ({ id: ctx.nodes[i].spec.id, events }))
       .filter((x) => x.events > 0)
       .sort((a, b) => b.events - a.events)
       .slice(0, 3);
     const total = Math.max(1, this.events);
     let text = message;
-    if (reason !== 'cancelled' && busiest.length > 0) {
+    if (busiest.length > 0) {
       text += ` Most events came from ${busiest.map((b) => `"${b.id}" (${Math.round((100 * b.events) / total)} %)`).join(', ')}.`;
-      const loop = this.ctx.warnings.find(
-        (w) => w.includes('feedback loop') && busiest.some((b) => w.includes(b.id)),
-      );
-      if (loop) text += ` Likely cause: ${loop}`;
+      if (reason !== 'cancelled') {
+        const eventsOf = new Map(ctx.nodes.map((n, i) => [n.spec.id, this.eventsByNode[i]]));
+        text += ` ${likelyCause(this.scenario, eventsOf, total, busiest[0].id)}`;
+      }
     }
     this.incomplete = { reason, message: text, busiestNodes: busiest, reachedSeconds: round6(atMs / 1000) };
   }
@@ -224,7 +267,7 @@ export class Simulation {
       ctx.nodes.map((n) => ({ nodeId: n.spec.id, lines: n.usage() })),
       { measuredSeconds, includeFreeTier: ctx.settings.includeFreeTier },
     );
-    const nodes: Record<string, NodeResult> = {};
+    const nodes = keyedRecord<NodeResult>();
     for (const n of ctx.nodes) {
       nodes[n.spec.id] = {
         kind: n.spec.kind,
@@ -286,6 +329,30 @@ export function simulate(doc: unknown, options: SimulateOptions = {}): Result {
   while (!sim.step(chunk)) options.onProgress?.(sim.progress);
   options.onProgress?.(1);
   return sim.result();
+}
+
+/**
+ * Why a budget ran out: the feedback loop whose nodes (matched by id) handled the most events,
+ * if that is at least a third of them; otherwise, which node was busiest.
+ */
+function likelyCause(
+  scenario: Scenario,
+  eventsOf: ReadonlyMap<string, number>,
+  total: number,
+  busiest: string,
+): string {
+  let best: string[] | undefined;
+  let bestEvents = total / 3;
+  for (const loop of feedbackLoops(scenario.edges)) {
+    let events = 0;
+    for (const id of new Set(loop)) events += eventsOf.get(id) ?? 0;
+    if (events >= bestEvents) {
+      best = loop;
+      bestEvents = events;
+    }
+  }
+  if (best) return `Likely cause: ${feedbackLoopWarning(best)}`;
+  return `No feedback loop runs through them: "${busiest}" did the most work; look at what feeds it and at the run's length.`;
 }
 
 function now(): number {

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import { keyedRecord } from '../../engine/own-keys';
 import {
   Background,
   BackgroundVariant,
@@ -69,9 +70,10 @@ export function Canvas() {
   useAutoFit(flowRef, doc.nodes);
 
   const onNodesChange = useCallback((changes: NodeChange<KindFlowNode>[]) => {
-    const sizes: Record<string, Size> = {};
-    const moving: Record<string, XY> = {};
-    const dropped: Record<string, XY> = {};
+    // Keyed by node ids, which may be "__proto__" or "toString".
+    const sizes = keyedRecord<Size>();
+    const moving = keyedRecord<XY>();
+    const dropped = keyedRecord<XY>();
     let select: { add: string[]; remove: string[] } | null = null;
     for (const c of changes) {
       if (c.type === 'dimensions' && c.dimensions) sizes[c.id] = c.dimensions;
@@ -82,12 +84,12 @@ export function Canvas() {
       }
       // 'remove' is handled by onDelete, so nodes and their edges go in one undo step.
     }
-    if (Object.keys(sizes).length) setMeasured((m) => ({ ...m, ...sizes }));
-    if (Object.keys(moving).length) setDragging((d) => ({ ...d, ...moving }));
+    if (Object.keys(sizes).length) setMeasured((m) => Object.assign(keyedRecord<Size>(), m, sizes));
+    if (Object.keys(moving).length) setDragging((d) => Object.assign(keyedRecord<XY>(), d, moving));
     if (Object.keys(dropped).length) {
       useScenarioStore.getState().moveNodes(dropped);
       setDragging((d) => {
-        const rest = { ...d };
+        const rest = Object.assign(keyedRecord<XY>(), d);
         for (const id of Object.keys(dropped)) delete rest[id];
         return rest;
       });

@@ -1,4 +1,5 @@
 import ELK from 'elkjs/lib/elk.bundled.js';
+import { keyedRecord, ownEntry } from '../../engine/own-keys';
 import type { ScenarioDoc } from '../store/scenario-doc';
 
 const elk = new ELK();
@@ -23,12 +24,12 @@ export async function autoLayout(
       'elk.spacing.nodeNode': '56',
       'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
     },
-    children: doc.nodes.map((n) => ({ id: n.id, ...(sizes[n.id] ?? DEFAULT_SIZE) })),
+    children: doc.nodes.map((n) => ({ id: n.id, ...(ownEntry(sizes, n.id) ?? DEFAULT_SIZE) })),
     edges: doc.edges
       .filter((e) => e.source !== e.target)
       .map((e) => ({ id: e.id, sources: [e.source], targets: [e.target] })),
   });
-  const out: Record<string, { x: number; y: number }> = {};
+  const out = keyedRecord<{ x: number; y: number }>();
   for (const c of graph.children ?? []) out[c.id] = { x: Math.round(c.x ?? 0), y: Math.round(c.y ?? 0) };
   return out;
 }

@@ -1,4 +1,5 @@
 import type { Edge, Node } from '@xyflow/react';
+import { ownEntry } from '../../engine/own-keys';
 import { KINDS } from '../../engine/kinds/registry';
 import type { NodeKind } from '../../engine/kinds/vocabulary';
 import { CONNECTIONS, findRule } from '../../engine/scenario/connections';
@@ -105,10 +106,10 @@ export function toFlowNodes(
     return {
       id: n.id,
       type: 'kind',
-      position: dragging[n.id] ?? n.position,
+      position: ownEntry(dragging, n.id) ?? n.position,
       data,
       selected: selected.has(n.id),
-      measured: measured[n.id],
+      measured: ownEntry(measured, n.id),
       ariaLabel: `${n.label}: ${data.title}${data.summary ? `, ${data.summary}` : ''}`,
     };
   });

@@ -1,4 +1,5 @@
 import { useRunStore } from '../store/run';
+import type { Incomplete } from '../../engine/result';
 import { useScenarioStore } from '../store/scenario';
 import { fmtCount, fmtDuration, fmtPercent } from './format';
 import { runSettings } from './scenario-facts';
@@ -83,10 +84,12 @@ function statusText(
   }
 }
 
-function reasonText(reason: 'eventBudget' | 'wallClock' | 'cancelled'): string {
+function reasonText(reason: Incomplete['reason']): string {
   return reason === 'eventBudget'
     ? 'event budget reached'
     : reason === 'wallClock'
       ? 'time budget reached'
-      : 'stopped';
+      : reason === 'workBudget'
+        ? 'too much work in flight'
+        : 'stopped';
 }

@@ -1,4 +1,5 @@
 import { useReactFlow } from '@xyflow/react';
+import { keyedRecord } from '../../engine/own-keys';
 import { useMemo } from 'react';
 import type { NodeKind } from '../../engine/kinds/vocabulary';
 import { fitToRoom, viewState } from '../canvas/fit';
@@ -145,7 +146,7 @@ export function useEditorCommands() {
         void fitToRoom(rf, { duration: 200 });
       },
       async layout() {
-        const sizes: Record<string, { width: number; height: number }> = {};
+        const sizes = keyedRecord<{ width: number; height: number }>();
         for (const n of rf.getNodes())
           if (n.measured?.width && n.measured.height)
             sizes[n.id] = { width: n.measured.width, height: n.measured.height };

@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { ownEntry } from '../../engine/own-keys';
 import { temporal } from 'zundo';
 import { KINDS } from '../../engine/kinds/registry';
 import type { NodeKind } from '../../engine/kinds/vocabulary';
@@ -181,16 +182,18 @@ export function createScenarioStore(initial: ScenarioDoc = emptyScenario()) {
             ),
           moveNodes: (positions) => {
             // A click that ends a "drag" without moving must not become an undo step.
-            const moved = get().doc.nodes.some(
-              (n) =>
-                positions[n.id] && (positions[n.id].x !== n.position.x || positions[n.id].y !== n.position.y),
-            );
+            const at = (id: string) => ownEntry(positions, id);
+            const moved = get().doc.nodes.some((n) => {
+              const p = at(n.id);
+              return p && (p.x !== n.position.x || p.y !== n.position.y);
+            });
             if (!moved) return;
             edit((d) => ({
               ...d,
-              nodes: d.nodes.map((n) =>
-                positions[n.id] ? { ...n, position: { x: positions[n.id].x, y: positions[n.id].y } } : n,
-              ),
+              nodes: d.nodes.map((n) => {
+                const p = at(n.id);
+                return p ? { ...n, position: { x: p.x, y: p.y } } : n;
+              }),
             }));
           },
           connect: (source, target, role = 'invoke') => {

@@ -11,6 +11,7 @@
  * month like this one".
  */
 import type { CostItem, NodeCost, UsageLine } from './types';
+import { keyedRecord } from '../own-keys';
 import { meter, type Meter } from './meters';
 import { tieredCost } from './tiers';
 
@@ -75,7 +76,7 @@ export function priceRun(nodes: NodeUsage[], opts: PriceRunOptions): RunBill {
   if (opts.includeFreeTier) applyFreeTiers(entries);
   priceTierPools(entries);
 
-  const byNode: Record<string, NodeCost> = {};
+  const byNode = keyedRecord<NodeCost>();
   for (const node of nodes) byNode[node.nodeId] = { totalUsd: 0, monthlyUsd: 0, items: [] };
   let monthlyCostUsd = 0;
   for (const e of entries) {

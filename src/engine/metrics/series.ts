@@ -1,3 +1,5 @@
+import { keyedRecord } from '../own-keys';
+
 /**
  * Bucketed time series with a fixed number of buckets (at most about 2,000) whatever the
  * simulated duration, so memory never grows with time.
@@ -74,7 +76,7 @@ export class SeriesSet {
 
   /** Plain arrays: rates per second, levels as averages over each bucket. */
   toRecord(): Record<string, number[]> {
-    const out: Record<string, number[]> = {};
+    const out = keyedRecord<number[]>();
     for (let s = 0; s < this.data.length; s++) {
       const d = this.data[s];
       const k = this.kinds[s];

@@ -19,7 +19,8 @@ export function unknownKeys(schema: z.ZodType, value: unknown, at: PropertyKey[]
       const out: UnknownKey[] = [];
       const known = Object.keys(def.shape ?? {});
       for (const key of Object.keys(value)) {
-        const field = def.shape?.[key];
+        // Own keys only: "constructor" or "toString" typed by a person is unknown, not inherited.
+        const field = def.shape && Object.hasOwn(def.shape, key) ? def.shape[key] : undefined;
         if (!field) out.push({ path: [...at, key], known });
         else out.push(...unknownKeys(field, value[key], [...at, key]));
       }

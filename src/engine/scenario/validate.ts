@@ -50,7 +50,13 @@ export function validateScenario(doc: unknown): ValidationResult {
     ...n,
     params: params[i] ?? defaultParams(n.kind),
   }));
-  const graph = checkGraph(nodes, envelope.data.edges, envelope.data.settings);
+  // zod's record drops a "__proto__" key silently; the connection's check must see it to report it.
+  const rawEdges = raw.edges as unknown[];
+  const edges = envelope.data.edges.map((e, i) => {
+    const given = (rawEdges[i] as { params?: unknown }).params;
+    return isPlainObject(given) ? { ...e, params: given } : e;
+  });
+  const graph = checkGraph(nodes, edges, envelope.data.settings);
   if (errors.length > 0 || graph.issues.length > 0)
     return { ok: false, errors: [...errors, ...graph.issues] };
 

@@ -8,18 +8,42 @@ import type { Scenario, ScenarioEdge, ScenarioNode } from './schema';
  */
 export function scenarioWarnings(s: Scenario): string[] {
   const byId = new Map(s.nodes.map((n) => [n.id, n]));
+  // Each family is capped, so a generated document with thousands of nodes gets a readable
+  // list (and a count of the rest) rather than megabytes of warnings.
   return [
-    ...visibilityWarnings(s.edges, byId),
-    ...redriveWarnings(s.edges, byId),
-    ...unreadQueueWarnings(s.nodes, s.edges),
-    ...streamReaderWarnings(s.edges, byId),
-    ...serverFitWarnings(s.nodes),
-    ...eventTypeWarnings(s.nodes, s.edges),
-    ...feedbackLoops(s.edges).map(
-      (loop) =>
-        `feedback loop: ${loop.join(' → ')}: work handed round it may circulate until the run's event budget stops it`,
-    ),
+    ...capped(visibilityWarnings(s.edges, byId)),
+    ...capped(redriveWarnings(s.edges, byId)),
+    ...capped(unreadQueueWarnings(s.nodes, s.edges)),
+    ...capped(streamReaderWarnings(s.edges, byId)),
+    ...capped(serverFitWarnings(s.nodes)),
+    ...capped(eventTypeWarnings(s.nodes, s.edges)),
+    ...capped(feedbackLoops(s.edges).map(feedbackLoopWarning)),
   ];
+}
+
+/** At most this many warnings of one family, then one line counting the rest. */
+export const MAX_WARNINGS_PER_FAMILY = 20;
+/** Lists inside one warning (known event types, the nodes round a loop) stop after this many. */
+export const MAX_LISTED = 12;
+
+function capped(warnings: string[]): string[] {
+  if (warnings.length <= MAX_WARNINGS_PER_FAMILY) return warnings;
+  const rest = warnings.length - MAX_WARNINGS_PER_FAMILY;
+  return [
+    ...warnings.slice(0, MAX_WARNINGS_PER_FAMILY),
+    `…and ${rest.toLocaleString('en-US')} more like the one above`,
+  ];
+}
+
+/** "a, b, c" or "a, b, … (4,000 in all)". */
+export function listed(items: readonly string[], separator = ', '): string {
+  if (items.length <= MAX_LISTED) return items.join(separator);
+  return `${items.slice(0, MAX_LISTED).join(separator)}${separator}… (${items.length.toLocaleString('en-US')} in all)`;
+}
+
+/** The text for one loop; the stop message after a budget quotes it. */
+export function feedbackLoopWarning(loop: readonly string[]): string {
+  return `feedback loop: ${listed(loop, ' → ')}: work handed round it may circulate until the run's event budget stops it`;
 }
 
 /** Visibility timeout ≥ 6 × the function timeout + batch window, or messages come back while in progress [L-SQS23]. */
@@ -111,7 +135,7 @@ function eventTypeWarnings(nodes: ScenarioNode[], edges: ScenarioEdge[]): string
     for (const t of match?.type ?? []) {
       if (!known.has(t))
         out.push(
-          `edge "${e.id}": event type "${t}" is not emitted by any node (known: ${[...known].join(', ')}), so it never matches`,
+          `edge "${e.id}": event type "${t}" is not emitted by any node (known: ${listed([...known])}), so it never matches`,
         );
     }
   }
@@ -122,12 +146,16 @@ function eventTypeWarnings(nodes: ScenarioNode[], edges: ScenarioEdge[]): string
  * One loop (as node ids, first repeated at the end) per strongly connected part of the graph,
  * e.g. function → topic → the same function. Tarjan's algorithm, then a shortest way round.
  */
-export function feedbackLoops(edges: ScenarioEdge[]): string[][] {
+export function feedbackLoops(edges: readonly Pick<ScenarioEdge, 'source' | 'target'>[]): string[][] {
   const next = new Map<string, string[]>();
+  const seen = new Set<string>();
   for (const e of edges) {
-    const list = next.get(e.source) ?? [];
-    if (!list.includes(e.target)) list.push(e.target);
-    next.set(e.source, list);
+    const pair = JSON.stringify([e.source, e.target]);
+    if (seen.has(pair)) continue;
+    seen.add(pair);
+    const list = next.get(e.source);
+    if (list) list.push(e.target);
+    else next.set(e.source, [e.target]);
   }
   const loops: string[][] = [];
   for (const part of stronglyConnected(next)) {
@@ -138,6 +166,10 @@ export function feedbackLoops(edges: ScenarioEdge[]): string[][] {
   return loops;
 }
 
+/**
+ * Tarjan's algorithm with an explicit stack instead of recursion, so a chain or a ring of
+ * 10,000 nodes cannot overflow the call stack.
+ */
 function stronglyConnected(next: Map<string, string[]>): string[][] {
   const index = new Map<string, number>();
   const low = new Map<string, number>();
@@ -145,31 +177,45 @@ function stronglyConnected(next: Map<string, string[]>): string[][] {
   const stack: string[] = [];
   const parts: string[][] = [];
   let counter = 0;
-  const visit = (v: string): void => {
+  // Each frame: a node and how many of its successors have been looked at.
+  const frames: { v: string; i: number }[] = [];
+  const enter = (v: string) => {
     index.set(v, counter);
     low.set(v, counter++);
     stack.push(v);
     onStack.add(v);
-    for (const w of next.get(v) ?? []) {
-      if (!index.has(w)) {
-        visit(w);
-        low.set(v, Math.min(low.get(v)!, low.get(w)!));
-      } else if (onStack.has(w)) {
-        low.set(v, Math.min(low.get(v)!, index.get(w)!));
+    frames.push({ v, i: 0 });
+  };
+  for (const root of next.keys()) {
+    if (index.has(root)) continue;
+    enter(root);
+    while (frames.length > 0) {
+      const frame = frames[frames.length - 1];
+      const v = frame.v;
+      const successors = next.get(v) ?? [];
+      if (frame.i < successors.length) {
+        const w = successors[frame.i++];
+        if (!index.has(w)) enter(w);
+        else if (onStack.has(w)) low.set(v, Math.min(low.get(v)!, index.get(w)!));
+        continue;
+      }
+      frames.pop();
+      if (frames.length > 0) {
+        const parent = frames[frames.length - 1].v;
+        low.set(parent, Math.min(low.get(parent)!, low.get(v)!));
+      }
+      if (low.get(v) === index.get(v)) {
+        const part: string[] = [];
+        let w: string;
+        do {
+          w = stack.pop()!;
+          onStack.delete(w);
+          part.push(w);
+        } while (w !== v);
+        parts.push(part.reverse());
       }
     }
-    if (low.get(v) === index.get(v)) {
-      const part: string[] = [];
-      let w: string;
-      do {
-        w = stack.pop()!;
-        onStack.delete(w);
-        part.push(w);
-      } while (w !== v);
-      parts.push(part.reverse());
-    }
-  };
-  for (const v of next.keys()) if (!index.has(v)) visit(v);
+  }
   return parts;
 }
 
@@ -180,9 +226,9 @@ function shortestLoop(start: string, within: Set<string>, next: Map<string, stri
     const v = queue[i];
     for (const w of next.get(v) ?? []) {
       if (w === start) {
-        const path = [start];
-        for (let u = v; u !== start; u = from.get(u)!) path.splice(1, 0, u);
-        return [...path, start];
+        const back: string[] = [];
+        for (let u = v; u !== start; u = from.get(u)!) back.push(u);
+        return [start, ...back.reverse(), start];
       }
       if (within.has(w) && !from.has(w)) {
         from.set(w, v);

@@ -36,6 +36,14 @@ export class SimContext {
   /** When the run ended: durationMs, or earlier when a guard or cancel stopped it. */
   endMs = 0;
   readonly measureFromMs: number;
+  /**
+   * How long was measured: from the end of the warm-up to the end of the run, and 0 for a
+   * run stopped (cancel, a budget) before its warm-up ended. Spans priced by time use this,
+   * never endMs − measureFromMs, which is negative then.
+   */
+  get measuredMs(): number {
+    return this.endMs > this.measureFromMs ? this.endMs - this.measureFromMs : 0;
+  }
   readonly eventTypes: string[] = [];
   readonly warnings: string[] = [];
   private readonly typeIdx = new Map<string, number>();

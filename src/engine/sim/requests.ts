@@ -79,8 +79,16 @@ export class Requests {
     this.traceEvery = traceSampleRate > 0 ? Math.max(1, Math.round(1 / traceSampleRate)) : 0;
   }
 
+  /**
+   * Paths of every request not yet ended (invocations, messages, records in hand): the work
+   * in flight that the run's memory budget watches, since a loop that multiplies work grows
+   * it without bound.
+   */
+  pathsInFlight = 0;
+
   /** A new request enters at t with one path. */
   open(t: number): number {
+    this.pathsInFlight++;
     const id = this.slots.alloc();
     this.start[id] = t;
     this.lastEnd[id] = t;
@@ -101,12 +109,16 @@ export class Requests {
 
   /** One more path of the request (a fan-out or an asynchronous hand-off). */
   spawn(id: number): void {
-    if (id >= 0) this.pending[id]++;
+    if (id >= 0) {
+      this.pending[id]++;
+      this.pathsInFlight++;
+    }
   }
 
   /** A path of the request ends at tEnd (which may lie after the current event time). */
   end(id: number, outcome: Outcome, tEnd: number): void {
     if (id < 0) return;
+    this.pathsInFlight--;
     if (outcome > this.worst[id]) this.worst[id] = outcome;
     if (tEnd > this.lastEnd[id]) this.lastEnd[id] = tEnd;
     if (--this.pending[id] > 0) return;

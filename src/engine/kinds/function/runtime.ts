@@ -520,7 +520,7 @@ export class FunctionRuntime extends NodeBase<FunctionParams> {
     // Busy environments belong to invocations still in flight: they count until the end too.
     for (let env = 0; env < this.envs.capacity; env++) if (this.envBusy[env]) this.closeLife(env, t);
     this.concurrency.mean(t);
-    this.usageAcc.closeRun(t - this.ctx.measureFromMs);
+    this.usageAcc.closeRun(this.ctx.measuredMs);
   }
 
   private closeLife(env: number, t: number): void {

@@ -300,10 +300,6 @@ export class StreamRuntime extends NodeBase<StreamParams> {
   }
 
   usage(): UsageLine[] {
-    return this.usageAcc.lines(
-      this.shards,
-      this.ctx.endMs - this.ctx.measureFromMs,
-      this.poller.counts.kbRead,
-    );
+    return this.usageAcc.lines(this.shards, this.ctx.measuredMs, this.poller.counts.kbRead);
   }
 }
