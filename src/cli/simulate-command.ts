@@ -1,4 +1,6 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { documentTooLarge } from '../engine/scenario/door';
+import { LIMITS } from '../engine/scenario/limits';
 import { Simulation, type SimulateOptions } from '../engine/simulate';
 import type { Result } from '../engine/result';
 import {
@@ -53,7 +55,15 @@ export async function main(argv: string[]): Promise<number> {
   const file = args.positionals[0];
   let doc: unknown;
   try {
-    doc = JSON.parse(readFileSync(file, 'utf8'));
+    // Refused by size before it is parsed (and, when far too large, before it is read).
+    const bytes = statSync(file).size;
+    const text = bytes > 4 * LIMITS.documentChars ? undefined : readFileSync(file, 'utf8');
+    const tooLarge = documentTooLarge(text?.length ?? bytes);
+    if (tooLarge || text === undefined) {
+      console.error(`${file}: ${tooLarge}`);
+      return 2;
+    }
+    doc = JSON.parse(text);
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     console.error(

@@ -52,11 +52,11 @@ describe('the CLI on hostile input', () => {
     const text = JSON.stringify(
       doc(
         [
-          { id: 'tick', kind: 'schedule', params: { rateSeconds: 1 } },
+          { id: 'tick', kind: 'schedule', params: { rateSeconds: 60 } },
           { id: '__proto__', kind: 'function' },
         ],
         [{ id: 'e1', source: 'tick', target: '__proto__' }],
-        { durationSeconds: 5 },
+        { durationSeconds: 120 },
       ),
     );
     const r = await cli(file(text), '--json');

@@ -1,3 +1,4 @@
+import { documentTooLarge } from '../../engine/scenario/door';
 import { migrate } from '../../engine/scenario/migrate';
 import { formatIssue, validateScenario } from '../../engine/scenario/validate';
 import { normalizeDoc, type ScenarioDoc } from '../store/scenario-doc';
@@ -16,6 +17,8 @@ export function acceptScenario(json: unknown): Loaded {
 }
 
 export function parseScenarioText(text: string): Loaded {
+  const tooLarge = documentTooLarge(text.length);
+  if (tooLarge) return { ok: false, errors: [tooLarge] };
   let json: unknown;
   try {
     json = JSON.parse(text);

@@ -1,4 +1,5 @@
-import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
+import { compressToEncodedURIComponent } from 'lz-string';
+import { decodeUriLz, lzRefusal } from './lz-decode';
 import type { ScenarioDoc } from '../store/scenario-doc';
 
 /** The share link carries the whole scenario in the URL hash: no server, nothing uploaded. */
@@ -21,14 +22,11 @@ export type DecodedShare = { ok: true; json: unknown } | { ok: false; message: s
 export function decodeShare(hash: string): DecodedShare | null {
   if (!hash.startsWith(SHARE_PREFIX)) return null;
   // What follows an "&" (the classroom's time position, lesson) is not part of the scenario.
-  const text = decompressFromEncodedURIComponent(hash.slice(SHARE_PREFIX.length).split('&')[0]);
-  if (!text)
-    return {
-      ok: false,
-      message: 'The share link is damaged (it may have been cut short when it was copied).',
-    };
+  const decoded = decodeUriLz(hash.slice(SHARE_PREFIX.length).split('&')[0]);
+  if (!decoded.ok) return { ok: false, message: lzRefusal(decoded.reason) };
+  if (!decoded.text) return { ok: false, message: lzRefusal('damaged') };
   try {
-    return { ok: true, json: JSON.parse(text) };
+    return { ok: true, json: JSON.parse(decoded.text) };
   } catch {
     return { ok: false, message: 'The share link does not hold a scenario (its contents are not JSON).' };
   }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { issueMessage } from './issues';
 import type { NodeKind } from '../kinds/vocabulary';
 import type { EdgeParams } from '../sim/edges';
 import type { ConnectionRule } from './connections';
@@ -297,7 +298,8 @@ export function parseEdgeParams(c: EdgeContext, input: unknown): EdgeParamsResul
       issues.push({ path: [key], message: unknownParamMessage(c, key, allowed) });
   }
   const parsed = edgeParamsSchema(c).safeParse(raw);
-  if (!parsed.success) for (const i of parsed.error.issues) issues.push({ path: i.path, message: i.message });
+  if (!parsed.success)
+    for (const i of parsed.error.issues) issues.push({ path: i.path, message: issueMessage(i) });
   if (issues.length > 0 || !parsed.success) return { ok: false, issues };
   return { ok: true, params: parsed.data as EdgeParams };
 }

@@ -15,6 +15,76 @@ export interface ValidationIssue {
 
 const IDENT = /^[A-Za-z_$][\w$]*$/;
 
+/** zod's built-in wording ("Too small: expected array to have >=2 items"), to be reworded. */
+const ZOD_DEFAULT = /^(Invalid|Too (small|big)|Unrecognized|Expected)/;
+
+interface ZodIssueLike {
+  code: string;
+  message: string;
+  expected?: string;
+  origin?: string;
+  minimum?: number | bigint;
+  maximum?: number | bigint;
+  inclusive?: boolean;
+  exact?: boolean;
+  values?: readonly unknown[];
+  divisor?: number | bigint;
+  keys?: readonly string[];
+}
+
+/**
+ * A zod issue in the project's words, naming what is allowed: messages our schemas word
+ * themselves pass through; zod's defaults are reworded from the issue's own facts.
+ */
+export function issueMessage(i: ZodIssueLike): string {
+  if (!ZOD_DEFAULT.test(i.message)) return i.message;
+  const n = (x: number | bigint | undefined) =>
+    typeof x === 'number' ? x.toLocaleString('en-US') : String(x);
+  const items = (x: number | bigint | undefined) => `${n(x)} ${x === 1 ? 'item' : 'items'}`;
+  switch (i.code) {
+    case 'invalid_type':
+      return `must be ${typeName(i.expected ?? 'value')}`;
+    case 'too_small':
+      if (i.origin === 'array' || i.origin === 'set')
+        return i.exact ? `must have exactly ${items(i.minimum)}` : `must have at least ${items(i.minimum)}`;
+      if (i.origin === 'string')
+        return i.minimum === 1 ? 'must not be empty' : `must be at least ${n(i.minimum)} characters long`;
+      return `must be ${i.inclusive === false ? 'more than' : 'at least'} ${n(i.minimum)}`;
+    case 'too_big':
+      if (i.origin === 'array' || i.origin === 'set')
+        return i.exact ? `must have exactly ${items(i.maximum)}` : `must have at most ${items(i.maximum)}`;
+      if (i.origin === 'string') return `must be at most ${n(i.maximum)} characters long`;
+      return `must be ${i.inclusive === false ? 'less than' : 'at most'} ${n(i.maximum)}`;
+    case 'invalid_value':
+      return i.values && i.values.length === 1
+        ? `must be ${JSON.stringify(i.values[0])}`
+        : `must be one of: ${(i.values ?? []).map((v) => JSON.stringify(v)).join(', ')}`;
+    case 'not_multiple_of':
+      return `must be a multiple of ${n(i.divisor)}`;
+    case 'unrecognized_keys':
+      return `has keys that are not allowed here: ${(i.keys ?? []).join(', ')}`;
+    case 'invalid_union':
+      return 'does not match any of the allowed forms';
+    default:
+      return 'is not valid here';
+  }
+}
+
+function typeName(expected: string): string {
+  switch (expected) {
+    case 'tuple':
+    case 'array':
+      return 'a list';
+    case 'record':
+    case 'object':
+      return 'an object';
+    case 'int':
+      return 'a whole number';
+    default:
+      return /^[aeiou]/.test(expected) ? `an ${expected}` : `a ${expected}`;
+  }
+}
+
 /** ['nodes', 3, 'params', 'memoryMB'] → "nodes[3].params.memoryMB". */
 export function pathText(path: readonly PropertyKey[]): string {
   let out = '';

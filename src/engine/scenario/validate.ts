@@ -1,8 +1,9 @@
 import type { z } from 'zod';
 import { kindCatalog, NODE_KINDS } from '../kinds/registry';
 import type { NodeKind } from '../kinds/vocabulary';
+import { doorIssues } from './door';
 import { checkGraph } from './graph-checks';
-import { ScenarioError, pathText, valueAt, type ValidationIssue } from './issues';
+import { ScenarioError, issueMessage, pathText, valueAt, type ValidationIssue } from './issues';
 import { MigrationError, migrate } from './migrate';
 import { scenarioSchema, type Scenario, type ScenarioNode } from './schema';
 import { isPlainObject, unknownKeys } from './unknown-keys';
@@ -20,6 +21,9 @@ export type ValidationResult =
  * can find at once, each with its path and the fix.
  */
 export function validateScenario(doc: unknown): ValidationResult {
+  // Limits first: a document too large or too deep is refused before any deep validation.
+  const door = doorIssues(doc);
+  if (door.length > 0) return { ok: false, errors: door };
   let raw: Record<string, unknown>;
   try {
     raw = migrate(doc) as Record<string, unknown>;
@@ -145,18 +149,7 @@ function fromZod(
   prefix: PropertyKey[],
   raw: Record<string, unknown>,
 ): ValidationIssue[] {
-  return issues.map((i) => issueAt(raw, [...prefix, ...i.path], zodMessage(i)));
-}
-
-/** zod's own wording for the few cases our schemas do not word themselves. */
-function zodMessage(i: z.core.$ZodIssue): string {
-  if (i.code === 'invalid_type' && i.message.startsWith('Invalid input'))
-    return `must be ${article(i.expected)}`;
-  return i.message;
-}
-
-function article(type: string): string {
-  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
+  return issues.map((i) => issueAt(raw, [...prefix, ...i.path], issueMessage(i)));
 }
 
 function issueAt(raw: Record<string, unknown>, path: PropertyKey[], message: string): ValidationIssue {

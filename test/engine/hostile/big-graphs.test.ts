@@ -33,8 +33,8 @@ describe('graphs of 10,000 nodes', () => {
     expect(loops[0].length).toBeLessThan(500);
   });
 
-  it('the loop search finds the whole ring (iteratively) for 100,000 nodes', () => {
-    const n = 100_000;
+  it('the loop search finds the whole ring (iteratively) for 30,000 nodes', () => {
+    const n = 30_000;
     const edges = Array.from({ length: n }, (_, i) => ({ source: `v${i}`, target: `v${(i + 1) % n}` }));
     const loops = feedbackLoops(edges);
     expect(loops).toHaveLength(1);

@@ -61,7 +61,7 @@ describe('a run stopped at any moment has a valid bill of what was measured', ()
   it('provisioned concurrency stopped before the warm-up ends: no negative provisioned hours', () => {
     const doc = scenario(
       [
-        { id: 'tick', kind: 'schedule', params: { rateSeconds: 1 } },
+        { id: 'tick', kind: 'schedule', params: { rateSeconds: 60 } },
         {
           id: 'f1',
           kind: 'function',
@@ -90,7 +90,7 @@ describe('a run stopped at any moment has a valid bill of what was measured', ()
   it('stopped after the warm-up, provisioned hours cover exactly the measured part', () => {
     const doc = scenario(
       [
-        { id: 'tick', kind: 'schedule', params: { rateSeconds: 1 } },
+        { id: 'tick', kind: 'schedule', params: { rateSeconds: 60 } },
         {
           id: 'f1',
           kind: 'function',

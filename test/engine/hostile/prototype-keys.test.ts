@@ -60,11 +60,11 @@ describe('node ids named after Object.prototype members', () => {
     const ids = [...PROTO_KEYS, 'prototype', 'plain'];
     const doc = scenario(
       [
-        { id: 'tick', kind: 'schedule', params: { rateSeconds: 1 } },
+        { id: 'tick', kind: 'schedule', params: { rateSeconds: 60 } },
         ...ids.map((id) => ({ id, kind: 'function', params: { duration: { dist: 'constant', meanMs: 5 } } })),
       ],
       ids.map((id) => ({ source: 'tick', target: id })),
-      { durationSeconds: 5 },
+      { durationSeconds: 120 },
     );
     const r = simulate(JSON.parse(JSON.stringify(doc)));
     expect(Object.keys(r.nodes).sort()).toEqual(['tick', ...ids].sort());
@@ -80,7 +80,7 @@ describe('node ids named after Object.prototype members', () => {
   it('series are kept per node whatever the id', () => {
     const doc = scenario(
       [
-        { id: 'tick', kind: 'schedule', params: { rateSeconds: 1 } },
+        { id: 'tick', kind: 'schedule', params: { rateSeconds: 60 } },
         { id: '__proto__', kind: 'function' },
         { id: 'constructor', kind: 'queue' },
       ],
@@ -88,7 +88,7 @@ describe('node ids named after Object.prototype members', () => {
         { source: 'tick', target: '__proto__' },
         { source: '__proto__', target: 'constructor' },
       ],
-      { durationSeconds: 5 },
+      { durationSeconds: 120 },
     );
     const r = simulate(JSON.parse(JSON.stringify(doc)), { series: true });
     const keys = JSON.stringify(Object.keys(JSON.parse(JSON.stringify(r.series))));
