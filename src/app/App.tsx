@@ -11,6 +11,7 @@ import { ResultsDock } from './results/ResultsDock';
 import { ProblemsDialog } from './persistence/ProblemsDialog';
 import { useSession } from './persistence/session';
 import { ShareDialog } from './persistence/ShareDialog';
+import { SaveStatus } from './persistence/SaveStatus';
 import { SharedBanner } from './persistence/SharedBanner';
 import { TemplatesDialog } from './persistence/TemplatesDialog';
 import { useEditorCommands } from './shortcuts/commands';
@@ -50,6 +51,7 @@ function Shell() {
     <div className="app">
       <TopBar cmd={cmd} open={setDialog} />
       <SharedBanner />
+      <SaveStatus />
       <Workspace />
       <ResultsDock />
       {dialog === 'templates' ? <TemplatesDialog onClose={close} /> : null}

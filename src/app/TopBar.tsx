@@ -15,6 +15,7 @@ import { CompareButton } from './compare/CompareRoot';
 import { RunControls } from './results/RunControls';
 import { downloadScenario } from './persistence/file-io';
 import { ImportButton } from './persistence/ImportButton';
+import { VersionsButton } from './persistence/VersionsButton';
 import { useScenarioStore } from './store/scenario';
 import { useScenarioHistory } from './store/scenario-history';
 import { useTheme } from './theme/theme';
@@ -84,6 +85,7 @@ export function TopBar({ cmd, open }: { cmd: EditorCommands; open(d: TopBarDialo
           tip="Share a link to this scenario"
           onClick={() => open('share')}
         />
+        <VersionsButton />
       </div>
       <div className="topbar__group topbar__run" role="group" aria-label="Run settings">
         <TopBarSetting name="durationSeconds" label="Duration" unit="s" width={6} />

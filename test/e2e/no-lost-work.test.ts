@@ -1,0 +1,117 @@
+import type { Page } from 'playwright-core';
+import { afterEach, describe, expect, inject, it } from 'vitest';
+import { hasBrowser, openApp, openBrowser, SCREENSHOTS, type BrowserSession } from './browser';
+
+const nodes = (page: Page) => page.locator('.react-flow__node');
+/** Longer than the autosave delay (300 ms). */
+const settle = (page: Page) => page.waitForTimeout(900);
+
+async function addQueue(page: Page) {
+  await page.getByRole('button', { name: 'Add SQS queue' }).click();
+  await settle(page);
+}
+
+describe.skipIf(!hasBrowser)('no lost work', () => {
+  let s: BrowserSession | null = null;
+  afterEach(async () => {
+    await s?.close();
+    s = null;
+  });
+
+  it('two tabs on the same work: the second says it does not save, and taking over keeps both edits reachable', async () => {
+    s = await openApp({ width: 1366, height: 768 });
+    const one = s.page;
+    const two = await s.context.newPage();
+    await two.setViewportSize({ width: 1366, height: 768 });
+    await two.goto(inject('baseUrl'));
+    await two.getByTestId('node-clients').waitFor();
+    const banner = two.getByRole('alert', { name: 'Saving' });
+    await expect(banner.textContent()).resolves.toMatch(/open in another tab, which saves it/);
+    expect(await one.getByRole('alert', { name: 'Saving' }).count()).toBe(0);
+
+    // Both tabs edit: one adds a queue, two adds two queues.
+    await addQueue(one);
+    await addQueue(two);
+    await addQueue(two);
+    await two.screenshot({ path: `${SCREENSHOTS}/two-tabs-second-tab-1366.png` });
+
+    // Reloading the first tab keeps its edit; the second tab's edits are unsaved, as it said.
+    await one.reload();
+    await one.getByTestId('node-clients').waitFor();
+    await expect.poll(() => nodes(one).count()).toBe(4);
+
+    // The second tab takes over: its diagram is saved, the first tab is told.
+    await two.getByRole('button', { name: 'Save here instead' }).click();
+    await expect.poll(() => two.getByRole('alert', { name: 'Saving' }).count()).toBe(0);
+    await expect
+      .poll(() => one.getByRole('alert', { name: 'Saving' }).textContent())
+      .toMatch(/Another tab took over saving/);
+    await one.screenshot({ path: `${SCREENSHOTS}/two-tabs-taken-over-1366.png` });
+    await two.reload();
+    await two.getByTestId('node-clients').waitFor();
+    await expect.poll(() => nodes(two).count()).toBe(5);
+
+    // The first tab's edit is in the history, and comes back.
+    await two.getByRole('button', { name: 'History' }).click();
+    const list = two.getByRole('list', { name: 'Saved versions' });
+    await list.getByRole('listitem').first().waitFor();
+    await two.screenshot({ path: `${SCREENSHOTS}/versions-dialog-1366.png` });
+    const rows = await list.getByRole('listitem').allTextContents();
+    expect(rows.some((r) => r.includes('4 nodes'))).toBe(true);
+    const withFour = list.getByRole('listitem').filter({ hasText: '4 nodes' }).first();
+    await withFour.getByRole('button', { name: 'Restore' }).click();
+    await expect.poll(() => nodes(two).count()).toBe(4);
+  }, 120_000);
+
+  it('a mistaken template replacing the work can be undone after a reload, from History', async () => {
+    s = await openApp({ width: 1920, height: 1080 });
+    const page = s.page;
+    await page.locator('#scenario-name').fill('My own diagram');
+    await addQueue(page);
+    await page.getByRole('button', { name: 'Templates' }).click();
+    await page
+      .getByRole('button', { name: /^Open template .*fan-out/i })
+      .first()
+      .click();
+    await settle(page);
+    await page.reload();
+    await page.getByRole('button', { name: 'History' }).click();
+    const mine = page
+      .getByRole('list', { name: 'Saved versions' })
+      .getByRole('listitem')
+      .filter({ hasText: 'My own diagram' })
+      .first();
+    await mine.waitFor();
+    await page.screenshot({ path: `${SCREENSHOTS}/versions-dialog-1920.png` });
+    await mine.getByRole('button', { name: 'Restore' }).click();
+    await expect(page.locator('#scenario-name').inputValue()).resolves.toBe('My own diagram');
+    await expect.poll(() => nodes(page).count()).toBe(4);
+  }, 120_000);
+
+  it('with storage denied the app says so, and still edits, runs and exports', async () => {
+    s = await openBrowser({ width: 1366, height: 768 });
+    await s.context.addInitScript(() => {
+      Object.defineProperty(window, 'indexedDB', {
+        get() {
+          throw new DOMException('The user denied storage', 'SecurityError');
+        },
+      });
+    });
+    const page = s.page;
+    await page.goto(inject('baseUrl'));
+    await page.getByTestId('node-clients').waitFor();
+    const banner = page.getByRole('alert', { name: 'Saving' });
+    await expect(banner.textContent()).resolves.toMatch(/does not let the page save/);
+    await s.screenshot('storage-denied-1366');
+    await addQueue(page);
+    expect(await nodes(page).count()).toBe(4);
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await page
+      .locator('.run-progress-text')
+      .filter({ hasText: /^Done:/ })
+      .waitFor({ timeout: 60_000 });
+    const download = page.waitForEvent('download');
+    await banner.getByRole('button', { name: 'Export' }).click();
+    expect((await download).suggestedFilename()).toMatch(/\.scenario\.json$/);
+  }, 120_000);
+});

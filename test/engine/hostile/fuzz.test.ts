@@ -1,0 +1,147 @@
+import fc from 'fast-check';
+import { readFileSync, readdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { validateScenario } from '../../../src/engine/scenario/validate';
+import { simulate } from '../../../src/engine/simulate';
+
+/**
+ * The fuzzer's families as a property test: shipped templates with hostile changes (keys named
+ * after Object.prototype members, numeric extremes, oversized fields, random JSON in random
+ * places). Whatever the document, validation answers with issues or a scenario, and a
+ * scenario runs within its budgets to a priced result. `npm run fuzz` runs many more.
+ */
+const RUNS = Number(process.env.FUZZ_RUNS ?? 100);
+
+const dir = resolve(import.meta.dirname, '../../../src/templates');
+const templates = readdirSync(dir)
+  .filter((f) => f.endsWith('.json'))
+  .map((f) => JSON.parse(readFileSync(resolve(dir, f), 'utf8')) as unknown);
+
+const PROTO_KEYS = ['__proto__', 'constructor', 'toString', 'valueOf', 'hasOwnProperty', 'prototype'];
+const EXTREMES = [0, -0, -1, 1e-320, 5e-324, 1e308, -1e308, 2 ** 53 + 1, 2 ** 31, 4294967296, 0.1, 1e9];
+
+type Mutation =
+  | { kind: 'protoKey'; at: number; key: string; value: unknown }
+  | { kind: 'extreme'; at: number; value: number }
+  | { kind: 'oversized'; at: number; size: number }
+  | { kind: 'random'; at: number; value: unknown }
+  | { kind: 'protoId'; at: number; key: string };
+
+const mutation: fc.Arbitrary<Mutation> = fc.oneof(
+  fc.record({
+    kind: fc.constant('protoKey' as const),
+    at: fc.nat(),
+    key: fc.constantFrom(...PROTO_KEYS),
+    value: fc.jsonValue({ maxDepth: 2 }),
+  }),
+  fc.record({ kind: fc.constant('extreme' as const), at: fc.nat(), value: fc.constantFrom(...EXTREMES) }),
+  fc.record({ kind: fc.constant('oversized' as const), at: fc.nat(), size: fc.constantFrom(300, 25_000) }),
+  fc.record({ kind: fc.constant('random' as const), at: fc.nat(), value: fc.jsonValue({ maxDepth: 3 }) }),
+  fc.record({ kind: fc.constant('protoId' as const), at: fc.nat(), key: fc.constantFrom(...PROTO_KEYS) }),
+);
+
+/** Every object or array in the document, and every place holding a number or a string. */
+function places(doc: unknown): { holder: Record<string, unknown>; key: string }[] {
+  const out: { holder: Record<string, unknown>; key: string }[] = [];
+  const stack = [doc];
+  while (stack.length) {
+    const v = stack.pop();
+    if (v === null || typeof v !== 'object') continue;
+    for (const [k, child] of Object.entries(v)) {
+      out.push({ holder: v as Record<string, unknown>, key: k });
+      stack.push(child);
+    }
+  }
+  return out;
+}
+
+function apply(doc: unknown, m: Mutation): void {
+  const all = places(doc);
+  if (all.length === 0) return;
+  const { holder, key } = all[m.at % all.length];
+  switch (m.kind) {
+    case 'protoKey': {
+      const target = holder[key];
+      if (target && typeof target === 'object' && !Array.isArray(target))
+        Object.defineProperty(target, m.key, {
+          value: m.value,
+          enumerable: true,
+          configurable: true,
+          writable: true,
+        });
+      break;
+    }
+    case 'extreme':
+      if (typeof holder[key] === 'number') holder[key] = m.value;
+      break;
+    case 'oversized':
+      if (typeof holder[key] === 'string') holder[key] = 'x'.repeat(m.size);
+      else if (Array.isArray(holder[key]))
+        holder[key] = Array.from({ length: m.size }, () => (holder[key] as unknown[])[0]);
+      break;
+    case 'random':
+      holder[key] = m.value;
+      break;
+    case 'protoId': {
+      // Rename a node everywhere it is mentioned, so the document stays a graph.
+      const d = doc as { nodes?: { id: string }[]; edges?: { source: string; target: string }[] };
+      const node = d.nodes?.[m.at % Math.max(1, d.nodes.length)];
+      if (!node) break;
+      const old = node.id;
+      node.id = m.key;
+      for (const e of d.edges ?? []) {
+        if (e.source === old) e.source = m.key;
+        if (e.target === old) e.target = m.key;
+      }
+      break;
+    }
+  }
+}
+
+/** Through JSON, as a file or a link arrives: "__proto__" becomes an own key. */
+function roundTrip(doc: unknown): unknown {
+  return JSON.parse(JSON.stringify(doc));
+}
+
+describe('hostile documents (fast-check)', () => {
+  it(
+    `validation and runs never throw, hang or lose a node (${RUNS} documents)`,
+    () => {
+      fc.assert(
+        fc.property(
+          fc.nat({ max: templates.length - 1 }),
+          fc.array(mutation, { minLength: 1, maxLength: 4 }),
+          (t, mutations) => {
+            const doc = structuredClone(templates[t]);
+            for (const m of mutations) apply(doc, m);
+            const input = roundTrip(doc);
+            const v = validateScenario(input);
+            if (!v.ok) {
+              expect(v.errors.length).toBeGreaterThan(0);
+              for (const e of v.errors) {
+                expect(typeof e.path).toBe('string');
+                expect(e.message).not.toMatch(/Too small|Too big|Invalid input/);
+              }
+              return;
+            }
+            for (const w of v.warnings) expect(w.length).toBeLessThan(2000);
+            const r = simulate(input, {
+              durationSeconds: 30,
+              maxEvents: 10_000,
+              maxWallMs: 5_000,
+              maxWorkInFlight: 50_000,
+            });
+            expect(Object.keys(r.nodes).sort()).toEqual(v.scenario.nodes.map((n) => n.id).sort());
+            const x = r.totals;
+            expect(x.requests).toBe(x.completed + x.failed + x.deadLettered + x.dropped + x.inFlight);
+            expect(x.costUsd).toBeGreaterThanOrEqual(0);
+            expect(Number.isFinite(x.monthlyCostUsd)).toBe(true);
+          },
+        ),
+        { numRuns: RUNS },
+      );
+    },
+    120_000 + RUNS * 200,
+  );
+});
