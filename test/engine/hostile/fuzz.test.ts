@@ -139,7 +139,8 @@ describe('hostile documents (fast-check)', () => {
             expect(Number.isFinite(x.monthlyCostUsd)).toBe(true);
           },
         ),
-        { numRuns: RUNS },
+        // The suite's run is repeatable (a fixed seed); `npm run fuzz` draws a new one each time.
+        { numRuns: RUNS, ...(process.env.FUZZ_RUNS ? {} : { seed: 17 }) },
       );
     },
     120_000 + RUNS * 200,
