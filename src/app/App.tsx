@@ -3,6 +3,7 @@ import { ReactFlowProvider } from '@xyflow/react';
 import { Canvas } from './canvas/Canvas';
 import { ClassroomRoot } from './classroom/ClassroomRoot';
 import { CompareRoot } from './compare/CompareRoot';
+import { TuningRoot } from './tuning/TuningRoot';
 import { Inspector } from './inspector/Inspector';
 import { FOLDED_INSPECTOR_WIDTH, PANEL_LIMITS, RAIL_WIDTH, usePanels } from './layout/panels';
 import { Splitter } from './layout/Splitter';
@@ -59,6 +60,7 @@ function Shell() {
       {dialog === 'shortcuts' ? <ShortcutSheet onClose={close} /> : null}
       <ClassroomRoot />
       <CompareRoot />
+      <TuningRoot />
       {linkErrors ? (
         <ProblemsDialog
           title="This share link cannot be opened"

@@ -6,6 +6,7 @@ import { useScenarioStore } from '../store/scenario';
 import type { DocNode } from '../store/scenario-doc';
 import { ConnectTo, NodeConnections } from './ConnectTo';
 import { ParamsForm } from './ParamsForm';
+import { TuneMemoryButton } from '../tuning/TuningRoot';
 
 export function NodeInspector({ node }: { node: DocNode }) {
   const kind = KINDS[node.kind];
@@ -34,6 +35,7 @@ export function NodeInspector({ node }: { node: DocNode }) {
         </div>
       </header>
       <p className="inspector__desc">{kind.description}</p>
+      {node.kind === 'function' ? <TuneMemoryButton nodeId={node.id} /> : null}
       <LabelField node={node} />
       <ConnectTo node={node} />
       <NodeConnections node={node} />

@@ -1,5 +1,5 @@
 import { useRef, useState, type ReactNode } from 'react';
-import { chartToPng } from './export/chart-png';
+import { chartToPng, inlineSvg } from './export/chart-png';
 import { downloadBlob } from './export/download';
 import { Deferred } from './mount-queue';
 
@@ -41,9 +41,25 @@ export function ChartCard({
   const ref = useRef<HTMLElement>(null);
   const [failure, setFailure] = useState<string | null>(null);
 
+  /** The plot's SVG: this app's own charts, or recharts' surface. */
+  const plotSvg = () =>
+    ref.current?.querySelector<SVGSVGElement>('svg.chart-svg, .chart-card-body svg.recharts-surface') ?? null;
+
+  function saveSvg() {
+    const svg = plotSvg();
+    if (!svg) return setFailure('The chart is not drawn yet.');
+    try {
+      const { markup } = inlineSvg(svg);
+      setFailure(null);
+      downloadBlob(new Blob([markup], { type: 'image/svg+xml;charset=utf-8' }), `${fileName}.svg`);
+    } catch (err) {
+      setFailure(err instanceof Error ? err.message : String(err));
+    }
+  }
+
   async function savePng() {
     const card = ref.current;
-    const svg = card?.querySelector<SVGSVGElement>('svg.chart-svg');
+    const svg = plotSvg();
     if (!card || !svg) return setFailure('The chart is not drawn yet.');
     const cs = getComputedStyle(card);
     const swatches = [...card.querySelectorAll<HTMLElement>('.chart-legend-swatch')];
@@ -79,6 +95,14 @@ export function ChartCard({
           title={`Save “${title}” as a PNG image`}
         >
           PNG
+        </button>
+        <button
+          type="button"
+          className="chart-card-png"
+          onClick={saveSvg}
+          title={`Save “${title}” as an SVG drawing`}
+        >
+          SVG
         </button>
       </figcaption>
       {legend.length > 0 && (

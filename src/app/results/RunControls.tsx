@@ -2,6 +2,7 @@ import { useRunStore } from '../store/run';
 import type { Incomplete } from '../../engine/result';
 import { useScenarioStore } from '../store/scenario';
 import { fmtCount, fmtDuration, fmtPercent } from './format';
+import { ReplicationsPicker } from './ReplicationsPicker';
 import { runSettings } from './scenario-facts';
 import './results.css';
 
@@ -37,6 +38,7 @@ export function RunControls() {
           <span aria-hidden="true">▶</span> Run
         </button>
       )}
+      <ReplicationsPicker disabled={running} />
       <div className="run-progress" data-status={status}>
         <div
           className="run-progress-track"
@@ -74,6 +76,8 @@ function statusText(
       if (!result) return 'Done';
       if (result.incomplete)
         return `Stopped early at ${fmtDuration(result.simulatedSeconds)}: ${reasonText(result.incomplete.reason)}`;
+      if (result.replications)
+        return `Done: ${result.replications.count} runs of ${fmtDuration(result.simulatedSeconds)} (different seeds)`;
       return `Done: ${fmtDuration(result.simulatedSeconds)} simulated in ${(result.engine.wallMs / 1000).toFixed(1)} s (${fmtCount(result.engine.events)} events)`;
     case 'cancelled':
       return result

@@ -24,7 +24,8 @@ const LIMIT_IN_VIEW = 0.25;
 
 export function SeriesChart({ result, spec, limit, fileName }: SeriesChartProps) {
   const fontSize = useChartFontSize();
-  const rows = useMemo(() => chartRows(result, spec.lines), [result, spec.lines]);
+  const rows = useMemo(() => withBands(result, spec), [result, spec]);
+  const banded = result.replications?.seriesBands !== undefined;
   const peak = useMemo(() => rawPeak(result, spec), [result, spec]);
   const span = result.simulatedSeconds;
   const showLimit = limit != null && peak >= limit.value * LIMIT_IN_VIEW;
@@ -39,9 +40,9 @@ export function SeriesChart({ result, spec, limit, fileName }: SeriesChartProps)
       dashed: true,
     });
   const caption =
-    limit && !showLimit
+    (limit && !showLimit
       ? `${spec.caption} · peak ${fmtCount(peak)} of ${fmtCount(limit.value)} (${limit.label})`
-      : spec.caption;
+      : spec.caption) + (banded ? ` · band: 95 % interval over ${result.replications!.count} runs` : '');
 
   // A flat line at zero says less than one sentence does (and takes a chart's room).
   if (peak === 0) {
@@ -91,7 +92,7 @@ function SeriesPlot({
   const [tip, setTip] = useState<Tip | null>(null);
   const [hover, setHover] = useState<number | null>(null);
   let max = limit ?? 0;
-  for (const r of rows) for (const l of spec.lines) if (r[l.key] > max) max = r[l.key];
+  for (const r of rows) for (const l of spec.lines) max = Math.max(max, r[l.key], r[`${l.key}:hi`] ?? 0);
   const ticks = spec.format === 'percent' ? niceTicks(Math.max(max, 0.01)) : niceTicks(max);
   const top = ticks[ticks.length - 1] || 1;
   const fmtTick = (v: number) => tickValue(v, spec.format);
@@ -137,6 +138,17 @@ function SeriesPlot({
               if (!d) return null;
               return (
                 <g key={l.key} className="chart-series" data-key={l.key}>
+                  {bandPath(rows, l.key, x, y) ? (
+                    <path
+                      className="chart-band"
+                      d={bandPath(rows, l.key, x, y)}
+                      fill={color}
+                      fillOpacity={0.22}
+                      stroke={color}
+                      strokeOpacity={0.35}
+                      strokeDasharray="3 3"
+                    />
+                  ) : null}
                   <path
                     className="chart-area"
                     d={`${d}L${x(rows[rows.length - 1].t).toFixed(1)},${bottom}L${x(rows[0].t).toFixed(1)},${bottom}Z`}
@@ -209,6 +221,46 @@ function SeriesPlot({
       }}
     </ChartFrame>
   );
+}
+
+/**
+ * The chart's rows plus, with replications, each line's interval band merged the same way
+ * (keys "<series>:lo" and "<series>:hi").
+ */
+function withBands(result: Result, spec: ChartSpec): Record<string, number>[] {
+  const rows = chartRows(result, spec.lines);
+  const bands = result.replications?.seriesBands;
+  if (!bands || !result.series) return rows;
+  const series: Record<string, number[] | number> = {
+    bucketSeconds: result.series.bucketSeconds,
+    t: result.series.t,
+  };
+  const lines: { key: string; merge: 'mean' | 'max' }[] = [];
+  for (const l of spec.lines) {
+    const b = bands[l.key];
+    if (!b) continue;
+    series[`${l.key}:lo`] = b.lo;
+    series[`${l.key}:hi`] = b.hi;
+    lines.push({ key: `${l.key}:lo`, merge: l.merge }, { key: `${l.key}:hi`, merge: l.merge });
+  }
+  const bandRows = chartRows({ ...result, series: series as Result['series'] }, lines);
+  return rows.map((r, i) => ({ ...bandRows[i], ...r }));
+}
+
+/** The closed band between a line's low and high bounds; empty without a band. */
+function bandPath(
+  rows: Record<string, number>[],
+  key: string,
+  x: (t: number) => number,
+  y: (v: number) => number,
+): string {
+  if (rows.length === 0 || rows[0][`${key}:lo`] === undefined) return '';
+  let d = '';
+  for (let i = 0; i < rows.length; i++)
+    d += `${i === 0 ? 'M' : 'L'}${x(rows[i].t).toFixed(1)},${y(Math.max(0, rows[i][`${key}:hi`])).toFixed(1)}`;
+  for (let i = rows.length - 1; i >= 0; i--)
+    d += `L${x(rows[i].t).toFixed(1)},${y(Math.max(0, rows[i][`${key}:lo`])).toFixed(1)}`;
+  return `${d}Z`;
 }
 
 /** "M x,y L x,y …" through the rows; empty when there are none. */

@@ -1,8 +1,10 @@
 import { create } from 'zustand';
 import type { Result } from '../../engine/result';
+import { replicationSeeds, replicationsOf, seedOf, withReplications } from '../../engine/stats/replications';
 import { spawnBrowserWorker } from '../../worker/browser-host';
 import { createEngineClient, type EngineClient } from '../../worker/engine-client';
-import type { RunFailure, RunIssue, RunOptions } from '../../worker/protocol';
+import { createEnginePool, type EnginePool } from '../../worker/pool';
+import type { RunFailure, RunIssue, RunOptions, RunOutcome } from '../../worker/protocol';
 
 export type RunStatus = 'idle' | 'running' | 'done' | 'error' | 'cancelled';
 
@@ -34,7 +36,48 @@ let makeClient: () => EngineClient = () => createEngineClient(spawnBrowserWorker
 export function setEngineClientFactory(factory: () => EngineClient): void {
   client?.dispose();
   client = null;
+  pool?.dispose();
+  pool = null;
   makeClient = factory;
+}
+
+/** Replications run side by side on a pool of the same clients (started on the first replicated run). */
+let pool: EnginePool | null = null;
+function enginePool(): EnginePool {
+  pool ??= createEnginePool(makeClient);
+  return pool;
+}
+
+/**
+ * settings.replications > 1: the scenario with each derived seed on the pool, then
+ * replication 0's result carrying every figure's interval. Progress counts finished runs.
+ */
+async function runReplicated(
+  scenario: unknown,
+  n: number,
+  options: RunOptions,
+  onProgress: (f: number) => void,
+): Promise<RunOutcome> {
+  const seeds = replicationSeeds(options.seed ?? seedOf(scenario), n);
+  let done = 0;
+  // Traces and recordings (the classroom) describe one run: replication 0's.
+  const outcomes = await enginePool().runAll(
+    seeds.map((seed, i) => ({
+      scenario,
+      options: i === 0 ? { ...options, seed } : { ...options, seed, traceSampleRate: 0, record: false },
+    })),
+    () => onProgress(++done / n),
+  );
+  const failed = outcomes.find((o) => o.status === 'error');
+  if (failed) return failed;
+  if (outcomes.some((o) => o.status !== 'done')) {
+    const first = outcomes[0];
+    return { status: 'cancelled', result: first.status === 'error' ? null : first.result };
+  }
+  return {
+    status: 'done',
+    result: withReplications(outcomes.map((o) => (o as Extract<RunOutcome, { status: 'done' }>).result)),
+  };
 }
 
 /** At most this often the progress bar moves (about four times a second). */
@@ -78,11 +121,12 @@ export const useRunStore = create<RunState>()((set) => ({
       lastProgressAt = now;
       set({ progress });
     };
-    const outcome = await engine().run(
-      scenario,
-      { series: true, ...defaultOptions(scenario), ...options },
-      onProgress,
-    );
+    const runOptions: RunOptions = { series: true, ...defaultOptions(scenario), ...options };
+    const n = replicationsOf(scenario);
+    const outcome =
+      n > 1
+        ? await runReplicated(scenario, n, runOptions, onProgress)
+        : await engine().run(scenario, runOptions, onProgress);
     if (seq !== runSeq) return;
     switch (outcome.status) {
       case 'done':
@@ -108,7 +152,9 @@ export const useRunStore = create<RunState>()((set) => ({
   },
 
   cancel() {
-    if (useRunStore.getState().status === 'running') engine().cancel();
+    if (useRunStore.getState().status !== 'running') return;
+    client?.cancel();
+    pool?.cancel();
   },
 }));
 
