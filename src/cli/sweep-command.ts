@@ -141,6 +141,10 @@ export async function main(argv: string[], io: SweepCommandIO = consoleIO): Prom
     pool?.cancel();
   };
   process.once('SIGINT', onSigint);
+  if (pool)
+    io.err(
+      `Sweeping ${plan.runs.length * replications} runs on ${pool.size} worker threads (Ctrl+C stops and prints what is done)…`,
+    );
   const execute = async (runs: SweepRun[]): Promise<PointOutcome[] | null> => {
     const tasks = replicatedTasks(runs, replications, options);
     const results = pool ? await runResults(pool, tasks) : tasks.map((t) => simulate(t.scenario, t.options));

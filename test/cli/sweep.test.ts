@@ -119,8 +119,8 @@ describe('npm run sweep', () => {
     );
     let err = '';
     child.stderr.on('data', (d) => (err += String(d)));
-    // Interrupt once the worker threads are running (each point takes far longer than this).
-    await new Promise((r) => setTimeout(r, 4000));
+    // Interrupt once the sweep has started (each point takes far longer than the test).
+    await new Promise<void>((r) => child.stderr.on('data', () => err.includes('Sweeping') && r()));
     child.kill('SIGINT');
     const code = await new Promise<number | null>((r) => child.on('exit', r));
     expect(code).toBe(130);
