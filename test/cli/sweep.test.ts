@@ -102,8 +102,10 @@ describe('npm run sweep', () => {
   it('Ctrl+C stops the worker threads and says so (exit 130)', async () => {
     const f = files();
     const child = spawn(
-      join(root, 'node_modules/.bin/tsx'),
+      process.execPath,
       [
+        '--import',
+        'tsx',
         join(root, 'src/cli/sweep.ts'),
         f.functions,
         f.server,
@@ -122,7 +124,7 @@ describe('npm run sweep', () => {
     // Interrupt once the sweep has started (each point takes far longer than the test).
     await new Promise<void>((r) => child.stderr.on('data', () => err.includes('Sweeping') && r()));
     child.kill('SIGINT');
-    const code = await new Promise<number | null>((r) => child.on('exit', r));
+    const code = await new Promise<number | null>((r) => child.on('close', r));
     expect(code).toBe(130);
     expect(err).toMatch(/Stopped/);
   }, 120_000);
