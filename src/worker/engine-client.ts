@@ -103,7 +103,13 @@ export function createEngineClient(spawn: () => EngineHost, options: ClientOptio
       }
       const progress = onProgress ? Comlink.proxy((f: number) => current === me && onProgress(f)) : undefined;
       remote.run(id, scenario, runOptions, progress).then(
-        (packed) => me.settle(unpackOutcome(packed)),
+        (packed) => {
+          const outcome = unpackOutcome(packed);
+          // The last progress call travels on its own port and may arrive after the answer:
+          // a finished run reports completion here so the listener always ends at 1.
+          if (outcome.status === 'done' && current === me) onProgress?.(1);
+          me.settle(outcome);
+        },
         // Only transport failures land here (the API itself never throws): e.g. a scenario
         // holding something structured clone cannot copy, or a worker that was terminated.
         (err) => me.settle({ status: 'error', error: { kind: 'crash', message: messageOf(err) } }),

@@ -67,7 +67,7 @@ describe.skipIf(!hasBrowser)('results', () => {
     await page.getByRole('tab', { name: 'Time series' }).click();
     await page.getByTestId('node-handler').click();
     await expect(
-      page.getByRole('button', { name: /Handle command/ }).getAttribute('aria-pressed'),
+      page.getByRole('button', { name: 'Handle command function' }).getAttribute('aria-pressed'),
     ).resolves.toBe('true');
     for (const title of ['Requests', 'Concurrency', 'Cold starts']) {
       const chart = page.getByRole('figure', { name: title, exact: true });

@@ -71,7 +71,8 @@ describe('guards', () => {
     expect(steps).toBeGreaterThan(10);
     const sliced = sim.result();
     expect({ ...sliced, engine: null }).toEqual({ ...whole, engine: null });
-  });
+    // Two whole runs: about 2.5 s on an idle 2-core machine, so a loaded one needs room.
+  }, 30_000);
 });
 
 describe('warm-up longer than an overridden duration', () => {

@@ -14,9 +14,8 @@ export function ReplicationsPicker({ disabled }: { disabled?: boolean }) {
   return (
     <label
       className="run-replications"
-      title="Runs with different seeds: figures get a 95 % confidence interval"
+      title="Runs with different seeds: with more than one, every figure gets a 95 % confidence interval"
     >
-      <span>Runs</span>
       <select
         value={n}
         disabled={disabled}
@@ -28,7 +27,7 @@ export function ReplicationsPicker({ disabled }: { disabled?: boolean }) {
       >
         {choices.map((c) => (
           <option key={c} value={c}>
-            {c === 1 ? '1 (single run)' : `${c} (mean ± 95 % CI)`}
+            {c === 1 ? '1 run' : `${c} runs`}
           </option>
         ))}
       </select>

@@ -85,12 +85,16 @@ function apply(doc: unknown, m: Mutation): void {
       break;
     case 'protoId': {
       // Rename a node everywhere it is mentioned, so the document stays a graph.
-      const d = doc as { nodes?: { id: string }[]; edges?: { source: string; target: string }[] };
-      const node = d.nodes?.[m.at % Math.max(1, d.nodes.length)];
-      if (!node) break;
-      const old = node.id;
-      node.id = m.key;
-      for (const e of d.edges ?? []) {
+      // Earlier mutations may have replaced nodes, a node or an edge with anything at all.
+      const d = doc as { nodes?: unknown; edges?: unknown };
+      if (!Array.isArray(d.nodes)) break;
+      const node: unknown = d.nodes[m.at % Math.max(1, d.nodes.length)];
+      if (!node || typeof node !== 'object') break;
+      const named = node as { id: unknown };
+      const old = named.id;
+      named.id = m.key;
+      for (const e of Array.isArray(d.edges) ? (d.edges as { source: unknown; target: unknown }[]) : []) {
+        if (!e || typeof e !== 'object') continue;
         if (e.source === old) e.source = m.key;
         if (e.target === old) e.target = m.key;
       }
