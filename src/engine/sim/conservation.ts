@@ -17,6 +17,7 @@ export class ConservationError extends Error {
  * - the open paths in the request table equal the paths the nodes say they hold (messages,
  *   asynchronous invocations, retries waiting, calls waited on), so a path that a node let go
  *   of without ending it (or ended twice) is caught;
+ * - the running count of open paths (which the work budget watches) equals the table's;
  * - the live requests counted in the table's slots equal entered − ended from the counters
  *   (the result's `inFlight`).
  * Throws a ConservationError naming the numbers when either differs.
@@ -33,6 +34,13 @@ export function checkConservation(requests: Requests, nodes: readonly NodeRuntim
   if (open !== held) {
     throw new ConservationError(
       `conservation broken: the request table has ${open} open paths, but the nodes hold ${held} (${holders.join(', ') || 'none'}): a node let a path go without ending it, or ended one twice`,
+    );
+  }
+  // The running count the work budget watches must agree with the table too, or a long run
+  // would be stopped as a runaway (or a runaway missed).
+  if (requests.pathsInFlight !== open) {
+    throw new ConservationError(
+      `conservation broken: the request table has ${open} open paths, but its running count says ${requests.pathsInFlight}`,
     );
   }
   const live = requests.liveCounted();

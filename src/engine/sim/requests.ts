@@ -148,6 +148,7 @@ export class Requests {
     ) {
       hist.add(v);
       this.mirror = hist;
+      this.pathsInFlight--;
       if (outcome > this.worst[id]) this.worst[id] = outcome;
       if (tEnd > this.lastEnd[id]) this.lastEnd[id] = tEnd;
       this.pending[id] = 0;

@@ -139,3 +139,25 @@ describe('the loop named after a budget stop', () => {
     expect(r.incomplete?.message).not.toMatch(/slow1 →/);
   });
 });
+
+describe('the budget on work in flight, on a healthy run', () => {
+  it('counts work in flight, not work done: 30,000 requests through an API pass a budget of 1,000', () => {
+    // Every request here ends through the API's answer (the path that shares its latency
+    // sample); a leak there once stopped every run past 3 million requests as a runaway.
+    const doc = scenario(
+      [
+        { id: 'c', kind: 'producer', params: { traffic: { shape: 'constant', ratePerSecond: 500 } } },
+        { id: 'a', kind: 'apiGateway' },
+        { id: 'f', kind: 'function', params: FN },
+      ],
+      [
+        { source: 'c', target: 'a' },
+        { source: 'a', target: 'f' },
+      ],
+      { durationSeconds: 60 },
+    );
+    const r = simulate(doc, { maxWorkInFlight: 1_000 });
+    expect(r.incomplete).toBeUndefined();
+    expect(r.totals.requests).toBeGreaterThanOrEqual(29_000);
+  });
+});
