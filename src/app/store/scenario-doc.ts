@@ -1,36 +1,8 @@
+/** The document shape is the engine's (one definition for the editor, validation and import). */
+import type { DocEdge, DocNode, ScenarioDoc } from '../../engine/scenario/doc';
 import type { NodeKind } from '../../engine/kinds/vocabulary';
-import type { EdgeRole } from '../../engine/scenario/connections';
 
-/**
- * The scenario document as the editor holds it: the v1 file format (docs: scenario-format.md),
- * sparse — params keep only what the person set, defaults come from the kinds' schemas. This
- * is exactly what autosave, export and the share link write, and what validateScenario reads.
- */
-export interface DocNode {
-  id: string;
-  kind: NodeKind;
-  label: string;
-  position: { x: number; y: number };
-  params: Record<string, unknown>;
-}
-
-export interface DocEdge {
-  id: string;
-  source: string;
-  target: string;
-  role?: EdgeRole;
-  params: Record<string, unknown>;
-}
-
-export interface ScenarioDoc {
-  format: 'serverless-sim.scenario';
-  version: 1;
-  name: string;
-  notes?: string;
-  settings: Record<string, unknown>;
-  nodes: DocNode[];
-  edges: DocEdge[];
-}
+export type { DocEdge, DocNode, ScenarioDoc };
 
 export const SCENARIO_FORMAT = 'serverless-sim.scenario';
 

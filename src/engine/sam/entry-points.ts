@@ -1,5 +1,5 @@
 import type { NodeKind } from '../kinds/types';
-import type { ScenarioDoc } from './doc';
+import type { ScenarioDoc } from '../scenario/doc';
 
 /** Placeholder rate of the producers an import adds; the report asks the user to set it. */
 export const DEFAULT_IMPORT_RATE = 1;

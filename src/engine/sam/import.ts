@@ -2,7 +2,7 @@ import type { NodeKind } from '../kinds/types';
 import { refusal } from '../scenario/connections';
 import { formatIssue, validateScenario } from '../scenario/validate';
 import { ImportContext } from './context';
-import type { DocEdge, DocNode, ScenarioDoc } from './doc';
+import type { DocEdge, DocNode, ScenarioDoc } from '../scenario/doc';
 import { DEFAULT_IMPORT_RATE, entryPoints, typesDownstream } from './entry-points';
 import { applyGlobals } from './globals';
 import { layeredPositions } from './layout';

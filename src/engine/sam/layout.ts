@@ -1,4 +1,4 @@
-import type { ScenarioDoc } from './doc';
+import type { ScenarioDoc } from '../scenario/doc';
 
 const COLUMN = 300;
 const ROW = 150;

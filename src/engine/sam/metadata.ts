@@ -1,6 +1,6 @@
 import type { EdgeRole } from '../scenario/connections';
 import type { ImportContext } from './context';
-import type { DocEdge, DocNode, ScenarioDoc } from './doc';
+import type { DocEdge, DocNode, ScenarioDoc } from '../scenario/doc';
 import { isObj, type CfnResource } from './template';
 
 /**

@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import type { DocEdge, ScenarioDoc } from '../../../src/engine/sam/doc';
+import type { DocEdge, ScenarioDoc } from '../../../src/engine/scenario/doc';
 import { importTemplate } from '../../../src/engine/sam/import';
 import type { ImportReport } from '../../../src/engine/sam/report';
 

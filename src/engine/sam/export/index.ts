@@ -1,7 +1,7 @@
 import { stringify } from 'yaml';
 import type { Scenario } from '../../scenario/schema';
 import { formatIssue, validateScenario } from '../../scenario/validate';
-import type { DocEdge, DocNode, ScenarioDoc } from '../doc';
+import type { DocEdge, DocNode, ScenarioDoc } from '../../scenario/doc';
 import { importTemplate } from '../import';
 import { META_FORMAT, META_KEY, edgeKey, encodeSimMetadata, type SimMetadata } from '../metadata';
 import { buildTemplate } from './build';

@@ -1,7 +1,12 @@
-import type { NodeKind } from '../kinds/types';
-import type { EdgeRole } from '../scenario/connections';
+import type { NodeKind } from '../kinds/vocabulary';
+import type { EdgeRole } from './connections';
 
-/** The scenario file as written (sparse params), which import produces and export reads. */
+/**
+ * The scenario document as written and edited: the v1 file format (docs: scenario-format.md),
+ * sparse — params keep only what the person set, defaults come from the kinds' schemas. It is
+ * what the editor holds, autosave, export and share links write, validateScenario reads and
+ * the SAM importer produces.
+ */
 export interface DocNode {
   id: string;
   kind: NodeKind;
