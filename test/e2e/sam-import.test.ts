@@ -99,6 +99,96 @@ describe.skipIf(!hasBrowser)('importing a SAM template', () => {
     });
   }
 
+  it('a template file dropped on the canvas opens the same report; the diagram changes only on accept', async () => {
+    s = await openApp({ width: 1440, height: 900 });
+    const page = s.page;
+    const canvas = page.locator('.canvas');
+    const box = (await canvas.boundingBox())!;
+    const at = { clientX: box.x + box.width / 2, clientY: box.y + box.height / 2 };
+    // What a desktop drag carries: a DataTransfer holding a File (built in the page, as the browser would).
+    const files = await page.evaluateHandle((text) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([text], 'template.yaml', { type: 'application/yaml' }));
+      return dt;
+    }, TEMPLATE);
+
+    await canvas.dispatchEvent('dragenter', { dataTransfer: files, ...at });
+    await canvas.dispatchEvent('dragover', { dataTransfer: files, ...at });
+    // While the file is over the canvas, the canvas says it is a drop zone.
+    const zone = page.getByTestId('file-drop-zone');
+    await zone.waitFor();
+    expect(await zone.textContent()).toContain('Drop to import');
+    const zoneBox = (await zone.boundingBox())!;
+    expect(zoneBox.width).toBeGreaterThan(box.width * 0.9);
+    await s.screenshot('sam-drop-zone-1440');
+
+    await canvas.dispatchEvent('drop', { dataTransfer: files, ...at });
+    const dialog = page.getByRole('dialog', { name: 'Import template.yaml' });
+    await dialog.waitFor();
+    expect(await zone.count()).toBe(0);
+    expect(await dialog.textContent()).toContain('Orders → Worker');
+    // The report is up and the diagram underneath is still the old one.
+    expect(await page.getByTestId('node-clients').count()).toBe(1);
+    expect(await page.getByTestId('node-Worker').count()).toBe(0);
+
+    await dialog.getByRole('button', { name: 'Open this diagram' }).click();
+    for (const id of ['OrdersApi', 'Accept', 'Orders', 'OrdersDlq', 'Worker', 'traffic-OrdersApi'])
+      await page.getByTestId(`node-${id}`).waitFor();
+    expect(await page.getByTestId('node-clients').count()).toBe(0);
+
+    // Undo brings the previous diagram back in one step.
+    await page.keyboard.press('Control+z');
+    await page.getByTestId('node-clients').waitFor();
+    expect(await page.getByTestId('node-Worker').count()).toBe(0);
+  });
+
+  it('a dragged file that leaves the canvas clears the highlight; a palette drag still adds a node', async () => {
+    s = await openApp({ width: 1440, height: 900 });
+    const page = s.page;
+    const canvas = page.locator('.canvas');
+    const files = await page.evaluateHandle(() => {
+      const dt = new DataTransfer();
+      dt.items.add(new File(['{}'], 'x.json', { type: 'application/json' }));
+      return dt;
+    });
+    await canvas.dispatchEvent('dragover', { dataTransfer: files });
+    await page.getByTestId('file-drop-zone').waitFor();
+    await canvas.dispatchEvent('dragleave', { dataTransfer: files });
+    await page.getByTestId('file-drop-zone').waitFor({ state: 'detached' });
+
+    // A file dropped outside the canvas does not navigate away from the app.
+    const url = page.url();
+    await page.locator('body').dispatchEvent('drop', { dataTransfer: files });
+    expect(page.url()).toBe(url);
+
+    // The palette's own drag-and-drop (no files in it) still adds a node, with no drop zone.
+    const before = await page.locator('.react-flow__node').count();
+    const item = page.locator('.palette__item').first();
+    const flow = page.locator('.canvas .react-flow__pane');
+    await item.dragTo(flow, { targetPosition: { x: 80, y: 80 } });
+    await expect.poll(() => page.locator('.react-flow__node').count()).toBe(before + 1);
+    expect(await page.getByTestId('file-drop-zone').count()).toBe(0);
+  });
+
+  it('a dropped file that is neither a template nor a scenario is refused by name, nothing changes', async () => {
+    s = await openApp();
+    const page = s.page;
+    const canvas = page.locator('.canvas');
+    const files = await page.evaluateHandle(() => {
+      const dt = new DataTransfer();
+      dt.items.add(new File(['hello'], 'notes.txt', { type: 'text/plain' }));
+      return dt;
+    });
+    await canvas.dispatchEvent('dragover', { dataTransfer: files });
+    await canvas.dispatchEvent('drop', { dataTransfer: files });
+    const dialog = page.getByRole('dialog', { name: 'This file cannot be imported' });
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toContain('notes.txt');
+    expect(await dialog.textContent()).toContain('.yaml');
+    await dialog.getByRole('button', { name: 'OK' }).click();
+    await page.getByTestId('node-clients').waitFor();
+  });
+
   it('a template that cannot be read says where and why, and changes nothing', async () => {
     s = await openApp();
     const page = s.page;

@@ -29,6 +29,7 @@ import { Notices } from './Notices';
 import { useNotices } from './notices';
 import { routeFlowEdges, toFlowEdges, toFlowNodes, type KindFlowEdge, type KindFlowNode } from './to-flow';
 import { PALETTE_MIME } from '../palette/palette-dnd';
+import { useFileDrop } from './file-drop';
 import { KINDS } from '../../engine/kinds/registry';
 import type { NodeKind } from '../../engine/kinds/vocabulary';
 
@@ -151,14 +152,21 @@ export function Canvas() {
     [],
   );
 
-  const onDragOver = useCallback((e: DragEvent) => {
-    if (!e.dataTransfer.types.includes(PALETTE_MIME)) return;
-    e.preventDefault();
-    e.dataTransfer.dropEffect = 'copy';
-  }, []);
+  const fileDrop = useFileDrop();
+
+  const onDragOver = useCallback(
+    (e: DragEvent) => {
+      if (fileDrop.over(e)) return;
+      if (!e.dataTransfer.types.includes(PALETTE_MIME)) return;
+      e.preventDefault();
+      e.dataTransfer.dropEffect = 'copy';
+    },
+    [fileDrop],
+  );
 
   const onDrop = useCallback(
     (e: DragEvent) => {
+      if (fileDrop.drop(e)) return;
       const kind = e.dataTransfer.getData(PALETTE_MIME) as NodeKind;
       if (!kind || !KINDS[kind]) return;
       e.preventDefault();
@@ -166,11 +174,11 @@ export function Canvas() {
       // The pointer holds the node's top-left corner area, a little inside: like picking it up.
       cmd.addNode(kind, { x: p.x - 30, y: p.y - 20 });
     },
-    [rf, cmd],
+    [rf, cmd, fileDrop],
   );
 
   return (
-    <div className="canvas" onDragOver={onDragOver} onDrop={onDrop}>
+    <div className="canvas" onDragOver={onDragOver} onDrop={onDrop} onDragLeave={fileDrop.leave}>
       <Notices />
       <div className="canvas__flow" ref={flowRef}>
         <ReactFlow<KindFlowNode, KindFlowEdge>
@@ -247,6 +255,15 @@ export function Canvas() {
             <p>
               <strong>The canvas is empty.</strong> Drag a component from the palette on the left, or click it
               to add it here. Or open a template.
+            </p>
+          </div>
+        ) : null}
+        {fileDrop.active ? (
+          <div className="canvas__drop-zone" data-testid="file-drop-zone" aria-hidden="true">
+            <p>
+              <strong>Drop to import</strong>
+              <br />A SAM / CloudFormation template (.yaml, .yml, .json) or a scenario (.json). You will see
+              what was understood before your diagram changes.
             </p>
           </div>
         ) : null}
