@@ -22,8 +22,6 @@ export interface DraftEdge {
 
 /** Unreserved concurrency every account keeps [L-CONC]. */
 const UNRESERVED_FLOOR = 100;
-/** Targets per EventBridge rule [EB-TARGETS]. */
-const MAX_RULE_TARGETS = 5;
 
 export function checkGraph(
   nodes: ScenarioNode[],
@@ -116,25 +114,11 @@ function checkFanOut(
   };
   for (const e of edges) {
     const src = byId.get(e.source)!;
-    if (src.kind === 'bucket' && e.role === 'invoke' && count(`notify:${e.source}`) > 1) {
-      // Same event type, overlapping prefixes: S3 refuses the second configuration [S3-FILTER].
-      const first = edges.find((x) => x.source === e.source && x.role === 'invoke')!;
-      report(
-        e,
-        `bucket "${labelOf(src)}" already notifies "${labelOf(byId.get(first.target)!)}", and one S3 event type can have only one destination: to reach "${labelOf(byId.get(e.target)!)}" too, let the bucket notify an SNS topic and subscribe both to it`,
-      );
-    } else if (src.kind === 'eventBus' && e.role === 'dlq') {
+    // A second S3 destination and a rule over 5 targets are learner checks (checks/), errors there.
+    if (src.kind === 'eventBus' && e.role === 'dlq') {
       checkBusDlq(e, edges, count, report);
     } else if (e.role !== 'invoke' && count(`${e.role}:${e.source}`) > 1) {
       report(e, oneDestination(src.kind, e.role));
-    } else if (src.kind === 'eventBus' && e.role === 'invoke') {
-      const key = patternKey(e.params.pattern?.type);
-      if (count(`rule:${e.source}:${key}`) > MAX_RULE_TARGETS) {
-        report(
-          e,
-          `an EventBridge rule has at most ${MAX_RULE_TARGETS} targets, and bus "${e.source}" already has ${MAX_RULE_TARGETS} for the pattern ${key}: fan out through an SNS topic, or match fewer event types per rule`,
-        );
-      }
     }
   }
 }
@@ -163,14 +147,6 @@ function checkBusDlq(
     else if (count(`dlq:${e.source}:${id}`) > 1)
       report(e, `target "${id}" of bus "${e.source}" already has a dead-letter queue: a target has one`);
   }
-}
-
-function labelOf(n: ScenarioNode): string {
-  return n.label || n.id;
-}
-
-function patternKey(types: string[] | undefined): string {
-  return types ? JSON.stringify({ type: [...types].sort() }) : '(all events)';
 }
 
 function oneDestination(kind: NodeKind, role: EdgeRole): string {

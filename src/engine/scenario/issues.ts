@@ -11,6 +11,8 @@ export interface ValidationIssue {
   value?: unknown;
   nodeId?: string;
   edgeId?: string;
+  /** Set when a learner check (engine/checks) raised it: the app lists that finding instead. */
+  check?: string;
 }
 
 const IDENT = /^[A-Za-z_$][\w$]*$/;

@@ -8,11 +8,18 @@ import { MigrationError, migrate } from './migrate';
 import { scenarioSchema, type Scenario, type ScenarioNode } from './schema';
 import { isPlainObject, unknownKeys } from './unknown-keys';
 import { scenarioWarnings } from './warnings';
+import { runChecks, type Finding } from '../checks';
 
 export { ScenarioError, formatIssue, type ValidationIssue } from './issues';
 
+/**
+ * `findings` are the learner checks' (engine/checks): errors among them are in `errors` too
+ * (with `check` set), warnings in `warnings` as sentences. A document whose envelope or graph
+ * is broken has none.
+ */
 export type ValidationResult =
-  { ok: true; scenario: Scenario; warnings: string[] } | { ok: false; errors: ValidationIssue[] };
+  | { ok: true; scenario: Scenario; warnings: string[]; findings: Finding[] }
+  | { ok: false; errors: ValidationIssue[]; findings: Finding[] };
 
 /**
  * Everything between a document someone wrote and a scenario the engine can run: migration
@@ -23,7 +30,7 @@ export type ValidationResult =
 export function validateScenario(doc: unknown): ValidationResult {
   // Limits first: a document too large or too deep is refused before any deep validation.
   const door = doorIssues(doc);
-  if (door.length > 0) return { ok: false, errors: door };
+  if (door.length > 0) return { ok: false, errors: door, findings: [] };
   let raw: Record<string, unknown>;
   try {
     raw = migrate(doc) as Record<string, unknown>;
@@ -31,6 +38,7 @@ export function validateScenario(doc: unknown): ValidationResult {
     if (e instanceof MigrationError)
       return {
         ok: false,
+        findings: [],
         errors: [
           {
             path: e.path,
@@ -46,7 +54,7 @@ export function validateScenario(doc: unknown): ValidationResult {
   const envelope = scenarioSchema.safeParse(raw);
   if (!envelope.success) errors.push(...fromZod(envelope.error.issues, [], raw));
   const params = parseNodeParams(raw, errors);
-  if (!envelope.success) return { ok: false, errors };
+  if (!envelope.success) return { ok: false, errors, findings: [] };
 
   // The graph is checked even when some params are wrong (with defaults standing in for
   // them), so a person sees every problem at once: a bad value and a forbidden edge.
@@ -61,14 +69,40 @@ export function validateScenario(doc: unknown): ValidationResult {
     return isPlainObject(given) ? { ...e, params: given } : e;
   });
   const graph = checkGraph(nodes, edges, envelope.data.settings);
-  if (errors.length > 0 || graph.issues.length > 0)
-    return { ok: false, errors: [...errors, ...graph.issues] };
+  if (graph.issues.length > 0) return { ok: false, errors: [...errors, ...graph.issues], findings: [] };
 
+  // The learner checks see the graph even when some params fell back to defaults, so their
+  // refusals (errors) come with the rest; their warnings wait for a document that is right.
   const scenario: Scenario = { ...envelope.data, nodes, edges: graph.edges };
+  const all = runChecks(scenario);
+  const findings = errors.length > 0 ? all.filter((f) => f.severity === 'error') : all;
+  const refused = findings.filter((f) => f.severity === 'error').map((f) => findingIssue(f, scenario));
+  if (errors.length > 0 || refused.length > 0)
+    return { ok: false, errors: [...errors, ...refused], findings };
+
   const ignored = unknownKeys(scenarioSchema, raw).map(
     (k) => `${pathText(k.path)} is not a scenario field; it was ignored`,
   );
-  return { ok: true, scenario, warnings: [...ignored, ...scenarioWarnings(scenario)] };
+  return { ok: true, scenario, warnings: [...ignored, ...scenarioWarnings(scenario, findings)], findings };
+}
+
+/** A refusing finding as a validation issue: at its first edge, or else its first node. */
+function findingIssue(f: Finding, s: Scenario): ValidationIssue {
+  const edgeId = f.edgeIds?.[0];
+  if (edgeId !== undefined)
+    return {
+      path: pathText(['edges', s.edges.findIndex((e) => e.id === edgeId)]),
+      message: f.message,
+      edgeId,
+      check: f.check,
+    };
+  const nodeId = f.nodeIds[0];
+  return {
+    path: pathText(['nodes', s.nodes.findIndex((n) => n.id === nodeId)]),
+    message: f.message,
+    nodeId,
+    check: f.check,
+  };
 }
 
 /** The validated scenario, or a ScenarioError listing every problem. */

@@ -107,7 +107,7 @@ describe('S3 bucket', () => {
     const doc = uploads();
     doc.nodes.push({ id: 'other', kind: 'function', label: 'other', position: { x: 0, y: 0 }, params: FAST });
     doc.edges.push({ id: 'e9', source: 'uploads', target: 'other', role: 'invoke', params: {} });
-    expect(() => run(doc)).toThrow(/only one destination/);
+    expect(() => run(doc)).toThrow(/to one place only, so it cannot also notify other/);
   });
 
   it('bills PUTs, GETs and storage', () => {

@@ -217,7 +217,7 @@ describe('graph checks', () => {
       ],
     );
     expect(errorsOf(d)).toEqual([
-      'edges[1] (edge "e2"): bucket "b" already notifies "f", and one S3 event type can have only one destination: to reach "g" too, let the bucket notify an SNS topic and subscribe both to it',
+      'edges[1] (edge "e2"): b already sends its new-object notifications to f, and S3 sends each kind of event to one place only, so it cannot also notify g. To reach both, let b notify an SNS topic and subscribe f and g to that topic.',
     ]);
   });
 
@@ -229,7 +229,7 @@ describe('graph checks', () => {
       targets.map((t) => ({ source: 'bus', target: t.id, params: { pattern } })),
     );
     expect(errorsOf(d)).toEqual([
-      'edges[5] (edge "e6"): an EventBridge rule has at most 5 targets, and bus "bus" already has 5 for the pattern {"type":["Event"]}: fan out through an SNS topic, or match fewer event types per rule',
+      'edges[5] (edge "e6"): bus sends events of type Event to 6 targets, but an EventBridge rule has at most 5: f would need another rule. Match fewer event types per rule, or fan out through an SNS topic.',
     ]);
     // Different patterns are different rules.
     const split = doc(

@@ -100,14 +100,15 @@ export function needText(need: ComponentNeed): string {
 export function fitWarning(
   type: InstanceType,
   components: readonly (ComponentNeed & { name?: string })[],
-  nodeId?: string,
+  /** The server's label, to begin the sentence with. */
+  name?: string,
 ): string | null {
   if (components.length === 0) return null;
   const need = peakNeed(components);
   if (fits(type, need)) return null;
   const size = INSTANCE_TYPES[type];
   const best = smallestFittingInstance(components);
-  const who = nodeId ? `server "${nodeId}": ` : '';
+  const who = name ? `${name}: ` : '';
   return (
     `${who}one instance must hold every component's largest need at once (${needText(need)}), ` +
     `but ${type} has ${size.vcpu} vCPU and ${size.memoryGB} GB; ` +

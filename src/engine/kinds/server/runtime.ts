@@ -36,8 +36,8 @@ export class ServerRuntime extends FleetRuntime<ServerParams> {
       duration: p.duration,
       durationByType: p.durationByType,
     });
-    // Validation already reports it (scenario/warnings.ts); same text, so it appears once.
-    const w = fitWarning(p.instanceType, p.components, spec.id);
+    // Validation already reports it (checks/server-fit.ts); same text, so it appears once.
+    const w = fitWarning(p.instanceType, p.components, spec.label || spec.id);
     if (w && !ctx.warnings.includes(w)) ctx.warnings.push(w);
   }
 
