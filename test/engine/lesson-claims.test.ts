@@ -111,7 +111,75 @@ const CLAIMS: Claim[] = [
       expect(text('cold-starts-keep-alive')).not.toMatch(/keepAliveSeconds to 300/);
     },
   },
+  ...orchestrationClaims(),
 ];
+
+/** Monthly cost of one node of a template run: the measured window scaled to a 30-day month. */
+function monthlyOf(name: string, r: Result, id: string): number {
+  const measuredHours = (r.simulatedSeconds - (load(name).settings.warmupSeconds ?? 0)) / 3600;
+  return (r.nodes[id].cost.totalUsd / measuredHours) * HOURS_PER_MONTH;
+}
+
+function orchestrationClaims(): Claim[] {
+  const name = 'orchestration-vs-choreography';
+  const express = () =>
+    runOf(name, 'express', (d) => {
+      d.nodes.find((n: Doc) => n.id === 'workflow').params.workflowType = 'express';
+    });
+  return [
+    {
+      template: name,
+      says: 'about 3 per order here',
+      check: () => {
+        const w = m(runOf(name), 'workflow');
+        const perOrder = w.transitions / w.executions;
+        expect(perOrder).toBeGreaterThan(3);
+        expect(perOrder).toBeLessThan(3.1);
+      },
+    },
+    {
+      template: name,
+      says: 'That is about $970 a month for 5 orders a second, against about $13 for the bus',
+      check: () => {
+        const r = runOf(name);
+        expect(monthlyOf(name, r, 'workflow')).toBeGreaterThan(920);
+        expect(monthlyOf(name, r, 'workflow')).toBeLessThan(1020);
+        expect(monthlyOf(name, r, 'orderEvents')).toBeGreaterThan(12);
+        expect(monthlyOf(name, r, 'orderEvents')).toBeLessThan(14);
+      },
+    },
+    {
+      template: name,
+      says: '**Send email** runs for every order, even when the payment failed',
+      check: () => {
+        const r = runOf(name);
+        expect(m(r, 'charge').errors).toBeGreaterThan(0);
+        expect(m(r, 'email').invocations).toBe(m(r, 'orderService').invocations);
+        // The workflow's email step runs once per execution whose payment went through.
+        expect(m(r, 'email2').invocations).toBeLessThanOrEqual(m(r, 'workflow').executions + 5);
+      },
+    },
+    {
+      template: name,
+      says: 'It now costs about $18 a month',
+      check: () => {
+        const monthly = monthlyOf(name, express(), 'workflow');
+        expect(monthly).toBeGreaterThan(16);
+        expect(monthly).toBeLessThan(20);
+      },
+    },
+    {
+      template: name,
+      says: 'about 290 ms at the median instead of 10 ms',
+      check: () => {
+        const p50 = (r: Result) => (r.nodes.orchApi.metrics as Record<string, { p50: number }>).latencyMs.p50;
+        expect(p50(runOf(name))).toBeCloseTo(10, 0);
+        expect(p50(express())).toBeGreaterThan(260);
+        expect(p50(express())).toBeLessThan(320);
+      },
+    },
+  ];
+}
 
 describe('lesson and note claims match runs of the templates', () => {
   for (const c of CLAIMS) {

@@ -13,6 +13,7 @@ import sns from 'aws-icons/icons/architecture-service/AmazonSimpleNotificationSe
 import sqs from 'aws-icons/icons/architecture-service/AmazonSimpleQueueService.svg';
 import s3 from 'aws-icons/icons/architecture-service/AmazonSimpleStorageService.svg';
 import lambda from 'aws-icons/icons/architecture-service/AWSLambda.svg';
+import stepFunctions from 'aws-icons/icons/architecture-service/AWSStepFunctions.svg';
 import elb from 'aws-icons/icons/architecture-service/ElasticLoadBalancing.svg';
 import scheduler from 'aws-icons/icons/resource/AmazonEventBridgeScheduler.svg';
 import users from 'aws-icons/icons/resource/Users.svg';
@@ -46,6 +47,7 @@ export const ICONS: Record<IconKey, KindArt> = {
   clock: { src: scheduler, category: 'integration', resource: true },
   api: { src: apiGateway, category: 'networking' },
   lambda: { src: lambda, category: 'compute' },
+  workflow: { src: stepFunctions, category: 'integration' },
   queue: { src: sqs, category: 'integration' },
   topic: { src: sns, category: 'integration' },
   bus: { src: eventBridge, category: 'integration' },

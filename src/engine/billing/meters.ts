@@ -20,6 +20,9 @@
  *   sns.http.deliveries                    [deliveries] 64 KB chunks; free 100k/month
  *   eventbridge.events                     [events]    custom events, 64 KB chunks
  *   scheduler.invocations                  [invocations] free 14M/month
+ *   sfn.standard.transitions               [transitions] free 4,000/month
+ *   sfn.express.requests                   [executions]
+ *   sfn.express.gbSeconds                  [GB-s]      100 ms rounding and 64 MB chunks applied by the node
  *   kinesis.shardHours                     [shard-hours]
  *   kinesis.putUnits                       [PUT payload units] 25 KB chunks
  *   kinesis.extendedRetentionShardHours    [shard-hours]
@@ -53,6 +56,7 @@ import {
   S3,
   SNS,
   SQS,
+  STEP_FUNCTIONS,
   type Architecture,
   type FreeAllowance,
   type Rate,
@@ -202,6 +206,11 @@ function buildMeters(): Meter[] {
     flat('scheduler.invocations', 'invocations', EVENTBRIDGE.schedulerInvocations, 1, {
       freeTier: freePool('scheduler.invocations', EVENTBRIDGE.free.schedulerInvocations),
     }),
+    flat('sfn.standard.transitions', 'transitions', STEP_FUNCTIONS.standardTransitions, 1, {
+      freeTier: freePool('sfn.standard.transitions', STEP_FUNCTIONS.free.standardTransitions),
+    }),
+    flat('sfn.express.requests', 'executions', STEP_FUNCTIONS.expressRequests),
+    flat('sfn.express.gbSeconds', 'GB-s', STEP_FUNCTIONS.expressDuration),
     flat('kinesis.shardHours', 'shard-hours', KINESIS.shardHour, 1, { note: 'no free tier [KDS-OLD]' }),
     flat('kinesis.putUnits', 'PUT payload units', KINESIS.putPayloadUnits, 1, {
       note: 'one unit per started 25 KB of a record',

@@ -229,6 +229,43 @@ export const EVENTBRIDGE = {
   chunkKb: 64,
 };
 
+// ---------------------------------------------------------------- Step Functions (facts §9)
+
+export const STEP_FUNCTIONS = {
+  standardTransitions: {
+    usd: 0.025,
+    per: 1000,
+    unit: 'transitions',
+    source: '[SFN-PRICE]',
+    asOf: 'page snapshot',
+    note: 'each step executed is one transition, and so is each retry',
+  },
+  expressRequests: {
+    usd: 1.0,
+    per: M,
+    unit: 'executions',
+    source: '[SFN-3P] [SFN-WS]',
+    asOf: '2026',
+  },
+  expressDuration: {
+    usd: 0.00001667,
+    per: 1,
+    unit: 'GB-s',
+    source: '[SFN-PRICE] [SFN-3P]',
+    asOf: '2026',
+    note: 'the first 1,000 GB-hours a month; the lower rates above that (facts §9, confidence C) are not applied; each execution rounded up to 100 ms, memory in 64 MB chunks',
+  },
+  free: {
+    standardTransitions: {
+      monthly: 4000,
+      unit: 'transitions',
+      source: '[SFN-PRICE]',
+      asOf: 'page snapshot',
+      note: 'perpetual; Express has none',
+    },
+  },
+};
+
 // ---------------------------------------------------------------- Kinesis Data Streams (facts §3.3)
 
 const KINESIS_OD_GB_NOTE =

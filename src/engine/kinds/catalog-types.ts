@@ -17,6 +17,7 @@ export type IconKey =
   | 'clock'
   | 'api'
   | 'lambda'
+  | 'workflow'
   | 'queue'
   | 'topic'
   | 'bus'
@@ -121,6 +122,25 @@ export interface KindCatalog<
   outcomes: Readonly<Record<O, OutcomeSense>>;
   traits: KindTraits;
   meters: readonly MeterPattern[];
+  /**
+   * Rules a node of this kind puts on its own params against its outgoing edges (a workflow's
+   * steps must name functions it is connected to); validation reports each at its param path.
+   */
+  checkWiring?(params: P, out: readonly WiredEdge[]): WiringIssue[];
+}
+
+/** An outgoing edge as checkWiring sees it. */
+export interface WiredEdge {
+  target: string;
+  targetKind: string;
+  targetLabel: string;
+  role: string;
+}
+
+export interface WiringIssue {
+  /** Path inside the node's params, e.g. ['steps', 2, 'function']. */
+  path: (string | number)[];
+  message: string;
 }
 
 /** Keeps a catalog's literal names (kind, metrics, series, outcomes) while checking it against KindCatalog. */

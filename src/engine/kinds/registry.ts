@@ -12,6 +12,7 @@ import { tableCatalog } from './table/catalog';
 import { serverCatalog } from './server/catalog';
 import { containerCatalog } from './container/catalog';
 import { loadBalancerCatalog } from './loadBalancer/catalog';
+import { stateMachineCatalog } from './stateMachine/catalog';
 
 /**
  * The catalog registry: every node kind, in palette order, as the app, validation and import
@@ -23,6 +24,7 @@ const CATALOGS = {
   schedule: scheduleCatalog,
   apiGateway: apiGatewayCatalog,
   function: functionCatalog,
+  stateMachine: stateMachineCatalog,
   queue: queueCatalog,
   topic: topicCatalog,
   eventBus: eventBusCatalog,

@@ -13,6 +13,7 @@ import { createTable } from './table/create';
 import { createServer } from './server/create';
 import { createContainer } from './container/create';
 import { createLoadBalancer } from './loadBalancer/create';
+import { createStateMachine } from './stateMachine/create';
 
 /**
  * The runtime registry: how a run creates each kind's node. Only the worker, the CLI and the
@@ -24,6 +25,7 @@ export const RUNTIMES: Readonly<Record<NodeKind, CreateNode<never>>> = {
   schedule: createSchedule,
   apiGateway: createApiGateway,
   function: createFunction,
+  stateMachine: createStateMachine,
   queue: createQueue,
   topic: createTopic,
   eventBus: createEventBus,

@@ -40,7 +40,7 @@ export interface ConnectionRule {
   help: string;
 }
 
-const WRITERS: readonly NodeKind[] = ['producer', 'function', 'server', 'container'];
+const WRITERS: readonly NodeKind[] = ['producer', 'function', 'server', 'container', 'stateMachine'];
 const SINKS: readonly NodeKind[] = ['queue', 'topic', 'eventBus', 'stream', 'bucket', 'table'];
 const COMPUTE: readonly NodeKind[] = ['function', 'server', 'container'];
 
@@ -60,6 +60,38 @@ export const CONNECTIONS: readonly ConnectionRule[] = [
     meaning: 'send',
     params: ['perRequest'],
     help: 'A put, publish or send after each handled request.',
+  },
+  {
+    sources: WRITERS,
+    targets: ['stateMachine'],
+    roles: ['invoke'],
+    meaning: 'send',
+    params: ['perRequest'],
+    help: 'StartExecution after each handled request: the workflow runs on its own (the writer does not wait).',
+  },
+  {
+    sources: ['apiGateway'],
+    targets: ['stateMachine'],
+    roles: ['invoke'],
+    meaning: 'integration',
+    params: [],
+    help: 'API Gateway starts the workflow: an Express one synchronously (StartSyncExecution: the client waits for its end), a Standard one with StartExecution (the client gets 200 at once).',
+  },
+  {
+    sources: ['stateMachine'],
+    targets: ['function'],
+    roles: ['invoke'],
+    meaning: 'integration',
+    params: [],
+    help: "A Task or Map step calls the function synchronously and waits for it; the step's retrier retries failed calls.",
+  },
+  {
+    sources: ['stateMachine'],
+    targets: ['function', 'queue', 'topic', 'eventBus'],
+    roles: ['onFailure'],
+    meaning: 'destination',
+    params: [],
+    help: 'The Catch path: where a step with Catch sends the failure once its retries are used up.',
   },
   {
     sources: ['apiGateway'],
@@ -103,7 +135,7 @@ export const CONNECTIONS: readonly ConnectionRule[] = [
   },
   {
     sources: ['schedule'],
-    targets: ['queue', 'topic', 'eventBus'],
+    targets: ['queue', 'topic', 'eventBus', 'stateMachine'],
     roles: ['invoke'],
     meaning: 'send',
     params: [],
@@ -127,7 +159,7 @@ export const CONNECTIONS: readonly ConnectionRule[] = [
   },
   {
     sources: ['eventBus'],
-    targets: ['queue', 'topic', 'stream'],
+    targets: ['queue', 'topic', 'stream', 'stateMachine'],
     roles: ['invoke'],
     meaning: 'delivery',
     params: ['pattern'],

@@ -1,3 +1,4 @@
+import { kindCatalog } from '../kinds/registry';
 import type { NodeKind } from '../kinds/vocabulary';
 import { findRule, kindName, refusal, type EdgeRole } from './connections';
 import { parseEdgeParams } from './edge-params';
@@ -88,7 +89,29 @@ export function checkGraph(
   checkFanOut(edges, byId, (e, msg) => edgeIssue(at(e), [], msg));
   checkRedriveTypes(edges, byId, (e, msg) => edgeIssue(at(e), ['target'], msg, e.target));
   checkReservedConcurrency(nodes, settings, nodeIssue);
+  checkKindWiring(nodes, edges, byId, nodeIssue);
   return { edges, issues };
+}
+
+/** Each kind's own rules about its outgoing edges (catalog.checkWiring). */
+function checkKindWiring(
+  nodes: ScenarioNode[],
+  edges: ScenarioEdge[],
+  byId: Map<string, ScenarioNode>,
+  nodeIssue: (i: number, sub: PropertyKey[], message: string, value?: unknown) => void,
+): void {
+  nodes.forEach((n, i) => {
+    const check = kindCatalog(n.kind).checkWiring;
+    if (!check || byId.get(n.id) !== n) return;
+    const out = edges
+      .filter((e) => e.source === n.id)
+      .map((e) => {
+        const t = byId.get(e.target)!;
+        return { target: e.target, targetKind: t.kind, targetLabel: t.label ?? t.id, role: e.role };
+      });
+    for (const issue of check(n.params, out))
+      nodeIssue(i, ['params', ...issue.path], issue.message, valueAt(n.params, issue.path));
+  });
 }
 
 function noSuchNode(id: string, byId: Map<string, ScenarioNode>): string {

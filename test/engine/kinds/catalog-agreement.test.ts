@@ -66,6 +66,34 @@ function extraScenarios() {
       ],
       { durationSeconds: 120 },
     ),
+    // Workflows: a Standard one behind an API that catches a failing step, an Express one started
+    // by a bus whose failing step is not caught.
+    scenario(
+      [
+        { id: 'clients', kind: 'producer', params: steady(5) },
+        { id: 'api', kind: 'apiGateway' },
+        {
+          id: 'orders',
+          kind: 'stateMachine',
+          params: { steps: [{ name: 'Charge', function: 'pay', maxAttempts: 1, catchFailures: true }] },
+        },
+        { id: 'pay', kind: 'function', params: { errorRate: 0.5 } },
+        { id: 'failed', kind: 'queue' },
+        { id: 'bus', kind: 'eventBus' },
+        { id: 'quick', kind: 'stateMachine', params: { workflowType: 'express' } },
+        { id: 'work', kind: 'function', params: { errorRate: 0.5 } },
+      ],
+      [
+        { source: 'clients', target: 'api' },
+        { source: 'api', target: 'orders' },
+        { source: 'orders', target: 'pay' },
+        { source: 'orders', target: 'failed', role: 'onFailure' },
+        { source: 'clients', target: 'bus' },
+        { source: 'bus', target: 'quick' },
+        { source: 'quick', target: 'work' },
+      ],
+      { durationSeconds: 60 },
+    ),
   ];
 }
 

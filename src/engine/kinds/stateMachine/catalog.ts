@@ -1,0 +1,59 @@
+import { defineCatalog, NO_TRAITS, type WiringIssue } from '../catalog-types';
+import { planStates, resolveFunction } from './plan';
+import { stateMachineParams } from './schema';
+
+export const stateMachineCatalog = defineCatalog({
+  kind: 'stateMachine',
+  title: 'Step Functions',
+  group: 'compute',
+  icon: 'workflow',
+  inSentence: 'a Step Functions state machine',
+  description:
+    'AWS Step Functions: a workflow that calls functions step by step and waits for each, with retries, parallel branches, maps and a failure path (orchestration).',
+  params: stateMachineParams,
+  summary: (p) => {
+    const n = planStates(p.steps).length;
+    return `${p.workflowType === 'express' ? 'Express' : 'Standard'} · ${n} ${n === 1 ? 'state' : 'states'}`;
+  },
+  metrics: {
+    executions: { role: 'counter', label: 'Executions', badge: { word: 'runs' } },
+    succeeded: { role: 'counter', label: 'Succeeded' },
+    failed: { role: 'counter', label: 'Failed', badge: { word: 'failed', problem: true } },
+    caught: { role: 'counter', label: 'Failures caught (on-failure path)', badge: { word: 'caught' } },
+    timedOut: {
+      role: 'counter',
+      label: 'Timed out (Express, 5 min)',
+      badge: { word: 'timed out', problem: true },
+    },
+    transitions: { role: 'counter', label: 'State transitions', badge: { word: 'transitions' } },
+    retries: { role: 'counter', label: 'Retries' },
+    durationMs: { role: 'latency', label: 'Execution duration (ms)' },
+  },
+  series: {
+    executions: { sampling: 'rate', label: 'Executions', chart: 'traffic' },
+    failed: { sampling: 'rate', label: 'Failed executions', chart: 'trouble' },
+    transitions: { sampling: 'rate', label: 'State transitions' },
+  },
+  outcomes: { succeeded: 'ok', caught: 'bad', failed: 'bad', timedOut: 'bad' },
+  traits: NO_TRAITS,
+  meters: ['sfn.standard.transitions', 'sfn.express.requests', 'sfn.express.gbSeconds'],
+  checkWiring: (p, out) => {
+    const called = out
+      .filter((e) => e.role === 'invoke' && e.targetKind === 'function')
+      .map((e) => ({ id: e.target, label: e.targetLabel }));
+    const issues: WiringIssue[] = [];
+    p.steps.forEach((s, i) => {
+      if (s.type === 'wait' || resolveFunction(s.function, called) !== undefined) return;
+      issues.push({
+        path: ['steps', i, 'function'],
+        message:
+          called.length === 0
+            ? `step "${s.name}" calls a function, but this state machine is connected to none: draw an edge to the function it calls`
+            : s.function === ''
+              ? `step "${s.name}" must name the function it calls: one of ${called.map((c) => `"${c.label}"`).join(', ')}`
+              : `step "${s.name}" calls "${s.function}", which this state machine is not connected to: name one of ${called.map((c) => `"${c.label}"`).join(', ')}`,
+      });
+    });
+    return issues;
+  },
+});
