@@ -1,5 +1,6 @@
 import type { Scenario, ScenarioEdge, ScenarioNode } from '../../scenario/schema';
 import { getAtt, logicalIds, ref } from './ids';
+import { addGrants } from './grants';
 import { LAMBDA_RUNTIME } from './runtimes';
 
 type Res = { Type: string; Properties: Record<string, unknown>; DependsOn?: string[] };
@@ -13,6 +14,29 @@ function arnOf(node: ScenarioNode, l: string): unknown {
   if (node.kind === 'topic') return ref(l);
   if (node.kind === 'table') return getAtt(l, 'StreamArn');
   return getAtt(l, 'Arn');
+}
+
+/**
+ * The SAM policy template that lets a function's code write to a node (what its environment
+ * names): the import ignores policies, so this changes no edge.
+ */
+function writePolicy(t: ScenarioNode, l: string): P {
+  switch (t.kind) {
+    case 'queue':
+      return { SQSSendMessagePolicy: { QueueName: getAtt(l, 'QueueName') } };
+    case 'topic':
+      return { SNSPublishMessagePolicy: { TopicName: getAtt(l, 'TopicName') } };
+    case 'eventBus':
+      return { EventBridgePutEventsPolicy: { EventBusName: ref(l) } };
+    case 'stream':
+      return { KinesisCrudPolicy: { StreamName: ref(l) } };
+    case 'bucket':
+      return { S3WritePolicy: { BucketName: ref(l) } };
+    case 'table':
+      return { DynamoDBWritePolicy: { TableName: ref(l) } };
+    default:
+      return { LambdaInvokePolicy: { FunctionName: ref(l) } };
+  }
 }
 
 /** Lambda's destination Type for a target kind. */
@@ -72,7 +96,6 @@ export function buildTemplate(s: Scenario): { template: P; logical: Map<string, 
     return k;
   };
   const parameters: P = {};
-  const out = (e: ScenarioEdge) => s.edges.filter((x) => x.source === e.source);
   const edgesFrom = (id: string, role = 'invoke') =>
     s.edges.filter((e) => e.source === id && e.role === role);
 
@@ -120,6 +143,8 @@ export function buildTemplate(s: Scenario): { template: P; logical: Map<string, 
             env[`${L(t.id).toUpperCase()}_${t.kind === 'queue' ? 'URL' : 'NAME'}`] = ref(L(t.id));
         }
         if (Object.keys(env).length) props.Environment = { Variables: env };
+        const policies = edgesFrom(n.id).map((e) => writePolicy(byId.get(e.target)!, L(e.target)));
+        if (policies.length) props.Policies = policies;
         resources[l] = { Type: 'AWS::Serverless::Function', Properties: props };
         break;
       }
@@ -394,7 +419,11 @@ export function buildTemplate(s: Scenario): { template: P; logical: Map<string, 
           const fail = edgesFrom(src.id, 'onFailure')[0];
           if (fail)
             props.DestinationConfig = {
-              OnFailure: { Destination: arnOf(byId.get(fail.target)!, L(fail.target)) },
+              // Type lets SAM give the function's role the right to send there.
+              OnFailure: {
+                Type: DEST_TYPE[byId.get(fail.target)!.kind],
+                Destination: arnOf(byId.get(fail.target)!, L(fail.target)),
+              },
             };
           eventOn(lt, `${ls}Records`, {
             Type: src.kind === 'stream' ? 'Kinesis' : 'DynamoDB',
@@ -536,7 +565,7 @@ export function buildTemplate(s: Scenario): { template: P; logical: Map<string, 
         }),
       );
   }
-  void out;
+  addGrants(resources, add);
 
   const template: P = {
     AWSTemplateFormatVersion: '2010-09-09',

@@ -1,10 +1,12 @@
 import { isObj } from '../template';
+import { checkGrants } from './check-grants';
 
 /**
  * An offline check of exported templates against a hand-written list: every resource type the
  * exporter writes, with the properties CloudFormation (and SAM) require for it, and each SAM
  * event type with its required properties; plus Ref / GetAtt / Sub naming only parameters,
- * pseudo parameters and resources of the template, and alphanumeric logical ids. (The npm
+ * pseudo parameters and resources of the template, alphanumeric logical ids, and the
+ * permissions and policies explicit deliveries need (check-grants.ts). (The npm
  * package cfn-lint runs offline but ships a resource specification from 2019 that rejects
  * current properties, so it is not used; see the README.)
  */
@@ -38,6 +40,10 @@ export const REQUIRED: Record<string, string[]> = {
   'AWS::ElasticLoadBalancingV2::Listener': ['DefaultActions', 'LoadBalancerArn'],
   'AWS::ElasticLoadBalancingV2::ListenerRule': ['Actions', 'Conditions', 'Priority'],
   'AWS::ElasticLoadBalancingV2::TargetGroup': [],
+  'AWS::Lambda::Permission': ['Action', 'FunctionName', 'Principal'],
+  'AWS::SQS::QueuePolicy': ['PolicyDocument', 'Queues'],
+  'AWS::SNS::TopicPolicy': ['PolicyDocument', 'Topics'],
+  'AWS::IAM::Role': ['AssumeRolePolicyDocument'],
 };
 
 export const REQUIRED_EVENT: Record<string, string[]> = {
@@ -106,10 +112,14 @@ export function checkTemplate(t: Record<string, unknown>): string[] {
       !props.InstanceId
     )
       problems.push(`${id}: an Auto Scaling group needs a LaunchTemplate`);
+    for (const d of [r.DependsOn ?? []].flat())
+      if (typeof d !== 'string' || !(d in resources))
+        problems.push(`${id}: DependsOn ${String(d)} names nothing in the template`);
     walkRefs(r.Properties, (name, how) => {
       if (!known(name)) problems.push(`${id}: ${how} ${name} names nothing in the template`);
     });
   }
+  problems.push(...checkGrants(resources));
   return problems;
 }
 

@@ -13,8 +13,12 @@ export type ExportResult =
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
+/**
+ * Written for a YAML 1.1 reader, as CloudFormation's is: strings that 1.1 would read as dates
+ * or booleans ("2012-10-17", "yes") are quoted.
+ */
 function toYaml(t: Record<string, unknown>): string {
-  return stringify(t, { lineWidth: 0, aliasDuplicateObjects: false });
+  return stringify(t, { lineWidth: 0, aliasDuplicateObjects: false, version: '1.1' });
 }
 
 /**
