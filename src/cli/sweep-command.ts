@@ -41,7 +41,7 @@ const USAGE = `usage: npm run sweep -- <a.json> <b.json> [more.json ...] --param
                       Ctrl+C stops them and prints what was swept so far
 
 Prints each scenario's monthly cost and p95 latency at every point, then where the cost
-curves cross ("functions costs less below 38 requests/s, monolith above").`;
+curves cross ("functions cost less below 38 requests/s, monolith above").`;
 
 export interface SweepCommandIO {
   out: (text: string) => void;

@@ -2,6 +2,7 @@ import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testi
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { findCrossovers, type SweepCurve, type SweepReport } from '../../src/engine/compare/sweep';
 import { CompareView } from '../../src/app/compare/CompareView';
+import { CompareBars } from '../../src/app/compare/CompareBars';
 import { SweepChart } from '../../src/app/compare/SweepChart';
 import { presetEntries, setComparePoolFactory, useCompare } from '../../src/app/compare/compare-store';
 import {
@@ -79,7 +80,7 @@ describe('sweep chart geometry', () => {
       `1. ${crossoverText(r.crossovers[0], r.curves, r.unit)}`,
       `2. ${crossoverText(r.crossovers[1], r.curves, r.unit)}`,
     ]);
-    expect(marks[0].text).toMatch(/^1\. functions cheaper than monolith below 2\.2 requests\/s$/);
+    expect(marks[0].text).toMatch(/^1\. functions cost less than monolith below 2\.2 requests\/s$/);
     expect(new Set(marks.map((m) => m.labelY)).size).toBe(2);
     // Left of the middle a label reads rightwards from its line, right of it leftwards; the
     // leftward ones take the top rows so the other lines never cross them.
@@ -93,29 +94,96 @@ describe('sweep chart geometry', () => {
 describe('sweep chart', () => {
   it('labels each crossover on the cost chart where the curves meet', async () => {
     const r = makeReport();
-    render(<SweepChart report={r} metric="cost" colors={['red', 'blue', 'green']} logX logY fileName="t" />);
+    render(
+      <SweepChart
+        report={r}
+        metric="cost"
+        colors={['red', 'blue', 'green']}
+        logX
+        logY
+        xTitle="Clients: requests per second"
+        fileName="t"
+      />,
+    );
     const chart = screen.getByRole('figure', { name: 'Monthly cost' });
     await waitFor(() => expect(chart.querySelectorAll('.crossover-label')).toHaveLength(2));
     const labels = [...chart.querySelectorAll('.crossover-label')].map((t) => t.textContent);
-    expect(labels[0]).toMatch(/^1\. functions cheaper than monolith below [\d.]+ requests\/s$/);
-    expect(labels[1]).toMatch(/^2\. functions cheaper than tiered below [\d.]+ requests\/s$/);
-    expect(chart.querySelectorAll('.sweep-curve')).toHaveLength(3);
-    // The mark sits between the sweep points that bracket it (1 and 10 on a log axis of 1000 px).
-    const line = chart.querySelector('[data-crossover="1"] line')!;
-    const x = Number(line.getAttribute('x1'));
-    const svg = chart.querySelector('svg')!;
-    expect(svg.getAttribute('aria-label')).toMatch(
-      /functions costs less below [\d.]+ requests\/s, monolith above/,
+    expect(labels[0]).toMatch(/^1\. functions cost less than monolith below [\d.]+ requests\/s$/);
+    expect(labels[1]).toMatch(/^2\. functions cost less than tiered below [\d.]+ requests\/s$/);
+    // A line per design, drawn through its points.
+    const curves = [...chart.querySelectorAll('g.sweep-curve path.recharts-line-curve')];
+    expect(curves).toHaveLength(3);
+    for (const c of curves) expect((c.getAttribute('d') ?? '').split(/[ML]/).length - 1).toBe(6);
+    expect(chart.querySelectorAll('circle.sweep-point')).toHaveLength(18);
+    // A mark per crossover, between the sweep points that bracket it (1 and 10 on the log axis).
+    const lines = [...chart.querySelectorAll('.crossover-mark line')];
+    expect(lines).toHaveLength(2);
+    const xOf = (el: Element) => Number(el.getAttribute('x1'));
+    const ticks = [
+      ...chart.querySelectorAll('.recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value'),
+    ];
+    expect(ticks.map((t) => t.textContent)).toEqual(['0.01', '0.1', '1', '10', '100', '1,000']);
+    const tickX = (label: string) => Number(ticks.find((t) => t.textContent === label)!.getAttribute('x'));
+    expect(xOf(lines[0])).toBeGreaterThan(tickX('1'));
+    expect(xOf(lines[0])).toBeLessThan(tickX('10'));
+    // The axes say what they measure.
+    expect(chart.textContent).toContain('Clients: requests per second');
+    expect(chart.textContent).toContain('USD per month');
+    const frame = chart.querySelector('.chart-frame')!;
+    expect(frame.getAttribute('aria-label')).toMatch(
+      /functions cost less below [\d.]+ requests\/s, monolith above/,
     );
-    expect(x).toBeGreaterThan(0);
     // The p95 chart marks the same values without the words.
     cleanup();
     render(
-      <SweepChart report={r} metric="p95" colors={['red', 'blue', 'green']} logX logY={false} fileName="t" />,
+      <SweepChart
+        report={r}
+        metric="p95"
+        colors={['red', 'blue', 'green']}
+        logX
+        logY={false}
+        xTitle="Clients: requests per second"
+        fileName="t"
+      />,
     );
     const p95 = screen.getByRole('figure', { name: 'Latency p95' });
-    await waitFor(() => expect(p95.querySelectorAll('.crossover-mark')).toHaveLength(2));
+    await waitFor(() => expect(p95.querySelectorAll('.crossover-mark line')).toHaveLength(2));
     expect(p95.querySelectorAll('.crossover-label')).toHaveLength(0);
+  });
+});
+
+describe('side-by-side bars', () => {
+  it('draws a bar per design in its colour with a whisker for its interval', async () => {
+    const fig = (monthlyCostUsd: number, half: number) => ({
+      monthlyCostUsd,
+      runCostUsd: 1,
+      requests: 1000,
+      p50: 10,
+      p95: 20,
+      p99: 30,
+      failed: 0,
+      dropped: 0,
+      coldStartRatio: null,
+      utilisation: null,
+      half: { monthlyCostUsd: half },
+      runs: 5,
+    });
+    const columns = ['monolith', 'functions'].map((name, i) => ({
+      entry: { key: name, name, source: 'template' as const, doc: presetEntries()[0].doc },
+      result: null,
+      note: '',
+      color: ['red', 'blue'][i],
+    }));
+    render(<CompareBars columns={columns} figures={[fig(78, 2), fig(40, 6)]} metric="cost" />);
+    const chart = screen.getByRole('figure', { name: 'Cost per month' });
+    await waitFor(() => expect(chart.querySelectorAll('path.chart-bar')).toHaveLength(2));
+    expect([...chart.querySelectorAll('path.chart-bar')].map((b) => b.getAttribute('fill'))).toEqual([
+      'red',
+      'blue',
+    ]);
+    await waitFor(() => expect(chart.querySelectorAll('.recharts-errorBar')).toHaveLength(2));
+    expect(chart.textContent).toContain('USD per month');
+    expect(chart.textContent).toContain('mean of 5 runs, whiskers: 95 % interval');
   });
 });
 
@@ -139,7 +207,7 @@ describe('compare view', () => {
     expect(s.report!.crossovers.every((c) => c.refined === 2)).toBe(true);
     const list = await within(dlg).findByRole('list', { name: 'Crossovers' });
     expect(within(list).getAllByRole('listitem')[0].textContent).toMatch(
-      /^functions costs less below [\d.]+ requests\/s, \w+ above/,
+      /^functions cost less below [\d.]+ requests\/s, \w+ above/,
     );
     expect(within(dlg).getByText(/^Done: \d+ runs, \d crossovers?\.$/)).toBeTruthy();
     await waitFor(() =>

@@ -45,7 +45,7 @@ describe('npm run sweep', () => {
     expect(lines[4]).toMatch(/^5\s+\$\d+\.\d\d {2}110 ms\s+\$4\d\.\d\d {2}110 ms$/);
     expect(lines.slice(4, 8).map((l) => l.split(/\s+/)[0])).toEqual(['5', '20', '35', '50']);
     expect(r.out).toContain('Crossovers (bisection, up to 6 rounds of re-runs at midpoints):');
-    expect(r.out).toContain('  functions costs less below 28.3 requests/s, server above');
+    expect(r.out).toContain('  functions cost less below 28.3 requests/s, server above');
   }, 60_000);
 
   it('--json gives the curves and the crossovers', async () => {
@@ -69,7 +69,7 @@ describe('npm run sweep', () => {
       { cwd: root },
     );
     expect(stdout).toContain('2 worker threads');
-    expect(stdout).toContain('  functions costs less below 28.3 requests/s, server above');
+    expect(stdout).toContain('  functions cost less below 28.3 requests/s, server above');
   }, 120_000);
 
   it('--replications N: every cost ± its interval, and the crossover with its interval', async () => {
@@ -95,7 +95,7 @@ describe('npm run sweep', () => {
     expect(r.out).toContain('3 replications per point');
     expect(r.out).toMatch(/^20\s+\$\d+\.\d\d ± \$\d+\.\d\d {2}110 ms ± 0 ms/m);
     expect(r.out).toMatch(
-      /functions costs less below 2\d\.?\d* requests\/s, server above .*; 95 % interval 2\d\.?\d*–[23]\d/,
+      /functions cost less below 2\d\.?\d* requests\/s, server above .*; 95 % interval 2\d\.?\d*–[23]\d/,
     );
   }, 120_000);
 

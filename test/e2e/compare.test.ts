@@ -60,22 +60,32 @@ describe.skipIf(!hasBrowser)('compare', () => {
     const items = list.getByRole('listitem');
     expect(await items.count()).toBeGreaterThan(0);
     await expect(items.first().textContent()).resolves.toMatch(
-      /functions costs less below [\d.,]+ requests\/s, \w+ above/,
+      /functions cost less below [\d.,]+ requests\/s, \w+ above/,
     );
     await expect(items.first().textContent()).resolves.toMatch(/refinement round/);
+    // With 5 runs per point (the default), each crossover has its interval.
+    await expect(items.first().textContent()).resolves.toMatch(/95 % interval [\d.,]+–[\d.,]+ requests\/s/);
     // …and on the chart: a line per scenario, every crossover marked and labelled.
     const chart = sweep.getByRole('figure', { name: 'Monthly cost' });
-    await chart.locator('.sweep-curve').first().waitFor();
-    expect(await chart.locator('.sweep-curve').count()).toBe(4);
+    await chart.locator('g.sweep-curve path').first().waitFor();
+    expect(await chart.locator('g.sweep-curve path.recharts-line-curve').count()).toBe(4);
+    // Whiskers on the points (5 runs each) and the crossovers' intervals shaded.
+    expect(await chart.locator('.recharts-errorBar line').count()).toBeGreaterThan(10);
+    expect(await chart.locator('.crossover-interval').count()).toBeGreaterThan(0);
     const labels = chart.locator('.crossover-label');
     expect(await labels.count()).toBe(await items.count());
     await expect(labels.first().textContent()).resolves.toMatch(
-      /^1\. functions cheaper than \w+ below [\d.,]+ requests\/s$/,
+      /^1\. functions cost less than \w+ below [\d.,]+ requests\/s$/,
     );
     // The log x axis: decades.
-    const ticks = await chart.locator('.chart-x-axis text').allTextContents();
+    const ticks = await chart.locator('.recharts-xAxis-tick-labels text').allTextContents();
     expect(ticks).toEqual(['0.01', '0.1', '1', '10', '100', '1,000']);
-    await sweep.getByRole('figure', { name: 'Latency p95' }).locator('.sweep-curve').first().waitFor();
+    // Axis titles in words, with units.
+    await expect(chart.locator('.recharts-label').allTextContents()).resolves.toEqual([
+      'Clients: requests per second',
+      'USD per month',
+    ]);
+    await sweep.getByRole('figure', { name: 'Latency p95' }).locator('g.sweep-curve').first().waitFor();
     await s.screenshot('compare-sweep-page');
     await shoot(chart, 'compare-sweep-cost');
 
@@ -96,7 +106,33 @@ describe.skipIf(!hasBrowser)('compare', () => {
       .locator('td')
       .allTextContents();
     expect(cost).toHaveLength(4);
-    for (const c of cost) expect(c).toMatch(/^\$[\d,]+\.\d\d$/);
+    // 5 runs of each (the default): mean ± 95 % interval.
+    for (const c of cost) expect(c).toMatch(/^\$[\d,]+\.\d\d ± \$[\d,]+\.\d+$/);
+    // The traffic each ran, in words.
+    await expect(
+      table
+        .getByRole('row', { name: /^Traffic/ })
+        .locator('td')
+        .first()
+        .textContent(),
+    ).resolves.toBe('Clients: 20 requests/s, random arrivals');
+    // Is the difference real? Against the cheapest, one sentence per other design.
+    const verdicts = await side
+      .getByRole('list', { name: 'Is the difference real?' })
+      .locator('li')
+      .allTextContents();
+    expect(verdicts).toHaveLength(3);
+    for (const v of verdicts)
+      expect(v).toMatch(
+        /^(\w+ costs? less than \w+ by \$[\d,.]+ ± \$[\d,.]+ a month|No significant difference at this load .*the 95 % interval includes 0\))\.$/,
+      );
+    // Bars with whiskers: a bar per design.
+    const bars = side.getByRole('figure', { name: 'Cost per month' });
+    await bars.locator('path.chart-bar').first().waitFor();
+    await expect(bars.locator('path.chart-bar').count()).resolves.toBe(4);
+    // recharts draws the whiskers once the bars have their places.
+    await bars.locator('.recharts-errorBar').first().waitFor({ state: 'attached' });
+    await expect(bars.locator('.recharts-errorBar').count()).resolves.toBe(4);
     // Functions have cold starts, the servers utilisation.
     const cold = await table
       .getByRole('row', { name: /^Cold starts/ })
@@ -109,7 +145,7 @@ describe.skipIf(!hasBrowser)('compare', () => {
     );
     await side
       .getByRole('figure', { name: 'Requests over time' })
-      .locator('.chart-area-line')
+      .locator('.chart-series path.recharts-area-curve')
       .nth(3)
       .waitFor();
     await s.screenshot('compare-side-page');
@@ -148,7 +184,7 @@ describe.skipIf(!hasBrowser)('compare', () => {
       .locator('.compare-status')
       .filter({ hasText: /^Done:/ })
       .waitFor({ timeout: 60_000 });
-    await sweep.getByRole('figure', { name: 'Monthly cost' }).locator('.sweep-curve').first().waitFor();
+    await sweep.getByRole('figure', { name: 'Monthly cost' }).locator('g.sweep-curve').first().waitFor();
     await s.screenshot('compare-dark-sweep');
     await page.keyboard.press('Escape');
     await dlg.waitFor({ state: 'detached' });

@@ -53,10 +53,17 @@ describe.skipIf(!hasBrowser)('results', () => {
       /1[12],\d{3}/,
     );
     const latency = page.getByRole('figure', { name: 'Latency' });
-    // Real bars, drawn: a blank chart has none. (Charts mount one by one after the figures.)
-    await latency.locator('.chart-bar').first().waitFor();
-    expect(await latency.locator('.chart-bar').count()).toBeGreaterThan(5);
-    await expect(latency.locator('.chart-marker').count()).resolves.toBe(3);
+    // Real bars, drawn by recharts: a blank chart has none. (Charts mount one by one after the figures.)
+    await latency.locator('path.chart-bar').first().waitFor();
+    expect(await latency.locator('path.chart-bar').count()).toBeGreaterThan(5);
+    await expect(latency.locator('g.chart-marker').count()).resolves.toBe(3);
+    // The axes are labelled: latencies along x, counts up y.
+    const xTicks = await latency.locator('.recharts-xAxis-tick-labels text').allTextContents();
+    expect(xTicks.length).toBeGreaterThan(2);
+    for (const t of xTicks) expect(t).toMatch(/^[\d.]+ (ms|s)$/);
+    const yTicks = await latency.locator('.recharts-yAxis-tick-labels text').allTextContents();
+    expect(yTicks[0]).toBe('0');
+    expect(Number(yTicks[yTicks.length - 1].replace(/,/g, ''))).toBeGreaterThan(100);
     await s.screenshot('results-overview-page');
     await shoot(panel(page).locator('.summary'), 'results-summary');
     await shoot(latency, 'results-latency');
@@ -71,10 +78,16 @@ describe.skipIf(!hasBrowser)('results', () => {
     ).resolves.toBe('true');
     for (const title of ['Requests', 'Concurrency', 'Cold starts']) {
       const chart = page.getByRole('figure', { name: title, exact: true });
-      const path = chart.locator('.chart-area-line').first();
+      const path = chart.locator('.chart-series path.recharts-area-curve').first();
       await path.waitFor();
-      // A drawn line has many points in its path.
-      expect(((await path.getAttribute('d')) ?? '').length).toBeGreaterThan(200);
+      // A drawn line has many points (10 min of 1 s buckets, min/max-reduced to at most 500).
+      const points = ((await path.getAttribute('d')) ?? '').split(/[ML]/).length - 1;
+      expect(points).toBeGreaterThan(100);
+      expect(points).toBeLessThanOrEqual(500);
+      // A time axis from 0:00 to 10:00.
+      const ticks = await chart.locator('.recharts-xAxis-tick-labels text').allTextContents();
+      expect(ticks[0]).toBe('0:00');
+      expect(ticks[ticks.length - 1]).toBe('10:00');
     }
     // Nothing went wrong in this template: that is said in words, not with a flat line.
     await expect(
@@ -97,7 +110,7 @@ describe.skipIf(!hasBrowser)('results', () => {
     await expect(table.locator('.bill-source summary').first().textContent()).resolves.toMatch(
       /\[L-PRICE\]|\[APIGW/,
     );
-    const bars = page.getByRole('figure', { name: 'Cost by node' }).locator('.chart-bar');
+    const bars = page.getByRole('figure', { name: 'Cost by node' }).locator('path.chart-bar');
     await bars.first().waitFor();
     expect(await bars.count()).toBeGreaterThanOrEqual(2);
     await shoot(page.getByRole('figure', { name: 'Cost by node' }), 'results-bill-chart');
@@ -139,6 +152,16 @@ describe.skipIf(!hasBrowser)('results', () => {
     const png = await downloaded(chartPng);
     expect([...png.subarray(0, 8)]).toEqual(PNG_SIGNATURE);
     writeFileSync(join(SCREENSHOTS, 'export-chart-latency.png'), png);
+    // The same chart as an SVG drawing: recharts' bars with their colours inlined.
+    const [chartSvg] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('figure', { name: 'Latency' }).getByRole('button', { name: 'SVG' }).click(),
+    ]);
+    const svgText = (await downloaded(chartSvg)).toString('utf8');
+    expect(svgText).toMatch(/^<svg/);
+    expect((svgText.match(/class="recharts-rectangle chart-bar"/g) ?? []).length).toBeGreaterThan(5);
+    // Colours come from CSS variables on screen; the file carries them resolved (--chart-blue).
+    expect(svgText).toContain('fill:rgb(59, 111, 182)');
 
     const diagramPng = await downloaded(await exportItem('Diagram (PNG)'));
     expect([...diagramPng.subarray(0, 8)]).toEqual(PNG_SIGNATURE);

@@ -51,7 +51,7 @@ describe.skipIf(!hasBrowser)('replications and power tuning in the browser', () 
     await panel.locator('.summary').screenshot({ path: join(SCREENSHOTS, 'replications-summary.png') });
     await page.getByRole('tab', { name: 'Time series' }).click();
     await page.getByRole('button', { name: /Handle command/ }).click();
-    const band = panel.locator('.chart-band').first();
+    const band = panel.locator('.chart-band path.recharts-area-area').first();
     await band.waitFor();
     expect((await band.getAttribute('d'))!.length).toBeGreaterThan(100);
     await panel

@@ -196,9 +196,9 @@ describe('lesson and note claims match runs of the templates', () => {
     }
   });
 
-  it('README: "functions costs less below 3.95 requests/s, monolith above"', () => {
+  it('README: "functions cost less below 3.95 requests/s, monolith above"', () => {
     const readme = readFileSync(resolve(import.meta.dirname, '../../README.md'), 'utf8');
-    expect(readme).toContain('"functions costs less below 3.95 requests/s, monolith above"');
+    expect(readme).toContain('"functions cost less below 3.95 requests/s, monolith above"');
     const monthly = (name: string, rate: number) =>
       runOf(name, `rate ${rate}`, (doc) => {
         doc.nodes.find((n: { id: string }) => n.id === 'clients').params.traffic.ratePerSecond = rate;

@@ -1,5 +1,6 @@
+import { KINDS } from '../../engine/kinds/registry';
 import type { Result } from '../../engine/result';
-import { CHART_POINTS } from '../results/series-groups';
+import { fmtCount } from '../results/format';
 
 /**
  * What the side-by-side view reads off each scenario's result: the figures of the table and
@@ -19,6 +20,15 @@ export interface Figures {
   coldStartRatio: number | null;
   /** Servers and containers only: mean utilisation, weighted by their mean instances. */
   utilisation: number | null;
+  /**
+   * With replications: the figures above are means over the runs, and these the half-widths
+   * of their 95 % intervals.
+   */
+  half: Partial<
+    Record<'monthlyCostUsd' | 'runCostUsd' | 'p50' | 'p95' | 'p99' | 'failed' | 'coldStartRatio', number>
+  >;
+  /** Runs behind the figures (1 without replications). */
+  runs: number;
 }
 
 export function figuresOf(r: Result): Figures {
@@ -42,7 +52,7 @@ export function figuresOf(r: Result): Figures {
       utilWeight += w;
     }
   }
-  return {
+  const f: Figures = {
     monthlyCostUsd: t.monthlyCostUsd,
     runCostUsd: t.costUsd,
     requests: t.requests,
@@ -53,7 +63,77 @@ export function figuresOf(r: Result): Figures {
     dropped: t.dropped / n,
     coldStartRatio: fns > 0 ? (invocations > 0 ? cold / invocations : 0) : null,
     utilisation: utilWeight > 0 ? utilSum / utilWeight : null,
+    half: {},
+    runs: 1,
   };
+  const reps = r.replications;
+  if (!reps || reps.count < 2) return f;
+  // The headline figures as means over the runs, each with its interval.
+  const rt = reps.totals;
+  f.runs = reps.count;
+  f.monthlyCostUsd = rt.monthlyCostUsd.mean;
+  f.half.monthlyCostUsd = rt.monthlyCostUsd.halfWidth;
+  f.runCostUsd = rt.costUsd.mean;
+  f.half.runCostUsd = rt.costUsd.halfWidth;
+  f.requests = rt.requests.mean;
+  for (const k of ['p50', 'p95', 'p99'] as const) {
+    f[k] = rt.latencyMs[k].mean;
+    f.half[k] = rt.latencyMs[k].halfWidth;
+  }
+  if (rt.coldStartRate && f.coldStartRatio !== null) {
+    f.coldStartRatio = rt.coldStartRate.mean;
+    f.half.coldStartRatio = rt.coldStartRate.halfWidth;
+  }
+  return f;
+}
+
+const SHAPE_WORDS: Record<string, string> = {
+  poisson: 'random arrivals',
+  constant: 'steady',
+  diurnal: 'a daily cycle',
+  spike: 'with a spike',
+  ramp: 'ramping',
+  trace: 'a replayed trace',
+};
+
+/**
+ * The traffic a scenario's producers send, in words: "Clients: 20 requests/s, random
+ * arrivals". Several producers are joined with "; ".
+ */
+export function trafficText(doc: unknown): string {
+  const nodes = (
+    doc as { nodes?: { kind?: unknown; label?: unknown; id?: unknown; params?: unknown }[] } | null
+  )?.nodes;
+  if (!Array.isArray(nodes)) return '';
+  const parts: string[] = [];
+  for (const n of nodes) {
+    if (n?.kind !== 'producer') continue;
+    const parsed = KINDS.producer.params.safeParse(n.params ?? {});
+    if (!parsed.success) continue;
+    const t = (
+      parsed.data as {
+        traffic: {
+          shape: string;
+          ratePerSecond: number;
+          peakRatePerSecond?: number;
+          points?: [number, number][];
+        };
+      }
+    ).traffic;
+    const r = fmtCount(t.ratePerSecond);
+    const peak = fmtCount(t.peakRatePerSecond ?? t.ratePerSecond);
+    const rate =
+      t.shape === 'diurnal'
+        ? `${r}–${peak} requests/s`
+        : t.shape === 'spike' || t.shape === 'ramp'
+          ? `${r} → ${peak} requests/s`
+          : t.shape === 'trace'
+            ? `up to ${fmtCount(Math.max(0, ...(t.points ?? []).map((q) => q[1])))} requests/s`
+            : `${r} requests/s`;
+    const name = typeof n.label === 'string' && n.label ? n.label : String(n.id);
+    parts.push(`${name}: ${rate}, ${SHAPE_WORDS[t.shape] ?? t.shape}`);
+  }
+  return parts.join('; ');
 }
 
 export type OverlayMetric = 'requests' | 'instances' | 'errors';
@@ -103,27 +183,16 @@ function keysFor(r: Result, metric: OverlayMetric): string[] {
   }
 }
 
-/** One scenario's line: times and the summed metric, merged down to about CHART_POINTS points. */
-export function overlayLine(
-  r: Result,
-  metric: OverlayMetric,
-  maxPoints = CHART_POINTS,
-): { t: number[]; v: number[] } | null {
+/** One scenario's line at full resolution: times and the metric summed over its series (the chart downsamples). */
+export function overlayLine(r: Result, metric: OverlayMetric): { t: number[]; v: number[] } | null {
   const s = r.series;
   const keys = keysFor(r, metric);
   if (!s || keys.length === 0) return null;
   const t = s.t;
-  const step = Math.max(1, Math.ceil(t.length / maxPoints));
-  const out = { t: [] as number[], v: [] as number[] };
-  for (let i = 0; i < t.length; i += step) {
-    const end = Math.min(t.length, i + step);
-    let acc = 0;
-    for (const k of keys) {
-      const arr = s[k] as number[];
-      for (let j = i; j < end; j++) acc += arr[j] ?? 0;
-    }
-    out.t.push(t[i]);
-    out.v.push(acc / (end - i));
+  const v = new Array<number>(t.length).fill(0);
+  for (const k of keys) {
+    const arr = s[k] as number[];
+    for (let j = 0; j < t.length; j++) v[j] += arr[j] ?? 0;
   }
-  return out;
+  return { t, v };
 }

@@ -1,4 +1,5 @@
 import { fmtValue, type Crossover, type SweepCurve } from '../../engine/compare/sweep';
+import { verb } from '../../engine/compare/words';
 import { fmtCount } from '../results/format';
 
 /**
@@ -61,11 +62,11 @@ export function fmtCostTick(v: number): string {
   return `$${+v.toPrecision(2)}`;
 }
 
-/** The words on the chart for a crossover: "functions cheaper than monolith below 4.26 requests/s". */
+/** The words on the chart for a crossover: "functions cost less than monolith below 4.26 requests/s". */
 export function crossoverText(c: Crossover, curves: readonly SweepCurve[], unit: string): string {
   const below = curves[c.cheaperBelow]?.name ?? `scenario ${c.cheaperBelow + 1}`;
   const above = curves[c.cheaperAbove]?.name ?? `scenario ${c.cheaperAbove + 1}`;
-  return `${below} cheaper than ${above} below ${fmtValue(c.value)}${unit ? ` ${unit}` : ''}`;
+  return `${below} ${verb(below, 'cost')} less than ${above} below ${fmtValue(c.value)}${unit ? ` ${unit}` : ''}`;
 }
 
 export interface CrossoverMark {

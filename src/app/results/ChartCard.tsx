@@ -2,6 +2,7 @@ import { useRef, useState, type ReactNode } from 'react';
 import { chartToPng, inlineSvg } from './export/chart-png';
 import { downloadBlob } from './export/download';
 import { Deferred } from './mount-queue';
+import { loadPlots, plotsNow, type Plots } from './plot-loader';
 
 export interface LegendItem {
   label: string;
@@ -16,7 +17,11 @@ interface ChartCardProps {
   legend?: LegendItem[];
   /** Download name without extension. */
   fileName: string;
-  children: ReactNode;
+  /**
+   * The plot: an element, or a function of the lazily loaded recharts plots (called once
+   * they are loaded, in the chart's turn).
+   */
+  children: ReactNode | ((plots: Plots) => ReactNode);
   className?: string;
   /** CSS height of the plot area when it depends on the data (a bar per node). */
   height?: string;
@@ -41,9 +46,9 @@ export function ChartCard({
   const ref = useRef<HTMLElement>(null);
   const [failure, setFailure] = useState<string | null>(null);
 
-  /** The plot's SVG: this app's own charts, or recharts' surface. */
+  /** The plot's SVG: recharts' surface. */
   const plotSvg = () =>
-    ref.current?.querySelector<SVGSVGElement>('svg.chart-svg, .chart-card-body svg.recharts-surface') ?? null;
+    ref.current?.querySelector<SVGSVGElement>('.chart-card-body svg.recharts-surface') ?? null;
 
   function saveSvg() {
     const svg = plotSvg();
@@ -123,8 +128,9 @@ export function ChartCard({
         <Deferred
           resetKey={resetKey}
           placeholder={<div className="chart-card-placeholder" aria-hidden="true" />}
+          before={typeof children === 'function' ? loadPlots : undefined}
         >
-          {children}
+          {typeof children === 'function' ? () => children(plotsNow()!) : children}
         </Deferred>
       </div>
       {failure && (

@@ -65,27 +65,38 @@ export function Deferred({
   children,
   placeholder = null,
   resetKey,
+  before,
 }: {
-  children: ReactNode;
+  children: ReactNode | (() => ReactNode);
   placeholder?: ReactNode;
   resetKey?: unknown;
+  /** Awaited before the turn is taken (the plots' code): a chart never mounts half loaded. */
+  before?: () => Promise<unknown>;
 }) {
   const [readyFor, setReadyFor] = useState<{ key: unknown } | null>(null);
   const ready = readyFor !== null && Object.is(readyFor.key, resetKey);
   const jobRef = useRef<Job | null>(null);
 
   useEffect(() => {
+    const mount = () => startTransition(() => setReadyFor({ key: resetKey }));
     const job: Job = {
-      start: () => startTransition(() => setReadyFor({ key: resetKey })),
+      start: () => {
+        if (!before) return mount();
+        // The code arrives in a task of its own; the chart mounts in the next. A load that
+        // fails still lets the queue go on (the chart stays a placeholder).
+        before().then(mount, () => finish(job));
+      },
     };
     jobRef.current = job;
     enqueue(job);
     return () => finish(job);
+    // `before` is a module-level loader: the same function on every render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [resetKey]);
 
   return ready ? (
     <>
-      {children}
+      {typeof children === 'function' ? children() : children}
       <Committed jobRef={jobRef} resetKey={resetKey} />
     </>
   ) : (

@@ -3,6 +3,7 @@ import type { SimulateOptions } from '../simulate';
 import { validateScenario } from '../scenario/validate';
 import { interval, type Interval } from '../stats/interval';
 import { replicationSeed, seedOf } from '../stats/replications';
+import { verb } from './words';
 import { ParamPathError, formatPath, parsePath, setParam, unitOfPath, type PathPart } from './param-path';
 
 /**
@@ -97,7 +98,7 @@ export interface Crossover {
   monthlyCostUsd: number;
   /** Bisection rounds done (runs at midpoints). */
   refined: number;
-  /** e.g. "functions costs less below 38 requests/s, monolith above" */
+  /** e.g. "functions cost less below 38 requests/s, monolith above" */
   label: string;
   /**
    * With replications: the crossing found in each replication on its own (nearest to
@@ -338,7 +339,7 @@ function makeCrossover(
   const cheaperBelow = diffLo < 0 ? a : b;
   const cheaperAbove = cheaperBelow === a ? b : a;
   const unit = opts.unit ? ` ${opts.unit}` : '';
-  const label = `${curves[cheaperBelow].name} costs less below ${fmtValue(value)}${unit}, ${curves[cheaperAbove].name} above`;
+  const label = `${curves[cheaperBelow].name} ${verb(curves[cheaperBelow].name, 'cost')} less below ${fmtValue(value)}${unit}, ${curves[cheaperAbove].name} above`;
   return { a, b, cheaperBelow, cheaperAbove, value, lo, hi, diffLo, diffHi, monthlyCostUsd, refined, label };
 }
 

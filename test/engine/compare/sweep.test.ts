@@ -110,7 +110,7 @@ describe('planner and reducer (the runs can happen anywhere)', () => {
     const c = report.crossovers[0];
     expect(c.value).toBeCloseTo(20, 9); // lines: interpolation is exact
     expect([c.lo, c.hi]).toEqual([11, 21]);
-    expect(c.label).toBe('functions costs less below 20 requests/s, server above');
+    expect(c.label).toBe('functions cost less below 20 requests/s, server above');
     expect(c.monthlyCostUsd).toBeCloseTo(12, 9);
   });
 
@@ -182,7 +182,7 @@ describe('sweep: the known crossing of functions and an always-on instance', () 
     expect(c.value).toBeLessThan(CROSSING * 1.005);
     expect(c.refined).toBe(6);
     expect(c.hi - c.lo).toBeCloseTo(15 / 64, 9);
-    expect(c.label).toBe('functions costs less below 28.3 requests/s, server above');
+    expect(c.label).toBe('functions cost less below 28.3 requests/s, server above');
     // At the crossing both cost the API's share ($1.00 per million HTTP API requests) plus the instance.
     const apiPerMonth = CROSSING * 2_592_000 * 1e-6;
     expect(c.monthlyCostUsd).toBeCloseTo(SERVER_MONTH + apiPerMonth, 1);
