@@ -1,24 +1,16 @@
 import { useState } from 'react';
 import { Plus, X } from 'lucide-react';
 import { describedBy } from './FieldFrame';
+import { RecordCards } from './RecordCards';
+import { RecordCell, newRow } from './RecordCell';
 import type { FieldProps } from './fields';
 import { issuesUnder, pathKey } from './params-edit';
 import type { FieldSpec } from './schema-fields';
 
 type ListSpec = FieldSpec & { type: 'list' };
 
-/** A new row: each column's default, or the first allowed value. */
-function newRow(item: ListSpec['item'], index: number): Record<string, unknown> {
-  const row: Record<string, unknown> = {};
-  for (const f of item.fields) {
-    if (f.defaultValue !== undefined) row[f.key] = f.defaultValue;
-    else if (f.type === 'string') row[f.key] = `${f.title} ${index + 1}`;
-    else if (f.type === 'number') row[f.key] = f.min ?? 0;
-    else if (f.type === 'enum') row[f.key] = f.options[0];
-    else if (f.type === 'boolean') row[f.key] = false;
-  }
-  return row;
-}
+/** More columns than this and the list is drawn as cards. */
+const MAX_TABLE_COLUMNS = 5;
 
 /**
  * Rows of small records (event types with weights, a monolith's components): a compact
@@ -38,7 +30,9 @@ export function ListField({
   // Refused cell edits are not written; their message stays on the cell until fixed.
   const [cellErrors, setCellErrors] = useState<Record<string, string>>({});
   const write = (next: Record<string, unknown>[]) => commit(next);
-  const cellText = (v: unknown) => (v === undefined ? '' : String(v));
+  // Wide records (a workflow's steps) read better as one card per record than as a table.
+  if (field.item.fields.length > MAX_TABLE_COLUMNS)
+    return <RecordCards field={field} inputId={inputId} rows={rows} write={write} issues={issues} />;
   return (
     <fieldset className="fieldset" aria-describedby={describedBy(inputId)}>
       <legend className="fieldset__legend">{field.title}</legend>
@@ -62,7 +56,7 @@ export function ListField({
           </tr>
         </thead>
         <tbody>
-          {rows.map((row, i) => (
+          {rows.map((_row, i) => (
             <tr key={i}>
               {field.item.fields.map((c) => {
                 const cellId = `${inputId}-${i}-${c.key}`;
@@ -70,51 +64,20 @@ export function ListField({
                 const label = `${c.title}, row ${i + 1}`;
                 return (
                   <td key={c.key}>
-                    {c.type === 'enum' ? (
-                      <select
-                        id={cellId}
-                        className="input"
-                        aria-label={label}
-                        value={cellText(row[c.key])}
-                        onChange={(e) =>
-                          write(rows.map((r, j) => (j === i ? { ...r, [c.key]: e.target.value } : r)))
-                        }
-                      >
-                        {c.options.map((o) => (
-                          <option key={o}>{o}</option>
-                        ))}
-                      </select>
-                    ) : c.type === 'boolean' ? (
-                      <input
-                        id={cellId}
-                        type="checkbox"
-                        aria-label={label}
-                        checked={Boolean(row[c.key])}
-                        onChange={(e) =>
-                          write(rows.map((r, j) => (j === i ? { ...r, [c.key]: e.target.checked } : r)))
-                        }
-                      />
-                    ) : (
-                      <input
-                        id={cellId}
-                        className="input"
-                        aria-label={label}
-                        aria-invalid={err ? true : undefined}
-                        inputMode={c.type === 'number' ? 'decimal' : undefined}
-                        defaultValue={cellText(row[c.key])}
-                        key={cellText(row[c.key])}
-                        onBlur={(e) => {
-                          const t = e.target.value.trim();
-                          const v =
-                            c.type === 'number' && t !== '' && !Number.isNaN(Number(t)) ? Number(t) : t;
-                          if (v === row[c.key] && !cellErrors[cellId]) return;
-                          const r = write(rows.map((r0, j) => (j === i ? { ...r0, [c.key]: v } : r0)));
-                          setCellErrors(({ [cellId]: _old, ...rest }) =>
-                            r.ok ? rest : { ...rest, [cellId]: r.message },
-                          );
-                        }}
-                      />
-                    )}
+                    <RecordCell
+                      c={c}
+                      rows={rows}
+                      i={i}
+                      cellId={cellId}
+                      label={label}
+                      error={err}
+                      write={write}
+                      onTyped={(r) =>
+                        setCellErrors(({ [cellId]: _old, ...rest }) =>
+                          r.ok ? rest : { ...rest, [cellId]: r.message },
+                        )
+                      }
+                    />
                     {err ? (
                       <span className="field__error field__error--cell" role="alert">
                         ⚠ {err}

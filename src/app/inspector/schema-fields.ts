@@ -17,6 +17,8 @@ export interface FieldCommon {
   defaultValue?: unknown;
   /** May be left out with no default (e.g. reservedConcurrency). */
   optional: boolean;
+  /** Inside a record: shown only when these sibling fields hold one of the values. */
+  showIf?: Readonly<Record<string, readonly string[]>>;
 }
 
 export type FieldSpec =
@@ -35,6 +37,7 @@ interface Meta {
   help?: string;
   description?: string;
   source?: string;
+  showIf?: Readonly<Record<string, readonly string[]>>;
 }
 
 // zod 4 keeps a schema's definition on `_zod.def`; these are the parts the walk reads.
@@ -118,6 +121,7 @@ function describeField(key: string, schema: z.ZodType, path: (string | number)[]
     unit: u.meta.unit,
     help: u.meta.help ?? u.meta.description,
     source: u.meta.source,
+    showIf: u.meta.showIf,
     defaultValue: u.defaultValue,
     optional: u.optional,
   };

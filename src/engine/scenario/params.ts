@@ -15,6 +15,11 @@ export interface ParamMeta {
   help: string;
   /** Source tag from the facts file, e.g. "[L-Q23]". */
   source?: string;
+  /**
+   * In a list of records: the field matters only when a sibling field has one of these values
+   * (a workflow step's retrier only for tasks and maps); the form hides it otherwise.
+   */
+  showIf?: Readonly<Record<string, readonly string[]>>;
 }
 
 export function fmtNumber(x: number): string {
@@ -49,17 +54,21 @@ function numBase(o: Omit<NumOpts, 'default'>) {
     error: (iss) => (iss.input === undefined ? `is required (${range})` : `must be a number (${range})`),
   });
   if (o.int) s = s.int({ error: `must be a whole number (${range})` });
-  return s
-    .min(o.min, { error: range })
-    .max(o.max, { error: range })
-    .meta({ title: o.title, unit: o.unit, description: o.help, help: o.help, source: o.source });
+  return s.min(o.min, { error: range }).max(o.max, { error: range }).meta({
+    title: o.title,
+    unit: o.unit,
+    description: o.help,
+    help: o.help,
+    source: o.source,
+    showIf: o.showIf,
+  });
 }
 
 export function bool(o: ParamMeta & { default: boolean }) {
   return z
     .boolean({ error: 'must be true or false' })
     .default(o.default)
-    .meta({ title: o.title, description: o.help, help: o.help, source: o.source });
+    .meta({ title: o.title, description: o.help, help: o.help, source: o.source, showIf: o.showIf });
 }
 
 export function choice<const T extends readonly [string, ...string[]]>(
@@ -69,7 +78,7 @@ export function choice<const T extends readonly [string, ...string[]]>(
   return z
     .enum(values, { error: `must be one of: ${values.join(', ')}` })
     .default(o.default as never)
-    .meta({ title: o.title, description: o.help, help: o.help, source: o.source });
+    .meta({ title: o.title, description: o.help, help: o.help, source: o.source, showIf: o.showIf });
 }
 
 /** A duration distribution (milliseconds). Samples are never negative. */
@@ -85,7 +94,7 @@ export function distSchema(
 ) {
   return distObject
     .default(o.default)
-    .meta({ title: o.title, description: o.help, help: o.help, source: o.source });
+    .meta({ title: o.title, description: o.help, help: o.help, source: o.source, showIf: o.showIf });
 }
 
 const MAX_MS = 30 * 24 * 3600 * 1000;

@@ -12,6 +12,9 @@ export const MAP_MAX_CONCURRENCY = 40;
 /** Steps one diagram node may list: enough for a readable workflow, bounded for the door. */
 export const MAX_STEPS = 30;
 
+/** Fields that belong to steps calling a function. */
+const CALLS = { type: ['task', 'map'] } as const;
+
 /**
  * One state of the workflow, as a flat row so the inspector can edit the list as a table:
  * the columns that do not apply to a row's type are ignored. A Parallel state is written as
@@ -36,6 +39,7 @@ export const stepSchema = z.object({
     .meta({
       title: 'Function',
       help: 'The connected function a task or map step calls, by label or id (empty: the only one connected). The workflow waits for it.',
+      showIf: CALLS,
     }),
   seconds: num({
     min: 0,
@@ -45,30 +49,32 @@ export const stepSchema = z.object({
     title: 'Wait',
     help: 'How long a wait step pauses the execution (a Standard execution may wait up to a year).',
     source: '[SFN-LIM]',
+    showIf: { type: ['wait'] },
   }),
   items: num({
     min: 1,
     max: 10_000,
     default: 10,
     int: true,
-    unit: 'items',
     title: 'Items',
     help: 'Items a map step iterates over in each execution; each item is one call of the function.',
+    showIf: { type: ['map'] },
   }),
   concurrency: num({
     min: 1,
     max: MAP_MAX_CONCURRENCY,
     default: MAP_MAX_CONCURRENCY,
     int: true,
-    unit: 'at once',
     title: 'At once',
     help: 'Items a map step runs at the same time (MaxConcurrency); an inline Map runs at most 40.',
     source: '[SFN-MAP]',
+    showIf: { type: ['map'] },
   }),
   alongside: bool({
     default: false,
     title: 'Alongside',
     help: 'Runs in parallel with the task above (both are branches of one Parallel state, which waits for all).',
+    showIf: { type: ['task'] },
   }),
   onlyFor: z
     .string({ error: 'must be an event type name, or empty for every event' })
@@ -83,10 +89,10 @@ export const stepSchema = z.object({
     max: 10,
     default: 3,
     int: true,
-    unit: 'retries',
     title: 'Retries',
     help: 'Retrier MaxAttempts: retries after a failed call (0: none). Each retry is a state transition.',
     source: '[SFN-PRICE] [SFN-LIM]',
+    showIf: CALLS,
   }),
   intervalSeconds: num({
     min: 1,
@@ -97,6 +103,7 @@ export const stepSchema = z.object({
     title: 'Interval',
     help: 'Retrier IntervalSeconds: the wait before the first retry.',
     source: '[SFN-LIM]',
+    showIf: CALLS,
   }),
   backoffRate: num({
     min: 1,
@@ -105,11 +112,13 @@ export const stepSchema = z.object({
     title: 'Backoff',
     help: 'Retrier BackoffRate: each further retry waits this many times longer.',
     source: '[SFN-LIM]',
+    showIf: CALLS,
   }),
   catchFailures: bool({
     default: false,
     title: 'Catch',
     help: "Catch (States.ALL): when the retries are used up, the failure goes to the state machine's on-failure path instead of only failing the execution.",
+    showIf: CALLS,
   }),
 });
 
