@@ -3,6 +3,7 @@ import { Handle, Position, useStore, type NodeProps } from '@xyflow/react';
 import { categoryColour, KindIcon } from './kind-icons';
 import type { KindFlowNode } from './to-flow';
 import { RunBadges } from './RunBadges';
+import { FindingMark } from '../checks/FindingMark';
 
 /**
  * Below this zoom the node's small print (kind, facts: 13–14 px at 100 %) would be drawn under
@@ -41,6 +42,7 @@ export const KindNode = memo(function KindNode({ id, data, selected }: NodeProps
         </div>
       )}
       <RunBadges nodeId={id} kind={node.kind} />
+      <FindingMark nodeId={id} />
       {canSend ? <Handle type="source" position={Position.Right} className="kind-node__handle" /> : null}
     </div>
   );

@@ -7,6 +7,7 @@ import type { DocNode } from '../store/scenario-doc';
 import { ConnectTo, NodeConnections } from './ConnectTo';
 import { ParamsForm } from './ParamsForm';
 import { TuneMemoryButton } from '../tuning/TuningRoot';
+import { NodeFindings } from '../checks/NodeFindings';
 
 export function NodeInspector({ node }: { node: DocNode }) {
   const kind = KINDS[node.kind];
@@ -35,6 +36,7 @@ export function NodeInspector({ node }: { node: DocNode }) {
         </div>
       </header>
       <p className="inspector__desc">{kind.description}</p>
+      <NodeFindings nodeId={node.id} />
       {node.kind === 'function' ? <TuneMemoryButton nodeId={node.id} /> : null}
       <LabelField node={node} />
       <ConnectTo node={node} />

@@ -1,7 +1,7 @@
 import { settingsSchema } from '../../engine/scenario/schema';
 import { useScenarioStore } from '../store/scenario';
 import { ParamsForm } from './ParamsForm';
-import { ProblemList } from './ProblemList';
+import { ChecksList } from '../checks/ChecksList';
 
 /** Nothing selected: the scenario's own name, notes and settings. */
 export function ScenarioInspector() {
@@ -13,7 +13,7 @@ export function ScenarioInspector() {
         Scenario
       </h2>
       <p className="inspector__sub">Select a node or a connection to edit it.</p>
-      <ProblemList />
+      <ChecksList />
       <div className="field">
         <label className="field__label" htmlFor="inspector-scenario-name">
           Name

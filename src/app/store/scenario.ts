@@ -4,6 +4,7 @@ import { temporal } from 'zundo';
 import { KINDS } from '../../engine/kinds/registry';
 import type { NodeKind } from '../../engine/kinds/vocabulary';
 import { allowedRoles, refusal, type EdgeRole } from '../../engine/scenario/connections';
+import { applyFix as fixDoc, type Fix } from '../../engine/checks';
 import { emptyScenario, normalizeDoc, type DocEdge, type DocNode, type ScenarioDoc } from './scenario-doc';
 import { uniqueId, uniqueLabel } from './scenario-ids';
 import { defaultTemplate } from '../persistence/templates';
@@ -38,6 +39,8 @@ export interface ScenarioState {
   remove(nodeIds: readonly string[], edgeIds: readonly string[]): void;
   /** Adds a copy of the fragment with fresh ids, offset; returns the new node ids. */
   paste(fragment: Fragment, offset: XY): { nodeIds: string[]; edgeIds: string[] };
+  /** Makes a learner check's one-click fix (engine/checks): one undo step. */
+  applyFix(fix: Fix): void;
 }
 
 /**
@@ -267,6 +270,7 @@ export function createScenarioStore(initial: ScenarioDoc = emptyScenario()) {
             edit((doc) => ({ ...doc, nodes: [...doc.nodes, ...nodes], edges: [...doc.edges, ...edges] }));
             return { nodeIds: nodes.map((n) => n.id), edgeIds: edges.map((e) => e.id) };
           },
+          applyFix: (fix) => edit((d) => fixDoc(d, fix)),
         };
       },
       {

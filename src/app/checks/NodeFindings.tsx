@@ -1,0 +1,18 @@
+import { FindingItem } from './FindingItem';
+import { useNodeFindings } from './validation';
+import './checks.css';
+
+/** The learner findings about the node being inspected, with their fixes. */
+export function NodeFindings({ nodeId }: { nodeId: string }) {
+  const mine = useNodeFindings(nodeId);
+  if (!mine) return null;
+  return (
+    <section className="checks checks--node" aria-label="Checks on this node">
+      <ul className="finding-list">
+        {mine.findings.map((f) => (
+          <FindingItem key={f.id} finding={f} selectable={f.nodeIds[0] !== nodeId} />
+        ))}
+      </ul>
+    </section>
+  );
+}
