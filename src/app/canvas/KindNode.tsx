@@ -31,7 +31,8 @@ export const KindNode = memo(function KindNode({ id, data, selected }: NodeProps
       <div className="kind-node__head">
         <KindIcon kind={node.kind} size={compact ? 48 : 36} />
         <div className="kind-node__names">
-          <div className="kind-node__label">{node.label}</div>
+          {/* Zoomed out, the larger label fills its lines (the layout's spacing assumes so). */}
+          <div className="kind-node__label">{compact ? node.label : breakable(node.label)}</div>
           {compact ? null : <div className="kind-node__kind">{title}</div>}
         </div>
       </div>
@@ -47,3 +48,19 @@ export const KindNode = memo(function KindNode({ id, data, selected }: NodeProps
     </div>
   );
 });
+
+/**
+ * A label with a line-break chance between the words of a CamelCase or dashed name (an
+ * imported template's "FilterEventsAndResponseCodeFunction"): it wraps between words, not
+ * mid-word.
+ */
+function breakable(label: string) {
+  const parts = label.split(/(?<=[a-z0-9])(?=[A-Z])|(?<=[-_./])/);
+  if (parts.length < 2) return label;
+  return parts.map((p, i) => (
+    <span key={i}>
+      {i > 0 ? <wbr /> : null}
+      {p}
+    </span>
+  ));
+}

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { KINDS } from '../../engine/kinds/registry';
 import { allowedRoles, findRule, kindName, type EdgeRole } from '../../engine/scenario/connections';
-import { edgeParamsSchema } from '../../engine/scenario/edge-params';
+import { EDGE_FIELD_WORDS, edgeParamsSchema } from '../../engine/scenario/edge-params';
 import { useScenarioStore } from '../store/scenario';
 import type { DocEdge } from '../store/scenario-doc';
 import { ParamsForm } from './ParamsForm';
@@ -86,6 +86,7 @@ export function EdgeInspector({ edge }: { edge: DocEdge }) {
           onChange={(p) => setEdgeParams(edge.id, p)}
           emptyText="This connection has no parameters."
           eventTypes={eventTypes}
+          words={EDGE_FIELD_WORDS}
         />
       ) : null}
     </section>

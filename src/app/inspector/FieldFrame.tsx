@@ -1,25 +1,15 @@
-import type { ReactNode } from 'react';
-import { fmtNumber } from '../../engine/scenario/params';
+import { useState, type ReactNode } from 'react';
+import { Info, RotateCcw } from 'lucide-react';
 import type { FieldSpec } from './schema-fields';
+import { defaultHint, rangeHint, shownUnit } from './field-words';
 
-export function rangeHint(f: FieldSpec): string | null {
-  if (f.type !== 'number') return null;
-  if (f.min === undefined && f.max === undefined) return null;
-  const lo = f.min === undefined ? '' : fmtNumber(f.min);
-  const hi = f.max === undefined ? '' : fmtNumber(f.max);
-  return `${lo}–${hi}${f.unit ? ` ${f.unit}` : ''}`;
-}
-
-function defaultHint(f: FieldSpec): string | null {
-  if (f.defaultValue === undefined || typeof f.defaultValue === 'object')
-    return f.optional ? 'optional' : null;
-  const v = typeof f.defaultValue === 'number' ? fmtNumber(f.defaultValue) : String(f.defaultValue);
-  return `default ${v}${f.unit && f.type === 'number' ? ` ${f.unit}` : ''}`;
-}
+export { rangeHint } from './field-words';
 
 /**
- * Label, control, unit, the range and default, the help line with its AWS source tag, and the
- * error (text with an icon, not colour alone). The control gets aria-describedby both lines.
+ * One row: the title, the control with its unit, a reset button when the value is set, and
+ * an info toggle. Behind the toggle: the help with its AWS source tag, the range and the
+ * default (read by screen readers as the control's description whether open or not). Below:
+ * the error, in words and with an icon, not colour alone.
  */
 export function FieldFrame(props: {
   field: FieldSpec;
@@ -30,38 +20,54 @@ export function FieldFrame(props: {
   children: ReactNode;
 }) {
   const { field: f, inputId, error, isSet, onReset } = props;
+  const [open, setOpen] = useState(false);
   const range = rangeHint(f);
   const def = defaultHint(f);
+  const unit = shownUnit(f);
+  const canReset = isSet && !!onReset && f.defaultValue !== undefined;
   return (
-    <div className={`field${error ? ' field--invalid' : ''}`} data-field={f.path.join('.')}>
+    <div
+      className={`field${error ? ' field--invalid' : ''}${isSet ? '' : ' field--default'}`}
+      data-field={f.path.join('.')}
+    >
       <div className="field__row">
-        <label className="field__label" htmlFor={inputId}>
-          {f.title}
-        </label>
+        <div className="field__head">
+          <label className="field__label" htmlFor={inputId}>
+            {f.title}
+          </label>
+          <span className="field__tools">
+            <InfoToggle title={f.title} aboutId={`${inputId}-help`} open={open} setOpen={setOpen} />
+            {canReset ? (
+              <button
+                type="button"
+                className="icon-button field__reset"
+                onClick={onReset}
+                aria-label={`Reset ${f.title} to its default`}
+                title={`Reset to the default${def ? ` (${def.replace(/^default /, '')})` : ''}`}
+              >
+                <RotateCcw size={14} aria-hidden="true" />
+              </button>
+            ) : null}
+          </span>
+        </div>
         <div className="field__control">
           {props.children}
-          {f.unit && f.type === 'number' ? <span className="field__unit">{f.unit}</span> : null}
+          {unit && f.type === 'number' ? <span className="field__unit">{unit}</span> : null}
         </div>
       </div>
-      <p className="field__meta" id={`${inputId}-help`}>
-        {[range, def].filter(Boolean).join(' · ')}
-        {isSet && onReset && f.defaultValue !== undefined ? (
-          <button
-            type="button"
-            className="link-button"
-            onClick={onReset}
-            aria-label={`Reset ${f.title} to its default`}
-          >
-            reset
-          </button>
+      <div className="field__about" id={`${inputId}-help`} hidden={!open}>
+        {f.help ? (
+          <p className="field__help">
+            {f.help} {f.source ? <span className="field__source">{f.source}</span> : null}
+          </p>
         ) : null}
-        {!isSet && f.defaultValue !== undefined ? <span className="field__tag">using default</span> : null}
-      </p>
-      {f.help ? (
-        <p className="field__help">
-          {f.help} {f.source ? <span className="field__source">{f.source}</span> : null}
+        <p className="field__meta">
+          {[range, def].filter(Boolean).join(' · ')}
+          {!isSet && f.defaultValue !== undefined ? (
+            <span className="field__tag"> · using default</span>
+          ) : null}
         </p>
-      ) : null}
+      </div>
       {error ? (
         <p className="field__error" id={`${inputId}-error`} role="alert">
           <span aria-hidden="true">⚠ </span>
@@ -74,4 +80,26 @@ export function FieldFrame(props: {
 
 export function describedBy(inputId: string, error?: string | null) {
   return error ? `${inputId}-help ${inputId}-error` : `${inputId}-help`;
+}
+
+/** The ⓘ button that shows or hides a field's help. */
+export function InfoToggle(props: {
+  title: string;
+  aboutId: string;
+  open: boolean;
+  setOpen: (f: (o: boolean) => boolean) => void;
+}) {
+  return (
+    <button
+      type="button"
+      className="icon-button field__info"
+      aria-label={`About ${props.title}`}
+      aria-expanded={props.open}
+      aria-controls={props.aboutId}
+      title={props.open ? 'Hide the help' : 'What this means'}
+      onClick={() => props.setOpen((o) => !o)}
+    >
+      <Info size={14} aria-hidden="true" />
+    </button>
+  );
 }

@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { KINDS } from '../../engine/kinds/registry';
 import { nodeFields } from '../../engine/scenario/schema';
+import { functionParams } from '../../engine/kinds/function/schema';
+import { defaultColdStart } from '../../engine/kinds/function/cold-starts';
 import { KindIcon } from '../canvas/kind-icons';
 import { useScenarioStore } from '../store/scenario';
 import type { DocNode } from '../store/scenario-doc';
@@ -46,9 +48,19 @@ export function NodeInspector({ node }: { node: DocNode }) {
         params={node.params}
         onChange={(p) => setParams(node.id, p)}
         emptyText="This kind has no parameters: its behaviour comes from its connections."
+        words={kind.fields}
+        startValues={node.kind === 'function' ? functionStarts(node.params) : undefined}
       />
     </section>
   );
+}
+
+/** A function's cold start, when the person sets it, starts from what the model uses for its runtime. */
+function functionStarts(params: Record<string, unknown>): Record<string, unknown> | undefined {
+  const p = functionParams.safeParse(params);
+  return p.success
+    ? { coldStart: defaultColdStart(p.data.runtime, p.data.memoryMB, p.data.architecture) }
+    : undefined;
 }
 
 /** The node's label: plain text, checked by the scenario schema's own label rule. */

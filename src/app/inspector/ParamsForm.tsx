@@ -1,4 +1,5 @@
-import { useId, useMemo } from 'react';
+import { useId, useMemo, useState } from 'react';
+import { InfoToggle } from './FieldFrame';
 import type { z } from 'zod';
 import { describeSchema, objectFields, type FieldSpec } from './schema-fields';
 import { getIn, issuesByPath, issuesUnder, pathKey, setIn, tryCommit, type Path } from './params-edit';
@@ -6,6 +7,8 @@ import { BooleanField, EnumField, JsonField, NumberField, TextField } from './fi
 import { ListField } from './ListField';
 import { visibleFields } from './shape-fields';
 import { EventTypeField } from './EventTypeField';
+import { DistributionField } from './DistributionField';
+import { FIELD_GROUPS, type FieldWords } from '../../engine/kinds/catalog-types';
 
 interface Props {
   schema: z.ZodType;
@@ -18,15 +21,28 @@ interface Props {
   only?: readonly string[];
   /** The event types the scenario emits: an edge's filter or pattern is picked from them. */
   eventTypes?: readonly string[];
+  /** The params in people's words (a kind catalog's `fields`): titles, groups, choice names. */
+  words?: Readonly<Record<string, FieldWords | undefined>>;
+  /** What an optional field starts from when switched on (a function's cold start: its runtime's). */
+  startValues?: Readonly<Record<string, unknown>>;
 }
 
 /** A form generated from a zod schema: one source of truth with validation. */
-export function ParamsForm({ schema, params, onChange, emptyText, only, eventTypes }: Props) {
+export function ParamsForm({
+  schema,
+  params,
+  onChange,
+  emptyText,
+  only,
+  eventTypes,
+  words,
+  startValues,
+}: Props) {
   const formId = useId();
   const fields = useMemo(() => {
-    const all = describeSchema(schema);
+    const all = describeSchema(schema, words);
     return only ? all.filter((f) => only.includes(f.key)) : all;
-  }, [schema, only]);
+  }, [schema, only, words]);
   const issues = useMemo(() => issuesByPath(schema, params), [schema, params]);
   const objects = useMemo(() => objectFields(fields), [fields]);
   const commit = (path: Path, value: unknown) => {
@@ -44,6 +60,33 @@ export function ParamsForm({ schema, params, onChange, emptyText, only, eventTyp
   const formWide = issues.get('') ?? [];
 
   if (fields.length === 0) return <p className="muted">{emptyText ?? 'Nothing to set.'}</p>;
+  const render = (f: FieldSpec) =>
+    eventTypes && (f.key === 'filter' || f.key === 'pattern') && f.type === 'object' ? (
+      <EventTypeField
+        key={pathKey(f.path)}
+        field={f}
+        inputId={`${formId}-${f.key}`}
+        value={getIn(params, f.path)}
+        known={eventTypes}
+        issue={issuesUnder(issues, f.path)[0]}
+        commit={(v) => commit(f.path, v)}
+      />
+    ) : (
+      <Field
+        key={pathKey(f.path)}
+        field={f}
+        formId={formId}
+        params={params}
+        issues={issues}
+        commit={commit}
+        startValue={startValues?.[f.key]}
+      />
+    );
+  // One section per group, in reading order; a form of one group (an edge's) needs no headings.
+  const groups = FIELD_GROUPS.map((g) => ({
+    ...g,
+    fields: fields.filter((f) => (f.group ?? 'basics') === g.id),
+  })).filter((g) => g.fields.length > 0);
   return (
     <div className="params-form">
       {formWide.map((m) => (
@@ -52,28 +95,21 @@ export function ParamsForm({ schema, params, onChange, emptyText, only, eventTyp
           {m}
         </p>
       ))}
-      {fields.map((f) =>
-        eventTypes && (f.key === 'filter' || f.key === 'pattern') && f.type === 'object' ? (
-          <EventTypeField
-            key={pathKey(f.path)}
-            field={f}
-            inputId={`${formId}-${f.key}`}
-            value={getIn(params, f.path)}
-            known={eventTypes}
-            issue={issuesUnder(issues, f.path)[0]}
-            commit={(v) => commit(f.path, v)}
-          />
-        ) : (
-          <Field
-            key={pathKey(f.path)}
-            field={f}
-            formId={formId}
-            params={params}
-            issues={issues}
-            commit={commit}
-          />
-        ),
-      )}
+      {groups.length === 1
+        ? groups[0].fields.map(render)
+        : groups.map((g) =>
+            g.id === 'advanced' ? (
+              <details key={g.id} className="field-group" data-group={g.id}>
+                <summary className="field-group__title">{g.title}</summary>
+                {g.fields.map(render)}
+              </details>
+            ) : (
+              <section key={g.id} className="field-group" data-group={g.id} aria-label={g.title}>
+                <h3 className="field-group__title">{g.title}</h3>
+                {g.fields.map(render)}
+              </section>
+            ),
+          )}
     </div>
   );
 }
@@ -84,9 +120,10 @@ interface FieldNodeProps {
   params: Record<string, unknown>;
   issues: Map<string, string[]>;
   commit(path: Path, value: unknown): ReturnType<typeof tryCommit>;
+  startValue?: unknown;
 }
 
-function Field({ field, formId, params, issues, commit }: FieldNodeProps) {
+function Field({ field, formId, params, issues, commit, startValue }: FieldNodeProps) {
   const inputId = `${formId}-${pathKey(field.path).replace(/[^A-Za-z0-9_-]/g, '_')}`;
   const value = getIn(params, field.path);
   const issue = issues.get(pathKey(field.path))?.[0];
@@ -106,6 +143,16 @@ function Field({ field, formId, params, issues, commit }: FieldNodeProps) {
       return <JsonField field={field} {...common} issue={issuesUnder(issues, field.path)[0]} />;
     case 'object':
       return <ObjectField field={field} formId={formId} params={params} issues={issues} commit={commit} />;
+    case 'distribution':
+      return (
+        <DistributionField
+          field={field}
+          params={params}
+          issues={issues}
+          commit={commit}
+          startValue={startValue}
+        />
+      );
   }
 }
 
@@ -129,12 +176,18 @@ function ObjectField({
 }: FieldNodeProps & { field: FieldSpec & { type: 'object' } }) {
   const value = getIn(params, field.path);
   const toggleId = `${formId}-${pathKey(field.path)}-on`;
+  const [open, setOpen] = useState(false);
   const on = !field.optional || value !== undefined;
   return (
-    <fieldset className="fieldset">
-      <legend className="fieldset__legend">{field.title}</legend>
+    <fieldset className="fieldset" data-field={pathKey(field.path)}>
+      <legend className="fieldset__legend">
+        {field.title}
+        {field.help ? (
+          <InfoToggle title={field.title} aboutId={`${toggleId}-about`} open={open} setOpen={setOpen} />
+        ) : null}
+      </legend>
       {field.help ? (
-        <p className="field__help">
+        <p className="field__help" id={`${toggleId}-about`} hidden={!open}>
           {field.help} {field.source ? <span className="field__source">{field.source}</span> : null}
         </p>
       ) : null}

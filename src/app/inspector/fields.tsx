@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { CommitResult } from './params-edit';
 import type { FieldSpec } from './schema-fields';
 import { FieldFrame, describedBy } from './FieldFrame';
+import { isPercent, optionWords, rangeHint, toPercent } from './field-words';
 
 export interface FieldProps<F extends FieldSpec = FieldSpec> {
   field: F;
@@ -41,19 +42,30 @@ export function NumberField({
   commit,
 }: FieldProps<FieldSpec & { type: 'number' }>) {
   const shown = value ?? field.defaultValue;
-  const { text, error, setDraft } = useDraft(shown, numberText);
+  // A fraction is typed as a percentage: 1.5 % is stored as 0.015.
+  const percent = isPercent(field);
+  const { text, error, setDraft } = useDraft(shown, (v) =>
+    percent && typeof v === 'number' ? String(toPercent(v)) : numberText(v),
+  );
   const onText = (t: string) => {
     const trimmed = t.trim();
     // Empty: back to the default, or "not set" for optional fields.
-    const parsed =
+    const typed =
       trimmed === ''
         ? undefined
         : /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(trimmed)
           ? Number(trimmed)
           : trimmed;
+    const parsed = percent && typeof typed === 'number' ? typed / 100 : typed;
     const r = commit(parsed);
+    // The schema speaks in fractions ("must be 0–1 fraction"); the person typed a percentage.
+    const message = r.ok
+      ? null
+      : percent && typeof typed === 'number'
+        ? `must be ${rangeHint(field)}`
+        : r.message;
     const base = r.ok ? (parsed ?? field.defaultValue) : shown;
-    setDraft({ text: t, base, error: r.ok ? null : r.message });
+    setDraft({ text: t, base, error: message });
   };
   const err = error ?? issue ?? null;
   return (
@@ -152,7 +164,7 @@ export function EnumField({
         {field.optional || field.defaultValue === undefined ? <option value="">not set</option> : null}
         {field.options.map((o) => (
           <option key={o} value={String(o)}>
-            {o}
+            {optionWords(field, o)}
           </option>
         ))}
       </select>

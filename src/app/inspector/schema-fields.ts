@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { FieldGroup, FieldWords } from '../../engine/kinds/catalog-types';
 
 /**
  * The kinds' zod schemas are the single source of truth for the inspector: this walks a
@@ -19,14 +20,18 @@ export interface FieldCommon {
   optional: boolean;
   /** Inside a record: shown only when these sibling fields hold one of the values. */
   showIf?: Readonly<Record<string, readonly string[]>>;
+  /** The inspector section it belongs to (top-level fields; absent: Basics). */
+  group?: FieldGroup;
 }
 
 export type FieldSpec =
   | (FieldCommon & { type: 'number'; min?: number; max?: number; int: boolean })
-  | (FieldCommon & { type: 'enum'; options: (string | number)[] })
+  | (FieldCommon & { type: 'enum'; options: (string | number)[]; labels?: Readonly<Record<string, string>> })
   | (FieldCommon & { type: 'boolean' })
   | (FieldCommon & { type: 'string' })
   | (FieldCommon & { type: 'object'; fields: FieldSpec[] })
+  /** A duration distribution ({dist, meanMs, p99Ms…}): edited as a shape chooser and its numbers. */
+  | (FieldCommon & { type: 'distribution'; fields: FieldSpec[] })
   | (FieldCommon & { type: 'list'; item: FieldSpec & { type: 'object' } })
   /** Anything without a dedicated control (tuples, unions): edited as JSON text. */
   | (FieldCommon & { type: 'json' });
@@ -68,10 +73,18 @@ export function humanize(key: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-export function describeSchema(schema: z.ZodType, path: (string | number)[] = []): FieldSpec[] {
+/**
+ * The fields of a params schema; `words` (a kind catalog's `fields`) gives their titles,
+ * groups and choice names in people's words, over the schema's own.
+ */
+export function describeSchema(
+  schema: z.ZodType,
+  words: Readonly<Record<string, FieldWords | undefined>> = {},
+  path: (string | number)[] = [],
+): FieldSpec[] {
   const root = unwrap(schema);
   if (root.def.type !== 'object' || !root.def.shape) return [];
-  return Object.entries(root.def.shape).map(([key, s]) => describeField(key, s, [...path, key]));
+  return Object.entries(root.def.shape).map(([key, s]) => describeField(key, s, [...path, key], words[key]));
 }
 
 interface Unwrapped {
@@ -112,12 +125,18 @@ function unwrap(schema: z.ZodType): Unwrapped {
   return { inner: s, def: defOf(s), meta, defaultValue, optional };
 }
 
-function describeField(key: string, schema: z.ZodType, path: (string | number)[]): FieldSpec {
+function describeField(
+  key: string,
+  schema: z.ZodType,
+  path: (string | number)[],
+  words?: FieldWords,
+): FieldSpec {
   const u = unwrap(schema);
   const common: FieldCommon = {
     key,
     path,
-    title: u.meta.title ?? humanize(key),
+    title: words?.title ?? u.meta.title ?? humanize(key),
+    group: words?.group,
     unit: u.meta.unit,
     help: u.meta.help ?? u.meta.description,
     source: u.meta.source,
@@ -133,7 +152,7 @@ function describeField(key: string, schema: z.ZodType, path: (string | number)[]
       return { ...common, type: 'number', min: finite(n.minValue), max: finite(n.maxValue), int: n.isInt };
     }
     case 'enum':
-      return { ...common, type: 'enum', options: Object.values(u.def.entries ?? {}) };
+      return { ...common, type: 'enum', options: Object.values(u.def.entries ?? {}), labels: words?.options };
     case 'boolean':
       return { ...common, type: 'boolean' };
     case 'string':
@@ -145,15 +164,18 @@ function describeField(key: string, schema: z.ZodType, path: (string | number)[]
           ? (u.defaultValue as Record<string, unknown>)
           : undefined;
       const fields = Object.entries(u.def.shape ?? {}).map(([k, s]) => {
-        const f = describeField(k, s, [...path, k]);
+        const f = describeField(k, s, [...path, k], words?.fields?.[k]);
         return f.defaultValue === undefined && parentDefault && k in parentDefault
           ? { ...f, defaultValue: parentDefault[k] }
           : f;
       });
-      return { ...common, type: 'object', fields };
+      const isDistribution = ['dist', 'meanMs'].every((k) => fields.some((f) => f.key === k));
+      return { ...common, type: isDistribution ? 'distribution' : 'object', fields };
     }
     case 'array': {
-      const item = u.def.element ? describeField('item', u.def.element, [...path, 0]) : undefined;
+      const item = u.def.element
+        ? describeField('item', u.def.element, [...path, 0], words?.fields?.item)
+        : undefined;
       if (
         item?.type === 'object' &&
         item.fields.every((f) => f.type !== 'object' && f.type !== 'list' && f.type !== 'json')
@@ -168,7 +190,7 @@ function describeField(key: string, schema: z.ZodType, path: (string | number)[]
         .map((o) => defOf(o))
         .map((d) => (d.type === 'literal' && d.values?.length === 1 ? d.values[0] : undefined));
       if (values.length > 0 && values.every((v) => typeof v === 'string' || typeof v === 'number')) {
-        return { ...common, type: 'enum', options: values as (string | number)[] };
+        return { ...common, type: 'enum', options: values as (string | number)[], labels: words?.options };
       }
       return { ...common, type: 'json' };
     }
@@ -183,8 +205,8 @@ export function objectFields(
   out = new Map<string, FieldSpec & { type: 'object' }>(),
 ) {
   for (const f of fields) {
-    if (f.type === 'object') {
-      out.set(f.path.join('.'), f);
+    if (f.type === 'object' || f.type === 'distribution') {
+      out.set(f.path.join('.'), f as FieldSpec & { type: 'object' });
       objectFields(f.fields, out);
     }
   }

@@ -97,6 +97,37 @@ export interface KindTraits {
  */
 export type MeterPattern = string;
 
+/**
+ * Where a parameter sits in the inspector, in reading order: what the thing is, how fast it
+ * runs, what bounds it, what happens when it fails, what it adds to the bill, and the rest.
+ */
+export type FieldGroup = 'basics' | 'performance' | 'limits' | 'retries' | 'cost' | 'advanced';
+
+export const FIELD_GROUPS: readonly { id: FieldGroup; title: string }[] = [
+  { id: 'basics', title: 'Basics' },
+  { id: 'performance', title: 'Performance' },
+  { id: 'limits', title: 'Limits and concurrency' },
+  { id: 'retries', title: 'Retries and failures' },
+  { id: 'cost', title: 'Cost' },
+  { id: 'advanced', title: 'Advanced' },
+];
+
+/**
+ * A parameter in people's words: the title the inspector shows (the schema keeps the unit,
+ * range, default and help), its group, names for the values of a choice, and the same for
+ * the fields of an object parameter.
+ */
+export interface FieldWords {
+  title?: string;
+  group?: FieldGroup;
+  /** Words for the values of a choice: { arm64: 'arm64 (Graviton)' }. */
+  options?: Readonly<Record<string, string>>;
+  fields?: Readonly<Record<string, FieldWords>>;
+}
+
+/** Words for a params object's keys, checked against them. */
+export type FieldWordsOf<P> = { readonly [K in keyof P & string]?: FieldWords };
+
 export interface KindCatalog<
   K extends string = string,
   P = unknown,
@@ -113,6 +144,8 @@ export interface KindCatalog<
   /** The kind's name inside a sentence, with its article: "a Lambda function". */
   inSentence: string;
   params: z.ZodType<P>;
+  /** The params in people's words, for the inspector (titles, groups, choice names). */
+  fields?: FieldWordsOf<P>;
   /** One-line summary of key params for the canvas node, e.g. "512 MB · nodejs22.x". */
   summary(params: P): string;
   metrics: Readonly<Record<M, MetricInfo>>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { FieldWords } from '../kinds/catalog-types';
 import { issueMessage } from './issues';
 import type { NodeKind } from '../kinds/vocabulary';
 import type { EdgeParams } from '../sim/edges';
@@ -338,3 +339,23 @@ export function anyEdgeParamsSchema() {
       'Which params apply, and their defaults, depend on the connection (see the connection table).',
   });
 }
+
+/** Edge params in people's words, for the inspector (the schema keeps units, ranges and help). */
+export const EDGE_FIELD_WORDS: { readonly [K in EdgeParamName]?: FieldWords } = {
+  perRequest: { title: 'Messages per request' },
+  mode: {
+    title: 'Invocation',
+    options: { sync: 'Synchronous (the caller waits)', async: 'Asynchronous (event)' },
+  },
+  filter: { title: 'Only these event types' },
+  pattern: { title: 'Only these event types' },
+  batchSize: { title: 'Batch size' },
+  batchWindowSeconds: { title: 'Batching window' },
+  maximumConcurrency: { title: 'Maximum concurrency' },
+  reportBatchItemFailures: { title: 'Report failed items only' },
+  parallelizationFactor: { title: 'Batches per shard at once' },
+  maximumRetryAttempts: { title: 'Retry attempts (−1: until the record expires)' },
+  maximumRecordAgeSeconds: { title: 'Record max age (−1: no limit)' },
+  bisectBatchOnError: { title: 'Split a failing batch' },
+  forTargets: { title: 'For these targets' },
+};

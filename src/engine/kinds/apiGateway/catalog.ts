@@ -10,6 +10,16 @@ export const apiGatewayCatalog = defineCatalog({
   description:
     'Amazon API Gateway: a managed HTTP front door that throttles, times out and proxies each request synchronously to its backend.',
   params: apiGatewayParams,
+  fields: {
+    flavor: { title: 'API type', options: { http: 'HTTP API', rest: 'REST API' } },
+    overheadMs: { title: 'Added latency', group: 'performance' },
+    timeoutMs: { title: 'Integration timeout', group: 'limits' },
+    throttle: {
+      title: 'Throttling',
+      group: 'limits',
+      fields: { ratePerSecond: { title: 'Steady rate' }, burst: { title: 'Burst' } },
+    },
+  },
   summary: (p) =>
     `${p.flavor === 'http' ? 'HTTP API' : 'REST API'} · ${fmtRate(p.throttle.ratePerSecond)} req/s · timeout ${((p.timeoutMs ?? API_TIMEOUT_DEFAULT_MS[p.flavor]) / 1000).toString()} s`,
   metrics: {

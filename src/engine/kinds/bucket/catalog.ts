@@ -10,6 +10,11 @@ export const bucketCatalog = defineCatalog({
   description:
     'Amazon S3 bucket: each PUT is billed and sends one event notification, at least once, to a single destination.',
   params: bucketParams,
+  fields: {
+    getsPerPut: { title: 'Reads per upload' },
+    notificationDelay: { title: 'Notification delay', group: 'performance' },
+    storedGB: { title: 'Data stored', group: 'cost' },
+  },
   summary: (p) =>
     `${p.storedGB} GB stored · notify after ~${fmtMs(p.notificationDelay.meanMs)}` +
     (p.getsPerPut > 0 ? ` · ${p.getsPerPut} GET/PUT` : ''),

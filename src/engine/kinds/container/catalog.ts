@@ -11,6 +11,33 @@ export const containerCatalog = defineCatalog({
   description:
     'An ECS service on Fargate: tasks of a fixed size, billed per second while they run, scaled between min and max.',
   params: containerParams,
+  fields: {
+    vcpu: { title: 'vCPU per task' },
+    memoryGB: { title: 'Memory per task' },
+    architecture: {
+      title: 'Architecture',
+      options: { x86_64: 'x86_64', arm64: 'arm64 (Graviton)' },
+    },
+    duration: { title: 'Service time', group: 'performance' },
+    startupSeconds: { title: 'Task start-up time', group: 'performance' },
+    tasks: {
+      title: 'Tasks',
+      group: 'limits',
+      fields: { min: { title: 'Minimum' }, max: { title: 'Maximum' } },
+    },
+    autoscaling: {
+      title: 'Auto scaling',
+      group: 'limits',
+      fields: {
+        targetUtilization: { title: 'Target utilization' },
+        scaleOutDelaySeconds: { title: 'Scale-out delay' },
+        cooldownSeconds: { title: 'Cooldown' },
+      },
+    },
+    concurrencyPerTask: { title: 'Requests at once per task', group: 'limits' },
+    queueLimit: { title: 'Waiting requests limit', group: 'limits' },
+    requestTimeoutMs: { title: 'Request timeout', group: 'limits' },
+  },
   summary: (p) =>
     `${p.vcpu} vCPU · ${p.memoryGB} GB × ${p.tasks.min === p.tasks.max ? p.tasks.min : `${p.tasks.min}–${p.tasks.max}`}` +
     (p.architecture === 'arm64' ? ' · arm64' : ''),

@@ -10,6 +10,10 @@ export const eventBusCatalog = defineCatalog({
   description:
     "Amazon EventBridge event bus: rules match each event's type and deliver it to up to 5 targets per rule, retrying for up to 24 h.",
   params: eventBusParams,
+  fields: {
+    maximumRetryAttempts: { title: 'Retry attempts', group: 'retries' },
+    maximumEventAgeSeconds: { title: 'Event max age', group: 'retries' },
+  },
   summary: (p) => `retry ${p.maximumRetryAttempts}× · max age ${fmtAge(p.maximumEventAgeSeconds)}`,
   metrics: {
     putEvents: { role: 'counter', label: 'Events put', badge: { word: 'events' } },

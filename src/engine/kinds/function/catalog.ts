@@ -10,6 +10,25 @@ export const functionCatalog = defineCatalog({
   description:
     'AWS Lambda: code that runs on demand in execution environments that start cold, stay warm for a while, and scale with concurrency.',
   params: functionParams,
+  fields: {
+    runtime: { title: 'Runtime' },
+    memoryMB: { title: 'Memory' },
+    architecture: {
+      title: 'Architecture',
+      options: { x86_64: 'x86_64', arm64: 'arm64 (Graviton)' },
+    },
+    duration: { title: 'Handler duration', group: 'performance' },
+    cpuBoundFraction: { title: 'CPU-bound share', group: 'performance' },
+    coldStart: { title: 'Cold start (INIT) duration', group: 'performance' },
+    keepAliveSeconds: { title: 'Idle environment kept', group: 'performance' },
+    timeoutMs: { title: 'Timeout', group: 'limits' },
+    reservedConcurrency: { title: 'Reserved concurrency', group: 'limits' },
+    provisionedConcurrency: { title: 'Provisioned concurrency', group: 'limits' },
+    errorRate: { title: 'Handler error rate', group: 'retries' },
+    asyncRetries: { title: 'Async retries', group: 'retries' },
+    maxEventAgeSeconds: { title: 'Async event max age', group: 'retries' },
+    ephemeralStorageMB: { title: 'Ephemeral storage (/tmp)', group: 'cost' },
+  },
   summary: (p) =>
     [
       `${p.memoryMB} MB`,

@@ -10,6 +10,13 @@ export const loadBalancerCatalog = defineCatalog({
   description:
     'An Application Load Balancer: spreads requests over servers, containers or functions; billed per hour and per LCU.',
   params: loadBalancerParams,
+  fields: {
+    algorithm: {
+      title: 'Routing algorithm',
+      options: { roundRobin: 'Round robin', leastOutstandingRequests: 'Least outstanding requests' },
+    },
+    overheadMs: { title: 'Added latency', group: 'performance' },
+  },
   summary: (p) => (p.algorithm === 'roundRobin' ? 'round robin' : 'least outstanding requests'),
   metrics: {
     requests: { role: 'counter', label: 'Requests', badge: { word: 'req' } },

@@ -11,6 +11,28 @@ export const producerCatalog = defineCatalog({
   description:
     'Clients, devices or an upstream system sending requests or events at a rate that can be steady, random, daily, spiky, ramping or replayed from a trace.',
   params: producerParams,
+  fields: {
+    traffic: {
+      title: 'Traffic',
+      fields: {
+        shape: {
+          title: 'Arrivals',
+          options: {
+            constant: 'Evenly spaced',
+            poisson: 'Random (Poisson)',
+            diurnal: 'Daily curve',
+            spike: 'Spike',
+            ramp: 'Ramp',
+            trace: 'From a trace',
+          },
+        },
+        points: { title: 'Trace points [seconds, requests/s]' },
+      },
+    },
+    payloadKB: { title: 'Request size' },
+    eventTypes: { title: 'Event types' },
+    messageGroups: { title: 'FIFO message groups', group: 'advanced' },
+  },
   summary: (p) => `${p.traffic.shape} · ${rateText(p.traffic)} · ${fmtNumber(p.payloadKB)} KB`,
   metrics: {
     requests: { role: 'counter', label: 'Requests sent', badge: { word: 'req' } },

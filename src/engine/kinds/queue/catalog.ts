@@ -10,6 +10,13 @@ export const queueCatalog = defineCatalog({
   description:
     'Amazon SQS queue, standard or FIFO: holds messages until a poller receives and deletes them; redrives repeat failures to a dead-letter queue.',
   params: queueParams,
+  fields: {
+    type: { title: 'Queue type', options: { standard: 'Standard', fifo: 'FIFO' } },
+    deliveryDelaySeconds: { title: 'Delivery delay', group: 'performance' },
+    retentionSeconds: { title: 'Message retention', group: 'limits' },
+    visibilityTimeoutSeconds: { title: 'Visibility timeout', group: 'retries' },
+    maxReceiveCount: { title: 'Receives before the DLQ', group: 'retries' },
+  },
   summary: (p) =>
     `${p.type} · visibility ${p.visibilityTimeoutSeconds} s · DLQ after ${p.maxReceiveCount}` +
     (p.deliveryDelaySeconds > 0 ? ` · delay ${p.deliveryDelaySeconds} s` : ''),

@@ -11,6 +11,12 @@ export const scheduleCatalog = defineCatalog({
   description:
     'EventBridge Scheduler or a cron rule: sends an event on a fixed rate or a cron expression, e.g. to invoke a function asynchronously.',
   params: scheduleParams,
+  fields: {
+    rateSeconds: { title: 'Runs every' },
+    cron: { title: 'Cron expression (instead)' },
+    payloadKB: { title: 'Event size' },
+    eventType: { title: 'Event type' },
+  },
   summary: (p) =>
     `${p.cron !== undefined ? `cron ${p.cron.trim()}` : every(p.rateSeconds)} · ${fmtNumber(p.payloadKB)} KB`,
   metrics: {

@@ -26,6 +26,29 @@ export const serverCatalog = defineCatalog({
   description:
     'EC2 instances behind an autoscaling group: a monolith or one tier, billed per instance-second whether busy or idle.',
   params: serverParams,
+  fields: {
+    instanceType: { title: 'Instance type' },
+    duration: { title: 'Service time', group: 'performance' },
+    instances: {
+      title: 'Instances',
+      group: 'limits',
+      fields: { min: { title: 'Minimum' }, max: { title: 'Maximum' } },
+    },
+    autoscaling: {
+      title: 'Auto scaling',
+      group: 'limits',
+      fields: {
+        targetUtilization: { title: 'Target utilization' },
+        scaleOutDelaySeconds: { title: 'Scale-out delay' },
+        cooldownSeconds: { title: 'Cooldown' },
+      },
+    },
+    concurrencyPerInstance: { title: 'Requests at once per instance', group: 'limits' },
+    queueLimit: { title: 'Waiting requests limit', group: 'limits' },
+    requestTimeoutMs: { title: 'Request timeout', group: 'limits' },
+    durationByType: { title: 'Service time by event type', group: 'advanced' },
+    components: { title: 'Components (monolith parts)', group: 'advanced' },
+  },
   summary: (p) =>
     `${p.instanceType} × ${p.instances.min === p.instances.max ? p.instances.min : `${p.instances.min}–${p.instances.max}`}` +
     ` · ${p.concurrencyPerInstance} at once` +

@@ -10,6 +10,12 @@ export const streamCatalog = defineCatalog({
   description:
     'Amazon Kinesis Data Stream: ordered records in shards, read in batches by one poller per shard; a failing batch blocks its shard until it succeeds or expires.',
   params: streamParams,
+  fields: {
+    mode: { title: 'Capacity mode', options: { provisioned: 'Provisioned (shards)', onDemand: 'On-demand' } },
+    shards: { title: 'Shards' },
+    hotKeyFraction: { title: 'Hot partition key share', group: 'performance' },
+    retentionHours: { title: 'Retention', group: 'limits' },
+  },
   summary: (p) =>
     (p.mode === 'onDemand'
       ? `on-demand · ${p.shards} shard${p.shards === 1 ? '' : 's'}`

@@ -10,6 +10,16 @@ export const tableCatalog = defineCatalog({
   description:
     'Amazon DynamoDB table in on-demand mode: billed per read and write request unit; its stream can trigger a function.',
   params: tableParams,
+  fields: {
+    itemKB: { title: 'Item size' },
+    readsPerRequest: { title: 'Reads per request' },
+    readConsistency: {
+      title: 'Read consistency',
+      options: { eventual: 'Eventually consistent', strong: 'Strongly consistent' },
+    },
+    streamEnabled: { title: 'DynamoDB stream on' },
+    storedGB: { title: 'Data stored', group: 'cost' },
+  },
   summary: (p) =>
     `on-demand · ${p.itemKB} KB items` +
     (p.readsPerRequest > 0 ? ` · ${p.readsPerRequest} reads/write` : '') +

@@ -1,0 +1,103 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { hasBrowser, openApp, type BrowserSession } from './browser';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+/** The shared corpus, read in place: ../shared from the project, ../../shared from a worktree. */
+const CORPUS = [
+  resolve(ROOT, '../shared/corpus/serverless-patterns'),
+  resolve(ROOT, '../../shared/corpus/serverless-patterns'),
+].find((d) => existsSync(d));
+if (!CORPUS) console.warn('sam-import-layout: ../shared/corpus/serverless-patterns is absent; skipped');
+
+type Box = { id: string; x: number; y: number; width: number; height: number };
+
+const overlap = (a: Box, b: Box) =>
+  a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+async function nodeBoxes(page: Page): Promise<Box[]> {
+  return page.locator('.react-flow__node').evaluateAll((els) =>
+    els.map((e) => {
+      const r = e.getBoundingClientRect();
+      return { id: e.getAttribute('data-id') ?? '', x: r.x, y: r.y, width: r.width, height: r.height };
+    }),
+  );
+}
+
+/** The smallest node label as drawn on screen, in CSS px: its font size times the canvas zoom. */
+async function smallestLabelPx(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const t = getComputedStyle(document.querySelector('.react-flow__viewport')!).transform;
+    const zoom = t === 'none' ? 1 : new DOMMatrix(t).a;
+    const sizes = [...document.querySelectorAll('.kind-node__label')].map((e) =>
+      parseFloat(getComputedStyle(e).fontSize),
+    );
+    return Math.min(...sizes) * zoom;
+  });
+}
+
+// The largest diagrams the corpus gives (15 and 10 nodes), opened at a laptop's size.
+const CASES = [
+  'lambda-eventbridge-sns-sam.yaml',
+  'lambda-esm-kinesis-filters-sam.yaml',
+  'sns-sqs-fanout.yaml',
+];
+
+describe.skipIf(!hasBrowser || !CORPUS)('an imported corpus template reads without moving anything', () => {
+  let s: BrowserSession | undefined;
+  afterEach(async () => {
+    await s?.close();
+    s = undefined;
+  });
+
+  for (const file of CASES) {
+    it(`${file} at 1440×900: every node on screen, none overlapping, labels at least 10 px, nothing covering`, async () => {
+      s = await openApp({ width: 1440, height: 900 });
+      const page = s.page;
+      await page.getByTestId('import-file').setInputFiles({
+        name: file,
+        mimeType: 'application/yaml',
+        buffer: readFileSync(join(CORPUS!, file)),
+      });
+      const dialog = page.getByRole('dialog', { name: `Import ${file}` });
+      await dialog.getByRole('button', { name: 'Open this diagram' }).click();
+      await dialog.waitFor({ state: 'detached' });
+      const count = await page.locator('.react-flow__node').count();
+      expect(count).toBeGreaterThan(2);
+      // The fit settles after the nodes are measured.
+      await page.waitForTimeout(600);
+      await s.screenshot(`sam-import-layout-${file.replace(/\.ya?ml$/, '')}-1440`);
+
+      const flow = (await page.locator('.canvas__flow').boundingBox())!;
+      const nodes = await nodeBoxes(page);
+      for (const n of nodes) {
+        expect(n.x, n.id).toBeGreaterThanOrEqual(flow.x);
+        expect(n.y, n.id).toBeGreaterThanOrEqual(flow.y);
+        expect(n.x + n.width, n.id).toBeLessThanOrEqual(flow.x + flow.width);
+        expect(n.y + n.height, n.id).toBeLessThanOrEqual(flow.y + flow.height);
+      }
+      const pairs: string[] = [];
+      for (let i = 0; i < nodes.length; i++)
+        for (let j = i + 1; j < nodes.length; j++)
+          if (overlap(nodes[i], nodes[j])) pairs.push(`${nodes[i].id} / ${nodes[j].id}`);
+      expect(pairs).toEqual([]);
+      expect(await smallestLabelPx(page)).toBeGreaterThanOrEqual(10);
+
+      // Nothing docked on the canvas (legend, map, zoom buttons, message strip) sits on a node.
+      const overlays = await page.locator('.canvas .react-flow__panel, .canvas .notice').evaluateAll((els) =>
+        els
+          .filter((e) => (e as HTMLElement).offsetParent !== null)
+          .map((e) => {
+            const r = e.getBoundingClientRect();
+            return { id: (e as HTMLElement).className, x: r.x, y: r.y, width: r.width, height: r.height };
+          }),
+      );
+      const covered = overlays.flatMap((o) =>
+        nodes.filter((n) => overlap(o, n)).map((n) => `${o.id} on ${n.id}`),
+      );
+      expect(covered).toEqual([]);
+    });
+  }
+});
