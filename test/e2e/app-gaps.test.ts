@@ -122,10 +122,10 @@ describe.skipIf(!hasBrowser)('app: notes, filters, traffic shapes, run shortcut,
     await shape.waitFor();
     const titles = () => page.locator('[data-field^="traffic."] .field__label').allTextContents();
     await shape.selectOption('poisson');
-    expect(await titles()).toEqual(['Shape', 'Mean rate']);
+    expect(await titles()).toEqual(['Arrivals', 'Mean rate']);
     await shape.selectOption('spike');
     expect(await titles()).toEqual([
-      'Shape',
+      'Arrivals',
       'Baseline rate',
       'Spike rate',
       'Spike starts at',
@@ -133,7 +133,7 @@ describe.skipIf(!hasBrowser)('app: notes, filters, traffic shapes, run shortcut,
     ]);
     await s.screenshot('gaps-traffic-spike');
     await shape.selectOption('diurnal');
-    expect(await titles()).toEqual(['Shape', 'Trough rate', 'Peak rate', 'Period']);
+    expect(await titles()).toEqual(['Arrivals', 'Trough rate', 'Peak rate', 'Period']);
   });
 
   it('resizes the results by dragging their top edge, and collapses them', async () => {
