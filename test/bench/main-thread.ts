@@ -8,7 +8,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import lzString from 'lz-string';
-import { chromium } from 'playwright-core';
+import { chromium, type Page } from 'playwright-core';
 import { build, preview } from 'vite';
 import { apiFunctionScenario } from './workloads';
 
@@ -21,6 +21,21 @@ export interface MainThreadFigures {
   longTasksDuringRun: number;
   longestDuringRunMs: number;
   runWallMs: number;
+  /** After the run: the results' charts mounting and updating (see PHASES). */
+  results: PhaseFigures[];
+}
+
+/**
+ * One phase after the run: long tasks (> 50 ms, the browser's longtask entries) and, for a
+ * figure under 50 ms too, the longest gap between ticks of a 0 ms timer chain running
+ * through the phase (the main thread was busy for about that long at a stretch).
+ */
+export interface PhaseFigures {
+  phase: string;
+  wallMs: number;
+  longTasks: number;
+  longestTaskMs: number;
+  longestGapMs: number;
 }
 
 export async function measureMainThread(): Promise<MainThreadFigures | string> {
@@ -53,11 +68,34 @@ export async function measureMainThread(): Promise<MainThreadFigures | string> {
   try {
     const page = context.pages()[0] ?? (await context.newPage());
     await page.addInitScript(() => {
-      const w = window as unknown as { __longTasks: { start: number; duration: number }[] };
+      const w = window as unknown as {
+        __longTasks: { start: number; duration: number }[];
+        __tick: { on: boolean; last: number; gaps: [number, number][] };
+        __tickStart(): void;
+        __tickStop(): [number, number][];
+      };
       w.__longTasks = [];
       new PerformanceObserver((list) => {
         for (const e of list.getEntries()) w.__longTasks.push({ start: e.startTime, duration: e.duration });
       }).observe({ type: 'longtask', buffered: true });
+      // A 0 ms timer chain, only while a phase is measured (it would slow the run otherwise).
+      w.__tick = { on: false, last: 0, gaps: [] };
+      const tick = () => {
+        if (!w.__tick.on) return;
+        const now = performance.now();
+        // Gaps worth noting, with when they ended.
+        if (now - w.__tick.last > 8) w.__tick.gaps.push([now, now - w.__tick.last]);
+        w.__tick.last = now;
+        setTimeout(tick, 0);
+      };
+      w.__tickStart = () => {
+        w.__tick = { on: true, last: performance.now(), gaps: [] };
+        setTimeout(tick, 0);
+      };
+      w.__tickStop = () => {
+        w.__tick.on = false;
+        return w.__tick.gaps;
+      };
     });
     const doc = apiFunctionScenario(1000, 3600);
     await page.goto(`${url}#s=${lzString.compressToEncodedURIComponent(JSON.stringify(doc))}`);
@@ -77,6 +115,7 @@ export async function measureMainThread(): Promise<MainThreadFigures | string> {
       () => (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks,
     );
     const during = tasks.filter((t) => t.start >= runStart && t.start <= runEnd);
+    const results = await measureResultPhases(page);
     return {
       case: 'app: API → function, 1,000 req/s, 1 h (in the worker)',
       longTasks: tasks.length,
@@ -84,6 +123,7 @@ export async function measureMainThread(): Promise<MainThreadFigures | string> {
       longTasksDuringRun: during.length,
       longestDuringRunMs: Math.round(Math.max(0, ...during.map((t) => t.duration))),
       runWallMs: Math.round(runEnd - runStart),
+      results,
     };
   } finally {
     await context.close();
@@ -91,4 +131,116 @@ export async function measureMainThread(): Promise<MainThreadFigures | string> {
     rmSync(outDir, { recursive: true, force: true });
     rmSync(profile, { recursive: true, force: true });
   }
+}
+
+/**
+ * The results after the run, phase by phase: each starts with an action (or the run's end)
+ * and ends once the charts it brings are on the page and the page has been quiet for a
+ * moment. The first run's overview was mounting as the run ended, so it is measured from
+ * there; the rest are clicks and a second run.
+ */
+async function measureResultPhases(page: Page): Promise<PhaseFigures[]> {
+  const out: PhaseFigures[] = [];
+  const drawn = (selector: string, count = 1) =>
+    page.waitForFunction(
+      ([sel, n]) => document.querySelectorAll(sel as string).length >= (n as number),
+      [selector, count],
+      { polling: 100, timeout: 60_000 },
+    );
+  /** Every chart card of the shown tab has its recharts surface (the mount queue is empty). */
+  const allDrawn = () =>
+    page.waitForFunction(
+      () => {
+        const cards = document.querySelectorAll('#results-tabpanel figure.chart-card');
+        return (
+          cards.length > 0 &&
+          [...cards].every((c) => c.querySelector('.chart-card-body svg.recharts-surface') !== null)
+        );
+      },
+      undefined,
+      { polling: 100, timeout: 60_000 },
+    );
+  /**
+   * `act` may return the page time the phase really starts at (a run's end, found after
+   * the fact): tasks and gaps before it are left out.
+   */
+  async function phase(name: string, act: () => Promise<number | void>, done: () => Promise<unknown>) {
+    let t0 = await page.evaluate(() => {
+      (window as unknown as { __tickStart(): void }).__tickStart();
+      return performance.now();
+    });
+    t0 = (await act()) ?? t0;
+    await done();
+    await page.waitForTimeout(300);
+    const [t1, gaps, tasks] = await page.evaluate(() => {
+      const w = window as unknown as {
+        __tickStop(): [number, number][];
+        __longTasks: { start: number; duration: number }[];
+      };
+      return [performance.now(), w.__tickStop(), w.__longTasks] as const;
+    });
+    const mine = tasks.filter((t) => t.start + t.duration >= t0 && t.start <= t1);
+    out.push({
+      phase: name,
+      wallMs: Math.round(t1 - t0),
+      longTasks: mine.length,
+      longestTaskMs: Math.round(Math.max(0, ...mine.map((t) => t.duration))),
+      longestGapMs: Math.round(Math.max(0, ...gaps.filter(([end]) => end >= t0).map(([, g]) => g))),
+    });
+  }
+  // The run has ended: the overview (figures, then the latency histogram) mounts.
+  await phase(
+    'mount: overview (latency histogram) after the run',
+    async () => undefined,
+    () => allDrawn(),
+  );
+  await phase(
+    'mount: time series tab (a function: 4 charts)',
+    async () => {
+      await page.getByRole('tab', { name: 'Time series' }).click();
+      await page.getByRole('button', { name: /Handle command/ }).click();
+    },
+    async () => {
+      await drawn('.series-view figure');
+      await allDrawn();
+    },
+  );
+  await phase(
+    'mount: bill tab (stacked bars)',
+    () => page.getByRole('tab', { name: 'Bill' }).click(),
+    () => allDrawn(),
+  );
+  await phase(
+    'update in place: bill per month → this run',
+    () => page.getByRole('button', { name: 'This run' }).click(),
+    () => page.waitForTimeout(200),
+  );
+  await page.getByRole('tab', { name: 'Time series' }).click();
+  await allDrawn();
+  await phase(
+    'update: a second run’s result replaces the series charts',
+    async () => {
+      // The page notes when the run ends; the phase starts there.
+      await page.evaluate(() => {
+        const w = window as unknown as { __runEnd: number | null };
+        w.__runEnd = null;
+        const el = document.querySelector('.run-progress')!;
+        new MutationObserver((_, obs) => {
+          if (el.getAttribute('data-status') === 'done') {
+            w.__runEnd = performance.now();
+            obs.disconnect();
+          }
+        }).observe(el, { attributes: true, attributeFilter: ['data-status'] });
+      });
+      await page.getByRole('button', { name: /Run/ }).first().click();
+      const end = await page.waitForFunction(
+        () => (window as unknown as { __runEnd: number | null }).__runEnd,
+        undefined,
+        { polling: 250, timeout: 5 * 60_000 },
+      );
+      return (await end.jsonValue()) as number;
+    },
+    () => allDrawn(),
+  );
+  return out;
 }

@@ -170,6 +170,11 @@ else {
   console.log(
     `  long tasks over the whole page life (load included): ${mainThread.longTasks}, longest ${mainThread.longestTaskMs} ms`,
   );
+  console.log('  after the run, the results (longest task; longest stretch between 0 ms timer ticks):');
+  for (const p of mainThread.results)
+    console.log(
+      `    ${p.phase.padEnd(60)} ${p.longTasks ? `longest task ${p.longestTaskMs} ms (${p.longTasks} over 50 ms)` : 'no task over 50 ms'}; longest stretch ${p.longestGapMs} ms; ${p.wallMs} ms in all`,
+    );
 }
 const playback = process.argv.includes('--no-browser') ? 'skipped: --no-browser' : await measurePlayback();
 printPlayback(playback);

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
+import { CROSSING, SERVER_MONTH, knownPair } from '../engine/compare/known-pair';
 import { SCREENSHOTS, hasBrowser, openApp, openBrowser, type BrowserSession } from './browser';
 
 const view = (page: Page) => page.getByRole('dialog', { name: 'Compare designs' });
@@ -188,5 +189,46 @@ describe.skipIf(!hasBrowser)('compare', () => {
     await s.screenshot('compare-dark-sweep');
     await page.keyboard.press('Escape');
     await dlg.waitFor({ state: 'detached' });
+  });
+
+  it('says whether a known pair really differs: functions cost less than a server by $19.37 ± $0.00 a month at 10 requests/s', async () => {
+    // known-pair.ts: constant traffic and durations, so every run gives the same bill. At 10
+    // requests/s functions cost 10 × 29.952 / 28.2993 = $10.584 a month, the server $29.952;
+    // the shared API cancels: a difference of $19.368, every run alike (± 0).
+    const functionsMonth = (10 * SERVER_MONTH) / CROSSING;
+    expect(SERVER_MONTH - functionsMonth).toBeCloseTo(19.368, 3);
+    await page.goto(`${inject('baseUrl')}?compare`);
+    const dlg = view(page);
+    await dlg.waitFor();
+    await dlg.getByRole('button', { name: /^Remove / }).click();
+    const pair = knownPair(600);
+    for (const [name, doc] of Object.entries(pair))
+      await dlg.getByLabel('Add a scenario file to the comparison').setInputFiles({
+        name: `${name}.json`,
+        mimeType: 'application/json',
+        buffer: Buffer.from(JSON.stringify(doc)),
+      });
+    await expect(dlg.locator('.compare-entry').count()).resolves.toBe(2);
+    await dlg.getByRole('tab', { name: 'Side by side' }).click();
+    const side = dlg.getByRole('tabpanel', { name: 'Side by side' });
+    await side.getByLabel('Runs per design').selectOption('5');
+    await fill(side, 'Duration (s)', '600');
+    await side.getByRole('button', { name: 'Run side by side' }).click();
+    await side
+      .locator('.compare-status')
+      .filter({ hasText: /^Done:/ })
+      .waitFor({ timeout: 60_000 });
+    const verdict = side.getByRole('list', { name: 'Is the difference real?' }).locator('li');
+    await expect(verdict.allTextContents()).resolves.toEqual([
+      'Functions cost less than server by $19.37 ± $0.00 a month.',
+    ]);
+    await expect(verdict.getAttribute('data-significant')).resolves.toBe('true');
+    await expect(
+      side
+        .getByRole('table', { name: 'Side by side' })
+        .getByRole('row', { name: /^Traffic/ })
+        .textContent(),
+    ).resolves.toMatch(/clients: 10 requests\/s, steady/);
+    await shoot(side.locator('.significance'), 'compare-significance');
   });
 });

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { clampResults, maxResultsHeight, PANEL_LIMITS, usePanels } from '../layout/panels';
 import { Splitter } from '../layout/Splitter';
 import { useRunStore } from '../store/run';
+import { loadPlots } from './plot-loader';
 import { ResultsPanel } from './ResultsPanel';
 
 /**
@@ -19,6 +20,8 @@ export function ResultsDock() {
   // A run that ends opens the drawer: that is where its answer is.
   useEffect(() => {
     if (status === 'done' || status === 'error' || status === 'cancelled') setResultsOpen(true);
+    // The charts' code loads while the simulation works in its worker, not after it ends.
+    if (status === 'running') void loadPlots();
   }, [status, setResultsOpen]);
   // A smaller window must not leave the drawer taller than the room there is.
   useEffect(() => {

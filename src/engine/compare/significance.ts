@@ -47,11 +47,12 @@ export function compareCosts(a: Design, b: Design, load = 'at this load'): CostC
 }
 
 /**
- * "$12 ± $3": both rounded alike, to whole dollars when the half-width is a dollar or more,
- * to cents under that, to a hundredth of a cent for the tiny sums of a short run.
+ * "$12 ± $3": both rounded alike, to the half-width's precision but never coarser than 1 %
+ * of the difference: whole dollars when that is a dollar or more, cents under that, a
+ * hundredth of a cent for the tiny sums of a short run.
  */
 export function usdPair(mean: number, halfWidth: number): string {
-  const scale = Math.abs(halfWidth) > 0 ? Math.abs(halfWidth) : Math.abs(mean);
+  const scale = Math.max(Math.abs(halfWidth), Math.abs(mean) * 0.01);
   return `${usd(mean, scale)} ± ${usd(halfWidth, scale)}`;
 }
 

@@ -46,6 +46,9 @@ describe('is a cost difference significant?', () => {
     expect(usdPair(12.34, 3.1)).toBe('$12 ± $3');
     expect(usdPair(0.4321, 0.0512)).toBe('$0.43 ± $0.05');
     expect(usdPair(1234.5, 56)).toBe('$1,235 ± $56');
+    // A half-width far under the difference (runs that barely vary): cents, not $30.8664 ± $0.0000.
+    expect(usdPair(30.8664, 0.00001)).toBe('$30.87 ± $0.00');
+    expect(usdPair(19.368, 0)).toBe('$19.37 ± $0.00');
   });
 
   it('agrees the verb with the name', () => {
