@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState, type CSSProperties } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
 import { Canvas } from './canvas/Canvas';
 import { ClassroomRoot } from './classroom/ClassroomRoot';
+import { LessonBanner } from './classroom/LessonBanner';
 import { CompareRoot } from './compare/CompareRoot';
 import { TuningRoot } from './tuning/TuningRoot';
 import { Inspector } from './inspector/Inspector';
@@ -52,6 +53,7 @@ function Shell() {
     <div className="app">
       <TopBar cmd={cmd} open={setDialog} />
       <SharedBanner />
+      <LessonBanner />
       <SaveStatus />
       <Workspace />
       <ResultsDock />

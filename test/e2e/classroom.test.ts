@@ -98,7 +98,7 @@ describe.skipIf(!hasBrowser)('classroom', () => {
     await expect(page.getByRole('button', { name: 'Pause', exact: true }).count()).resolves.toBe(1);
     // Scrubbing to the next pause point and stepping onto it asks again.
     await page.keyboard.press('Space');
-    await scrubTo(page, 119_000);
+    await scrubTo(page, 179_000);
     await page.getByRole('button', { name: 'Step forward' }).click();
     // The next recorded moment may come before 120 s; step until the question shows.
     for (let i = 0; i < 50 && (await question.count()) === 0; i++)

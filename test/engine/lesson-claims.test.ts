@@ -5,6 +5,7 @@ import { EC2_INSTANCE_TYPES } from '../../src/engine/billing/prices';
 import { defaultColdStart } from '../../src/engine/kinds/function/cold-starts';
 import type { Result } from '../../src/engine/result';
 import { simulate } from '../../src/engine/simulate';
+import { validateScenario } from '../../src/engine/scenario/validate';
 
 /**
  * What the lessons, notes and README say, checked against runs of the templates, so that a
@@ -105,10 +106,20 @@ const CLAIMS: Claim[] = [
   },
   {
     template: 'cold-starts-keep-alive',
-    says: 'This lesson is a what-if',
+    says: 'keepAliveSeconds is therefore an assumption, a what-if you choose within what was observed (300 to 3,900 s)',
     check: () => {
       expect(text('cold-starts-keep-alive')).toMatch(/observers saw 5 to 65 minutes/);
       expect(text('cold-starts-keep-alive')).not.toMatch(/keepAliveSeconds to 300/);
+      // The allowed range is the observed one, [M-MIK-INT] [M-BURN]: 5 to 65 minutes.
+      const fn = { kind: 'function', params: {} };
+      const ok = (s: number) =>
+        validateScenario({ version: 1, nodes: [{ ...fn, id: 'f', params: { keepAliveSeconds: s } }] }).ok;
+      expect([ok(299), ok(300), ok(3900), ok(3901)]).toEqual([false, true, true, false]);
+      expect(
+        load('cold-starts-keep-alive').nodes.find((n: { id: string }) => n.id === 'fn').params,
+      ).toMatchObject({
+        keepAliveSeconds: 300,
+      });
     },
   },
   ...orchestrationClaims(),
@@ -180,6 +191,147 @@ function orchestrationClaims(): Claim[] {
     },
   ];
 }
+
+/**
+ * Each prediction step's marked choice (`correct`) against what a run of the template does:
+ * `expected` reads the run and returns the index of the choice it supports.
+ */
+interface ChoiceCheck {
+  template: string;
+  step: number;
+  why: string;
+  expected: (r: Result) => number;
+}
+
+/** Cold starts (or another rate series) counted between two times of a run, in seconds. */
+function seriesSum(r: Result, node: string, name: string, from: number, to: number): number {
+  const s = r.series!;
+  const values = s[`${node}.${name}`] as number[];
+  let sum = 0;
+  s.t.forEach((t, i) => {
+    if (t >= from && t < to) sum += values[i] * s.bucketSeconds;
+  });
+  return sum;
+}
+function seriesAt(r: Result, node: string, name: string, at: number): number {
+  const s = r.series!;
+  const i = s.t.findIndex((t) => t + s.bucketSeconds > at);
+  return (s[`${node}.${name}`] as number[])[i];
+}
+const withSeries = (name: string) => {
+  const key = `${name}:series`;
+  if (!runs.has(key)) runs.set(key, simulate(load(name), { traceSampleRate: 0, series: true }));
+  return runs.get(key)!;
+};
+
+const CHOICES: ChoiceCheck[] = [
+  {
+    template: 'api-function',
+    step: 0,
+    why: 'the first second is all cold starts',
+    expected: (r) => (seriesSum(r, 'handler', 'coldStarts', 0, 1) > 0 ? 2 : 1),
+  },
+  {
+    template: 'api-function',
+    step: 1,
+    why: 'mean concurrency nearest to 2, 20 or 200',
+    expected: (r) => {
+      const c = m(r, 'handler').meanConcurrency;
+      const d = [2, 20, 200].map((x) => Math.abs(Math.log(c / x)));
+      return d.indexOf(Math.min(...d));
+    },
+  },
+  {
+    template: 'cold-starts-keep-alive',
+    step: 1,
+    why: 'environments still there 2 minutes after the burst, gone before the next',
+    expected: (r) => {
+      const at = (t: number) => seriesAt(r, 'fn', 'instances', t);
+      if (at(65) === 0) return 0;
+      return at(180) > 0 && at(410) === 0 ? 1 : 2;
+    },
+  },
+  {
+    template: 'cold-starts-keep-alive',
+    step: 2,
+    why: 'cold starts in the burst after 6 minutes of silence',
+    expected: (r) => (seriesSum(r, 'fn', 'coldStarts', 420, 480) > 0 ? 0 : 1),
+  },
+  {
+    template: 'cold-starts-keep-alive',
+    step: 3,
+    why: 'no cold start in the burst after 1 minute of silence',
+    expected: (r) => (seriesSum(r, 'fn', 'coldStarts', 540, 600) > 0 ? 0 : 1),
+  },
+  {
+    template: 'compare-containers',
+    step: 0,
+    why: 'every service runs one task',
+    expected: (r) =>
+      ['apiService', 'filesService', 'renderService'].every((id) => m(r, id).maxInstances === 1) ? 2 : 0,
+  },
+  {
+    template: 'five-criteria',
+    step: 0,
+    why: 'the jump to 200 requests/s is served with no throttle and no setting changed',
+    expected: (r) => (m(r, 'fn').throttles === 0 && m(r, 'fn').maxConcurrency > 10 ? 1 : 0),
+  },
+  {
+    template: 'kinesis-analytics',
+    step: 0,
+    why: 'at most one invocation per shard (4)',
+    expected: (r) => (m(r, 'aggregate').maxConcurrency <= 4 ? 1 : 0),
+  },
+  {
+    template: 'limits-timeout-concurrency',
+    step: 0,
+    why: 'the extra invokes are throttled',
+    expected: (r) => (m(r, 'report').throttles > 0 ? 1 : 0),
+  },
+  {
+    template: 'pipes-and-filters',
+    step: 1,
+    why: 'the step with the highest mean concurrency',
+    expected: (r) => {
+      const c = ['validate', 'resize', 'tag'].map((id) => m(r, id).meanConcurrency);
+      return c.indexOf(Math.max(...c));
+    },
+  },
+  {
+    template: 'scheduled-jobs',
+    step: 0,
+    why: 'the every-minute check is cold once',
+    expected: (r) => (m(r, 'check').coldStarts === 1 ? 1 : 0),
+  },
+  {
+    template: 'scheduled-jobs',
+    step: 1,
+    why: 'every cleanup run is cold',
+    expected: (r) => (m(r, 'cleanup').coldStarts === m(r, 'cleanup').invocations ? 0 : 1),
+  },
+];
+
+describe('the marked choice of each prediction is what a run of the template does', () => {
+  for (const c of CHOICES) {
+    it(`${c.template} step ${c.step}: ${c.why}`, () => {
+      const step = load(c.template).lesson.steps[c.step];
+      expect(step.choices.length).toBeGreaterThan(1);
+      expect(step.correct).toBe(c.expected(withSeries(c.template)));
+    }, 120_000);
+  }
+
+  it('every step with choices in every template names its right choice, and every template validates', () => {
+    for (const f of readdirSync(dir).filter((x) => x.endsWith('.json'))) {
+      const doc = JSON.parse(readFileSync(join(dir, f), 'utf8'));
+      expect(validateScenario(doc).ok, f).toBe(true);
+      for (const [i, s] of (doc.lesson?.steps ?? []).entries()) {
+        if (!s.choices) continue;
+        expect(Number.isInteger(s.correct), `${f} step ${i}`).toBe(true);
+        expect(s.correct, `${f} step ${i}`).toBeLessThan(s.choices.length);
+      }
+    }
+  });
+});
 
 describe('lesson and note claims match runs of the templates', () => {
   for (const c of CLAIMS) {

@@ -15,7 +15,7 @@ import {
   type IsValidConnection,
 } from '@xyflow/react';
 import { LayoutGrid, Maximize } from 'lucide-react';
-import { fitToRoom, overlayCoversNode, viewState } from './fit';
+import { applyKeptView, fitToRoom, overlayCoversNode, viewState } from './fit';
 import { connectionRefusal, defaultRole, useScenarioStore } from '../store/scenario';
 import { useSelectionStore } from '../store/scenario-selection';
 import { useTheme } from '../theme/theme';
@@ -287,6 +287,7 @@ function useAutoFit(flowRef: React.RefObject<HTMLDivElement | null>, nodes: read
     (why: 'resize' | 'overlay') => {
       window.clearTimeout(timer.current);
       timer.current = window.setTimeout(() => {
+        if (applyKeptView(rf)) return;
         if (why === 'resize' ? !viewState.userMoved : overlayCoversNode()) void fitToRoom(rf);
       }, 90);
     },

@@ -1,10 +1,37 @@
-import type { ReactFlowInstance } from '@xyflow/react';
+import type { ReactFlowInstance, Viewport } from '@xyflow/react';
 
 /**
  * Whether the person has panned or zoomed since the last fit: from then on the view is theirs,
  * and the automatic fitting (on resize, when an overlay opens) leaves it alone.
  */
-export const viewState = { userMoved: false };
+export const viewState: {
+  userMoved: boolean;
+  /**
+   * A view to put back instead of fitting (returning from a lesson to the person's diagram):
+   * the automatic fit that follows a change of diagram restores it, once.
+   */
+  keep: { viewport: Viewport; userMoved: boolean } | null;
+} = { userMoved: false, keep: null };
+
+/** Shows a diagram's saved view now, and again in place of the automatic fit that follows. */
+export function restoreView(rf: ReactFlowInstance, viewport: Viewport, userMoved: boolean): void {
+  viewState.keep = { viewport, userMoved };
+  viewState.userMoved = userMoved;
+  void rf.setViewport(viewport);
+  window.setTimeout(() => {
+    if (viewState.keep?.viewport === viewport) viewState.keep = null;
+  }, 1500);
+}
+
+/** The automatic fit, unless a saved view is waiting to be put back. Returns whether it was. */
+export function applyKeptView(rf: ReactFlowInstance): boolean {
+  const k = viewState.keep;
+  if (!k) return false;
+  viewState.keep = null;
+  viewState.userMoved = k.userMoved;
+  void rf.setViewport(k.viewport);
+  return true;
+}
 
 /** Room kept between the diagram and the canvas's edges (and any overlay), in screen pixels. */
 const MARGIN = 24;

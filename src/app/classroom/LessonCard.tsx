@@ -1,8 +1,24 @@
 import { BookOpen, X } from 'lucide-react';
-import type { Lesson } from '../../engine/scenario/schema';
+import type { Lesson, LessonStep } from '../../engine/scenario/schema';
 import { continueLesson, reveal } from './controller';
 import { clockText } from './playback';
 import { useClassroom } from './store';
+
+/** How a choice is shown: picked or not, and once marked (picked or revealed) right or wrong. */
+export function choiceMark(
+  step: Pick<LessonStep, 'correct'>,
+  i: number,
+  picked: number | null,
+  revealed: boolean,
+): 'right' | 'wrong' | 'answer' | 'picked' | null {
+  const known = step.correct !== undefined;
+  if (picked === i) return known ? (i === step.correct ? 'right' : 'wrong') : 'picked';
+  // The right choice is pointed out once the answer is shown (or the learner picked wrong and revealed).
+  if (known && revealed && i === step.correct) return 'answer';
+  return null;
+}
+
+const MARK_TEXT = { right: '✓ ', wrong: '✗ ', answer: '✓ ', picked: '● ' } as const;
 
 /** The open lesson: what it is about, and at each pause point its question, then the answer. */
 export function LessonCard({ lesson }: { lesson: Lesson }) {
@@ -44,21 +60,46 @@ export function LessonCard({ lesson }: { lesson: Lesson }) {
             {step.question}
           </p>
           {step.choices && step.choices.length > 0 ? (
-            <div className="lesson-card__choices" role="radiogroup" aria-label="Your prediction">
-              {step.choices.map((c, i) => (
-                <button
-                  key={i}
-                  type="button"
-                  role="radio"
-                  aria-checked={picked === i}
-                  className={`button lesson-card__choice${picked === i ? ' is-picked' : ''}`}
-                  onClick={() => useClassroom.getState().pick(i)}
-                  disabled={revealed}
+            <>
+              <div className="lesson-card__choices" role="radiogroup" aria-label="Your prediction">
+                {step.choices.map((c, i) => {
+                  const mark = choiceMark(step, i, picked, revealed);
+                  return (
+                    <button
+                      key={i}
+                      type="button"
+                      role="radio"
+                      aria-checked={picked === i}
+                      className={`button lesson-card__choice${mark ? ` is-${mark}` : ''}`}
+                      onClick={() => useClassroom.getState().pick(i)}
+                      // One prediction per question: it is marked at once, and stays.
+                      disabled={revealed || picked !== null}
+                      data-mark={mark ?? undefined}
+                    >
+                      {mark ? (
+                        <span className="lesson-card__mark" aria-hidden="true">
+                          {MARK_TEXT[mark]}
+                        </span>
+                      ) : null}
+                      {c}
+                    </button>
+                  );
+                })}
+              </div>
+              {picked !== null ? (
+                <p
+                  className={`lesson-card__verdict is-${choiceMark(step, picked, picked, revealed)}`}
+                  role="status"
+                  data-testid="lesson-verdict"
                 >
-                  {c}
-                </button>
-              ))}
-            </div>
+                  {step.correct === undefined
+                    ? 'Your prediction is noted. Show the answer to compare.'
+                    : picked === step.correct
+                      ? '✓ Right. Show the answer to see why.'
+                      : `✗ Not this one. ${revealed ? `The right answer is “${step.choices[step.correct]}”.` : 'Show the answer to see what happens.'}`}
+                </p>
+              ) : null}
+            </>
           ) : null}
           {revealed ? (
             <p className="lesson-card__answer" data-testid="lesson-answer">

@@ -1,9 +1,7 @@
-import { useNotices } from '../canvas/notices';
+import { useReactFlow } from '@xyflow/react';
 import { TEMPLATES } from '../persistence/templates';
-import { useScenarioStore } from '../store/scenario';
-import { useSelectionStore } from '../store/scenario-selection';
 import { Dialog } from '../ui/Dialog';
-import { ensureReplayRun } from './controller';
+import { startLesson } from './lesson-document';
 import { isDone, progressOf } from './progress';
 import { lessonOf, useClassroom } from './store';
 
@@ -17,28 +15,16 @@ export function lessonTemplates() {
     .sort((a, b) => a.lesson.title.localeCompare(b.lesson.title));
 }
 
-export function openLessonTemplate(id: string): void {
-  const found = TEMPLATES.find((x) => x.id === id);
-  const lesson = found && lessonOf(found.doc);
-  if (!found || !lesson) return;
-  useScenarioStore.getState().load(structuredClone(found.doc));
-  useSelectionStore.getState().clear();
-  useClassroom.getState().openLesson(lesson.title);
-  useClassroom.getState().setListOpen(false);
-  useNotices
-    .getState()
-    .show(`Opened the lesson “${lesson.title}”. Undo (Ctrl+Z) brings back your previous diagram.`);
-  void ensureReplayRun();
-}
-
 export function LessonList() {
+  const rf = useReactFlow();
   const onClose = () => useClassroom.getState().setListOpen(false);
   const items = lessonTemplates();
   return (
     <Dialog title="Lessons" onClose={onClose} wide>
       <p className="muted">
-        Each lesson opens a small architecture and replays it. The replay stops at set moments to ask what you
-        expect to happen next: predict, then run. Your progress is kept in this browser only.
+        Each lesson opens a small architecture as its own diagram and replays it. The replay stops at set
+        moments to ask what you expect to happen next: predict, then run. Your own diagram is kept as it is:
+        “Back to my diagram” returns to it. Your progress is kept in this browser only.
       </p>
       <ul className="lesson-list">
         {items.map(({ t, lesson }) => {
@@ -61,7 +47,7 @@ export function LessonList() {
               <button
                 type="button"
                 className="button button--primary"
-                onClick={() => openLessonTemplate(t.id)}
+                onClick={() => void startLesson(t.id, rf)}
                 aria-label={`Open lesson ${lesson.title}`}
               >
                 {p.answered.length > 0 || p.finished ? 'Again' : 'Start'}

@@ -2,11 +2,12 @@ import { create } from 'zustand';
 import { del as idbDel, get as idbGet, set as idbSet } from 'idb-keyval';
 import { useNotices } from '../canvas/notices';
 import { replaceWithoutHistory } from '../store/scenario-history';
-import { normalizeDoc, type ScenarioDoc } from '../store/scenario-doc';
+import { emptyScenario, normalizeDoc, type ScenarioDoc } from '../store/scenario-doc';
 import { useScenarioStore } from '../store/scenario';
 import { acceptScenario } from './file-io';
 import { decodeShare } from './share-link';
 import { openTabLock, type TabLock } from './tab-lock';
+import { defaultTemplate } from './templates';
 import { nextVersions, readVersions, type SavedVersion } from './versions';
 
 /**
@@ -19,9 +20,33 @@ export const WORK_KEY = 'serverless-sim:work';
 export const SHARED_KEY = 'serverless-sim:shared';
 /** The last saves of the work (versions.ts), restorable after a reload. */
 export const VERSIONS_KEY = 'serverless-sim:versions';
+/**
+ * A lesson opens as its own document, saved here (never under WORK_KEY), with where to go
+ * back to: a reload mid-lesson reopens the lesson and the person's work is untouched.
+ */
+export const LESSON_KEY = 'serverless-sim:lesson';
 const SAVE_DELAY_MS = 300;
 
-type Mode = 'work' | 'shared';
+type Mode = 'work' | 'shared' | 'lesson';
+
+/** The view of a diagram: React Flow's viewport, whether the person moved it, the selection. */
+export interface DiagramView {
+  viewport: { x: number; y: number; zoom: number } | null;
+  userMoved: boolean;
+  nodeIds: string[];
+  edgeIds: string[];
+}
+
+/** What is saved under LESSON_KEY while a lesson is open. */
+export interface LessonRecord {
+  templateId: string;
+  title: string;
+  doc: ScenarioDoc;
+  /** The document the lesson was opened from: the work, or a shared scenario (with its link). */
+  returnTo: { mode: 'work' | 'shared'; hash: string };
+  /** The view of that document when the lesson opened. */
+  view: DiagramView;
+}
 /**
  * here: this tab saves. otherTab: another tab on the same work saves, this one does not.
  * failed: the browser refused to save (storage blocked or full); the work stays in this tab.
@@ -41,6 +66,8 @@ interface SessionState {
   /** False until saved work (or the link) has been read: nothing is saved before that. */
   ready: boolean;
   mode: Mode;
+  /** The open lesson document (mode 'lesson'). */
+  lesson: { templateId: string; title: string } | null;
   /** A broken share link: its problems, shown in a dialog. */
   linkErrors: string[] | null;
   dismissLinkErrors(): void;
@@ -53,6 +80,75 @@ interface SessionState {
 interface SharedCopy {
   hash: string;
   doc: ScenarioDoc;
+}
+
+/** Puts a document on screen without saving it as an edit (it is already saved where it belongs). */
+function show(doc: unknown, exact = false) {
+  switching = true;
+  try {
+    // The person's own document kept in memory goes back as the very object it was, so its
+    // undo history (which ends at it) lines up again.
+    if (exact) {
+      useScenarioStore.setState({ doc: doc as ScenarioDoc });
+      useScenarioStore.temporal.getState().clear();
+    } else replaceWithoutHistory(doc);
+  } finally {
+    switching = false;
+  }
+}
+
+/**
+ * Opens a lesson's document in place of the one on screen, whose latest edits are saved
+ * first. The work stays saved as it was; the lesson is saved apart (LESSON_KEY). Opening
+ * another lesson from a lesson keeps the way back to the same document.
+ */
+export async function enterLesson(
+  lesson: { templateId: string; title: string; doc: ScenarioDoc },
+  view: DiagramView,
+): Promise<void> {
+  await flush();
+  const { mode, saving } = useSession.getState();
+  lessonMeta = {
+    templateId: lesson.templateId,
+    title: lesson.title,
+    returnTo:
+      mode === 'lesson' && lessonMeta
+        ? lessonMeta.returnTo
+        : { mode: mode === 'shared' ? 'shared' : 'work', hash: location.hash },
+    view: mode === 'lesson' && lessonMeta ? lessonMeta.view : view,
+  };
+  // The link of a shared scenario is kept in the record, so a reload reopens the lesson.
+  if (location.hash) clearHash();
+  useSession.setState({ mode: 'lesson', lesson: { templateId: lesson.templateId, title: lesson.title } });
+  show(lesson.doc);
+  if (saving === 'here') await set(LESSON_KEY, { ...lessonMeta, doc: lesson.doc }).catch(storageFailed);
+}
+
+/**
+ * Leaves the lesson for the document it was opened from. `kept` is that document as it was
+ * on screen (with its undo history), when this tab still has it; after a reload it is read
+ * back from storage. Resolves to the view to restore.
+ */
+export async function leaveLesson(kept: ScenarioDoc | null): Promise<DiagramView | null> {
+  if (useSession.getState().mode !== 'lesson' || !lessonMeta) return null;
+  // The lesson's pending save is dropped with the lesson.
+  if (timer) clearTimeout(timer);
+  timer = null;
+  pending = null;
+  const { returnTo, view } = lessonMeta;
+  let doc: unknown = kept;
+  if (!doc && returnTo.mode === 'shared')
+    doc = (await get<SharedCopy>(SHARED_KEY).catch(() => undefined))?.doc;
+  if (!doc) doc = await get<unknown>(WORK_KEY).catch(() => undefined);
+  lessonMeta = null;
+  if (returnTo.mode === 'shared' && returnTo.hash)
+    history.replaceState(null, '', `${location.pathname}${location.search}${returnTo.hash}`);
+  useSession.setState({ mode: returnTo.mode, lesson: null });
+  // Nothing saved and nothing kept (a first visit that never edited): the default diagram.
+  if (kept) show(kept, true);
+  else show(doc && typeof doc === 'object' ? doc : (defaultTemplate()?.doc ?? emptyScenario()));
+  if (useSession.getState().saving === 'here') await del(LESSON_KEY).catch(() => undefined);
+  return view;
 }
 
 function clearHash() {
@@ -77,6 +173,7 @@ export const useSession = create<SessionState>()((setState) => ({
   },
   ready: false,
   mode: 'work',
+  lesson: null,
   linkErrors: null,
   dismissLinkErrors: () => setState({ linkErrors: null }),
   async backToWork() {
@@ -111,6 +208,10 @@ const del = (key: string) => Promise.resolve().then(() => idbDel(key));
 
 let timer: ReturnType<typeof setTimeout> | null = null;
 let pending: (() => Promise<void>) | null = null;
+/** The open lesson's record, less its document (mode 'lesson'). */
+let lessonMeta: Omit<LessonRecord, 'doc'> | null = null;
+/** True while a document is put on screen that must not be saved as an edit (switching documents). */
+let switching = false;
 let tabLock: TabLock | null = null;
 /** Tells this tab's versions from another's. */
 const TAB_ID = Math.random().toString(36).slice(2, 10);
@@ -132,7 +233,7 @@ async function saveWork(doc: ScenarioDoc) {
   await set(VERSIONS_KEY, nextVersions(versions, doc, TAB_ID, Date.now()));
 }
 
-async function flush() {
+export async function flush() {
   if (timer) clearTimeout(timer);
   timer = null;
   const job = pending;
@@ -140,17 +241,45 @@ async function flush() {
   if (job) await job();
 }
 
+function saveJob(mode: Mode, doc: ScenarioDoc): () => Promise<void> {
+  const hash = location.hash;
+  const lesson = lessonMeta;
+  if (mode === 'lesson') return () => (lesson ? set(LESSON_KEY, { ...lesson, doc }) : Promise.resolve());
+  if (mode === 'shared') return () => set(SHARED_KEY, { hash, doc } satisfies SharedCopy);
+  return () => saveWork(doc);
+}
+
 function scheduleSave(doc: ScenarioDoc) {
   const { mode, saving } = useSession.getState();
   // Another tab saves this work, or storage refused: nothing is written (the banner says so).
-  if (saving !== 'here') return;
-  const hash = location.hash;
-  pending = () =>
-    (mode === 'work' ? saveWork(doc) : set(SHARED_KEY, { hash, doc } satisfies SharedCopy)).catch(
-      storageFailed,
-    );
+  if (saving !== 'here' || switching) return;
+  const job = saveJob(mode, doc);
+  pending = () => job().catch(storageFailed);
   if (timer) clearTimeout(timer);
   timer = setTimeout(() => void flush(), SAVE_DELAY_MS);
+}
+
+/** A lesson record read back from storage: anything malformed is dropped, never trusted. */
+function readLessonRecord(stored: unknown): LessonRecord | undefined {
+  const r = stored as Partial<LessonRecord> | null | undefined;
+  if (!r || typeof r !== 'object') return undefined;
+  if (typeof r.templateId !== 'string' || typeof r.title !== 'string') return undefined;
+  if (!r.doc || typeof r.doc !== 'object' || !Array.isArray(r.doc.nodes)) return undefined;
+  const back = r.returnTo;
+  const returnTo =
+    back && back.mode === 'shared' && typeof back.hash === 'string'
+      ? { mode: 'shared' as const, hash: back.hash }
+      : { mode: 'work' as const, hash: '' };
+  const v = r.view;
+  const vp = v?.viewport;
+  const view: DiagramView = {
+    viewport:
+      vp && [vp.x, vp.y, vp.zoom].every((n) => typeof n === 'number' && Number.isFinite(n)) ? vp : null,
+    userMoved: v?.userMoved === true,
+    nodeIds: Array.isArray(v?.nodeIds) ? v.nodeIds.filter((x) => typeof x === 'string') : [],
+    edgeIds: Array.isArray(v?.edgeIds) ? v.edgeIds.filter((x) => typeof x === 'string') : [],
+  };
+  return { templateId: r.templateId, title: r.title, doc: r.doc, returnTo, view };
 }
 
 /**
@@ -174,7 +303,22 @@ export async function startSession(): Promise<void> {
     });
   const link = decodeShare(location.hash);
   let opened = false;
+  const lesson = link ? undefined : readLessonRecord(await get<unknown>(LESSON_KEY).catch(() => undefined));
+  if (lesson) {
+    // A reload mid-lesson: the lesson again, and the way back to the work.
+    lessonMeta = {
+      templateId: lesson.templateId,
+      title: lesson.title,
+      returnTo: lesson.returnTo,
+      view: lesson.view,
+    };
+    replaceWithoutHistory(normalizeDoc(lesson.doc));
+    useSession.setState({ mode: 'lesson', lesson: { templateId: lesson.templateId, title: lesson.title } });
+    opened = true;
+  }
   if (link) {
+    // A link opened over an unfinished lesson: the lesson is let go, the work stays saved.
+    if (tabLock.held) await del(LESSON_KEY).catch(() => undefined);
     const accepted = link.ok ? acceptScenario(link.json) : { ok: false as const, errors: [link.message] };
     if (accepted.ok) {
       // Reloading a link you have edited brings back your edits, not the original.

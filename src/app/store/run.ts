@@ -158,5 +158,44 @@ export const useRunStore = create<RunState>()((set) => ({
   },
 }));
 
+/** What a run left on screen: kept aside while another document is open, and put back. */
+export type RunSnapshot = Pick<
+  RunState,
+  'status' | 'progress' | 'result' | 'scenario' | 'resultScenario' | 'error' | 'issues'
+>;
+
+export function runSnapshot(): RunSnapshot {
+  const { status, progress, result, scenario, resultScenario, error, issues } = useRunStore.getState();
+  // A run in flight belongs to the document being left: what it replaced is kept, as idle.
+  if (status === 'running')
+    return {
+      status: result ? 'done' : 'idle',
+      progress: 1,
+      result,
+      scenario: resultScenario,
+      resultScenario,
+      error: null,
+      issues: [],
+    };
+  return { status, progress, result, scenario, resultScenario, error, issues };
+}
+
+/** Puts a snapshot back (or a clean slate): a run in flight is stopped and its outcome ignored. */
+export function restoreRun(snapshot: RunSnapshot | null): void {
+  useRunStore.getState().cancel();
+  runSeq++;
+  useRunStore.setState(
+    snapshot ?? {
+      status: 'idle',
+      progress: 0,
+      result: null,
+      scenario: null,
+      resultScenario: null,
+      error: null,
+      issues: [],
+    },
+  );
+}
+
 /** The selector the canvas uses for its badges. */
 export const selectResult = (s: RunState) => s.result;

@@ -1,6 +1,51 @@
 import type { ValidationIssue } from './issues';
 import { pathText } from './issues';
 import { LIMITS, formatCount } from './limits';
+import { SCENARIO_FORMAT } from './schema';
+
+/** What a scenario file looks like, for a message that refuses something else. */
+export const SCENARIO_SHAPE = `a scenario file is a JSON object such as {"format": "${SCENARIO_FORMAT}", "version": 1, "nodes": [{"id": "fn", "kind": "function"}], "edges": []}`;
+
+/** The top-level fields only a scenario has: a document with none of them is something else. */
+const SCENARIO_MARKS = ['nodes', 'edges', 'format'] as const;
+
+function kindOfValue(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'a list';
+  if (typeof v === 'string') return 'text';
+  return `a ${typeof v}`;
+}
+
+/**
+ * Whether a parsed document is a scenario at all, before asking which of its fields are wrong:
+ * a list, a package.json or a SAM template would otherwise be told "version: must be 1". A
+ * document with any of `nodes`, `edges`, `format` or a numeric `version` is a scenario (perhaps a
+ * broken one), and the schema says what is wrong with it.
+ */
+export function notAScenario(doc: unknown): ValidationIssue | undefined {
+  if (doc === null || typeof doc !== 'object' || Array.isArray(doc))
+    return {
+      path: '',
+      message: `this is not a scenario file: it holds ${kindOfValue(doc)}; ${SCENARIO_SHAPE}.`,
+    };
+  const top = doc as Record<string, unknown>;
+  if (SCENARIO_MARKS.some((k) => Object.hasOwn(top, k))) return undefined;
+  // A numeric version is a scenario's too ({"version": 1} is an empty one); package.json's is text.
+  if (typeof top.version === 'number') return undefined;
+  const keys = Object.keys(top);
+  const has =
+    keys.length === 0
+      ? 'it is an empty object'
+      : `it has no "nodes" (its fields: ${keys
+          .slice(0, 6)
+          .map((k) => JSON.stringify(k.slice(0, 40)))
+          .join(', ')}${keys.length > 6 ? ', …' : ''})`;
+  const sam =
+    Object.hasOwn(top, 'Resources') || Object.hasOwn(top, 'AWSTemplateFormatVersion')
+      ? " It looks like an AWS SAM or CloudFormation template: the app's Import reads those (npm run import on the command line)."
+      : '';
+  return { path: '', message: `this is not a scenario file: ${has}; ${SCENARIO_SHAPE}.${sam}` };
+}
 
 /** After this many problems at the door the rest are not looked for: the document is refused anyway. */
 const MAX_DOOR_ISSUES = 10;

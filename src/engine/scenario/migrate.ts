@@ -27,8 +27,9 @@ export function migrate(doc: unknown): unknown {
     throw new MigrationError('a scenario must be a JSON object', '');
   }
   let out: Doc = { ...(doc as Doc) };
-  // Early hand-written files had no version: a document with nodes is read as v1.
-  if (out.version === undefined && Array.isArray(out.nodes)) out.version = 1;
+  // Hand-written files often have no version: a scenario without one is read as v1, and
+  // validation warns about it (validate.ts). What is not a scenario at all was refused before.
+  if (out.version === undefined) out.version = 1;
   const v = out.version;
   if (typeof v !== 'number' || !Number.isInteger(v) || v < 1) return out; // the schema says what is wrong
   if (v > SCENARIO_VERSION) {

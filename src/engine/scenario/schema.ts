@@ -200,7 +200,40 @@ export const lessonStepSchema = z.object({
     .max(6, { error: 'must have at most 6 choices' })
     .optional()
     .meta({ description: 'Optional answers to pick from before the answer is shown.' }),
+  correct: z
+    .number({ error: 'must be the number of the right choice, counting from 0' })
+    .int({ error: 'must be a whole number: the right choice, counting from 0' })
+    .min(0, { error: 'must be at least 0 (the first choice)' })
+    .max(5, { error: 'must be at most 5 (a step has at most 6 choices)' })
+    .optional()
+    .meta({
+      description:
+        'Which of the choices is right, counting from 0: the learner is told ✓ or ✗ before the answer is shown.',
+    }),
 });
+
+/**
+ * `correct` points at one of the step's choices. It is optional so that lessons written before
+ * it existed (in saved work and files) still load; a step without it shows the pick unmarked.
+ * Every shipped template names it (test/engine/lesson-claims.test.ts).
+ */
+function stepChoiceIssues(steps: readonly z.output<typeof lessonStepSchema>[], ctx: z.RefinementCtx): void {
+  steps.forEach((s, i) => {
+    const n = s.choices?.length ?? 0;
+    if (s.correct !== undefined && n === 0)
+      ctx.addIssue({
+        code: 'custom',
+        path: [i, 'correct'],
+        message: 'needs choices: remove it, or add the choices it points to',
+      });
+    else if (s.correct !== undefined && s.correct >= n)
+      ctx.addIssue({
+        code: 'custom',
+        path: [i, 'correct'],
+        message: `must be one of the ${n} choices: 0 to ${n - 1}`,
+      });
+  });
+}
 
 export const lessonSchema = z
   .object({
@@ -211,7 +244,8 @@ export const lessonSchema = z
       .default([])
       .refine((steps) => steps.every((s, i) => i === 0 || s.atSeconds >= steps[i - 1].atSeconds), {
         error: 'must be in order of atSeconds',
-      }),
+      })
+      .superRefine(stepChoiceIssues),
     counters: z
       .array(
         z.string({ error: 'must be a metric path' }).regex(METRIC_PATH, {

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { kindCatalog, NODE_KINDS } from '../kinds/registry';
 import type { NodeKind } from '../kinds/vocabulary';
-import { doorIssues } from './door';
+import { doorIssues, notAScenario } from './door';
 import { checkGraph } from './graph-checks';
 import { ScenarioError, issueMessage, pathText, valueAt, type ValidationIssue } from './issues';
 import { MigrationError, migrate } from './migrate';
@@ -28,6 +28,9 @@ export type ValidationResult =
  * can find at once, each with its path and the fix.
  */
 export function validateScenario(doc: unknown): ValidationResult {
+  // Something that is not a scenario at all is told so, not what its fields lack.
+  const stranger = notAScenario(doc);
+  if (stranger) return { ok: false, errors: [stranger], findings: [] };
   // Limits first: a document too large or too deep is refused before any deep validation.
   const door = doorIssues(doc);
   if (door.length > 0) return { ok: false, errors: door, findings: [] };
@@ -83,6 +86,9 @@ export function validateScenario(doc: unknown): ValidationResult {
   const ignored = unknownKeys(scenarioSchema, raw).map(
     (k) => `${pathText(k.path)} is not a scenario field; it was ignored`,
   );
+  // Accepted, as hand-written files often leave it out (migrate.ts reads them as version 1).
+  if ((doc as Record<string, unknown>).version === undefined)
+    ignored.unshift('version is missing: the document was read as version 1 (add "version": 1 to say so)');
   return { ok: true, scenario, warnings: [...ignored, ...scenarioWarnings(scenario, findings)], findings };
 }
 

@@ -51,7 +51,7 @@ const fnParams = fc
     duration: dist,
     cpuBoundFraction: fc.integer({ min: 0, max: 100 }).map((x) => x / 100),
     timeoutMs: fc.integer({ min: 100, max: 30000 }),
-    keepAliveSeconds: fc.integer({ min: 60, max: 900 }),
+    keepAliveSeconds: fc.integer({ min: 300, max: 900 }),
     errorRate: fc.constantFrom(0, 0, 0.05, 0.3, 1),
     asyncRetries: fc.integer({ min: 0, max: 2 }),
     maxEventAgeSeconds: fc.integer({ min: 60, max: 600 }),

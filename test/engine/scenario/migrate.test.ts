@@ -11,13 +11,20 @@ describe('migrate', () => {
     expect(out).not.toBe(v1);
   });
 
-  it('reads a document without a version but with nodes as v1', () => {
+  it('reads a scenario without a version as v1, and says so in a warning', () => {
     expect(migrate({ nodes: [{ id: 'q', kind: 'queue' }] })).toMatchObject({ version: 1 });
-    expect(validateScenario({ nodes: [{ id: 'q', kind: 'queue' }] }).ok).toBe(true);
+    const r = validateScenario({ nodes: [{ id: 'q', kind: 'queue' }] });
+    expect(r.ok).toBe(true);
+    if (r.ok) expect(r.warnings[0]).toMatch(/^version is missing: the document was read as version 1/);
+    // Also a scenario with only its format or its edges (an empty one).
+    expect(validateScenario({ format: 'serverless-sim.scenario' }).ok).toBe(true);
+    const withVersion = validateScenario({ version: 1, nodes: [] });
+    expect(withVersion.ok && withVersion.warnings.some((w) => w.startsWith('version'))).toBe(false);
   });
 
-  it('leaves a document with neither to the schema, which says what is missing', () => {
-    expect(errorsOf({ name: 'x' })).toEqual(['version: must be 1']);
+  it('a document with no scenario field at all is not a scenario file, whatever else it has', () => {
+    for (const doc of [{ name: 'x' }, {}, { version: '1.0.0' }, { hello: 1 }])
+      expect(errorsOf(doc)).toEqual([expect.stringMatching(/^this is not a scenario file: /)]);
   });
 
   it('refuses a future version with a clear message', () => {
@@ -27,10 +34,13 @@ describe('migrate', () => {
     ]);
   });
 
-  it('refuses what is not an object', () => {
-    expect(errorsOf('hello')).toEqual(['a scenario must be a JSON object']);
-    expect(errorsOf(null)).toEqual(['a scenario must be a JSON object']);
-    expect(errorsOf([])).toEqual(['a scenario must be a JSON object']);
+  it('refuses what is not an object as not a scenario file', () => {
+    expect(errorsOf('hello')).toEqual([
+      expect.stringMatching(/^this is not a scenario file: it holds text; /),
+    ]);
+    expect(errorsOf(null)).toEqual([expect.stringMatching(/^this is not a scenario file: it holds null; /)]);
+    expect(errorsOf([])).toEqual([expect.stringMatching(/^this is not a scenario file: it holds a list; /)]);
+    expect(() => migrate([])).toThrow(MigrationError);
   });
 
   it("a nonsense version is the schema's to report", () => {
