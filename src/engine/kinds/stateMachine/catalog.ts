@@ -11,6 +11,11 @@ export const stateMachineCatalog = defineCatalog({
   description:
     'AWS Step Functions: a workflow that calls functions step by step and waits for each, with retries, parallel branches, maps and a failure path (orchestration).',
   params: stateMachineParams,
+  fields: {
+    workflowType: { title: 'Workflow type', options: { standard: 'Standard', express: 'Express' } },
+    steps: { title: 'Steps' },
+    memoryMb: { title: 'Express memory (billed)', group: 'cost' },
+  },
   summary: (p) => {
     const n = planStates(p.steps).length;
     return `${p.workflowType === 'express' ? 'Express' : 'Standard'} · ${n} ${n === 1 ? 'state' : 'states'}`;
