@@ -53,6 +53,7 @@ describe.skipIf(!hasBrowser)('learner checks in the app', () => {
   for (const size of [
     { width: 1440, height: 900 },
     { width: 1366, height: 768 },
+    { width: 1920, height: 1080 },
   ])
     it(`no producer: the finding names the bucket by label, marks the nodes, and its Fix adds a producer (${size.width}×${size.height})`, async () => {
       s = await openWith(NO_PRODUCER, size);

@@ -1,8 +1,7 @@
 import type { Finding } from '../../engine/checks';
-import { issueInWords } from '../inspector/issue-words';
 import { useScenarioStore } from '../store/scenario';
-import { useSelectionStore } from '../store/scenario-selection';
 import { FindingItem } from './FindingItem';
+import { problemFinding } from './problem-finding';
 import { useValidation } from './validation';
 import './checks.css';
 
@@ -17,7 +16,6 @@ const MAX_PER_CHECK = 20;
 export function ChecksList() {
   const doc = useScenarioStore((s) => s.doc);
   const result = useValidation();
-  const select = useSelectionStore((s) => s.select);
   const problems = result.ok ? [] : result.errors.filter((e) => e.check === undefined);
   const errors = result.findings.filter((f) => f.severity === 'error');
   const warnings = result.findings.filter((f) => f.severity === 'warning');
@@ -41,24 +39,7 @@ export function ChecksList() {
           </h3>
           <ul className="finding-list">
             {problems.map((e, i) => (
-              <li key={`p${i}`} className="finding finding--error">
-                <span className="finding__icon" role="img" aria-label="Must fix before running">
-                  ⛔
-                </span>
-                <div className="finding__body">
-                  {e.nodeId || e.edgeId ? (
-                    <button
-                      type="button"
-                      className="link-button finding__message"
-                      onClick={() => select(e.nodeId ? [e.nodeId] : [], e.edgeId ? [e.edgeId] : [])}
-                    >
-                      {issueInWords(e, doc)}
-                    </button>
-                  ) : (
-                    <p className="finding__message">{issueInWords(e, doc)}</p>
-                  )}
-                </div>
-              </li>
+              <FindingItem key={`p${i}`} finding={problemFinding(e, doc, i)} />
             ))}
             <Findings list={errors} />
           </ul>

@@ -23,11 +23,15 @@ export function FindingItem({ finding, selectable = true }: { finding: Finding; 
         {severity === 'error' ? '⛔' : '⚠'}
       </span>
       <div className="finding__body">
-        {selectable && finding.nodeIds.length > 0 ? (
+        {selectable && (finding.nodeIds.length > 0 || (finding.edgeIds?.length ?? 0) > 0) ? (
           <button
             type="button"
             className="link-button finding__message"
-            onClick={() => select(finding.nodeIds.slice(0, 1), [])}
+            onClick={() =>
+              finding.nodeIds.length > 0
+                ? select(finding.nodeIds.slice(0, 1), [])
+                : select([], finding.edgeIds!.slice(0, 1))
+            }
           >
             {message}
           </button>
