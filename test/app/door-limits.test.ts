@@ -72,3 +72,26 @@ describe('limits at the door', () => {
     expect(r.ok).toBe(true);
   });
 });
+
+describe('a file over the limit is refused by its size, before it is read', () => {
+  it('a 10 MB scenario file: refused with the size message, its text never read, the diagram untouched', async () => {
+    const { useFileImport } = await import('../../src/app/persistence/file-import');
+    const { useScenarioStore } = await import('../../src/app/store/scenario');
+    const before = useScenarioStore.getState().doc;
+    const file = new File([new Uint8Array(10_000_000).fill(32)], 'huge.json', { type: 'application/json' });
+    let read = false;
+    file.text = () => {
+      read = true;
+      return Promise.resolve('');
+    };
+    await useFileImport.getState().open(file);
+    expect(read).toBe(false);
+    expect(useFileImport.getState().failed).toEqual({
+      file: 'huge.json',
+      errors: [
+        'The document is 10.0 MB; scenarios of at most 5.0 MB are accepted (10,000 nodes, 50,000 edges).',
+      ],
+    });
+    expect(useScenarioStore.getState().doc).toBe(before);
+  });
+});

@@ -4,36 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeUriLz } from '../../src/app/persistence/lz-decode';
 import { decodeShare } from '../../src/app/persistence/share-link';
 import { LIMITS } from '../../src/engine/scenario/limits';
-
-/**
- * A crafted link whose every code names the entry about to be made (w + its first letter):
- * each adds one letter more than the last, so `codes` codes unpack to about codes²/2 letters.
- */
-function bomb(codes: number): string {
-  const bits: number[] = [];
-  const put = (value: number, n: number) => {
-    for (let i = 0; i < n; i++) bits.push((value >> i) & 1);
-  };
-  put(0, 2);
-  put(97, 8); // "a"
-  let size = 4;
-  let width = 3;
-  let enlargeIn = 4;
-  for (let i = 0; i < codes; i++) {
-    put(size++, width);
-    if (--enlargeIn === 0) enlargeIn = 2 ** width++;
-  }
-  put(2, width);
-  while (bits.length % 6) bits.push(0);
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+-$';
-  let out = '';
-  for (let i = 0; i < bits.length; i += 6) {
-    let v = 0;
-    for (let j = 0; j < 6; j++) v = v * 2 + bits[i + j];
-    out += alphabet[v];
-  }
-  return out;
-}
+import { bomb, bombOfLength } from './helpers/lz-bomb';
 
 describe('the share-link decoder', () => {
   it('reads exactly what lz-string wrote, for any text', () => {
@@ -99,6 +70,22 @@ describe('the share-link decoder', () => {
     // 3,160 codes unpack to 4,995,021 letters: under the limit, decoded.
     const fits = decodeUriLz(bomb(3160));
     expect(fits.ok && fits.text.length).toBe((3161 * 3162) / 2);
+  });
+
+  it('a bomb of the maximum link size is refused as too large, its output never past the limit', () => {
+    const link = bombOfLength(LIMITS.shareLinkChars);
+    expect(link.length).toBeLessThanOrEqual(LIMITS.shareLinkChars);
+    expect(link.length).toBeGreaterThan(LIMITS.shareLinkChars - 10);
+    expect(decodeUriLz(link)).toEqual({ ok: false, reason: 'tooLarge' });
+    // With a smaller output limit, the same stream stops there: the output is bounded by it.
+    expect(decodeUriLz(link, { inputChars: LIMITS.shareLinkChars, outputChars: 1000 })).toEqual({
+      ok: false,
+      reason: 'tooLarge',
+    });
+    expect(decodeUriLz(bomb(40), { inputChars: 1e6, outputChars: (41 * 42) / 2 })).toEqual({
+      ok: true,
+      text: 'a'.repeat((41 * 42) / 2),
+    });
   });
 
   it('a link of the maximum size is decoded, not refused', () => {

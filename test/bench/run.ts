@@ -4,11 +4,13 @@
  * messaging workloads, with wall time, events/s and peak heap. CPU time rather than wall
  * time, because the machine may be shared: still, compare runs made side by side. Figures,
  * not assertions: machines differ, so no test depends on them.
- * Flags: --quick (shorter cases), --api / --messaging (one half), --no-browser.
+ * Flags: --quick (shorter cases), --api / --messaging (one half), --no-browser, --door (only the
+ * door's figures: share links and files at the limits, door.ts).
  */
 import { EventQueue } from '../../src/engine/kernel/event-queue';
 import { Rng } from '../../src/engine/kernel/rng';
 import { Simulation } from '../../src/engine/simulate';
+import { measureDoor, printDoor } from './door';
 import { measureMainThread } from './main-thread';
 import { measurePlayback, printPlayback } from './playback';
 import { runReference } from './reference';
@@ -106,6 +108,13 @@ const perCpuSecond = (r: Row) => r.requests / (r.cpuMs / 1000);
 const quick = process.argv.includes('--quick');
 const messagingOnly = process.argv.includes('--messaging');
 const apiOnly = process.argv.includes('--api');
+// --door: only the door's figures (share links and files at and over the limits).
+if (process.argv.includes('--door')) {
+  const door = measureDoor();
+  printDoor(door);
+  console.log(JSON.stringify({ bench: 'door', node: process.version, door }, null, 2));
+  process.exit(0);
+}
 const rows: Row[] = [];
 rows.push(bareLoop(quick ? 2_000_000 : 20_000_000));
 if (!messagingOnly) {
@@ -178,4 +187,8 @@ else {
 }
 const playback = process.argv.includes('--no-browser') ? 'skipped: --no-browser' : await measurePlayback();
 printPlayback(playback);
-console.log(JSON.stringify({ bench: 'engine', node: process.version, rows, mainThread, playback }, null, 2));
+const door = measureDoor();
+printDoor(door);
+console.log(
+  JSON.stringify({ bench: 'engine', node: process.version, rows, mainThread, playback, door }, null, 2),
+);

@@ -5,6 +5,7 @@ import { TEMPLATES } from '../persistence/templates';
 import { useScenarioStore } from '../store/scenario';
 import { colorOf } from './compare-colors';
 import { MAX_ENTRIES, presetEntries, useCompare, type CompareEntry } from './compare-store';
+import { documentTooLarge } from '../../engine/scenario/door';
 
 /** The scenarios being compared, and ways to add more: the diagram, a template, a file, or the preset. */
 export function EntryList() {
@@ -17,6 +18,12 @@ export function EntryList() {
   const add = (e: Omit<CompareEntry, 'key'>) => useCompare.getState().addEntry(e);
 
   const onFile = async (f: File) => {
+    // Refused by its size before it is read (the limit a pasted document has too).
+    const tooLarge = documentTooLarge(f.size);
+    if (tooLarge) {
+      setImportError(`${f.name}: ${tooLarge}`);
+      return;
+    }
     const r = parseScenarioText(await f.text());
     if (!r.ok) {
       setImportError(`${f.name}: ${r.errors.slice(0, 3).join('; ')}`);

@@ -6,6 +6,7 @@ import type { ImportReport } from '../../engine/sam/report';
 import type { ScenarioDoc } from '../store/scenario-doc';
 import { parseScenarioText } from './file-io';
 import { importTemplateFile, laidOut, looksLikeTemplate } from './template-import';
+import { documentTooLarge } from '../../engine/scenario/door';
 
 /** Names a file may have to be opened by Import or a drop on the canvas. */
 export const IMPORTABLE = /\.(json|ya?ml)$/i;
@@ -40,6 +41,12 @@ export const useFileImport = create<FileImportState>()((set, get) => ({
           ],
         },
       });
+      return;
+    }
+    // Refused by its size before it is read: a 10 MB file costs no time and no memory.
+    const tooLarge = documentTooLarge(file.size);
+    if (tooLarge) {
+      set({ failed: { file: file.name, errors: [tooLarge] } });
       return;
     }
     const text = await file.text();

@@ -1,4 +1,5 @@
-import { compressToEncodedURIComponent } from 'lz-string';
+// The default import: lz-string is CommonJS, and Node's ESM loader (the bench) sees no named exports.
+import lz from 'lz-string';
 import { decodeUriLz, lzRefusal } from './lz-decode';
 import type { ScenarioDoc } from '../store/scenario-doc';
 
@@ -6,7 +7,7 @@ import type { ScenarioDoc } from '../store/scenario-doc';
 export const SHARE_PREFIX = '#s=';
 
 export function encodeShare(doc: ScenarioDoc): string {
-  return compressToEncodedURIComponent(JSON.stringify(doc));
+  return lz.compressToEncodedURIComponent(JSON.stringify(doc));
 }
 
 export function shareUrl(
