@@ -38,6 +38,34 @@ export interface PhaseFigures {
   longestGapMs: number;
 }
 
+/**
+ * Long tasks (> 50 ms) observed from before the page's own scripts, and a 0 ms timer chain
+ * run only while a phase is measured (it would slow the run otherwise), noting each gap over
+ * 8 ms with when it ended.
+ */
+const INIT_SCRIPT = `
+  window.__longTasks = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) window.__longTasks.push({ start: e.startTime, duration: e.duration });
+  }).observe({ type: 'longtask', buffered: true });
+  window.__tick = { on: false, last: 0, gaps: [] };
+  function __benchTick() {
+    if (!window.__tick.on) return;
+    const now = performance.now();
+    if (now - window.__tick.last > 8) window.__tick.gaps.push([now, now - window.__tick.last]);
+    window.__tick.last = now;
+    setTimeout(__benchTick, 0);
+  }
+  window.__tickStart = () => {
+    window.__tick = { on: true, last: performance.now(), gaps: [] };
+    setTimeout(__benchTick, 0);
+  };
+  window.__tickStop = () => {
+    window.__tick.on = false;
+    return window.__tick.gaps;
+  };
+`;
+
 export async function measureMainThread(): Promise<MainThreadFigures | string> {
   if (!existsSync(CHROMIUM)) return `skipped: ${CHROMIUM} is missing (apt-get install chromium)`;
   const root = resolve(import.meta.dirname, '../..');
@@ -67,55 +95,22 @@ export async function measureMainThread(): Promise<MainThreadFigures | string> {
   });
   try {
     const page = context.pages()[0] ?? (await context.newPage());
-    await page.addInitScript(() => {
-      const w = window as unknown as {
-        __longTasks: { start: number; duration: number }[];
-        __tick: { on: boolean; last: number; gaps: [number, number][] };
-        __tickStart(): void;
-        __tickStop(): [number, number][];
-      };
-      w.__longTasks = [];
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) w.__longTasks.push({ start: e.startTime, duration: e.duration });
-      }).observe({ type: 'longtask', buffered: true });
-      // A 0 ms timer chain, only while a phase is measured (it would slow the run otherwise).
-      w.__tick = { on: false, last: 0, gaps: [] };
-      const tick = () => {
-        if (!w.__tick.on) return;
-        const now = performance.now();
-        // Gaps worth noting, with when they ended.
-        if (now - w.__tick.last > 8) w.__tick.gaps.push([now, now - w.__tick.last]);
-        w.__tick.last = now;
-        setTimeout(tick, 0);
-      };
-      w.__tickStart = () => {
-        w.__tick = { on: true, last: performance.now(), gaps: [] };
-        setTimeout(tick, 0);
-      };
-      w.__tickStop = () => {
-        w.__tick.on = false;
-        return w.__tick.gaps;
-      };
-    });
+    // As text, not a function: tsx would wrap named functions in a helper the page lacks.
+    await page.addInitScript(INIT_SCRIPT);
     const doc = apiFunctionScenario(1000, 3600);
     await page.goto(`${url}#s=${lzString.compressToEncodedURIComponent(JSON.stringify(doc))}`);
     await page.getByRole('button', { name: /Run/ }).first().waitFor();
     await page.waitForTimeout(1000);
     const runStart = await page.evaluate(() => performance.now());
+    await watchRunEnd(page);
     await page.getByRole('button', { name: /Run/ }).first().click();
-    // A cheap check four times a second: Playwright's text locators walk the whole DOM on
-    // every poll, tens of milliseconds of the page's main thread that are not the app's.
-    await page.waitForFunction(
-      () => document.querySelector('.run-progress[data-status="done"]') !== null,
-      undefined,
-      { polling: 250, timeout: 5 * 60_000 },
-    );
-    const runEnd = await page.evaluate(() => performance.now());
+    // The page notes the moment the run is done; tasks after it are the results' (mounting).
+    const runEnd = await runEndTime(page);
     const tasks = await page.evaluate(
       () => (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks,
     );
     const during = tasks.filter((t) => t.start >= runStart && t.start <= runEnd);
-    const results = await measureResultPhases(page);
+    const results = await measureResultPhases(page, runEnd);
     return {
       case: 'app: API → function, 1,000 req/s, 1 h (in the worker)',
       longTasks: tasks.length,
@@ -139,7 +134,35 @@ export async function measureMainThread(): Promise<MainThreadFigures | string> {
  * moment. The first run's overview was mounting as the run ended, so it is measured from
  * there; the rest are clicks and a second run.
  */
-async function measureResultPhases(page: Page): Promise<PhaseFigures[]> {
+/** Notes (in the page) when the run's status next becomes "done". */
+async function watchRunEnd(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __runEnd: number | null };
+    w.__runEnd = null;
+    const el = document.querySelector('.run-progress')!;
+    new MutationObserver((_, obs) => {
+      if (el.getAttribute('data-status') === 'done') {
+        w.__runEnd = performance.now();
+        obs.disconnect();
+      }
+    }).observe(el, { attributes: true, attributeFilter: ['data-status'] });
+  });
+}
+
+/**
+ * Waits for the time watchRunEnd noted. A cheap check four times a second: Playwright's
+ * text locators walk the whole DOM on every poll, main-thread time that is not the app's.
+ */
+async function runEndTime(page: Page): Promise<number> {
+  const end = await page.waitForFunction(
+    () => (window as unknown as { __runEnd: number | null }).__runEnd,
+    undefined,
+    { polling: 250, timeout: 5 * 60_000 },
+  );
+  return (await end.jsonValue()) as number;
+}
+
+async function measureResultPhases(page: Page, firstRunEnd: number): Promise<PhaseFigures[]> {
   const out: PhaseFigures[] = [];
   const drawn = (selector: string, count = 1) =>
     page.waitForFunction(
@@ -191,14 +214,15 @@ async function measureResultPhases(page: Page): Promise<PhaseFigures[]> {
   // The run has ended: the overview (figures, then the latency histogram) mounts.
   await phase(
     'mount: overview (latency histogram) after the run',
-    async () => undefined,
+    async () => firstRunEnd,
     () => allDrawn(),
   );
   await phase(
     'mount: time series tab (a function: 4 charts)',
     async () => {
       await page.getByRole('tab', { name: 'Time series' }).click();
-      await page.getByRole('button', { name: /Handle command/ }).click();
+      // The workload's function (its chip says its kind).
+      await page.locator('.node-chip', { hasText: 'function' }).click();
     },
     async () => {
       await drawn('.series-view figure');
@@ -220,25 +244,10 @@ async function measureResultPhases(page: Page): Promise<PhaseFigures[]> {
   await phase(
     'update: a second run’s result replaces the series charts',
     async () => {
-      // The page notes when the run ends; the phase starts there.
-      await page.evaluate(() => {
-        const w = window as unknown as { __runEnd: number | null };
-        w.__runEnd = null;
-        const el = document.querySelector('.run-progress')!;
-        new MutationObserver((_, obs) => {
-          if (el.getAttribute('data-status') === 'done') {
-            w.__runEnd = performance.now();
-            obs.disconnect();
-          }
-        }).observe(el, { attributes: true, attributeFilter: ['data-status'] });
-      });
+      // The phase starts when the run ends.
+      await watchRunEnd(page);
       await page.getByRole('button', { name: /Run/ }).first().click();
-      const end = await page.waitForFunction(
-        () => (window as unknown as { __runEnd: number | null }).__runEnd,
-        undefined,
-        { polling: 250, timeout: 5 * 60_000 },
-      );
-      return (await end.jsonValue()) as number;
+      return runEndTime(page);
     },
     () => allDrawn(),
   );

@@ -80,10 +80,10 @@ describe.skipIf(!hasBrowser)('results', () => {
       const chart = page.getByRole('figure', { name: title, exact: true });
       const path = chart.locator('.chart-series path.recharts-area-curve').first();
       await path.waitFor();
-      // A drawn line has many points (10 min of 1 s buckets, min/max-reduced to at most 500).
+      // A drawn line has many points (10 min of 1 s buckets, min/max-reduced to at most 300).
       const points = ((await path.getAttribute('d')) ?? '').split(/[ML]/).length - 1;
       expect(points).toBeGreaterThan(100);
-      expect(points).toBeLessThanOrEqual(500);
+      expect(points).toBeLessThanOrEqual(300);
       // A time axis from 0:00 to 10:00.
       const ticks = await chart.locator('.recharts-xAxis-tick-labels text').allTextContents();
       expect(ticks[0]).toBe('0:00');

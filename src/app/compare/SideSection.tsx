@@ -6,6 +6,7 @@ import { NumberField } from './NumberField';
 import { ProgressBar } from './ProgressBar';
 import { RunsField } from './RunsField';
 import { SideBySide } from './SideBySide';
+import { plural } from './sweep-words';
 
 /** Side by side: one run of each scenario with the same duration and seed. */
 export function SideSection() {
@@ -40,7 +41,7 @@ export function SideSection() {
         ? `Running: ${side.done} of ${side.entries.length} scenarios`
         : side.status === 'cancelled'
           ? 'Stopped.'
-          : `Done: ${side.entries.length} scenarios, ${fmtDuration(side.durationSeconds)} each${side.replications > 1 ? `, ${side.replications} runs of each with the same seeds` : ''}.`;
+          : `Done: ${plural(side.entries.length, 'scenario')}, ${fmtDuration(side.durationSeconds)} each${side.replications > 1 ? `, ${side.replications} runs of each with the same seeds` : ''}.`;
   return (
     <section className="compare-section" aria-label="Side by side">
       <form

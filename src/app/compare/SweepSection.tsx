@@ -11,12 +11,7 @@ import { ProgressBar } from './ProgressBar';
 import { RunsField } from './RunsField';
 import { SweepChart } from './SweepChart';
 import { sweepFraction, sweepStatusText } from './sweep-state';
-import { paramAxisTitle, viabilitySentences } from './sweep-words';
-
-/** "1 run", "36 runs". */
-export function plural(n: number, word: string): string {
-  return `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
-}
+import { paramAxisTitle, plural, viabilitySentences } from './sweep-words';
 
 /** The sweep: the parameter and its range, Run / Stop with progress, the charts and the crossovers in words. */
 export function SweepSection() {

@@ -129,3 +129,8 @@ export function crossoverIntervalText(
     : '';
   return `95 % interval ${fmtValue(Math.max(0, iv.lo))}–${fmtValue(iv.hi)}${unit ? ` ${unit}` : ''}${miss}`;
 }
+
+/** "1 run", "36 runs". */
+export function plural(n: number, word: string): string {
+  return `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
+}

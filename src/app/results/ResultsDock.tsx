@@ -20,9 +20,14 @@ export function ResultsDock() {
   // A run that ends opens the drawer: that is where its answer is.
   useEffect(() => {
     if (status === 'done' || status === 'error' || status === 'cancelled') setResultsOpen(true);
-    // The charts' code loads while the simulation works in its worker, not after it ends.
-    if (status === 'running') void loadPlots();
   }, [status, setResultsOpen]);
+  // The charts' code (recharts) is evaluated in one main-thread task of 100 ms or more: done
+  // when the page is idle and no run is going on, not while a run works or as it ends.
+  useEffect(() => {
+    if (status === 'running' || typeof requestIdleCallback !== 'function') return;
+    const id = requestIdleCallback(() => void loadPlots(), { timeout: 10_000 });
+    return () => cancelIdleCallback(id);
+  }, [status]);
   // A smaller window must not leave the drawer taller than the room there is.
   useEffect(() => {
     const onResize = () => setResultsHeight(clampResults(usePanels.getState().resultsHeight));

@@ -22,7 +22,7 @@ export interface Column {
 }
 
 /** What the charts get: the issue's budget is 300–500 points per series. */
-export const MAX_CHART_POINTS = 500;
+export const MAX_CHART_POINTS = 300;
 
 /**
  * Rows `{ t, [key]: value }` for a chart: every source point when there are at most
