@@ -107,7 +107,12 @@ export function connectionRefusal(
     return `${a.label} already hands work to ${b.label}${role === 'invoke' ? '' : ` as "${role}"`}.`;
   }
   // One destination per S3 event type [S3-FILTER]: refused here, as validation would refuse it.
-  const notified = a.kind === 'bucket' ? d.edges.find((e) => e.source === source) : undefined;
+  // The EventBridge switch (an edge to a bus) comes on top of the one notification destination.
+  const toBus = (id: string) => d.nodes.find((n) => n.id === id)?.kind === 'eventBus';
+  const notified =
+    a.kind === 'bucket' && !toBus(target)
+      ? d.edges.find((e) => e.source === source && !toBus(e.target))
+      : undefined;
   if (notified) {
     const first = d.nodes.find((n) => n.id === notified.target);
     return `Bucket ${a.label} already notifies ${first?.label ?? notified.target}, and one S3 event type can have only one destination. To reach ${b.label} too, let the bucket notify an SNS topic and subscribe both to it.`;

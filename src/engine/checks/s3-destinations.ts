@@ -12,7 +12,10 @@ export const s3Destinations: Check = {
     const out: Finding[] = [];
     for (const b of ctx.scenario.nodes) {
       if (b.kind !== 'bucket') continue;
-      const notifies = ctx.outgoing(b.id).filter((e) => e.role === 'invoke');
+      // The EventBridge switch is not a notification configuration: it comes on top of one.
+      const notifies = ctx
+        .outgoing(b.id)
+        .filter((e) => e.role === 'invoke' && ctx.node(e.target).kind !== 'eventBus');
       if (notifies.length < 2) continue;
       const [first, ...extra] = notifies;
       const bn = ctx.label(b.id);

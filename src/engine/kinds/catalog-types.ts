@@ -167,6 +167,8 @@ export interface WiredEdge {
   target: string;
   targetKind: string;
   targetLabel: string;
+  /** The target's params as written (defaults not applied). */
+  targetParams: Record<string, unknown>;
   role: string;
 }
 

@@ -150,6 +150,14 @@ export const CONNECTIONS: readonly ConnectionRule[] = [
     help: 'S3 event notification for every PUT.',
   },
   {
+    sources: ['bucket'],
+    targets: ['eventBus'],
+    roles: ['invoke'],
+    meaning: 'delivery',
+    params: [],
+    help: 'The bucket\'s switch "send notifications to Amazon EventBridge": every object event also goes to the account\'s default bus, free, whatever notification destination the bucket has.',
+  },
+  {
     sources: ['topic'],
     targets: ['queue'],
     roles: ['invoke'],

@@ -107,7 +107,13 @@ function checkKindWiring(
       .filter((e) => e.source === n.id)
       .map((e) => {
         const t = byId.get(e.target)!;
-        return { target: e.target, targetKind: t.kind, targetLabel: t.label ?? t.id, role: e.role };
+        return {
+          target: e.target,
+          targetKind: t.kind,
+          targetLabel: t.label ?? t.id,
+          targetParams: t.params,
+          role: e.role,
+        };
       });
     for (const issue of check(n.params, out))
       nodeIssue(i, ['params', ...issue.path], issue.message, valueAt(n.params, issue.path));

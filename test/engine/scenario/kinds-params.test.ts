@@ -31,7 +31,11 @@ describe('kind params', () => {
       maxReceiveCount: 5,
       deliveryDelaySeconds: 0,
     });
-    expect(byId.eventBus.params).toEqual({ maximumRetryAttempts: 185, maximumEventAgeSeconds: 86400 });
+    expect(byId.eventBus.params).toEqual({
+      busType: 'custom',
+      maximumRetryAttempts: 185,
+      maximumEventAgeSeconds: 86400,
+    });
     expect(byId.stream.params).toMatchObject({
       shards: 1,
       retentionHours: 24,

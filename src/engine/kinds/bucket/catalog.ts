@@ -21,6 +21,7 @@ export const bucketCatalog = defineCatalog({
   metrics: {
     puts: { role: 'counter', label: 'PUTs', badge: { word: 'puts' } },
     notifications: { role: 'counter', label: 'Notifications', badge: { word: 'notifications' } },
+    eventBridgeEvents: { role: 'counter', label: 'Events sent to EventBridge' },
   },
   series: {
     puts: { sampling: 'rate', label: 'Puts' },
@@ -28,6 +29,13 @@ export const bucketCatalog = defineCatalog({
   outcomes: {},
   traits: NO_TRAITS,
   meters: ['s3.put', 's3.get', 's3.storageGbMonths'],
+  checkWiring: (_p, out) =>
+    out
+      .filter((e) => e.targetKind === 'eventBus' && e.targetParams.busType !== 'default')
+      .map((e) => ({
+        path: [],
+        message: `S3 sends its events only to the account's default bus, not to "${e.targetLabel}": set that bus's type to default, or let a function put the events on it`,
+      })),
 });
 
 function fmtMs(ms: number): string {

@@ -10,6 +10,7 @@ import type { NodeMetrics, NodeSpec } from '../types';
 import type { BucketParams } from './schema';
 
 const NOTIFY = 0;
+const TO_BUS = 1;
 
 /**
  * Amazon S3 bucket (Standard storage). Each PUT arrives by deliver from a producer,
@@ -17,7 +18,9 @@ const NOTIFY = 0;
  * event notification per PUT to its single destination [S3-FILTER] (validation refuses a
  * second one) after `notificationDelay` ("typically seconds" [S3-NOTIF]); the notification
  * continues the PUT's path: a function is invoked asynchronously [L-S3], a queue or topic
- * gets a message. Without a destination the path completes with the PUT.
+ * gets a message. Without a destination the path completes with the PUT. With the bucket's
+ * EventBridge switch on (an edge to the default bus) each PUT also sends an event there, after
+ * a delay drawn the same way, as a path of its own.
  *
  * Delivery is at least once in AWS; duplicates are not modelled (one notification per PUT).
  *
@@ -28,6 +31,7 @@ const NOTIFY = 0;
 export class BucketRuntime extends NodeBase<BucketParams> {
   private readonly delay: Sampler;
   private notifyEdge: EdgeRuntime | null = null;
+  private busEdge: EdgeRuntime | null = null;
 
   // Notifications on their way (indexed by slot).
   private nReq!: Int32Array;
@@ -38,6 +42,7 @@ export class BucketRuntime extends NodeBase<BucketParams> {
 
   private puts = 0;
   private notifications = 0;
+  private busEvents = 0;
   private readonly sPuts: number = -1;
 
   constructor(ctx: SimContext, spec: NodeSpec<BucketParams>, index: number) {
@@ -53,7 +58,9 @@ export class BucketRuntime extends NodeBase<BucketParams> {
   }
 
   start(): void {
-    this.notifyEdge = this.edgesWith('invoke')[0] ?? null;
+    const out = this.edgesWith('invoke');
+    this.notifyEdge = out.find((e) => e.target.spec.kind !== 'eventBus') ?? null;
+    this.busEdge = out.find((e) => e.target.spec.kind === 'eventBus') ?? null;
   }
 
   /** One PUT. */
@@ -62,26 +69,38 @@ export class BucketRuntime extends NodeBase<BucketParams> {
       this.puts++;
       if (this.ctx.series) this.ctx.series.count(this.sPuts, t);
     }
-    if (this.notifyEdge === null) {
+    if (this.notifyEdge === null && this.busEdge === null) {
       this.ctx.requests.end(req, COMPLETED, t);
       return;
     }
+    if (this.notifyEdge !== null) this.send(NOTIFY, req, type, kb, group, t);
+    if (this.busEdge !== null) {
+      // The PUT's path goes to the notification destination; the bus event is a path of its own.
+      if (this.notifyEdge !== null) this.ctx.requests.spawn(req);
+      this.send(TO_BUS, req, type, kb, group, t);
+    }
+  }
+
+  private send(action: number, req: number, type: number, kb: number, group: number, t: number): void {
     const s = this.notes.alloc();
     this.nReq[s] = req;
     this.nType[s] = type;
     this.nKb[s] = kb;
     this.nGroup[s] = group;
-    this.at(t + this.delay.sample(this.rng), NOTIFY, s);
+    this.at(t + this.delay.sample(this.rng), action, s);
   }
 
-  onEvent(_action: number, s: number, t: number): void {
-    const e = this.notifyEdge!;
+  onEvent(action: number, s: number, t: number): void {
+    const e = action === TO_BUS ? this.busEdge! : this.notifyEdge!;
     const req = this.nReq[s];
     const type = this.nType[s];
     const kb = this.nKb[s];
     const group = this.nGroup[s];
     this.notes.release(s);
-    if (this.measuring(t)) this.notifications++;
+    if (this.measuring(t)) {
+      if (action === TO_BUS) this.busEvents++;
+      else this.notifications++;
+    }
     e.target.deliver(req, type, kb, group, t, e);
   }
 
@@ -91,7 +110,7 @@ export class BucketRuntime extends NodeBase<BucketParams> {
   }
 
   metrics(): NodeMetrics {
-    return { puts: this.puts, notifications: this.notifications };
+    return { puts: this.puts, notifications: this.notifications, eventBridgeEvents: this.busEvents };
   }
 
   usage(): UsageLine[] {

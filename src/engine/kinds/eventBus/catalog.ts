@@ -11,10 +11,12 @@ export const eventBusCatalog = defineCatalog({
     "Amazon EventBridge event bus: rules match each event's type and deliver it to up to 5 targets per rule, retrying for up to 24 h.",
   params: eventBusParams,
   fields: {
+    busType: { title: 'Bus', options: { custom: 'Custom bus', default: 'Default bus (AWS service events)' } },
     maximumRetryAttempts: { title: 'Retry attempts', group: 'retries' },
     maximumEventAgeSeconds: { title: 'Event max age', group: 'retries' },
   },
-  summary: (p) => `retry ${p.maximumRetryAttempts}× · max age ${fmtAge(p.maximumEventAgeSeconds)}`,
+  summary: (p) =>
+    `${p.busType === 'default' ? 'default bus · ' : ''}retry ${p.maximumRetryAttempts}× · max age ${fmtAge(p.maximumEventAgeSeconds)}`,
   metrics: {
     putEvents: { role: 'counter', label: 'Events put', badge: { word: 'events' } },
     matched: { role: 'counter', label: 'Rule matches', badge: { word: 'matched' } },

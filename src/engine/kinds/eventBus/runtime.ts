@@ -33,7 +33,8 @@ const RETRY = 0;
  * the named targets; one without serves every target that has no DLQ of its own (the v1
  * files with one DLQ per bus load unchanged and mean exactly that).
  *
- * Bill: custom events per PutEvents entry, in 64 KB chunks [EB-PRICE]. Deliveries and
+ * Bill: custom events per PutEvents entry, in 64 KB chunks [EB-PRICE]; events from an S3
+ * bucket (AWS service events on the default bus) are free. Deliveries and
  * retries are not billed. No latency of its own is modelled.
  */
 export class EventBusRuntime extends NodeBase<EventBusParams> {
@@ -108,12 +109,13 @@ export class EventBusRuntime extends NodeBase<EventBusParams> {
     );
   }
 
-  /** A PutEvents entry. */
-  deliver(req: number, type: number, kb: number, group: number, t: number): void {
+  /** A PutEvents entry, or an event an AWS service (an S3 bucket) sent to the default bus. */
+  deliver(req: number, type: number, kb: number, group: number, t: number, via: EdgeRuntime): void {
     const measuring = this.measuring(t);
     if (measuring) {
       this.putEvents++;
-      this.billedEvents += chunks(kb, EB_CHUNK_KB);
+      // AWS service events on the default bus are free [EB-PRICE]; validation sends S3's only there.
+      if (via.source.spec.kind !== 'bucket') this.billedEvents += chunks(kb, EB_CHUNK_KB);
       if (this.ctx.series) this.ctx.series.count(this.sPut, t);
     }
     const starts = this.ruleStart;

@@ -1,8 +1,14 @@
 import { z } from 'zod';
-import { num } from '../../scenario/params';
+import { choice, num } from '../../scenario/params';
 
 /** Facts: §6 retry policy and DLQ [EB-DLQ]; rules (≤ 5 targets each) are the bus's edges [EB-TARGETS]. */
 export const eventBusParams = z.object({
+  busType: choice(['custom', 'default'] as const, {
+    default: 'custom',
+    title: 'Bus',
+    help: "custom: a bus of your own. default: the account's default bus, where AWS services (an S3 bucket's EventBridge switch) put their events, free. Events your code puts are billed on either.",
+    source: '[EB-QUOTA] [EB-PRICE]',
+  }),
   maximumRetryAttempts: num({
     min: 0,
     max: 185,

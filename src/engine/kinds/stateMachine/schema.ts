@@ -7,7 +7,10 @@ import { bool, choice, num } from '../../scenario/params';
  * 100 ms at its memory in 64 MB chunks [SFN-PRICE] [SFN-LIM].
  */
 export const EXPRESS_MAX_DURATION_MS = 300_000;
-/** An inline Map state runs at most 40 iterations at once [SFN-MAP]. */
+/**
+ * An inline Map state runs at most 40 iterations at once [SFN-MAP]: not in the facts file;
+ * https://docs.aws.amazon.com/step-functions/latest/dg/concepts-asl-use-map-state-inline.html
+ */
 export const MAP_MAX_CONCURRENCY = 40;
 /** Steps one diagram node may list: enough for a readable workflow, bounded for the door. */
 export const MAX_STEPS = 30;
