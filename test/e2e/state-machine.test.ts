@@ -67,9 +67,9 @@ describe.skipIf(!hasBrowser)('Step Functions on the canvas', () => {
     const fn = steps.getByLabel('Function, step 2');
     await fn.fill('nowhere');
     await fn.press('Enter');
-    // With nothing selected, the problem list names the step and the functions it may call.
+    // With nothing selected, the checks list names the step and the functions it may call.
     await page.locator('.react-flow__pane').click({ position: { x: 40, y: 40 } });
-    const problem = page.locator('.problem-list__item').filter({
+    const problem = page.locator('.finding__message').filter({
       hasText: /step "Charge card" calls "nowhere", which this state machine is not connected to/,
     });
     await problem.waitFor();
