@@ -2,7 +2,7 @@
 const RULES: [RegExp, string][] = [
   [
     /^AWS::(Serverless::StateMachine|StepFunctions::)/,
-    'Step Functions: the simulator has no state machine kind yet',
+    'Step Functions: state machines are not imported yet (their steps live in a definition the importer does not read); draw the workflow with the Step Functions node',
   ],
   [/^AWS::Pipes::Pipe$/, 'EventBridge Pipes: the simulator has no pipe kind yet'],
   [/^AWS::IAM::/, 'IAM: permissions are not simulated'],
