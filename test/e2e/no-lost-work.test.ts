@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { hasBrowser, openApp, openBrowser, SCREENSHOTS, type BrowserSession } from './browser';
@@ -41,7 +42,8 @@ describe.skipIf(!hasBrowser)('no lost work', () => {
     await expect.poll(() => nodes(one).count()).toBe(4);
 
     // The second tab takes over: its diagram is saved, the first tab is told.
-    await two.getByRole('button', { name: 'Save here instead' }).click();
+    // The first tab's reload let the lock go for a moment, so the second may offer to continue.
+    await two.getByRole('button', { name: /^(Save here instead|Continue here in this tab)$/ }).click();
     await expect.poll(() => two.getByRole('alert', { name: 'Saving' }).count()).toBe(0);
     await expect
       .poll(() => one.getByRole('alert', { name: 'Saving' }).textContent())
@@ -61,6 +63,69 @@ describe.skipIf(!hasBrowser)('no lost work', () => {
     const withFour = list.getByRole('listitem').filter({ hasText: '4 nodes' }).first();
     await withFour.getByRole('button', { name: 'Restore' }).click();
     await expect.poll(() => nodes(two).count()).toBe(4);
+  }, 120_000);
+
+  it('the tab that saves is closed: the other tab says so, continues saving when asked, and nothing is lost', async () => {
+    s = await openApp({ width: 1366, height: 768 });
+    const one = s.page;
+    const two = await s.context.newPage();
+    await two.setViewportSize({ width: 1366, height: 768 });
+    await two.goto(inject('baseUrl'));
+    await two.getByTestId('node-clients').waitFor();
+    const banner = two.getByRole('alert', { name: 'Saving' });
+    await expect(banner.textContent()).resolves.toMatch(/open in another tab, which saves it/);
+    await addQueue(one); // saved by the first tab
+    await addQueue(two);
+    await addQueue(two); // not saved: the second tab says so
+    await one.close();
+    await expect.poll(() => banner.textContent()).toMatch(/other tab that saved this diagram was closed/);
+    await two.screenshot({ path: `${SCREENSHOTS}/other-tab-closed-1366.png` });
+    await banner.getByRole('button', { name: 'Continue here in this tab' }).click();
+    await expect.poll(() => two.getByRole('alert', { name: 'Saving' }).count()).toBe(0);
+    await addQueue(two);
+    await two.reload();
+    await two.getByTestId('node-clients').waitFor();
+    await expect.poll(() => nodes(two).count()).toBe(6);
+    expect(await two.getByRole('alert', { name: 'Saving' }).count()).toBe(0);
+    // What the closed tab saved last (one queue added) is still in History.
+    await two.getByRole('button', { name: 'History' }).click();
+    const list = two.getByRole('list', { name: 'Saved versions' });
+    await list.getByRole('listitem').first().waitFor();
+    expect((await list.getByRole('listitem').allTextContents()).some((r) => r.includes('4 nodes'))).toBe(
+      true,
+    );
+  }, 120_000);
+
+  it('with storage full (every IndexedDB write refused for quota) the app says so, and still edits, runs and exports', async () => {
+    s = await openBrowser({ width: 1366, height: 768 });
+    await s.context.addInitScript(() => {
+      const put = IDBObjectStore.prototype.put;
+      IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<typeof put>) {
+        // Reads still work; every write fails as a full origin quota does.
+        void args;
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      };
+    });
+    const page = s.page;
+    await page.goto(inject('baseUrl'));
+    await page.getByTestId('node-clients').waitFor();
+    await addQueue(page);
+    const banner = page.getByRole('alert', { name: 'Saving' });
+    await expect.poll(() => banner.textContent()).toMatch(/storage for this page is full/);
+    await s.screenshot('storage-full-1366');
+    await addQueue(page);
+    expect(await nodes(page).count()).toBe(5);
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await page
+      .locator('.run-progress-text')
+      .filter({ hasText: /^Done:/ })
+      .waitFor({ timeout: 60_000 });
+    const download = page.waitForEvent('download');
+    await banner.getByRole('button', { name: 'Export' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/\.scenario\.json$/);
+    const saved = JSON.parse(readFileSync((await file.path())!, 'utf8'));
+    expect(saved.nodes).toHaveLength(5);
   }, 120_000);
 
   it('a mistaken template replacing the work can be undone after a reload, from History', async () => {

@@ -10,6 +10,7 @@ export function SaveStatus() {
   const saving = useSession((s) => s.saving);
   const note = useSession((s) => s.savingNote);
   const saveHere = useSession((s) => s.saveHere);
+  const closed = useSession((s) => s.otherTabClosed);
   if (saving === 'here') return null;
   return (
     <div className="shared-banner save-status" role="alert" aria-label="Saving">
@@ -19,7 +20,7 @@ export function SaveStatus() {
       </span>
       {saving === 'otherTab' ? (
         <button type="button" className="button" onClick={() => void saveHere()}>
-          Save here instead
+          {closed ? 'Continue here in this tab' : 'Save here instead'}
         </button>
       ) : null}
       <button

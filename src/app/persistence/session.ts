@@ -55,6 +55,8 @@ export type Saving = 'here' | 'otherTab' | 'failed';
 
 interface SessionState {
   saving: Saving;
+  /** The tab that saved was closed (saving is 'otherTab' until this tab continues). */
+  otherTabClosed: boolean;
   /** Why saving stopped, in the person's words, when it did. */
   savingNote: string | null;
   /** Save here instead of the other tab (which saves what it has first). */
@@ -157,11 +159,12 @@ function clearHash() {
 
 export const useSession = create<SessionState>()((setState) => ({
   saving: 'here',
+  otherTabClosed: false,
   savingNote: null,
   async saveHere() {
     await tabLock?.takeOver();
     if (!tabLock?.held) return;
-    setState({ saving: 'here', savingNote: null });
+    setState({ saving: 'here', savingNote: null, otherTabClosed: false });
     scheduleSave(useScenarioStore.getState().doc);
     await flush();
   },
@@ -292,8 +295,16 @@ export async function startSession(): Promise<void> {
     onLost: () =>
       useSession.setState({
         saving: 'otherTab',
+        otherTabClosed: false,
         savingNote:
           'Another tab took over saving this diagram. What you did here up to now is saved (see History).',
+      }),
+    onFreed: () =>
+      useSession.setState({
+        saving: 'otherTab',
+        otherTabClosed: true,
+        savingNote:
+          'The other tab that saved this diagram was closed, so nothing saves it now. Continue here to save this tab’s diagram (what the other tab saved last stays in History).',
       }),
   });
   if (!tabLock.held)

@@ -27,6 +27,8 @@ function locksAvailable(): boolean {
 export async function openTabLock(handlers: {
   beforeRelease(): Promise<void>;
   onLost(): void;
+  /** The tab that saved was closed: nobody saves now, and this tab may (the person decides). */
+  onFreed?(): void;
 }): Promise<TabLock> {
   if (!locksAvailable()) return { held: true, takeOver: async () => undefined };
   let release: Release | null = null;
@@ -44,7 +46,20 @@ export async function openTabLock(handlers: {
       });
     });
 
-  const state = { held: await hold(false) };
+  const state = { held: await hold(false), takingOver: false };
+  /**
+   * While another tab saves, wait in the lock's queue: the lock comes free when that tab
+   * closes. It is let go at once (this tab does not start saving by itself: its diagram may be
+   * older than what the other tab saved) and the person is asked.
+   */
+  const watch = () => {
+    void navigator.locks.request(LOCK, () => {
+      if (state.held || state.takingOver) return undefined;
+      handlers.onFreed?.();
+      return undefined;
+    });
+  };
+  if (!state.held) watch();
   channel?.addEventListener('message', (e: MessageEvent<{ type?: string }>) => {
     if (e.data?.type !== 'takeOver' || !state.held) return;
     void handlers.beforeRelease().finally(() => {
@@ -52,6 +67,7 @@ export async function openTabLock(handlers: {
       release?.();
       release = null;
       handlers.onLost();
+      watch();
     });
   });
   return {
@@ -60,8 +76,13 @@ export async function openTabLock(handlers: {
     },
     async takeOver() {
       if (state.held) return;
+      state.takingOver = true;
       channel?.postMessage({ type: 'takeOver' });
-      state.held = await hold(true);
+      try {
+        state.held = await hold(true);
+      } finally {
+        state.takingOver = false;
+      }
     },
   };
 }
