@@ -317,6 +317,12 @@ export class Simulation {
           `The replay recording stopped at ${fmtSeconds(result.recording.truncatedAtMs / 1000)} of simulated time (its limit of ${result.recording.limit.toLocaleString('en-US')} records): shorten the run to replay it all.`,
         );
       }
+      const insides = result.recording.insidesTruncatedAtMs;
+      if (insides !== undefined) {
+        result.warnings.push(
+          `The replay's record of queues, streams and servers stopped at ${fmtSeconds(insides / 1000)} of simulated time (its limit of ${result.recording.limit.toLocaleString('en-US')} records): after that the replay shows their insides no more; shorten the run to see them all.`,
+        );
+      }
     }
     return result;
   }

@@ -1,3 +1,4 @@
+import { drawInsides } from './draw-insides';
 import type { Box } from './geometry';
 import { functionAt, gaugesAt, type EnvAt } from './internals';
 import { edgeRates, type DotAt } from './replay';
@@ -16,7 +17,11 @@ export interface Colors {
 const ENV_COLORS = { starting: '#d97706', busy: '#2563eb', idle: 'transparent' };
 const MAX_SLOTS = 32;
 
-/** A function's environments as slots under the node; other kinds' gauges from their series. */
+/**
+ * A function's environments as slots under the node; a queue's messages, a stream's lanes, a
+ * server's or container service's slots from the recording (draw-insides.ts); other kinds'
+ * gauges from their series.
+ */
 export function drawInternals(
   ctx: CanvasRenderingContext2D,
   data: ReplayData,
@@ -74,6 +79,12 @@ export function drawInternals(
     if (kind === 'function') continue;
     const box = boxes.get(id);
     if (!box) continue;
+    const recorded = data.internals.others.get(id);
+    if (recorded) {
+      const style = { font, square: presenting ? 16 : 10, c };
+      if (drawInsides(ctx, recorded, box, t, style, data.internals.insidesTruncatedAtMs)) continue;
+    }
+    ctx.font = `600 ${font}px system-ui, sans-serif`;
     const gauges = gaugesAt(series, id, kind, t / 1000);
     if (gauges.length === 0) continue;
     ctx.fillStyle = c.text;

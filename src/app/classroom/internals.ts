@@ -1,17 +1,33 @@
 import { KINDS, type NodeKind } from '../../engine/kinds/registry';
 import type { Result } from '../../engine/result';
 import {
+  LVL_FLEET_BUSY,
+  LVL_FLEET_DRAINING,
+  LVL_FLEET_SERVING,
+  LVL_FLEET_STARTING,
+  LVL_FLEET_WAITING,
+  LVL_QUEUE_BATCHES,
+  LVL_QUEUE_INFLIGHT,
+  LVL_QUEUE_OLDEST,
+  LVL_QUEUE_VISIBLE,
   REC_ENV_BUSY,
   REC_ENV_GONE,
   REC_ENV_IDLE,
   REC_ENV_NEW,
+  REC_LANE_BATCH,
+  REC_LANE_RECORDS,
+  REC_LEVEL,
+  REC_SHARD_OLDEST,
   type Recording,
+  type RecordingNode,
 } from '../../engine/sim/recorder';
 
 /**
- * What is inside a node at simulated time t, from the run's recording (a function's
- * execution environments) and its time series (queues, streams, servers): pure functions of
- * the result and t.
+ * What is inside a node at simulated time t, from the run's recording: a function's
+ * execution environments, a queue's messages, a stream's lanes, a server's or container
+ * service's slots and instances. Pure functions of the result and t; the recording holds
+ * every change at its instant, so these are exact (no buckets). Kinds without a recording
+ * fall back to their time series (gaugesAt).
  */
 
 export type EnvPhase = 'starting' | 'busy' | 'idle';
@@ -55,8 +71,25 @@ export interface FunctionTimeline {
   colds: [number, number][];
 }
 
+/** One recorded quantity: its values and the times they were set (ascending). */
+export interface Track {
+  t: number[];
+  v: number[];
+}
+
+/** The recorded quantities of a queue, stream, server or container service. */
+export interface NodeTracks {
+  info: RecordingNode;
+  /** Keyed by trackKey(code, a). */
+  tracks: Map<number, Track>;
+}
+
 export interface Internals {
   functions: Map<string, FunctionTimeline>;
+  /** Queues, streams (and tables' streams), servers and container services, by node id. */
+  others: Map<string, NodeTracks>;
+  /** Set when the other kinds' recording stopped early: their insides after this are unknown. */
+  insidesTruncatedAtMs?: number;
   /** Set when the recording stopped early (its limit): nothing after this is known. */
   truncatedAtMs?: number;
 }
@@ -64,7 +97,14 @@ export interface Internals {
 /** Turns the recording into one timeline per function (built once per result). */
 export function buildInternals(recording: Recording | undefined): Internals {
   const functions = new Map<string, FunctionTimeline>();
-  if (!recording) return { functions };
+  const others = new Map<string, NodeTracks>();
+  if (!recording) return { functions, others };
+  const byIndex: (NodeTracks | undefined)[] = recording.nodes.map((n) => {
+    if (n.kind === 'function') return undefined;
+    const nt: NodeTracks = { info: n, tracks: new Map() };
+    others.set(n.id, nt);
+    return nt;
+  });
   const open = new Map<string, Life>();
   recording.nodes.forEach((n) => {
     if (n.kind === 'function')
@@ -77,6 +117,17 @@ export function buildInternals(recording: Recording | undefined): Internals {
       });
   });
   for (let i = 0; i < recording.t.length; i++) {
+    const code = recording.code[i];
+    if (code >= REC_LEVEL) {
+      const nt = byIndex[recording.node[i]];
+      if (!nt) continue;
+      const key = trackKey(code, recording.a[i]);
+      let tr = nt.tracks.get(key);
+      if (!tr) nt.tracks.set(key, (tr = { t: [], v: [] }));
+      tr.t.push(recording.t[i]);
+      tr.v.push(recording.v[i]);
+      continue;
+    }
     const info = recording.nodes[recording.node[i]];
     const fn = info && functions.get(info.id);
     if (!fn) continue;
@@ -116,8 +167,112 @@ export function buildInternals(recording: Recording | undefined): Internals {
       }
     }
   }
-  const out: Internals = { functions };
+  const out: Internals = { functions, others };
   if (recording.truncatedAtMs !== undefined) out.truncatedAtMs = recording.truncatedAtMs;
+  if (recording.insidesTruncatedAtMs !== undefined) out.insidesTruncatedAtMs = recording.insidesTruncatedAtMs;
+  return out;
+}
+
+export function trackKey(code: number, a: number): number {
+  return code * 1_000_000 + a;
+}
+
+/** A track's value at t: the last one set at or before t (binary search), else `none`. */
+export function trackAt(tr: Track | undefined, t: number, none = 0): number {
+  if (!tr) return none;
+  let lo = 0;
+  let hi = tr.t.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tr.t[mid] <= t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 ? tr.v[lo - 1] : none;
+}
+
+function level(nt: NodeTracks, lvl: number, t: number, none = 0): number {
+  return trackAt(nt.tracks.get(trackKey(REC_LEVEL, lvl)), t, none);
+}
+
+export interface QueueAt {
+  /** Messages visible, waiting to be received. */
+  visible: number;
+  /** Messages received and not yet deleted (in a batch, or invisible after a failure). */
+  inFlight: number;
+  /** Batches in a call to the reader. */
+  batches: number;
+  /** Age of the oldest visible message in ms, undefined when none is visible. */
+  oldestAgeMs?: number;
+}
+
+export function queueAt(nt: NodeTracks, t: number): QueueAt {
+  const out: QueueAt = {
+    visible: level(nt, LVL_QUEUE_VISIBLE, t),
+    inFlight: level(nt, LVL_QUEUE_INFLIGHT, t),
+    batches: level(nt, LVL_QUEUE_BATCHES, t),
+  };
+  const oldest = level(nt, LVL_QUEUE_OLDEST, t, -1);
+  if (oldest >= 0 && out.visible > 0) out.oldestAgeMs = Math.max(0, t - oldest);
+  return out;
+}
+
+export interface FleetAt {
+  /** Request slots busy. */
+  busy: number;
+  /** Requests waiting for a slot. */
+  waiting: number;
+  /** Instances (tasks) serving, starting (launched, not serving yet) and draining. */
+  serving: number;
+  starting: number;
+  draining: number;
+  slotsPerInstance: number;
+  maxInstances: number;
+}
+
+export function fleetAt(nt: NodeTracks, t: number): FleetAt {
+  return {
+    busy: level(nt, LVL_FLEET_BUSY, t),
+    waiting: level(nt, LVL_FLEET_WAITING, t),
+    serving: level(nt, LVL_FLEET_SERVING, t),
+    starting: level(nt, LVL_FLEET_STARTING, t),
+    draining: level(nt, LVL_FLEET_DRAINING, t),
+    slotsPerInstance: nt.info.slotsPerInstance ?? 1,
+    maxInstances: nt.info.maxInstances ?? 0,
+  };
+}
+
+export interface LaneAt {
+  /** Records in the lane, the batch in a call included. */
+  records: number;
+  /** The lane's batch: > 0 in a call, < 0 failed and held for a retry (the lane is blocked), 0 none. */
+  batch: number;
+}
+
+export interface ShardAt {
+  lanes: LaneAt[];
+  /** Iterator age in ms (now − arrival of the oldest unread record), undefined when none waits. */
+  iteratorAgeMs?: number;
+}
+
+/** A stream's shards at t, for its first reader. */
+export function streamAt(nt: NodeTracks, t: number): ShardAt[] {
+  const shards = nt.info.shards ?? 0;
+  const per = nt.info.lanesPerShard ?? 1;
+  const out: ShardAt[] = [];
+  for (let s = 0; s < shards; s++) {
+    const lanes: LaneAt[] = [];
+    for (let k = 0; k < per; k++) {
+      const lane = s * per + k;
+      lanes.push({
+        records: trackAt(nt.tracks.get(trackKey(REC_LANE_RECORDS, lane)), t),
+        batch: trackAt(nt.tracks.get(trackKey(REC_LANE_BATCH, lane)), t),
+      });
+    }
+    const shard: ShardAt = { lanes };
+    const oldest = trackAt(nt.tracks.get(trackKey(REC_SHARD_OLDEST, s)), t, -1);
+    if (oldest >= 0) shard.iteratorAgeMs = Math.max(0, t - oldest);
+    out.push(shard);
+  }
   return out;
 }
 

@@ -2,7 +2,15 @@
  * An optional record of state changes inside nodes, for the classroom's replay (a function's
  * execution environments starting, busy, idle and reclaimed). Off unless a run asks for it
  * (SimulateOptions.record): SimContext.recorder is then null and the kinds skip it with one
- * `if`. Meant for short runs: it keeps at most `limit` records, then stops and says when.
+ * `if`. Meant for short runs: it keeps at most `limit` records of functions' environments and
+ * as many of the other kinds' insides, then stops recording that part and says when.
+ *
+ * What is recorded: a function's environments (REC_ENV_*); a queue's visible and in-flight
+ * messages, batches in a call and oldest visible message; a server's or container service's
+ * busy slots, waiting requests and instances (REC_LEVEL); a stream's lanes (records and the
+ * batch, for its first reader) and each shard's oldest unread record. Each is a new absolute
+ * value at the instant it changed, so a reader finds the state at t as the last record at or
+ * before t, exactly, with no bucketing.
  *
  * Records are appended in the order the engine makes them; a few (an environment reclaimed
  * lazily when it is next needed) carry a time earlier than the event that found them, so
@@ -18,7 +26,43 @@ export const REC_ENV_IDLE = 2;
 /** An idle environment was reclaimed after its keep-alive (a = env id; t = when it died). */
 export const REC_ENV_GONE = 3;
 
+/**
+ * A quantity inside a node changed (a = which one, a LVL_* code; v = its new value). Queues,
+ * servers and container services record these at the instant of each change.
+ */
+export const REC_LEVEL = 4;
+/** A stream lane's records changed (a = lane; v = records in it, the batch in a call included). */
+export const REC_LANE_RECORDS = 5;
+/**
+ * A stream lane's batch changed (a = lane; v = its records: > 0 in a call, < 0 failed and held
+ * for a retry, which blocks the lane (a poison record does this), 0 none).
+ */
+export const REC_LANE_BATCH = 6;
+/** A shard's oldest unread record changed (a = shard; v = its arrival time in ms, −1 none): iterator age = t − v. */
+export const REC_SHARD_OLDEST = 7;
+
+/** Queue: messages visible (waiting to be received). */
+export const LVL_QUEUE_VISIBLE = 0;
+/** Queue: messages received and not yet deleted (in a batch, or invisible after a failure). */
+export const LVL_QUEUE_INFLIGHT = 1;
+/** Queue: batches in a call to their reader. */
+export const LVL_QUEUE_BATCHES = 2;
+/** Queue: send time (ms) of the oldest visible message, −1 when none: its age at t is t − v. */
+export const LVL_QUEUE_OLDEST = 3;
+/** Server / container service: request slots busy. */
+export const LVL_FLEET_BUSY = 10;
+/** Server / container service: requests waiting for a slot. */
+export const LVL_FLEET_WAITING = 11;
+/** Server / container service: instances (tasks) serving. */
+export const LVL_FLEET_SERVING = 12;
+/** Server / container service: instances (tasks) launched and starting (billed, not serving yet). */
+export const LVL_FLEET_STARTING = 13;
+/** Server / container service: instances (tasks) draining after a scale-in. */
+export const LVL_FLEET_DRAINING = 14;
+
 export const DEFAULT_RECORD_LIMIT = 200_000;
+/** How many of the latest records a level's new value may replace (same instant, same node and level). */
+const COALESCE_BACK = 6;
 
 /** Per node, what the reader needs to draw the records: limits and keep-alive. */
 export interface RecordingNode {
@@ -30,13 +74,27 @@ export interface RecordingNode {
   concurrencyLimit?: number;
   /** Function: provisioned environments. */
   provisioned?: number;
+  /** Server / container service: request slots per instance (task). */
+  slotsPerInstance?: number;
+  /** Server / container service: most instances (tasks). */
+  maxInstances?: number;
+  /** Server / container service: most requests that may wait. */
+  queueLimit?: number;
+  /** Stream: shards, and lanes per shard (the reader's parallelization factor); lane = shard × lanesPerShard + k. */
+  shards?: number;
+  lanesPerShard?: number;
+  /** Stream: the reader whose lanes are recorded (the first one). */
+  reader?: string;
 }
 
 /** Columns of equal length, sorted by time (ties keep the order they were made in). */
 export interface Recording {
+  /** Most records of each part: functions' environments, and the other kinds' insides. */
   limit: number;
-  /** Set when the limit was reached: nothing after this simulated time was recorded. */
+  /** Set when the environments' records reached the limit: none after this simulated time. */
   truncatedAtMs?: number;
+  /** Set when the other kinds' records (REC_LEVEL and after) reached the limit: none after this time. */
+  insidesTruncatedAtMs?: number;
   nodes: RecordingNode[];
   t: number[];
   /** Index into nodes. */
@@ -53,7 +111,11 @@ export class Recorder {
   private a: Int32Array;
   private v: Float64Array;
   private n = 0;
+  /** Records per part (environments, other kinds' insides): each has its own limit. */
+  private nEnv = 0;
+  private nInside = 0;
   truncatedAtMs: number | undefined;
+  insidesTruncatedAtMs: number | undefined;
   readonly nodes: RecordingNode[] = [];
 
   constructor(readonly limit = DEFAULT_RECORD_LIMIT) {
@@ -72,9 +134,29 @@ export class Recorder {
   }
 
   add(t: number, node: number, code: number, a: number, v = 0): void {
-    if (this.n >= this.limit) {
-      this.truncatedAtMs ??= t;
-      return;
+    // A level set again at the same instant replaces its value (a batch of ten messages is
+    // one record, not ten): look back over the last few records made at this instant.
+    if (code >= REC_LEVEL) {
+      const stop = this.n > COALESCE_BACK ? this.n - COALESCE_BACK : 0;
+      for (let j = this.n - 1; j >= stop && this.t[j] === t; j--) {
+        if (this.a[j] === a && this.code[j] === code && this.node[j] === node) {
+          this.v[j] = v;
+          return;
+        }
+      }
+    }
+    if (code >= REC_LEVEL) {
+      if (this.nInside >= this.limit) {
+        this.insidesTruncatedAtMs ??= t;
+        return;
+      }
+      this.nInside++;
+    } else {
+      if (this.nEnv >= this.limit) {
+        this.truncatedAtMs ??= t;
+        return;
+      }
+      this.nEnv++;
     }
     if (this.n === this.t.length) this.grow();
     const i = this.n++;
@@ -90,7 +172,7 @@ export class Recorder {
   }
 
   private grow(): void {
-    const cap = Math.min(this.limit, this.t.length * 2);
+    const cap = Math.min(2 * this.limit, this.t.length * 2);
     const f = (x: Float64Array) => {
       const y = new Float64Array(cap);
       y.set(x);
@@ -116,6 +198,7 @@ export class Recorder {
     order.sort((x, y) => this.t[x] - this.t[y] || x - y);
     const out: Recording = { limit: this.limit, nodes: this.nodes, t: [], node: [], code: [], a: [], v: [] };
     if (this.truncatedAtMs !== undefined) out.truncatedAtMs = this.truncatedAtMs;
+    if (this.insidesTruncatedAtMs !== undefined) out.insidesTruncatedAtMs = this.insidesTruncatedAtMs;
     for (const i of order) {
       out.t.push(this.t[i]);
       out.node.push(this.node[i]);

@@ -5,6 +5,14 @@ import type { SimContext } from '../../sim/context';
 import type { EdgeRuntime } from '../../sim/edges';
 import { NodeBase } from '../../sim/node-base';
 import { COMPLETED, DEAD_LETTERED, DROPPED } from '../../sim/requests';
+import {
+  LVL_QUEUE_BATCHES,
+  LVL_QUEUE_INFLIGHT,
+  LVL_QUEUE_OLDEST,
+  LVL_QUEUE_VISIBLE,
+  REC_LEVEL,
+  type Recorder,
+} from '../../sim/recorder';
 import { RingDeque } from '../../sim/ring-deque';
 import { Slots, growF64, growI32, growU8 } from '../../sim/slots';
 import {
@@ -155,6 +163,9 @@ export class QueueRuntime extends NodeBase<QueueParams> {
   private readonly sSent: number = -1;
   private readonly sAge: number = -1;
   private readonly usageAcc: QueueUsage;
+  /** The classroom replay's recorder (null unless the run asked for it) and this node's index in it. */
+  private readonly rec: Recorder | null;
+  private readonly recNode: number = -1;
 
   constructor(ctx: SimContext, spec: NodeSpec<QueueParams>, index: number) {
     super(ctx, spec, index);
@@ -202,6 +213,8 @@ export class QueueRuntime extends NodeBase<QueueParams> {
       this.sSent = s.register(`${id}.sent`, 'rate');
     }
     this.usageAcc = new QueueUsage(this.fifo ? 'sqs.fifo.requests' : 'sqs.standard.requests');
+    this.rec = ctx.recorder;
+    if (this.rec !== null) this.recNode = this.rec.describe({ id, kind: 'queue' });
   }
 
   start(t: number): void {
@@ -364,12 +377,14 @@ export class QueueRuntime extends NodeBase<QueueParams> {
     this.mVisibleAt[m] = t;
     this.visible.push(m, this.mSentAt[m]);
     this.depth.add(1, t);
+    if (this.rec !== null) this.recordVisible(t);
     if (this.fifo) this.groupMaybeReady(this.mGroup[m]);
   }
 
   private leaveInflight(m: number, t: number): void {
     this.inFlight.add(-1, t);
     this.inflightCount--;
+    if (this.rec !== null) this.rec.add(t, this.recNode, REC_LEVEL, LVL_QUEUE_INFLIGHT, this.inflightCount);
     if (this.fifo) this.gBusy[this.mGroup[m]]--;
   }
 
@@ -379,6 +394,7 @@ export class QueueRuntime extends NodeBase<QueueParams> {
     if (st === VISIBLE) {
       this.visible.remove(m);
       this.depth.add(-1, k);
+      if (this.rec !== null) this.recordVisible(k);
     } else if (st === RETRYWAIT) {
       this.leaveInflight(m, k);
     }
@@ -559,6 +575,10 @@ export class QueueRuntime extends NodeBase<QueueParams> {
     this.depth.add(-1, t);
     this.inFlight.add(1, t);
     this.inflightCount++;
+    if (this.rec !== null) {
+      this.recordVisible(t);
+      this.rec.add(t, this.recNode, REC_LEVEL, LVL_QUEUE_INFLIGHT, this.inflightCount);
+    }
     if (this.fifo) this.gBusy[this.mGroup[m]]++;
     if (this.bCount[b] === 0) this.bFirst[b] = m;
     else if (!this.fifo) this.mNext[this.bLast[b]] = m;
@@ -779,7 +799,17 @@ export class QueueRuntime extends NodeBase<QueueParams> {
     const v = this.invoking.value;
     if (t > this.invokingSince && t > this.ctx.measureFromMs && v > this.maxInvoking) this.maxInvoking = v;
     this.invokingSince = t;
-    if (dv !== 0) this.invoking.add(dv, t);
+    if (dv !== 0) {
+      this.invoking.add(dv, t);
+      if (this.rec !== null) this.rec.add(t, this.recNode, REC_LEVEL, LVL_QUEUE_BATCHES, this.invoking.value);
+    }
+  }
+
+  /** For the replay: visible messages and the oldest one's send time, after the heap changed. */
+  private recordVisible(t: number): void {
+    const rec = this.rec!;
+    rec.add(t, this.recNode, REC_LEVEL, LVL_QUEUE_VISIBLE, this.visible.size);
+    rec.add(t, this.recNode, REC_LEVEL, LVL_QUEUE_OLDEST, this.visible.size > 0 ? this.visible.minKey : -1);
   }
 
   // ---- FIFO groups -----------------------------------------------------------------------

@@ -2,6 +2,15 @@ import { Sampler, type DistSpec } from '../../kernel/distributions';
 import { ec2BilledSeconds } from '../../billing/units';
 import { Histogram } from '../../metrics/histogram';
 import { Level } from '../../metrics/level';
+import {
+  LVL_FLEET_BUSY,
+  LVL_FLEET_DRAINING,
+  LVL_FLEET_SERVING,
+  LVL_FLEET_STARTING,
+  LVL_FLEET_WAITING,
+  REC_LEVEL,
+  type Recorder,
+} from '../../sim/recorder';
 import { round6 } from '../../metrics/series';
 import type { SimContext } from '../../sim/context';
 import type { EdgeRuntime } from '../../sim/edges';
@@ -163,6 +172,9 @@ export abstract class FleetRuntime<P> extends NodeBase<P> {
   private readonly sRequests: number = -1;
   /** Billed instance-seconds inside the measured window (60 s minimum per launch applied). */
   protected billedInstanceSeconds = 0;
+  /** The classroom replay's recorder (null unless the run asked for it) and this node's index in it. */
+  private readonly rec: Recorder | null;
+  private readonly recNode: number = -1;
 
   constructor(ctx: SimContext, spec: NodeSpec<P>, index: number, cfg: FleetConfig) {
     super(ctx, spec, index);
@@ -194,6 +206,15 @@ export abstract class FleetRuntime<P> extends NodeBase<P> {
     this.utilization = new Level(from, s, s ? s.register(`${spec.id}.utilization`, 'level') : -1);
     this.queue = new Level(from, s, s ? s.register(`${spec.id}.queue`, 'level') : -1);
     if (s) this.sRequests = s.register(`${spec.id}.requests`, 'rate');
+    this.rec = ctx.recorder;
+    if (this.rec !== null)
+      this.recNode = this.rec.describe({
+        id: spec.id,
+        kind: spec.kind,
+        slotsPerInstance: cfg.concurrency,
+        maxInstances: cfg.max,
+        queueLimit: cfg.queueLimit,
+      });
   }
 
   start(t: number): void {
@@ -356,6 +377,7 @@ export abstract class FleetRuntime<P> extends NodeBase<P> {
     this.periodBusyArea += this.busy * (t - this.lastBusyT);
     this.lastBusyT = t;
     this.busy = v;
+    if (this.rec !== null) this.rec.add(t, this.recNode, REC_LEVEL, LVL_FLEET_BUSY, v);
     this.updateUtilization(t);
   }
 
@@ -384,6 +406,7 @@ export abstract class FleetRuntime<P> extends NodeBase<P> {
   private setQueue(n: number, t: number): void {
     this.qCount = n;
     this.queue.set(n, t);
+    if (this.rec !== null) this.rec.add(t, this.recNode, REC_LEVEL, LVL_FLEET_WAITING, n);
   }
 
   /** Free slots take waiting requests, oldest first; those past their deadline get 504. */
@@ -426,6 +449,7 @@ export abstract class FleetRuntime<P> extends NodeBase<P> {
     this.instLaunched[inst] = t;
     this.nBooting++;
     this.setRunning(t);
+    if (this.rec !== null) this.recordInstances(t);
     return inst;
   }
 
@@ -435,6 +459,15 @@ export abstract class FleetRuntime<P> extends NodeBase<P> {
     this.servingList[this.nServing++] = inst;
     this.freeSlots += this.cfg.concurrency;
     this.updateUtilization(t);
+    if (this.rec !== null) this.recordInstances(t);
+  }
+
+  /** For the replay: instances starting, serving and draining, after one of them changed. */
+  private recordInstances(t: number): void {
+    const rec = this.rec!;
+    rec.add(t, this.recNode, REC_LEVEL, LVL_FLEET_STARTING, this.nBooting);
+    rec.add(t, this.recNode, REC_LEVEL, LVL_FLEET_SERVING, this.nServing);
+    rec.add(t, this.recNode, REC_LEVEL, LVL_FLEET_DRAINING, this.nDraining);
   }
 
   private removeServing(inst: number): void {
@@ -475,6 +508,7 @@ export abstract class FleetRuntime<P> extends NodeBase<P> {
     this.freeInst[this.nFreeInst++] = inst;
     this.setRunning(t);
     this.updateUtilization(t);
+    if (this.rec !== null) this.recordInstances(t);
   }
 
   /** Running (billed) instances: booting, serving or draining. */
@@ -540,6 +574,7 @@ export abstract class FleetRuntime<P> extends NodeBase<P> {
       left--;
     }
     this.updateUtilization(t);
+    if (this.rec !== null && retired > 0) this.recordInstances(t);
     return cancel + retired > 0;
   }
 

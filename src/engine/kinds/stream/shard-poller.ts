@@ -1,6 +1,7 @@
 import type { Rng } from '../../kernel/rng';
 import type { SimContext } from '../../sim/context';
 import type { EdgeRuntime } from '../../sim/edges';
+import { REC_LANE_BATCH, REC_LANE_RECORDS, REC_SHARD_OLDEST, type Recorder } from '../../sim/recorder';
 import { COMPLETED, DEAD_LETTERED, DROPPED } from '../../sim/requests';
 import { Slots, growF64, growI32, growU8 } from '../../sim/slots';
 import { OK, THROTTLED, type CallStatus, type NodeRuntime } from '../types';
@@ -130,6 +131,8 @@ export class ShardPoller {
   readonly maxAgeMs: Float64Array;
   readonly seriesAll: number = -1;
   readonly seriesShard: Int32Array;
+  /** This owner's index in the classroom replay's recording, −1 when not recorded. */
+  recNode = -1;
 
   constructor(
     readonly ctx: SimContext,
@@ -150,6 +153,15 @@ export class ShardPoller {
   attach(out: readonly EdgeRuntime[]): void {
     this.onFailure = out.filter((e) => e.role === 'onFailure');
     const readers = out.filter((e) => e.meaning === 'shardPoller' && e.role === 'invoke');
+    const rec = this.ctx.recorder;
+    if (rec !== null && readers.length > 0)
+      this.recNode = rec.describe({
+        id: this.owner.spec.id,
+        kind: this.owner.spec.kind,
+        shards: this.config.shards,
+        lanesPerShard: readers[0].params.parallelizationFactor ?? 1,
+        reader: readers[0].target.spec.id,
+      });
     this.consumers = readers.map((e, i) => new Consumer(this, e, i, readers.length));
   }
 
@@ -263,6 +275,9 @@ class Consumer {
   private readonly phase: Float64Array;
   private readonly oldest: Float64Array;
   private readonly seenAt: Float64Array;
+  /** The replay's recorder, for the first reader only (null otherwise or when not recording). */
+  private readonly rec: Recorder | null;
+  private readonly recNode: number;
 
   constructor(
     private readonly poller: ShardPoller,
@@ -313,6 +328,8 @@ class Consumer {
     for (let s = 0; s < this.shards; s++) this.phase[s] = ((s * 0.6180339887498949) % 1) * this.intervalMs;
     this.oldest = new Float64Array(this.shards).fill(NaN);
     this.seenAt = new Float64Array(this.shards);
+    this.rec = index === 0 ? this.ctx.recorder : null;
+    this.recNode = poller.recNode;
   }
 
   // ---- records in ----------------------------------------------------------------------
@@ -334,6 +351,7 @@ class Consumer {
     else this.head[lane] = r;
     this.tail[lane] = r;
     this.count[lane]++;
+    if (this.rec !== null) this.rec.add(t, this.recNode, REC_LANE_RECORDS, lane, this.count[lane]);
     if (this.oldest[shard] !== this.oldest[shard]) this.ageChanged(shard, t);
     if (this.busy[lane]) return;
     if (this.wakeAt[lane] >= 0) {
@@ -434,6 +452,7 @@ class Consumer {
     }
     this.busy[lane] = 1;
     this.startedAt[lane] = t;
+    if (this.rec !== null) this.recordBatch(lane, t);
     // The answer, a refusal included, comes later as an event (SimContext.answer).
     this.target.call(-1, type, kb, 0, t, this.poller.owner, lane * this.of + this.index, poison);
   }
@@ -443,8 +462,10 @@ class Consumer {
     const counts = this.poller.counts;
     const measuring = this.ctx.measuring(t);
     const n = this.inFlight[lane];
+    if (this.rec !== null) this.recordBatch(lane, t);
     if (status === OK) {
       this.complete(lane, n, t, measuring);
+      if (this.rec !== null) this.recordBatch(lane, t);
       this.next(lane, t);
       return;
     }
@@ -462,6 +483,7 @@ class Consumer {
         this.pieceRetries[lane * MAX_PIECES + top] = this.retriesUsed[lane];
         this.pieceTop[lane] = top + 1;
         this.inFlight[lane] = first;
+        if (this.rec !== null) this.recordBatch(lane, t);
         if (measuring) counts.bisects++;
         this.schedule(lane, t + this.intervalMs);
         return;
@@ -470,6 +492,7 @@ class Consumer {
     if (this.maxRetries >= 0 && this.retriesUsed[lane] >= this.maxRetries) {
       this.giveUp(lane, n, t, measuring);
       this.ageChanged(Math.floor(lane / this.pf), t);
+      if (this.rec !== null) this.recordBatch(lane, t);
       this.next(lane, t);
       return;
     }
@@ -489,7 +512,7 @@ class Consumer {
     const emit = this.target.emitDownstream;
     const requests = this.ctx.requests;
     for (let i = 0; i < n; i++) {
-      const r = this.shift(lane);
+      const r = this.shift(lane, t);
       const req = this.rReq[r];
       if (requests.traceId(req) >= 0) {
         this.hop(req, this.poller.owner.spec.id, this.rAt[r], this.startedAt[lane], 'read');
@@ -517,12 +540,12 @@ class Consumer {
     const dlq = this.poller.sendToOnFailure(this.rType[this.head[lane]], t, measuring);
     const outcome = dlq ? DEAD_LETTERED : DROPPED;
     for (let i = 0; i < n; i++) {
-      const r = this.shift(lane);
+      const r = this.shift(lane, t);
       this.hop(this.rReq[r], this.poller.owner.spec.id, this.rAt[r], t, dlq ? 'deadLettered' : 'dropped');
       this.ctx.requests.end(this.rReq[r], outcome, t);
       this.records.release(r);
     }
-    this.consume(lane, n);
+    this.consume(lane, n, t);
     if (measuring) {
       if (dlq) counts.deadLettered += n;
       else counts.discarded += n;
@@ -534,11 +557,11 @@ class Consumer {
     const limit = t - this.retentionMs;
     let n = 0;
     while (this.count[lane] > 0 && this.rAt[this.head[lane]] <= limit) {
-      const r = this.shift(lane);
+      const r = this.shift(lane, t);
       this.expireRecord(r);
       n++;
     }
-    if (n > 0) this.consume(lane, n);
+    if (n > 0) this.consume(lane, n, t);
     return n > 0;
   }
 
@@ -551,9 +574,10 @@ class Consumer {
   }
 
   /** n records left the head of the lane: take them off the current batch, then the pending pieces. */
-  private consume(lane: number, n: number): void {
+  private consume(lane: number, n: number, t: number): void {
     const cur = this.inFlight[lane] < n ? this.inFlight[lane] : n;
     this.inFlight[lane] -= cur;
+    if (cur > 0 && this.rec !== null) this.recordBatch(lane, t);
     n -= cur;
     this.consumePieces(lane, n);
   }
@@ -569,13 +593,20 @@ class Consumer {
   }
 
   /** Unlinks the lane's first record and returns its slot (the caller releases it). */
-  private shift(lane: number): number {
+  private shift(lane: number, t: number): number {
     const r = this.head[lane];
     const nx = this.rNext[r];
     this.head[lane] = nx;
     if (nx < 0) this.tail[lane] = -1;
     this.count[lane]--;
+    if (this.rec !== null) this.rec.add(t, this.recNode, REC_LANE_RECORDS, lane, this.count[lane]);
     return r;
+  }
+
+  /** For the replay: the lane's batch, > 0 in a call, < 0 held for a retry, 0 none. */
+  private recordBatch(lane: number, t: number): void {
+    const n = this.inFlight[lane];
+    this.rec!.add(t, this.recNode, REC_LANE_BATCH, lane, this.busy[lane] ? n : -n);
   }
 
   /** A hop of a sampled request (traces only: nothing is allocated for the others). */
@@ -610,6 +641,8 @@ class Consumer {
     }
     this.oldest[shard] = oldest;
     this.seenAt[shard] = t;
+    if (this.rec !== null)
+      this.rec.add(t, this.recNode, REC_SHARD_OLDEST, shard, oldest === oldest ? oldest : -1);
   }
 
   /**
@@ -663,6 +696,7 @@ class Consumer {
         this.rNext[prev] = this.rNext[r];
         if (this.tail[lane] === r) this.tail[lane] = prev;
         this.count[lane]--;
+        if (this.rec !== null) this.rec.add(t, this.recNode, REC_LANE_RECORDS, lane, this.count[lane]);
         this.expireRecord(r);
         n++;
       }

@@ -1,0 +1,233 @@
+import type { Colors } from './draw-internals';
+import type { Box } from './geometry';
+import { fleetAt, queueAt, streamAt, type NodeTracks } from './internals';
+
+/**
+ * A queue's messages, a stream's lanes and a server's or container service's slots, drawn
+ * under the node from the run's recording at t (exact, not from buckets). Flow coordinates.
+ */
+
+const BUSY = '#2563eb';
+const WAIT = '#d97706';
+const FAILED = '#dc2626';
+/** Most squares drawn per row before "+N" says the rest. */
+const MAX_SQUARES = 40;
+
+export interface InsideStyle {
+  font: number;
+  square: number;
+  c: Colors;
+}
+
+/** Draws the node's insides; returns false when it has none recorded that it knows how to draw. */
+export function drawInsides(
+  ctx: CanvasRenderingContext2D,
+  nt: NodeTracks,
+  box: Box,
+  t: number,
+  st: InsideStyle,
+  truncatedAtMs: number | undefined,
+): boolean {
+  const y0 = box.y + box.h + 6;
+  if (truncatedAtMs !== undefined && t > truncatedAtMs) {
+    ctx.fillStyle = st.c.muted;
+    ctx.fillText(`not recorded after ${(truncatedAtMs / 1000).toFixed(0)} s`, box.x, y0, box.w * 1.6);
+    return true;
+  }
+  const kind = nt.info.kind;
+  if (kind === 'queue') drawQueue(ctx, nt, box, t, st, y0);
+  else if (kind === 'server' || kind === 'container') drawFleet(ctx, nt, box, t, st, y0);
+  else if (nt.info.shards !== undefined) drawStream(ctx, nt, box, t, st, y0);
+  else return false;
+  return true;
+}
+
+function drawQueue(
+  ctx: CanvasRenderingContext2D,
+  nt: NodeTracks,
+  box: Box,
+  t: number,
+  st: InsideStyle,
+  y0: number,
+) {
+  const q = queueAt(nt, t);
+  const parts = [`${count(q.visible)} waiting`, `${count(q.inFlight)} in flight`];
+  if (q.batches > 0) parts.push(`${q.batches} batch${q.batches === 1 ? '' : 'es'} running`);
+  if (q.oldestAgeMs !== undefined) parts.push(`oldest ${seconds(q.oldestAgeMs)}`);
+  const y = text(ctx, parts, box, y0, st);
+  let x = squares(ctx, box.x, y, q.visible, st, BUSY, true, box.w * 0.75);
+  x += st.square;
+  squares(ctx, x, y, q.inFlight, st, WAIT, false, box.x + box.w * 1.5 - x);
+}
+
+function drawFleet(
+  ctx: CanvasRenderingContext2D,
+  nt: NodeTracks,
+  box: Box,
+  t: number,
+  st: InsideStyle,
+  y0: number,
+) {
+  const f = fleetAt(nt, t);
+  const unit = nt.info.kind === 'container' ? 'task' : 'instance';
+  const slots = f.serving * f.slotsPerInstance;
+  const parts = [
+    `${f.serving} ${unit}${f.serving === 1 ? '' : 's'}${f.starting ? ` (+${f.starting} starting)` : ''}${f.draining ? ` (${f.draining} draining)` : ''}`,
+    `${count(f.busy)} of ${count(slots)} slots busy`,
+    `${count(f.waiting)} waiting`,
+  ];
+  const y = text(ctx, parts, box, y0, st);
+  // One group of slots per serving instance; the fleet gives work to the least busy one, so
+  // the busy slots are spread evenly (only their total is recorded).
+  const s = st.square;
+  const gap = 2;
+  let x = box.x;
+  const shown = Math.min(f.serving, 8);
+  for (let i = 0; i < shown; i++) {
+    for (let j = 0; j < Math.min(f.slotsPerInstance, 16); j++) {
+      const busy = i + j * f.serving < f.busy;
+      ctx.strokeStyle = busy ? BUSY : st.c.muted;
+      ctx.lineWidth = 1.2;
+      if (busy) {
+        ctx.fillStyle = BUSY;
+        ctx.fillRect(x, y, s, s);
+      }
+      ctx.strokeRect(x, y, s, s);
+      x += s + gap;
+    }
+    x += s * 0.6;
+  }
+  for (let i = 0; i < Math.min(f.starting, 4); i++) {
+    hatch(ctx, x, y, s * 2, s, WAIT);
+    x += s * 2 + s * 0.6;
+  }
+  if (f.waiting > 0) {
+    ctx.fillStyle = st.c.muted;
+    ctx.fillRect(x, y - 2, 2, s + 4);
+    squares(ctx, x + 6, y, f.waiting, st, WAIT, true, box.x + box.w * 1.6 - x - 6);
+  }
+}
+
+function drawStream(
+  ctx: CanvasRenderingContext2D,
+  nt: NodeTracks,
+  box: Box,
+  t: number,
+  st: InsideStyle,
+  y0: number,
+) {
+  const shards = streamAt(nt, t);
+  const lineH = Math.max(st.font, st.square) + 4;
+  const shown = shards.slice(0, 8);
+  // Bars share one scale: the fullest lane shown fills the width.
+  let most = 1;
+  for (const sh of shown) for (const l of sh.lanes) most = Math.max(most, l.records);
+  const labelW = ctx.measureText('shard 00 ').width;
+  const barW = box.w * 1.1;
+  shown.forEach((sh, i) => {
+    const y = y0 + i * lineH;
+    ctx.fillStyle = st.c.text;
+    ctx.fillText(`shard ${i}`, box.x, y);
+    const h = Math.max(4, (st.square - 2) / sh.lanes.length);
+    sh.lanes.forEach((l, k) => {
+      const x = box.x + labelW;
+      const yl = y + k * (h + 1);
+      ctx.fillStyle = st.c.border;
+      ctx.fillRect(x, yl, barW, h);
+      ctx.fillStyle = BUSY;
+      ctx.fillRect(x, yl, (barW * l.records) / most, h);
+      // The batch is the lane's head (its oldest records): in a call, or held after a failure.
+      if (l.batch > 0) {
+        ctx.fillStyle = WAIT;
+        ctx.fillRect(x, yl, Math.max(3, (barW * l.batch) / most), h);
+      } else if (l.batch < 0) hatch(ctx, x, yl, Math.max(6, (barW * -l.batch) / most), h, FAILED);
+    });
+    const held = sh.lanes.some((l) => l.batch < 0);
+    const words = `${count(sh.lanes.reduce((n, l) => n + l.records, 0))}${sh.iteratorAgeMs !== undefined ? ` · age ${seconds(sh.iteratorAgeMs)}` : ''}${held ? ' · failed batch, retrying' : ''}`;
+    ctx.fillStyle = held ? FAILED : st.c.text;
+    ctx.fillText(words, box.x + labelW + barW + 6, y);
+  });
+  if (shards.length > shown.length) {
+    ctx.fillStyle = st.c.muted;
+    ctx.fillText(`+${shards.length - shown.length} more shards`, box.x, y0 + shown.length * lineH);
+  }
+}
+
+/** One line of parts, or two when it would run well past the node. Returns the y below it. */
+function text(ctx: CanvasRenderingContext2D, parts: string[], box: Box, y0: number, st: InsideStyle): number {
+  ctx.fillStyle = st.c.text;
+  const all = parts.join(' · ');
+  if (ctx.measureText(all).width <= box.w * 1.6) {
+    ctx.fillText(all, box.x, y0);
+    return y0 + st.font + 5;
+  }
+  const half = Math.ceil(parts.length / 2);
+  ctx.fillText(parts.slice(0, half).join(' · '), box.x, y0);
+  ctx.fillText(parts.slice(half).join(' · '), box.x, y0 + st.font + 2);
+  return y0 + 2 * st.font + 7;
+}
+
+/** n squares in a row (filled or outlined) within width w, then "+N" for the rest; returns the x after. */
+function squares(
+  ctx: CanvasRenderingContext2D,
+  x0: number,
+  y: number,
+  n: number,
+  st: InsideStyle,
+  color: string,
+  filled: boolean,
+  w: number,
+): number {
+  const s = st.square;
+  const step = s + 2;
+  const fit = Math.max(1, Math.min(MAX_SQUARES, Math.floor(w / step) - 2));
+  const drawn = Math.min(n, fit);
+  ctx.lineWidth = 1.2;
+  ctx.strokeStyle = color;
+  ctx.fillStyle = color;
+  for (let i = 0; i < drawn; i++) {
+    if (filled) ctx.fillRect(x0 + i * step, y, s, s);
+    else ctx.strokeRect(x0 + i * step + 0.6, y + 0.6, s - 1.2, s - 1.2);
+  }
+  let x = x0 + drawn * step;
+  if (n > drawn) {
+    ctx.fillStyle = st.c.muted;
+    const more = `+${count(n - drawn)}`;
+    ctx.fillText(more, x + 2, y + (s - st.font) / 2);
+    x += ctx.measureText(more).width + 6;
+  }
+  return x;
+}
+
+function hatch(
+  ctx: CanvasRenderingContext2D,
+  x: number,
+  y: number,
+  w: number,
+  h: number,
+  color: string,
+): void {
+  ctx.save();
+  ctx.beginPath();
+  ctx.rect(x, y, w, h);
+  ctx.clip();
+  ctx.strokeStyle = color;
+  ctx.lineWidth = 1.5;
+  for (let k = -h; k < w; k += 4) {
+    ctx.beginPath();
+    ctx.moveTo(x + k, y + h);
+    ctx.lineTo(x + k + h, y);
+    ctx.stroke();
+  }
+  ctx.restore();
+  ctx.strokeStyle = color;
+  ctx.strokeRect(x, y, w, h);
+}
+
+function count(n: number): string {
+  return Math.round(n).toLocaleString('en-US');
+}
+
+function seconds(ms: number): string {
+  return ms < 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms / 1000).toLocaleString('en-US')} s`;
+}
