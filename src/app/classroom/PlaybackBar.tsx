@@ -1,7 +1,9 @@
-import { Link2, MonitorSmartphone, Pause, Play, SkipBack, SkipForward, X } from 'lucide-react';
+import { useState } from 'react';
+import { Clapperboard, Link2, MonitorSmartphone, Pause, Play, SkipBack, SkipForward, X } from 'lucide-react';
 import { useNotices } from '../canvas/notices';
 import { useScenarioStore } from '../store/scenario';
 import { scrub, stepBack, stepForward, setSpeed, togglePlay, keepSpeed } from './controller';
+import { ExportDialog } from './ExportDialog';
 import { Legend } from './Legend';
 import { clockText } from './playback';
 import type { ReplayData } from './replay-data';
@@ -16,6 +18,7 @@ export function PlaybackBar({ data }: { data: ReplayData }) {
   const timeMs = useClassroom((s) => s.shownMs);
   const speed = useClassroom((s) => s.speed);
   const end = data.replay.durationMs;
+  const [exporting, setExporting] = useState(false);
 
   const share = async () => {
     const c = useClassroom.getState();
@@ -96,6 +99,18 @@ export function PlaybackBar({ data }: { data: ReplayData }) {
         <button
           type="button"
           className="icon-button"
+          aria-label="Export the replay"
+          title="Export the replay: a video or GIF for slides, a handout for paper"
+          onClick={() => {
+            useClassroom.getState().setPlaying(false);
+            setExporting(true);
+          }}
+        >
+          <Clapperboard size={20} aria-hidden="true" />
+        </button>
+        <button
+          type="button"
+          className="icon-button"
           aria-label="Open presenter view"
           title="Open presenter view: questions, answers, notes and controls in a second window"
           onClick={openPresenterWindow}
@@ -127,6 +142,7 @@ export function PlaybackBar({ data }: { data: ReplayData }) {
         <span className="playback__end muted">{clockText(end)}</span>
       </div>
       <Legend data={data} />
+      {exporting ? <ExportDialog data={data} onClose={() => setExporting(false)} /> : null}
       {data.result.traces.length === 0 ? (
         <p className="playback__note">
           This run has no sampled requests to replay: run it again with the replay open.
