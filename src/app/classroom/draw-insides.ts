@@ -31,7 +31,7 @@ export function drawInsides(
   const y0 = box.y + box.h + 6;
   if (truncatedAtMs !== undefined && t > truncatedAtMs) {
     ctx.fillStyle = st.c.muted;
-    ctx.fillText(`not recorded after ${(truncatedAtMs / 1000).toFixed(0)} s`, box.x, y0, box.w * 1.6);
+    ctx.fillText(`not recorded after ${(truncatedAtMs / 1000).toFixed(0)} s`, box.x, y0, box.w * 1.15);
     return true;
   }
   const kind = nt.info.kind;
@@ -55,9 +55,9 @@ function drawQueue(
   if (q.batches > 0) parts.push(`${q.batches} batch${q.batches === 1 ? '' : 'es'} running`);
   if (q.oldestAgeMs !== undefined) parts.push(`oldest ${seconds(q.oldestAgeMs)}`);
   const y = text(ctx, parts, box, y0, st);
-  let x = squares(ctx, box.x, y, q.visible, st, BUSY, true, box.w * 0.75);
+  let x = squares(ctx, box.x, y, q.visible, st, BUSY, true, box.w * 0.6);
   x += st.square;
-  squares(ctx, x, y, q.inFlight, st, WAIT, false, box.x + box.w * 1.5 - x);
+  squares(ctx, x, y, q.inFlight, st, WAIT, false, box.x + box.w * 1.15 - x);
 }
 
 function drawFleet(
@@ -81,30 +81,51 @@ function drawFleet(
   // the busy slots are spread evenly (only their total is recorded).
   const s = st.square;
   const gap = 2;
+  const right = box.x + box.w * 1.15;
+  const per = Math.min(f.slotsPerInstance, 16);
+  const groupW = per * (s + gap) + s * 0.6;
   let x = box.x;
-  const shown = Math.min(f.serving, 8);
-  for (let i = 0; i < shown; i++) {
-    for (let j = 0; j < Math.min(f.slotsPerInstance, 16); j++) {
+  let y1 = y;
+  let rows = 1;
+  let i = 0;
+  for (; i < f.serving; i++) {
+    if (x > box.x && x + groupW > right) {
+      if (rows === 3) break;
+      rows++;
+      x = box.x;
+      y1 += s + 4;
+    }
+    for (let j = 0; j < per; j++) {
       const busy = i + j * f.serving < f.busy;
       ctx.strokeStyle = busy ? BUSY : st.c.muted;
       ctx.lineWidth = 1.2;
       if (busy) {
         ctx.fillStyle = BUSY;
-        ctx.fillRect(x, y, s, s);
+        ctx.fillRect(x, y1, s, s);
       }
-      ctx.strokeRect(x, y, s, s);
+      ctx.strokeRect(x, y1, s, s);
       x += s + gap;
     }
     x += s * 0.6;
   }
-  for (let i = 0; i < Math.min(f.starting, 4); i++) {
-    hatch(ctx, x, y, s * 2, s, WAIT);
+  if (i < f.serving) {
+    ctx.fillStyle = st.c.muted;
+    const more = `+${f.serving - i}`;
+    ctx.fillText(more, x, y1 + (s - st.font) / 2);
+    x += ctx.measureText(more).width + 6;
+  }
+  for (let k = 0; k < Math.min(f.starting, 4); k++) {
+    hatch(ctx, x, y1, s * 2, s, WAIT);
     x += s * 2 + s * 0.6;
   }
   if (f.waiting > 0) {
+    if (x > right - 4 * s) {
+      x = box.x;
+      y1 += s + 4;
+    }
     ctx.fillStyle = st.c.muted;
-    ctx.fillRect(x, y - 2, 2, s + 4);
-    squares(ctx, x + 6, y, f.waiting, st, WAIT, true, box.x + box.w * 1.6 - x - 6);
+    ctx.fillRect(x, y1 - 2, 2, s + 4);
+    squares(ctx, x + 6, y1, f.waiting, st, WAIT, true, right - x - 6);
   }
 }
 
@@ -117,54 +138,62 @@ function drawStream(
   y0: number,
 ) {
   const shards = streamAt(nt, t);
-  const lineH = Math.max(st.font, st.square) + 4;
   const shown = shards.slice(0, 8);
-  // Bars share one scale: the fullest lane shown fills the width.
+  // Per shard: a line of words, then its lanes as bars as wide as the node, on one scale
+  // (the fullest lane shown fills the width). The batch is a lane's head: in a call, or held
+  // after a failure (hatched red, the lane blocked).
   let most = 1;
   for (const sh of shown) for (const l of sh.lanes) most = Math.max(most, l.records);
-  const labelW = ctx.measureText('shard 00 ').width;
-  const barW = box.w * 1.1;
+  const barH = Math.max(4, Math.round(st.square * 0.5));
+  let y = y0;
   shown.forEach((sh, i) => {
-    const y = y0 + i * lineH;
-    ctx.fillStyle = st.c.text;
-    ctx.fillText(`shard ${i}`, box.x, y);
-    const h = Math.max(4, (st.square - 2) / sh.lanes.length);
-    sh.lanes.forEach((l, k) => {
-      const x = box.x + labelW;
-      const yl = y + k * (h + 1);
+    const held = sh.lanes.some((l) => l.batch < 0);
+    const n = sh.lanes.reduce((m, l) => m + l.records, 0);
+    const words = `shard ${i}: ${count(n)}${sh.iteratorAgeMs !== undefined ? ` · age ${seconds(sh.iteratorAgeMs)}` : ''}`;
+    ctx.fillStyle = held ? FAILED : st.c.text;
+    ctx.fillText(words, box.x, y, box.w * 1.15);
+    y += st.font + 2;
+    if (held) {
+      ctx.fillText('failed batch held, retrying', box.x, y, box.w * 1.15);
+      y += st.font + 2;
+    }
+    for (const l of sh.lanes) {
+      ctx.globalAlpha = 0.35;
       ctx.fillStyle = st.c.border;
-      ctx.fillRect(x, yl, barW, h);
+      ctx.fillRect(box.x, y, box.w, barH);
+      ctx.globalAlpha = 1;
       ctx.fillStyle = BUSY;
-      ctx.fillRect(x, yl, (barW * l.records) / most, h);
-      // The batch is the lane's head (its oldest records): in a call, or held after a failure.
+      ctx.fillRect(box.x, y, (box.w * l.records) / most, barH);
       if (l.batch > 0) {
         ctx.fillStyle = WAIT;
-        ctx.fillRect(x, yl, Math.max(3, (barW * l.batch) / most), h);
-      } else if (l.batch < 0) hatch(ctx, x, yl, Math.max(6, (barW * -l.batch) / most), h, FAILED);
-    });
-    const held = sh.lanes.some((l) => l.batch < 0);
-    const words = `${count(sh.lanes.reduce((n, l) => n + l.records, 0))}${sh.iteratorAgeMs !== undefined ? ` · age ${seconds(sh.iteratorAgeMs)}` : ''}${held ? ' · failed batch, retrying' : ''}`;
-    ctx.fillStyle = held ? FAILED : st.c.text;
-    ctx.fillText(words, box.x + labelW + barW + 6, y);
+        ctx.fillRect(box.x, y, Math.max(3, (box.w * l.batch) / most), barH);
+      } else if (l.batch < 0) hatch(ctx, box.x, y, Math.max(6, (box.w * -l.batch) / most), barH, FAILED);
+      y += barH + 2;
+    }
+    y += 3;
   });
   if (shards.length > shown.length) {
     ctx.fillStyle = st.c.muted;
-    ctx.fillText(`+${shards.length - shown.length} more shards`, box.x, y0 + shown.length * lineH);
+    ctx.fillText(`+${shards.length - shown.length} more shards`, box.x, y, box.w * 1.15);
   }
 }
 
-/** One line of parts, or two when it would run well past the node. Returns the y below it. */
+/** The parts on as few lines as fit the node's width (a neighbour starts just past it). Returns the y below. */
 function text(ctx: CanvasRenderingContext2D, parts: string[], box: Box, y0: number, st: InsideStyle): number {
   ctx.fillStyle = st.c.text;
-  const all = parts.join(' · ');
-  if (ctx.measureText(all).width <= box.w * 1.6) {
-    ctx.fillText(all, box.x, y0);
-    return y0 + st.font + 5;
+  const w = box.w * 1.05;
+  let line = '';
+  let y = y0;
+  for (const p of parts) {
+    const next = line ? `${line} · ${p}` : p;
+    if (line && ctx.measureText(next).width > w) {
+      ctx.fillText(line, box.x, y, w);
+      y += st.font + 2;
+      line = p;
+    } else line = next;
   }
-  const half = Math.ceil(parts.length / 2);
-  ctx.fillText(parts.slice(0, half).join(' · '), box.x, y0);
-  ctx.fillText(parts.slice(half).join(' · '), box.x, y0 + st.font + 2);
-  return y0 + 2 * st.font + 7;
+  if (line) ctx.fillText(line, box.x, y, w);
+  return y + st.font + 5;
 }
 
 /** n squares in a row (filled or outlined) within width w, then "+N" for the rest; returns the x after. */
