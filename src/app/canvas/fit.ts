@@ -105,11 +105,19 @@ export function canvasInsets(): Insets {
  * Fits the diagram into the part of the canvas no overlay covers. Called on Fit, after a
  * layout, when the canvas changes size and when an overlay opens or closes.
  */
-export function fitToRoom(rf: ReactFlowInstance, opts: { maxZoom?: number; duration?: number } = {}) {
+export function fitToRoom(
+  rf: ReactFlowInstance,
+  opts: { maxZoom?: number; duration?: number; extraBottom?: number } = {},
+) {
   const i = canvasInsets();
   const px = (v: number) => `${Math.round(v + MARGIN)}px` as const;
   return rf.fitView({
-    padding: { top: px(i.top), right: px(i.right), bottom: px(i.bottom), left: px(i.left) },
+    padding: {
+      top: px(i.top),
+      right: px(i.right),
+      bottom: px(i.bottom + (opts.extraBottom ?? 0)),
+      left: px(i.left),
+    },
     maxZoom: opts.maxZoom ?? 1.25,
     duration: opts.duration ?? 0,
   });

@@ -40,7 +40,9 @@ function OpenClassroom() {
   useEffect(() => {
     const id = window.setTimeout(
       // Into the room its panels leave (canvas/fit.ts), so no panel covers a node.
-      () => void fitToRoom(rf, { maxZoom: presenting ? 2.5 : 1.25 }),
+      // In presentation mode, room under the nodes for what is drawn inside them (environments,
+      // messages, shards, slots) in 24 px type.
+      () => void fitToRoom(rf, { maxZoom: presenting ? 2.5 : 1.25, extraBottom: presenting ? 160 : 0 }),
       120,
     );
     return () => window.clearTimeout(id);
