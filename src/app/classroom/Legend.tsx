@@ -4,6 +4,8 @@ import type { ReplayData } from './replay-data';
 /** Names every dot and every mark the replay draws (only the marks this run can show). */
 export function Legend({ data, className = 'playback__legend' }: { data: ReplayData; className?: string }) {
   const functions = data.internals.functions.size > 0;
+  const others = [...data.internals.others.values()].map((n) => n.info);
+  const streams = others.some((n) => n.shards !== undefined);
   return (
     <ul className={className} aria-label="What the dots and marks mean">
       {DOT_ORDER.map((s) => (
@@ -23,6 +25,22 @@ export function Legend({ data, className = 'playback__legend' }: { data: ReplayD
             line under a function = concurrency / limit
           </li>
         </>
+      ) : null}
+      {others.length > 0 ? (
+        <li
+          className="playback__slots"
+          title="Under queues, streams, servers and container services: what is inside them at this moment"
+        >
+          <span className="slot slot--busy" aria-hidden="true" /> being handled{' '}
+          <span className="slot slot--waiting" aria-hidden="true" /> waiting{' '}
+          <span className="slot" aria-hidden="true" /> free slot
+          {streams ? (
+            <>
+              {' '}
+              <span className="slot slot--held" aria-hidden="true" /> failed batch held
+            </>
+          ) : null}
+        </li>
       ) : null}
       <li title="Dots above a node wait there: the request is being handled by that node">
         dots above a node = requests inside it

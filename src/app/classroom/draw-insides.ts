@@ -55,9 +55,10 @@ function drawQueue(
   if (q.batches > 0) parts.push(`${q.batches} batch${q.batches === 1 ? '' : 'es'} running`);
   if (q.oldestAgeMs !== undefined) parts.push(`oldest ${seconds(q.oldestAgeMs)}`);
   const y = text(ctx, parts, box, y0, st);
-  let x = squares(ctx, box.x, y, q.visible, st, BUSY, true, box.w * 0.6);
+  // As everywhere in the insides: orange waits, blue is being handled.
+  let x = squares(ctx, box.x, y, q.visible, st, WAIT, true, box.w * 0.6);
   x += st.square;
-  squares(ctx, x, y, q.inFlight, st, WAIT, false, box.x + box.w * 1.15 - x);
+  squares(ctx, x, y, q.inFlight, st, BUSY, true, box.x + box.w * 1.15 - x);
 }
 
 function drawFleet(
@@ -73,7 +74,7 @@ function drawFleet(
   const slots = f.serving * f.slotsPerInstance;
   const parts = [
     `${f.serving} ${unit}${f.serving === 1 ? '' : 's'}${f.starting ? ` (+${f.starting} starting)` : ''}${f.draining ? ` (${f.draining} draining)` : ''}`,
-    `${count(f.busy)} of ${count(slots)} slots busy`,
+    `${count(f.busy)}/${count(slots)} busy`,
     `${count(f.waiting)} waiting`,
   ];
   const y = text(ctx, parts, box, y0, st);
@@ -162,10 +163,10 @@ function drawStream(
       ctx.fillStyle = st.c.border;
       ctx.fillRect(box.x, y, box.w, barH);
       ctx.globalAlpha = 1;
-      ctx.fillStyle = BUSY;
+      ctx.fillStyle = WAIT;
       ctx.fillRect(box.x, y, (box.w * l.records) / most, barH);
       if (l.batch > 0) {
-        ctx.fillStyle = WAIT;
+        ctx.fillStyle = BUSY;
         ctx.fillRect(box.x, y, Math.max(3, (box.w * l.batch) / most), barH);
       } else if (l.batch < 0) hatch(ctx, box.x, y, Math.max(6, (box.w * -l.batch) / most), barH, FAILED);
       y += barH + 2;
