@@ -1,10 +1,9 @@
-import { useState } from 'react';
 import { Plus, X } from 'lucide-react';
 import { describedBy } from './FieldFrame';
 import { RecordCards } from './RecordCards';
-import { RecordCell, newRow } from './RecordCell';
+import { RecordCell, newRow, useCellEdits } from './RecordCell';
 import type { FieldProps } from './fields';
-import { issuesUnder, pathKey } from './params-edit';
+import { pathKey } from './params-edit';
 import type { FieldSpec } from './schema-fields';
 
 type ListSpec = FieldSpec & { type: 'list' };
@@ -27,8 +26,7 @@ export function ListField({
     Array.isArray(value) ? value : Array.isArray(field.defaultValue) ? field.defaultValue : []
   ) as Record<string, unknown>[];
   const listErrors = issues.get(pathKey(field.path)) ?? [];
-  // Refused cell edits are not written; their message stays on the cell until fixed.
-  const [cellErrors, setCellErrors] = useState<Record<string, string>>({});
+  const cell = useCellEdits(inputId, field.path, issues);
   const write = (next: Record<string, unknown>[]) => commit(next);
   // Wide records (a workflow's steps) read better as one card per record than as a table.
   if (field.item.fields.length > MAX_TABLE_COLUMNS)
@@ -58,34 +56,18 @@ export function ListField({
         <tbody>
           {rows.map((_row, i) => (
             <tr key={i}>
-              {field.item.fields.map((c) => {
-                const cellId = `${inputId}-${i}-${c.key}`;
-                const err = cellErrors[cellId] ?? issuesUnder(issues, [...field.path, i, c.key])[0];
-                const label = `${c.title}, row ${i + 1}`;
-                return (
-                  <td key={c.key}>
-                    <RecordCell
-                      c={c}
-                      rows={rows}
-                      i={i}
-                      cellId={cellId}
-                      label={label}
-                      error={err}
-                      write={write}
-                      onTyped={(r) =>
-                        setCellErrors(({ [cellId]: _old, ...rest }) =>
-                          r.ok ? rest : { ...rest, [cellId]: r.message },
-                        )
-                      }
-                    />
-                    {err ? (
-                      <span className="field__error field__error--cell" role="alert">
-                        ⚠ {err}
-                      </span>
-                    ) : null}
-                  </td>
-                );
-              })}
+              {field.item.fields.map((c) => (
+                <td key={c.key}>
+                  <RecordCell
+                    c={c}
+                    rows={rows}
+                    i={i}
+                    label={`${c.title}, row ${i + 1}`}
+                    write={write}
+                    {...cell(i, c)}
+                  />
+                </td>
+              ))}
               <td>
                 <button
                   type="button"

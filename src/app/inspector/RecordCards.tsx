@@ -1,9 +1,8 @@
-import { useState } from 'react';
 import { ArrowDown, ArrowUp, Plus, X } from 'lucide-react';
 import { describedBy } from './FieldFrame';
 import type { CommitResult } from './params-edit';
-import { issuesUnder, pathKey } from './params-edit';
-import { RecordCell, newRow } from './RecordCell';
+import { pathKey } from './params-edit';
+import { RecordCell, newRow, useCellEdits } from './RecordCell';
 import './record-cards.css';
 import type { FieldSpec } from './schema-fields';
 
@@ -37,7 +36,7 @@ export function RecordCards({
   write(next: Row[]): CommitResult;
   issues: Map<string, string[]>;
 }) {
-  const [cellErrors, setCellErrors] = useState<Record<string, string>>({});
+  const cell = useCellEdits(inputId, field.path, issues);
   const [nameField, ...rest] = field.item.fields;
   const noun = nameField?.title.toLowerCase() ?? 'row';
   const move = (i: number, by: number) => {
@@ -56,37 +55,9 @@ export function RecordCards({
       ) : null}
       <ol className="record-cards__list">
         {rows.map((row, i) => {
-          const cell = (c: FieldSpec) => {
-            const cellId = `${inputId}-${i}-${c.key}`;
-            const err = cellErrors[cellId] ?? issuesUnder(issues, [...field.path, i, c.key])[0];
-            return { cellId, err };
-          };
-          const renderCell = (c: FieldSpec, label: string) => {
-            const { cellId, err } = cell(c);
-            return (
-              <>
-                <RecordCell
-                  c={c}
-                  rows={rows}
-                  i={i}
-                  cellId={cellId}
-                  label={label}
-                  error={err}
-                  write={write}
-                  onTyped={(r) =>
-                    setCellErrors(({ [cellId]: _old, ...others }) =>
-                      r.ok ? others : { ...others, [cellId]: r.message },
-                    )
-                  }
-                />
-                {err ? (
-                  <span className="field__error field__error--cell" role="alert">
-                    ⚠ {err}
-                  </span>
-                ) : null}
-              </>
-            );
-          };
+          const renderCell = (c: FieldSpec, label: string) => (
+            <RecordCell c={c} rows={rows} i={i} label={label} write={write} {...cell(i, c)} />
+          );
           return (
             <li
               key={i}
@@ -130,7 +101,7 @@ export function RecordCards({
                   .filter((c) => applies(c, row, field.item.fields))
                   .map((c) => (
                     <div key={c.key} className={`record-card__field record-card__field--${c.type}`}>
-                      <label htmlFor={cell(c).cellId} title={c.help}>
+                      <label htmlFor={cell(i, c).cellId} title={c.help}>
                         {c.title}
                         {c.unit ? <span className="record-card__unit"> ({c.unit})</span> : null}
                       </label>

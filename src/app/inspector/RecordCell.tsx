@@ -1,4 +1,6 @@
+import { useState } from 'react';
 import type { CommitResult } from './params-edit';
+import { issuesUnder } from './params-edit';
 import type { FieldSpec } from './schema-fields';
 
 type Row = Record<string, unknown>;
@@ -35,11 +37,46 @@ export function newRow(item: FieldSpec & { type: 'object' }, index: number): Rec
 const cellText = (v: unknown) => (v === undefined ? '' : String(v));
 
 /**
+ * Per-cell state of a list field: a refused typed value keeps its message on its cell until
+ * fixed; otherwise the cell shows the schema's issue at its path. Returns each cell's id,
+ * message and the handler RecordCell reports a typed value's result to.
+ */
+export function useCellEdits(
+  inputId: string,
+  path: readonly (string | number)[],
+  issues: Map<string, string[]>,
+) {
+  const [cellErrors, setCellErrors] = useState<Record<string, string>>({});
+  return (i: number, c: FieldSpec) => {
+    const cellId = `${inputId}-${i}-${c.key}`;
+    return {
+      cellId,
+      error: cellErrors[cellId] ?? issuesUnder(issues, [...path, i, c.key])[0],
+      onTyped: (r: CommitResult) =>
+        setCellErrors(({ [cellId]: _old, ...rest }) => (r.ok ? rest : { ...rest, [cellId]: r.message })),
+    };
+  };
+}
+
+/**
  * One value of one record in a list field: a select, a checkbox or a text input that writes
  * the whole list through the schema when it loses focus. Shared by the table (small records)
  * and the cards (wide records such as a workflow's steps).
  */
-export function RecordCell({ c, rows, i, cellId, label, error, write, onTyped }: RecordCellProps) {
+export function RecordCell(props: RecordCellProps) {
+  return (
+    <>
+      <CellControl {...props} />
+      {props.error ? (
+        <span className="field__error field__error--cell" role="alert">
+          ⚠ {props.error}
+        </span>
+      ) : null}
+    </>
+  );
+}
+
+function CellControl({ c, rows, i, cellId, label, error, write, onTyped }: RecordCellProps) {
   const row = rows[i];
   const set = (v: unknown) => write(rows.map((r, j) => (j === i ? { ...r, [c.key]: v } : r)));
   if (c.type === 'enum')
