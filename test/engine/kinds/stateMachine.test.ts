@@ -252,6 +252,38 @@ describe('Step Functions state machine', () => {
     );
   });
 
+  it("runs work that belongs to no request (a failed event's record on a bus) without holding a path", () => {
+    // The failing function's on-failure record reaches the bus as work of no request.
+    const r = run(
+      scenario(
+        [
+          { id: 'tick', kind: 'schedule', params: { rateSeconds: 60 } },
+          { id: 'flaky', kind: 'function', params: { ...FAST, errorRate: 1, asyncRetries: 0 } },
+          { id: 'bus', kind: 'eventBus' },
+          // A long wait keeps executions running at the end, when the run checks its paths.
+          {
+            id: 'sm',
+            kind: 'stateMachine',
+            params: { steps: [step('Cool down', { type: 'wait', seconds: 120 }), step('Repair')] },
+          },
+          { id: 'fix', kind: 'function', params: FAST },
+        ],
+        [
+          { source: 'tick', target: 'flaky' },
+          { source: 'flaky', target: 'bus', role: 'onFailure' },
+          { source: 'bus', target: 'sm' },
+          { source: 'sm', target: 'fix' },
+        ],
+        { durationSeconds: 600 },
+      ),
+    );
+    const m = metrics(r, 'sm');
+    expect(m.executions).toBeGreaterThanOrEqual(9);
+    expect(m.succeeded).toBeLessThan(m.executions);
+    expect(metrics(r, 'fix').invocations).toBe(m.succeeded);
+    conserved(r);
+  });
+
   it('takes the only connected function when a step names none, and a label as well as an id', () => {
     const only = scenario(
       [

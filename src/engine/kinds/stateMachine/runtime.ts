@@ -180,7 +180,8 @@ export class StateMachineRuntime extends NodeBase<StateMachineParams> {
     this.exCaller[x] = caller;
     this.exCallerSlot[x] = callerSlot;
     this.exDone[x] = 0;
-    if (caller < 0) this.holding++;
+    // Work that belongs to no request (req −1: an event already counted as failed) holds no path.
+    if (caller < 0 && req >= 0) this.holding++;
     if (this.measuring(t)) {
       this.executions++;
       if (this.ctx.series) this.ctx.series.count(this.sExecutions, t);
@@ -365,7 +366,7 @@ export class StateMachineRuntime extends NodeBase<StateMachineParams> {
       const status = ending === SUCCEEDED ? OK : ending === TIMED_OUT ? TIMEOUT : ERROR;
       this.ctx.answer(this.ctx.nodes[caller], this.exCallerSlot[x], status, t);
     } else {
-      this.holding--;
+      if (req >= 0) this.holding--;
       this.ctx.requests.end(req, ending === SUCCEEDED ? COMPLETED : FAILED, t);
     }
     this.callSettled(x);
