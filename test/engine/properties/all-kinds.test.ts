@@ -39,6 +39,24 @@ const PARAMS: Partial<Record<NodeKind, fc.Arbitrary<Record<string, unknown>>>> =
     concurrencyPerInstance: fc.integer({ min: 1, max: 4 }),
     duration: fc.record({ dist: fc.constant('exponential'), meanMs: fc.integer({ min: 5, max: 300 }) }),
   }),
+  // Steps name no function: each calls the one the state machine is connected to (or the
+  // document is refused and skipped).
+  stateMachine: fc.record({
+    workflowType: fc.constantFrom('standard', 'express'),
+    steps: fc.array(
+      fc.record({
+        name: fc.constantFrom('A', 'B'),
+        type: fc.constantFrom('task', 'task', 'wait', 'map'),
+        seconds: fc.integer({ min: 0, max: 5 }),
+        items: fc.integer({ min: 1, max: 4 }),
+        concurrency: fc.integer({ min: 1, max: 3 }),
+        alongside: fc.constantFrom(false, false, true),
+        maxAttempts: fc.integer({ min: 0, max: 2 }),
+        catchFailures: fc.boolean(),
+      }),
+      { minLength: 1, maxLength: 4 },
+    ),
+  }),
   container: fc.record({
     tasks: fc.record({ min: fc.integer({ min: 0, max: 2 }), max: fc.integer({ min: 2, max: 3 }) }),
     concurrencyPerTask: fc.integer({ min: 1, max: 4 }),
