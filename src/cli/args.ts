@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+
 /** A tiny argument parser: positionals, --flag, --key value. Unknown flags are errors. */
 export interface ParsedArgs {
   positionals: string[];
@@ -40,4 +42,38 @@ export function numberArg(
     );
   }
   return n;
+}
+
+/**
+ * The front of a command that takes one input file and an optional --out: parses the
+ * arguments and reads the file as text. Returns the exit code instead when it is done
+ * (0 after --help, 2 after a usage error or an unreadable file, with the message printed).
+ */
+export function oneFileCommand(
+  argv: string[],
+  usage: string,
+  what: string,
+): { file: string; text: string; out: string | undefined } | number {
+  let args: ParsedArgs;
+  try {
+    args = parseArgs(argv, { flags: ['help'], values: ['out'] });
+    if (args.flags.has('help')) {
+      console.log(usage);
+      return 0;
+    }
+    if (args.positionals.length !== 1) throw new UsageError(`give exactly one ${what} file`);
+  } catch (e) {
+    console.error(`${(e as Error).message}\n\n${usage}`);
+    return 2;
+  }
+  const file = args.positionals[0];
+  try {
+    return { file, text: readFileSync(file, 'utf8'), out: args.values.get('out') };
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    console.error(
+      err.code === 'ENOENT' ? `${file}: no such file` : `${file}: cannot be read (${err.message})`,
+    );
+    return 2;
+  }
 }

@@ -1,6 +1,6 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { exportSam } from '../engine/sam/export';
-import { UsageError, parseArgs } from './args';
+import { oneFileCommand } from './args';
 
 const USAGE = `usage: npm run export-sam -- <scenario.json> [--out template.yaml]
 
@@ -11,27 +11,14 @@ const USAGE = `usage: npm run export-sam -- <scenario.json> [--out template.yaml
 
 /** Exit codes: 0 written, 2 bad input (usage, unreadable file, invalid scenario). */
 export function main(argv: string[]): number {
-  let args;
-  try {
-    args = parseArgs(argv, { flags: ['help'], values: ['out'] });
-    if (args.flags.has('help')) {
-      console.log(USAGE);
-      return 0;
-    }
-    if (args.positionals.length !== 1) throw new UsageError('give exactly one scenario file');
-  } catch (e) {
-    console.error(`${(e as Error).message}\n\n${USAGE}`);
-    return 2;
-  }
-  const file = args.positionals[0];
+  const input = oneFileCommand(argv, USAGE, 'scenario');
+  if (typeof input === 'number') return input;
+  const { file, out } = input;
   let doc: unknown;
   try {
-    doc = JSON.parse(readFileSync(file, 'utf8'));
+    doc = JSON.parse(input.text);
   } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    console.error(
-      err.code === 'ENOENT' ? `${file}: no such file` : `${file}: not valid JSON (${err.message})`,
-    );
+    console.error(`${file}: not valid JSON (${(e as Error).message})`);
     return 2;
   }
   const r = exportSam(doc);
@@ -41,7 +28,6 @@ export function main(argv: string[]): number {
     return 2;
   }
   for (const p of r.problems) console.error(`warning: ${p}`);
-  const out = args.values.get('out');
   if (out) {
     writeFileSync(out, r.yaml);
     console.error(`Template written to ${out}.`);

@@ -1,8 +1,8 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { importTemplate } from '../engine/sam/import';
 import { formatReport } from '../engine/sam/report';
-import { UsageError, parseArgs } from './args';
+import { oneFileCommand } from './args';
 
 const USAGE = `usage: npm run import -- <template.yaml|template.json> [--out scenario.json]
 
@@ -13,29 +13,9 @@ const USAGE = `usage: npm run import -- <template.yaml|template.json> [--out sce
 
 /** Exit codes: 0 imported, 2 bad input (usage, unreadable file, not a template). */
 export function main(argv: string[]): number {
-  let args;
-  try {
-    args = parseArgs(argv, { flags: ['help'], values: ['out'] });
-    if (args.flags.has('help')) {
-      console.log(USAGE);
-      return 0;
-    }
-    if (args.positionals.length !== 1) throw new UsageError('give exactly one template file');
-  } catch (e) {
-    console.error(`${(e as Error).message}\n\n${USAGE}`);
-    return 2;
-  }
-  const file = args.positionals[0];
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    console.error(
-      err.code === 'ENOENT' ? `${file}: no such file` : `${file}: cannot be read (${err.message})`,
-    );
-    return 2;
-  }
+  const input = oneFileCommand(argv, USAGE, 'template');
+  if (typeof input === 'number') return input;
+  const { file, text, out } = input;
   const r = importTemplate(text, basename(file));
   if (!r.ok) {
     console.error(`${file}${r.line ? `:${r.line}` : ''}: cannot be imported: ${r.reason}`);
@@ -43,7 +23,6 @@ export function main(argv: string[]): number {
   }
   const json = `${JSON.stringify(r.doc, null, 2)}\n`;
   const report = formatReport(r.report);
-  const out = args.values.get('out');
   if (out) {
     writeFileSync(out, json);
     console.log(`${report}\n\nScenario written to ${out}.`);

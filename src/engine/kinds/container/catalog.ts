@@ -1,5 +1,5 @@
 import { CALL_OUTCOMES, defineCatalog, NO_TRAITS } from '../catalog-types';
-import { FLEET_METRICS, FLEET_OUTCOMES } from '../server/catalog';
+import { FLEET_FIELDS, FLEET_METRICS, FLEET_OUTCOMES } from '../server/catalog';
 import { containerParams } from './schema';
 
 export const containerCatalog = defineCatalog({
@@ -18,25 +18,14 @@ export const containerCatalog = defineCatalog({
       title: 'Architecture',
       options: { x86_64: 'x86_64', arm64: 'arm64 (Graviton)' },
     },
-    duration: { title: 'Service time', group: 'performance' },
     startupSeconds: { title: 'Task start-up time', group: 'performance' },
     tasks: {
       title: 'Tasks',
       group: 'limits',
       fields: { min: { title: 'Minimum' }, max: { title: 'Maximum' } },
     },
-    autoscaling: {
-      title: 'Auto scaling',
-      group: 'limits',
-      fields: {
-        targetUtilization: { title: 'Target utilization' },
-        scaleOutDelaySeconds: { title: 'Scale-out delay' },
-        cooldownSeconds: { title: 'Cooldown' },
-      },
-    },
+    ...FLEET_FIELDS,
     concurrencyPerTask: { title: 'Requests at once per task', group: 'limits' },
-    queueLimit: { title: 'Waiting requests limit', group: 'limits' },
-    requestTimeoutMs: { title: 'Request timeout', group: 'limits' },
   },
   summary: (p) =>
     `${p.vcpu} vCPU · ${p.memoryGB} GB × ${p.tasks.min === p.tasks.max ? p.tasks.min : `${p.tasks.min}–${p.tasks.max}`}` +

@@ -1,4 +1,4 @@
-import { defineCatalog, NO_TRAITS } from '../catalog-types';
+import { defineCatalog, NO_TRAITS, type FieldWords } from '../catalog-types';
 import { INSTANCE_TYPES, fits, peakNeed, smallestFittingInstance } from './instance-types';
 import { serverParams, type ServerParams } from './schema';
 
@@ -6,6 +6,22 @@ import { serverParams, type ServerParams } from './schema';
 export const FLEET_OUTCOMES = { '200': 'ok', '5xx': 'bad', '504': 'bad', '503': 'bad' } as const;
 
 /** Metrics (badges in this order) shared with the Fargate service, which runs on the same fleet model. */
+/** Words for the params every fleet (servers, container services) shares: fleet-params.ts. */
+export const FLEET_FIELDS = {
+  duration: { title: 'Service time', group: 'performance' },
+  autoscaling: {
+    title: 'Auto scaling',
+    group: 'limits',
+    fields: {
+      targetUtilization: { title: 'Target utilization' },
+      scaleOutDelaySeconds: { title: 'Scale-out delay' },
+      cooldownSeconds: { title: 'Cooldown' },
+    },
+  },
+  queueLimit: { title: 'Waiting requests limit', group: 'limits' },
+  requestTimeoutMs: { title: 'Request timeout', group: 'limits' },
+} as const satisfies Readonly<Record<string, FieldWords>>;
+
 export const FLEET_METRICS = {
   requests: { role: 'counter', label: 'Requests', badge: { word: 'req' } },
   maxInstances: { role: 'gauge', label: 'Max instances', badge: { word: 'max inst' } },
@@ -28,24 +44,13 @@ export const serverCatalog = defineCatalog({
   params: serverParams,
   fields: {
     instanceType: { title: 'Instance type' },
-    duration: { title: 'Service time', group: 'performance' },
     instances: {
       title: 'Instances',
       group: 'limits',
       fields: { min: { title: 'Minimum' }, max: { title: 'Maximum' } },
     },
-    autoscaling: {
-      title: 'Auto scaling',
-      group: 'limits',
-      fields: {
-        targetUtilization: { title: 'Target utilization' },
-        scaleOutDelaySeconds: { title: 'Scale-out delay' },
-        cooldownSeconds: { title: 'Cooldown' },
-      },
-    },
+    ...FLEET_FIELDS,
     concurrencyPerInstance: { title: 'Requests at once per instance', group: 'limits' },
-    queueLimit: { title: 'Waiting requests limit', group: 'limits' },
-    requestTimeoutMs: { title: 'Request timeout', group: 'limits' },
     durationByType: { title: 'Service time by event type', group: 'advanced' },
     components: { title: 'Components (monolith parts)', group: 'advanced' },
   },
