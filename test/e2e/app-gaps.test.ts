@@ -63,7 +63,7 @@ describe.skipIf(!hasBrowser)('app: notes, filters, traffic shapes, run shortcut,
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await page.keyboard.press('?');
     const sheet = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
-    await expect(sheet.getByText('Ctrl+Enter').count()).resolves.toBe(1);
+    await expect.poll(() => sheet.getByText('Ctrl+Enter').count(), { timeout: 10_000 }).toBe(1);
     await s.screenshot('gaps-shortcut-sheet');
   });
 
@@ -75,20 +75,22 @@ describe.skipIf(!hasBrowser)('app: notes, filters, traffic shapes, run shortcut,
     const notes = page.locator('.notes-panel');
     // Folded at first, so that it hides no node; a button opens it.
     await page.getByRole('button', { name: 'Notes' }).click();
-    await expect(notes.getByRole('heading', { name: 'Read me' }).count()).resolves.toBe(1);
+    await expect
+      .poll(() => notes.getByRole('heading', { name: 'Read me' }).count(), { timeout: 10_000 })
+      .toBe(1);
     await expect(notes.locator('strong').textContent()).resolves.toBe('through a bus');
-    await expect(notes.locator('li').count()).resolves.toBe(2);
+    await expect.poll(() => notes.locator('li').count(), { timeout: 10_000 }).toBe(2);
     await expect(notes.locator('a').getAttribute('href')).resolves.toBe(
       'https://aws.amazon.com/eventbridge/',
     );
     // Raw HTML stays text; a javascript: link is not a link.
-    await expect(notes.locator('img').count()).resolves.toBe(0);
+    await expect.poll(() => notes.locator('img').count(), { timeout: 10_000 }).toBe(0);
     await expect(notes.textContent()).resolves.toContain('<img src=x');
-    await expect(notes.locator('a').count()).resolves.toBe(1);
+    await expect.poll(() => notes.locator('a').count(), { timeout: 10_000 }).toBe(1);
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     await s.screenshot('gaps-notes-panel');
     await page.getByRole('button', { name: 'Hide the notes' }).click();
-    await expect(notes.count()).resolves.toBe(0);
+    await expect.poll(() => notes.count(), { timeout: 10_000 }).toBe(0);
     await page.getByRole('button', { name: 'Notes' }).click();
     await notes.waitFor();
   });

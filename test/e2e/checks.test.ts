@@ -64,7 +64,7 @@ describe.skipIf(!hasBrowser)('learner checks in the app', () => {
       await expect(finding.textContent()).resolves.toContain(
         'Nothing writes to Uploads, so it and what it feeds (New files, Work queue and Worker) stay idle in a run',
       );
-      await expect(page.getByText('Ready to run').count()).resolves.toBe(0);
+      await expect.poll(() => page.getByText('Ready to run').count(), { timeout: 10_000 }).toBe(0);
       // Every node of the dead chain carries a mark with the sentence in its tooltip.
       for (const id of ['uploads', 'new-files', 'work', 'worker'])
         await expect(page.getByTestId(`finding-mark-${id}`).getAttribute('title')).resolves.toContain(
@@ -75,15 +75,17 @@ describe.skipIf(!hasBrowser)('learner checks in the app', () => {
       await finding.getByRole('button', { name: /^Fix: Add a producer writing to Uploads$/ }).click();
       await expect.poll(() => finding.count()).toBe(0);
       await page.getByTestId('node-producer').waitFor();
-      await expect(page.getByTestId('finding-mark-uploads').count()).resolves.toBe(0);
-      await expect(page.getByText('Ready to run: no problems found.').count()).resolves.toBe(1);
+      await expect.poll(() => page.getByTestId('finding-mark-uploads').count(), { timeout: 10_000 }).toBe(0);
+      await expect
+        .poll(() => page.getByText('Ready to run: no problems found.').count(), { timeout: 10_000 })
+        .toBe(1);
       expect(await checks.count()).toBe(0);
       await s.screenshot(`checks-fixed-${size.width}`);
 
       // The fix is one undo step.
       await page.keyboard.press('Control+z');
       await finding.waitFor();
-      await expect(page.getByTestId('node-producer').count()).resolves.toBe(0);
+      await expect.poll(() => page.getByTestId('node-producer').count(), { timeout: 10_000 }).toBe(0);
     });
 
   it('a destination on an SQS-fed function: clicking the finding selects the function, whose inspector offers the fix', async () => {

@@ -87,15 +87,19 @@ describe.skipIf(!hasBrowser)('classroom', () => {
     // Stopped exactly at the pause point (0.5 s) and not playing.
     await expect(clock(page).textContent()).resolves.toBe('0.50 s');
     expect((await drawnState(page)).time).toBe('500');
-    await expect(page.getByRole('button', { name: 'Play', exact: true }).count()).resolves.toBe(1);
+    await expect
+      .poll(() => page.getByRole('button', { name: 'Play', exact: true }).count(), { timeout: 10_000 })
+      .toBe(1);
     await s.screenshot('classroom-lesson-question');
     // → (a clicker's next) reveals the answer, then continues.
     await page.keyboard.press('PageDown');
     await page.getByTestId('lesson-answer').waitFor();
     await page.locator('.lesson-card').screenshot({ path: `${SCREENS}/classroom-lesson-answer.png` });
     await page.keyboard.press('PageDown');
-    await expect(question.count()).resolves.toBe(0);
-    await expect(page.getByRole('button', { name: 'Pause', exact: true }).count()).resolves.toBe(1);
+    await expect.poll(() => question.count(), { timeout: 10_000 }).toBe(0);
+    await expect
+      .poll(() => page.getByRole('button', { name: 'Pause', exact: true }).count(), { timeout: 10_000 })
+      .toBe(1);
     // Scrubbing to the next pause point and stepping onto it asks again.
     await page.keyboard.press('Space');
     await scrubTo(page, 179_000);
@@ -113,14 +117,14 @@ describe.skipIf(!hasBrowser)('classroom', () => {
     await page.getByTestId('present-hud').waitFor({ timeout: 60_000 });
     for (const sel of ['.palette', '.inspector', '.results-slot', '.topbar'])
       await expect(page.locator(sel).isVisible(), sel).resolves.toBe(false);
-    await expect(page.locator('.present-hud__counter').count()).resolves.toBe(3);
+    await expect.poll(() => page.locator('.present-hud__counter').count(), { timeout: 10_000 }).toBe(3);
     await page.keyboard.press('PageDown');
     await page.keyboard.press('PageDown');
     await page.keyboard.press('PageDown');
     await s.screenshot('classroom-presentation');
     // B blanks the screen, B again brings it back.
     await page.keyboard.press('b');
-    await expect(page.locator('.classroom-blank').count()).resolves.toBe(1);
+    await expect.poll(() => page.locator('.classroom-blank').count(), { timeout: 10_000 }).toBe(1);
     await page.keyboard.press('b');
     await page.keyboard.press('p');
     await expect(page.locator('.palette').isVisible()).resolves.toBe(true);
@@ -158,7 +162,7 @@ describe.skipIf(!hasBrowser)('classroom', () => {
     const wf = page.getByTestId('trace-waterfall');
     await wf.waitFor();
     const seg = wf.getByTestId('cold-segment');
-    await expect(seg.count()).resolves.toBe(1);
+    await expect.poll(() => seg.count(), { timeout: 10_000 }).toBe(1);
     const box = (await seg.boundingBox())!;
     expect(box.width).toBeGreaterThan(4);
     await expect(seg.getAttribute('title')).resolves.toMatch(/Cold start \(INIT\) \d/);

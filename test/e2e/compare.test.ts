@@ -130,10 +130,10 @@ describe.skipIf(!hasBrowser)('compare', () => {
     // Bars with whiskers: a bar per design.
     const bars = side.getByRole('figure', { name: 'Cost per month' });
     await bars.locator('path.chart-bar').first().waitFor();
-    await expect(bars.locator('path.chart-bar').count()).resolves.toBe(4);
+    await expect.poll(() => bars.locator('path.chart-bar').count(), { timeout: 10_000 }).toBe(4);
     // recharts draws the whiskers once the bars have their places.
     await bars.locator('.recharts-errorBar').first().waitFor({ state: 'attached' });
-    await expect(bars.locator('.recharts-errorBar').count()).resolves.toBe(4);
+    await expect.poll(() => bars.locator('.recharts-errorBar').count(), { timeout: 10_000 }).toBe(4);
     // Functions have cold starts, the servers utilisation.
     const cold = await table
       .getByRole('row', { name: /^Cold starts/ })
@@ -164,10 +164,10 @@ describe.skipIf(!hasBrowser)('compare', () => {
     await page.getByRole('button', { name: 'Compare', exact: true }).click();
     const dlg = view(page);
     await dlg.waitFor();
-    await expect(dlg.locator('.compare-entry').count()).resolves.toBe(1);
+    await expect.poll(() => dlg.locator('.compare-entry').count(), { timeout: 10_000 }).toBe(1);
     await dlg.getByLabel('Template').selectOption('compare-functions');
     await dlg.getByRole('button', { name: 'Add template' }).click();
-    await expect(dlg.locator('.compare-entry').count()).resolves.toBe(2);
+    await expect.poll(() => dlg.locator('.compare-entry').count(), { timeout: 10_000 }).toBe(2);
     // Keyboard: the tabs answer the arrow keys.
     await dlg.getByRole('tab', { name: 'Cost against load (sweep)' }).focus();
     await page.keyboard.press('ArrowRight');
@@ -208,7 +208,7 @@ describe.skipIf(!hasBrowser)('compare', () => {
         mimeType: 'application/json',
         buffer: Buffer.from(JSON.stringify(doc)),
       });
-    await expect(dlg.locator('.compare-entry').count()).resolves.toBe(2);
+    await expect.poll(() => dlg.locator('.compare-entry').count(), { timeout: 10_000 }).toBe(2);
     await dlg.getByRole('tab', { name: 'Side by side' }).click();
     const side = dlg.getByRole('tabpanel', { name: 'Side by side' });
     await side.getByLabel('Runs per design').selectOption('5');

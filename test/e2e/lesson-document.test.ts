@@ -88,9 +88,11 @@ describe.skipIf(!hasBrowser)('a lesson opens as its own document', () => {
     await expect.poll(() => nodes(page).count()).toBe(4);
     await page.waitForTimeout(600); // past the automatic fit that follows a change of diagram
     expect(await viewport(page)).toBe(myView);
-    await expect(page.locator('.react-flow__node.selected [data-testid="node-queue"]').count()).resolves.toBe(
-      1,
-    );
+    await expect
+      .poll(() => page.locator('.react-flow__node.selected [data-testid="node-queue"]').count(), {
+        timeout: 10_000,
+      })
+      .toBe(1);
     await page.keyboard.press('Escape');
     await page.locator('.canvas .react-flow__pane').click({ position: { x: 5, y: 5 } });
     await page.keyboard.press('Control+z');
@@ -106,7 +108,7 @@ describe.skipIf(!hasBrowser)('a lesson opens as its own document', () => {
     await page.reload();
     await lessonBanner(page).waitFor();
     await expect(page.locator('#scenario-name').inputValue()).resolves.not.toBe('My own diagram');
-    await expect(page.getByTestId('lesson-card').count()).resolves.toBe(1);
+    await expect.poll(() => page.getByTestId('lesson-card').count(), { timeout: 10_000 }).toBe(1);
     await page.screenshot({ path: `${SCREENSHOTS}/lesson-document-reloaded-1366.png` });
     await lessonBanner(page).getByRole('button', { name: 'Back to my diagram' }).click();
     await expect.poll(() => page.locator('#scenario-name').inputValue()).toBe('My own diagram');

@@ -46,7 +46,7 @@ describe.skipIf(!hasBrowser)('results charts (recharts)', () => {
     const chart = page.getByRole('figure', { name: 'Requests', exact: true });
     await chart.locator('.chart-series path.recharts-area-curve').waitFor();
     // No replay, no cursor.
-    await expect(chart.locator('.chart-cursor').count()).resolves.toBe(0);
+    await expect.poll(() => chart.locator('.chart-cursor').count(), { timeout: 10_000 }).toBe(0);
     await page.getByRole('button', { name: 'Replay requests on the canvas' }).click();
     await page.getByRole('slider', { name: 'Timeline' }).fill('20000');
     const cursor = chart.locator('.chart-cursor');
@@ -60,7 +60,9 @@ describe.skipIf(!hasBrowser)('results charts (recharts)', () => {
     expect(Math.abs(cursorBox.x + cursorBox.width / 2 - (tickBox.x + tickBox.width / 2))).toBeLessThan(3);
     // Every chart over time of the node has one.
     const charts = page.locator('.series-view figure');
-    await expect(page.locator('.series-view .chart-cursor').count()).resolves.toBe(await charts.count());
+    await expect
+      .poll(() => page.locator('.series-view .chart-cursor').count(), { timeout: 10_000 })
+      .toBe(await charts.count());
     await chart.scrollIntoViewIfNeeded();
     await s.screenshot('replay-cursor');
     await page.getByRole('slider', { name: 'Timeline' }).fill('10000');
@@ -143,7 +145,7 @@ describe.skipIf(!hasBrowser)('results charts (recharts)', () => {
         .waitFor({ timeout: 120_000 });
       const bars = side.getByRole('figure', { name: 'Cost per month' });
       await bars.locator('path.chart-bar').first().waitFor();
-      await expect(bars.locator('path.chart-bar').count()).resolves.toBe(4);
+      await expect.poll(() => bars.locator('path.chart-bar').count(), { timeout: 10_000 }).toBe(4);
       await s.screenshot(`charts-side-${vp.width}`);
       await bars.scrollIntoViewIfNeeded();
       await s.screenshot(`charts-side-bars-${vp.width}`);

@@ -56,7 +56,7 @@ describe.skipIf(!hasBrowser)('results', () => {
     // Real bars, drawn by recharts: a blank chart has none. (Charts mount one by one after the figures.)
     await latency.locator('path.chart-bar').first().waitFor();
     expect(await latency.locator('path.chart-bar').count()).toBeGreaterThan(5);
-    await expect(latency.locator('g.chart-marker').count()).resolves.toBe(3);
+    await expect.poll(() => latency.locator('g.chart-marker').count(), { timeout: 10_000 }).toBe(3);
     // The axes are labelled: latencies along x, counts up y.
     const xTicks = await latency.locator('.recharts-xAxis-tick-labels text').allTextContents();
     expect(xTicks.length).toBeGreaterThan(2);
@@ -98,15 +98,19 @@ describe.skipIf(!hasBrowser)('results', () => {
 
     await page.getByTestId('node-api').click();
     await page.getByRole('figure', { name: 'Requests', exact: true }).waitFor();
-    await expect(page.getByRole('figure', { name: 'Concurrency' }).count()).resolves.toBe(0);
+    await expect
+      .poll(() => page.getByRole('figure', { name: 'Concurrency' }).count(), { timeout: 10_000 })
+      .toBe(0);
   });
 
   it('shows the bill line by line with a breakdown chart, in the dark theme too', async () => {
     await runToEnd(page);
     await page.getByRole('tab', { name: 'Bill' }).click();
     const table = panel(page).getByRole('table');
-    await expect(table.getByText('compute (x86_64)').count()).resolves.toBe(1);
-    await expect(table.getByText('$0.20 per million requests').count()).resolves.toBeGreaterThan(0);
+    await expect.poll(() => table.getByText('compute (x86_64)').count(), { timeout: 10_000 }).toBe(1);
+    await expect
+      .poll(() => table.getByText('$0.20 per million requests').count(), { timeout: 10_000 })
+      .toBeGreaterThan(0);
     await expect(table.locator('.bill-source summary').first().textContent()).resolves.toMatch(
       /\[L-PRICE\]|\[APIGW/,
     );

@@ -47,12 +47,12 @@ describe.skipIf(!hasBrowser)('Step Functions on the canvas', () => {
       await steps.waitFor();
       await steps.scrollIntoViewIfNeeded();
       await s.screenshot(`state-machine-${size.width}`);
-      await expect(steps.locator('.record-card').count()).resolves.toBe(3);
+      await expect.poll(() => steps.locator('.record-card').count(), { timeout: 10_000 }).toBe(3);
       await expect(steps.getByLabel('Step 2 name').inputValue()).resolves.toBe('Charge card');
       // A task shows its function and retrier; a wait step would show only its seconds.
       const charge = steps.locator('.record-card').nth(1);
       await expect(charge.getByLabel('Retries, step 2').inputValue()).resolves.toBe('2');
-      await expect(charge.getByLabel('Wait, step 2').count()).resolves.toBe(0);
+      await expect.poll(() => charge.getByLabel('Wait, step 2').count(), { timeout: 10_000 }).toBe(0);
       await steps.scrollIntoViewIfNeeded();
       await s.screenshot(`state-machine-${size.width}`);
     }, 180_000);

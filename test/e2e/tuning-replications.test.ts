@@ -47,7 +47,9 @@ describe.skipIf(!hasBrowser)('replications and power tuning in the browser', () 
     expect(half).toBeLessThan(mean * 0.2);
     const p95 = await panel.locator('.summary-card', { hasText: 'Latency p95' }).textContent();
     expect(p95).toMatch(/±/);
-    await expect(panel.locator('.node-intervals-table tbody tr').count()).resolves.toBe(3);
+    await expect
+      .poll(() => panel.locator('.node-intervals-table tbody tr').count(), { timeout: 10_000 })
+      .toBe(3);
     await panel.locator('.summary').screenshot({ path: join(SCREENSHOTS, 'replications-summary.png') });
     await page.getByRole('tab', { name: 'Time series' }).click();
     await page.getByRole('button', { name: /Handle command/ }).click();
@@ -75,7 +77,7 @@ describe.skipIf(!hasBrowser)('replications and power tuning in the browser', () 
       const rows = dialog.locator('.tuning-table tbody tr');
       await rows.first().waitFor({ timeout: 180_000 });
       // The defaults plus 3,008 MB.
-      await expect(rows.count()).resolves.toBe(10);
+      await expect.poll(() => rows.count(), { timeout: 10_000 }).toBe(10);
       const sizes = await rows.evaluateAll((trs) => trs.map((tr) => Number(tr.getAttribute('data-memory'))));
       expect(sizes).toEqual([128, 256, 512, 1024, 1769, 2048, 3008, 4096, 8192, 10240]);
       // The template's handler is not CPU-bound: duration flat, cost grows with memory, so the
@@ -87,9 +89,11 @@ describe.skipIf(!hasBrowser)('replications and power tuning in the browser', () 
       // The chart: four lines, whiskers, the picks marked, drawn by recharts.
       const chart = dialog.locator('.tuning-chart');
       await chart.locator('.recharts-line').first().waitFor();
-      await expect(chart.locator('.recharts-line').count()).resolves.toBe(4);
-      await expect(chart.locator('.recharts-errorBar').count()).resolves.toBeGreaterThan(0);
-      await expect(chart.locator('.tuning-pick').count()).resolves.toBeGreaterThan(0);
+      await expect.poll(() => chart.locator('.recharts-line').count(), { timeout: 10_000 }).toBe(4);
+      await expect
+        .poll(() => chart.locator('.recharts-errorBar').count(), { timeout: 10_000 })
+        .toBeGreaterThan(0);
+      await expect.poll(() => chart.locator('.tuning-pick').count(), { timeout: 10_000 }).toBeGreaterThan(0);
       await s.screenshot(`tuning-${vp.width}x${vp.height}`);
       if (vp.width === 1440) {
         const [download] = await Promise.all([
@@ -107,7 +111,9 @@ describe.skipIf(!hasBrowser)('replications and power tuning in the browser', () 
       }
       // One click sets the memory on the canvas's function.
       await dialog.locator('tr[data-memory="1769"]').getByRole('button', { name: 'Use 1,769 MB' }).click();
-      await expect(dialog.locator('tr[data-memory="1769"] .tuning-current').count()).resolves.toBe(1);
+      await expect
+        .poll(() => dialog.locator('tr[data-memory="1769"] .tuning-current').count(), { timeout: 10_000 })
+        .toBe(1);
       await dialog.getByRole('button', { name: 'Close' }).click();
       await expect(
         page

@@ -78,7 +78,7 @@ describe.skipIf(!hasBrowser)('the workspace: the diagram is the stage', () => {
       const viewport = size.width * size.height;
 
       // The canvas before a run: no results drawer yet.
-      await expect(page.getByTestId('results-drawer').count()).resolves.toBe(0);
+      await expect.poll(() => page.getByTestId('results-drawer').count(), { timeout: 10_000 }).toBe(0);
       const [canvas] = await boxes(page, '.canvas__flow');
       expect(canvas.width * canvas.height).toBeGreaterThanOrEqual(MIN_CANVAS_SHARE[size.width] * viewport);
 
@@ -186,7 +186,9 @@ describe.skipIf(!hasBrowser)('the workspace: the diagram is the stage', () => {
     expect(Number(await sep.getAttribute('aria-valuenow'))).toBe(w0 + 48);
     await page.reload();
     await page.getByTestId('node-clients').waitFor();
-    await expect(page.getByRole('button', { name: 'Show the inspector' }).count()).resolves.toBe(1);
+    await expect
+      .poll(() => page.getByRole('button', { name: 'Show the inspector' }).count(), { timeout: 10_000 })
+      .toBe(1);
     expect(
       Number(
         await page
@@ -200,7 +202,7 @@ describe.skipIf(!hasBrowser)('the workspace: the diagram is the stage', () => {
     s = await openApp({ width: 1440, height: 900 });
     const { page } = s;
     await page.getByRole('button', { name: 'New', exact: true }).click();
-    await expect(page.locator('.react-flow__node').count()).resolves.toBe(0);
+    await expect.poll(() => page.locator('.react-flow__node').count(), { timeout: 10_000 }).toBe(0);
     await expect(page.locator('#scenario-name').inputValue()).resolves.toBe('Untitled');
     await expect(page.locator('#inspector-scenario-notes').inputValue()).resolves.toBe('');
     await page.locator('.react-flow__pane').click();
