@@ -25,25 +25,103 @@ export interface Design {
 }
 
 export function compareCosts(a: Design, b: Design, load = 'at this load'): CostComparison {
-  const d = differenceInterval(a.monthlyCostUsd, b.monthlyCostUsd);
-  const aCheaper = d.mean <= 0;
-  const cheaper = aCheaper ? a.name : b.name;
-  const dearer = aCheaper ? b.name : a.name;
+  return compareFigure(a.name, a.monthlyCostUsd, b.name, b.monthlyCostUsd, {
+    load,
+    pair: usdPair,
+    single: (x) => usd(x, x),
+    better: (name) => `${verb(name, 'cost')} less than`,
+    unit: ' a month',
+    subject: '',
+  });
+}
+
+/** The same question of the 95th-percentile latency: which design answers faster, and is it real? */
+export type LatencyComparison = Omit<CostComparison, 'cheaper' | 'dearer'> & {
+  faster: string;
+  slower: string;
+};
+
+export interface LatencyDesign {
+  name: string;
+  /** p95 latency of each replication, in seed order. */
+  latencyP95Ms: readonly number[];
+}
+
+export function compareLatencies(
+  a: LatencyDesign,
+  b: LatencyDesign,
+  load = 'at this load',
+): LatencyComparison {
+  const c = compareFigure(a.name, a.latencyP95Ms, b.name, b.latencyP95Ms, {
+    load,
+    pair: msPair,
+    single: (x) => ms(x, x),
+    better: (name) => `${verb(name, 'answer')} faster than`,
+    unit: ' at p95',
+    subject: ' in p95 latency',
+  });
+  return {
+    faster: c.cheaper,
+    slower: c.dearer,
+    difference: c.difference,
+    significant: c.significant,
+    sentence: c.sentence,
+  };
+}
+
+interface Phrasing {
+  load: string;
+  pair: (mean: number, halfWidth: number) => string;
+  single: (x: number) => string;
+  /** "costs less than", "answers faster than": what the lower figure earns its design. */
+  better: (name: string) => string;
+  unit: string;
+  /** What "no significant difference" is about, when it is not the cost. */
+  subject: string;
+}
+
+/** Lower is better for every figure compared here (cost, latency). */
+function compareFigure(
+  aName: string,
+  aSamples: readonly number[],
+  bName: string,
+  bSamples: readonly number[],
+  p: Phrasing,
+): CostComparison {
+  const d = differenceInterval(aSamples, bSamples);
+  const aLower = d.mean <= 0;
+  const cheaper = aLower ? aName : bName;
+  const dearer = aLower ? bName : aName;
   // The interval of dearer − cheaper: the same width, the sign turned the right way.
-  const difference: Interval = aCheaper ? { ...d, mean: -d.mean, lo: -d.hi, hi: -d.lo } : d;
+  const difference: Interval = aLower ? { ...d, mean: -d.mean, lo: -d.hi, hi: -d.lo } : d;
   const sig = significant(difference);
-  const n = Math.min(a.monthlyCostUsd.length, b.monthlyCostUsd.length);
+  const n = Math.min(aSamples.length, bSamples.length);
+  const pm = p.pair(difference.mean, difference.halfWidth);
   let sentence: string;
   if (n < 2) {
-    sentence = `${cheaper} ${verb(cheaper, 'cost')} less than ${dearer} by ${usd(difference.mean, difference.mean)} a month in one run each; run 2 or more replications to tell a difference from noise`;
+    sentence = `${cheaper} ${p.better(cheaper)} ${dearer} by ${p.single(difference.mean)}${p.unit} in one run each; run 2 or more replications to tell a difference from noise`;
   } else if (sig) {
-    const pm = usdPair(difference.mean, difference.halfWidth);
-    sentence = `${cheaper} ${verb(cheaper, 'cost')} less than ${dearer} by ${pm} a month`;
+    sentence = `${cheaper} ${p.better(cheaper)} ${dearer} by ${pm}${p.unit}`;
   } else {
-    const pm = usdPair(difference.mean, difference.halfWidth);
-    sentence = `no significant difference ${load} between ${cheaper} and ${dearer} (${pm} a month over ${n} runs: the 95 % interval includes 0)`;
+    sentence = `no significant difference${p.subject} ${p.load} between ${cheaper} and ${dearer} (${pm}${p.unit} over ${n} runs: the 95 % interval includes 0)`;
   }
   return { cheaper, dearer, difference, significant: sig, sentence };
+}
+
+/** "42 ± 5 ms", to the half-width's precision but never coarser than 1 % of the difference. */
+export function msPair(mean: number, halfWidth: number): string {
+  const scale = Math.max(Math.abs(halfWidth), Math.abs(mean) * 0.01);
+  return `${ms(mean, scale).replace(/ ms$/, '')} ± ${ms(halfWidth, scale)}`;
+}
+
+function ms(x: number, scale: number): string {
+  // Runs that do not vary at all (constant durations) read "0 ± 0 ms", not "0.00 ± 0.00 ms".
+  const digits = scale >= 1 || scale === 0 ? 0 : scale >= 0.1 ? 1 : 2;
+  const s = Math.abs(x).toLocaleString('en-US', {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  });
+  return `${x < 0 ? '−' : ''}${s} ms`;
 }
 
 /**
