@@ -27,6 +27,9 @@ export interface DraftLink {
   forTargets?: string[];
 }
 
+/** Node id of the account's default event bus, which no template declares. */
+export const DEFAULT_BUS = 'DefaultEventBus';
+
 /** The property that holds a resource's own physical name, by type (a rule's EventBusName names another). */
 const NAME_PROP: Record<string, string> = {
   'AWS::SQS::Queue': 'QueueName',
@@ -97,6 +100,7 @@ export class ImportContext {
     const s = stringOf(v);
     if (!s) return undefined;
     if (this.byName.has(s)) return this.byName.get(s);
+    if (/:event-bus\/default$/.test(s)) return this.defaultBus();
     const last = s.split(/[:/]/).pop() ?? '';
     return this.byName.get(last);
   }
@@ -132,6 +136,18 @@ export class ImportContext {
     this.nodes.push(node);
     this.nodeOf.set(id, node.id);
     return node;
+  }
+
+  /** The account's default bus (implicit: a template cannot create it), made on first use. */
+  defaultBus(): string {
+    this.addImplicitNode(
+      DEFAULT_BUS,
+      'eventBus',
+      { busType: 'default' },
+      'default event bus',
+      `${DEFAULT_BUS} (the account's default bus, implicit)`,
+    );
+    return this.nodeOf.get(DEFAULT_BUS)!;
   }
 
   node(logicalId: string): DraftNode | undefined {

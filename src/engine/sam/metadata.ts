@@ -78,7 +78,9 @@ export function restoreFromMetadata(
   const rename = new Map<string, string>();
   for (const [nodeId, m] of Object.entries(meta.nodes)) {
     const current = ctx.nodeOf.get(m.logicalId);
-    if (current && m.logicalId in resources) rename.set(current, nodeId);
+    // An implicit node (the default bus) has no resource but is as much the template's.
+    const implicit = ctx.nodes.some((d) => d.logicalId === m.logicalId && !(d.logicalId in resources));
+    if (current && (m.logicalId in resources || implicit)) rename.set(current, nodeId);
     else
       ctx.warn(`Metadata names node ${nodeId} (resource ${m.logicalId}), which the template no longer has`);
   }

@@ -6,6 +6,7 @@ import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { exportSam } from '../../../src/engine/sam/export';
 import { checkTemplate } from '../../../src/engine/sam/export/check';
+import { expectRoundTrip } from './round-trip';
 
 const templatesDir = resolve(import.meta.dirname, '../../../src/templates');
 const shipped = readdirSync(templatesDir).filter((f) => f.endsWith('.json'));
@@ -49,6 +50,38 @@ describe('SAM export', () => {
     expect(res.Accept.Properties.Events).toEqual({
       ApiRequest: { Type: 'HttpApi', Properties: { ApiId: { Ref: 'Api' }, Path: '/Accept', Method: 'ANY' } },
     });
+  });
+
+  it("a bucket → default bus edge becomes the bucket's EventBridgeConfiguration; the default bus is no resource", () => {
+    const doc = {
+      format: 'serverless-sim.scenario',
+      version: 1,
+      name: 'S3 to EventBridge',
+      nodes: [
+        { id: 'up', kind: 'bucket', label: 'Uploads', position: { x: 0, y: 0 }, params: {} },
+        {
+          id: 'bus',
+          kind: 'eventBus',
+          label: 'Default',
+          position: { x: 0, y: 0 },
+          params: { busType: 'default' },
+        },
+        { id: 'inbox', kind: 'queue', label: 'Inbox', position: { x: 0, y: 0 }, params: {} },
+      ],
+      edges: [
+        { id: 'e1', source: 'up', target: 'bus', params: {} },
+        { id: 'e2', source: 'bus', target: 'inbox', params: { pattern: { type: ['Object Created'] } } },
+      ],
+    };
+    const r = exportSam(doc);
+    if (!r.ok) throw new Error(r.errors.join('\n'));
+    const res = (parse(r.yaml) as { Resources: Record<string, Res> }).Resources;
+    expect(res.Up.Properties).toEqual({
+      NotificationConfiguration: { EventBridgeConfiguration: { EventBridgeEnabled: true } },
+    });
+    expect(Object.values(res).some((x) => x.Type === 'AWS::Events::EventBus')).toBe(false);
+    expect(res.DefaultEventBusToInboxRule.Properties.EventBusName).toBe('default');
+    expectRoundTrip(doc);
   });
 
   it('every shipped template exports to a template that passes the hand-written check', () => {

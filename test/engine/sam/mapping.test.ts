@@ -346,6 +346,37 @@ Resources:
     expect(validateScenario(doc).ok).toBe(true);
   });
 
+  it("S3's EventBridgeConfiguration sends the bucket's events to the default bus, whose rules deliver them", () => {
+    const { doc, report } = imported(`
+Resources:
+  Uploads:
+    Type: AWS::S3::Bucket
+    Properties:
+      NotificationConfiguration:
+        EventBridgeConfiguration: { EventBridgeEnabled: true }
+  Off:
+    Type: AWS::S3::Bucket
+    Properties:
+      NotificationConfiguration:
+        EventBridgeConfiguration: { EventBridgeEnabled: false }
+  OnUpload:
+    Type: AWS::Events::Rule
+    Properties:
+      EventPattern: { detail-type: [Object Created] }
+      Targets: [{ Id: q, Arn: !GetAtt Inbox.Arn }]
+  Inbox:
+    Type: AWS::SQS::Queue
+`);
+    expect(node(doc, 'DefaultEventBus').params).toEqual({ busType: 'default' });
+    edge(doc, 'Uploads', 'DefaultEventBus');
+    expect(doc.edges.filter((e) => e.source === 'Off')).toEqual([]);
+    expect(edge(doc, 'DefaultEventBus', 'Inbox').params).toEqual({ pattern: { type: ['Object Created'] } });
+    // The bucket is the entry point (the bus is written to by the bucket, not by a producer).
+    expect(doc.edges.find((e) => e.target === 'Uploads')?.source).toBe('traffic-Uploads');
+    expect(report.unwired).toEqual([]);
+    expect(validateScenario(doc).ok).toBe(true);
+  });
+
   it('API throttling from a stage; an ALB forwarding to a Fargate service and an Auto Scaling group', () => {
     const { doc } = imported(`
 Resources:

@@ -6,11 +6,26 @@ import { LAMBDA_RUNTIME } from './runtimes';
 type Res = { Type: string; Properties: Record<string, unknown>; DependsOn?: string[] };
 type P = Record<string, unknown>;
 
+/**
+ * Logical id of the account's default bus: no resource (a template cannot create it), but the
+ * name the import gives the implicit node, so the round trip finds it.
+ */
+const DEFAULT_BUS = 'DefaultEventBus';
+
 /** Resources this exporter adds beside the nodes' own, so node names never collide with them. */
-const SHARED = ['EcsCluster', 'DefaultVpcSubnets'];
+const SHARED = ['EcsCluster', 'DefaultVpcSubnets', DEFAULT_BUS];
+
+const isDefaultBus = (node: ScenarioNode) => node.kind === 'eventBus' && node.params.busType === 'default';
+
+/** How a rule, a policy or an environment variable names a bus: the default one by its name. */
+function busName(node: ScenarioNode, l: string): unknown {
+  return l === DEFAULT_BUS && isDefaultBus(node) ? 'default' : ref(l);
+}
 
 /** The ARN of a node's resource as a destination or target. */
 function arnOf(node: ScenarioNode, l: string): unknown {
+  if (l === DEFAULT_BUS && isDefaultBus(node))
+    return { 'Fn::Sub': 'arn:${AWS::Partition}:events:${AWS::Region}:${AWS::AccountId}:event-bus/default' };
   if (node.kind === 'topic') return ref(l);
   if (node.kind === 'table') return getAtt(l, 'StreamArn');
   return getAtt(l, 'Arn');
@@ -27,7 +42,7 @@ function writePolicy(t: ScenarioNode, l: string): P {
     case 'topic':
       return { SNSPublishMessagePolicy: { TopicName: getAtt(l, 'TopicName') } };
     case 'eventBus':
-      return { EventBridgePutEventsPolicy: { EventBusName: ref(l) } };
+      return { EventBridgePutEventsPolicy: { EventBusName: busName(t, l) } };
     case 'stream':
       return { KinesisCrudPolicy: { StreamName: ref(l) } };
     case 'bucket':
@@ -86,6 +101,10 @@ export function buildTemplate(s: Scenario): { template: P; logical: Map<string, 
     nodes.map((n) => n.id),
     new Set(SHARED),
   );
+  // One default bus stands for the account's; any other one marked default is exported as a
+  // bus of its own (the round trip keeps its type in Metadata).
+  const defaultBus = nodes.find(isDefaultBus);
+  if (defaultBus) logical.set(defaultBus.id, DEFAULT_BUS);
   const L = (id: string) => logical.get(id)!;
   const byId = new Map(s.nodes.map((n) => [n.id, n]));
   const resources: Record<string, Res> = {};
@@ -140,7 +159,8 @@ export function buildTemplate(s: Scenario): { template: P; logical: Map<string, 
         for (const e of edgesFrom(n.id)) {
           const t = byId.get(e.target)!;
           if (t.kind !== 'function')
-            env[`${L(t.id).toUpperCase()}_${t.kind === 'queue' ? 'URL' : 'NAME'}`] = ref(L(t.id));
+            env[`${L(t.id).toUpperCase()}_${t.kind === 'queue' ? 'URL' : 'NAME'}`] =
+              t.kind === 'eventBus' ? busName(t, L(t.id)) : ref(L(t.id));
         }
         if (Object.keys(env).length) props.Environment = { Variables: env };
         const policies = edgesFrom(n.id).map((e) => writePolicy(byId.get(e.target)!, L(e.target)));
@@ -168,6 +188,7 @@ export function buildTemplate(s: Scenario): { template: P; logical: Map<string, 
         resources[l] = { Type: 'AWS::SNS::Topic', Properties: {} };
         break;
       case 'eventBus':
+        if (l === DEFAULT_BUS) break;
         resources[l] = {
           Type: 'AWS::Events::EventBus',
           Properties: { Name: { 'Fn::Sub': `\${AWS::StackName}-${l}` } },
@@ -203,6 +224,8 @@ export function buildTemplate(s: Scenario): { template: P; logical: Map<string, 
           if (t.kind === 'topic')
             ((cfg.TopicConfigurations ??= []) as P[]).push({ ...entry, Topic: ref(L(t.id)) });
         }
+        if (edgesFrom(n.id).some((e) => byId.get(e.target)!.kind === 'eventBus'))
+          cfg.EventBridgeConfiguration = { EventBridgeEnabled: true };
         if (Object.keys(cfg).length) props.NotificationConfiguration = cfg;
         resources[l] = { Type: 'AWS::S3::Bucket', Properties: props };
         break;
@@ -447,7 +470,7 @@ export function buildTemplate(s: Scenario): { template: P; logical: Map<string, 
           });
           break;
         case 'eventBus': {
-          const props: P = { EventBusName: ref(ls), Pattern: eventPattern(matchList(ep.pattern)) };
+          const props: P = { EventBusName: busName(src, ls), Pattern: eventPattern(matchList(ep.pattern)) };
           props.RetryPolicy = {
             MaximumRetryAttempts: src.params.maximumRetryAttempts,
             MaximumEventAgeInSeconds: src.params.maximumEventAgeSeconds,
@@ -481,7 +504,7 @@ export function buildTemplate(s: Scenario): { template: P; logical: Map<string, 
       add(`${ls}To${lt}Rule`, {
         Type: 'AWS::Events::Rule',
         Properties: {
-          EventBusName: ref(ls),
+          EventBusName: busName(src, ls),
           EventPattern: eventPattern(matchList(ep.pattern)),
           Targets: [target],
         },

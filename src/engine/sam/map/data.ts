@@ -1,6 +1,6 @@
 import type { ImportContext, Mapper } from '../context';
 import { isObj } from '../context';
-import { numberOf, stringOf } from '../intrinsics';
+import { boolOf, numberOf, stringOf } from '../intrinsics';
 
 function configs(v: unknown): Record<string, unknown>[] {
   return Array.isArray(v) ? v.filter(isObj) : [];
@@ -20,10 +20,15 @@ function notifications(ctx: ImportContext, bucket: string, n: Record<string, unk
       else ctx.unwired(`${via}: ${String(c[key])} is not a resource of this template`);
     });
   }
-  if (n.EventBridgeConfiguration !== undefined)
-    ctx.unwired(
-      `${bucket}: S3 → EventBridge notifications have no simulator edge (a bucket notifies a function, queue or topic); rules on the bus get their own producer`,
-    );
+  const eb = isObj(n.EventBridgeConfiguration) ? n.EventBridgeConfiguration : undefined;
+  if (eb && boolOf(eb.EventBridgeEnabled) !== false)
+    ctx.link({
+      from: bucket,
+      to: ctx.defaultBus(),
+      role: 'invoke',
+      params: {},
+      via: `${bucket} NotificationConfiguration.EventBridgeConfiguration (S3 sends every object event to the default bus)`,
+    });
 }
 
 export const dataMappers: Mapper[] = [

@@ -4,8 +4,6 @@ import { numberOf, stringOf } from '../intrinsics';
 import { patternMatch } from './matching';
 import { scheduleParams } from './schedule-expr';
 
-export const DEFAULT_BUS = 'DefaultEventBus';
-
 /** The bus a rule listens on: a bus of the template, or the account's default bus (implicit). */
 export function busFor(ctx: ImportContext, name: unknown): string {
   const explicit = name === undefined ? undefined : ctx.target(name);
@@ -13,14 +11,7 @@ export function busFor(ctx: ImportContext, name: unknown): string {
   const s = stringOf(name);
   if (s && s !== 'default' && !explicit)
     ctx.warn(`event bus "${s}" is not in this template; its rules are drawn on the default bus`);
-  ctx.addImplicitNode(
-    DEFAULT_BUS,
-    'eventBus',
-    {},
-    'default event bus',
-    `${DEFAULT_BUS} (the account's default bus, implicit)`,
-  );
-  return DEFAULT_BUS;
+  return ctx.defaultBus();
 }
 
 /**
