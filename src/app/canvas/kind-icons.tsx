@@ -2,7 +2,7 @@ import type { IconKey } from '../../engine/kinds/catalog-types';
 import { KINDS } from '../../engine/kinds/registry';
 import type { NodeKind } from '../../engine/kinds/vocabulary';
 // AWS Architecture Icons (via the aws-icons package; terms in the README): only the SVGs the
-// kinds use are imported, each as a small asset URL, so the bundle carries 13 icons, not 800.
+// kinds use are imported, each as a small asset URL, so the bundle carries 15 icons, not 800.
 import apiGateway from 'aws-icons/icons/architecture-service/AmazonAPIGateway.svg';
 import dynamodb from 'aws-icons/icons/architecture-service/AmazonDynamoDB.svg';
 import ec2 from 'aws-icons/icons/architecture-service/AmazonEC2.svg';
@@ -15,6 +15,7 @@ import s3 from 'aws-icons/icons/architecture-service/AmazonSimpleStorageService.
 import lambda from 'aws-icons/icons/architecture-service/AWSLambda.svg';
 import stepFunctions from 'aws-icons/icons/architecture-service/AWSStepFunctions.svg';
 import elb from 'aws-icons/icons/architecture-service/ElasticLoadBalancing.svg';
+import pipes from 'aws-icons/icons/resource/AmazonEventBridgePipes.svg';
 import scheduler from 'aws-icons/icons/resource/AmazonEventBridgeScheduler.svg';
 import users from 'aws-icons/icons/resource/Users.svg';
 
@@ -51,6 +52,7 @@ export const ICONS: Record<IconKey, KindArt> = {
   queue: { src: sqs, category: 'integration' },
   topic: { src: sns, category: 'integration' },
   bus: { src: eventBridge, category: 'integration' },
+  pipe: { src: pipes, category: 'integration', resource: true },
   stream: { src: kinesis, category: 'analytics' },
   bucket: { src: s3, category: 'storage' },
   table: { src: dynamodb, category: 'database' },

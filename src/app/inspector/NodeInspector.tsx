@@ -8,12 +8,14 @@ import { useScenarioStore } from '../store/scenario';
 import type { DocNode } from '../store/scenario-doc';
 import { ConnectTo, NodeConnections } from './ConnectTo';
 import { ParamsForm } from './ParamsForm';
+import { emittedEventTypes } from './EventTypeField';
 import { TuneMemoryButton } from '../tuning/TuningRoot';
 import { NodeFindings } from '../checks/NodeFindings';
 
 export function NodeInspector({ node }: { node: DocNode }) {
   const kind = KINDS[node.kind];
   const setParams = useScenarioStore((s) => s.setParams);
+  const nodes = useScenarioStore((s) => s.doc.nodes);
   if (!kind) {
     return (
       <section className="inspector__section">
@@ -49,6 +51,7 @@ export function NodeInspector({ node }: { node: DocNode }) {
         onChange={(p) => setParams(node.id, p)}
         emptyText="This kind has no parameters: its behaviour comes from its connections."
         words={kind.fields}
+        eventTypes={emittedEventTypes(nodes)}
         startValues={node.kind === 'function' ? functionStarts(node.params) : undefined}
       />
     </section>

@@ -20,6 +20,7 @@
  *   sns.http.deliveries                    [deliveries] 64 KB chunks; free 100k/month
  *   eventbridge.events                     [events]    custom events, 64 KB chunks
  *   scheduler.invocations                  [invocations] free 14M/month
+ *   pipes.requests                         [requests]  events after the filter, 64 KB chunks
  *   sfn.standard.transitions               [transitions] free 4,000/month
  *   sfn.express.requests                   [executions]
  *   sfn.express.gbSeconds                  [GB-s]      100 ms rounding and 64 MB chunks applied by the node
@@ -203,6 +204,9 @@ function buildMeters(): Meter[] {
       freeTier: freePool('sns.http.deliveries', SNS.free.httpDeliveries),
     }),
     flat('eventbridge.events', 'events', EVENTBRIDGE.customEvents),
+    flat('pipes.requests', 'requests', EVENTBRIDGE.pipesRequests, 1, {
+      note: 'counted after the filter, in 64 KB chunks; no free tier [EB-3P]',
+    }),
     flat('scheduler.invocations', 'invocations', EVENTBRIDGE.schedulerInvocations, 1, {
       freeTier: freePool('scheduler.invocations', EVENTBRIDGE.free.schedulerInvocations),
     }),

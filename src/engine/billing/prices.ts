@@ -211,6 +211,14 @@ export const EVENTBRIDGE = {
     asOf: '2026-03',
     note: 'custom, SaaS and cross-account events; each 64 KB chunk is one event; no free tier',
   },
+  pipesRequests: {
+    usd: 0.4,
+    per: M,
+    unit: 'requests',
+    source: '[EB-3P]',
+    asOf: '2026-03',
+    note: 'EventBridge Pipes: each event that passes the filter, each 64 KB chunk of it one request; no free tier',
+  },
   schedulerInvocations: {
     usd: 1.0,
     per: M,

@@ -7,6 +7,7 @@ import { initLimit } from './init-limit';
 import { maxReceiveCount } from './max-receive-count';
 import { noFailurePath } from './no-failure-path';
 import { noTraffic } from './no-traffic';
+import { pipeWiringCheck } from './pipe-wiring';
 import { payloadSize } from './payload-size';
 import { pollerDestination } from './poller-destination';
 import { reservedConcurrency } from './reserved-concurrency';
@@ -25,6 +26,7 @@ export { applyFix } from './apply-fix';
 export const CHECKS: readonly Check[] = [
   s3Destinations,
   ruleTargets,
+  pipeWiringCheck,
   payloadSize,
   noTraffic,
   pollerDestination,

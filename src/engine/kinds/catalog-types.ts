@@ -21,6 +21,7 @@ export type IconKey =
   | 'queue'
   | 'topic'
   | 'bus'
+  | 'pipe'
   | 'stream'
   | 'bucket'
   | 'table'

@@ -13,6 +13,7 @@ import { serverCatalog } from './server/catalog';
 import { containerCatalog } from './container/catalog';
 import { loadBalancerCatalog } from './loadBalancer/catalog';
 import { stateMachineCatalog } from './stateMachine/catalog';
+import { pipeCatalog } from './pipe/catalog';
 
 /**
  * The catalog registry: every node kind, in palette order, as the app, validation and import
@@ -28,6 +29,7 @@ const CATALOGS = {
   queue: queueCatalog,
   topic: topicCatalog,
   eventBus: eventBusCatalog,
+  pipe: pipeCatalog,
   stream: streamCatalog,
   bucket: bucketCatalog,
   table: tableCatalog,

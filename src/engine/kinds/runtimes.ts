@@ -14,6 +14,7 @@ import { createServer } from './server/create';
 import { createContainer } from './container/create';
 import { createLoadBalancer } from './loadBalancer/create';
 import { createStateMachine } from './stateMachine/create';
+import { createPipe } from './pipe/create';
 
 /**
  * The runtime registry: how a run creates each kind's node. Only the worker, the CLI and the
@@ -29,6 +30,7 @@ export const RUNTIMES: Readonly<Record<NodeKind, CreateNode<never>>> = {
   queue: createQueue,
   topic: createTopic,
   eventBus: createEventBus,
+  pipe: createPipe,
   stream: createStream,
   bucket: createBucket,
   table: createTable,

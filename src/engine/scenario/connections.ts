@@ -221,6 +221,45 @@ export const CONNECTIONS: readonly ConnectionRule[] = [
     help: "One poller per shard reads batches in order and invokes the function synchronously. The function's errorRate marks each record once, as it enters, as poison: a batch fails exactly when it holds one, so retries never help and bisecting isolates it.",
   },
   {
+    sources: ['queue'],
+    targets: ['pipe'],
+    roles: ['invoke'],
+    meaning: 'poller',
+    params: ['batchSize', 'batchWindowSeconds'],
+    help: "The pipe polls the queue as Lambda's event source mapping does, and deletes what it handled; a failing batch comes back after the visibility timeout, until the queue's maxReceiveCount sends it to the queue's dead-letter queue.",
+  },
+  {
+    sources: ['stream', 'table'],
+    targets: ['pipe'],
+    roles: ['invoke'],
+    meaning: 'shardPoller',
+    params: [
+      'batchSize',
+      'batchWindowSeconds',
+      'parallelizationFactor',
+      'maximumRetryAttempts',
+      'maximumRecordAgeSeconds',
+      'bisectBatchOnError',
+    ],
+    help: "The pipe reads each shard in order, batch by batch, as a stream's event source mapping does; a failing batch is retried by the source's retry policy and then goes to the stream's on-failure destination (the pipe's dead-letter queue).",
+  },
+  {
+    sources: ['pipe'],
+    targets: ['function', 'stateMachine'],
+    roles: ['invoke'],
+    meaning: 'integration',
+    params: [],
+    help: "The pipe's enrichment (the function its Enrichment field names) or its target: called synchronously with each batch, and waited for. A Standard workflow answers at once.",
+  },
+  {
+    sources: ['pipe'],
+    targets: ['queue', 'topic', 'eventBus', 'stream'],
+    roles: ['invoke'],
+    meaning: 'delivery',
+    params: [],
+    help: "The pipe's target: each event of a successful batch is sent on.",
+  },
+  {
     sources: ['stream', 'table'],
     targets: ['queue', 'topic'],
     roles: ['onFailure'],
@@ -309,7 +348,16 @@ export function refusal(source: NodeKind, target: NodeKind, role: EdgeRole = 'in
   if (roles.length > 0) {
     return `${cap(kindName(source))} can connect to ${kindName(target)} only as ${roles.map((r) => `"${r}"`).join(' or ')}, not "${role}".`;
   }
+  if (target === 'pipe')
+    return `${cap(kindName(source))} cannot feed an EventBridge pipe: a pipe reads ${orList(
+      CONNECTIONS.filter((r) => r.targets.includes('pipe')).flatMap((r) => r.sources.map(sourceName)),
+    )}. Send to a queue or a stream, and let the pipe read that.`;
   return `${cap(kindName(source))} cannot hand work to ${kindName(target)}: ${hint(source)}.`;
+}
+
+/** What a pipe reads from a source kind, in words. */
+function sourceName(kind: NodeKind): string {
+  return kind === 'table' ? "a DynamoDB table's stream" : kindName(kind);
 }
 
 function cap(s: string): string {

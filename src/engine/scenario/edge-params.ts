@@ -73,6 +73,24 @@ function batchSize(c: EdgeContext) {
       source: '[SQS-API]',
     });
   }
+  if (c.target === 'pipe') {
+    // Pipes: 1–10,000 from every source; 10 from a queue and 1 from a stream by default.
+    // https://docs.aws.amazon.com/eventbridge/latest/pipes-reference/API_PipeSourceSqsQueueParameters.html
+    // https://docs.aws.amazon.com/cdk/api/v2/python/aws_cdk.aws_pipes_sources_alpha/DynamoDBSourceParameters.html
+    const fifo = isFifoQueue(c);
+    return numWithMessage(
+      {
+        min: 1,
+        max: fifo ? 10 : SQS_MAX_BATCH,
+        default: c.source === 'queue' ? 10 : 1,
+        int: true,
+        unit: c.source === 'queue' ? 'messages' : 'records',
+        help: 'Events the pipe reads per batch (up to 10,000; 10 from a FIFO queue). A queue, topic or bus target takes at most 10 per batch.',
+        source: 'EventBridge Pipes API: source parameters',
+      },
+      fifo ? 'must be 1–10 messages for a FIFO queue' : undefined,
+    );
+  }
   if (c.source === 'queue') {
     const fifo = isFifoQueue(c);
     return numWithMessage(

@@ -100,6 +100,11 @@ export interface NodeRuntime {
    * so that each item's request gets its own downstream paths.
    */
   emitDownstream?(req: number, type: number, kb: number, group: number, t: number): void;
+  /**
+   * A reader that looks at a batch's items before it handles the batch (a pipe filters them):
+   * the poller announces each item, in batch order, right before its call with req -1.
+   */
+  batchItem?(req: number, type: number, kb: number): void;
   /** Probability that one item of a batch fails (partial batch failures), if the node has one. */
   readonly itemErrorRate?: number;
   /**

@@ -184,6 +184,11 @@ export class Requests {
     this.slots.release(id);
   }
 
+  /** When a live request entered: with its id, it tells apart requests that reused a slot. */
+  startedAt(id: number): number {
+    return id >= 0 ? this.start[id] : 0;
+  }
+
   /** Trace index of a request, -1 when it is not sampled. */
   traceId(id: number): number {
     return id >= 0 ? this.traceOf[id] : -1;

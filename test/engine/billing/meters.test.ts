@@ -22,6 +22,7 @@ describe('the meter table', () => {
       'sns.publishes',
       'sns.http.deliveries',
       'eventbridge.events',
+      'pipes.requests',
       'scheduler.invocations',
       'sfn.standard.transitions',
       'sfn.express.requests',

@@ -66,6 +66,40 @@ function extraScenarios() {
       ],
       { durationSeconds: 120 },
     ),
+    // Pipes: from a queue with an enrichment that fails now and then (retries, a DLQ) to an
+    // Express workflow; from a stream, filtered, to a bus.
+    scenario(
+      [
+        {
+          id: 'shop',
+          kind: 'producer',
+          params: { ...steady(20), eventTypes: [{ name: 'order' }, { name: 'refund' }] },
+        },
+        { id: 'inbox', kind: 'queue', params: { visibilityTimeoutSeconds: 5 } },
+        { id: 'pipe', kind: 'pipe', params: { enrichment: 'lookup', filterShare: 0.8 } },
+        { id: 'lookup', kind: 'function', params: { errorRate: 0.2 } },
+        { id: 'flow', kind: 'stateMachine', params: { workflowType: 'express' } },
+        { id: 'handle', kind: 'function' },
+        { id: 'inboxDlq', kind: 'queue' },
+        { id: 'clicks', kind: 'stream' },
+        { id: 'clickPipe', kind: 'pipe', params: { filter: { type: ['order'] } } },
+        { id: 'events', kind: 'eventBus' },
+        { id: 'archive', kind: 'queue' },
+      ],
+      [
+        { source: 'shop', target: 'inbox' },
+        { source: 'inbox', target: 'pipe' },
+        { source: 'pipe', target: 'lookup' },
+        { source: 'pipe', target: 'flow' },
+        { source: 'flow', target: 'handle' },
+        { source: 'inbox', target: 'inboxDlq', role: 'dlq' },
+        { source: 'shop', target: 'clicks' },
+        { source: 'clicks', target: 'clickPipe', params: { batchSize: 10 } },
+        { source: 'clickPipe', target: 'events' },
+        { source: 'events', target: 'archive' },
+      ],
+      { durationSeconds: 120 },
+    ),
     // Workflows: a Standard one behind an API that catches a failing step, an Express one started
     // by a bus whose failing step is not caught.
     scenario(

@@ -57,6 +57,12 @@ const PARAMS: Partial<Record<NodeKind, fc.Arbitrary<Record<string, unknown>>>> =
       { minLength: 1, maxLength: 4 },
     ),
   }),
+  // An enrichment named by id is valid only when the pipe happens to be connected to that
+  // function (else the document is refused and skipped); most pipes have none.
+  pipe: fc.record({
+    filterShare: fc.constantFrom(1, 1, 0.5, 0),
+    enrichment: fc.constantFrom('', '', '', 'function2', 'function3', 'function4'),
+  }),
   container: fc.record({
     tasks: fc.record({ min: fc.integer({ min: 0, max: 2 }), max: fc.integer({ min: 2, max: 3 }) }),
     concurrencyPerTask: fc.integer({ min: 1, max: 4 }),

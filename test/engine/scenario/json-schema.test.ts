@@ -42,7 +42,7 @@ describe('JSON Schema export', () => {
     expect(schema.$defs.EdgeParams.properties.batchSize.default).toBeUndefined();
   });
 
-  it('gives edge defaults, per connection where they differ (facts: SQS 10, Kinesis and DynamoDB streams 100)', () => {
+  it('gives edge defaults, per connection where they differ (facts: SQS 10, Kinesis and DynamoDB streams 100; Pipes from streams 1)', () => {
     const p = schema.$defs.EdgeParams.properties;
     expect(p.perRequest.default).toBe(1);
     expect(p.batchWindowSeconds.default).toBe(0);
@@ -53,6 +53,9 @@ describe('JSON Schema export', () => {
       'queue → container': 10,
       'stream → function': 100,
       'table → function': 100,
+      'queue → pipe': 10,
+      'stream → pipe': 1,
+      'table → pipe': 1,
     });
     expect(p.batchSize.description).not.toMatch(/default 10;/);
     expect(p.batchSize.description).toMatch(/stream → function 100/);

@@ -613,6 +613,11 @@ export class QueueRuntime extends NodeBase<QueueParams> {
     if (this.measuring(t)) this.batchCount++;
     const m0 = this.bFirst[b];
     this.changeInvoking(1, t);
+    if (p.target.batchItem) {
+      let m = m0;
+      for (let k = this.bCount[b]; k > 0; k--, m = this.mNext[m])
+        p.target.batchItem(this.mReq[m], this.mType[m], this.mKb[m]);
+    }
     // With ReportBatchItemFailures the handler answers normally and lists the failed items,
     // which the queue draws itself when the batch comes back.
     p.target.call(

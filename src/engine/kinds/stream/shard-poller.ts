@@ -442,9 +442,11 @@ class Consumer {
     let poison = false;
     let r = this.head[lane];
     const type = this.rType[r];
+    const announce = this.target.batchItem !== undefined;
     for (let i = 0; i < n; i++, r = this.rNext[r]) {
       kb += this.rKb[r];
       if (this.rPoison[r]) poison = true;
+      if (announce) this.target.batchItem!(this.rReq[r], this.rType[r], this.rKb[r]);
     }
     if (measuring) {
       this.poller.counts.batches++;
