@@ -128,7 +128,15 @@ describe.skipIf(!hasBrowser)('learner checks in the app', () => {
       .locator('.finding[data-check="poller-destination"]');
     await here.waitFor();
     await s.screenshot('checks-node-inspector-1440');
-    await here
+    // The connection the finding is about says it too, with the same fix.
+    await page.getByRole('button', { name: 'Worker → Failed work (onFailure)' }).click();
+    await page.locator('#inspector-edge-title').filter({ hasText: 'Worker → Failed work' }).waitFor();
+    const onEdge = page
+      .getByRole('region', { name: 'Checks on this connection' })
+      .locator('.finding[data-check="poller-destination"]');
+    await onEdge.waitFor();
+    await s.screenshot('checks-edge-inspector-1440');
+    await onEdge
       .getByRole('button', { name: 'Fix: Make Failed work the dead-letter queue of Work queue' })
       .click();
     await expect.poll(() => page.locator('.finding[data-check="poller-destination"]').count()).toBe(0);

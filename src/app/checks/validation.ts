@@ -11,7 +11,23 @@ import type { ScenarioDoc } from '../store/scenario-doc';
 interface Checked {
   result: ValidationResult;
   /** The worst severity of the findings touching each node. */
-  marks: Map<string, { severity: Severity; findings: Finding[] }>;
+  marks: Map<string, Marked>;
+  /** The same for each connection a finding names. */
+  edgeMarks: Map<string, Marked>;
+}
+
+interface Marked {
+  severity: Severity;
+  findings: Finding[];
+}
+
+function mark(marks: Map<string, Marked>, id: string, f: Finding) {
+  const m = marks.get(id);
+  if (!m) marks.set(id, { severity: f.severity, findings: [f] });
+  else {
+    m.findings.push(f);
+    if (f.severity === 'error') m.severity = 'error';
+  }
 }
 
 const cache = new WeakMap<ScenarioDoc, Checked>();
@@ -20,17 +36,13 @@ export function checked(doc: ScenarioDoc): Checked {
   let c = cache.get(doc);
   if (!c) {
     const result = validateScenario(doc);
-    const marks = new Map<string, { severity: Severity; findings: Finding[] }>();
-    for (const f of result.findings)
-      for (const id of new Set(f.nodeIds)) {
-        const m = marks.get(id);
-        if (!m) marks.set(id, { severity: f.severity, findings: [f] });
-        else {
-          m.findings.push(f);
-          if (f.severity === 'error') m.severity = 'error';
-        }
-      }
-    c = { result, marks };
+    const marks = new Map<string, Marked>();
+    const edgeMarks = new Map<string, Marked>();
+    for (const f of result.findings) {
+      for (const id of new Set(f.nodeIds)) mark(marks, id, f);
+      for (const id of new Set(f.edgeIds ?? [])) mark(edgeMarks, id, f);
+    }
+    c = { result, marks, edgeMarks };
     cache.set(doc, c);
   }
   return c;
@@ -42,6 +54,11 @@ export function useValidation(): ValidationResult {
 }
 
 /** The findings touching one node, and the worst of their severities; undefined when none. */
-export function useNodeFindings(nodeId: string): { severity: Severity; findings: Finding[] } | undefined {
+export function useNodeFindings(nodeId: string): Marked | undefined {
   return checked(useScenarioStore((s) => s.doc)).marks.get(nodeId);
+}
+
+/** The findings naming one connection; undefined when none. */
+export function useEdgeFindings(edgeId: string): Marked | undefined {
+  return checked(useScenarioStore((s) => s.doc)).edgeMarks.get(edgeId);
 }

@@ -7,6 +7,7 @@ import type { DocEdge } from '../store/scenario-doc';
 import { ParamsForm } from './ParamsForm';
 import { emittedEventTypes } from './EventTypeField';
 import { ROLE_TEXT } from '../canvas/edge-style';
+import { EdgeFindings } from '../checks/NodeFindings';
 
 export function EdgeInspector({ edge }: { edge: DocEdge }) {
   const nodes = useScenarioStore((s) => s.doc.nodes);
@@ -49,6 +50,7 @@ export function EdgeInspector({ edge }: { edge: DocEdge }) {
         {kindName(source.kind)} → {kindName(target.kind)} · id <code>{edge.id}</code>
       </p>
       {rule ? <p className="inspector__desc">{rule.help}</p> : null}
+      <EdgeFindings edgeId={edge.id} />
       <div className="field">
         <div className="field__row">
           <label className="field__label" htmlFor="inspector-edge-role">
