@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { choiceMark } from '../../src/app/classroom/LessonCard';
+import { choiceMark } from '../../src/app/classroom/choice-mark';
 
 describe('a prediction is marked right or wrong before the answer', () => {
   const step = { correct: 1 };

@@ -75,6 +75,34 @@ describe.skipIf(!hasBrowser)('classroom: presenter window', () => {
     await presenter.close();
     await expect.poll(() => projector.getByTestId('replay-clock').isVisible()).toBe(true);
   });
+
+  it("the presenter's screen marks the right choice from the start, and a pick ✓ or ✗", async () => {
+    s = await openApp({ width: 1920, height: 1080 });
+    const projector = s.page;
+    await projector.getByRole('button', { name: 'Lessons' }).click();
+    await projector
+      .getByRole('button', { name: 'Open lesson Cold starts behind an API (the command pattern)' })
+      .click();
+    await projector.getByTestId('replay-clock').waitFor({ timeout: 60_000 });
+    const [presenter] = await Promise.all([
+      s.context.waitForEvent('page'),
+      projector.getByRole('button', { name: 'Open presenter view' }).click(),
+    ]);
+    await presenter.getByTestId('presenter').waitFor({ timeout: 30_000 });
+    await presenter.getByRole('button', { name: 'Play', exact: true }).click();
+    const question = presenter.getByTestId('presenter-question');
+    await question.waitFor({ timeout: 20_000 });
+    // api-function.json, step 1: the third choice is right.
+    const choices = question.locator('.presenter__choices button');
+    await expect.poll(() => choices.count(), { timeout: 10_000 }).toBe(3);
+    const marks = () => choices.evaluateAll((bs) => bs.map((b) => b.getAttribute('data-mark')));
+    await expect(marks()).resolves.toEqual([null, null, 'answer']);
+    await expect(choices.nth(2).textContent()).resolves.toBe('✓ Slower: an environment must start first');
+    await choices.nth(0).click();
+    await expect.poll(marks).toEqual(['wrong', null, 'answer']);
+    await expect(choices.nth(0).textContent()).resolves.toBe('✗ Quicker: nothing else is running');
+    await presenter.screenshot({ path: `${SCREENS}/classroom-presenter-marks-1920.png` });
+  });
 });
 
 const SCREENS = new URL('../../test-results/screenshots', import.meta.url).pathname;

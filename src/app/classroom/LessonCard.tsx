@@ -1,24 +1,9 @@
 import { BookOpen, X } from 'lucide-react';
-import type { Lesson, LessonStep } from '../../engine/scenario/schema';
+import type { Lesson } from '../../engine/scenario/schema';
 import { continueLesson, reveal } from './controller';
 import { clockText } from './playback';
 import { useClassroom } from './store';
-
-/** How a choice is shown: picked or not, and once marked (picked or revealed) right or wrong. */
-export function choiceMark(
-  step: Pick<LessonStep, 'correct'>,
-  i: number,
-  picked: number | null,
-  revealed: boolean,
-): 'right' | 'wrong' | 'answer' | 'picked' | null {
-  const known = step.correct !== undefined;
-  if (picked === i) return known ? (i === step.correct ? 'right' : 'wrong') : 'picked';
-  // The right choice is pointed out once the answer is shown (or the learner picked wrong and revealed).
-  if (known && revealed && i === step.correct) return 'answer';
-  return null;
-}
-
-const MARK_TEXT = { right: '✓ ', wrong: '✗ ', answer: '✓ ', picked: '● ' } as const;
+import { choiceMark, MARK_TEXT } from './choice-mark';
 
 /** The open lesson: what it is about, and at each pause point its question, then the answer. */
 export function LessonCard({ lesson }: { lesson: Lesson }) {

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { Pause, Play, SkipBack, SkipForward } from 'lucide-react';
 import { clockText } from './playback';
+import { choiceMark, MARK_TEXT } from './choice-mark';
 import { CHANNEL, type Command, type Message, type SharedState } from './presenter-link';
 import { SPEEDS } from './store';
 import './classroom.css';
@@ -130,19 +131,30 @@ export function PresenterApp() {
           <p className="presenter__question">{step.question}</p>
           {step.choices?.length ? (
             <ol className="presenter__choices">
-              {step.choices.map((c, i) => (
-                <li key={i}>
-                  <button
-                    type="button"
-                    className={`button${state.picked === i ? ' is-picked' : ''}`}
-                    aria-pressed={state.picked === i}
-                    disabled={state.revealed}
-                    onClick={() => send({ cmd: 'pick', i })}
-                  >
-                    {c}
-                  </button>
-                </li>
-              ))}
+              {step.choices.map((c, i) => {
+                // The teacher's screen marks the right choice from the start (the room does not
+                // see it), and a pick ✓ or ✗ as the learner's card does.
+                const mark = choiceMark(step, i, state.picked, true);
+                return (
+                  <li key={i}>
+                    <button
+                      type="button"
+                      className={`button lesson-card__choice${mark ? ` is-${mark}` : ''}`}
+                      aria-pressed={state.picked === i}
+                      disabled={state.revealed}
+                      onClick={() => send({ cmd: 'pick', i })}
+                      data-mark={mark ?? undefined}
+                    >
+                      {mark ? (
+                        <span className="lesson-card__mark" aria-hidden="true">
+                          {MARK_TEXT[mark]}
+                        </span>
+                      ) : null}
+                      {c}
+                    </button>
+                  </li>
+                );
+              })}
             </ol>
           ) : null}
           <p className="presenter__answer">
