@@ -75,6 +75,20 @@ describe.skipIf(!hasBrowser)('learner checks in the app', () => {
       await finding.getByRole('button', { name: /^Fix: Add a producer writing to Uploads$/ }).click();
       await expect.poll(() => finding.count()).toBe(0);
       await page.getByTestId('node-producer').waitFor();
+      // The producer lands left of Uploads; if that is off the canvas, the view refits to show it.
+      const inside = async () => {
+        const canvas = await page.locator('.canvas .react-flow').boundingBox();
+        const node = await page.getByTestId('node-producer').boundingBox();
+        return (
+          !!canvas &&
+          !!node &&
+          node.x >= canvas.x &&
+          node.y >= canvas.y &&
+          node.x + node.width <= canvas.x + canvas.width &&
+          node.y + node.height <= canvas.y + canvas.height
+        );
+      };
+      await expect.poll(inside, { timeout: 10_000 }).toBe(true);
       await expect.poll(() => page.getByTestId('finding-mark-uploads').count(), { timeout: 10_000 }).toBe(0);
       await expect
         .poll(() => page.getByText('Ready to run: no problems found.').count(), { timeout: 10_000 })

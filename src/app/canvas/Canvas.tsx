@@ -322,11 +322,28 @@ function useAutoFit(flowRef: React.RefObject<HTMLDivElement | null>, nodes: read
   // Another diagram (a template, an import, New): no node in common with the last one.
   useEffect(() => {
     const next = new Set(nodes.map((n) => n.id));
-    const replaced = ![...next].some((id) => ids.current.has(id));
+    const previous = ids.current;
+    const replaced = ![...next].some((id) => previous.has(id));
     ids.current = next;
     if (replaced && next.size > 0) {
       viewState.userMoved = false;
       schedule('resize');
+      return;
     }
-  }, [nodes, schedule]);
+    // A node added where the person cannot see it (a check's Fix puts a producer beside the
+    // node it feeds, a paste lands offset): bring the whole diagram into view.
+    const added = [...next].filter((id) => !previous.has(id));
+    if (added.length === 0) return;
+    const t = window.setTimeout(() => {
+      const box = flowRef.current?.getBoundingClientRect();
+      if (!box) return;
+      const hidden = added.some((id) => {
+        const el = flowRef.current?.querySelector(`.react-flow__node[data-id="${CSS.escape(id)}"]`);
+        const r = el?.getBoundingClientRect();
+        return !r || r.left < box.left || r.right > box.right || r.top < box.top || r.bottom > box.bottom;
+      });
+      if (hidden) void fitToRoom(rf, { duration: 200 });
+    }, 90);
+    return () => window.clearTimeout(t);
+  }, [nodes, schedule, flowRef, rf]);
 }
