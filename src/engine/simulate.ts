@@ -60,18 +60,18 @@ const SLICE = 1 << 10;
  * progress and honour cancel between them; simulate() runs it to the end.
  */
 export class Simulation {
-  readonly ctx: SimContext;
+  declare readonly ctx: SimContext;
   private events = 0;
-  private readonly eventsByNode: Float64Array;
+  declare private readonly eventsByNode: Float64Array;
   private done = false;
-  private incomplete: Incomplete | undefined;
+  declare private incomplete: Incomplete | undefined;
   private readonly wallStart = now();
   private wallMs = 0;
   private cancelled = false;
-  private cancelWhy: string | undefined;
-  private readonly maxEvents: number;
-  private readonly maxWallMs: number;
-  private readonly maxWorkInFlight: number;
+  declare private cancelWhy: string | undefined;
+  declare private readonly maxEvents: number;
+  declare private readonly maxWallMs: number;
+  declare private readonly maxWorkInFlight: number;
 
   static create(doc: unknown, options: SimulateOptions = {}): Simulation {
     const v = validateScenario(doc);
@@ -169,7 +169,7 @@ export class Simulation {
       const slice = budget < SLICE ? budget : SLICE;
       let i = 0;
       for (; i < slice; i++) {
-        if (q.peekTime() > endMs || !q.pop()) {
+        if (!q.popUntil(endMs)) {
           this.events += i;
           this.stop(endMs);
           return true;

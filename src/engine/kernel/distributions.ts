@@ -46,12 +46,12 @@ export const LOGNORMAL_MAX_P99_RATIO = Math.exp((Z99 * Z99) / 2);
  * given; samples are clamped to [minMs, maxMs] and never negative.
  */
 export class Sampler {
-  readonly mean: number;
-  private readonly code: number;
-  private readonly a: number;
-  private readonly b: number;
-  private readonly lo: number;
-  private readonly hi: number;
+  declare readonly mean: number;
+  declare private readonly code: number;
+  declare private readonly a: number;
+  declare private readonly b: number;
+  declare private readonly lo: number;
+  declare private readonly hi: number;
 
   constructor(spec: DistSpec) {
     this.code = CODES[spec.dist];

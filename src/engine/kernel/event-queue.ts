@@ -14,16 +14,16 @@
  * allocate nothing unless the heap or the event table has to grow, which doubles its arrays.
  */
 export class EventQueue {
-  private time: Float64Array;
-  private id: Int32Array;
+  declare private time: Float64Array;
+  declare private id: Int32Array;
   private n = 0;
   private nextSeq = 0;
 
   // Events by id: sequence number, handler, argument; a free list of ids.
-  private seq: Float64Array;
-  private handler: Int32Array;
-  private arg: Int32Array;
-  private freeIds: Int32Array;
+  declare private seq: Float64Array;
+  declare private handler: Int32Array;
+  declare private arg: Int32Array;
+  declare private freeIds: Int32Array;
   private nFree = 0;
   private nIds = 0;
 
@@ -94,10 +94,20 @@ export class EventQueue {
 
   /** Removes the earliest event into poppedTime/poppedHandler/poppedArg; false when empty. */
   pop(): boolean {
+    return this.popUntil(Infinity);
+  }
+
+  /**
+   * pop() when the earliest event is due at or before `limit`; false (and nothing removed)
+   * when the queue is empty or its earliest event is later: the run loop's peekTime() and
+   * pop() in one look at the heap's top and the best timer.
+   */
+  popUntil(limit: number): boolean {
     const b = this.tBest;
     if (b >= 0) {
       const tt = this.tTime[b];
       if (this.n === 0 || tt < this.time[0] || (tt === this.time[0] && this.tSeq[b] < this.seq[this.id[0]])) {
+        if (tt > limit) return false;
         this.poppedTime = tt;
         this.poppedHandler = this.tHandler[b];
         this.poppedArg = this.tArg[b];
@@ -107,7 +117,7 @@ export class EventQueue {
         return true;
       }
     }
-    if (this.n === 0) return false;
+    if (this.n === 0 || this.time[0] > limit) return false;
     const time = this.time;
     const id = this.id;
     const seq = this.seq;

@@ -42,14 +42,38 @@ export class Rng {
     return t >>> 0;
   }
 
-  /** Uniform in [0, 1) with 32 bits of resolution. */
+  /**
+   * Uniform in [0, 1) with 32 bits of resolution. The step is written out here rather than
+   * calling nextU32(): its unsigned result above 2^30 is not a small integer, so a call that
+   * V8 does not inline would box it (an allocation per draw).
+   */
   next(): number {
-    return this.nextU32() / 4294967296;
+    const st = this.s;
+    const a = st[0];
+    const b = st[1];
+    const c = st[2];
+    const d = st[3];
+    const t = (((a + b) | 0) + d) | 0;
+    st[3] = (d + 1) | 0;
+    st[0] = b ^ (b >>> 9);
+    st[1] = (c + (c << 3)) | 0;
+    st[2] = (((c << 21) | (c >>> 11)) + t) | 0;
+    return (t >>> 0) / 4294967296;
   }
 
-  /** Uniform in (0, 1]: safe for log(). */
+  /** Uniform in (0, 1]: safe for log(). The same step as next(). */
   nextOpen(): number {
-    return (this.nextU32() + 1) / 4294967296;
+    const st = this.s;
+    const a = st[0];
+    const b = st[1];
+    const c = st[2];
+    const d = st[3];
+    const t = (((a + b) | 0) + d) | 0;
+    st[3] = (d + 1) | 0;
+    st[0] = b ^ (b >>> 9);
+    st[1] = (c + (c << 3)) | 0;
+    st[2] = (((c << 21) | (c >>> 11)) + t) | 0;
+    return ((t >>> 0) + 1) / 4294967296;
   }
 
   /** Integer in [0, n). */

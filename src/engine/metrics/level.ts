@@ -12,11 +12,15 @@ export class Level {
   private last = 0;
   private area = 0;
 
-  constructor(
-    private readonly measureFromMs: number,
-    private readonly series: SeriesSet | null = null,
-    private readonly handle = -1,
-  ) {}
+  declare private readonly measureFromMs: number;
+  declare private readonly series: SeriesSet | null;
+  declare private readonly handle: number;
+
+  constructor(measureFromMs: number, series: SeriesSet | null = null, handle = -1) {
+    this.measureFromMs = measureFromMs;
+    this.series = series;
+    this.handle = handle;
+  }
 
   set(v: number, t: number): void {
     this.advance(t);

@@ -18,8 +18,8 @@ export function bucketSecondsFor(durationSeconds: number): number {
 export type SeriesKind = 'rate' | 'level' | 'max';
 
 export class SeriesSet {
-  readonly bucketMs: number;
-  readonly n: number;
+  declare readonly bucketMs: number;
+  declare readonly n: number;
   private readonly data: Float64Array[] = [];
   private readonly names: string[] = [];
   private readonly kinds: SeriesKind[] = [];

@@ -51,7 +51,7 @@ const NAME_PROP: Record<string, string> = {
  * links found so far, and the report they all write to.
  */
 export class ImportContext {
-  readonly resolver: Resolver;
+  declare readonly resolver: Resolver;
   readonly nodes: DraftNode[] = [];
   readonly links: DraftLink[] = [];
   /** logical id → node id, also for resources folded into another's node. */

@@ -28,14 +28,14 @@ export class SimContext {
   readonly queue = new EventQueue(4096);
   readonly nodes: NodeRuntime[] = [];
   readonly edges: EdgeRuntime[] = [];
-  readonly requests: Requests;
-  readonly series: SeriesSet | null;
+  declare readonly requests: Requests;
+  declare readonly series: SeriesSet | null;
   /** State changes inside nodes for the classroom replay; null unless the run asked (option `record`). */
-  readonly recorder: Recorder | null;
-  readonly durationMs: number;
+  declare readonly recorder: Recorder | null;
+  declare readonly durationMs: number;
   /** When the run ended: durationMs, or earlier when a guard or cancel stopped it. */
   endMs = 0;
-  readonly measureFromMs: number;
+  declare readonly measureFromMs: number;
   /**
    * How long was measured: from the end of the warm-up to the end of the run, and 0 for a
    * run stopped (cancel, a budget) before its warm-up ended. Spans priced by time use this,
@@ -48,11 +48,11 @@ export class SimContext {
   readonly warnings: string[] = [];
   private readonly typeIdx = new Map<string, number>();
   // Replies waiting in the event queue: caller node, caller's slot, status, answer time.
-  private replyNode!: Int32Array;
-  private replySlot!: Int32Array;
-  private replyStatus!: Uint8Array;
-  private replyAt!: Float64Array;
-  private readonly replies: Slots;
+  declare private replyNode: Int32Array;
+  declare private replySlot: Int32Array;
+  declare private replyStatus: Uint8Array;
+  declare private replyAt: Float64Array;
+  declare private readonly replies: Slots;
   private readonly sharedState = new Map<string, unknown>();
 
   constructor(

@@ -8,17 +8,28 @@ export type { EdgeParams, EdgeSpec } from './node-runtime';
 export class EdgeRuntime implements Edge {
   /** accepts[type] is 1 when the filter/pattern matches event type index `type`. */
   private accepts: Uint8Array | null = null;
-  private readonly whole: number;
-  private readonly frac: number;
+  declare private readonly whole: number;
+  declare private readonly frac: number;
+
+  declare readonly index: number;
+  declare readonly spec: EdgeSpec;
+  declare readonly source: NodeRuntime;
+  declare readonly target: NodeRuntime;
+  declare readonly meaning: EdgeMeaning;
 
   constructor(
-    readonly index: number,
-    readonly spec: EdgeSpec,
-    readonly source: NodeRuntime,
-    readonly target: NodeRuntime,
-    readonly meaning: EdgeMeaning,
+    index: number,
+    spec: EdgeSpec,
+    source: NodeRuntime,
+    target: NodeRuntime,
+    meaning: EdgeMeaning,
     typeIndex: (name: string) => number,
   ) {
+    this.index = index;
+    this.spec = spec;
+    this.source = source;
+    this.target = target;
+    this.meaning = meaning;
     const per = spec.params.perRequest ?? 1;
     this.whole = Math.floor(per);
     this.frac = per - this.whole;

@@ -13,15 +13,18 @@ import { kindName } from '../scenario/connections';
 export abstract class NodeBase<P = Record<string, unknown>> implements NodeRuntime {
   out: EdgeRuntime[] = [];
   in: EdgeRuntime[] = [];
-  protected readonly rng: Rng;
+  declare protected readonly rng: Rng;
   /** Events this node handled (guards name the busiest nodes). */
   events = 0;
 
-  constructor(
-    protected readonly ctx: SimContext,
-    readonly spec: NodeSpec<P>,
-    readonly index: number,
-  ) {
+  declare protected readonly ctx: SimContext;
+  declare readonly spec: NodeSpec<P>;
+  declare readonly index: number;
+
+  constructor(ctx: SimContext, spec: NodeSpec<P>, index: number) {
+    this.ctx = ctx;
+    this.spec = spec;
+    this.index = index;
     this.rng = ctx.rng(spec.id);
   }
 

@@ -105,17 +105,17 @@ export interface Recording {
 }
 
 export class Recorder {
-  private t: Float64Array;
-  private node: Int32Array;
-  private code: Uint8Array;
-  private a: Int32Array;
-  private v: Float64Array;
+  declare private t: Float64Array;
+  declare private node: Int32Array;
+  declare private code: Uint8Array;
+  declare private a: Int32Array;
+  declare private v: Float64Array;
   private n = 0;
   /** Records per part (environments, other kinds' insides): each has its own limit. */
   private nEnv = 0;
   private nInside = 0;
-  truncatedAtMs: number | undefined;
-  insidesTruncatedAtMs: number | undefined;
+  declare truncatedAtMs: number | undefined;
+  declare insidesTruncatedAtMs: number | undefined;
   readonly nodes: RecordingNode[] = [];
 
   constructor(readonly limit = DEFAULT_RECORD_LIMIT) {

@@ -34,13 +34,13 @@ export interface Trace {
  * with requests in flight, not with the number of requests: slots are reused.
  */
 export class Requests {
-  private start!: Float64Array;
-  private lastEnd!: Float64Array;
-  private pending!: Int32Array;
-  private worst!: Uint8Array;
-  private counted!: Uint8Array;
-  private traceOf!: Int32Array;
-  private readonly slots: Slots;
+  declare private start: Float64Array;
+  declare private lastEnd: Float64Array;
+  declare private pending: Int32Array;
+  declare private worst: Uint8Array;
+  declare private counted: Uint8Array;
+  declare private traceOf: Int32Array;
+  declare private readonly slots: Slots;
 
   /** Totals over requests that entered after the warm-up. */
   entered = 0;
@@ -57,14 +57,13 @@ export class Requests {
 
   readonly traces: Trace[] = [];
   private traceBudget = 0;
-  private readonly traceEvery: number;
+  declare private readonly traceEvery: number;
   private sinceTrace = 0;
 
-  constructor(
-    private readonly measureFromMs: number,
-    traceSampleRate: number,
-    maxTraces: number,
-  ) {
+  declare private readonly measureFromMs: number;
+
+  constructor(measureFromMs: number, traceSampleRate: number, maxTraces: number) {
+    this.measureFromMs = measureFromMs;
     this.slots = new Slots(1024, (cap) => {
       this.start = growF64(this.start, cap);
       this.lastEnd = growF64(this.lastEnd, cap);

@@ -5,7 +5,7 @@
  * stored as doubles: slot indices and times alike are kept exactly.
  */
 export class RingDeque {
-  private buf: Float64Array;
+  declare private buf: Float64Array;
   private head = 0;
   /** Number of values held. */
   size = 0;

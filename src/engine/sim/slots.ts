@@ -4,17 +4,17 @@
  * growths, alloc() and release() allocate nothing.
  */
 export class Slots {
-  private free: Int32Array;
+  declare private free: Int32Array;
   private nFree = 0;
   private next = 0;
   /** 1 for a slot handed out and not released: lets a check walk what an owner holds. */
-  private live: Uint8Array;
-  capacity: number;
+  declare private live: Uint8Array;
+  declare capacity: number;
 
-  constructor(
-    initial: number,
-    private readonly onGrow: (capacity: number) => void,
-  ) {
+  declare private readonly onGrow: (capacity: number) => void;
+
+  constructor(initial: number, onGrow: (capacity: number) => void) {
+    this.onGrow = onGrow;
     this.capacity = initial;
     this.free = new Int32Array(initial);
     this.live = new Uint8Array(initial);

@@ -21,16 +21,16 @@ const HTTP_METERING_KB = 512;
 export class ApiGatewayRuntime extends NodeBase<ApiGatewayParams> {
   private tokens = 0;
   private refilledAt = 0;
-  private readonly ratePerMs: number;
-  private readonly burst: number;
-  private readonly timeoutMs: number;
-  private readonly overheadMs: number;
-  private readonly http: boolean;
+  declare private readonly ratePerMs: number;
+  declare private readonly burst: number;
+  declare private readonly timeoutMs: number;
+  declare private readonly overheadMs: number;
+  declare private readonly http: boolean;
   private integrations: EdgeRuntime[] = [];
 
-  private slotReq!: Int32Array;
-  private slotStart!: Float64Array;
-  private readonly slots: Slots;
+  declare private slotReq: Int32Array;
+  declare private slotStart: Float64Array;
+  declare private readonly slots: Slots;
 
   private requests = 0;
   private ok = 0;

@@ -29,16 +29,16 @@ const TO_BUS = 1;
  * themselves cost nothing in S3.
  */
 export class BucketRuntime extends NodeBase<BucketParams> {
-  private readonly delay: Sampler;
+  declare private readonly delay: Sampler;
   private notifyEdge: EdgeRuntime | null = null;
   private busEdge: EdgeRuntime | null = null;
 
   // Notifications on their way (indexed by slot).
-  private nReq!: Int32Array;
-  private nType!: Int32Array;
-  private nKb!: Float64Array;
-  private nGroup!: Int32Array;
-  private readonly notes: Slots;
+  declare private nReq: Int32Array;
+  declare private nType: Int32Array;
+  declare private nKb: Float64Array;
+  declare private nGroup: Int32Array;
+  declare private readonly notes: Slots;
 
   private puts = 0;
   private notifications = 0;

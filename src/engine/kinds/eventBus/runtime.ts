@@ -43,18 +43,18 @@ export class EventBusRuntime extends NodeBase<EventBusParams> {
   private ruleStart = new Int32Array(1);
   /** The dead-letter queue of each target (same index as targets), or null. */
   private targetDlq: (EdgeRuntime | null)[] = [];
-  private readonly maxRetries: number;
-  private readonly maxAgeMs: number;
+  declare private readonly maxRetries: number;
+  declare private readonly maxAgeMs: number;
 
   // Deliveries waiting for a retry (indexed by slot).
-  private dReq!: Int32Array;
-  private dType!: Int32Array;
-  private dKb!: Float64Array;
-  private dGroup!: Int32Array;
-  private dTarget!: Int32Array;
-  private dRetries!: Int32Array;
-  private dFirst!: Float64Array;
-  private readonly pending: Slots;
+  declare private dReq: Int32Array;
+  declare private dType: Int32Array;
+  declare private dKb: Float64Array;
+  declare private dGroup: Int32Array;
+  declare private dTarget: Int32Array;
+  declare private dRetries: Int32Array;
+  declare private dFirst: Float64Array;
+  declare private readonly pending: Slots;
 
   private putEvents = 0;
   private billedEvents = 0;

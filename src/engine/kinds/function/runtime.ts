@@ -49,47 +49,47 @@ const ASYNC_ATTEMPT = 1;
  * environment is needed, so no timer event is ever scheduled for it.
  */
 export class FunctionRuntime extends NodeBase<FunctionParams> {
-  private readonly account: LambdaAccount;
-  private readonly reserved: number;
-  private readonly duration: Sampler;
-  private readonly coldStart: Sampler;
-  private readonly cpuStretch: number;
-  private readonly keepAliveMs: number;
-  private readonly timeoutMs: number;
-  private readonly maxEventAgeMs: number;
-  private readonly cpuBoundFraction: number;
-  private readonly errorRate: number;
+  declare private readonly account: LambdaAccount;
+  declare private readonly reserved: number;
+  declare private readonly duration: Sampler;
+  declare private readonly coldStart: Sampler;
+  declare private readonly cpuStretch: number;
+  declare private readonly keepAliveMs: number;
+  declare private readonly timeoutMs: number;
+  declare private readonly maxEventAgeMs: number;
+  declare private readonly cpuBoundFraction: number;
+  declare private readonly errorRate: number;
 
   // Execution environments (structure of arrays, indexed by env slot).
-  private envBorn!: Float64Array;
-  private envIdleSince!: Float64Array;
-  private envPc!: Uint8Array;
-  private envBusy!: Uint8Array;
-  private readonly envs: Slots;
+  declare private envBorn: Float64Array;
+  declare private envIdleSince: Float64Array;
+  declare private envPc: Uint8Array;
+  declare private envBusy: Uint8Array;
+  declare private readonly envs: Slots;
   private readonly idle = new RingDeque(64); // idle on-demand envs, oldest at the front
-  private pcIdle!: Int32Array;
+  declare private pcIdle: Int32Array;
   private pcIdleCount = 0;
   private scaleTokens = SCALING_BURST;
   private scaleRefilledAt = 0;
   private busy = 0;
 
   // Invocations in progress or waiting to retry (indexed by invocation slot).
-  private invReq!: Int32Array;
-  private invType!: Int32Array;
-  private invKb!: Float64Array;
-  private invGroup!: Int32Array;
-  private invCaller!: Int32Array; // node index of a synchronous caller, -1 for async
-  private invCallerSlot!: Int32Array;
-  private invEnv!: Int32Array;
-  private invStart!: Float64Array; // when the environment was taken
-  private invInit!: Float64Array; // INIT ms (0 when warm)
-  private invRunEnd!: Float64Array; // when the handler's own work ends
-  private invStatus!: Uint8Array;
-  private invAttempt!: Int32Array; // function-error retries used (async)
-  private invThrottled!: Int32Array; // throttles met (async back-off)
-  private invFirstAt!: Float64Array; // when the async event was queued (event age)
-  private invPending!: Int32Array; // synchronous callees still running
-  private readonly inv: Slots;
+  declare private invReq: Int32Array;
+  declare private invType: Int32Array;
+  declare private invKb: Float64Array;
+  declare private invGroup: Int32Array;
+  declare private invCaller: Int32Array; // node index of a synchronous caller, -1 for async
+  declare private invCallerSlot: Int32Array;
+  declare private invEnv: Int32Array;
+  declare private invStart: Float64Array; // when the environment was taken
+  declare private invInit: Float64Array; // INIT ms (0 when warm)
+  declare private invRunEnd: Float64Array; // when the handler's own work ends
+  declare private invStatus: Uint8Array;
+  declare private invAttempt: Int32Array; // function-error retries used (async)
+  declare private invThrottled: Int32Array; // throttles met (async back-off)
+  declare private invFirstAt: Float64Array; // when the async event was queued (event age)
+  declare private invPending: Int32Array; // synchronous callees still running
+  declare private readonly inv: Slots;
 
   private sendEdges: EdgeRuntime[] = [];
   private syncEdges: EdgeRuntime[] = [];
@@ -103,19 +103,19 @@ export class FunctionRuntime extends NodeBase<FunctionParams> {
   private errors = 0;
   private timeouts = 0;
   private retries = 0;
-  private readonly concurrency: Level;
+  declare private readonly concurrency: Level;
   private instanceArea = 0;
   private alive = 0;
   private maxInstances = 0;
   private readonly durations = new Histogram();
-  private readonly usageAcc: FunctionUsage;
+  declare private readonly usageAcc: FunctionUsage;
   private readonly sRequests: number = -1;
   private readonly sCold: number = -1;
   private readonly sThrottles: number = -1;
   private readonly sErrors: number = -1;
   private readonly sInstances: number = -1;
   /** The classroom replay's recorder (null unless the run asked for it) and this node's index in it. */
-  private readonly rec: Recorder | null;
+  declare private readonly rec: Recorder | null;
   private recNode = -1;
 
   constructor(ctx: SimContext, spec: NodeSpec<FunctionParams>, index: number) {

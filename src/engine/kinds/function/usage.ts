@@ -17,8 +17,8 @@ export class FunctionUsage {
   ephemeralGbs = 0;
   /** GB-seconds spent waiting for synchronous callees (included in duration). */
   waitGbSeconds = 0;
-  private readonly gb: number;
-  private readonly extraEphemeralGb: number;
+  declare private readonly gb: number;
+  declare private readonly extraEphemeralGb: number;
 
   constructor(
     private readonly p: FunctionParams,

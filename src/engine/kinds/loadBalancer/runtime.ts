@@ -36,12 +36,12 @@ export class LoadBalancerRuntime extends NodeBase<LoadBalancerParams> {
   private outstanding = new Int32Array(0);
   private lambdaTarget = new Uint8Array(0);
   private next = 0;
-  private readonly leastOutstanding: boolean;
+  declare private readonly leastOutstanding: boolean;
 
-  private slotReq!: Int32Array;
-  private slotStart!: Float64Array;
-  private slotTarget!: Int32Array;
-  private readonly slots: Slots;
+  declare private slotReq: Int32Array;
+  declare private slotStart: Float64Array;
+  declare private slotTarget: Int32Array;
+  declare private readonly slots: Slots;
 
   // LCU metering, one clock hour of the measured window at a time.
   private hourStart = 0;

@@ -21,14 +21,14 @@ const DEFAULT_TYPE = 'Event';
  * same arrival times whatever happens downstream or in the type mix.
  */
 export class ProducerRuntime extends NodeBase<ProducerParams> {
-  private readonly arrivals: ArrivalProcess;
-  private readonly mix: Rng;
-  private readonly types: Int32Array;
+  declare private readonly arrivals: ArrivalProcess;
+  declare private readonly mix: Rng;
+  declare private readonly types: Int32Array;
   /** Cumulative weights, types[i] is drawn when cumulative[i-1] <= u·total < cumulative[i]. */
-  private readonly cumulative: Float64Array;
-  private readonly totalWeight: number;
-  private readonly kb: number;
-  private readonly groups: number;
+  declare private readonly cumulative: Float64Array;
+  declare private readonly totalWeight: number;
+  declare private readonly kb: number;
+  declare private readonly groups: number;
   private readonly sRequests: number = -1;
   /** The next arrival waits in a timer register, not in the event heap. */
   private readonly timer: number = -1;

@@ -159,15 +159,15 @@ const DIURNAL_PIECES = 32;
  * (as it does in a run); an earlier t is still answered correctly.
  */
 export class ArrivalProcess {
-  private readonly mode: number;
+  declare private readonly mode: number;
   /** constant: the gap (ms); poisson: the rate (per ms). */
-  private readonly step: number;
+  declare private readonly step: number;
   /** Zero rate everywhere: no arrivals at all. */
-  private readonly silent: boolean;
+  declare private readonly silent: boolean;
 
   /** Piecewise: knot times (ms) and rates (per ms), sloped pieces already subdivided. */
-  private readonly kt: Float64Array;
-  private readonly kr: Float64Array;
+  declare private readonly kt: Float64Array;
+  declare private readonly kr: Float64Array;
   /** Diurnal: trough and peak (per ms), angular frequency (per ms), piece length (ms). */
   private readonly low: number = 0;
   private readonly high: number = 0;

@@ -19,15 +19,15 @@ import { ESM_INITIAL_CONCURRENCY, ESM_MAX_CONCURRENCY, LONG_POLL_MS } from './li
  * holds at most that loop, long-polling while the queue has nothing to give.
  */
 export class Poller {
-  readonly target: NodeRuntime;
+  declare readonly target: NodeRuntime;
   /** A worker service: concurrency comes from target.workerCapacity(t), not the Lambda rule. */
-  readonly worker: boolean;
-  readonly batchSize: number;
-  readonly windowMs: number;
-  readonly reportItemFailures: boolean;
+  declare readonly worker: boolean;
+  declare readonly batchSize: number;
+  declare readonly windowMs: number;
+  declare readonly reportItemFailures: boolean;
   /** Most pollers (concurrent batches) the mapping may reach, and where it starts and rests. */
-  readonly max: number;
-  readonly base: number;
+  declare readonly max: number;
+  declare readonly base: number;
 
   /** Batches being filled or processed. */
   active = 0;

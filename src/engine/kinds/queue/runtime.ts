@@ -80,29 +80,29 @@ const INVOKING = 2;
  * batch takes its first visible messages. Groups that may be read wait in a ring.
  */
 export class QueueRuntime extends NodeBase<QueueParams> {
-  private readonly fifo: boolean;
-  private readonly retentionMs: number;
-  private readonly delayMs: number;
-  private readonly maxReceive: number;
-  private readonly inflightMax: number;
+  declare private readonly fifo: boolean;
+  declare private readonly retentionMs: number;
+  declare private readonly delayMs: number;
+  declare private readonly maxReceive: number;
+  declare private readonly inflightMax: number;
   /** The queue's visibility timeout, raised for a Lambda reader as the ESM does [L-SQS23]. */
   private visibilityMs = 0;
   private pollers: Poller[] = [];
   private dlq: QueueRuntime | null = null;
 
   // Messages (structure of arrays, by message slot).
-  private mReq!: Int32Array;
-  private mType!: Int32Array;
-  private mKb!: Float64Array;
-  private mGroup!: Int32Array;
-  private mSentAt!: Float64Array;
+  declare private mReq: Int32Array;
+  declare private mType: Int32Array;
+  declare private mKb: Float64Array;
+  declare private mGroup: Int32Array;
+  declare private mSentAt: Float64Array;
   /** DELAYED/VISIBLE: when it becomes (became) visible; INFLIGHT/RETRYWAIT: when its visibility timeout ends. */
-  private mVisibleAt!: Float64Array;
-  private mCount!: Int32Array; // receive count
-  private mState!: Uint8Array;
-  private mNext!: Int32Array; // FIFO: next in group; standard: next in batch
-  private mPrev!: Int32Array; // FIFO: previous in group
-  private readonly msgs: Slots;
+  declare private mVisibleAt: Float64Array;
+  declare private mCount: Int32Array; // receive count
+  declare private mState: Uint8Array;
+  declare private mNext: Int32Array; // FIFO: next in group; standard: next in batch
+  declare private mPrev: Int32Array; // FIFO: previous in group
+  declare private readonly msgs: Slots;
   private readonly visible = new SlotHeap();
   private readonly pending = new SlotHeap();
   private inflightCount = 0;
@@ -119,18 +119,18 @@ export class QueueRuntime extends NodeBase<QueueParams> {
   private readonly ready = new RingDeque(16);
 
   // Batches (by batch slot).
-  private bPoller!: Int32Array;
-  private bFirst!: Int32Array;
-  private bLast!: Int32Array;
-  private bCount!: Int32Array;
-  private bGroup!: Int32Array;
-  private bCalls!: Int32Array; // messages in the ReceiveMessage call not yet billed
-  private bKb!: Float64Array;
-  private bCallKb!: Float64Array;
-  private bStart!: Float64Array;
-  private bWindowEnd!: Float64Array;
-  private bState!: Uint8Array;
-  private readonly batches: Slots;
+  declare private bPoller: Int32Array;
+  declare private bFirst: Int32Array;
+  declare private bLast: Int32Array;
+  declare private bCount: Int32Array;
+  declare private bGroup: Int32Array;
+  declare private bCalls: Int32Array; // messages in the ReceiveMessage call not yet billed
+  declare private bKb: Float64Array;
+  declare private bCallKb: Float64Array;
+  declare private bStart: Float64Array;
+  declare private bWindowEnd: Float64Array;
+  declare private bState: Uint8Array;
+  declare private readonly batches: Slots;
 
   private now = 0;
   private wakeAt = Infinity;
@@ -151,9 +151,9 @@ export class QueueRuntime extends NodeBase<QueueParams> {
   private waitMs = 0;
   private waits = 0;
   private maxAgeMs = 0;
-  private readonly depth: Level;
-  private readonly inFlight: Level;
-  private readonly invoking: Level;
+  declare private readonly depth: Level;
+  declare private readonly inFlight: Level;
+  declare private readonly invoking: Level;
   /**
    * Most batches running at once, over values held for some time: a batch the reader refuses
    * at once (its answer is an event at the same instant) never counts as running.
@@ -162,9 +162,9 @@ export class QueueRuntime extends NodeBase<QueueParams> {
   private invokingSince = 0;
   private readonly sSent: number = -1;
   private readonly sAge: number = -1;
-  private readonly usageAcc: QueueUsage;
+  declare private readonly usageAcc: QueueUsage;
   /** The classroom replay's recorder (null unless the run asked for it) and this node's index in it. */
-  private readonly rec: Recorder | null;
+  declare private readonly rec: Recorder | null;
   private readonly recNode: number = -1;
 
   constructor(ctx: SimContext, spec: NodeSpec<QueueParams>, index: number) {

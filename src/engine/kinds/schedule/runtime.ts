@@ -17,11 +17,11 @@ const TICK = 0;
  * settings.startTime on. Simulated ms become a Date only to ask croner for the next tick.
  */
 export class ScheduleRuntime extends NodeBase<ScheduleParams> {
-  private readonly cron: Cron | null;
-  private readonly epochMs: number;
-  private readonly periodMs: number;
-  private readonly type: number;
-  private readonly kb: number;
+  declare private readonly cron: Cron | null;
+  declare private readonly epochMs: number;
+  declare private readonly periodMs: number;
+  declare private readonly type: number;
+  declare private readonly kb: number;
   private readonly sTicks: number = -1;
 
   /** Ticks in the measured window (what Scheduler bills). */

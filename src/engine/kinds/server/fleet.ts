@@ -114,20 +114,20 @@ export function billedLifeSeconds(
  * `billedInstanceSeconds` into their meters.
  */
 export abstract class FleetRuntime<P> extends NodeBase<P> {
-  protected readonly cfg: FleetConfig;
-  private readonly duration: Sampler;
+  declare protected readonly cfg: FleetConfig;
+  declare private readonly duration: Sampler;
   /** Sampler per event type index, null where `duration` applies. */
   private byType: (Sampler | null)[] = [];
 
   // Instances. Up to max are active (booting or serving) and as many may still be draining
   // after a scale-in, so there are 2 × max indices.
-  private readonly instState: Uint8Array;
-  private readonly instOut: Int32Array;
-  private readonly instLaunched: Float64Array;
-  private readonly freeInst: Int32Array;
+  declare private readonly instState: Uint8Array;
+  declare private readonly instOut: Int32Array;
+  declare private readonly instLaunched: Float64Array;
+  declare private readonly freeInst: Int32Array;
   private nFreeInst = 0;
-  private readonly servingList: Int32Array;
-  private readonly servingPos: Int32Array;
+  declare private readonly servingList: Int32Array;
+  declare private readonly servingPos: Int32Array;
   private nServing = 0;
   private nBooting = 0;
   private nDraining = 0;
@@ -138,21 +138,21 @@ export abstract class FleetRuntime<P> extends NodeBase<P> {
   private busy = 0;
 
   // Requests in service or waiting (indexed by request slot).
-  private rReq!: Int32Array;
-  private rType!: Int32Array;
-  private rKb!: Float64Array;
-  private rGroup!: Int32Array;
-  private rCaller!: Int32Array;
-  private rCallerSlot!: Int32Array;
-  private rArrive!: Float64Array;
-  private rInst!: Int32Array;
-  private readonly rs: Slots;
+  declare private rReq: Int32Array;
+  declare private rType: Int32Array;
+  declare private rKb: Float64Array;
+  declare private rGroup: Int32Array;
+  declare private rCaller: Int32Array;
+  declare private rCallerSlot: Int32Array;
+  declare private rArrive: Float64Array;
+  declare private rInst: Int32Array;
+  declare private readonly rs: Slots;
   private readonly waiting = new RingDeque(64);
   private qCount = 0;
   private expiryPending = false;
 
   // Autoscaling.
-  private readonly scaling: boolean;
+  declare private readonly scaling: boolean;
   private periodBusyArea = 0;
   private lastBusyT = 0;
   private periodArrivals = 0;
@@ -166,14 +166,14 @@ export abstract class FleetRuntime<P> extends NodeBase<P> {
   private rejected = 0;
   private timeouts = 0;
   private readonly latency = new Histogram();
-  private readonly instances: Level;
-  private readonly utilization: Level;
-  private readonly queue: Level;
+  declare private readonly instances: Level;
+  declare private readonly utilization: Level;
+  declare private readonly queue: Level;
   private readonly sRequests: number = -1;
   /** Billed instance-seconds inside the measured window (60 s minimum per launch applied). */
   protected billedInstanceSeconds = 0;
   /** The classroom replay's recorder (null unless the run asked for it) and this node's index in it. */
-  private readonly rec: Recorder | null;
+  declare private readonly rec: Recorder | null;
   private readonly recNode: number = -1;
 
   constructor(ctx: SimContext, spec: NodeSpec<P>, index: number, cfg: FleetConfig) {

@@ -44,34 +44,34 @@ const ENDINGS = ['succeeded', 'failed', 'caught', 'timedOut'] as const;
  * on as its own path), or asynchronously by a rule, a schedule or a writer's StartExecution.
  */
 export class StateMachineRuntime extends NodeBase<StateMachineParams> {
-  private readonly states: PlannedState[];
+  declare private readonly states: PlannedState[];
   /** Per state: the event type index its Choice lets through, or -1 without a Choice. */
-  private readonly onlyForType: Int32Array;
-  private readonly express: boolean;
+  declare private readonly onlyForType: Int32Array;
+  declare private readonly express: boolean;
   /** Per step row: the edge to the function it calls (tasks and maps). */
   private rowEdge: (EdgeRuntime | null)[] = [];
   private sendEdges: EdgeRuntime[] = [];
   private failureEdges: EdgeRuntime[] = [];
 
   // Executions.
-  private readonly ex: Slots;
-  private exReq!: Int32Array;
-  private exType!: Int32Array;
-  private exKb!: Float64Array;
-  private exGroup!: Int32Array;
-  private exStart!: Float64Array;
-  private exState!: Int32Array;
-  private exPending!: Int32Array;
-  private exNextItem!: Int32Array;
-  private exOutstanding!: Int32Array;
-  private exCaller!: Int32Array;
-  private exCallerSlot!: Int32Array;
-  private exDone!: Uint8Array;
+  declare private readonly ex: Slots;
+  declare private exReq: Int32Array;
+  declare private exType: Int32Array;
+  declare private exKb: Float64Array;
+  declare private exGroup: Int32Array;
+  declare private exStart: Float64Array;
+  declare private exState: Int32Array;
+  declare private exPending: Int32Array;
+  declare private exNextItem: Int32Array;
+  declare private exOutstanding: Int32Array;
+  declare private exCaller: Int32Array;
+  declare private exCallerSlot: Int32Array;
+  declare private exDone: Uint8Array;
   // Calls to functions (and retries waiting to be made).
-  private readonly calls: Slots;
-  private callEx!: Int32Array;
-  private callRow!: Int32Array;
-  private callAttempt!: Int32Array;
+  declare private readonly calls: Slots;
+  declare private callEx: Int32Array;
+  declare private callRow: Int32Array;
+  declare private callAttempt: Int32Array;
 
   /** Executions running that hold their request's path (not those a synchronous caller waits on). */
   private holding = 0;

@@ -46,27 +46,27 @@ const HOT_KEY = 0;
  * stream nobody reads keeps its records until the retention expires them (DROPPED).
  */
 export class StreamRuntime extends NodeBase<StreamParams> {
-  readonly shards: number;
-  private readonly retentionMs: number;
-  private readonly hotFraction: number;
-  private readonly limitAll: boolean;
-  readonly poller: ShardPoller;
-  private readonly usageAcc: StreamUsage;
+  declare readonly shards: number;
+  declare private readonly retentionMs: number;
+  declare private readonly hotFraction: number;
+  declare private readonly limitAll: boolean;
+  declare readonly poller: ShardPoller;
+  declare private readonly usageAcc: StreamUsage;
 
   // Write limits, per shard: token buckets refilled lazily when touched.
-  private readonly recTokens: Float64Array;
-  private readonly kbTokens: Float64Array;
-  private readonly refilledAt: Float64Array;
+  declare private readonly recTokens: Float64Array;
+  declare private readonly kbTokens: Float64Array;
+  declare private readonly refilledAt: Float64Array;
 
   // Puts waiting to be retried by the writer.
-  private pReq!: Int32Array;
-  private pType!: Int32Array;
-  private pKb!: Float64Array;
-  private pGroup!: Int32Array;
-  private pKey!: Float64Array;
-  private pShard!: Int32Array;
-  private pAttempt!: Uint8Array;
-  private readonly puts: Slots;
+  declare private pReq: Int32Array;
+  declare private pType: Int32Array;
+  declare private pKb: Float64Array;
+  declare private pGroup: Int32Array;
+  declare private pKey: Float64Array;
+  declare private pShard: Int32Array;
+  declare private pAttempt: Uint8Array;
+  declare private readonly puts: Slots;
 
   // Records of a stream no function reads, oldest first, until they expire.
   private unreadReq = new Int32Array(1024);

@@ -128,9 +128,9 @@ export class ShardPoller {
     kbRead: 0,
   };
   /** Largest iterator age per shard (ms), over consumers, after the warm-up. */
-  readonly maxAgeMs: Float64Array;
+  declare readonly maxAgeMs: Float64Array;
   readonly seriesAll: number = -1;
-  readonly seriesShard: Int32Array;
+  declare readonly seriesShard: Int32Array;
   /** This owner's index in the classroom replay's recording, −1 when not recorded. */
   recNode = -1;
 
@@ -230,54 +230,54 @@ function mix(key: number): number {
 
 /** One shardPoller edge: its lanes (shards × parallelization factor) and its records. */
 class Consumer {
-  private readonly ctx: SimContext;
-  private readonly target: NodeRuntime;
-  private readonly shards: number;
-  private readonly pf: number;
-  private readonly batchSize: number;
-  private readonly windowMs: number;
-  private readonly maxRetries: number;
-  private readonly maxAgeMs: number;
-  private readonly bisect: boolean;
-  private readonly poisonRate: number;
-  private readonly intervalMs: number;
-  private readonly retentionMs: number;
-  private readonly rng: Rng;
+  declare private readonly ctx: SimContext;
+  declare private readonly target: NodeRuntime;
+  declare private readonly shards: number;
+  declare private readonly pf: number;
+  declare private readonly batchSize: number;
+  declare private readonly windowMs: number;
+  declare private readonly maxRetries: number;
+  declare private readonly maxAgeMs: number;
+  declare private readonly bisect: boolean;
+  declare private readonly poisonRate: number;
+  declare private readonly intervalMs: number;
+  declare private readonly retentionMs: number;
+  declare private readonly rng: Rng;
 
   // Records (a linked FIFO per lane, structure of arrays indexed by record slot).
-  private rReq!: Int32Array;
-  private rType!: Int32Array;
-  private rKb!: Float64Array;
-  private rGroup!: Int32Array;
-  private rAt!: Float64Array;
-  private rPoison!: Uint8Array;
-  private rNext!: Int32Array;
-  private readonly records: Slots;
+  declare private rReq: Int32Array;
+  declare private rType: Int32Array;
+  declare private rKb: Float64Array;
+  declare private rGroup: Int32Array;
+  declare private rAt: Float64Array;
+  declare private rPoison: Uint8Array;
+  declare private rNext: Int32Array;
+  declare private readonly records: Slots;
 
   // Lanes.
-  private readonly head: Int32Array;
-  private readonly tail: Int32Array;
-  private readonly count: Int32Array;
+  declare private readonly head: Int32Array;
+  declare private readonly tail: Int32Array;
+  declare private readonly count: Int32Array;
   /** Records of the current batch (the first ones of the lane); 0 when none. */
-  private readonly inFlight: Int32Array;
-  private readonly busy: Uint8Array;
-  private readonly retriesUsed: Int32Array;
+  declare private readonly inFlight: Int32Array;
+  declare private readonly busy: Uint8Array;
+  declare private readonly retriesUsed: Int32Array;
   /** When the current batch was last invoked (traces). */
-  private readonly startedAt: Float64Array;
-  private readonly wakeAt: Float64Array;
-  private readonly windowStart: Float64Array;
+  declare private readonly startedAt: Float64Array;
+  declare private readonly wakeAt: Float64Array;
+  declare private readonly windowStart: Float64Array;
   /** Pieces still to run after a bisect, the next one on top: sizes and retry counts. */
-  private readonly pieceSize: Int32Array;
-  private readonly pieceRetries: Int32Array;
-  private readonly pieceTop: Int32Array;
+  declare private readonly pieceSize: Int32Array;
+  declare private readonly pieceRetries: Int32Array;
+  declare private readonly pieceTop: Int32Array;
 
   // Shards: poll phase and iterator-age tracking.
-  private readonly phase: Float64Array;
-  private readonly oldest: Float64Array;
-  private readonly seenAt: Float64Array;
+  declare private readonly phase: Float64Array;
+  declare private readonly oldest: Float64Array;
+  declare private readonly seenAt: Float64Array;
   /** The replay's recorder, for the first reader only (null otherwise or when not recording). */
-  private readonly rec: Recorder | null;
-  private readonly recNode: number;
+  declare private readonly rec: Recorder | null;
+  declare private readonly recNode: number;
 
   constructor(
     private readonly poller: ShardPoller,

@@ -59,9 +59,9 @@ export function readUnits(itemKB: number, consistency: 'eventual' | 'strong'): n
  * not modelled. Lambda's reads of the stream are free [DDB-STREAMS].
  */
 export class TableRuntime extends NodeBase<TableParams> {
-  private readonly wruPerWrite: number;
-  private readonly rruPerWrite: number;
-  private readonly poller: ShardPoller | null;
+  declare private readonly wruPerWrite: number;
+  declare private readonly rruPerWrite: number;
+  declare private readonly poller: ShardPoller | null;
 
   // Stream shards: the peak WRU in one second so far, and the second being counted.
   private activeShards = 1;
