@@ -123,12 +123,104 @@ const CLAIMS: Claim[] = [
     },
   },
   ...orchestrationClaims(),
+  ...pipesClaims(),
 ];
 
 /** Monthly cost of one node of a template run: the measured window scaled to a 30-day month. */
 function monthlyOf(name: string, r: Result, id: string): number {
   const measuredHours = (r.simulatedSeconds - (load(name).settings.warmupSeconds ?? 0)) / 3600;
   return (r.nodes[id].cost.totalUsd / measuredHours) * HOURS_PER_MONTH;
+}
+
+function pipesClaims(): Claim[] {
+  const name = 'eventbridge-pipes';
+  const measured = (r: Result) => r.simulatedSeconds - load(name).settings.warmupSeconds;
+  const pipeEdge = (d: Doc) => d.edges.find((e: Doc) => e.target === 'pipe');
+  return [
+    {
+      template: name,
+      says: 'only about 35 % of the events read go on',
+      check: () => {
+        const p = m(runOf(name), 'pipe');
+        expect(p.delivered / p.read).toBeGreaterThan(0.32);
+        expect(p.delivered / p.read).toBeLessThan(0.38);
+      },
+    },
+    {
+      template: name,
+      says: 'about $3.50 a month here',
+      check: () => {
+        const r = runOf(name);
+        // Billed per event that passed, in 64 KB chunks: 2 KB events are one request each.
+        expect(m(r, 'pipe').billedRequests).toBe(m(r, 'pipe').read - m(r, 'pipe').filteredOut);
+        expect(monthlyOf(name, r, 'pipe')).toBeGreaterThan(3.3);
+        expect(monthlyOf(name, r, 'pipe')).toBeLessThan(3.7);
+      },
+    },
+    {
+      template: name,
+      says: 'the queue gives the pipe about one batch a second',
+      check: () => {
+        const r = runOf(name);
+        const perSecond = m(r, 'pipe').batches / measured(r);
+        expect(perSecond).toBeGreaterThan(0.9);
+        expect(perSecond).toBeLessThan(1.1);
+      },
+    },
+    {
+      template: name,
+      says: 'one workflow execution per batch (about 3.4 orders each)',
+      check: () => {
+        const r = runOf(name);
+        const p = m(r, 'pipe');
+        expect(m(r, 'lookup').invocations).toBe(p.enrichmentCalls);
+        expect(m(r, 'fulfil').executions).toBe(p.enrichmentCalls);
+        expect(p.enrichmentCalls).toBeLessThanOrEqual(p.batches);
+        expect(p.delivered / m(r, 'fulfil').executions).toBeGreaterThan(3.2);
+        expect(p.delivered / m(r, 'fulfil').executions).toBeLessThan(3.6);
+      },
+    },
+    {
+      template: name,
+      says: "remove the pipe's filter and watch the Pipes requests (and the workflow's work) grow about threefold",
+      check: () => {
+        const open = runOf(name, 'no filter', (d) => {
+          const p = d.nodes.find((n: Doc) => n.id === 'pipe').params;
+          delete p.filter;
+          delete p.filterShare;
+        });
+        const ratio = m(open, 'pipe').billedRequests / m(runOf(name), 'pipe').billedRequests;
+        expect(ratio).toBeGreaterThan(2.6);
+        expect(ratio).toBeLessThan(3.2);
+      },
+    },
+    {
+      template: name,
+      says: 'enrichment calls and executions become one per order',
+      check: () => {
+        const r = runOf(name, 'batch 1', (d) => {
+          pipeEdge(d).params = { batchSize: 1 };
+        });
+        const p = m(r, 'pipe');
+        // Every batch of one is an order that passed, or a filtered event that calls nothing.
+        expect(p.enrichmentCalls).toBe(p.batches - p.filteredOut);
+        expect(m(r, 'fulfil').executions).toBe(p.enrichmentCalls);
+        expect(Math.abs(p.enrichmentCalls - p.delivered)).toBeLessThanOrEqual(3);
+      },
+    },
+    {
+      template: name,
+      says: "Set Charge card's error rate to 0.9: batches fail, messages come back, and some end in Failed events",
+      check: () => {
+        const r = runOf(name, 'failing charge', (d) => {
+          d.nodes.find((n: Doc) => n.id === 'charge').params.errorRate = 0.9;
+        });
+        expect(m(r, 'pipe').failedBatches).toBeGreaterThan(0);
+        expect(m(r, 'events').returned).toBeGreaterThan(0);
+        expect(m(r, 'failed').sent).toBeGreaterThan(0);
+      },
+    },
+  ];
 }
 
 function orchestrationClaims(): Claim[] {
@@ -269,6 +361,37 @@ const CHOICES: ChoiceCheck[] = [
     why: 'every service runs one task',
     expected: (r) =>
       ['apiService', 'filesService', 'renderService'].every((id) => m(r, id).maxInstances === 1) ? 2 : 0,
+  },
+  {
+    template: 'eventbridge-pipes',
+    step: 0,
+    why: 'cart updates and orders under $50 are both filtered out',
+    expected: (r) => {
+      const p = m(r, 'pipe');
+      // The type alone would let 70 % through; the amount condition halves that.
+      return p.delivered < 0.45 * p.read ? 2 : p.delivered < 0.75 * p.read ? 1 : 0;
+    },
+  },
+  {
+    template: 'eventbridge-pipes',
+    step: 1,
+    why: 'the enrichment is called once per batch with something in it',
+    expected: (r) => {
+      const calls = m(r, 'lookup').invocations;
+      const p = m(r, 'pipe');
+      const nearest = [p.batches, p.delivered, p.read].map((x) => Math.abs(x - calls));
+      return nearest.indexOf(Math.min(...nearest));
+    },
+  },
+  {
+    template: 'eventbridge-pipes',
+    step: 2,
+    why: 'the Pipes line counts the events that passed the filter',
+    expected: (r) => {
+      const p = m(r, 'pipe');
+      const nearest = [p.read, p.read - p.filteredOut, p.batches].map((x) => Math.abs(x - p.billedRequests));
+      return nearest.indexOf(Math.min(...nearest));
+    },
   },
   {
     template: 'five-criteria',
