@@ -32,7 +32,9 @@ const FAILS_YES = 2;
  * (batchItem). The filter judges each event once and for all (the same event gets the same
  * answer on a retry): by its type, then, for the share of matching events, by a hash of the
  * event's identity, so nothing is drawn from the run's random numbers. Events that do not
- * pass are done at once: when nothing passes the batch answers OK without calling anything.
+ * pass go no further; they leave the source with their batch (AWS deletes them at once, so a
+ * failing batch here brings them back to a queue too, to be filtered again). When nothing
+ * passes, the batch answers OK without calling anything.
  * The rest go, as one batch, to the enrichment function (called synchronously) and then to
  * the target: a function or a state machine is called with the batch and waited for; a
  * queue, topic, bus or stream gets each event on its own once the batch succeeded. A failure

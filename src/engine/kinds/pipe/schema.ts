@@ -26,8 +26,8 @@ export const pipeParams = z.object({
     .optional()
     .meta({
       description:
-        "The pipe's filter (an event pattern on the event's type): only events of these types go on; the rest are dropped at once (deleted from a queue, skipped in a stream) and not billed. Absent = every event.",
-      help: "The pipe's filter (an event pattern on the event's type): only events of these types go on; the rest are dropped at once (deleted from a queue, skipped in a stream) and not billed. Absent = every event.",
+        "The pipe's filter (an event pattern on the event's type): only events of these types go on; the rest go no further (deleted from a queue with their batch, skipped in a stream) and are not billed. Absent = every event.",
+      help: "The pipe's filter (an event pattern on the event's type): only events of these types go on; the rest go no further (deleted from a queue with their batch, skipped in a stream) and are not billed. Absent = every event.",
       source: '[EB-3P]',
     }),
   filterShare: num({
