@@ -5,7 +5,7 @@ import { describeSchema, objectFields, type FieldSpec } from './schema-fields';
 import { getIn, issuesByPath, issuesUnder, pathKey, setIn, tryCommit, type Path } from './params-edit';
 import { BooleanField, EnumField, JsonField, NumberField, TextField } from './fields';
 import { ListField } from './ListField';
-import { visibleFields } from './shape-fields';
+import { applicableFields, visibleFields } from './shape-fields';
 import { EventTypeField } from './EventTypeField';
 import { DistributionField } from './DistributionField';
 import { FIELD_GROUPS, type FieldWords } from '../../engine/kinds/catalog-types';
@@ -83,9 +83,10 @@ export function ParamsForm({
       />
     );
   // One section per group, in reading order; a form of one group (an edge's) needs no headings.
+  const shown = applicableFields(fields, params);
   const groups = FIELD_GROUPS.map((g) => ({
     ...g,
-    fields: fields.filter((f) => (f.group ?? 'basics') === g.id),
+    fields: shown.filter((f) => (f.group ?? 'basics') === g.id),
   })).filter((g) => g.fields.length > 0);
   return (
     <div className="params-form">

@@ -48,3 +48,19 @@ export function visibleFields(fields: FieldSpec[], value: unknown): FieldSpec[] 
     .filter((f) => rule.keys.includes(f.key) || !SHAPED.has(f.key))
     .map((f) => (rule.titles?.[f.key] ? { ...f, title: rule.titles[f.key] } : f));
 }
+
+/**
+ * The top-level fields a params object uses: a field with `showIf` (a container's instance
+ * type, only on EC2 or EKS) is shown when its siblings hold one of the named values, their
+ * defaults included. Hidden values stay in the scenario, unused, until the choice changes back.
+ */
+export function applicableFields(fields: FieldSpec[], params: Record<string, unknown>): FieldSpec[] {
+  if (!fields.some((f) => f.showIf)) return fields;
+  return fields.filter(
+    (f) =>
+      !f.showIf ||
+      Object.entries(f.showIf).every(([k, values]) =>
+        values.includes(String(params[k] ?? fields.find((x) => x.key === k)?.defaultValue)),
+      ),
+  );
+}

@@ -38,6 +38,7 @@
  *   fargate.x86_64.gbSeconds,   fargate.arm64.gbSeconds     [GB-seconds]
  *   alb.hours                              [ALB-hours]
  *   alb.lcuHours                           [LCU-hours]
+ *   eks.clusterHours                       [cluster-hours] one cluster for the whole run
  *
  * Time-based quantities (hours, seconds, GB-months) are what the resource used during the
  * measured window, e.g. a bucket of 100 GB over 10 minutes reports 100 × 600 / 2,592,000
@@ -50,6 +51,7 @@ import {
   API_GATEWAY,
   DYNAMODB,
   EC2_INSTANCE_TYPES,
+  EKS,
   EVENTBRIDGE,
   FARGATE,
   KINESIS,
@@ -254,6 +256,7 @@ function buildMeters(): Meter[] {
     );
   }
   list.push(flat('alb.hours', 'ALB-hours', ALB.hour), flat('alb.lcuHours', 'LCU-hours', ALB.lcuHour));
+  list.push(flat('eks.clusterHours', 'cluster-hours', EKS.clusterHour));
   return list;
 }
 

@@ -458,3 +458,22 @@ export const ALB = {
     note: 'an LCU-hour is billed on the highest of: 25 new connections/s, 3,000 active connections/min, 1 GB/h processed (0.4 GB/h for Lambda targets), 1,000 rule evaluations/s [ALB-LCU]',
   },
 } satisfies Record<string, Rate>;
+
+/**
+ * The EKS cluster fee, per cluster per hour while the cluster exists, for a Kubernetes version
+ * in standard support (extended support costs 0.60): "you will continue to pay $0.10 per
+ * cluster per hour" [EKS-PRICE], AWS Containers blog, "Amazon EKS extended support for
+ * Kubernetes versions pricing", https://aws.amazon.com/blogs/containers/amazon-eks-extended-support-for-kubernetes-versions-pricing/
+ * (read through the search tool's stored copy; also vantage.sh/blog/amazon-eks-extended-support-cost-kubernetes).
+ * Not in the facts file. The nodes are EC2 instances, billed on the EC2 meters.
+ */
+export const EKS = {
+  clusterHour: {
+    usd: 0.1,
+    per: 1,
+    unit: 'cluster-hours',
+    source: '[EKS-PRICE]',
+    asOf: '2024-04',
+    note: 'standard support; a Kubernetes version in extended support costs 0.60 per cluster-hour',
+  },
+} satisfies Record<string, Rate>;

@@ -1,6 +1,7 @@
 import type { Scenario } from '../scenario/schema';
 import { apiTimeout } from './api-timeout';
 import { checkContext } from './context';
+import { containerFit } from './container-fit';
 import { eventTypes } from './event-types';
 import { feedbackLoop } from './feedback-loop';
 import { initLimit } from './init-limit';
@@ -27,6 +28,7 @@ export const CHECKS: readonly Check[] = [
   s3Destinations,
   ruleTargets,
   pipeWiringCheck,
+  containerFit,
   payloadSize,
   noTraffic,
   pollerDestination,

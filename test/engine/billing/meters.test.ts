@@ -45,6 +45,7 @@ describe('the meter table', () => {
       'fargate.arm64.gbSeconds',
       'alb.hours',
       'alb.lcuHours',
+      'eks.clusterHours',
       ...Object.keys(EC2_INSTANCE_TYPES).map(ec2MeterId),
     ];
     for (const id of ids) expect(meter(id).id).toBe(id);

@@ -100,6 +100,21 @@ function extraScenarios() {
       ],
       { durationSeconds: 120 },
     ),
+    // Container services on instances: ECS on EC2 and EKS (their pool's metrics and series).
+    scenario(
+      [
+        { id: 'clients', kind: 'producer', params: steady(5) },
+        { id: 'lb', kind: 'loadBalancer' },
+        { id: 'onEc2', kind: 'container', params: { launchType: 'ec2' } },
+        { id: 'onEks', kind: 'container', params: { launchType: 'eks', instanceType: 't3.medium' } },
+      ],
+      [
+        { source: 'clients', target: 'lb' },
+        { source: 'lb', target: 'onEc2' },
+        { source: 'lb', target: 'onEks' },
+      ],
+      { durationSeconds: 60 },
+    ),
     // Workflows: a Standard one behind an API that catches a failing step, an Express one started
     // by a bus whose failing step is not caught.
     scenario(

@@ -63,11 +63,19 @@ const PARAMS: Partial<Record<NodeKind, fc.Arbitrary<Record<string, unknown>>>> =
     filterShare: fc.constantFrom(1, 1, 0.5, 0),
     enrichment: fc.constantFrom('', '', '', 'function2', 'function3', 'function4'),
   }),
-  container: fc.record({
-    tasks: fc.record({ min: fc.integer({ min: 0, max: 2 }), max: fc.integer({ min: 2, max: 3 }) }),
-    concurrencyPerTask: fc.integer({ min: 1, max: 4 }),
-    duration: fc.record({ dist: fc.constant('exponential'), meanMs: fc.integer({ min: 5, max: 300 }) }),
-  }),
+  // Task sizes valid on Fargate and fitting every instance type offered here; services of one
+  // cluster name share instances (and, on EKS, the cluster fee).
+  container: fc
+    .record({
+      tasks: fc.record({ min: fc.integer({ min: 0, max: 2 }), max: fc.integer({ min: 2, max: 3 }) }),
+      concurrencyPerTask: fc.integer({ min: 1, max: 4 }),
+      duration: fc.record({ dist: fc.constant('exponential'), meanMs: fc.integer({ min: 5, max: 300 }) }),
+      size: fc.constantFrom([0.25, 0.5], [0.5, 1], [1, 2]),
+      launchType: fc.constantFrom('fargate', 'ec2', 'eks'),
+      instanceType: fc.constantFrom('t3.small', 'm5.large'),
+      cluster: fc.constantFrom('default', 'b'),
+    })
+    .map(({ size: [vcpu, memoryGB], ...p }) => ({ ...p, vcpu, memoryGB })),
 };
 
 const ROLES_BY_PAIR = new Map<string, string[]>();

@@ -146,7 +146,7 @@ describe('graph checks', () => {
 
   it('a connection the services do not allow is refused with the reason', () => {
     expect(errorsOf(doc([queue('q'), { id: 't', kind: 'topic' }], [{ source: 'q', target: 't' }]))).toEqual([
-      'edges[0] (edge "e1"): An SQS queue cannot hand work to an SNS topic: an SQS queue is polled by a Lambda function, a Fargate service or an EventBridge pipe; dead-letters to an SQS queue.',
+      'edges[0] (edge "e1"): An SQS queue cannot hand work to an SNS topic: an SQS queue is polled by a Lambda function, a container service or an EventBridge pipe; dead-letters to an SQS queue.',
     ]);
   });
 

@@ -4,14 +4,20 @@ import { containerParams } from './schema';
 
 export const containerCatalog = defineCatalog({
   kind: 'container',
-  title: 'Fargate service',
+  title: 'Container service',
   group: 'servers',
   icon: 'container',
-  inSentence: 'a Fargate service',
+  inSentence: 'a container service',
   description:
-    'An ECS service on Fargate: tasks of a fixed size, billed per second while they run, scaled between min and max.',
+    'An ECS service on Fargate (tasks billed per second while they run), on EC2 instances you pay for, or on EKS nodes plus the cluster fee; scaled between min and max tasks.',
   params: containerParams,
   fields: {
+    launchType: {
+      title: 'Launch type',
+      options: { fargate: 'Fargate', ec2: 'ECS on EC2 instances', eks: 'EKS (Kubernetes nodes)' },
+    },
+    instanceType: { title: 'Instance type' },
+    cluster: { title: 'Cluster name' },
     vcpu: { title: 'vCPU per task' },
     memoryGB: { title: 'Memory per task' },
     architecture: {
@@ -29,19 +35,45 @@ export const containerCatalog = defineCatalog({
   },
   summary: (p) =>
     `${p.vcpu} vCPU · ${p.memoryGB} GB × ${p.tasks.min === p.tasks.max ? p.tasks.min : `${p.tasks.min}–${p.tasks.max}`}` +
-    (p.architecture === 'arm64' ? ' · arm64' : ''),
+    (p.launchType === 'fargate'
+      ? p.architecture === 'arm64'
+        ? ' · arm64'
+        : ''
+      : ` · ${p.launchType === 'eks' ? 'EKS' : 'EC2'} ${p.instanceType}`),
   metrics: {
     ...FLEET_METRICS,
     maxInstances: { role: 'gauge', label: 'Max tasks', badge: { word: 'max tasks' } },
+    // On instances (ECS on EC2, EKS): the cluster pool's figures, the same on each of its services.
+    hostsMax: {
+      role: 'gauge',
+      label: 'Max EC2 instances (cluster)',
+      badge: { word: 'EC2' },
+      optional: true,
+    },
+    hostsMean: { role: 'gauge', label: 'Mean EC2 instances (cluster)', optional: true },
+    tasksPerHost: { role: 'gauge', label: 'Tasks per instance (mean)', optional: true },
+    idleCapacity: {
+      role: 'gauge',
+      label: 'Idle capacity (paid, reserved by no task)',
+      badge: { word: 'idle', percent: true },
+      optional: true,
+    },
   },
   series: {
     instances: { sampling: 'level', label: 'Instances', chart: 'capacity', gauge: 'tasks' },
     utilization: { sampling: 'level', label: 'CPU utilization', chart: 'utilization', gauge: 'busy' },
+    hosts: {
+      sampling: 'level',
+      label: 'EC2 instances (cluster)',
+      chart: 'capacity',
+      gauge: 'EC2',
+      optional: true,
+    },
     queue: { sampling: 'level', label: 'Queue', gauge: 'waiting' },
     requests: { sampling: 'rate', label: 'Requests', chart: 'traffic' },
   },
   // As a queue's worker, the queue's poller records call outcomes on it.
   outcomes: { ...FLEET_OUTCOMES, ...CALL_OUTCOMES },
   traits: NO_TRAITS,
-  meters: ['fargate.*'],
+  meters: ['fargate.*', 'ec2.*', 'eks.*'],
 });

@@ -227,6 +227,7 @@ export abstract class FleetRuntime<P> extends NodeBase<P> {
     // The initial `min` instances were started before the run and serve from its first moment.
     for (let i = 0; i < this.cfg.min; i++) {
       const inst = this.launchInstance(t);
+      this.placed(inst, t, true);
       this.nBooting--;
       this.makeServing(inst, t);
     }
@@ -486,8 +487,9 @@ export abstract class FleetRuntime<P> extends NodeBase<P> {
       return;
     }
     const inst = this.launchInstance(t);
-    if (this.cfg.bootMs > 0) {
-      this.at(t + this.cfg.bootMs, READY, inst);
+    const bootFrom = this.placed(inst, t, false);
+    if (bootFrom > t || this.cfg.bootMs > 0) {
+      this.at(bootFrom + this.cfg.bootMs, READY, inst);
       return;
     }
     this.nBooting--;
@@ -495,8 +497,21 @@ export abstract class FleetRuntime<P> extends NodeBase<P> {
     this.drainQueue(t);
   }
 
+  /**
+   * Where a launched instance runs, for a kind whose instances are tasks on hosts (ECS on EC2,
+   * EKS): returns when its start-up may begin (t, or later while its host starts). `initial`:
+   * one of the `min` started before the run. Fleets of whole instances keep this.
+   */
+  protected placed(_inst: number, t: number, _initial: boolean): number {
+    return t;
+  }
+
+  /** The instance stopped (its host may free the room). */
+  protected released(_inst: number, _t: number): void {}
+
   /** The instance stops: bill its life, free its index. */
   private retire(inst: number, t: number): void {
+    this.released(inst, t);
     if (this.instState[inst] === DRAINING) this.nDraining--;
     this.billedInstanceSeconds += billedLifeSeconds(
       this.instLaunched[inst],
