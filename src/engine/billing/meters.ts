@@ -39,6 +39,9 @@
  *   alb.hours                              [ALB-hours]
  *   alb.lcuHours                           [LCU-hours]
  *   eks.clusterHours                       [cluster-hours] one cluster for the whole run
+ *   logs.lambda.ingestedGb                 [GB]        Lambda's vended-log ladder; free 5 GB/month
+ *   logs.storageGbMonths                   [GB-months] archived (compressed) logs; free 5 GB-months/month
+ *   xray.tracesRecorded                    [traces]    free 100,000/month
  *
  * Time-based quantities (hours, seconds, GB-months) are what the resource used during the
  * measured window, e.g. a bucket of 100 GB over 10 minutes reports 100 × 600 / 2,592,000
@@ -49,6 +52,7 @@
 import {
   ALB,
   API_GATEWAY,
+  CLOUDWATCH_LOGS,
   DYNAMODB,
   EC2_INSTANCE_TYPES,
   EKS,
@@ -60,6 +64,7 @@ import {
   SNS,
   SQS,
   STEP_FUNCTIONS,
+  XRAY,
   type Architecture,
   type FreeAllowance,
   type Rate,
@@ -257,6 +262,17 @@ function buildMeters(): Meter[] {
   }
   list.push(flat('alb.hours', 'ALB-hours', ALB.hour), flat('alb.lcuHours', 'LCU-hours', ALB.lcuHour));
   list.push(flat('eks.clusterHours', 'cluster-hours', EKS.clusterHour));
+  list.push(
+    tiered('logs.lambda.ingestedGb', 'GB', CLOUDWATCH_LOGS.lambdaIngestion, {
+      freeTier: freePool('logs.ingestion', CLOUDWATCH_LOGS.free.ingestionGb),
+    }),
+    flat('logs.storageGbMonths', 'GB-months', CLOUDWATCH_LOGS.storage, 1, {
+      freeTier: freePool('logs.storage', CLOUDWATCH_LOGS.free.storageGbMonths),
+    }),
+    flat('xray.tracesRecorded', 'traces', XRAY.tracesRecorded, 1, {
+      freeTier: freePool('xray.tracesRecorded', XRAY.free.tracesRecorded),
+    }),
+  );
   return list;
 }
 

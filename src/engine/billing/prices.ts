@@ -477,3 +477,133 @@ export const EKS = {
     note: 'standard support; a Kubernetes version in extended support costs 0.60 per cluster-hour',
   },
 } satisfies Record<string, Rate>;
+
+// ---------------------------------------------------------------- CloudWatch Logs and X-Ray (not in the facts file)
+//
+// These prices are not in aws-facts.md; they were read from the pages cited beside each one
+// (searched 2026-12-07). 1 GB is 2^30 bytes and 1 TB is 1,024 GB, as AWS's price list counts them.
+// Their source tags, in the facts file's style (the bill shows the tag):
+//   [CW-PRICE]  https://aws.amazon.com/cloudwatch/pricing/ as quoted by
+//               https://hykell.com/knowledge-base/aws-cloudwatch-logs-pricing and
+//               https://c3x.dev/blog/cloudwatch-logs-cost-optimization (us-east-1, 2026)
+//   [CW-LAMBDA] Lambda logs as vended logs since 2025-05-01: https://www.duckbillgroup.com/?p=9080,
+//               https://www.thenextgentechinsider.com/aws-lambda-cheaper-cloudwatch-logs-more-logging-options
+//   [CW-CALC]   the AWS Pricing Calculator's 15 % storage compression factor, quoted in
+//               https://dev.classmethod.jp/articles/compare-archive-cost-cloudwatchlogs-s3/ (2021)
+//   [CW-BILL]   an AWS bill with both free-tier lines: https://github.com/hylang/hy/files/7528529/billing.pdf
+//   [XRAY-PRICE] https://aws.amazon.com/xray/pricing/ (German and Chinese editions:
+//               https://aws.amazon.com/de/xray/pricing/, https://aws.amazon.com/cn/xray/pricing/)
+
+// https://aws.amazon.com/cloudwatch/pricing/ (Logs, Standard class: $0.50/GB ingested,
+// $0.03/GB-month archived), as quoted by https://hykell.com/knowledge-base/aws-cloudwatch-logs-pricing
+// and https://c3x.dev/blog/cloudwatch-logs-cost-optimization (us-east-1, 2026).
+const LOGS_SOURCE = '[CW-PRICE]';
+
+export const CLOUDWATCH_LOGS = {
+  /**
+   * Lambda's own logs are "vended logs" since 2025-05-01 and priced on a volume ladder whose
+   * first step is the Standard class's $0.50/GB: first 10 TB $0.50, next 20 TB $0.25, next
+   * 20 TB $0.10, above 50 TB $0.05 per GB. Sources: https://www.duckbillgroup.com/?p=9080
+   * (60 TB/month: $30,000 before, $12,500 after = 10×0.5 + 20×0.25 + 20×0.10 + 10×0.05 TB·$/GB)
+   * and https://www.thenextgentechinsider.com/aws-lambda-cheaper-cloudwatch-logs-more-logging-options.
+   */
+  lambdaIngestion: {
+    tiers: [
+      { upTo: 10 * TB, usd: 0.5 },
+      { upTo: 30 * TB, usd: 0.25 },
+      { upTo: 50 * TB, usd: 0.1 },
+      { upTo: null, usd: 0.05 },
+    ],
+    per: 1,
+    unit: 'GB',
+    source: '[CW-PRICE] [CW-LAMBDA]',
+    asOf: '2025-05-01 → 2026',
+    note: 'Lambda logs (START, END, REPORT and your own lines) as ingested, uncompressed',
+  },
+  /** Archived (stored) logs, billed on their compressed size. */
+  storage: {
+    usd: 0.03,
+    per: 1,
+    unit: 'GB-months',
+    source: `${LOGS_SOURCE} [CW-CALC]`,
+    asOf: '2026',
+    note: 'stored compressed: the AWS Pricing Calculator assumes 15 % of the ingested size',
+  },
+  /**
+   * The AWS Pricing Calculator's "storage compression factor" for archived logs: stored data
+   * is 15 % of the ingested volume (quoted from the calculator in
+   * https://dev.classmethod.jp/articles/compare-archive-cost-cloudwatchlogs-s3/, 2021).
+   */
+  storageCompression: 0.15,
+  /**
+   * Perpetual free tier, one allowance each for ingestion and for storage; an AWS bill shows
+   * both lines ("First 5GB per month of log data ingested is free", "First 5GB-mo per month of
+   * logs storage is free"): https://github.com/hylang/hy/files/7528529/billing.pdf (2021-11),
+   * and https://hykell.com/kb/platform-specific-guides/aws-cloudwatch-logs-pricing (2026).
+   */
+  free: {
+    ingestionGb: {
+      monthly: 5,
+      unit: 'GB',
+      source: '[CW-BILL] [CW-PRICE]',
+      asOf: '2021-11 → 2026',
+      note: 'whether vended Lambda logs draw on it is not stated; applied',
+    },
+    storageGbMonths: {
+      monthly: 5,
+      unit: 'GB-months',
+      source: '[CW-BILL] [CW-PRICE]',
+      asOf: '2021-11 → 2026',
+    },
+  },
+  /**
+   * A new log group never expires its events (retention "Never expire" is the default):
+   * https://hivebook.wiki/wiki/cloudwatch-logs-cost-never-expire-retention-and-cardinality-blowups
+   * and https://help.nops.io/inform/supported-recommendations/set-cloudwatch-logs-retention.md.
+   * The retention values AWS accepts (PutRetentionPolicy, retentionInDays):
+   * https://boto3.amazonaws.com/v1/documentation/api/1.28.43/reference/services/logs/client/put_retention_policy.html
+   */
+  retentionDays: [
+    1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
+  ] as readonly number[],
+  /**
+   * Logs that never expire have no steady month: storage grows by a month of logs every month.
+   * The bill shows the month one year after the log group started, when it holds about a
+   * year (365 days) of logs; the note on the line says it keeps growing.
+   */
+  neverExpireBilledDays: 365,
+};
+
+// https://aws.amazon.com/xray/pricing/, read in its German and Chinese editions
+// (https://aws.amazon.com/de/xray/pricing/, https://aws.amazon.com/cn/xray/pricing/): $5.00 per
+// million traces recorded, $0.50 per million retrieved or scanned; free each month 100,000
+// recorded and 1,000,000 retrieved or scanned; a trace is one request to the application.
+const XRAY_SOURCE = '[XRAY-PRICE]';
+
+export const XRAY = {
+  /** A trace is one request through the application, however many services it crosses. */
+  tracesRecorded: {
+    usd: 5.0,
+    per: M,
+    unit: 'traces',
+    source: XRAY_SOURCE,
+    asOf: '2026',
+    note: 'one trace per sampled request, whatever number of traced nodes it crosses',
+  },
+  /**
+   * Retrieving or scanning traces (console, APIs) is billed too, but it depends on how people
+   * query traces, which the simulator does not model: not on the bill.
+   */
+  tracesRetrievedOrScanned: { usd: 0.5, per: M, unit: 'traces', source: XRAY_SOURCE, asOf: '2026' },
+  free: {
+    tracesRecorded: { monthly: 100_000, unit: 'traces', source: XRAY_SOURCE, asOf: '2026' },
+  },
+  /**
+   * The default sampling rule: the first request each second (the reservoir) and 5 % of the
+   * others (the fixed rate). AWS's X-Ray sampling spec: "By default, the X-Ray SDK records the
+   * first request each second, and five percent of any additional requests"
+   * (aws-observability/aws-otel-playground, accessories/aws-xray-sampling-spec.md; also
+   * https://oneuptime.com/blog/post/2026-02-12-xray-sampling-rules/view).
+   */
+  defaultRule: { reservoirPerSecond: 1, fixedRate: 0.05 },
+};

@@ -12,6 +12,11 @@ export const DROPPED = 3;
 export type Outcome = typeof COMPLETED | typeof DEAD_LETTERED | typeof FAILED | typeof DROPPED;
 export const OUTCOME_NAMES = ['completed', 'deadLettered', 'failed', 'dropped'] as const;
 
+/** X-Ray's sampling decision travels with the request (its trace header): made once, honoured downstream. */
+export const XRAY_UNDECIDED = 0;
+export const XRAY_SAMPLED = 1;
+export const XRAY_NOT_SAMPLED = 2;
+
 /** One hop of a sampled request, for the canvas replay and the waterfall. */
 export interface TraceHop {
   node: string;
@@ -40,6 +45,8 @@ export class Requests {
   declare private worst: Uint8Array;
   declare private counted: Uint8Array;
   declare private traceOf: Int32Array;
+  /** X-Ray's sampling decision for the request, made by the first traced node it reaches (XRAY_*). */
+  declare private xray: Uint8Array;
   declare private readonly slots: Slots;
 
   /** Totals over requests that entered after the warm-up. */
@@ -71,6 +78,7 @@ export class Requests {
       this.worst = growU8(this.worst, cap);
       this.counted = growU8(this.counted, cap);
       this.traceOf = growI32(this.traceOf, cap);
+      this.xray = growU8(this.xray, cap);
     });
     this.traceBudget = traceSampleRate > 0 ? maxTraces : 0;
     // Deterministic systematic sampling (every k-th request): no random draws, so turning
@@ -97,6 +105,7 @@ export class Requests {
     this.counted[id] = counted;
     if (counted) this.entered++;
     this.traceOf[id] = -1;
+    this.xray[id] = XRAY_UNDECIDED;
     if (this.traceBudget > 0 && ++this.sinceTrace >= this.traceEvery) {
       this.sinceTrace = 0;
       this.traceBudget--;
@@ -186,6 +195,15 @@ export class Requests {
   /** When a live request entered: with its id, it tells apart requests that reused a slot. */
   startedAt(id: number): number {
     return id >= 0 ? this.start[id] : 0;
+  }
+
+  /** X-Ray's decision for the request (XRAY_UNDECIDED until a traced node sees it). */
+  xrayDecision(id: number): number {
+    return this.xray[id];
+  }
+
+  setXrayDecision(id: number, decision: typeof XRAY_SAMPLED | typeof XRAY_NOT_SAMPLED): void {
+    this.xray[id] = decision;
   }
 
   /** Trace index of a request, -1 when it is not sampled. */

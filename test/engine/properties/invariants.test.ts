@@ -57,6 +57,9 @@ const fnParams = fc
     maxEventAgeSeconds: fc.integer({ min: 60, max: 600 }),
     reservedConcurrency: fc.option(fc.integer({ min: 0, max: 20 }), { nil: undefined }),
     provisionedConcurrency: fc.integer({ min: 0, max: 3 }),
+    logBytesPerInvocation: fc.constantFrom(0, 352, 5000),
+    logRetentionDays: fc.constantFrom(0, 1, 30, 3653),
+    xrayTracing: fc.boolean(),
   })
   .map((p) => ({
     ...p,
@@ -76,6 +79,7 @@ const arbScenario = fc
           ratePerSecond: fc.integer({ min: 1, max: 100 }),
           burst: fc.integer({ min: 1, max: 50 }),
         }),
+        xrayTracing: fc.boolean(),
       }),
       { minLength: 1, maxLength: 2 },
     ),
@@ -108,8 +112,10 @@ const arbScenario = fc
     for (const c of s.calls) {
       const from = c.from % s.fns.length;
       const to = c.to % s.fns.length;
-      if (from >= to || seen.has(`${from}-${to}-${c.role}`)) continue;
-      seen.add(`${from}-${to}-${c.role}`);
+      // A function has at most one destination of each kind (onFailure, onSuccess).
+      const key = c.role === 'invoke' ? `${from}-${to}-invoke` : `${from}-${c.role}`;
+      if (from >= to || seen.has(key)) continue;
+      seen.add(key);
       edges.push(
         c.role === 'invoke'
           ? { source: `f${from}`, target: `f${to}`, params: { mode: c.mode, perRequest: c.perRequest } }

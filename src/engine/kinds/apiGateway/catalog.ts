@@ -19,6 +19,7 @@ export const apiGatewayCatalog = defineCatalog({
       group: 'limits',
       fields: { ratePerSecond: { title: 'Steady rate' }, burst: { title: 'Burst' } },
     },
+    xrayTracing: { title: 'X-Ray tracing', group: 'cost' },
   },
   summary: (p) =>
     `${p.flavor === 'http' ? 'HTTP API' : 'REST API'} · ${fmtRate(p.throttle.ratePerSecond)} req/s · timeout ${((p.timeoutMs ?? API_TIMEOUT_DEFAULT_MS[p.flavor]) / 1000).toString()} s`,
@@ -39,7 +40,7 @@ export const apiGatewayCatalog = defineCatalog({
   // 500: the backend throttled; 502: it failed or timed out; 504: the gateway's own timeout.
   outcomes: { '200': 'ok', '500': 'bad', '502': 'bad', '504': 'bad' },
   traits: { ...NO_TRAITS, syncEntry: true },
-  meters: ['apigw.rest.requests', 'apigw.http.requests'],
+  meters: ['apigw.rest.requests', 'apigw.http.requests', 'xray.tracesRecorded'],
 });
 
 function fmtRate(r: number): string {

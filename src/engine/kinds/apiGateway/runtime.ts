@@ -8,6 +8,7 @@ import { COMPLETED, FAILED } from '../../sim/requests';
 import { Slots, growF64, growI32 } from '../../sim/slots';
 import { ERROR, OK, THROTTLED, TIMEOUT, type CallStatus, type NodeMetrics, type NodeSpec } from '../types';
 import { API_TIMEOUT_DEFAULT_MS, type ApiGatewayParams } from './schema';
+import { XRaySampler } from '../../observability/xray';
 
 /** HTTP APIs meter requests in 512 KB increments [APIGW-WP]. */
 const HTTP_METERING_KB = 512;
@@ -27,6 +28,8 @@ export class ApiGatewayRuntime extends NodeBase<ApiGatewayParams> {
   declare private readonly overheadMs: number;
   declare private readonly http: boolean;
   private integrations: EdgeRuntime[] = [];
+  /** Null unless X-Ray tracing is on for the stage. */
+  declare private readonly xray: XRaySampler | null;
 
   declare private slotReq: Int32Array;
   declare private slotStart: Float64Array;
@@ -53,6 +56,7 @@ export class ApiGatewayRuntime extends NodeBase<ApiGatewayParams> {
     this.timeoutMs = p.timeoutMs ?? API_TIMEOUT_DEFAULT_MS[p.flavor];
     this.overheadMs = p.overheadMs;
     this.http = p.flavor === 'http';
+    this.xray = p.xrayTracing ? new XRaySampler(ctx, spec.id) : null;
     this.slots = new Slots(64, (cap) => {
       this.slotReq = growI32(this.slotReq, cap);
       this.slotStart = growF64(this.slotStart, cap);
@@ -71,6 +75,7 @@ export class ApiGatewayRuntime extends NodeBase<ApiGatewayParams> {
 
   /** A client's request (its path is handed to us; we end it with the response). */
   deliver(req: number, type: number, kb: number, group: number, t: number): void {
+    if (this.xray !== null) this.xray.see(req, t);
     const measuring = this.measuring(t);
     const series = this.ctx.series;
     if (measuring) {
@@ -164,13 +169,15 @@ export class ApiGatewayRuntime extends NodeBase<ApiGatewayParams> {
     // Requests throttled by the gateway itself (429) are not charged; one that reaches the backend
     // is, even if the backend throttles it (AWS answer on re:Post, "Does AWS charge for
     // throttled requests?", repost.aws/questions/QUm1jSF1ieSQ25Ol1RzFLysA, 2020).
-    return [
+    const lines: UsageLine[] = [
       {
         meter: `apigw.${this.params.flavor}.requests`,
         name: `${this.params.flavor.toUpperCase()} API requests`,
         quantity: this.meteredRequests,
       },
     ];
+    if (this.xray !== null) lines.push(this.xray.usage());
+    return lines;
   }
 }
 

@@ -1,3 +1,4 @@
+import { xrayTracingParam } from '../../observability/xray-param';
 import { z } from 'zod';
 import { choice, num, optNum } from '../../scenario/params';
 
@@ -53,6 +54,7 @@ export const apiGatewayParams = z
       unit: 'ms',
       help: 'Latency the gateway itself adds to each request (on the response path).',
     }),
+    xrayTracing: xrayTracingParam(),
   })
   .superRefine((p, ctx) => {
     if (p.timeoutMs !== undefined && p.timeoutMs > API_TIMEOUT_MAX_MS[p.flavor]) {

@@ -28,6 +28,9 @@ export const functionCatalog = defineCatalog({
     asyncRetries: { title: 'Async retries', group: 'retries' },
     maxEventAgeSeconds: { title: 'Async event max age', group: 'retries' },
     ephemeralStorageMB: { title: 'Ephemeral storage (/tmp)', group: 'cost' },
+    logBytesPerInvocation: { title: 'Log bytes per invocation', group: 'cost' },
+    logRetentionDays: { title: 'Log retention', group: 'cost' },
+    xrayTracing: { title: 'X-Ray tracing', group: 'cost' },
   },
   summary: (p) =>
     [
@@ -71,5 +74,8 @@ export const functionCatalog = defineCatalog({
     'lambda.pc.*',
     'lambda.pcDuration.*',
     'lambda.ephemeral',
+    'logs.lambda.ingestedGb',
+    'logs.storageGbMonths',
+    'xray.tracesRecorded',
   ],
 });

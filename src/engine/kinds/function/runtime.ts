@@ -35,6 +35,7 @@ import {
 import { defaultColdStart } from './cold-starts';
 import type { FunctionParams } from './schema';
 import { FunctionUsage } from './usage';
+import { XRaySampler } from '../../observability/xray';
 
 const HANDLER_DONE = 0;
 const ASYNC_ATTEMPT = 1;
@@ -109,6 +110,8 @@ export class FunctionRuntime extends NodeBase<FunctionParams> {
   private maxInstances = 0;
   private readonly durations = new Histogram();
   declare private readonly usageAcc: FunctionUsage;
+  /** Null unless X-Ray active tracing is on. */
+  declare private readonly xray: XRaySampler | null;
   private readonly sRequests: number = -1;
   private readonly sCold: number = -1;
   private readonly sThrottles: number = -1;
@@ -172,6 +175,7 @@ export class FunctionRuntime extends NodeBase<FunctionParams> {
       this.sInstances = s.register(`${spec.id}.instances`, 'level');
     }
     this.usageAcc = new FunctionUsage(p, ctx.settings.lambdaBillingGranularityMs);
+    this.xray = p.xrayTracing ? new XRaySampler(ctx, spec.id) : null;
     this.rec = ctx.recorder;
   }
 
@@ -211,6 +215,7 @@ export class FunctionRuntime extends NodeBase<FunctionParams> {
     callerSlot: number,
     fails?: boolean,
   ): void {
+    if (this.xray !== null) this.xray.see(req, t);
     const slot = this.newInvocation(req, type, kb, group, t, caller.index, callerSlot);
     if (!this.tryStart(slot, t, fails)) {
       this.inv.release(slot);
@@ -219,6 +224,7 @@ export class FunctionRuntime extends NodeBase<FunctionParams> {
   }
 
   deliver(req: number, type: number, kb: number, group: number, t: number, _via: EdgeRuntime): void {
+    if (this.xray !== null) this.xray.see(req, t);
     const slot = this.newInvocation(req, type, kb, group, t, -1, -1);
     // Lambda's internal queue takes every asynchronous event (the caller, e.g. EventBridge or
     // S3, sees a success); with reserved concurrency 0 the event goes straight to the
@@ -557,6 +563,8 @@ export class FunctionRuntime extends NodeBase<FunctionParams> {
   }
 
   usage(): UsageLine[] {
-    return this.usageAcc.lines();
+    const lines = this.usageAcc.lines();
+    if (this.xray !== null) lines.push(this.xray.usage());
+    return lines;
   }
 }

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { choice, distObject, distSchema, fmtNumber, num, optNum } from '../../scenario/params';
 import { RUNTIMES } from './cold-starts';
+import { CLOUDWATCH_LOGS } from '../../billing/prices';
+import { DEFAULT_LOG_BYTES_PER_INVOCATION } from '../../observability/logs';
+import { xrayTracingParam } from '../../observability/xray-param';
 
 /** The INIT phase limit [L-RTENV]. */
 export const INIT_LIMIT_MS = 10_000;
@@ -114,8 +117,32 @@ export const functionParams = z
       help: 'How long an asynchronous event may wait in the internal queue, throttle retries included (MaximumEventAgeInSeconds).',
       source: '[L-ASYNC]',
     }),
+    logBytesPerInvocation: num({
+      min: 0,
+      max: 10_000_000,
+      default: DEFAULT_LOG_BYTES_PER_INVOCATION,
+      int: true,
+      unit: 'bytes',
+      help: `Log bytes each invocation writes to CloudWatch Logs: Lambda's START, END and REPORT lines plus your own (default ${DEFAULT_LOG_BYTES_PER_INVOCATION}: those three and one short line). Ingestion is billed per GB.`,
+    }),
+    logRetentionDays: num({
+      min: 0,
+      max: 3653,
+      default: 0,
+      int: true,
+      unit: 'days',
+      help: 'How long the log group keeps logs; 0 = never expire (the default of a new log group). Stored logs are billed per GB-month.',
+    }),
+    xrayTracing: xrayTracingParam(),
   })
   .superRefine((p, ctx) => {
+    if (p.logRetentionDays !== 0 && !CLOUDWATCH_LOGS.retentionDays.includes(p.logRetentionDays)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['logRetentionDays'],
+        message: `must be 0 (never expire) or one of the retention periods CloudWatch Logs offers: ${CLOUDWATCH_LOGS.retentionDays.join(', ')} days`,
+      });
+    }
     // The INIT phase is limited to 10 s [L-RTENV] [L-INIT].
     const init = p.coldStart;
     if (init && init.meanMs > INIT_LIMIT_MS) {

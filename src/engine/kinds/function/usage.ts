@@ -1,12 +1,14 @@
 import type { UsageLine } from '../../billing/types';
 import { billedMs } from '../../billing/units';
+import { BYTES_PER_GB, billedRetentionDays, storageGbMonths } from '../../observability/logs';
 import type { FunctionParams } from './schema';
 
 /**
  * What one function is billed for, in AWS's units (facts §1.1): requests; GB-seconds of
  * invoke duration and of INIT (billed for every configuration since 2025-08-01 [L-INIT]),
  * each rounded up to the billing granularity (1 ms since Dec 2020, 100 ms before [L-1MS]);
- * ephemeral storage above 512 MB; provisioned concurrency configured and its duration rate.
+ * ephemeral storage above 512 MB; provisioned concurrency configured and its duration rate;
+ * and its CloudWatch Logs, ingested and stored (every invocation that ran writes its lines).
  */
 export class FunctionUsage {
   requests = 0;
@@ -15,6 +17,8 @@ export class FunctionUsage {
   pcDurationGbs = 0;
   pcConfiguredGbs = 0;
   ephemeralGbs = 0;
+  /** Invocations that ran (and so wrote their log lines). */
+  loggedInvocations = 0;
   /** GB-seconds spent waiting for synchronous callees (included in duration). */
   waitGbSeconds = 0;
   declare private readonly gb: number;
@@ -31,6 +35,7 @@ export class FunctionUsage {
   /** `requests`: billed requests of this invocation (more than 1 for a large async event). */
   record(invokeMs: number, initMs: number, onProvisioned: boolean, syncWaitMs: number, requests = 1): void {
     this.requests += requests;
+    this.loggedInvocations++;
     const inv = billedMs(invokeMs, this.granularityMs) / 1000;
     const init = billedMs(initMs, this.granularityMs) / 1000;
     if (onProvisioned) this.pcDurationGbs += inv * this.gb;
@@ -50,6 +55,10 @@ export class FunctionUsage {
   closeRun(measuredMs: number): void {
     const pc = this.p.provisionedConcurrency;
     this.pcConfiguredGbs = pc > 0 ? pc * this.gb * (measuredMs / 1000) : 0;
+  }
+
+  get ingestedLogGb(): number {
+    return (this.loggedInvocations * this.p.logBytesPerInvocation) / BYTES_PER_GB;
   }
 
   get billedGbSeconds(): number {
@@ -90,6 +99,21 @@ export class FunctionUsage {
         name: 'ephemeral storage above 512 MB',
         quantity: this.ephemeralGbs,
       });
+    if (this.p.logBytesPerInvocation > 0) {
+      const ingestedGb = this.ingestedLogGb;
+      const days = this.p.logRetentionDays;
+      lines.push(
+        { meter: 'logs.lambda.ingestedGb', name: 'CloudWatch Logs ingested', quantity: ingestedGb },
+        {
+          meter: 'logs.storageGbMonths',
+          name:
+            days === 0
+              ? `CloudWatch Logs stored (never expire: a year of logs, still growing)`
+              : `CloudWatch Logs stored (${billedRetentionDays(days)}-day retention)`,
+          quantity: storageGbMonths(ingestedGb, days),
+        },
+      );
+    }
     return lines;
   }
 }

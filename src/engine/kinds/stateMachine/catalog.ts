@@ -15,6 +15,7 @@ export const stateMachineCatalog = defineCatalog({
     workflowType: { title: 'Workflow type', options: { standard: 'Standard', express: 'Express' } },
     steps: { title: 'Steps' },
     memoryMb: { title: 'Express memory (billed)', group: 'cost' },
+    xrayTracing: { title: 'X-Ray tracing', group: 'cost' },
   },
   summary: (p) => {
     const n = planStates(p.steps).length;
@@ -41,7 +42,12 @@ export const stateMachineCatalog = defineCatalog({
   },
   outcomes: { succeeded: 'ok', caught: 'bad', failed: 'bad', timedOut: 'bad' },
   traits: NO_TRAITS,
-  meters: ['sfn.standard.transitions', 'sfn.express.requests', 'sfn.express.gbSeconds'],
+  meters: [
+    'sfn.standard.transitions',
+    'sfn.express.requests',
+    'sfn.express.gbSeconds',
+    'xray.tracesRecorded',
+  ],
   checkWiring: (p, out) => {
     const called = out
       .filter((e) => e.role === 'invoke' && e.targetKind === 'function')

@@ -17,6 +17,7 @@ import {
 } from '../types';
 import { MAP, PARALLEL, TASK, WAIT, planStates, resolveFunction, type PlannedState } from './plan';
 import { EXPRESS_MAX_DURATION_MS, type StateMachineParams } from './schema';
+import { XRaySampler } from '../../observability/xray';
 
 const RETRY = 0;
 const WAKE = 1;
@@ -89,8 +90,12 @@ export class StateMachineRuntime extends NodeBase<StateMachineParams> {
   private readonly sFailed: number = -1;
   private readonly sTransitions: number = -1;
 
+  /** Null unless X-Ray tracing is on. */
+  declare private readonly xray: XRaySampler | null;
+
   constructor(ctx: SimContext, spec: NodeSpec<StateMachineParams>, index: number) {
     super(ctx, spec, index);
+    this.xray = spec.params.xrayTracing ? new XRaySampler(ctx, spec.id) : null;
     this.states = planStates(spec.params.steps);
     this.onlyForType = Int32Array.from(this.states, (s) =>
       s.onlyFor === '' ? -1 : ctx.typeIndex(s.onlyFor),
@@ -168,6 +173,7 @@ export class StateMachineRuntime extends NodeBase<StateMachineParams> {
     caller: number,
     callerSlot: number,
   ): void {
+    if (this.xray !== null) this.xray.see(req, t);
     const x = this.ex.alloc();
     this.exReq[x] = req;
     this.exType[x] = type;
@@ -390,13 +396,19 @@ export class StateMachineRuntime extends NodeBase<StateMachineParams> {
   }
 
   usage(): UsageLine[] {
-    if (!this.express)
-      return [
-        { meter: 'sfn.standard.transitions', name: 'Standard state transitions', quantity: this.transitions },
-      ];
-    return [
-      { meter: 'sfn.express.requests', name: 'Express executions', quantity: this.executions },
-      { meter: 'sfn.express.gbSeconds', name: 'Express duration', quantity: this.expressGbSeconds },
-    ];
+    const lines: UsageLine[] = this.express
+      ? [
+          { meter: 'sfn.express.requests', name: 'Express executions', quantity: this.executions },
+          { meter: 'sfn.express.gbSeconds', name: 'Express duration', quantity: this.expressGbSeconds },
+        ]
+      : [
+          {
+            meter: 'sfn.standard.transitions',
+            name: 'Standard state transitions',
+            quantity: this.transitions,
+          },
+        ];
+    if (this.xray !== null) lines.push(this.xray.usage());
+    return lines;
   }
 }

@@ -1,3 +1,4 @@
+import { xrayTracingParam } from '../../observability/xray-param';
 import { z } from 'zod';
 import { bool, choice, num } from '../../scenario/params';
 
@@ -154,6 +155,7 @@ export const stateMachineParams = z
         title: 'Steps',
         help: 'The workflow, top to bottom. Tasks and map steps name a connected function.',
       }),
+    xrayTracing: xrayTracingParam(),
   })
   .superRefine((p, ctx) => {
     p.steps.forEach((s, i) => {
