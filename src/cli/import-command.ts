@@ -1,6 +1,7 @@
-import { writeFileSync } from 'node:fs';
-import { basename } from 'node:path';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
 import { importTemplate } from '../engine/sam/import';
+import { MAX_TEMPLATE_BYTES } from '../engine/sam/parse';
 import { formatReport } from '../engine/sam/report';
 import { oneFileCommand } from './args';
 
@@ -16,7 +17,7 @@ export function main(argv: string[]): number {
   const input = oneFileCommand(argv, USAGE, 'template');
   if (typeof input === 'number') return input;
   const { file, text, out } = input;
-  const r = importTemplate(text, basename(file));
+  const r = importTemplate(text, basename(file), (rel) => readBeside(file, rel));
   if (!r.ok) {
     console.error(`${file}${r.line ? `:${r.line}` : ''}: cannot be imported: ${r.reason}`);
     return 2;
@@ -31,4 +32,15 @@ export function main(argv: string[]): number {
     process.stdout.write(json);
   }
   return 0;
+}
+
+/** A file a template names by a relative path (a state machine's DefinitionUri), if it is there. */
+function readBeside(template: string, rel: string): string | undefined {
+  const path = resolve(dirname(template), rel);
+  try {
+    if (statSync(path).size > MAX_TEMPLATE_BYTES) return undefined;
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
 }

@@ -91,6 +91,16 @@ export function TemplateReportDialog({
             </ul>
           </section>
         ) : null}
+        {report.partsNotMapped.length > 0 ? (
+          <section aria-label="Not mapped inside a resource">
+            <h3>Not mapped inside a resource</h3>
+            <ul>
+              {report.partsNotMapped.map((u) => (
+                <li key={u}>{u}</li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
         {report.unwired.length > 0 ? (
           <section aria-label="Not wired">
             <h3>Not wired</h3>

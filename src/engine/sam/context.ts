@@ -65,6 +65,8 @@ export class ImportContext {
   constructor(
     readonly tpl: CfnTemplate,
     readonly report: ImportReport,
+    /** Reads a file beside the template (a state machine's DefinitionUri); absent in the app. */
+    readonly readBeside?: (relativePath: string) => string | undefined,
   ) {
     this.resolver = new Resolver(tpl);
     for (const [id, r] of Object.entries(tpl.resources)) {
@@ -172,6 +174,11 @@ export class ImportContext {
 
   warn(text: string): void {
     if (!this.report.warnings.includes(text)) this.report.warnings.push(text);
+  }
+
+  /** A part of a mapped resource (a state of a definition) the simulator cannot express. */
+  partNotMapped(text: string): void {
+    if (!this.report.partsNotMapped.includes(text)) this.report.partsNotMapped.push(text);
   }
 
   unwired(text: string): void {

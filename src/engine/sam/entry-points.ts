@@ -4,7 +4,8 @@ import type { ScenarioDoc } from '../scenario/doc';
 /** Placeholder rate of the producers an import adds; the report asks the user to set it. */
 export const DEFAULT_IMPORT_RATE = 1;
 
-const CLIENT_FACING: readonly NodeKind[] = ['apiGateway', 'loadBalancer'];
+/** Kinds that take requests from outside: an API, a load balancer, a workflow started by StartExecution. */
+const CLIENT_FACING: readonly NodeKind[] = ['apiGateway', 'loadBalancer', 'stateMachine'];
 const WRITABLE: readonly NodeKind[] = ['queue', 'topic', 'eventBus', 'stream', 'bucket', 'table'];
 
 /**
@@ -25,6 +26,7 @@ export function entryPoints(doc: ScenarioDoc): string[] {
 /** Event types a producer should emit so that the filters and patterns downstream match something. */
 export function typesDownstream(doc: ScenarioDoc, from: string): string[] {
   const types = new Set<string>();
+  stepTypes(doc, from, types);
   const seen = new Set<string>([from]);
   const queue = [from];
   while (queue.length) {
@@ -33,6 +35,7 @@ export function typesDownstream(doc: ScenarioDoc, from: string): string[] {
       if (e.source !== id) continue;
       const m = (e.params.filter ?? e.params.pattern) as { type?: string[] } | undefined;
       for (const t of m?.type ?? []) types.add(t);
+      if (!seen.has(e.target)) stepTypes(doc, e.target, types);
       if (!seen.has(e.target)) {
         seen.add(e.target);
         queue.push(e.target);
@@ -40,4 +43,11 @@ export function typesDownstream(doc: ScenarioDoc, from: string): string[] {
     }
   }
   return [...types].sort();
+}
+
+/** The event types a state machine's Choice steps let through (its steps' `onlyFor`). */
+function stepTypes(doc: ScenarioDoc, id: string, into: Set<string>): void {
+  const n = doc.nodes.find((x) => x.id === id);
+  if (n?.kind !== 'stateMachine' || !Array.isArray(n.params.steps)) return;
+  for (const s of n.params.steps as { onlyFor?: string }[]) if (s.onlyFor) into.add(s.onlyFor);
 }

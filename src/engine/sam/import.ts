@@ -21,7 +21,11 @@ export type ImportResult =
  * A CloudFormation or SAM template (text) → a scenario document and the report of what was
  * understood. Never throws on bad input: an unreadable template gives the line and the reason.
  */
-export function importTemplate(text: string, file = 'template.yaml'): ImportResult {
+export function importTemplate(
+  text: string,
+  file = 'template.yaml',
+  readBeside?: (relativePath: string) => string | undefined,
+): ImportResult {
   const parsed = parseTemplateText(text);
   if (!parsed.ok) return { ok: false, file, line: parsed.line, reason: parsed.reason };
   const checked = readTemplate(parsed.doc, MAX_RESOURCES);
@@ -29,7 +33,7 @@ export function importTemplate(text: string, file = 'template.yaml'): ImportResu
   const tpl = checked.template;
   applyGlobals(tpl);
   const report = emptyReport(file);
-  const ctx = new ImportContext(tpl, report);
+  const ctx = new ImportContext(tpl, report, readBeside);
 
   const live = Object.keys(tpl.resources).filter((id) => {
     const cond = tpl.resources[id].Condition;

@@ -7,6 +7,7 @@ import { eventMappers } from './map/events';
 import { functionMappers } from './map/functions';
 import { messagingMappers } from './map/messaging';
 import { expandEvents } from './map/sam-events';
+import { stateMachineMappers } from './map/state-machines';
 import { isObj } from './template';
 
 const samEvents: Mapper = {
@@ -21,6 +22,7 @@ const samEvents: Mapper = {
 export const MAPPERS: readonly Mapper[] = [
   ...functionMappers,
   samEvents,
+  ...stateMachineMappers,
   ...messagingMappers,
   ...eventMappers,
   ...dataMappers,

@@ -1,8 +1,8 @@
 /** Why a resource type is not simulated, in the report's words. */
 const RULES: [RegExp, string][] = [
   [
-    /^AWS::(Serverless::StateMachine|StepFunctions::)/,
-    'Step Functions: state machines are not imported yet (their steps live in a definition the importer does not read); draw the workflow with the Step Functions node',
+    /^AWS::StepFunctions::Activity$/,
+    'Step Functions activities (workers polling for tasks) have no simulator kind',
   ],
   [/^AWS::Pipes::Pipe$/, 'EventBridge Pipes: the simulator has no pipe kind yet'],
   [/^AWS::IAM::/, 'IAM: permissions are not simulated'],

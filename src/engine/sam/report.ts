@@ -36,6 +36,8 @@ export interface ImportReport {
   /** Resources read into a node's or an edge's settings (a stage, a target group, an invoke config). */
   folded: { logicalId: string; type: string; into: string }[];
   notMapped: NotMapped[];
+  /** Parts of mapped resources the simulator cannot express (states of a workflow definition). */
+  partsNotMapped: string[];
   /** Links the template has that the simulator cannot draw, with the reason. */
   unwired: string[];
   assumptions: string[];
@@ -52,6 +54,7 @@ export function emptyReport(file: string): ImportReport {
     edges: [],
     folded: [],
     notMapped: [],
+    partsNotMapped: [],
     unwired: [],
     assumptions: [],
     trafficToSet: [],
@@ -97,6 +100,10 @@ export function formatReport(r: ImportReport): string {
       out.push(`  ${g.reason}:`);
       for (const t of g.types) out.push(`    ${t.type}: ${t.ids.join(', ')}`);
     }
+  }
+  if (r.partsNotMapped.length) {
+    out.push('', 'Not mapped inside a resource:');
+    for (const u of r.partsNotMapped) out.push(`  ${u}`);
   }
   if (r.unwired.length) {
     out.push('', 'Not wired:');

@@ -2,6 +2,7 @@ import type { Scenario, ScenarioEdge, ScenarioNode } from '../../scenario/schema
 import { getAtt, logicalIds, ref } from './ids';
 import { addGrants } from './grants';
 import { LAMBDA_RUNTIME } from './runtimes';
+import { stateMachineResource } from './state-machine';
 
 type Res = { Type: string; Properties: Record<string, unknown>; DependsOn?: string[] };
 type P = Record<string, unknown>;
@@ -26,7 +27,7 @@ function busName(node: ScenarioNode, l: string): unknown {
 function arnOf(node: ScenarioNode, l: string): unknown {
   if (l === DEFAULT_BUS && isDefaultBus(node))
     return { 'Fn::Sub': 'arn:${AWS::Partition}:events:${AWS::Region}:${AWS::AccountId}:event-bus/default' };
-  if (node.kind === 'topic') return ref(l);
+  if (node.kind === 'topic' || node.kind === 'stateMachine') return ref(l);
   if (node.kind === 'table') return getAtt(l, 'StreamArn');
   return getAtt(l, 'Arn');
 }
@@ -49,6 +50,8 @@ function writePolicy(t: ScenarioNode, l: string): P {
       return { S3WritePolicy: { BucketName: ref(l) } };
     case 'table':
       return { DynamoDBWritePolicy: { TableName: ref(l) } };
+    case 'stateMachine':
+      return { StepFunctionsExecutionPolicy: { StateMachineName: getAtt(l, 'Name') } };
     default:
       return { LambdaInvokePolicy: { FunctionName: ref(l) } };
   }
@@ -159,8 +162,9 @@ export function buildTemplate(s: Scenario): { template: P; logical: Map<string, 
         for (const e of edgesFrom(n.id)) {
           const t = byId.get(e.target)!;
           if (t.kind !== 'function')
-            env[`${L(t.id).toUpperCase()}_${t.kind === 'queue' ? 'URL' : 'NAME'}`] =
-              t.kind === 'eventBus' ? busName(t, L(t.id)) : ref(L(t.id));
+            env[
+              `${L(t.id).toUpperCase()}_${t.kind === 'queue' ? 'URL' : t.kind === 'stateMachine' ? 'ARN' : 'NAME'}`
+            ] = t.kind === 'eventBus' ? busName(t, L(t.id)) : ref(L(t.id));
         }
         if (Object.keys(env).length) props.Environment = { Variables: env };
         const policies = edgesFrom(n.id).map((e) => writePolicy(byId.get(e.target)!, L(e.target)));
@@ -270,6 +274,9 @@ export function buildTemplate(s: Scenario): { template: P; logical: Map<string, 
         };
         break;
       }
+      case 'stateMachine':
+        resources[l] = stateMachineResource(n, s, L, writePolicy, busName);
+        break;
       case 'server': {
         const inst = p.instances as { min: number; max: number };
         const lt = add(`${l}LaunchTemplate`, {
@@ -481,6 +488,14 @@ export function buildTemplate(s: Scenario): { template: P; logical: Map<string, 
           break;
         }
       }
+      continue;
+    }
+    if (tgt.kind === 'stateMachine' && src.kind === 'apiGateway' && src.params.flavor === 'rest') {
+      // SAM's Api event starts the workflow (an HTTP API has no such event: that edge travels in Metadata).
+      eventOn(lt, `${ls}Request`, {
+        Type: 'Api',
+        Properties: { RestApiId: ref(ls), Path: `/${lt}`, Method: 'POST' },
+      });
       continue;
     }
     if (src.kind === 'topic' && tgt.kind === 'queue') {

@@ -82,7 +82,12 @@ export function checkGrants(resources: Record<string, unknown>): string[] {
           problems.push(`${id}: queue ${target} has no policy letting EventBridge send to it`);
         if (kind === 'AWS::SNS::Topic' && !topicAllows(target!, 'events.amazonaws.com').length)
           problems.push(`${id}: topic ${target} has no policy letting EventBridge publish to it`);
-        if ((kind === 'AWS::Kinesis::Stream' || kind === 'AWS::Events::EventBus') && !t.RoleArn)
+        if (
+          (kind === 'AWS::Kinesis::Stream' ||
+            kind === 'AWS::Events::EventBus' ||
+            kind === 'AWS::Serverless::StateMachine') &&
+          !t.RoleArn
+        )
           problems.push(`${id}: target ${target} needs a RoleArn`);
         const dlq = isObj(t.DeadLetterConfig) ? named(t.DeadLetterConfig.Arn) : undefined;
         if (dlq && !queueAllows(dlq, 'events.amazonaws.com').length)

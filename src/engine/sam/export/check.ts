@@ -14,6 +14,7 @@ export const REQUIRED: Record<string, string[]> = {
   'AWS::Serverless::Function': ['Runtime', 'Handler', 'CodeUri'],
   'AWS::Serverless::Api': ['StageName'],
   'AWS::Serverless::HttpApi': [],
+  'AWS::Serverless::StateMachine': ['Definition'],
   'AWS::SQS::Queue': [],
   'AWS::SNS::Topic': [],
   'AWS::SNS::Subscription': ['TopicArn', 'Protocol'],
@@ -55,6 +56,7 @@ export const REQUIRED_EVENT: Record<string, string[]> = {
   SNS: ['Topic'],
   S3: ['Bucket', 'Events'],
   EventBridgeRule: ['Pattern'],
+  Schedule: ['Schedule'],
 };
 
 const PSEUDO = new Set([
@@ -86,7 +88,10 @@ export function checkTemplate(t: Record<string, unknown>): string[] {
     }
     const props = isObj(r.Properties) ? r.Properties : {};
     for (const k of req) if (props[k] === undefined) problems.push(`${id} (${r.Type}): ${k} is required`);
-    if (r.Type === 'AWS::Serverless::Function' && isObj(props.Events)) {
+    if (
+      (r.Type === 'AWS::Serverless::Function' || r.Type === 'AWS::Serverless::StateMachine') &&
+      isObj(props.Events)
+    ) {
       for (const [name, ev] of Object.entries(props.Events)) {
         const type = isObj(ev) ? String(ev.Type) : '?';
         const need = REQUIRED_EVENT[type];

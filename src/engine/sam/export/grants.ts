@@ -16,7 +16,8 @@ type P = Record<string, unknown>;
  * - a rule's function target: a permission for EventBridge from that rule;
  * - a rule's queue or topic target, or its dead-letter queue: the queue's or topic's policy
  *   lets EventBridge send (an SNS subscription's queue and dead-letter queue likewise for SNS);
- * - a rule's stream or event bus target: a role EventBridge assumes to put records or events;
+ * - a rule's stream, event bus or state machine target: a role EventBridge assumes to put
+ *   records or events, or to start the execution;
  * - a bucket's queue or topic notification: S3 checks that it may send when the notification
  *   is created, so the bucket DependsOn the policy.
  *
@@ -97,6 +98,12 @@ export function addGrants(resources: Record<string, Res>, add: (id: string, r: R
                 ['kinesis:PutRecord', 'kinesis:PutRecords'],
                 getAtt(target, 'Arn'),
               ),
+              'Arn',
+            );
+            break;
+          case 'AWS::Serverless::StateMachine':
+            t.RoleArn = getAtt(
+              targetRole(add, `${id}To${target}Role`, ['states:StartExecution'], ref(target)),
               'Arn',
             );
             break;
