@@ -38,11 +38,66 @@ async function smallestLabelPx(page: Page): Promise<number> {
   });
 }
 
-// The largest diagrams the corpus gives (15 and 10 nodes), opened at a laptop's size.
-const CASES = [
-  'lambda-eventbridge-sns-sam.yaml',
-  'lambda-esm-kinesis-filters-sam.yaml',
-  'sns-sqs-fanout.yaml',
+/**
+ * A workflow as an engineer writes it: an API and a schedule start a state machine that calls
+ * four functions (one Choice branch, a Parallel pair, a Map) and catches failures into a
+ * queue; uploads reach it through the default bus. Written here because the corpus keeps its
+ * definitions in files beside the templates.
+ */
+const WORKFLOW = `Transform: AWS::Serverless-2016-10-31
+Resources:
+  Reserve: { Type: AWS::Serverless::Function, Properties: { Runtime: nodejs22.x, Handler: i.h, CodeUri: s/ } }
+  Charge: { Type: AWS::Serverless::Function, Properties: { Runtime: nodejs22.x, Handler: i.h, CodeUri: s/ } }
+  Ship: { Type: AWS::Serverless::Function, Properties: { Runtime: nodejs22.x, Handler: i.h, CodeUri: s/ } }
+  Refund: { Type: AWS::Serverless::Function, Properties: { Runtime: nodejs22.x, Handler: i.h, CodeUri: s/ } }
+  Failed: { Type: AWS::SQS::Queue }
+  Uploads:
+    Type: AWS::S3::Bucket
+    Properties: { NotificationConfiguration: { EventBridgeConfiguration: { EventBridgeEnabled: true } } }
+  OrderFlow:
+    Type: AWS::Serverless::StateMachine
+    Properties:
+      Type: EXPRESS
+      Events:
+        Post: { Type: Api, Properties: { Path: /orders, Method: post } }
+        Nightly: { Type: Schedule, Properties: { Schedule: rate(1 hour) } }
+        Upload: { Type: EventBridgeRule, Properties: { Pattern: { detail-type: [Object Created] } } }
+      Definition:
+        StartAt: Refund?
+        States:
+          Refund?:
+            Type: Choice
+            Choices: [{ Variable: $.type, StringEquals: refund, Next: Give back }]
+            Default: Reserve and charge
+          Give back: { Type: Task, Resource: !GetAtt Refund.Arn, Next: Reserve and charge }
+          Reserve and charge:
+            Type: Parallel
+            Branches:
+              - { StartAt: Reserve, States: { Reserve: { Type: Task, Resource: !GetAtt Reserve.Arn, End: true } } }
+              - { StartAt: Charge, States: { Charge: { Type: Task, Resource: !GetAtt Charge.Arn, End: true } } }
+            Retry: [{ ErrorEquals: [States.ALL], MaxAttempts: 2 }]
+            Catch: [{ ErrorEquals: [States.ALL], Next: Note failure }]
+            Next: Ship items
+          Ship items:
+            Type: Map
+            MaxConcurrency: 10
+            ItemProcessor: { StartAt: Ship, States: { Ship: { Type: Task, Resource: !GetAtt Ship.Arn, End: true } } }
+            End: true
+          Note failure:
+            Type: Task
+            Resource: arn:aws:states:::sqs:sendMessage
+            Parameters: { QueueUrl: !Ref Failed, MessageBody.$: $ }
+            Next: Stop
+          Stop: { Type: Fail }
+`;
+
+// The largest diagrams the corpus gives (15 and 10 nodes), and a state machine with its callers
+// and callees, opened at a laptop's size.
+const CASES: { file: string; text?: string }[] = [
+  { file: 'lambda-eventbridge-sns-sam.yaml' },
+  { file: 'lambda-esm-kinesis-filters-sam.yaml' },
+  { file: 'sns-sqs-fanout.yaml' },
+  { file: 'order-workflow.yaml', text: WORKFLOW },
 ];
 
 describe.skipIf(!hasBrowser || !CORPUS)('an imported corpus template reads without moving anything', () => {
@@ -52,14 +107,14 @@ describe.skipIf(!hasBrowser || !CORPUS)('an imported corpus template reads witho
     s = undefined;
   });
 
-  for (const file of CASES) {
+  for (const { file, text } of CASES) {
     it(`${file} at 1440×900: every node on screen, none overlapping, labels at least 10 px, nothing covering`, async () => {
       s = await openApp({ width: 1440, height: 900 });
       const page = s.page;
       await page.getByTestId('import-file').setInputFiles({
         name: file,
         mimeType: 'application/yaml',
-        buffer: readFileSync(join(CORPUS!, file)),
+        buffer: text !== undefined ? Buffer.from(text) : readFileSync(join(CORPUS!, file)),
       });
       const dialog = page.getByRole('dialog', { name: `Import ${file}` });
       await dialog.getByRole('button', { name: 'Open this diagram' }).click();

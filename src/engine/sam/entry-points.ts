@@ -45,9 +45,18 @@ export function typesDownstream(doc: ScenarioDoc, from: string): string[] {
   return [...types].sort();
 }
 
-/** The event types a state machine's Choice steps let through (its steps' `onlyFor`). */
+/** Event type of the traffic a Choice's Default sends on when that branch has no step of its own. */
+export const OTHER_TYPE = 'other';
+
+/**
+ * The event types a state machine's Choice steps let through (its steps' `onlyFor`), and
+ * `other` for the Default path unless the import gave the Default branch a type of its own
+ * ("… default"): without it every execution would take a branch.
+ */
 function stepTypes(doc: ScenarioDoc, id: string, into: Set<string>): void {
   const n = doc.nodes.find((x) => x.id === id);
   if (n?.kind !== 'stateMachine' || !Array.isArray(n.params.steps)) return;
-  for (const s of n.params.steps as { onlyFor?: string }[]) if (s.onlyFor) into.add(s.onlyFor);
+  const types = (n.params.steps as { onlyFor?: string }[]).map((s) => s.onlyFor ?? '').filter(Boolean);
+  for (const t of types) into.add(t);
+  if (types.length && !types.some((t) => t.endsWith(' default'))) into.add(OTHER_TYPE);
 }

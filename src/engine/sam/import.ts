@@ -184,7 +184,7 @@ function addProducers(doc: ScenarioDoc, report: ImportReport): void {
     if (types.length) {
       params.eventTypes = types.map((name) => ({ name, weight: 1 }));
       report.assumptions.push(
-        `${id} sends the event types the filters downstream name (${types.join(', ')}), in equal shares`,
+        `${id} sends the event types the filters and Choice steps downstream name (${types.join(', ')}), in equal shares`,
       );
     }
     doc.nodes.push({
