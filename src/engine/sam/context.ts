@@ -44,6 +44,7 @@ const NAME_PROP: Record<string, string> = {
   'AWS::ECS::Service': 'ServiceName',
   'AWS::Serverless::StateMachine': 'Name',
   'AWS::StepFunctions::StateMachine': 'StateMachineName',
+  'AWS::Pipes::Pipe': 'Name',
 };
 
 /**

@@ -49,12 +49,14 @@ export function typesDownstream(doc: ScenarioDoc, from: string): string[] {
 export const OTHER_TYPE = 'other';
 
 /**
- * The event types a state machine's Choice steps let through (its steps' `onlyFor`), and
+ * The event types a pipe's filter lets through, and those a state machine's Choice steps let through (its steps' `onlyFor`), and
  * `other` for the Default path unless the import gave the Default branch a type of its own
  * ("… default"): without it every execution would take a branch.
  */
 function stepTypes(doc: ScenarioDoc, id: string, into: Set<string>): void {
   const n = doc.nodes.find((x) => x.id === id);
+  const pipeFilter = n?.kind === 'pipe' ? (n.params.filter as { type?: string[] } | undefined) : undefined;
+  for (const t of pipeFilter?.type ?? []) into.add(t);
   if (n?.kind !== 'stateMachine' || !Array.isArray(n.params.steps)) return;
   const types = (n.params.steps as { onlyFor?: string }[]).map((s) => s.onlyFor ?? '').filter(Boolean);
   for (const t of types) into.add(t);

@@ -8,6 +8,7 @@ import { functionMappers } from './map/functions';
 import { messagingMappers } from './map/messaging';
 import { expandEvents } from './map/sam-events';
 import { stateMachineMappers } from './map/state-machines';
+import { pipeMappers } from './map/pipes';
 import { isObj } from './template';
 
 const samEvents: Mapper = {
@@ -23,6 +24,7 @@ export const MAPPERS: readonly Mapper[] = [
   ...functionMappers,
   samEvents,
   ...stateMachineMappers,
+  ...pipeMappers,
   ...messagingMappers,
   ...eventMappers,
   ...dataMappers,

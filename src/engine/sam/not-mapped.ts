@@ -4,7 +4,6 @@ const RULES: [RegExp, string][] = [
     /^AWS::StepFunctions::Activity$/,
     'Step Functions activities (workers polling for tasks) have no simulator kind',
   ],
-  [/^AWS::Pipes::Pipe$/, 'EventBridge Pipes: the simulator has no pipe kind yet'],
   [/^AWS::IAM::/, 'IAM: permissions are not simulated'],
   [
     /^AWS::(Lambda::Permission|SQS::QueuePolicy|SNS::TopicPolicy|S3::BucketPolicy|Events::EventBusPolicy|Lambda::LayerVersionPermission)$/,

@@ -54,7 +54,7 @@ for (const file of files) {
 const lines: string[] = [];
 lines.push(
   `Of the ${files.length} templates, **${runnable}** import to a scenario that validates and runs with traffic (requests conserved, no guard), ` +
-    `**${noEntry}** import to a valid scenario with nothing to drive it (no entry point the simulator models: Pipes, WebSocket APIs, functions with no trigger), ` +
+    `**${noEntry}** import to a valid scenario with nothing to drive it (no entry point the simulator models: WebSocket APIs, API destinations, functions with no trigger whose queues, tables and buckets only their own SDK calls write to), ` +
     `and **${refused.length}** cannot be read.`,
 );
 lines.push('', '| resource type | mapped | not mapped | why not |', '|---|---:|---:|---|');

@@ -1,3 +1,7 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect } from 'vitest';
 import { exportSam } from '../../../src/engine/sam/export';
 import { importTemplate } from '../../../src/engine/sam/import';
@@ -27,4 +31,19 @@ export function expectRoundTrip(doc: unknown): string {
   if (!back.ok) throw new Error(back.reason);
   expect(essence(back.doc)).toEqual(essence(doc));
   return out.yaml;
+}
+
+/** cfn-lint (the Python package) runs offline with the resource schemas it ships; used when installed. */
+export const hasCfnLint = spawnSync('cfn-lint', ['--version']).status === 0;
+
+/** What cfn-lint says about these templates ('' when nothing), with its exit status. */
+export function cfnLint(yamls: Record<string, string>): { text: string; status: number | null } {
+  const dir = mkdtempSync(join(tmpdir(), 'sam-lint-'));
+  const files = Object.entries(yamls).map(([name, yaml]) => {
+    const path = join(dir, `${name}.yaml`);
+    writeFileSync(path, yaml);
+    return path;
+  });
+  const out = spawnSync('cfn-lint', files, { encoding: 'utf8' });
+  return { text: out.stdout + out.stderr, status: out.status };
 }

@@ -2,6 +2,7 @@ import type { Scenario, ScenarioEdge, ScenarioNode } from '../../scenario/schema
 import { getAtt, logicalIds, ref } from './ids';
 import { addGrants } from './grants';
 import { LAMBDA_RUNTIME } from './runtimes';
+import { pipeResources } from './pipe';
 import { stateMachineResource } from './state-machine';
 
 type Res = { Type: string; Properties: Record<string, unknown>; DependsOn?: string[] };
@@ -277,6 +278,12 @@ export function buildTemplate(s: Scenario): { template: P; logical: Map<string, 
       case 'stateMachine':
         resources[l] = stateMachineResource(n, s, L, writePolicy, busName);
         break;
+      case 'pipe': {
+        const { pipe, role } = pipeResources(n, s, L, arnOf);
+        const roleId = add(`${l}Role`, role);
+        resources[l] = { ...pipe, Properties: { RoleArn: getAtt(roleId, 'Arn'), ...pipe.Properties } };
+        break;
+      }
       case 'server': {
         const inst = p.instances as { min: number; max: number };
         const lt = add(`${l}LaunchTemplate`, {

@@ -15,6 +15,7 @@ export const REQUIRED: Record<string, string[]> = {
   'AWS::Serverless::Api': ['StageName'],
   'AWS::Serverless::HttpApi': [],
   'AWS::Serverless::StateMachine': ['Definition'],
+  'AWS::Pipes::Pipe': ['RoleArn', 'Source', 'Target'],
   'AWS::SQS::Queue': [],
   'AWS::SNS::Topic': [],
   'AWS::SNS::Subscription': ['TopicArn', 'Protocol'],
