@@ -14,6 +14,16 @@ export interface NodeResult {
   cost: NodeCost;
 }
 
+/**
+ * One edge over the measured part of the run: the calls, messages or batches (one per poller
+ * batch) the source handed the target. The service map draws its rate on the connection.
+ */
+export interface EdgeResult {
+  source: string;
+  target: string;
+  passed: number;
+}
+
 export interface Totals {
   requests: number;
   completed: number;
@@ -46,6 +56,8 @@ export interface Result {
   engine: { events: number; wallMs: number };
   totals: Totals;
   nodes: Record<string, NodeResult>;
+  /** By edge id (results saved before this field existed lack it). */
+  edges?: Record<string, EdgeResult>;
   series?: { bucketSeconds: number; t: number[]; [name: string]: number[] | number };
   warnings: string[];
   incomplete?: Incomplete;

@@ -3,7 +3,14 @@ import { RUNTIMES } from './kinds/runtimes';
 import type { NodeSpec } from './kinds/vocabulary';
 import { round6 } from './metrics/series';
 import { keyedRecord } from './own-keys';
-import { RESULT_FORMAT, RESULT_VERSION, type Incomplete, type NodeResult, type Result } from './result';
+import {
+  RESULT_FORMAT,
+  RESULT_VERSION,
+  type Incomplete,
+  type EdgeResult,
+  type NodeResult,
+  type Result,
+} from './result';
 import { findRule } from './scenario/connections';
 import { feedbackLoopWarning, feedbackLoops } from './scenario/warnings';
 import type { Scenario } from './scenario/schema';
@@ -130,7 +137,15 @@ export class Simulation {
       const source = byId.get(e.source)!;
       const target = byId.get(e.target)!;
       const rule = findRule(source.spec.kind, target.spec.kind, e.role)!;
-      const edge = new EdgeRuntime(i, e, source, target, rule.meaning, (name) => ctx.typeIndex(name));
+      const edge = new EdgeRuntime(
+        i,
+        e,
+        source,
+        target,
+        rule.meaning,
+        (name) => ctx.typeIndex(name),
+        ctx.measureFromMs,
+      );
       source.out.push(edge);
       target.in.push(edge);
       ctx.edges.push(edge);
@@ -296,6 +311,7 @@ export class Simulation {
         latencyMs: r.latencyHistogram().summary(),
       },
       nodes,
+      edges: edgeCounts(ctx.edges),
       warnings: [...ctx.warnings],
       traces: r.traces,
       latencyHistogram: r
@@ -371,4 +387,11 @@ function fmtSeconds(s: number): string {
     : s >= 60
       ? `${(s / 60).toFixed(1)} min`
       : `${s.toFixed(1)} s`;
+}
+
+/** What crossed each edge after the warm-up, by edge id. */
+function edgeCounts(edges: readonly EdgeRuntime[]): Record<string, EdgeResult> {
+  const out = keyedRecord<EdgeResult>();
+  for (const e of edges) out[e.id] = { source: e.source.spec.id, target: e.target.spec.id, passed: e.passed };
+  return out;
 }

@@ -16,6 +16,9 @@ export class EdgeRuntime implements Edge {
   declare readonly source: NodeRuntime;
   declare readonly target: NodeRuntime;
   declare readonly meaning: EdgeMeaning;
+  /** Calls, messages and batches that crossed the edge after the warm-up (the service map's rates). */
+  passed = 0;
+  declare private readonly measureFromMs: number;
 
   constructor(
     index: number,
@@ -24,7 +27,9 @@ export class EdgeRuntime implements Edge {
     target: NodeRuntime,
     meaning: EdgeMeaning,
     typeIndex: (name: string) => number,
+    measureFromMs = 0,
   ) {
+    this.measureFromMs = measureFromMs;
     this.index = index;
     this.spec = spec;
     this.source = source;
@@ -62,6 +67,27 @@ export class EdgeRuntime implements Edge {
   matches(type: number): boolean {
     const a = this.accepts;
     return a === null || (type < a.length && a[type] === 1);
+  }
+
+  /** The source hands one path of `req` to the target (NodeRuntime.deliver), counted. */
+  deliver(req: number, type: number, kb: number, group: number, t: number): void {
+    if (t >= this.measureFromMs) this.passed++;
+    this.target.deliver(req, type, kb, group, t, this);
+  }
+
+  /** The source calls the target and waits (NodeRuntime.call), counted. */
+  call(
+    req: number,
+    type: number,
+    kb: number,
+    group: number,
+    t: number,
+    caller: NodeRuntime,
+    callerSlot: number,
+    fails?: boolean,
+  ): void {
+    if (t >= this.measureFromMs) this.passed++;
+    this.target.call(req, type, kb, group, t, caller, callerSlot, fails);
   }
 
   /** How many messages this edge sends for one handled request: perRequest on average. */

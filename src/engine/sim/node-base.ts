@@ -105,7 +105,7 @@ export abstract class NodeBase<P = Record<string, unknown>> implements NodeRunti
       const n = e.count(this.rng);
       for (let k = 0; k < n; k++) {
         this.ctx.requests.spawn(req);
-        e.target.deliver(req, type, kb, group, t, e);
+        e.deliver(req, type, kb, group, t);
       }
     }
   }

@@ -104,7 +104,7 @@ export class ApiGatewayRuntime extends NodeBase<ApiGatewayParams> {
     this.slotStart[slot] = t;
     // Several integrations stand for several routes: each request takes one, uniformly.
     const e = n === 1 ? this.integrations[0] : this.integrations[this.rng.int(n)];
-    e.target.call(req, type, kb, group, t, this, slot);
+    e.call(req, type, kb, group, t, this, slot);
   }
 
   onReturn(slot: number, status: CallStatus, t: number): void {

@@ -101,7 +101,7 @@ export class BucketRuntime extends NodeBase<BucketParams> {
       if (action === TO_BUS) this.busEvents++;
       else this.notifications++;
     }
-    e.target.deliver(req, type, kb, group, t, e);
+    e.deliver(req, type, kb, group, t);
   }
 
   /** Notifications on their way (the delay). */

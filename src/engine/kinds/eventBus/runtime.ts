@@ -149,7 +149,7 @@ export class EventBusRuntime extends NodeBase<EventBusParams> {
       const kb = this.dKb[slot];
       const group = this.dGroup[slot];
       this.pending.release(slot);
-      e.target.deliver(req, type, kb, group, t, e);
+      e.deliver(req, type, kb, group, t);
       return;
     }
     this.hop(req, t, retry, 'refused');
@@ -168,7 +168,7 @@ export class EventBusRuntime extends NodeBase<EventBusParams> {
     if (e.target.accepts?.(t) ?? true) {
       this.hop(req, t, 0, 'delivered');
       this.delivered(t);
-      e.target.deliver(req, type, kb, group, t, e);
+      e.deliver(req, type, kb, group, t);
       return;
     }
     this.hop(req, t, 0, 'refused');
@@ -200,7 +200,7 @@ export class EventBusRuntime extends NodeBase<EventBusParams> {
     if (dlq) {
       if (measuring) this.deadLettered++;
       // The dead-letter message belongs to no request; the request's path ends here.
-      dlq.target.deliver(-1, this.dType[slot], this.dKb[slot], this.dGroup[slot], t, dlq);
+      dlq.deliver(-1, this.dType[slot], this.dKb[slot], this.dGroup[slot], t);
       this.ctx.requests.end(req, DEAD_LETTERED, t);
     } else {
       this.ctx.requests.end(req, DROPPED, t);

@@ -369,7 +369,7 @@ export class FunctionRuntime extends NodeBase<FunctionParams> {
       const n = e.count(this.rng);
       for (let k = 0; k < n; k++) {
         this.invPending[slot]++;
-        e.target.call(req, this.invType[slot], this.invKb[slot], this.invGroup[slot], t, this, slot);
+        e.call(req, this.invType[slot], this.invKb[slot], this.invGroup[slot], t, this, slot);
       }
     }
     if (this.invPending[slot] === 0) this.complete(slot, t);
@@ -468,7 +468,7 @@ export class FunctionRuntime extends NodeBase<FunctionParams> {
       // The failure record now belongs to the destination, not to the request (req -1):
       // the request's path ends here as dead-lettered.
       for (const e of this.onFailure)
-        e.target.deliver(-1, this.invType[slot], this.invKb[slot], this.invGroup[slot], t, e);
+        e.deliver(-1, this.invType[slot], this.invKb[slot], this.invGroup[slot], t);
       this.ctx.requests.end(req, DEAD_LETTERED, t);
     } else {
       this.ctx.requests.end(req, DROPPED, t);

@@ -108,7 +108,7 @@ export class LoadBalancerRuntime extends NodeBase<LoadBalancerParams> {
     this.slotReq[slot] = req;
     this.slotStart[slot] = t;
     this.slotTarget[slot] = target;
-    this.targets[target].target.call(req, type, kb, group, t, this, slot);
+    this.targets[target].call(req, type, kb, group, t, this, slot);
   }
 
   /** Index of the target edge for a request of this type; -1 when no rule matches. */

@@ -222,7 +222,7 @@ export class PipeRuntime extends NodeBase<PipeParams> {
     if (this.enrich !== null) {
       this.bStage[b] = ENRICHING;
       if (measuring) this.enrichmentCalls++;
-      this.enrich.target.call(-1, type, passKb, group, t, this, b);
+      this.enrich.call(-1, type, passKb, group, t, this, b);
     } else {
       this.callTarget(b, t);
     }
@@ -231,7 +231,7 @@ export class PipeRuntime extends NodeBase<PipeParams> {
   private callTarget(b: number, t: number): void {
     this.bStage[b] = DELIVERING;
     const f = this.bFails[b];
-    this.target!.target.call(
+    this.target!.call(
       -1,
       this.bType[b],
       this.bKb[b],
@@ -285,7 +285,7 @@ export class PipeRuntime extends NodeBase<PipeParams> {
       return;
     }
     this.ctx.requests.spawn(req);
-    e.target.deliver(req, type, kb, group, t, e);
+    e.deliver(req, type, kb, group, t);
   }
 
   metrics(): NodeMetrics {

@@ -81,9 +81,9 @@ export class ProducerRuntime extends NodeBase<ProducerParams> {
       const n = e.matches(type) ? e.count(this.rng) : 0;
       for (let k = 1; k < n; k++) {
         this.ctx.requests.spawn(req);
-        e.target.deliver(req, type, this.kb, group, t, e);
+        e.deliver(req, type, this.kb, group, t);
       }
-      if (n > 0) e.target.deliver(req, type, this.kb, group, t, e);
+      if (n > 0) e.deliver(req, type, this.kb, group, t);
       else this.ctx.requests.end(req, COMPLETED, t);
       return;
     }

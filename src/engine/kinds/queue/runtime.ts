@@ -620,7 +620,7 @@ export class QueueRuntime extends NodeBase<QueueParams> {
     }
     // With ReportBatchItemFailures the handler answers normally and lists the failed items,
     // which the queue draws itself when the batch comes back.
-    p.target.call(
+    p.edge.call(
       -1,
       this.mType[m0],
       this.bKb[b],

@@ -263,7 +263,7 @@ export class StateMachineRuntime extends NodeBase<StateMachineParams> {
     this.callRow[c] = row;
     this.callAttempt[c] = attempt;
     this.exOutstanding[x]++;
-    edge.target.call(this.exReq[x], this.exType[x], this.exKb[x], this.exGroup[x], t, this, c);
+    edge.call(this.exReq[x], this.exType[x], this.exKb[x], this.exGroup[x], t, this, c);
   }
 
   onReturn(c: number, status: CallStatus, t: number): void {
@@ -315,7 +315,7 @@ export class StateMachineRuntime extends NodeBase<StateMachineParams> {
       return;
     }
     const edge = this.rowEdge[this.callRow[slot]]!;
-    edge.target.call(this.exReq[x], this.exType[x], this.exKb[x], this.exGroup[x], t, this, slot);
+    edge.call(this.exReq[x], this.exType[x], this.exKb[x], this.exGroup[x], t, this, slot);
   }
 
   /** Frees an ended execution once no call of it is left out (2: released, so only once). */

@@ -214,8 +214,7 @@ export class ShardPoller {
   /** One metadata message (req -1) to each on-failure destination for a given-up batch; true when there is one. */
   sendToOnFailure(type: number, t: number, measuring: boolean): boolean {
     const edges = this.onFailure;
-    for (let i = 0; i < edges.length; i++)
-      edges[i].target.deliver(-1, type, ON_FAILURE_MESSAGE_KB, 0, t, edges[i]);
+    for (let i = 0; i < edges.length; i++) edges[i].deliver(-1, type, ON_FAILURE_MESSAGE_KB, 0, t);
     if (measuring) this.counts.onFailureMessages += edges.length;
     return edges.length > 0;
   }
@@ -232,6 +231,7 @@ function mix(key: number): number {
 class Consumer {
   declare private readonly ctx: SimContext;
   declare private readonly target: NodeRuntime;
+  declare private readonly edge: EdgeRuntime;
   declare private readonly shards: number;
   declare private readonly pf: number;
   declare private readonly batchSize: number;
@@ -289,6 +289,7 @@ class Consumer {
     const p = edge.params;
     this.ctx = poller.ctx;
     this.target = edge.target;
+    this.edge = edge;
     this.shards = cfg.shards;
     this.pf = p.parallelizationFactor ?? 1;
     this.batchSize = p.batchSize ?? 100;
@@ -456,7 +457,7 @@ class Consumer {
     this.startedAt[lane] = t;
     if (this.rec !== null) this.recordBatch(lane, t);
     // The answer, a refusal included, comes later as an event (SimContext.answer).
-    this.target.call(-1, type, kb, 0, t, this.poller.owner, lane * this.of + this.index, poison);
+    this.edge.call(-1, type, kb, 0, t, this.poller.owner, lane * this.of + this.index, poison);
   }
 
   returned(lane: number, status: CallStatus, t: number): void {

@@ -51,7 +51,7 @@ export class TopicRuntime extends NodeBase<TopicParams> {
       if (!e.matches(type)) continue;
       delivered++;
       this.ctx.requests.spawn(req);
-      e.target.deliver(req, type, kb, group, t, e);
+      e.deliver(req, type, kb, group, t);
     }
     if (measuring) {
       this.published++;
