@@ -53,6 +53,19 @@ describe.skipIf(!hasBrowser)('EventBridge Pipes on the canvas', () => {
       expect(filtered / read).toBeGreaterThan(0.61);
       expect(filtered / read).toBeLessThan(0.69);
       await s.screenshot(`pipe-run-${size.width}`);
+      // Of the pipe's two calls, the one its Enrichment field names is labelled on the canvas.
+      await expect
+        .poll(
+          () =>
+            page
+              .locator('.kind-edge__label')
+              .filter({ hasText: /^enrichment$/ })
+              .count(),
+          {
+            timeout: 10_000,
+          },
+        )
+        .toBe(1);
 
       await pipeNode(page).click();
       const filter = page.locator('[data-field="filter"]');

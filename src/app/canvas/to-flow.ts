@@ -88,6 +88,15 @@ export function edgeData(edge: DocEdge, nodes: ReadonlyMap<string, DocNode>): Ki
   else if (role === 'onFailure') parts.push('on failure');
   else if (role === 'onSuccess') parts.push('on success');
   if (rule.meaning === 'invoke' && typeof p.mode === 'string') parts.push(p.mode);
+  // A pipe's two calls look alike; the one its Enrichment field names says so.
+  const enrich = a.kind === 'pipe' ? a.params.enrichment : undefined;
+  if (
+    typeof enrich === 'string' &&
+    enrich !== '' &&
+    b.kind === 'function' &&
+    (b.id === enrich || b.label === enrich)
+  )
+    parts.push('enrichment');
   if ((rule.meaning === 'poller' || rule.meaning === 'shardPoller') && typeof p.batchSize === 'number')
     parts.push(`batch ${p.batchSize}`);
   if (typeof p.perRequest === 'number' && p.perRequest !== 1) parts.push(`×${p.perRequest}`);

@@ -43,9 +43,9 @@ const FAILS_YES = 2;
  * per event, or the event is delivered to the queue, topic, bus or stream.
  */
 export class PipeRuntime extends NodeBase<PipeParams> {
-  private readonly passTypes: Uint8Array | null;
-  private readonly share: number;
-  private readonly salt: number;
+  declare private readonly passTypes: Uint8Array | null;
+  declare private readonly share: number;
+  declare private readonly salt: number;
   private wired = false;
   private enrich: EdgeRuntime | null = null;
   private target: EdgeRuntime | null = null;
@@ -59,16 +59,16 @@ export class PipeRuntime extends NodeBase<PipeParams> {
   private aChunks = 0;
 
   // Batches in flight (by batch slot).
-  private readonly batches: Slots;
-  private bCaller!: Int32Array;
-  private bCallerSlot!: Int32Array;
-  private bStage!: Uint8Array;
-  private bType!: Int32Array;
-  private bGroup!: Int32Array;
-  private bKb!: Float64Array;
-  private bPass!: Int32Array;
-  private bStart!: Float64Array;
-  private bFails!: Uint8Array;
+  declare private readonly batches: Slots;
+  declare private bCaller: Int32Array;
+  declare private bCallerSlot: Int32Array;
+  declare private bStage: Uint8Array;
+  declare private bType: Int32Array;
+  declare private bGroup: Int32Array;
+  declare private bKb: Float64Array;
+  declare private bPass: Int32Array;
+  declare private bStart: Float64Array;
+  declare private bFails: Uint8Array;
 
   // Metrics (after the warm-up).
   private read = 0;
