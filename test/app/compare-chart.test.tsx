@@ -198,7 +198,7 @@ describe('compare view', () => {
       within(dlg)
         .getAllByRole('textbox')
         .map((i) => (i as HTMLInputElement).value),
-    ).toEqual(['monolith', 'tiered', 'containers', 'functions']);
+    ).toEqual(['monolith', 'tiered', 'containers', 'eks', 'functions']);
     fireEvent.click(within(dlg).getByRole('button', { name: 'Run sweep' }));
     await waitFor(() => expect(useCompare.getState().sweep.phase).toBe('done'), { timeout: 60_000 });
     const s = useCompare.getState().sweep;

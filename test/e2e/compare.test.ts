@@ -31,12 +31,17 @@ describe.skipIf(!hasBrowser)('compare', () => {
     await page.goto(`${inject('baseUrl')}?compare=preset`);
     const dlg = view(page);
     await dlg.waitFor();
-    // The preset: the same workload four ways.
-    for (const name of ['monolith', 'tiered', 'containers', 'functions']) {
+    // The preset: the same workload five ways.
+    const titles = {
+      monolith: 'monolith on EC2',
+      tiered: 'three tiers on EC2',
+      containers: 'containers on Fargate',
+      eks: 'containers on EKS',
+      functions: 'functions behind API Gateway',
+    };
+    for (const [name, title] of Object.entries(titles)) {
       await expect(
-        dlg
-          .getByLabel(`Short name of Compare: ${name === 'tiered' ? 'three tiers' : name}`, { exact: false })
-          .inputValue(),
+        dlg.getByLabel(`Short name of Compare: ${title}`, { exact: true }).inputValue(),
       ).resolves.toBe(name);
     }
     const sweep = dlg.getByRole('tabpanel', { name: 'Cost against load (sweep)' });
@@ -45,7 +50,7 @@ describe.skipIf(!hasBrowser)('compare', () => {
       'nodes[id=clients].params.traffic.ratePerSecond',
     );
     await expect(sweep.getByLabel('Log spacing').isChecked()).resolves.toBe(true);
-    // Modest: 4 scenarios × 5 points of 5 simulated minutes, then 3 rounds of refinement.
+    // Modest: 5 scenarios × 5 points of 5 simulated minutes, then 3 rounds of refinement.
     await fill(sweep, 'Points', '5');
     await fill(sweep, 'Simulated time per run (s)', '300');
     await fill(sweep, 'Refine rounds', '3');
@@ -69,7 +74,7 @@ describe.skipIf(!hasBrowser)('compare', () => {
     // …and on the chart: a line per scenario, every crossover marked and labelled.
     const chart = sweep.getByRole('figure', { name: 'Monthly cost' });
     await chart.locator('g.sweep-curve path').first().waitFor();
-    expect(await chart.locator('g.sweep-curve path.recharts-line-curve').count()).toBe(4);
+    expect(await chart.locator('g.sweep-curve path.recharts-line-curve').count()).toBe(5);
     // Whiskers on the points (5 runs each) and the crossovers' intervals shaded.
     expect(await chart.locator('.recharts-errorBar line').count()).toBeGreaterThan(10);
     expect(await chart.locator('.crossover-interval').count()).toBeGreaterThan(0);
@@ -101,12 +106,12 @@ describe.skipIf(!hasBrowser)('compare', () => {
       .waitFor({ timeout: 60_000 });
     const table = side.getByRole('table', { name: 'Side by side' });
     const head = await table.locator('thead th').allTextContents();
-    expect(head).toEqual(['Figure', 'monolith', 'tiered', 'containers', 'functions']);
+    expect(head).toEqual(['Figure', 'monolith', 'tiered', 'containers', 'eks', 'functions']);
     const cost = await table
       .getByRole('row', { name: /^Cost per month/ })
       .locator('td')
       .allTextContents();
-    expect(cost).toHaveLength(4);
+    expect(cost).toHaveLength(5);
     // 5 runs of each (the default): mean ± 95 % interval.
     for (const c of cost) expect(c).toMatch(/^\$[\d,]+\.\d\d ± \$[\d,]+\.\d+$/);
     // The traffic each ran, in words.
@@ -122,7 +127,7 @@ describe.skipIf(!hasBrowser)('compare', () => {
       .getByRole('list', { name: 'Is the difference real?' })
       .locator('li')
       .allTextContents();
-    expect(verdicts).toHaveLength(3);
+    expect(verdicts).toHaveLength(4);
     for (const v of verdicts)
       expect(v).toMatch(
         /^(\w+ costs? less than \w+ by \$[\d,.]+ ± \$[\d,.]+ a month|No significant difference at this load .*the 95 % interval includes 0\))\.$/,
@@ -130,24 +135,24 @@ describe.skipIf(!hasBrowser)('compare', () => {
     // Bars with whiskers: a bar per design.
     const bars = side.getByRole('figure', { name: 'Cost per month' });
     await bars.locator('path.chart-bar').first().waitFor();
-    await expect.poll(() => bars.locator('path.chart-bar').count(), { timeout: 10_000 }).toBe(4);
+    await expect.poll(() => bars.locator('path.chart-bar').count(), { timeout: 10_000 }).toBe(5);
     // recharts draws the whiskers once the bars have their places.
     await bars.locator('.recharts-errorBar').first().waitFor({ state: 'attached' });
-    await expect.poll(() => bars.locator('.recharts-errorBar').count(), { timeout: 10_000 }).toBe(4);
+    await expect.poll(() => bars.locator('.recharts-errorBar').count(), { timeout: 10_000 }).toBe(5);
     // Functions have cold starts, the servers utilisation.
     const cold = await table
       .getByRole('row', { name: /^Cold starts/ })
       .locator('td')
       .allTextContents();
-    expect(cold.slice(0, 3)).toEqual(['—', '—', '—']);
-    expect(cold[3]).toMatch(/%/);
+    expect(cold.slice(0, 4)).toEqual(['—', '—', '—', '—']);
+    expect(cold[4]).toMatch(/%/);
     await expect(side.getByRole('region', { name: 'Bill of functions' }).textContent()).resolves.toMatch(
       /Web handler/,
     );
     await side
       .getByRole('figure', { name: 'Requests over time' })
       .locator('.chart-series path.recharts-area-curve')
-      .nth(3)
+      .nth(4)
       .waitFor();
     await s.screenshot('compare-side-page');
     await shoot(table, 'compare-side-table');

@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EC2_INSTANCE_TYPES } from '../../src/engine/billing/prices';
+import { EC2_INSTANCE_TYPES, EKS } from '../../src/engine/billing/prices';
 import { defaultColdStart } from '../../src/engine/kinds/function/cold-starts';
 import type { Result } from '../../src/engine/result';
 import { simulate } from '../../src/engine/simulate';
@@ -77,6 +77,67 @@ const CLAIMS: Claim[] = [
       expect(monthly).toBeGreaterThan(10.3);
       expect(monthly).toBeLessThan(10.7);
       expect((EC2_INSTANCE_TYPES['t3.micro'].hourly.usd ?? 0) * HOURS_PER_MONTH).toBeCloseTo(7.49, 2);
+    },
+  },
+  {
+    template: 'compare-eks',
+    says: 'Two nodes cost $138.24 a month, and 37.5 % of the paid capacity is reserved by no pod',
+    check: () => {
+      const r = runOf('compare-eks');
+      // The pool's figures, the same on each service of the cluster.
+      for (const id of ['apiService', 'filesService', 'renderService']) {
+        expect(m(r, id).maxInstances).toBe(1);
+        expect(m(r, id).hostsMax).toBe(2);
+        expect(m(r, id).hostsMean).toBe(2);
+        // 2.5 of 4 vCPU reserved (0.25 + 0.25 + 2), 6 of 16 GB: the vCPU share is what binds.
+        expect(m(r, id).idleCapacity).toBeCloseTo(1 - 2.5 / 4, 6);
+      }
+      const hourly = EC2_INSTANCE_TYPES['m5.large'].hourly.usd ?? 0;
+      expect(2 * hourly * HOURS_PER_MONTH).toBeCloseTo(138.24, 2);
+      expect(EKS.clusterHour.usd! * HOURS_PER_MONTH).toBeCloseTo(72, 6);
+      // "About $210": the nodes and the fee, billed on the cluster's first service.
+      const measuredHours = (r.simulatedSeconds - load('compare-eks').settings.warmupSeconds) / 3600;
+      const perMonth = (usd: number) => (usd / measuredHours) * HOURS_PER_MONTH;
+      expect(perMonth(r.nodes.apiService.cost.totalUsd)).toBeCloseTo(138.24 + 72, 6);
+      expect(r.nodes.renderService.cost.totalUsd + r.nodes.filesService.cost.totalUsd).toBe(0);
+    },
+  },
+  {
+    template: 'compare-eks',
+    says: 'The same services on Fargate cost about $92',
+    check: () => {
+      const r = runOf('compare-containers');
+      const measuredHours = (r.simulatedSeconds - load('compare-containers').settings.warmupSeconds) / 3600;
+      const services = ['apiService', 'filesService', 'renderService'].reduce(
+        (sum, id) => sum + r.nodes[id].cost.totalUsd,
+        0,
+      );
+      const monthly = (services / measuredHours) * HOURS_PER_MONTH;
+      expect(monthly).toBeGreaterThan(90);
+      expect(monthly).toBeLessThan(94);
+    },
+  },
+  {
+    template: 'compare-eks',
+    says: 'With ECS on EC2 the same two instances cost $138.24, without a cluster fee',
+    check: () => {
+      const r = runOf('compare-eks', 'ec2', (doc) => {
+        for (const n of doc.nodes) if (n.kind === 'container') n.params.launchType = 'ec2';
+      });
+      const measuredHours = (r.simulatedSeconds - load('compare-eks').settings.warmupSeconds) / 3600;
+      expect(m(r, 'apiService').hostsMax).toBe(2);
+      expect((r.nodes.apiService.cost.totalUsd / measuredHours) * HOURS_PER_MONTH).toBeCloseTo(138.24, 6);
+    },
+  },
+  {
+    template: 'compare-eks',
+    says: 'Or give them one m5.xlarge (4 vCPU, 16 GB): all three pods fit on one node, at the same price as two m5.large',
+    check: () => {
+      const r = runOf('compare-eks', 'm5.xlarge', (doc) => {
+        for (const n of doc.nodes) if (n.kind === 'container') n.params.instanceType = 'm5.xlarge';
+      });
+      expect(m(r, 'apiService').hostsMax).toBe(1);
+      expect(EC2_INSTANCE_TYPES['m5.xlarge'].hourly.usd).toBe(2 * EC2_INSTANCE_TYPES['m5.large'].hourly.usd!);
     },
   },
   {
@@ -361,6 +422,15 @@ const CHOICES: ChoiceCheck[] = [
     why: 'every service runs one task',
     expected: (r) =>
       ['apiService', 'filesService', 'renderService'].every((id) => m(r, id).maxInstances === 1) ? 2 : 0,
+  },
+  {
+    template: 'compare-eks',
+    step: 0,
+    why: 'two m5.large nodes: render fills one, api and files share the other',
+    expected: (r) => {
+      const hosts = m(r, 'apiService').hostsMax;
+      return hosts === 1 ? 0 : hosts === 2 ? 1 : 2;
+    },
   },
   {
     template: 'eventbridge-pipes',

@@ -1,7 +1,7 @@
 /**
- * A colour per design, from the app's own chart colours but only the four that stay apart
- * for the common colour-vision deficiencies (blue, orange, teal, purple: the hues of the
- * Okabe–Ito set): red and green are left out, so that "red = failing" never collides with a
+ * A colour per design, from the app's own chart colours but only the five that stay apart
+ * for the common colour-vision deficiencies (blue, orange, teal, purple, amber: the hues of
+ * the Okabe–Ito set, amber standing for its yellow): red and green are left out, so that "red = failing" never collides with a
  * design, and red/green never have to be told apart. The not-viable mark has a colour of its
  * own (--compare-fail, near black or near white by theme) and a shape (hollow, dashed line).
  */
@@ -10,6 +10,7 @@ export const COMPARE_COLORS = [
   'var(--chart-orange)',
   'var(--chart-teal)',
   'var(--chart-purple)',
+  'var(--chart-amber)',
 ] as const;
 
 export const FAIL_COLOR = 'var(--compare-fail)';

@@ -80,11 +80,17 @@ export interface CompareState {
   cancel(): void;
 }
 
-export const MAX_ENTRIES = 4;
+export const MAX_ENTRIES = 5;
 export const MIN_ENTRIES = 2;
 
-/** The preset: the same workload four ways (src/templates/compare-*.json). */
-export const PRESET_IDS = ['compare-monolith', 'compare-tiered', 'compare-containers', 'compare-functions'];
+/** The preset: the same workload five ways (src/templates/compare-*.json). */
+export const PRESET_IDS = [
+  'compare-monolith',
+  'compare-tiered',
+  'compare-containers',
+  'compare-eks',
+  'compare-functions',
+];
 
 export function presetEntries(): CompareEntry[] {
   return PRESET_IDS.flatMap((id) => {

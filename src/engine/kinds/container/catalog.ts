@@ -14,7 +14,7 @@ export const containerCatalog = defineCatalog({
   fields: {
     launchType: {
       title: 'Launch type',
-      options: { fargate: 'Fargate', ec2: 'ECS on EC2 instances', eks: 'EKS (Kubernetes nodes)' },
+      options: { fargate: 'Fargate', ec2: 'ECS on EC2', eks: 'EKS' },
     },
     instanceType: { title: 'Instance type' },
     cluster: { title: 'Cluster name' },

@@ -1,0 +1,77 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { hasBrowser, openApp, type BrowserSession } from './browser';
+
+async function openTemplate(page: Page, name: RegExp) {
+  await page.getByRole('button', { name: 'Templates' }).click();
+  await page.getByRole('button', { name }).first().click();
+  await page.locator('.react-flow__node').first().waitFor();
+}
+
+async function runToEnd(page: Page) {
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await page
+    .locator('.run-progress-text')
+    .filter({ hasText: /^Done:/ })
+    .waitFor({ timeout: 90_000 });
+}
+
+const inspector = (page: Page) => page.locator('.params-form');
+
+describe.skipIf(!hasBrowser)('a container service’s launch type', () => {
+  let s: BrowserSession;
+  afterEach(async () => {
+    await s?.close();
+  });
+
+  for (const size of [
+    { width: 1366, height: 768 },
+    { width: 1920, height: 1080 },
+  ]) {
+    it(`switching the API service from Fargate to EKS shows the instance fields and puts nodes and the cluster fee on the bill (${size.width})`, async () => {
+      s = await openApp(size);
+      const { page } = s;
+      await openTemplate(page, /^Open template .*containers on Fargate/i);
+      await page.locator('.react-flow__node[data-id="apiService"]').click();
+      const form = inspector(page);
+      const launch = form.getByLabel('Launch type', { exact: true });
+      await launch.waitFor();
+      await expect(launch.inputValue()).resolves.toBe('fargate');
+      // Fargate: the architecture is a choice; there is no instance to choose.
+      await expect.poll(() => form.getByLabel('Architecture', { exact: true }).count()).toBe(1);
+      await expect.poll(() => form.getByLabel('Instance type', { exact: true }).count()).toBe(0);
+      await expect.poll(() => form.getByLabel('Cluster name', { exact: true }).count()).toBe(0);
+
+      await launch.selectOption({ label: 'EKS' });
+      await expect.poll(() => form.getByLabel('Instance type', { exact: true }).count()).toBe(1);
+      await expect.poll(() => form.getByLabel('Architecture', { exact: true }).count()).toBe(0);
+      await expect(form.getByLabel('Instance type', { exact: true }).inputValue()).resolves.toBe('m5.large');
+      await expect(form.getByLabel('Cluster name', { exact: true }).inputValue()).resolves.toBe('default');
+      // The canvas node says where the tasks run.
+      await expect
+        .poll(() => page.locator('.react-flow__node[data-id="apiService"]').textContent())
+        .toMatch(/EKS m5\.large/);
+      await s.screenshot(`containers-inspector-eks-${size.width}`);
+
+      await runToEnd(page);
+      await page.getByRole('tab', { name: 'Bill' }).click();
+      const table = page.locator('.results-panel').getByRole('table');
+      // One m5.large node holds the API's one pod; the cluster is billed for the measured 20 min.
+      const nodes = table.getByRole('row', {
+        name: /m5\.large instance-seconds \(EKS nodes of cluster default/,
+      });
+      const fee = table.getByRole('row', {
+        name: /EKS cluster default \(standard support, per cluster-hour\)/,
+      });
+      await expect.poll(() => nodes.count(), { timeout: 10_000 }).toBe(1);
+      await expect.poll(() => fee.count(), { timeout: 10_000 }).toBe(1);
+      // 1,200 s × $0.096/h = $0.032; 1/3 h × $0.10 = $0.0333.
+      await expect(nodes.textContent()).resolves.toMatch(/1,200/);
+      await expect(fee.textContent()).resolves.toMatch(/\$0\.03/);
+      // The other services stay on Fargate.
+      await expect.poll(() => table.getByText(/^vCPU \(2 per task/).count()).toBe(1);
+      await fee.scrollIntoViewIfNeeded();
+      await s.screenshot(`containers-bill-eks-${size.width}`);
+    }, 180_000);
+  }
+});
