@@ -1,4 +1,5 @@
 import { Level } from '../../metrics/level';
+import { OldestAge } from '../../metrics/oldest-age';
 import { round6 } from '../../metrics/series';
 import type { UsageLine } from '../../billing/types';
 import type { SimContext } from '../../sim/context';
@@ -134,8 +135,6 @@ export class QueueRuntime extends NodeBase<QueueParams> {
 
   private now = 0;
   private wakeAt = Infinity;
-  private lastOldest = Infinity;
-  private lastAgeAt = 0;
 
   // Metrics (after the warm-up).
   private sent = 0;
@@ -150,7 +149,8 @@ export class QueueRuntime extends NodeBase<QueueParams> {
   private throttledBatches = 0;
   private waitMs = 0;
   private waits = 0;
-  private maxAgeMs = 0;
+  /** The oldest visible message's age, and the ages of messages leaving. */
+  declare private readonly age: OldestAge;
   declare private readonly depth: Level;
   declare private readonly inFlight: Level;
   declare private readonly invoking: Level;
@@ -161,7 +161,6 @@ export class QueueRuntime extends NodeBase<QueueParams> {
   private maxInvoking = 0;
   private invokingSince = 0;
   private readonly sSent: number = -1;
-  private readonly sAge: number = -1;
   declare private readonly usageAcc: QueueUsage;
   /** The classroom replay's recorder (null unless the run asked for it) and this node's index in it. */
   declare private readonly rec: Recorder | null;
@@ -208,10 +207,13 @@ export class QueueRuntime extends NodeBase<QueueParams> {
     this.depth = new Level(ctx.measureFromMs, s, s ? s.register(`${id}.depth`, 'level') : -1);
     this.inFlight = new Level(ctx.measureFromMs, s, s ? s.register(`${id}.inFlight`, 'level') : -1);
     this.invoking = new Level(ctx.measureFromMs, s, s ? s.register(`${id}.pollers`, 'level') : -1);
-    if (s) {
-      this.sAge = s.register(`${id}.ageSeconds`, 'max');
-      this.sSent = s.register(`${id}.sent`, 'rate');
-    }
+    this.age = new OldestAge(
+      ctx.measureFromMs,
+      this.retentionMs,
+      s,
+      s ? s.register(`${id}.ageSeconds`, 'max') : -1,
+    );
+    if (s) this.sSent = s.register(`${id}.sent`, 'rate');
     this.usageAcc = new QueueUsage(this.fifo ? 'sqs.fifo.requests' : 'sqs.standard.requests');
     this.rec = ctx.recorder;
     if (this.rec !== null) this.recNode = this.rec.describe({ id, kind: 'queue' });
@@ -302,8 +304,7 @@ export class QueueRuntime extends NodeBase<QueueParams> {
     if (t < this.now) t = this.now;
     this.now = t;
     this.advance(t);
-    if (this.ctx.series) this.sampleAge(t);
-    else if (this.visible.size > 0) this.noteAge(t - this.visible.minKey, t);
+    this.age.update(this.visible.size > 0 ? this.visible.minKey : NaN, t);
     return t;
   }
 
@@ -331,29 +332,6 @@ export class QueueRuntime extends NodeBase<QueueParams> {
         this.countEmpty(w, w + LONG_POLL_MS);
       }
     }
-  }
-
-  /**
-   * The age series: the oldest visible message's age now, and at the end of every bucket
-   * since the last look (nothing left the queue in between, so the same message was oldest,
-   * unless retention took it: the age never exceeds the retention).
-   */
-  private sampleAge(t: number): void {
-    const series = this.ctx.series!;
-    const bucketMs = series.bucketMs;
-    const was = this.lastOldest;
-    if (was < Infinity) {
-      let edge = (Math.floor(this.lastAgeAt / bucketMs) + 1) * bucketMs;
-      for (; edge < t; edge += bucketMs) {
-        if (edge < this.ctx.measureFromMs) continue;
-        const age = edge - was;
-        series.max(this.sAge, edge - bucketMs / 2, (age < this.retentionMs ? age : this.retentionMs) / 1000);
-      }
-    }
-    const oldest = this.visible.size > 0 ? this.visible.minKey : Infinity;
-    if (oldest < Infinity) this.noteAge(t - oldest, t);
-    this.lastOldest = oldest;
-    this.lastAgeAt = t;
   }
 
   /** A delayed or returned message's time has come (k): visible, expired or dead-lettered. */
@@ -399,7 +377,7 @@ export class QueueRuntime extends NodeBase<QueueParams> {
       this.leaveInflight(m, k);
     }
     if (this.measuring(k)) this.expired++;
-    this.noteAge(k - this.mSentAt[m], k);
+    this.age.note(k - this.mSentAt[m], k);
     const req = this.mReq[m];
     if (this.traced(req)) this.hop(req, k, k, this.mCount[m], 'expired');
     this.ctx.requests.end(req, DROPPED, k);
@@ -409,7 +387,7 @@ export class QueueRuntime extends NodeBase<QueueParams> {
   /** Received maxReceiveCount times and back again: moved to the dead-letter queue. */
   private redrive(m: number, k: number): void {
     if (this.measuring(k)) this.deadLettered++;
-    this.noteAge(k - this.mSentAt[m], k);
+    this.age.note(k - this.mSentAt[m], k);
     const req = this.mReq[m];
     if (this.traced(req)) this.hop(req, k, k, this.mCount[m], 'deadLettered');
     this.dlq!.acceptRedrive(this.mType[m], this.mKb[m], this.mGroup[m], this.mSentAt[m], k);
@@ -434,7 +412,12 @@ export class QueueRuntime extends NodeBase<QueueParams> {
    * refusal too: SimContext.answer), so nothing here can come back into the queue meanwhile.
    */
   private dispatch(t: number): void {
-    if (this.pollers.length === 0) return;
+    if (this.pollers.length > 0) this.dispatchToReaders(t);
+    // Messages taken (or shown) at t: the oldest visible one may have changed.
+    this.age.update(this.visible.size > 0 ? this.visible.minKey : NaN, t);
+  }
+
+  private dispatchToReaders(t: number): void {
     if (this.fifo) this.dispatchFifo(t);
     else this.dispatchStandard(t);
     const waiting = this.workWaiting();
@@ -713,7 +696,7 @@ export class QueueRuntime extends NodeBase<QueueParams> {
     if (p.target.emitDownstream) p.target.emitDownstream(req, this.mType[m], this.mKb[m], this.mGroup[m], t);
     this.ctx.requests.end(req, COMPLETED, t);
     if (measuring) this.deleted++;
-    this.noteAge(t - this.mSentAt[m], t);
+    this.age.note(t - this.mSentAt[m], t);
     this.leaveInflight(m, t);
     this.discard(m);
   }
@@ -868,12 +851,6 @@ export class QueueRuntime extends NodeBase<QueueParams> {
 
   // ---- metrics ---------------------------------------------------------------------------
 
-  private noteAge(ageMs: number, t: number): void {
-    if (!this.measuring(t)) return;
-    if (ageMs > this.maxAgeMs) this.maxAgeMs = ageMs;
-    if (this.ctx.series) this.ctx.series.max(this.sAge, t, ageMs / 1000);
-  }
-
   /** Whether request req is sampled for traces (checked before building a hop's arguments). */
   private traced(req: number): boolean {
     return req >= 0 && this.ctx.requests.traceId(req) >= 0;
@@ -901,7 +878,7 @@ export class QueueRuntime extends NodeBase<QueueParams> {
     let oldest = Infinity;
     for (let m = 0; m < this.msgs.capacity; m++)
       if (this.mState[m] !== FREE && this.mSentAt[m] < oldest) oldest = this.mSentAt[m];
-    if (oldest < Infinity) this.noteAge(t - oldest, t);
+    if (oldest < Infinity) this.age.note(t - oldest, t);
     this.depth.mean(t);
     this.inFlight.mean(t);
     this.changeInvoking(0, t);
@@ -928,7 +905,7 @@ export class QueueRuntime extends NodeBase<QueueParams> {
       throttledBatches: this.throttledBatches,
       meanDepth: round6(this.depth.mean(T)),
       maxDepth: this.depth.max,
-      maxAgeSeconds: round6(this.maxAgeMs / 1000),
+      maxAgeSeconds: round6(this.age.maxMs / 1000),
       meanWaitSeconds: this.waits > 0 ? round6(this.waitMs / this.waits / 1000) : 0,
       inFlight: this.inflightCount,
       messages: this.msgs.inUse,

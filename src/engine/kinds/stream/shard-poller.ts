@@ -4,6 +4,7 @@ import type { EdgeRuntime } from '../../sim/edges';
 import { REC_LANE_BATCH, REC_LANE_RECORDS, REC_SHARD_OLDEST, type Recorder } from '../../sim/recorder';
 import { COMPLETED, DEAD_LETTERED, DROPPED } from '../../sim/requests';
 import { Slots, growF64, growI32, growU8 } from '../../sim/slots';
+import { OldestAge } from '../../metrics/oldest-age';
 import { OK, THROTTLED, type CallStatus, type NodeRuntime } from '../types';
 
 /** Lambda polls each Kinesis shard about once per second (standard iterator) [L-KIN]. */
@@ -127,7 +128,7 @@ export class ShardPoller {
     poisonRecords: 0,
     kbRead: 0,
   };
-  /** Largest iterator age per shard (ms), over consumers, after the warm-up. */
+  /** Largest iterator age per shard (ms), over consumers, after the warm-up (set by finish). */
   declare readonly maxAgeMs: Float64Array;
   readonly seriesAll: number = -1;
   declare readonly seriesShard: Int32Array;
@@ -191,6 +192,10 @@ export class ShardPoller {
 
   finish(t: number): void {
     for (const c of this.consumers) c.finish(t);
+    // A shard's largest iterator age over its readers.
+    for (const c of this.consumers)
+      for (let s = 0; s < c.age.length; s++)
+        if (c.age[s].maxMs > this.maxAgeMs[s]) this.maxAgeMs[s] = c.age[s].maxMs;
   }
 
   /** Records (each a path of its request) that readers still hold. */
@@ -271,10 +276,9 @@ class Consumer {
   declare private readonly pieceRetries: Int32Array;
   declare private readonly pieceTop: Int32Array;
 
-  // Shards: poll phase and iterator-age tracking.
+  // Shards: poll phase and iterator age.
   declare private readonly phase: Float64Array;
-  declare private readonly oldest: Float64Array;
-  declare private readonly seenAt: Float64Array;
+  declare readonly age: OldestAge[];
   /** The replay's recorder, for the first reader only (null otherwise or when not recording). */
   declare private readonly rec: Recorder | null;
   declare private readonly recNode: number;
@@ -327,8 +331,18 @@ class Consumer {
     this.phase = new Float64Array(this.shards);
     // Shards poll at different points of the interval (golden-ratio spread, no randomness).
     for (let s = 0; s < this.shards; s++) this.phase[s] = ((s * 0.6180339887498949) % 1) * this.intervalMs;
-    this.oldest = new Float64Array(this.shards).fill(NaN);
-    this.seenAt = new Float64Array(this.shards);
+    const series = this.ctx.series;
+    this.age = [];
+    for (let i = 0; i < this.shards; i++)
+      this.age.push(
+        new OldestAge(
+          this.ctx.measureFromMs,
+          this.retentionMs,
+          series,
+          poller.seriesAll,
+          i < poller.seriesShard.length ? poller.seriesShard[i] : -1,
+        ),
+      );
     this.rec = index === 0 ? this.ctx.recorder : null;
     this.recNode = poller.recNode;
   }
@@ -353,7 +367,7 @@ class Consumer {
     this.tail[lane] = r;
     this.count[lane]++;
     if (this.rec !== null) this.rec.add(t, this.recNode, REC_LANE_RECORDS, lane, this.count[lane]);
-    if (this.oldest[shard] !== this.oldest[shard]) this.ageChanged(shard, t);
+    if (!this.age[shard].waiting) this.ageChanged(shard, t);
     if (this.busy[lane]) return;
     if (this.wakeAt[lane] >= 0) {
       // Waiting out a batch window: a full batch starts it at once.
@@ -635,45 +649,15 @@ class Consumer {
 
   /** The shard's oldest unread record may have changed at t: record the age up to t, then re-read it. */
   private ageChanged(shard: number, t: number): void {
-    this.observe(shard, t);
     let oldest = NaN;
     const base = shard * this.pf;
     for (let l = base; l < base + this.pf; l++) {
       const h = this.head[l];
       if (h >= 0 && !(this.rAt[h] >= oldest)) oldest = this.rAt[h];
     }
-    this.oldest[shard] = oldest;
-    this.seenAt[shard] = t;
+    this.age[shard].update(oldest, t);
     if (this.rec !== null)
       this.rec.add(t, this.recNode, REC_SHARD_OLDEST, shard, oldest === oldest ? oldest : -1);
-  }
-
-  /**
-   * The age (t − oldest arrival, at most the retention) grew linearly since the last change:
-   * its maximum so far is its value at t, and each series bucket passed since then gets the
-   * value at the bucket's end.
-   */
-  private observe(shard: number, t: number): void {
-    const a = this.oldest[shard];
-    const ctx = this.ctx;
-    if (a !== a || t < ctx.measureFromMs) return;
-    const R = this.retentionMs;
-    const age = t - a < R ? t - a : R;
-    const maxAge = this.poller.maxAgeMs;
-    if (age > maxAge[shard]) maxAge[shard] = age;
-    const s = ctx.series;
-    if (!s) return;
-    const hAll = this.poller.seriesAll;
-    const hShard = shard < this.poller.seriesShard.length ? this.poller.seriesShard[shard] : -1;
-    const bm = s.bucketMs;
-    const from = this.seenAt[shard] > ctx.measureFromMs ? this.seenAt[shard] : ctx.measureFromMs;
-    for (let e = (Math.floor(from / bm) + 1) * bm; e <= t; e += bm) {
-      const v = (e - a < R ? e - a : R) / 1000;
-      s.max(hAll, e - bm / 2, v);
-      if (hShard >= 0) s.max(hShard, e - bm / 2, v);
-    }
-    s.max(hAll, t, age / 1000);
-    if (hShard >= 0) s.max(hShard, t, age / 1000);
   }
 
   // ---- end of run ----------------------------------------------------------------------
@@ -683,7 +667,7 @@ class Consumer {
   }
 
   finish(t: number): void {
-    for (let s = 0; s < this.shards; s++) this.observe(s, t);
+    for (let s = 0; s < this.shards; s++) this.age[s].observe(t);
     // Records that outlived the retention are gone even if no poll came to drop them. A batch
     // still in a call keeps its records (they stay in flight); those behind it can expire.
     const limit = t - this.retentionMs;
