@@ -14,8 +14,6 @@ import {
   REC_LEVEL,
   type Recorder,
 } from '../../sim/recorder';
-import { RingDeque } from '../../sim/ring-deque';
-import { Slots, growF64, growI32, growU8 } from '../../sim/slots';
 import {
   ERROR,
   OK,
@@ -25,7 +23,8 @@ import {
   type NodeMetrics,
   type NodeSpec,
 } from '../types';
-import { SlotHeap } from './heap';
+import { Batches, FILLING, INVOKING } from './batches';
+import { FifoGroups } from './fifo-groups';
 import {
   ESM_BATCH_MAX_KB,
   ESM_GROW_EVERY_MS,
@@ -37,6 +36,7 @@ import {
   THROTTLE_BACKOFF_MS,
   WORKER_RECHECK_MS,
 } from './limits';
+import { INFLIGHT, Messages, RETRYWAIT, VISIBLE } from './messages';
 import { Poller, emptyReceivesBetween } from './poller';
 import type { QueueParams } from './schema';
 import { QueueUsage } from './usage';
@@ -48,37 +48,17 @@ const WINDOW_END = 1;
 const GROW = 2;
 const SLEEP_END = 3;
 
-// Message states.
-const FREE = 0;
-/** Sent with a delivery delay, not visible yet. */
-const DELAYED = 1;
-/** Waiting to be received (counted in depth). */
-const VISIBLE = 2;
-/** Received, in a batch being filled or processed. */
-const INFLIGHT = 3;
-/** Received, its batch failed: invisible until its visibility timeout ends. */
-const RETRYWAIT = 4;
-
-// Batch states.
-const FILLING = 1;
-const INVOKING = 2;
-
 /**
  * Amazon SQS, standard or FIFO, and the pollers that read it (Lambda's event source mapping
  * or a container worker service).
  *
- * A message is one path of its request, kept in typed arrays by message slot. Visible
- * messages sit in a heap by send time (receives take the oldest; retention expiry looks at
- * the top). Delayed messages and messages waiting out their visibility timeout after a failed
- * batch sit in a second heap by the time they come back (or expire, if sooner). Both heaps are
- * drained lazily, in time order, whenever the queue is touched, so the depth and in-flight
- * levels change at the exact times; a WAKE event is scheduled for the next return only while
- * the queue has readers, so a reader picks the message up on time (one event per failed
- * batch, or per delayed message).
- *
- * FIFO queues also keep each message group as a doubly linked list in send order. A group
- * may be read only when none of its messages is in flight or waiting to come back; then a
- * batch takes its first visible messages. Groups that may be read wait in a ring.
+ * Its parts: the messages and their two heaps (messages.ts), the batches (batches.ts), the
+ * FIFO message groups (fifo-groups.ts), the readers (poller.ts), the oldest message's age
+ * (metrics/oldest-age.ts). This class moves messages between them: both heaps are drained
+ * lazily, in time order, whenever the queue is touched, so the depth and in-flight levels
+ * change at the exact times; a WAKE event is scheduled for the next return only while the
+ * queue has readers, so a reader picks the message up on time (one event per failed batch,
+ * or per delayed message).
  */
 export class QueueRuntime extends NodeBase<QueueParams> {
   declare private readonly fifo: boolean;
@@ -91,47 +71,10 @@ export class QueueRuntime extends NodeBase<QueueParams> {
   private pollers: Poller[] = [];
   private dlq: QueueRuntime | null = null;
 
-  // Messages (structure of arrays, by message slot).
-  declare private mReq: Int32Array;
-  declare private mType: Int32Array;
-  declare private mKb: Float64Array;
-  declare private mGroup: Int32Array;
-  declare private mSentAt: Float64Array;
-  /** DELAYED/VISIBLE: when it becomes (became) visible; INFLIGHT/RETRYWAIT: when its visibility timeout ends. */
-  declare private mVisibleAt: Float64Array;
-  declare private mCount: Int32Array; // receive count
-  declare private mState: Uint8Array;
-  declare private mNext: Int32Array; // FIFO: next in group; standard: next in batch
-  declare private mPrev: Int32Array; // FIFO: previous in group
-  declare private readonly msgs: Slots;
-  private readonly visible = new SlotHeap();
-  private readonly pending = new SlotHeap();
+  declare private readonly ms: Messages;
+  declare private readonly bt: Batches;
+  declare private readonly groups: FifoGroups;
   private inflightCount = 0;
-
-  // FIFO message groups (by group id).
-  private gHead: Int32Array = new Int32Array(0);
-  private gTail: Int32Array = new Int32Array(0);
-  /** Messages of the group in flight or waiting out their visibility timeout. */
-  private gBusy: Int32Array = new Int32Array(0);
-  /** The group's batch being filled during its window, −1 when none. */
-  private gBatch: Int32Array = new Int32Array(0);
-  private gReady: Uint8Array = new Uint8Array(0);
-  /** Groups that may be read, in the order they became ready. */
-  private readonly ready = new RingDeque(16);
-
-  // Batches (by batch slot).
-  declare private bPoller: Int32Array;
-  declare private bFirst: Int32Array;
-  declare private bLast: Int32Array;
-  declare private bCount: Int32Array;
-  declare private bGroup: Int32Array;
-  declare private bCalls: Int32Array; // messages in the ReceiveMessage call not yet billed
-  declare private bKb: Float64Array;
-  declare private bCallKb: Float64Array;
-  declare private bStart: Float64Array;
-  declare private bWindowEnd: Float64Array;
-  declare private bState: Uint8Array;
-  declare private readonly batches: Slots;
 
   private now = 0;
   private wakeAt = Infinity;
@@ -175,33 +118,9 @@ export class QueueRuntime extends NodeBase<QueueParams> {
     this.maxReceive = p.maxReceiveCount;
     this.visibilityMs = p.visibilityTimeoutSeconds * 1000;
     this.inflightMax = this.fifo ? INFLIGHT_MAX_FIFO : INFLIGHT_MAX_STANDARD;
-    this.msgs = new Slots(256, (cap) => {
-      this.mReq = growI32(this.mReq, cap);
-      this.mType = growI32(this.mType, cap);
-      this.mKb = growF64(this.mKb, cap);
-      this.mGroup = growI32(this.mGroup, cap);
-      this.mSentAt = growF64(this.mSentAt, cap);
-      this.mVisibleAt = growF64(this.mVisibleAt, cap);
-      this.mCount = growI32(this.mCount, cap);
-      this.mState = growU8(this.mState, cap);
-      this.mNext = growI32(this.mNext, cap);
-      this.mPrev = growI32(this.mPrev, cap);
-      this.visible.grow(cap);
-      this.pending.grow(cap);
-    });
-    this.batches = new Slots(16, (cap) => {
-      this.bPoller = growI32(this.bPoller, cap);
-      this.bFirst = growI32(this.bFirst, cap);
-      this.bLast = growI32(this.bLast, cap);
-      this.bCount = growI32(this.bCount, cap);
-      this.bGroup = growI32(this.bGroup, cap);
-      this.bCalls = growI32(this.bCalls, cap);
-      this.bKb = growF64(this.bKb, cap);
-      this.bCallKb = growF64(this.bCallKb, cap);
-      this.bStart = growF64(this.bStart, cap);
-      this.bWindowEnd = growF64(this.bWindowEnd, cap);
-      this.bState = growU8(this.bState, cap);
-    });
+    this.ms = new Messages();
+    this.bt = new Batches();
+    this.groups = new FifoGroups(this.ms, this.bt);
     const s = ctx.series;
     const id = spec.id;
     this.depth = new Level(ctx.measureFromMs, s, s ? s.register(`${id}.depth`, 'level') : -1);
@@ -271,23 +190,14 @@ export class QueueRuntime extends NodeBase<QueueParams> {
       if (sentByClient) this.usageAcc.sent(kb);
       if (this.ctx.series) this.ctx.series.count(this.sSent, t);
     }
-    const m = this.msgs.alloc();
-    this.mReq[m] = req;
-    this.mType[m] = type;
-    this.mKb[m] = kb;
-    this.mGroup[m] = group;
-    this.mSentAt[m] = sentAt;
-    this.mCount[m] = 0;
-    this.mNext[m] = -1;
-    this.mPrev[m] = -1;
-    this.mState[m] = DELAYED;
-    if (this.fifo) this.appendToGroup(m, group);
+    const m = this.ms.add(req, type, kb, group, sentAt);
+    if (this.fifo) this.groups.append(m, group);
     const expiresAt = sentAt + this.retentionMs;
     if (expiresAt <= t) {
       this.expire(m, t);
     } else if (sentByClient && this.delayMs > 0) {
-      this.mVisibleAt[m] = t + this.delayMs;
-      this.pending.push(m, Math.min(t + this.delayMs, expiresAt));
+      this.ms.visibleAt[m] = t + this.delayMs;
+      this.ms.pending.push(m, Math.min(t + this.delayMs, expiresAt));
     } else {
       this.show(m, t);
     }
@@ -304,7 +214,7 @@ export class QueueRuntime extends NodeBase<QueueParams> {
     if (t < this.now) t = this.now;
     this.now = t;
     this.advance(t);
-    this.age.update(this.visible.size > 0 ? this.visible.minKey : NaN, t);
+    this.age.update(this.ms.visible.size > 0 ? this.ms.visible.minKey : NaN, t);
     return t;
   }
 
@@ -312,14 +222,14 @@ export class QueueRuntime extends NodeBase<QueueParams> {
   private advance(t: number): void {
     const retention = this.retentionMs;
     while (true) {
-      const kp = this.pending.minKey;
-      const kv = this.visible.minKey + retention;
+      const kp = this.ms.pending.minKey;
+      const kv = this.ms.visible.minKey + retention;
       if (kp <= kv) {
         if (kp > t) break;
-        this.due(this.pending.pop(), kp);
+        this.due(this.ms.pending.pop(), kp);
       } else {
         if (kv > t) break;
-        this.expire(this.visible.peek(), kv);
+        this.expire(this.ms.visible.peek(), kv);
       }
     }
     // The event source mapping scales down: a poller beyond the initial ones retires after
@@ -336,13 +246,13 @@ export class QueueRuntime extends NodeBase<QueueParams> {
 
   /** A delayed or returned message's time has come (k): visible, expired or dead-lettered. */
   private due(m: number, k: number): void {
-    if (this.mSentAt[m] + this.retentionMs <= k) {
+    if (this.ms.sentAt[m] + this.retentionMs <= k) {
       this.expire(m, k);
       return;
     }
-    if (this.mState[m] === RETRYWAIT) {
+    if (this.ms.state[m] === RETRYWAIT) {
       this.leaveInflight(m, k);
-      if (this.dlq !== null && this.mCount[m] >= this.maxReceive) {
+      if (this.dlq !== null && this.ms.count[m] >= this.maxReceive) {
         this.redrive(m, k);
         return;
       }
@@ -351,35 +261,35 @@ export class QueueRuntime extends NodeBase<QueueParams> {
   }
 
   private show(m: number, t: number): void {
-    this.mState[m] = VISIBLE;
-    this.mVisibleAt[m] = t;
-    this.visible.push(m, this.mSentAt[m]);
+    this.ms.state[m] = VISIBLE;
+    this.ms.visibleAt[m] = t;
+    this.ms.visible.push(m, this.ms.sentAt[m]);
     this.depth.add(1, t);
     if (this.rec !== null) this.recordVisible(t);
-    if (this.fifo) this.groupMaybeReady(this.mGroup[m]);
+    if (this.fifo) this.groups.maybeReady(this.ms.group[m]);
   }
 
   private leaveInflight(m: number, t: number): void {
     this.inFlight.add(-1, t);
     this.inflightCount--;
     if (this.rec !== null) this.rec.add(t, this.recNode, REC_LEVEL, LVL_QUEUE_INFLIGHT, this.inflightCount);
-    if (this.fifo) this.gBusy[this.mGroup[m]]--;
+    if (this.fifo) this.groups.busy[this.ms.group[m]]--;
   }
 
   /** Retention ran out at k: the message is deleted unread and its path is dropped. */
   private expire(m: number, k: number): void {
-    const st = this.mState[m];
+    const st = this.ms.state[m];
     if (st === VISIBLE) {
-      this.visible.remove(m);
+      this.ms.visible.remove(m);
       this.depth.add(-1, k);
       if (this.rec !== null) this.recordVisible(k);
     } else if (st === RETRYWAIT) {
       this.leaveInflight(m, k);
     }
     if (this.measuring(k)) this.expired++;
-    this.age.note(k - this.mSentAt[m], k);
-    const req = this.mReq[m];
-    if (this.traced(req)) this.hop(req, k, k, this.mCount[m], 'expired');
+    this.age.note(k - this.ms.sentAt[m], k);
+    const req = this.ms.req[m];
+    if (this.traced(req)) this.hop(req, k, k, this.ms.count[m], 'expired');
     this.ctx.requests.end(req, DROPPED, k);
     this.discard(m);
   }
@@ -387,22 +297,21 @@ export class QueueRuntime extends NodeBase<QueueParams> {
   /** Received maxReceiveCount times and back again: moved to the dead-letter queue. */
   private redrive(m: number, k: number): void {
     if (this.measuring(k)) this.deadLettered++;
-    this.age.note(k - this.mSentAt[m], k);
-    const req = this.mReq[m];
-    if (this.traced(req)) this.hop(req, k, k, this.mCount[m], 'deadLettered');
-    this.dlq!.acceptRedrive(this.mType[m], this.mKb[m], this.mGroup[m], this.mSentAt[m], k);
+    this.age.note(k - this.ms.sentAt[m], k);
+    const req = this.ms.req[m];
+    if (this.traced(req)) this.hop(req, k, k, this.ms.count[m], 'deadLettered');
+    this.dlq!.acceptRedrive(this.ms.type[m], this.ms.kb[m], this.ms.group[m], this.ms.sentAt[m], k);
     this.ctx.requests.end(req, DEAD_LETTERED, k);
     this.discard(m);
   }
 
   private discard(m: number): void {
     if (this.fifo) {
-      const g = this.mGroup[m];
-      this.unlink(m);
-      this.groupMaybeReady(g);
+      const g = this.ms.group[m];
+      this.groups.unlink(m);
+      this.groups.maybeReady(g);
     }
-    this.mState[m] = FREE;
-    this.msgs.release(m);
+    this.ms.release(m);
   }
 
   // ---- handing out batches ---------------------------------------------------------------
@@ -414,7 +323,7 @@ export class QueueRuntime extends NodeBase<QueueParams> {
   private dispatch(t: number): void {
     if (this.pollers.length > 0) this.dispatchToReaders(t);
     // Messages taken (or shown) at t: the oldest visible one may have changed.
-    this.age.update(this.visible.size > 0 ? this.visible.minKey : NaN, t);
+    this.age.update(this.ms.visible.size > 0 ? this.ms.visible.minKey : NaN, t);
   }
 
   private dispatchToReaders(t: number): void {
@@ -439,7 +348,7 @@ export class QueueRuntime extends NodeBase<QueueParams> {
         if (!this.fillStandard(b, p, t)) continue;
         this.invoke(b, t);
       }
-      while (this.visible.size > 0 && this.inflightCount < this.inflightMax && this.canStart(p, t)) {
+      while (this.ms.visible.size > 0 && this.inflightCount < this.inflightMax && this.canStart(p, t)) {
         const b = this.newBatch(p, -1, t);
         const full = this.fillStandard(b, p, t);
         if (!full && p.windowMs > 0) {
@@ -454,38 +363,38 @@ export class QueueRuntime extends NodeBase<QueueParams> {
 
   /** Takes the oldest visible messages into batch b; true when the batch is full. */
   private fillStandard(b: number, p: Poller, t: number): boolean {
-    while (this.bCount[b] < p.batchSize) {
-      if (this.visible.size === 0 || this.inflightCount >= this.inflightMax) return false;
-      const m = this.visible.peek();
-      if (this.bCount[b] > 0 && this.bKb[b] + this.mKb[m] > this.maxBatchKb(p)) return true;
-      this.visible.pop();
+    while (this.bt.count[b] < p.batchSize) {
+      if (this.ms.visible.size === 0 || this.inflightCount >= this.inflightMax) return false;
+      const m = this.ms.visible.peek();
+      if (this.bt.count[b] > 0 && this.bt.kb[b] + this.ms.kb[m] > this.maxBatchKb(p)) return true;
+      this.ms.visible.pop();
       this.take(b, m, t);
     }
     return true;
   }
 
   private dispatchFifo(t: number): void {
-    while (this.ready.size > 0) {
-      const g = this.ready.front();
-      const filling = this.gBatch[g];
+    while (this.groups.ready.size > 0) {
+      const g = this.groups.ready.front();
+      const filling = this.groups.batch[g];
       if (filling >= 0) {
-        this.popReady();
-        if (this.fillFifo(filling, this.pollers[this.bPoller[filling]], t)) this.invoke(filling, t);
+        this.groups.popReady();
+        if (this.fillFifo(filling, this.pollers[this.bt.poller[filling]], t)) this.invoke(filling, t);
         continue;
       }
-      const head = this.gHead[g];
-      if (this.gBusy[g] !== 0 || head < 0 || this.mState[head] !== VISIBLE) {
-        this.popReady();
+      const head = this.groups.head[g];
+      if (this.groups.busy[g] !== 0 || head < 0 || this.ms.state[head] !== VISIBLE) {
+        this.groups.popReady();
         continue;
       }
       if (this.inflightCount >= this.inflightMax) break;
       const p = this.pollerFree(t);
       if (p === null) break;
-      this.popReady();
+      this.groups.popReady();
       const b = this.newBatch(p, g, t);
       const full = this.fillFifo(b, p, t);
       if (!full && p.windowMs > 0) {
-        this.gBatch[g] = b;
+        this.groups.batch[g] = b;
         this.startWindow(b, p, t);
       } else {
         this.invoke(b, t);
@@ -495,12 +404,12 @@ export class QueueRuntime extends NodeBase<QueueParams> {
 
   /** Takes the group's next visible messages, in order, into batch b; true when it is full. */
   private fillFifo(b: number, p: Poller, t: number): boolean {
-    let m = this.bCount[b] === 0 ? this.gHead[this.bGroup[b]] : this.mNext[this.bLast[b]];
-    while (this.bCount[b] < p.batchSize) {
-      if (m < 0 || this.mState[m] !== VISIBLE || this.inflightCount >= this.inflightMax) return false;
-      if (this.bCount[b] > 0 && this.bKb[b] + this.mKb[m] > this.maxBatchKb(p)) return true;
-      const next = this.mNext[m];
-      this.visible.remove(m);
+    let m = this.bt.count[b] === 0 ? this.groups.head[this.bt.group[b]] : this.ms.next[this.bt.last[b]];
+    while (this.bt.count[b] < p.batchSize) {
+      if (m < 0 || this.ms.state[m] !== VISIBLE || this.inflightCount >= this.inflightMax) return false;
+      if (this.bt.count[b] > 0 && this.bt.kb[b] + this.ms.kb[m] > this.maxBatchKb(p)) return true;
+      const next = this.ms.next[m];
+      this.ms.visible.remove(m);
       this.take(b, m, t);
       m = next;
     }
@@ -530,31 +439,21 @@ export class QueueRuntime extends NodeBase<QueueParams> {
     // The poller's long poll returns with messages: its empty polls until now are billed.
     if (p.idleCount > 0) this.countEmpty(p.takeNewest(), t);
     p.active++;
-    const b = this.batches.alloc();
-    this.bPoller[b] = p.index;
-    this.bFirst[b] = -1;
-    this.bLast[b] = -1;
-    this.bCount[b] = 0;
-    this.bGroup[b] = group;
-    this.bCalls[b] = 0;
-    this.bKb[b] = 0;
-    this.bCallKb[b] = 0;
-    this.bState[b] = FILLING;
-    return b;
+    return this.bt.open(p.index, group);
   }
 
   /** Message m is received into batch b at t. */
   private take(b: number, m: number, t: number): void {
     const measuring = this.measuring(t);
-    const count = ++this.mCount[m];
+    const count = ++this.ms.count[m];
     if (measuring) {
       this.received++;
-      this.waitMs += t - this.mVisibleAt[m];
+      this.waitMs += t - this.ms.visibleAt[m];
       this.waits++;
     }
-    if (this.traced(this.mReq[m])) this.hop(this.mReq[m], this.mVisibleAt[m], t, count - 1, 'received');
-    this.mState[m] = INFLIGHT;
-    this.mVisibleAt[m] = t + this.visibilityMs;
+    if (this.traced(this.ms.req[m])) this.hop(this.ms.req[m], this.ms.visibleAt[m], t, count - 1, 'received');
+    this.ms.state[m] = INFLIGHT;
+    this.ms.visibleAt[m] = t + this.visibilityMs;
     this.depth.add(-1, t);
     this.inFlight.add(1, t);
     this.inflightCount++;
@@ -562,52 +461,52 @@ export class QueueRuntime extends NodeBase<QueueParams> {
       this.recordVisible(t);
       this.rec.add(t, this.recNode, REC_LEVEL, LVL_QUEUE_INFLIGHT, this.inflightCount);
     }
-    if (this.fifo) this.gBusy[this.mGroup[m]]++;
-    if (this.bCount[b] === 0) this.bFirst[b] = m;
-    else if (!this.fifo) this.mNext[this.bLast[b]] = m;
-    if (!this.fifo) this.mNext[m] = -1;
-    this.bLast[b] = m;
-    this.bCount[b]++;
-    const kb = this.mKb[m];
-    this.bKb[b] += kb;
-    this.bCallKb[b] += kb;
-    if (++this.bCalls[b] === MESSAGES_PER_CALL) this.billReceive(b, measuring);
+    if (this.fifo) this.groups.busy[this.ms.group[m]]++;
+    if (this.bt.count[b] === 0) this.bt.first[b] = m;
+    else if (!this.fifo) this.ms.next[this.bt.last[b]] = m;
+    if (!this.fifo) this.ms.next[m] = -1;
+    this.bt.last[b] = m;
+    this.bt.count[b]++;
+    const kb = this.ms.kb[m];
+    this.bt.kb[b] += kb;
+    this.bt.callKb[b] += kb;
+    if (++this.bt.calls[b] === MESSAGES_PER_CALL) this.billReceive(b, measuring);
   }
 
   private billReceive(b: number, measuring: boolean): void {
-    if (measuring) this.usageAcc.received(this.bCallKb[b]);
-    this.bCalls[b] = 0;
-    this.bCallKb[b] = 0;
+    if (measuring) this.usageAcc.received(this.bt.callKb[b]);
+    this.bt.calls[b] = 0;
+    this.bt.callKb[b] = 0;
   }
 
   private startWindow(b: number, p: Poller, t: number): void {
-    this.bWindowEnd[b] = t + p.windowMs;
-    this.at(this.bWindowEnd[b], WINDOW_END, b);
+    this.bt.windowEnd[b] = t + p.windowMs;
+    this.at(this.bt.windowEnd[b], WINDOW_END, b);
   }
 
   /** The batch goes to the reader: a synchronous call with req −1. */
   private invoke(b: number, t: number): void {
-    const p = this.pollers[this.bPoller[b]];
-    if (this.bCalls[b] > 0) this.billReceive(b, this.measuring(t));
+    const p = this.pollers[this.bt.poller[b]];
+    if (this.bt.calls[b] > 0) this.billReceive(b, this.measuring(t));
     if (p.filling === b) p.filling = -1;
-    if (this.fifo && this.gBatch[this.bGroup[b]] === b) this.gBatch[this.bGroup[b]] = -1;
-    this.bState[b] = INVOKING;
-    this.bStart[b] = t;
+    if (this.fifo && this.groups.batch[this.bt.group[b]] === b) this.groups.batch[this.bt.group[b]] = -1;
+    this.bt.state[b] = INVOKING;
+    this.bt.start[b] = t;
     if (this.measuring(t)) this.batchCount++;
-    const m0 = this.bFirst[b];
+    const m0 = this.bt.first[b];
     this.changeInvoking(1, t);
     if (p.target.batchItem) {
       let m = m0;
-      for (let k = this.bCount[b]; k > 0; k--, m = this.mNext[m])
-        p.target.batchItem(this.mReq[m], this.mType[m], this.mKb[m]);
+      for (let k = this.bt.count[b]; k > 0; k--, m = this.ms.next[m])
+        p.target.batchItem(this.ms.req[m], this.ms.type[m], this.ms.kb[m]);
     }
     // With ReportBatchItemFailures the handler answers normally and lists the failed items,
     // which the queue draws itself when the batch comes back.
     p.edge.call(
       -1,
-      this.mType[m0],
-      this.bKb[b],
-      this.mGroup[m0],
+      this.ms.type[m0],
+      this.bt.kb[b],
+      this.ms.group[m0],
       t,
       this,
       b,
@@ -619,7 +518,7 @@ export class QueueRuntime extends NodeBase<QueueParams> {
 
   onReturn(b: number, status: CallStatus, t0: number): void {
     const t = this.touch(t0);
-    const p = this.pollers[this.bPoller[b]];
+    const p = this.pollers[this.bt.poller[b]];
     p.active--;
     this.changeInvoking(-1, t);
     const measuring = this.measuring(t);
@@ -630,28 +529,28 @@ export class QueueRuntime extends NodeBase<QueueParams> {
     const itemMode = p.reportItemFailures && (status === OK || status === ERROR);
     const itemRate = itemMode ? (p.target.itemErrorRate ?? 0) : 0;
     let failing = !(status === OK || itemMode);
-    const fifoBack = this.mVisibleAt[this.bLast[b]];
+    const fifoBack = this.ms.visibleAt[this.bt.last[b]];
     let deleted = 0;
     let returned = 0;
-    let m = this.bFirst[b];
-    for (let k = this.bCount[b]; k > 0; k--) {
-      const next = this.mNext[m];
+    let m = this.bt.first[b];
+    for (let k = this.bt.count[b]; k > 0; k--) {
+      const next = this.ms.next[m];
       let fail = failing;
       if (!fail && itemRate > 0 && this.rng.next() < itemRate) {
         fail = true;
         if (this.fifo) failing = true;
       }
-      if (this.traced(this.mReq[m]))
+      if (this.traced(this.ms.req[m]))
         this.hop(
-          this.mReq[m],
-          this.bStart[b],
+          this.ms.req[m],
+          this.bt.start[b],
           t,
-          this.mCount[m] - 1,
+          this.ms.count[m] - 1,
           fail ? (itemMode ? 'itemFailed' : STATUS_NAMES[status]) : 'ok',
           p.target.spec.id,
         );
       if (fail) {
-        this.returnLater(m, this.fifo ? fifoBack : this.mVisibleAt[m], t);
+        this.returnLater(m, this.fifo ? fifoBack : this.ms.visibleAt[m], t);
         returned++;
       } else {
         this.completeMessage(m, p, t, measuring);
@@ -666,9 +565,8 @@ export class QueueRuntime extends NodeBase<QueueParams> {
         this.returned += returned;
       }
     }
-    if (this.fifo) this.groupMaybeReady(this.bGroup[b]);
-    this.bState[b] = 0;
-    this.batches.release(b);
+    if (this.fifo) this.groups.maybeReady(this.bt.group[b]);
+    this.bt.release(b);
 
     if (p.worker) {
       // A worker service's slot is free again; its capacity is asked at the next dispatch.
@@ -692,26 +590,27 @@ export class QueueRuntime extends NodeBase<QueueParams> {
 
   /** Handled: the reader's downstream paths are spawned, the message deleted, its path completed. */
   private completeMessage(m: number, p: Poller, t: number, measuring: boolean): void {
-    const req = this.mReq[m];
-    if (p.target.emitDownstream) p.target.emitDownstream(req, this.mType[m], this.mKb[m], this.mGroup[m], t);
+    const req = this.ms.req[m];
+    if (p.target.emitDownstream)
+      p.target.emitDownstream(req, this.ms.type[m], this.ms.kb[m], this.ms.group[m], t);
     this.ctx.requests.end(req, COMPLETED, t);
     if (measuring) this.deleted++;
-    this.age.note(t - this.mSentAt[m], t);
+    this.age.note(t - this.ms.sentAt[m], t);
     this.leaveInflight(m, t);
     this.discard(m);
   }
 
   /** Not deleted: the message stays invisible until its visibility timeout ends, then returns. */
   private returnLater(m: number, backAt: number, t: number): void {
-    this.mState[m] = RETRYWAIT;
+    this.ms.state[m] = RETRYWAIT;
     const at = backAt > t ? backAt : t;
-    this.mVisibleAt[m] = at;
-    const expiresAt = this.mSentAt[m] + this.retentionMs;
+    this.ms.visibleAt[m] = at;
+    const expiresAt = this.ms.sentAt[m] + this.retentionMs;
     if (expiresAt <= t) {
       this.expire(m, t);
       return;
     }
-    this.pending.push(m, at < expiresAt ? at : expiresAt);
+    this.ms.pending.push(m, at < expiresAt ? at : expiresAt);
   }
 
   // ---- pollers ---------------------------------------------------------------------------
@@ -736,7 +635,7 @@ export class QueueRuntime extends NodeBase<QueueParams> {
 
   private workWaiting(): boolean {
     if (this.inflightCount >= this.inflightMax) return false;
-    return this.fifo ? this.ready.size > 0 : this.visible.size > 0;
+    return this.fifo ? this.groups.ready.size > 0 : this.ms.visible.size > 0;
   }
 
   private countEmpty(since: number, until: number): void {
@@ -749,7 +648,7 @@ export class QueueRuntime extends NodeBase<QueueParams> {
 
   /** The next pending message's return, so an idle reader gets it on time. */
   private armWake(t: number): void {
-    const k = this.pending.minKey;
+    const k = this.ms.pending.minKey;
     if (k >= this.wakeAt || k === Infinity) return;
     this.wakeAt = k > t ? k : t;
     this.at(this.wakeAt, WAKE, 0);
@@ -761,8 +660,8 @@ export class QueueRuntime extends NodeBase<QueueParams> {
       this.dispatch(this.touch(t0));
     } else if (action === WINDOW_END) {
       const t = this.touch(t0);
-      if (this.bState[slot] === FILLING && this.bWindowEnd[slot] === t0) {
-        const p = this.pollers[this.bPoller[slot]];
+      if (this.bt.state[slot] === FILLING && this.bt.windowEnd[slot] === t0) {
+        const p = this.pollers[this.bt.poller[slot]];
         if (this.fifo) this.fillFifo(slot, p, t);
         else this.fillStandard(slot, p, t);
         this.invoke(slot, t);
@@ -796,57 +695,14 @@ export class QueueRuntime extends NodeBase<QueueParams> {
   /** For the replay: visible messages and the oldest one's send time, after the heap changed. */
   private recordVisible(t: number): void {
     const rec = this.rec!;
-    rec.add(t, this.recNode, REC_LEVEL, LVL_QUEUE_VISIBLE, this.visible.size);
-    rec.add(t, this.recNode, REC_LEVEL, LVL_QUEUE_OLDEST, this.visible.size > 0 ? this.visible.minKey : -1);
-  }
-
-  // ---- FIFO groups -----------------------------------------------------------------------
-
-  private appendToGroup(m: number, g: number): void {
-    if (g >= this.gHead.length) this.growGroups(g + 1);
-    const tail = this.gTail[g];
-    this.mPrev[m] = tail;
-    this.mNext[m] = -1;
-    if (tail >= 0) this.mNext[tail] = m;
-    else this.gHead[g] = m;
-    this.gTail[g] = m;
-  }
-
-  private unlink(m: number): void {
-    const g = this.mGroup[m];
-    const prev = this.mPrev[m];
-    const next = this.mNext[m];
-    if (prev >= 0) this.mNext[prev] = next;
-    else this.gHead[g] = next;
-    if (next >= 0) this.mPrev[next] = prev;
-    else this.gTail[g] = prev;
-  }
-
-  /** Puts group g in the ready ring if a batch can start from it or its filling batch can grow. */
-  private groupMaybeReady(g: number): void {
-    if (this.gReady[g]) return;
-    const b = this.gBatch[g];
-    let m: number;
-    if (b >= 0) m = this.mNext[this.bLast[b]];
-    else if (this.gBusy[g] === 0) m = this.gHead[g];
-    else return;
-    if (m < 0 || this.mState[m] !== VISIBLE) return;
-    this.gReady[g] = 1;
-    this.ready.pushBack(g);
-  }
-
-  private popReady(): void {
-    this.gReady[this.ready.popFront()] = 0;
-  }
-
-  private growGroups(min: number): void {
-    const cap = Math.max(min, this.gHead.length * 2, 16);
-    const old = this.gHead.length;
-    this.gHead = growI32(this.gHead, cap).fill(-1, old);
-    this.gTail = growI32(this.gTail, cap).fill(-1, old);
-    this.gBatch = growI32(this.gBatch, cap).fill(-1, old);
-    this.gBusy = growI32(this.gBusy, cap);
-    this.gReady = growU8(this.gReady, cap);
+    rec.add(t, this.recNode, REC_LEVEL, LVL_QUEUE_VISIBLE, this.ms.visible.size);
+    rec.add(
+      t,
+      this.recNode,
+      REC_LEVEL,
+      LVL_QUEUE_OLDEST,
+      this.ms.visible.size > 0 ? this.ms.visible.minKey : -1,
+    );
   }
 
   // ---- metrics ---------------------------------------------------------------------------
@@ -875,9 +731,7 @@ export class QueueRuntime extends NodeBase<QueueParams> {
       for (let j = 0; j < p.idleCount; j++) this.countEmpty(p.idleAt(j), t);
     }
     // The oldest message still in the queue (visible, delayed or in flight).
-    let oldest = Infinity;
-    for (let m = 0; m < this.msgs.capacity; m++)
-      if (this.mState[m] !== FREE && this.mSentAt[m] < oldest) oldest = this.mSentAt[m];
+    const oldest = this.ms.oldestSentAt();
     if (oldest < Infinity) this.age.note(t - oldest, t);
     this.depth.mean(t);
     this.inFlight.mean(t);
@@ -887,7 +741,7 @@ export class QueueRuntime extends NodeBase<QueueParams> {
 
   /** Messages stored, visible or in flight (a batch's messages stay here until deleted). */
   heldPaths(): number {
-    return this.msgs.countHeld(this.mReq);
+    return this.ms.heldPaths();
   }
 
   metrics(): NodeMetrics {
@@ -908,7 +762,7 @@ export class QueueRuntime extends NodeBase<QueueParams> {
       maxAgeSeconds: round6(this.age.maxMs / 1000),
       meanWaitSeconds: this.waits > 0 ? round6(this.waitMs / this.waits / 1000) : 0,
       inFlight: this.inflightCount,
-      messages: this.msgs.inUse,
+      messages: this.ms.inUse,
       meanInFlight: round6(this.inFlight.mean(T)),
       maxInFlight: this.inFlight.max,
       pollers: this.maxInvoking,
