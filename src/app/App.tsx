@@ -4,6 +4,7 @@ import { Canvas } from './canvas/Canvas';
 import { ClassroomRoot } from './classroom/ClassroomRoot';
 import { LessonBanner } from './classroom/LessonBanner';
 import { CompareRoot } from './compare/CompareRoot';
+import { ServiceMapRoot } from './servicemap/ServiceMapRoot';
 import { TuningRoot } from './tuning/TuningRoot';
 import { Inspector } from './inspector/Inspector';
 import { FOLDED_INSPECTOR_WIDTH, PANEL_LIMITS, RAIL_WIDTH, usePanels } from './layout/panels';
@@ -62,6 +63,7 @@ function Shell() {
       {dialog === 'shortcuts' ? <ShortcutSheet onClose={close} /> : null}
       <ClassroomRoot />
       <CompareRoot />
+      <ServiceMapRoot />
       <TuningRoot />
       {linkErrors ? (
         <ProblemsDialog

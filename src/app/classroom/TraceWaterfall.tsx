@@ -7,8 +7,17 @@ import { fmtMs } from './TracePicker';
 import { layoutWaterfall, type Waterfall } from './waterfall';
 
 /** The selected request as a waterfall: each hop's start and duration, its cold start, waits, retries and outcome. */
-export function TraceWaterfall({ data, trace }: { data: ReplayData; trace: number }) {
-  const following = useClassroom((s) => s.following);
+export function TraceWaterfall({
+  data,
+  trace,
+  followable = true,
+}: {
+  data: ReplayData;
+  trace: number;
+  /** Offer "follow this request" (only where the replay runs: not in the service map). */
+  followable?: boolean;
+}) {
+  const following = useClassroom((s) => s.following) && followable;
   const t = useClassroom((s) => s.shownMs);
   if (!data.replay.traces[trace]) return null;
   const full = layoutWaterfall(
@@ -30,16 +39,18 @@ export function TraceWaterfall({ data, trace }: { data: ReplayData; trace: numbe
         <span className={`waterfall__outcome waterfall__outcome--${wf.outcome}`}>
           {wf.outcome === 'completed' ? '✓' : '⚠'} {outcomeText(wf.outcome)} in {fmtMs(wf.totalMs)}
         </span>
-        <button
-          type="button"
-          className="icon-button"
-          aria-label="Follow this request"
-          aria-pressed={following}
-          title="The view follows this request hop by hop"
-          onClick={() => useClassroom.getState().follow(following ? null : trace)}
-        >
-          <Crosshair size={18} aria-hidden="true" />
-        </button>
+        {followable ? (
+          <button
+            type="button"
+            className="icon-button"
+            aria-label="Follow this request"
+            aria-pressed={following}
+            title="The view follows this request hop by hop"
+            onClick={() => useClassroom.getState().follow(following ? null : trace)}
+          >
+            <Crosshair size={18} aria-hidden="true" />
+          </button>
+        ) : null}
         <button
           type="button"
           className="icon-button"

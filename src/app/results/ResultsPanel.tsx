@@ -9,6 +9,7 @@ import { LatencyHistogram } from './LatencyHistogram';
 import { NodeSeriesCharts } from './NodeSeriesCharts';
 import { RunNotices } from './RunNotices';
 import { RunProblems } from './RunProblems';
+import { ServiceMapButton } from '../servicemap/ServiceMapRoot';
 import { SummaryCards } from './SummaryCards';
 import './results.css';
 
@@ -83,6 +84,7 @@ export function ResultsPanel({
             ))}
           </div>
         )}
+        {result ? <ServiceMapButton /> : null}
         <ExportMenu result={result} scenarioName={doc.name} />
       </header>
       <div className="results-content" id="results-content" hidden={collapsed}>
