@@ -54,6 +54,8 @@ describe.skipIf(!hasBrowser)('a container service’s launch type', () => {
       await s.screenshot(`containers-inspector-eks-${size.width}`);
 
       await runToEnd(page);
+      // One 0.25 vCPU / 1 GB pod on a 2 vCPU / 8 GB node: 87.5 % of it is paid for and idle.
+      await expect.poll(() => page.getByTestId('badges-apiService').textContent()).toMatch(/88\s*% idle/);
       await page.getByRole('tab', { name: 'Bill' }).click();
       const table = page.locator('.results-panel').getByRole('table');
       // One m5.large node holds the API's one pod; the cluster is billed for the measured 20 min.
@@ -74,4 +76,15 @@ describe.skipIf(!hasBrowser)('a container service’s launch type', () => {
       await s.screenshot(`containers-bill-eks-${size.width}`);
     }, 180_000);
   }
+
+  it('the EKS compare template runs: two nodes, the idle share on every service of the cluster (1366)', async () => {
+    s = await openApp({ width: 1366, height: 768 });
+    const { page } = s;
+    await openTemplate(page, /^Open template .*containers on EKS/i);
+    await runToEnd(page);
+    // 2.5 of the 4 vCPU paid for are reserved: 37.5 % idle, shown on each service of the cluster.
+    for (const id of ['apiService', 'filesService', 'renderService'])
+      await expect.poll(() => page.getByTestId(`badges-${id}`).textContent()).toMatch(/38\s*% idle/);
+    await s.screenshot('containers-eks-template-1366');
+  }, 180_000);
 });

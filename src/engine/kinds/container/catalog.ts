@@ -44,6 +44,13 @@ export const containerCatalog = defineCatalog({
     ...FLEET_METRICS,
     maxInstances: { role: 'gauge', label: 'Max tasks', badge: { word: 'max tasks' } },
     // On instances (ECS on EC2, EKS): the cluster pool's figures, the same on each of its services.
+    // Idle capacity comes first: a node shows four badges, and it is the lesson of packing.
+    idleCapacity: {
+      role: 'gauge',
+      label: 'Idle capacity (paid, reserved by no task)',
+      badge: { word: 'idle', percent: true },
+      optional: true,
+    },
     hostsMax: {
       role: 'gauge',
       label: 'Max EC2 instances (cluster)',
@@ -52,12 +59,6 @@ export const containerCatalog = defineCatalog({
     },
     hostsMean: { role: 'gauge', label: 'Mean EC2 instances (cluster)', optional: true },
     tasksPerHost: { role: 'gauge', label: 'Tasks per instance (mean)', optional: true },
-    idleCapacity: {
-      role: 'gauge',
-      label: 'Idle capacity (paid, reserved by no task)',
-      badge: { word: 'idle', percent: true },
-      optional: true,
-    },
   },
   series: {
     instances: { sampling: 'level', label: 'Instances', chart: 'capacity', gauge: 'tasks' },
