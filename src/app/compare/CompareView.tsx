@@ -6,6 +6,7 @@ import { EntryList } from './EntryList';
 import { SideSection } from './SideSection';
 import { SweepSection } from './SweepSection';
 import '../results/results.css';
+import '../ui/fullscreen-view.css';
 import './compare.css';
 
 type Tab = 'sweep' | 'side';
@@ -27,8 +28,8 @@ export function CompareView() {
   const ref = useModalDialog(close);
 
   return (
-    <dialog ref={ref} className="compare-view" aria-labelledby={titleId}>
-      <header className="compare-header">
+    <dialog ref={ref} className="fullscreen-view compare-view" aria-labelledby={titleId}>
+      <header className="fullscreen-view__header compare-header">
         <h2 id={titleId} className="compare-title">
           Compare designs
         </h2>

@@ -12,6 +12,7 @@ import { serviceMapOf, sharesOf, slowestTraces, type MapNode } from './map-data'
 import { OUTCOME_CLASSES, ServiceMapSvg, fmtRate } from './ServiceMapSvg';
 import { useServiceMap } from './servicemap-store';
 import '../classroom/classroom.css';
+import '../ui/fullscreen-view.css';
 import './servicemap.css';
 
 /**
@@ -43,8 +44,13 @@ export function ServiceMapView() {
   }, [untraced, status, scenario]);
 
   return (
-    <dialog ref={ref} className="servicemap-view" aria-labelledby={titleId} data-testid="service-map">
-      <header className="servicemap-header">
+    <dialog
+      ref={ref}
+      className="fullscreen-view servicemap-view"
+      aria-labelledby={titleId}
+      data-testid="service-map"
+    >
+      <header className="fullscreen-view__header servicemap-header">
         <h2 id={titleId}>Service map</h2>
         <p className="servicemap-lede">
           {map
