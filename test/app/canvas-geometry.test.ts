@@ -61,6 +61,25 @@ describe('edge routes', () => {
   });
 });
 
+describe('edge labels between close nodes', () => {
+  it('a label wider than the gap between two tall nodes goes above the gap, clear of both', () => {
+    // Nodes 96 px tall, 80 px apart: no spot on the route holds a 100 px label, and one or two
+    // label heights above the line still cut the nodes' boxes.
+    const q: Rect = { x: 0, y: 0, w: 220, h: 96 };
+    const f: Rect = { x: 300, y: 0, w: 220, h: 96 };
+    const size = labelSize('batch 10');
+    const r = routeEdge(q, f, [q, f], size);
+    const box = { x: r.label.x - size.w / 2, y: r.label.y - size.h / 2, w: size.w, h: size.h };
+    for (const n of [q, f])
+      expect(box.x < n.x + n.w && n.x < box.x + box.w && box.y < n.y + n.h && n.y < box.y + box.h).toBe(
+        false,
+      );
+    // Over the gap, not off beside a node.
+    expect(r.label.x).toBe(260);
+    expect(r.label.y).toBeLessThan(0);
+  });
+});
+
 describe('overlay insets for fitting the diagram', () => {
   const canvas = { left: 100, top: 50, right: 1100, bottom: 850 };
 

@@ -138,12 +138,17 @@ export function placeLabel(pts: readonly Pt[], size: { w: number; h: number }, n
   spots.sort((a, b) => b.len - a.len);
   const box = (p: Pt): Rect => ({ x: p.x - size.w / 2, y: p.y - size.h / 2, w: size.w, h: size.h });
   for (const { p } of spots) if (!nodes.some((n) => boxesHit(box(p), n, 4))) return p;
-  // Nowhere on the route is clear: above or below its first point, whichever is clear.
+  // Nowhere on the route is clear (two nodes closer than the label is wide): above or below the
+  // gap, stepping out until it clears the nodes' boxes, nearest first.
   const p0 = pts[0];
-  for (const dy of [-size.h, size.h, -2 * size.h, 2 * size.h]) {
-    const p = { x: p0.x + size.w / 2 + 8, y: p0.y + dy };
-    if (!nodes.some((n) => boxesHit(box(p), n, 4))) return p;
-  }
+  const p1 = pts[1] ?? p0;
+  const xs = [(p0.x + p1.x) / 2, p0.x + size.w / 2 + 8];
+  for (let k = 1; k <= 8; k++)
+    for (const dy of [-k * size.h, k * size.h])
+      for (const x of xs) {
+        const p = { x, y: p0.y + dy };
+        if (!nodes.some((n) => boxesHit(box(p), n, 4))) return p;
+      }
   return spots[0]?.p ?? p0;
 }
 
