@@ -13,6 +13,7 @@ export function TracePicker({ data }: { data: ReplayData }) {
       <select
         className="input"
         aria-label="Open a request"
+        title={`${traces.length.toLocaleString('en-US')} sampled requests: pick one to follow it`}
         value={selected === null ? '' : String(selected)}
         onChange={(e) => {
           const v = e.target.value;
@@ -28,7 +29,8 @@ export function TracePicker({ data }: { data: ReplayData }) {
           c.seek(traces[i].startMs);
         }}
       >
-        <option value="">Requests ({traces.length.toLocaleString('en-US')} sampled)…</option>
+        {/* Short enough for the replay bar at 1366 px; the tooltip says they are sampled. */}
+        <option value="">Requests ({traces.length.toLocaleString('en-US')})…</option>
         {shown.map((t, i) => {
           const [a, b] = data.replay.visitsOf[i];
           const vs = data.replay.visits.slice(a, b);
