@@ -74,3 +74,19 @@ export async function openApp(opts: { width?: number; height?: number } = {}): P
   await s.page.getByTestId('node-clients').waitFor();
   return s;
 }
+
+/** Opens a template from the gallery by its button's name and waits for its diagram. */
+export async function openTemplate(page: Page, name: RegExp): Promise<void> {
+  await page.getByRole('button', { name: 'Templates' }).click();
+  await page.getByRole('button', { name }).first().click();
+  await page.locator('.react-flow__node').first().waitFor();
+}
+
+/** Presses Run and waits until the status says the run is done. */
+export async function runToEnd(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await page
+    .locator('.run-progress-text')
+    .filter({ hasText: /^Done:/ })
+    .waitFor({ timeout: 90_000 });
+}

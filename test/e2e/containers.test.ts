@@ -1,20 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { hasBrowser, openApp, type BrowserSession } from './browser';
-
-async function openTemplate(page: Page, name: RegExp) {
-  await page.getByRole('button', { name: 'Templates' }).click();
-  await page.getByRole('button', { name }).first().click();
-  await page.locator('.react-flow__node').first().waitFor();
-}
-
-async function runToEnd(page: Page) {
-  await page.getByRole('button', { name: 'Run', exact: true }).click();
-  await page
-    .locator('.run-progress-text')
-    .filter({ hasText: /^Done:/ })
-    .waitFor({ timeout: 90_000 });
-}
+import { hasBrowser, openApp, openTemplate, runToEnd, type BrowserSession } from './browser';
 
 const inspector = (page: Page) => page.locator('.params-form');
 

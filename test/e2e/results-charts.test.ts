@@ -2,22 +2,14 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import lzString from 'lz-string';
 import { afterEach, describe, expect, inject, it } from 'vitest';
-import type { Locator, Page } from 'playwright-core';
-import { hasBrowser, openApp, openBrowser, type BrowserSession } from './browser';
+import type { Locator } from 'playwright-core';
+import { hasBrowser, openApp, openBrowser, runToEnd, type BrowserSession } from './browser';
 
 const VIEWPORTS = [
   { width: 1366, height: 768 },
   { width: 1440, height: 900 },
   { width: 1920, height: 1080 },
 ];
-
-async function runToEnd(page: Page) {
-  await page.getByRole('button', { name: 'Run', exact: true }).click();
-  await page
-    .locator('.run-progress-text')
-    .filter({ hasText: /^Done:/ })
-    .waitFor({ timeout: 60_000 });
-}
 
 /** Points in an SVG path's "M … L …" data. */
 async function pathPoints(path: Locator): Promise<number> {

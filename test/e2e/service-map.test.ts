@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { SCREENSHOTS, hasBrowser, openApp, type BrowserSession } from './browser';
+import { SCREENSHOTS, hasBrowser, openApp, runToEnd, type BrowserSession } from './browser';
 
 const SIZES = [
   [1366, 768],
@@ -10,14 +10,6 @@ const SIZES = [
 ] as const;
 
 const num = (text: string | null) => Number((text ?? '').replace(/[^\d.]/g, ''));
-
-async function runToEnd(page: Page) {
-  await page.getByRole('button', { name: 'Run', exact: true }).click();
-  await page
-    .locator('.run-progress-text')
-    .filter({ hasText: /^Done:/ })
-    .waitFor({ timeout: 60_000 });
-}
 
 /** The canvas badge's count ("11,932 req"): the node's own counter, read outside the map. */
 async function badge(page: Page, node: string, word: string): Promise<number> {

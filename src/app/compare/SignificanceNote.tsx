@@ -22,10 +22,11 @@ export function SignificanceNote({ columns }: { columns: Column[] }) {
       latencyP95Ms: c.result!.replications?.samples.latencyP95Ms ?? [c.result!.totals.latencyMs.p95],
       traffic: trafficText(c.entry.doc),
     }));
+    type D = (typeof designs)[number];
     const mean = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
-    const best = (figure: (d: (typeof designs)[number]) => readonly number[]) =>
-      designs.reduce((a, b) => (mean(figure(b)) < mean(figure(a)) ? b : a));
-    const cheapest = best((d) => d.monthlyCostUsd);
+    const best = (among: D[], figure: (d: D) => readonly number[]) =>
+      among.reduce((a, b) => (mean(figure(b)) < mean(figure(a)) ? b : a));
+    const cheapest = best(designs, (d) => d.monthlyCostUsd);
     const load =
       designs.every((d) => d.traffic === cheapest.traffic) && cheapest.traffic
         ? `at this load (${cheapest.traffic})`
@@ -35,7 +36,7 @@ export function SignificanceNote({ columns }: { columns: Column[] }) {
       .map((d): CostComparison => compareCosts(cheapest, d, load));
     // A design that answered nothing has no latency to compare.
     const timed = designs.filter((d) => d.latencyP95Ms.every(Number.isFinite));
-    const fastest = timed.length >= 2 ? best((d) => (timed.includes(d) ? d.latencyP95Ms : [Infinity])) : null;
+    const fastest = timed.length >= 2 ? best(timed, (d) => d.latencyP95Ms) : null;
     const latencies = fastest
       ? timed.filter((d) => d !== fastest).map((d): LatencyComparison => compareLatencies(fastest, d, load))
       : [];
