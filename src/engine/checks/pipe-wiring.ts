@@ -76,7 +76,8 @@ export const pipeWiringCheck: Check = {
   },
 };
 
-function wiringOf(ctx: CheckContext, id: string, enrichment: string) {
+/** A pipe's enrichment edge and target edges, as the runtime reads them (kinds/pipe/wiring.ts). */
+export function wiringOf(ctx: CheckContext, id: string, enrichment: string) {
   const out = ctx
     .outgoing(id)
     .filter((e) => e.role === 'invoke')

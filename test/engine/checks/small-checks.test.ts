@@ -34,6 +34,35 @@ describe('stream-readers', () => {
     );
     expect(findings(d(2), 'stream-readers')).toEqual([]);
   });
+
+  it('a pipe reading the stream is a reader, and the sentence does not call it a function', () => {
+    const d = (pipes: number) =>
+      doc(
+        [
+          { id: 't', kind: 'table', label: 'Orders table', params: { streamEnabled: true } },
+          { id: 'a', kind: 'function', label: 'A' },
+          { id: 'b', kind: 'function', label: 'B' },
+          { id: 'p', kind: 'pipe', label: 'Order pipe' },
+          { id: 'p2', kind: 'pipe', label: 'Audit pipe' },
+          { id: 'q', kind: 'queue', label: 'Out' },
+          { id: 'r', kind: 'function', label: 'Reader' },
+        ],
+        [
+          { source: 't', target: 'a' },
+          ...(pipes === 3 ? [] : [{ source: 't', target: 'b' }]),
+          { source: 't', target: 'p' },
+          ...(pipes === 3 ? [{ source: 't', target: 'p2' }] : []),
+          { source: 'p', target: 'q' },
+          { source: 'p2', target: 'q' },
+          { source: 'q', target: 'r' },
+        ],
+      );
+    expect(only(d(1), 'stream-readers').message).toMatch(
+      /^3 readers \(functions and pipes\) read Orders table's stream \(A, B and Order pipe\)/,
+    );
+    // Two pipes and a function: still three readers of one shard.
+    expect(only(d(3), 'stream-readers').message).toMatch(/^3 readers \(functions and pipes\) read/);
+  });
 });
 
 describe('server-fit', () => {
