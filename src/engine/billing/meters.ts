@@ -42,6 +42,7 @@
  *   logs.lambda.ingestedGb                 [GB]        Lambda's vended-log ladder; free 5 GB/month
  *   logs.storageGbMonths                   [GB-months] archived (compressed) logs; free 5 GB-months/month
  *   xray.tracesRecorded                    [traces]    free 100,000/month
+ *   xray.tracesRetrievedOrScanned          [traces]    recorded × reads per trace; free 1,000,000/month
  *
  * Time-based quantities (hours, seconds, GB-months) are what the resource used during the
  * measured window, e.g. a bucket of 100 GB over 10 minutes reports 100 × 600 / 2,592,000
@@ -271,6 +272,9 @@ function buildMeters(): Meter[] {
     }),
     flat('xray.tracesRecorded', 'traces', XRAY.tracesRecorded, 1, {
       freeTier: freePool('xray.tracesRecorded', XRAY.free.tracesRecorded),
+    }),
+    flat('xray.tracesRetrievedOrScanned', 'traces', XRAY.tracesRetrievedOrScanned, 1, {
+      freeTier: freePool('xray.tracesRetrievedOrScanned', XRAY.free.tracesRetrievedOrScanned),
     }),
   );
   return list;

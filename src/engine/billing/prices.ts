@@ -591,12 +591,22 @@ export const XRAY = {
     note: 'one trace per sampled request, whatever number of traced nodes it crosses',
   },
   /**
-   * Retrieving or scanning traces (console, APIs) is billed too, but it depends on how people
-   * query traces, which the simulator does not model: not on the bill.
+   * Traces read back: scanned by a query (the console's trace list, filter expressions, the
+   * service map) or retrieved whole (a trace opened). One price for both; AWS's own example
+   * scans 620,000 and retrieves 155,000 traces a month for 148,800 recorded, about 5 reads per
+   * trace recorded (same pages).
    */
-  tracesRetrievedOrScanned: { usd: 0.5, per: M, unit: 'traces', source: XRAY_SOURCE, asOf: '2026' },
+  tracesRetrievedOrScanned: {
+    usd: 0.5,
+    per: M,
+    unit: 'traces',
+    source: XRAY_SOURCE,
+    asOf: '2026',
+    note: 'traces recorded × the node’s reads per trace (how often people query them: your estimate)',
+  },
   free: {
     tracesRecorded: { monthly: 100_000, unit: 'traces', source: XRAY_SOURCE, asOf: '2026' },
+    tracesRetrievedOrScanned: { monthly: 1_000_000, unit: 'traces', source: XRAY_SOURCE, asOf: '2026' },
   },
   /**
    * The default sampling rule: the first request each second (the reservoir) and 5 % of the

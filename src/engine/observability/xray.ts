@@ -24,6 +24,8 @@ export class XRaySampler {
   constructor(
     private readonly ctx: SimContext,
     nodeId: string,
+    /** Traces read back (scanned or retrieved) per trace recorded: the node's `xrayReadsPerTrace`. */
+    private readonly readsPerTrace: number,
   ) {
     // Its own stream: turning tracing on never changes the draws the simulation makes.
     this.rng = ctx.rng(nodeId, 'xray');
@@ -53,7 +55,15 @@ export class XRaySampler {
     }
   }
 
-  usage(): UsageLine {
-    return { meter: 'xray.tracesRecorded', name: 'X-Ray traces recorded', quantity: this.recorded };
+  /** The traces this node started, and the reads of them people make (scans and retrievals). */
+  usage(): UsageLine[] {
+    return [
+      { meter: 'xray.tracesRecorded', name: 'X-Ray traces recorded', quantity: this.recorded },
+      {
+        meter: 'xray.tracesRetrievedOrScanned',
+        name: 'X-Ray traces retrieved or scanned',
+        quantity: this.recorded * this.readsPerTrace,
+      },
+    ];
   }
 }

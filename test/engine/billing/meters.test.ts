@@ -30,6 +30,7 @@ describe('the meter table', () => {
       'logs.lambda.ingestedGb',
       'logs.storageGbMonths',
       'xray.tracesRecorded',
+      'xray.tracesRetrievedOrScanned',
       'kinesis.shardHours',
       'kinesis.putUnits',
       'kinesis.extendedRetentionShardHours',

@@ -74,6 +74,44 @@ describe('Step Functions state machine', () => {
     conserved(r);
   });
 
+  it('consecutive steps with a type are the branches of one Choice: one transition per execution, not one per branch', () => {
+    const steps = [
+      step('Validate', { function: 'validate' }),
+      step('Tell gold members', { function: 'notify', onlyFor: 'gold' }),
+      step('Work silver', { function: 'work', onlyFor: 'silver' }),
+    ];
+    const r = run(workflow({ steps }));
+    const m = metrics(r, 'sm');
+    expect(m.executions).toBe(100);
+    expect(m.succeeded).toBe(100);
+    const gold = metrics(r, 'notify').invocations;
+    const silver = metrics(r, 'work').invocations;
+    // Every order is gold or silver, so each takes exactly one branch.
+    expect(gold + silver).toBe(100);
+    expect(gold).toBeGreaterThan(5);
+    // Per execution: Validate 1 + the Choice 1 + its branch's task 1 = 3 (Standard bills each
+    // state entered: https://aws.amazon.com/step-functions/pricing/ [SFN-PRICE]); two Choices
+    // in a row would have made it 4.
+    expect(m.transitions).toBe(300);
+    expect(transitionsWithoutFailures(stateMachineParams.parse({ steps }).steps, 'gold')).toBe(3);
+    // The bill: 300 transitions at $0.025 per 1,000.
+    const line = r.nodes.sm.cost.items.find((i) => i.name === 'Standard state transitions')!;
+    expect(line.quantity).toBe(300);
+    expect(line.usd).toBeCloseTo((300 * 0.025) / 1000, 12);
+    conserved(r);
+  });
+
+  it('a step without a type ends the Choice: the next typed step heads a Choice of its own', () => {
+    const steps = [
+      step('Tell gold members', { function: 'notify', onlyFor: 'gold' }),
+      step('Validate', { function: 'validate' }),
+      step('Work silver', { function: 'work', onlyFor: 'silver' }),
+    ];
+    const m = metrics(run(workflow({ steps })), 'sm');
+    // Choice 1 + (gold: notify) + Validate 1 + Choice 1 + (silver: work): 4 for every order.
+    expect(m.transitions).toBe(400);
+  });
+
   it('takes as long as its steps: a map of 5 items 2 at a time is three rounds', () => {
     const r = run(workflow({ steps: FULL }));
     const d = (r.nodes.sm.metrics as Record<string, { mean: number; p50: number }>).durationMs;

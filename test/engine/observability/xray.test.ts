@@ -12,11 +12,16 @@ const TOLERANCE = 5 * Math.sqrt(5400 * 0.05 * 0.95);
 
 const fnParams = { duration: { dist: 'constant', meanMs: 20 }, coldStart: NO_COLD_START };
 
-function apiToFunction(apiTraced: boolean, fnTraced: boolean, settings: Record<string, unknown> = {}) {
+function apiToFunction(
+  apiTraced: boolean,
+  fnTraced: boolean,
+  settings: Record<string, unknown> = {},
+  apiExtra: Record<string, unknown> = {},
+) {
   return scenario(
     [
       { id: 'clients', kind: 'producer', params: { traffic: { shape: 'constant', ratePerSecond: 10 } } },
-      { id: 'api', kind: 'apiGateway', params: { flavor: 'http', xrayTracing: apiTraced } },
+      { id: 'api', kind: 'apiGateway', params: { flavor: 'http', xrayTracing: apiTraced, ...apiExtra } },
       { id: 'fn', kind: 'function', params: { ...fnParams, xrayTracing: fnTraced } },
     ],
     [
@@ -83,6 +88,32 @@ describe('X-Ray traces on the bill', () => {
     // A month is 4,320 runs of 600 s: n × 4,320 traces, 100,000 of them free.
     const month = n * 4320;
     expect(traces(free, 'api')!.usd).toBeCloseTo(((month - 100_000) * 5e-6) / 4320, 12);
+  });
+
+  it('reads (scans and retrievals) are billed at $0.50 per million: recorded × reads per trace, 1,000,000 a month free', () => {
+    const reads = (r: ReturnType<typeof run>) =>
+      r.nodes.api.cost.items.find((i) => i.name === 'X-Ray traces retrieved or scanned');
+    // The default: each trace read once.
+    const one = run(apiToFunction(true, false));
+    const n = traces(one, 'api')!.quantity;
+    expect(reads(one)!.quantity).toBe(n);
+    expect(reads(one)!.usd).toBeCloseTo(n * 0.5e-6, 15);
+    // AWS's pricing example reads each trace about 5 times.
+    const five = run(apiToFunction(true, false, {}, { xrayReadsPerTrace: 5 }));
+    expect(traces(five, 'api')!.quantity).toBe(n);
+    expect(reads(five)!.quantity).toBe(5 * n);
+    expect(reads(five)!.usd).toBeCloseTo(5 * n * 0.5e-6, 15);
+    // A month is 4,320 runs of 600 s: with 1,000 reads per trace the month's reads pass the
+    // free million, and only what passes it is billed (pro-rated back to the run).
+    const many = run(apiToFunction(true, false, { includeFreeTier: true }, { xrayReadsPerTrace: 1000 }));
+    const month = n * 1000 * 4320;
+    expect(reads(many)!.usd).toBeCloseTo(((month - 1_000_000) * 0.5e-6) / 4320, 10);
+    // Below the free million nothing is billed: 870 × 4,320 ≈ 3.8 M recorded, read 0.2 times ≈ 0.75 M.
+    const few = run(apiToFunction(true, false, { includeFreeTier: true }, { xrayReadsPerTrace: 0.2 }));
+    expect(reads(few)!.usd).toBe(0);
+    // No reads: a line of zero.
+    const none = run(apiToFunction(true, false, {}, { xrayReadsPerTrace: 0 }));
+    expect(reads(none)!.usd).toBe(0);
   });
 
   it('turning tracing on changes the bill and nothing else', () => {

@@ -345,6 +345,58 @@ ${FUNCTIONS}
     expect(report.notMapped.some((n) => n.logicalId === 'Flow')).toBe(false);
   });
 
+  it('export writes consecutive typed steps as one Choice with a branch per type, and reads it back', () => {
+    const fn = (id: string) => ({ id, kind: 'function', label: id, position: { x: 0, y: 0 }, params: {} });
+    const doc = {
+      format: 'serverless-sim.scenario',
+      version: 1,
+      name: 'Branches',
+      nodes: [
+        fn('gold'),
+        fn('silver'),
+        fn('audit'),
+        {
+          id: 'flow',
+          kind: 'stateMachine',
+          label: 'Flow',
+          position: { x: 0, y: 0 },
+          params: {
+            steps: [
+              { name: 'Gold', function: 'gold', onlyFor: 'gold', maxAttempts: 0 },
+              { name: 'Gold again', function: 'gold', onlyFor: 'gold', maxAttempts: 0 },
+              { name: 'Silver', function: 'silver', onlyFor: 'silver', maxAttempts: 0 },
+              { name: 'Audit', function: 'audit', maxAttempts: 0 },
+            ],
+          },
+        },
+      ],
+      edges: [
+        { id: 'c1', source: 'flow', target: 'gold', params: {} },
+        { id: 'c2', source: 'flow', target: 'silver', params: {} },
+        { id: 'c3', source: 'flow', target: 'audit', params: {} },
+      ],
+    };
+    const yaml = expectRoundTrip(doc);
+    const bare = importTemplate(yaml.slice(0, yaml.indexOf('\nMetadata:')), 'bare.yaml');
+    if (!bare.ok) throw new Error(bare.reason);
+    expect(
+      (node(bare.doc, 'Flow').params.steps as { name: string; onlyFor: string }[]).map((s) => [
+        s.name,
+        s.onlyFor,
+      ]),
+    ).toEqual([
+      ['Gold', 'gold'],
+      ['Gold again', 'gold'],
+      ['Silver', 'silver'],
+      ['Audit', ''],
+    ]);
+    // One Choice state with two rules, each branch joining at Audit.
+    expect(yaml.match(/Type: Choice/g)).toHaveLength(1);
+    expect(yaml).toContain('StringEquals: gold');
+    expect(yaml).toContain('StringEquals: silver');
+    expect(yaml).toContain('Default: Audit');
+  });
+
   it('export → import of a workflow with every step type gives back the same scenario', () => {
     const fn = (id: string) => ({ id, kind: 'function', label: id, position: { x: 0, y: 0 }, params: {} });
     const doc = {

@@ -20,6 +20,7 @@ export const apiGatewayCatalog = defineCatalog({
       fields: { ratePerSecond: { title: 'Steady rate' }, burst: { title: 'Burst' } },
     },
     xrayTracing: { title: 'X-Ray tracing', group: 'cost' },
+    xrayReadsPerTrace: { title: 'X-Ray reads per trace', group: 'cost' },
   },
   summary: (p) =>
     `${p.flavor === 'http' ? 'HTTP API' : 'REST API'} · ${fmtRate(p.throttle.ratePerSecond)} req/s · timeout ${((p.timeoutMs ?? API_TIMEOUT_DEFAULT_MS[p.flavor]) / 1000).toString()} s`,
@@ -40,7 +41,12 @@ export const apiGatewayCatalog = defineCatalog({
   // 500: the backend throttled; 502: it failed or timed out; 504: the gateway's own timeout.
   outcomes: { '200': 'ok', '500': 'bad', '502': 'bad', '504': 'bad' },
   traits: { ...NO_TRAITS, syncEntry: true },
-  meters: ['apigw.rest.requests', 'apigw.http.requests', 'xray.tracesRecorded'],
+  meters: [
+    'apigw.rest.requests',
+    'apigw.http.requests',
+    'xray.tracesRecorded',
+    'xray.tracesRetrievedOrScanned',
+  ],
 });
 
 function fmtRate(r: number): string {

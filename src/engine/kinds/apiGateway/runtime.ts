@@ -56,7 +56,7 @@ export class ApiGatewayRuntime extends NodeBase<ApiGatewayParams> {
     this.timeoutMs = p.timeoutMs ?? API_TIMEOUT_DEFAULT_MS[p.flavor];
     this.overheadMs = p.overheadMs;
     this.http = p.flavor === 'http';
-    this.xray = p.xrayTracing ? new XRaySampler(ctx, spec.id) : null;
+    this.xray = p.xrayTracing ? new XRaySampler(ctx, spec.id, p.xrayReadsPerTrace) : null;
     this.slots = new Slots(64, (cap) => {
       this.slotReq = growI32(this.slotReq, cap);
       this.slotStart = growF64(this.slotStart, cap);
@@ -176,7 +176,7 @@ export class ApiGatewayRuntime extends NodeBase<ApiGatewayParams> {
         quantity: this.meteredRequests,
       },
     ];
-    if (this.xray !== null) lines.push(this.xray.usage());
+    if (this.xray !== null) lines.push(...this.xray.usage());
     return lines;
   }
 }

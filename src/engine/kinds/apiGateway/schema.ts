@@ -1,4 +1,4 @@
-import { xrayTracingParam } from '../../observability/xray-param';
+import { xrayReadsParam, xrayTracingParam } from '../../observability/xray-param';
 import { z } from 'zod';
 import { choice, num, optNum } from '../../scenario/params';
 
@@ -55,6 +55,7 @@ export const apiGatewayParams = z
       help: 'Latency the gateway itself adds to each request (on the response path).',
     }),
     xrayTracing: xrayTracingParam(),
+    xrayReadsPerTrace: xrayReadsParam(),
   })
   .superRefine((p, ctx) => {
     if (p.timeoutMs !== undefined && p.timeoutMs > API_TIMEOUT_MAX_MS[p.flavor]) {

@@ -31,6 +31,7 @@ export const functionCatalog = defineCatalog({
     logBytesPerInvocation: { title: 'Log bytes per invocation', group: 'cost' },
     logRetentionDays: { title: 'Log retention', group: 'cost' },
     xrayTracing: { title: 'X-Ray tracing', group: 'cost' },
+    xrayReadsPerTrace: { title: 'X-Ray reads per trace', group: 'cost' },
   },
   summary: (p) =>
     [
@@ -77,5 +78,6 @@ export const functionCatalog = defineCatalog({
     'logs.lambda.ingestedGb',
     'logs.storageGbMonths',
     'xray.tracesRecorded',
+    'xray.tracesRetrievedOrScanned',
   ],
 });

@@ -175,7 +175,7 @@ export class FunctionRuntime extends NodeBase<FunctionParams> {
       this.sInstances = s.register(`${spec.id}.instances`, 'level');
     }
     this.usageAcc = new FunctionUsage(p, ctx.settings.lambdaBillingGranularityMs);
-    this.xray = p.xrayTracing ? new XRaySampler(ctx, spec.id) : null;
+    this.xray = p.xrayTracing ? new XRaySampler(ctx, spec.id, p.xrayReadsPerTrace) : null;
     this.rec = ctx.recorder;
   }
 
@@ -564,7 +564,7 @@ export class FunctionRuntime extends NodeBase<FunctionParams> {
 
   usage(): UsageLine[] {
     const lines = this.usageAcc.lines();
-    if (this.xray !== null) lines.push(this.xray.usage());
+    if (this.xray !== null) lines.push(...this.xray.usage());
     return lines;
   }
 }

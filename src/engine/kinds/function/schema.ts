@@ -3,7 +3,7 @@ import { choice, distObject, distSchema, fmtNumber, num, optNum } from '../../sc
 import { RUNTIMES } from './cold-starts';
 import { CLOUDWATCH_LOGS } from '../../billing/prices';
 import { DEFAULT_LOG_BYTES_PER_INVOCATION } from '../../observability/logs';
-import { xrayTracingParam } from '../../observability/xray-param';
+import { xrayReadsParam, xrayTracingParam } from '../../observability/xray-param';
 
 /** The INIT phase limit [L-RTENV]. */
 export const INIT_LIMIT_MS = 10_000;
@@ -134,6 +134,7 @@ export const functionParams = z
       help: 'How long the log group keeps logs; 0 = never expire (the default of a new log group). Stored logs are billed per GB-month.',
     }),
     xrayTracing: xrayTracingParam(),
+    xrayReadsPerTrace: xrayReadsParam(),
   })
   .superRefine((p, ctx) => {
     if (p.logRetentionDays !== 0 && !CLOUDWATCH_LOGS.retentionDays.includes(p.logRetentionDays)) {

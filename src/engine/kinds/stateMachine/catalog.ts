@@ -16,6 +16,7 @@ export const stateMachineCatalog = defineCatalog({
     steps: { title: 'Steps' },
     memoryMb: { title: 'Express memory (billed)', group: 'cost' },
     xrayTracing: { title: 'X-Ray tracing', group: 'cost' },
+    xrayReadsPerTrace: { title: 'X-Ray reads per trace', group: 'cost' },
   },
   summary: (p) => {
     const n = planStates(p.steps).length;
@@ -47,6 +48,7 @@ export const stateMachineCatalog = defineCatalog({
     'sfn.express.requests',
     'sfn.express.gbSeconds',
     'xray.tracesRecorded',
+    'xray.tracesRetrievedOrScanned',
   ],
   checkWiring: (p, out) => {
     const called = out

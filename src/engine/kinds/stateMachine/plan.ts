@@ -13,6 +13,12 @@ export interface PlannedState {
   rows: number[];
   /** Event type name a Choice in front of it lets through; '' when there is no Choice. */
   onlyFor: string;
+  /**
+   * True on the first state of a run of consecutive states with `onlyFor`: the run is the
+   * branches of one Choice state (each event type's branch is its states, in order), and the
+   * Choice is entered, and billed as one transition, once per execution, at its head.
+   */
+  choiceHead: boolean;
 }
 
 /**
@@ -32,6 +38,7 @@ export function planStates(steps: readonly StepParams[]): PlannedState[] {
       op: s.type === 'wait' ? WAIT : s.type === 'map' ? MAP : TASK,
       rows: [i],
       onlyFor: s.onlyFor,
+      choiceHead: s.onlyFor !== '' && (last === undefined || last.onlyFor === ''),
     });
   });
   return states;
@@ -53,14 +60,17 @@ export function resolveFunction(name: string, called: readonly CalledFunction[])
 }
 
 /**
- * State transitions of one execution where every call succeeds at once and every Choice lets
- * the step through: the figure a person can check against the bill by hand. A Choice is one
- * transition, a Parallel or Map state one, and each branch task or map item one more.
+ * State transitions of one execution of event type `type` where every call succeeds at once:
+ * the figure a person can check against the bill by hand. A Choice is one transition (however
+ * many branches it has), then only its branch for `type` runs; a Parallel or Map state is one,
+ * and each branch task or map item one more. Without `type`, every step is counted as if each
+ * Choice let it through.
  */
-export function transitionsWithoutFailures(steps: readonly StepParams[]): number {
+export function transitionsWithoutFailures(steps: readonly StepParams[], type?: string): number {
   let n = 0;
   for (const st of planStates(steps)) {
-    if (st.onlyFor !== '') n++;
+    if (st.choiceHead) n++;
+    if (st.onlyFor !== '' && type !== undefined && st.onlyFor !== type) continue;
     n++;
     if (st.op === PARALLEL) n += st.rows.length;
     if (st.op === MAP) n += steps[st.rows[0]].items;

@@ -95,7 +95,7 @@ export class StateMachineRuntime extends NodeBase<StateMachineParams> {
 
   constructor(ctx: SimContext, spec: NodeSpec<StateMachineParams>, index: number) {
     super(ctx, spec, index);
-    this.xray = spec.params.xrayTracing ? new XRaySampler(ctx, spec.id) : null;
+    this.xray = spec.params.xrayTracing ? new XRaySampler(ctx, spec.id, spec.params.xrayReadsPerTrace) : null;
     this.states = planStates(spec.params.steps);
     this.onlyForType = Int32Array.from(this.states, (s) =>
       s.onlyFor === '' ? -1 : ctx.typeIndex(s.onlyFor),
@@ -216,7 +216,8 @@ export class StateMachineRuntime extends NodeBase<StateMachineParams> {
       const st = this.states[s];
       const only = this.onlyForType[s];
       if (only >= 0) {
-        this.transition(1, t);
+        // Consecutive steps with a type are the branches of one Choice: billed once, at its head.
+        if (st.choiceHead) this.transition(1, t);
         if (this.exType[x] !== only) continue;
       }
       this.transition(1, t);
@@ -408,7 +409,7 @@ export class StateMachineRuntime extends NodeBase<StateMachineParams> {
             quantity: this.transitions,
           },
         ];
-    if (this.xray !== null) lines.push(this.xray.usage());
+    if (this.xray !== null) lines.push(...this.xray.usage());
     return lines;
   }
 }

@@ -1,4 +1,4 @@
-import { xrayTracingParam } from '../../observability/xray-param';
+import { xrayReadsParam, xrayTracingParam } from '../../observability/xray-param';
 import { z } from 'zod';
 import { bool, choice, num } from '../../scenario/params';
 
@@ -23,7 +23,8 @@ const CALLS = { type: ['task', 'map'] } as const;
  * One state of the workflow, as a flat row so the inspector can edit the list as a table:
  * the columns that do not apply to a row's type are ignored. A Parallel state is written as
  * consecutive task rows marked `alongside`; a Choice is `onlyFor` (the step runs only for
- * events of that type, and the Choice state is one transition of its own).
+ * events of that type); consecutive rows with `onlyFor` are the branches of one Choice state,
+ * one transition per execution however many branches it has.
  */
 export const stepSchema = z.object({
   name: z
@@ -86,7 +87,7 @@ export const stepSchema = z.object({
     .default('')
     .meta({
       title: 'Only for',
-      help: 'A Choice in front of the step: it runs only for events of this type (empty: always).',
+      help: 'A Choice in front of the step: it runs only for events of this type (empty: always). Consecutive steps with a type are the branches of one Choice (one state transition).',
     }),
   maxAttempts: num({
     min: 0,
@@ -156,6 +157,7 @@ export const stateMachineParams = z
         help: 'The workflow, top to bottom. Tasks and map steps name a connected function.',
       }),
     xrayTracing: xrayTracingParam(),
+    xrayReadsPerTrace: xrayReadsParam(),
   })
   .superRefine((p, ctx) => {
     p.steps.forEach((s, i) => {

@@ -115,25 +115,53 @@ export function stateMachineResource(
   });
 
   const planned = planStates(steps);
-  // Each planned state's entry: its Choice when it has one, else itself.
   const mainNames = planned.map((p) =>
     p.op === PARALLEL ? unique(`${rowNames[p.rows[0]]} in parallel`) : rowNames[p.rows[0]],
   );
-  const entries = planned.map((p, i) => (p.onlyFor ? unique(`Is it ${p.onlyFor}?`) : mainNames[i]));
+  // Consecutive states with a type are the branches of one Choice (see plan.ts): the group's
+  // head is entered through it, and each branch runs its type's states in order.
+  const groupEnd = planned.map(() => -1);
+  for (let i = 0; i < planned.length; i++) {
+    if (!planned[i].choiceHead) continue;
+    let j = i;
+    while (j + 1 < planned.length && planned[j + 1].onlyFor !== '' && !planned[j + 1].choiceHead) j++;
+    for (let k = i; k <= j; k++) groupEnd[k] = j;
+  }
+  const groupTypes = (i: number) => [...new Set(planned.slice(i, groupEnd[i] + 1).map((p) => p.onlyFor))];
+  const choiceNames = planned.map((p, i) => {
+    if (!p.choiceHead) return '';
+    const types = groupTypes(i);
+    return unique(types.length === 1 ? `Is it ${types[0]}?` : 'Which event type?');
+  });
+  // Each planned state's entry from the state before it: its Choice when it heads one.
+  const entries = planned.map((p, i) => (p.choiceHead ? choiceNames[i] : mainNames[i]));
   const needsDone = planned.length > 0 && planned[planned.length - 1].onlyFor !== '';
   const done = needsDone ? unique('Done') : '';
+  const entryAfter = (i: number): P =>
+    i + 1 < planned.length ? { Next: entries[i + 1] } : done ? { Next: done } : { End: true };
 
   planned.forEach((p, i) => {
-    const after: P =
-      i + 1 < planned.length ? { Next: entries[i + 1] } : done ? { Next: done } : { End: true };
+    let after = entryAfter(i);
+    if (p.onlyFor !== '') {
+      // Within a branch: on to the next state of the same type, else past the whole Choice.
+      let k = i + 1;
+      while (k <= groupEnd[i] && planned[k].onlyFor !== p.onlyFor) k++;
+      after = k <= groupEnd[i] ? { Next: mainNames[k] } : entryAfter(groupEnd[i]);
+    }
     const name = mainNames[i];
     const first = steps[p.rows[0]];
-    if (p.onlyFor)
-      states[entries[i]] = {
+    if (p.choiceHead) {
+      const past = entryAfter(groupEnd[i]);
+      states[choiceNames[i]] = {
         Type: 'Choice',
-        Choices: [{ Variable: TYPE_FIELD, StringEquals: p.onlyFor, Next: name }],
-        Default: (after.Next as string | undefined) ?? done,
+        Choices: groupTypes(i).map((type) => ({
+          Variable: TYPE_FIELD,
+          StringEquals: type,
+          Next: mainNames[planned.findIndex((q, k) => k >= i && q.onlyFor === type)],
+        })),
+        Default: (past.Next as string | undefined) ?? done,
       };
+    }
     if (p.op === TASK) states[name] = { ...call(first), ...catcher(first.catchFailures), ...after };
     else if (p.op === PARALLEL)
       states[name] = {

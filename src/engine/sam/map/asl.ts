@@ -374,7 +374,7 @@ export function readAsl(def: Obj, env: AslEnv, sm: string): AslReading {
     }
     if (types.length)
       r.assumed.push(
-        `${via(name)}: each branch runs only for one event type (${types.map((t) => `"${t}"`).join(', ')}); the traffic sends them in equal shares: set the weights your traffic has. The simulator counts the Choice's transition once per branch step`,
+        `${via(name)}: each branch runs only for one event type (${types.map((t) => `"${t}"`).join(', ')}); the traffic sends them in equal shares: set the weights your traffic has. The simulator counts the Choice as one state transition, as AWS does`,
       );
     return merge;
   };
