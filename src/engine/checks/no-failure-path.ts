@@ -45,7 +45,7 @@ export const noFailurePath: Check = {
           id: `no-failure-path:${n.id}:${q.id}`,
           check: 'no-failure-path',
           severity: 'warning',
-          message: `${fn} fails ${pct} of its batches, and ${qn} has no dead-letter queue: a failing message is received again and again until retention deletes it (after ${span(q.params.retentionSeconds as number)}), paid for on every try. Give ${qn} a dead-letter queue.`,
+          message: `${fn} fails ${pct} of its ${e.params.reportBatchItemFailures ? 'messages' : 'batches'}, and ${qn} has no dead-letter queue: a failing message is received again and again until retention deletes it (after ${span(q.params.retentionSeconds as number)}), paid for on every try. Give ${qn} a dead-letter queue.`,
           nodeIds: [n.id, q.id],
           edgeIds: [e.id],
           source: source('[L-SQS23] [SQS-DLQ]'),
@@ -74,8 +74,8 @@ export const noFailurePath: Check = {
           check: 'no-failure-path',
           severity: 'warning',
           message: bounded
-            ? `${fn} fails ${pct} of its batches from ${sn}; when a batch runs out of retries its records are skipped without a trace. Connect ${sn} to a queue or topic as on-failure.`
-            : `${fn} fails ${pct} of its batches from ${sn}, and a failing batch is retried until its records expire, holding up its shard meanwhile. On the connection from ${sn}, set a retry limit (maximum retry attempts or record age) and connect ${sn} to a queue or topic as on-failure.`,
+            ? `${fn} fails on ${pct} of the records from ${sn} (a batch holding one fails); when a batch runs out of retries its records are skipped without a trace. Connect ${sn} to a queue or topic as on-failure.`
+            : `${fn} fails on ${pct} of the records from ${sn} (a batch holding one fails), and a failing batch is retried until its records expire, holding up its shard meanwhile. On the connection from ${sn}, set a retry limit (maximum retry attempts or record age) and connect ${sn} to a queue or topic as on-failure.`,
           nodeIds: [n.id, s.id],
           edgeIds: [e.id],
           source: source(s.kind === 'table' ? '[L-DDB]' : '[L-KIN]'),

@@ -50,6 +50,11 @@ describe('no-failure-path: a consumer that fails with nowhere for failures to go
     expect(dlq.params).toEqual({ type: 'fifo' });
     expect(after.edges).toContainEqual(expect.objectContaining({ source: 'q', target: dlq.id, role: 'dlq' }));
     expect(findings(after, 'no-failure-path')).toEqual([]);
+    // With ReportBatchItemFailures the error rate is each message's, and the sentence says so.
+    const items = doc(d.nodes, [{ source: 'q', target: 'f', params: { reportBatchItemFailures: true } }]);
+    expect(only(items, 'no-failure-path').message).toMatch(
+      /^Worker fails 0.01 % of its messages, and Orders/,
+    );
   });
 
   it('stream: unbounded retries are named, with no one-click fix (two settings and a destination)', () => {
@@ -61,6 +66,8 @@ describe('no-failure-path: a consumer that fails with nowhere for failures to go
       [{ source: 's', target: 'f' }],
     );
     const f = only(d, 'no-failure-path');
+    // A stream consumer's error rate marks records (poison records), not batches.
+    expect(f.message).toMatch(/^Count fails on 1 % of the records from Clicks \(a batch holding one fails\)/);
     expect(f.message).toContain('retried until its records expire');
     expect(f.fix).toBeUndefined();
     const bounded = doc(
