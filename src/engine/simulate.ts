@@ -145,6 +145,7 @@ export class Simulation {
         rule.meaning,
         (name) => ctx.typeIndex(name),
         ctx.measureFromMs,
+        ctx.requests,
       );
       source.out.push(edge);
       target.in.push(edge);
@@ -313,7 +314,7 @@ export class Simulation {
       nodes,
       edges: edgeCounts(ctx.edges),
       warnings: [...ctx.warnings],
-      traces: r.traces,
+      traces: r.finishedTraces(),
       latencyHistogram: r
         .latencyHistogram()
         .buckets()

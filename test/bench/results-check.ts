@@ -57,6 +57,18 @@ function diff(a: unknown, b: unknown, path: string, out: string[], limit = 12): 
     diff((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], `${path}.${k}`, out, limit);
 }
 
+/** Whether `before` equals result r with every hop's parent, via and sync left out. */
+function sameWithoutLinks(before: string, r: unknown): boolean {
+  const copy = JSON.parse(JSON.stringify(r)) as { traces: { hops: Record<string, unknown>[] }[] };
+  for (const tr of copy.traces)
+    for (const h of tr.hops) {
+      delete h.parent;
+      delete h.via;
+      delete h.sync;
+    }
+  return JSON.stringify(copy) === before;
+}
+
 mkdirSync(dir, { recursive: true });
 let failed = 0;
 let ran = 0;
@@ -78,6 +90,8 @@ for (const c of cases) {
   }
   const before = readFileSync(file, 'utf8');
   if (before === text) continue;
+  // A set saved before hops recorded their edges and parents: compare the rest of each hop.
+  if (!before.includes('"via":') && sameWithoutLinks(before, r)) continue;
   failed++;
   const lines: string[] = [];
   diff(JSON.parse(before), JSON.parse(text), '', lines);

@@ -1,7 +1,6 @@
-import type { KindTraits } from '../../engine/kinds/catalog-types';
 import { KINDS, NODE_KINDS } from '../../engine/kinds/registry';
 import type { Result } from '../../engine/result';
-import type { Trace, TraceHop } from '../../engine/sim/requests';
+import type { Trace } from '../../engine/sim/requests';
 
 /**
  * The replay of a run's sampled traces, as pure data: which dots are where at simulated time
@@ -9,9 +8,9 @@ import type { Trace, TraceHop } from '../../engine/sim/requests';
  * stepping and scrubbing to the same t always give the same picture (the run is
  * deterministic, and nothing here keeps state between frames).
  *
- * A trace is a list of hops (a visit of one request to one node). Each visit gets a dot: it
- * travels in along the edges from the node that handed the work on (its parent visit, or the
- * producer for the first one), waits at the node while the node works, and for a synchronous
+ * A trace is a list of hops (a visit of one request to one node), each with the edges it came
+ * over and the hop that handed it on, as the engine recorded them. Each visit gets a dot: it
+ * travels in along those edges from its parent visit (or from the producer), waits at the node while the node works, and for a synchronous
  * call travels back. Hand-offs in the engine take no time, so a travel that would last less
  * than `transitMs` is given that long (taken from the start of the visit): otherwise nothing
  * would be seen moving.
@@ -56,9 +55,9 @@ export interface Visit {
   retry: number;
   outcome: string;
   ok: boolean;
-  /** The visit this one came from (-1: from a source such as a producer). */
+  /** The visit this one came from, as the engine recorded it (-1: from a source such as a producer); always listed earlier. */
   parent: number;
-  /** True when the parent waits for this visit (a synchronous call). */
+  /** True when the parent waits for this visit (a synchronous call), as recorded. */
   sync: boolean;
   /** When the dot arrives at the node (after legIn). */
   arriveMs: number;
@@ -95,12 +94,8 @@ export interface DotAt {
   place: DotPlace;
 }
 
-/** Kinds by trait (kinds/<kind>/catalog.ts): where work waits, where it enters, where clients wait. */
-const kindsWith = (trait: keyof KindTraits) =>
-  new Set<string>(NODE_KINDS.filter((k) => KINDS[k].traits[trait]));
-const BUFFERS = kindsWith('buffer');
-const SOURCES = kindsWith('source');
-const SYNC_ENTRIES = kindsWith('syncEntry');
+/** Kinds where work waits between hops (kinds/<kind>/catalog.ts): a dot rests on them along a chain. */
+const BUFFERS = new Set<string>(NODE_KINDS.filter((k) => KINDS[k].traits.buffer));
 
 /** Hop outcomes some kind declares as a failure ("error", "503", "deadLettered"…). */
 const BAD_OUTCOMES = new Set<string>(
@@ -122,19 +117,18 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)];
 }
 
-class Paths {
-  private readonly out = new Map<string, GraphEdge[]>();
-  private readonly inn = new Map<string, GraphEdge[]>();
+/** The diagram as the replay needs it: node kinds, edges by id, and each node's outgoing edges. */
+class Diagram {
   readonly kind = new Map<string, string>();
-  private readonly cache = new Map<string, GraphEdge[] | null>();
+  private readonly byId = new Map<string, GraphEdge>();
+  private readonly out = new Map<string, GraphEdge[]>();
 
   constructor(g: ReplayGraph) {
     for (const n of g.nodes) this.kind.set(n.id, n.kind);
     for (const e of g.edges) {
+      this.byId.set(e.id, e);
       if (!this.out.has(e.source)) this.out.set(e.source, []);
-      if (!this.inn.has(e.target)) this.inn.set(e.target, []);
       this.out.get(e.source)!.push(e);
-      this.inn.get(e.target)!.push(e);
     }
   }
 
@@ -142,71 +136,14 @@ class Paths {
     return this.out.get(node) ?? [];
   }
 
-  /** Shortest chain of "invoke" edges from a to b (null when there is none). */
-  path(a: string, b: string): GraphEdge[] | null {
-    const key = `${a}\u0000${b}`;
-    if (this.cache.has(key)) return this.cache.get(key)!;
-    const prev = new Map<string, GraphEdge>();
-    const seen = new Set([a]);
-    let frontier = [a];
-    let found = false;
-    while (frontier.length && !found) {
-      const next: string[] = [];
-      for (const n of frontier) {
-        for (const e of this.out.get(n) ?? []) {
-          if ((e.role ?? 'invoke') !== 'invoke' || seen.has(e.target)) continue;
-          seen.add(e.target);
-          prev.set(e.target, e);
-          if (e.target === b) found = true;
-          next.push(e.target);
-        }
-      }
-      frontier = next;
+  /** The recorded edges as a chain on this diagram, null when one is no longer on it. */
+  chain(ids: readonly string[]): GraphEdge[] | null {
+    const chain: GraphEdge[] = [];
+    for (const id of ids) {
+      const e = this.byId.get(id);
+      if (!e) return null;
+      chain.push(e);
     }
-    let chain: GraphEdge[] | null = null;
-    if (found) {
-      chain = [];
-      for (let n = b; n !== a;) {
-        const e = prev.get(n)!;
-        chain.unshift(e);
-        n = e.source;
-      }
-    }
-    this.cache.set(key, chain);
-    return chain;
-  }
-
-  /** The nearest producer or schedule that reaches `node`, and the chain from it. */
-  fromSource(node: string): GraphEdge[] | null {
-    const key = `\u0001${node}`;
-    if (this.cache.has(key)) return this.cache.get(key)!;
-    const prev = new Map<string, GraphEdge>();
-    const seen = new Set([node]);
-    let frontier = [node];
-    let source: string | null = null;
-    while (frontier.length && source === null) {
-      const next: string[] = [];
-      for (const n of frontier) {
-        for (const e of this.inn.get(n) ?? []) {
-          if ((e.role ?? 'invoke') !== 'invoke' || seen.has(e.source)) continue;
-          seen.add(e.source);
-          prev.set(e.source, e);
-          if (SOURCES.has(this.kind.get(e.source) ?? '') && source === null) source = e.source;
-          next.push(e.source);
-        }
-      }
-      frontier = next;
-    }
-    let chain: GraphEdge[] | null = null;
-    if (source !== null) {
-      chain = [];
-      for (let n = source; n !== node;) {
-        const e = prev.get(n)!;
-        chain.push(e);
-        n = e.target;
-      }
-    }
-    this.cache.set(key, chain);
     return chain;
   }
 
@@ -244,9 +181,34 @@ export function transitFor(traces: readonly Trace[]): number {
   return Math.min(2000, Math.max(1, m / 4));
 }
 
-/** Builds the replay of a result's traces on a diagram. */
+/**
+ * The trace's hops (those on the diagram) in the order their visits are listed: by start
+ * (the longer first on a tie, so a caller comes before its callee), every parent before the
+ * hops it led to.
+ */
+function visitOrder(trace: Trace, diagram: Diagram): number[] {
+  const hops = trace.hops;
+  const byStart = hops
+    .map((_, i) => i)
+    .filter((i) => diagram.kind.has(hops[i].node))
+    .sort((a, b) => hops[a].startMs - hops[b].startMs || hops[b].endMs - hops[a].endMs || a - b);
+  const on = new Set(byStart);
+  const placed = new Set<number>();
+  const order: number[] = [];
+  const place = (i: number) => {
+    if (placed.has(i)) return;
+    placed.add(i);
+    const p = hops[i].parent;
+    if (p >= 0 && on.has(p)) place(p);
+    order.push(i);
+  };
+  for (const i of byStart) place(i);
+  return order;
+}
+
+/** Builds the replay of a result's traces on a diagram, along the edges and parents the engine recorded. */
 export function buildReplay(result: Pick<Result, 'traces' | 'simulatedSeconds'>, graph: ReplayGraph): Replay {
-  const paths = new Paths(graph);
+  const diagram = new Diagram(graph);
   const transitMs = transitFor(result.traces);
   const visits: Visit[] = [];
   const visitsOf: [number, number][] = [];
@@ -254,13 +216,16 @@ export function buildReplay(result: Pick<Result, 'traces' | 'simulatedSeconds'>,
 
   result.traces.forEach((trace, ti) => {
     const first = visits.length;
-    const hops: TraceHop[] = [...trace.hops]
-      .filter((h) => paths.kind.has(h.node))
-      .sort((a, b) => a.startMs - b.startMs || b.endMs - a.endMs);
+    const order = visitOrder(trace, diagram);
+    const visitOfHop = new Map<number, number>();
     const mine: Visit[] = [];
-    hops.forEach((h, i) => {
+    order.forEach((hi, i) => {
+      const h = trace.hops[hi];
+      visitOfHop.set(hi, i);
       const ok = hopOk(h.outcome);
       const retry = h.retry ?? 0;
+      const parent = h.parent >= 0 ? (visitOfHop.get(h.parent) ?? -1) : -1;
+      const sync = h.sync === true;
       const v: Visit = {
         trace: ti,
         index: i,
@@ -271,8 +236,8 @@ export function buildReplay(result: Pick<Result, 'traces' | 'simulatedSeconds'>,
         retry,
         outcome: h.outcome,
         ok,
-        parent: -1,
-        sync: false,
+        parent,
+        sync,
         arriveMs: h.startMs,
         legIn: null,
         legOut: null,
@@ -280,53 +245,28 @@ export function buildReplay(result: Pick<Result, 'traces' | 'simulatedSeconds'>,
         hideMs: h.endMs,
         style: retry > 0 ? 'retry' : h.cold ? 'cold' : 'normal',
       };
-      // A retry waits at its own node since the failed attempt.
-      let sameNode = -1;
-      if (retry > 0)
-        for (let j = i - 1; j >= 0; j--)
-          if (mine[j].node === h.node) {
-            sameNode = j;
-            break;
-          }
-      const room = (from: number) => Math.min(transitMs, Math.max(0, (h.endMs - from) / 2));
-      if (sameNode >= 0) {
-        v.parent = sameNode;
-        v.showMs = mine[sameNode].endMs;
+      const p = parent >= 0 ? mine[parent] : null;
+      if (h.via.length === 0) {
+        // A visit the node made again (a retry, a message received again) waits there since the one before.
+        if (p) v.showMs = Math.min(p.endMs, h.startMs);
       } else {
-        let parent = -1;
-        let chain: GraphEdge[] | null = null;
-        for (let j = i - 1; j >= 0; j--) {
-          const c = mine[j].node === h.node ? null : paths.path(mine[j].node, h.node);
-          if (c) {
-            parent = j;
-            chain = c;
-            break;
-          }
-        }
-        let from: number;
-        if (parent >= 0 && chain) {
-          const p = mine[parent];
-          v.parent = parent;
-          v.sync = chain.length === 1 && p.startMs <= h.startMs && h.endMs <= p.endMs + 1e-6;
-          // A synchronous call leaves once the caller's own dot has arrived; a hand-off when the sender is done.
-          from = v.sync ? Math.max(h.startMs, Math.min(p.arriveMs, h.endMs)) : Math.min(p.endMs, h.startMs);
-        } else {
-          chain = paths.fromSource(h.node);
-          from = Math.min(trace.startMs, h.startMs);
-          // Clients wait for an API's or a load balancer's answer.
-          const k = paths.kind.get(h.node);
-          v.sync = !!chain && chain.length === 1 && SYNC_ENTRIES.has(k ?? '');
-        }
-        if (chain && chain.length > 0) {
+        const chain = diagram.chain(h.via);
+        // A synchronous call leaves once the caller's own dot has arrived; a hand-off when the
+        // sender is done; work from a source when the request entered.
+        const from = !p
+          ? Math.min(trace.startMs, h.startMs)
+          : sync
+            ? Math.max(h.startMs, Math.min(p.arriveMs, h.endMs))
+            : Math.min(p.endMs, h.startMs);
+        if (chain) {
           const gap = h.startMs - from;
-          const t1 = gap >= transitMs ? h.startMs : Math.min(h.endMs, Math.max(h.startMs, from + room(from)));
-          const buffer = gap > 4 * transitMs ? paths.bufferIn(chain) : undefined;
+          const room = Math.min(transitMs, Math.max(0, (h.endMs - from) / 2));
+          const t1 = gap >= transitMs ? h.startMs : Math.min(h.endMs, Math.max(h.startMs, from + room));
+          const buffer = gap > 4 * transitMs ? diagram.bufferIn(chain) : undefined;
           v.legIn = legAlong(chain, from, t1, retry > 0 ? 'retry' : 'normal', false, buffer);
           v.arriveMs = t1;
           v.showMs = from;
-          if (v.sync) {
-            v.legOut = legAlong(chain, h.endMs, h.endMs + transitMs, ok ? 'normal' : 'error', true);
-          }
+          if (sync) v.legOut = legAlong(chain, h.endMs, h.endMs + transitMs, ok ? 'normal' : 'error', true);
         }
       }
       mine.push(v);
@@ -334,7 +274,7 @@ export function buildReplay(result: Pick<Result, 'traces' | 'simulatedSeconds'>,
     // A request that ended in a DLQ: the dead letter leaves from the last node with a DLQ or on-failure edge.
     if (trace.outcome === 'deadLettered') {
       for (let j = mine.length - 1; j >= 0; j--) {
-        const dl = paths.edgesOut(mine[j].node).find((e) => e.role === 'onFailure' || e.role === 'dlq');
+        const dl = diagram.edgesOut(mine[j].node).find((e) => e.role === 'onFailure' || e.role === 'dlq');
         if (dl) {
           const v = mine[j];
           v.legOut = legAlong([dl], v.endMs, v.endMs + Math.max(transitMs, 1), 'dlq');

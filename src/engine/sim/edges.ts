@@ -1,6 +1,7 @@
 import type { Rng } from '../kernel/rng';
 import type { EdgeMeaning, EdgeRole } from '../scenario/connections';
 import type { Edge, EdgeParams, EdgeSpec, NodeRuntime } from './node-runtime';
+import type { Requests } from './requests';
 
 export type { EdgeParams, EdgeSpec } from './node-runtime';
 
@@ -19,6 +20,9 @@ export class EdgeRuntime implements Edge {
   /** Calls, messages and batches that crossed the edge after the warm-up (the service map's rates). */
   passed = 0;
   declare private readonly measureFromMs: number;
+  /** The run's requests when traces are recorded (each crossing of a sampled request is noted), else null. */
+  declare private readonly traces: Requests | null;
+  declare private readonly answers: boolean;
 
   constructor(
     index: number,
@@ -28,13 +32,19 @@ export class EdgeRuntime implements Edge {
     meaning: EdgeMeaning,
     typeIndex: (name: string) => number,
     measureFromMs = 0,
+    requests: Requests | null = null,
   ) {
     this.measureFromMs = measureFromMs;
+    this.traces = requests !== null && requests.tracing ? requests : null;
     this.index = index;
     this.spec = spec;
     this.source = source;
     this.target = target;
     this.meaning = meaning;
+    this.answers =
+      meaning === 'request' ||
+      meaning === 'integration' ||
+      (meaning === 'invoke' && spec.params.mode === 'sync');
     const per = spec.params.perRequest ?? 1;
     this.whole = Math.floor(per);
     this.frac = per - this.whole;
@@ -55,12 +65,9 @@ export class EdgeRuntime implements Edge {
   get params(): EdgeParams {
     return this.spec.params;
   }
+  /** The sender waits for the target's answer (an API's client, a synchronous invoke). */
   get sync(): boolean {
-    return (
-      this.meaning === 'request' ||
-      this.meaning === 'integration' ||
-      (this.meaning === 'invoke' && this.spec.params.mode === 'sync')
-    );
+    return this.answers;
   }
 
   /** Whether an event of this type passes the edge's filter or pattern. */
@@ -72,6 +79,8 @@ export class EdgeRuntime implements Edge {
   /** The source hands one path of `req` to the target (NodeRuntime.deliver), counted. */
   deliver(req: number, type: number, kb: number, group: number, t: number): void {
     if (t >= this.measureFromMs) this.passed++;
+    if (this.traces !== null && req >= 0)
+      this.traces.arrive(req, this.spec.id, this.source.spec.id, this.target.spec.id, this.answers);
     this.target.deliver(req, type, kb, group, t, this);
   }
 
@@ -87,7 +96,15 @@ export class EdgeRuntime implements Edge {
     fails?: boolean,
   ): void {
     if (t >= this.measureFromMs) this.passed++;
+    if (this.traces !== null && req >= 0)
+      this.traces.arrive(req, this.spec.id, this.source.spec.id, this.target.spec.id, this.answers);
     this.target.call(req, type, kb, group, t, caller, callerSlot, fails);
+  }
+
+  /** Item `req` of a poller's batch (a call made with req −1) crosses this edge: noted for a sampled request. */
+  batchItem(req: number): void {
+    if (this.traces !== null && req >= 0)
+      this.traces.arrive(req, this.spec.id, this.source.spec.id, this.target.spec.id, false);
   }
 
   /** How many messages this edge sends for one handled request: perRequest on average. */

@@ -17,14 +17,49 @@ export const XRAY_UNDECIDED = 0;
 export const XRAY_SAMPLED = 1;
 export const XRAY_NOT_SAMPLED = 2;
 
-/** One hop of a sampled request, for the canvas replay and the waterfall. */
-export interface TraceHop {
+/** What a node says about one visit of a sampled request (Requests.hop adds where it came from). */
+export interface HopRecord {
   node: string;
   startMs: number;
   endMs: number;
   cold?: boolean;
   retry?: number;
   outcome: string;
+}
+
+/** One hop of a sampled request, for the canvas replay and the waterfall. */
+export interface TraceHop extends HopRecord {
+  /**
+   * The hop that handed this work on (index into the trace's hops), -1 when it came from a
+   * source (a producer, a schedule). Recorded when the work crossed its edge, not guessed.
+   */
+  parent: number;
+  /**
+   * The edges (ids) the work came over from the parent hop's node, or from its source: one
+   * edge usually, more when it passed nodes that record no hop of their own (a topic, a
+   * table's write); empty when it waited at the same node since its parent (a retry, a
+   * message received again).
+   */
+  via: string[];
+  /** The parent waits for this hop's answer (every edge of `via` was a synchronous call). */
+  sync?: true;
+}
+
+/**
+ * Where a sampled request's work went, in the order it arrived: one entry per crossing of an
+ * edge (made at deliver/call time) and per repeat visit a node records on its own. A node's
+ * hop fills the oldest entry at that node still waiting for one. Only sampled requests get
+ * entries, so the hot path allocates nothing for the others.
+ */
+interface TraceEntry {
+  node: string;
+  /** Edge id crossed to get here, '' for a repeat visit at the same node. */
+  edge: string;
+  sync: boolean;
+  /** Entry that sent this work, -1 from a source. */
+  parent: number;
+  /** Index of the hop that filled this entry, -1 while none has. */
+  hop: number;
 }
 export interface Trace {
   id: number;
@@ -63,6 +98,9 @@ export class Requests {
   private mirroring = true;
 
   readonly traces: Trace[] = [];
+  /** Per trace, its entries (TraceEntry), and the entry filled last (a node's hand-off follows its hop). */
+  private readonly entries: TraceEntry[][] = [];
+  private readonly lastFilled: number[] = [];
   private traceBudget = 0;
   declare private readonly traceEvery: number;
   private sinceTrace = 0;
@@ -111,6 +149,8 @@ export class Requests {
       this.traceBudget--;
       this.traceOf[id] = this.traces.length;
       this.traces.push({ id: this.traces.length, startMs: t, endMs: t, outcome: 'inFlight', hops: [] });
+      this.entries.push([]);
+      this.lastFilled.push(-1);
     }
     return id;
   }
@@ -211,9 +251,92 @@ export class Requests {
     return id >= 0 ? this.traceOf[id] : -1;
   }
 
-  hop(id: number, hop: TraceHop): void {
+  /** Whether traces are being recorded at all (an edge checks this before anything else). */
+  get tracing(): boolean {
+    return this.traceEvery > 0;
+  }
+
+  /**
+   * Work of sampled request `id` crosses edge `edgeId` from node `from` to node `to` (a
+   * delivery, a call, or an item of a poller's batch). Its parent is the sender's visit: the
+   * one it recorded last when that is at `from` (a node hands work on right after its own hop),
+   * else its latest visit still running there (a synchronous call made while it works), else
+   * its latest visit there.
+   */
+  arrive(id: number, edgeId: string, from: string, to: string, sync: boolean): void {
     const tr = id >= 0 ? this.traceOf[id] : -1;
-    if (tr >= 0) this.traces[tr].hops.push(hop);
+    if (tr < 0) return;
+    const es = this.entries[tr];
+    es.push({ node: to, edge: edgeId, sync, parent: this.activeAt(tr, from), hop: -1 });
+  }
+
+  private activeAt(tr: number, node: string): number {
+    const es = this.entries[tr];
+    const last = this.lastFilled[tr];
+    if (last >= 0 && es[last].node === node) return last;
+    let any = -1;
+    for (let j = es.length - 1; j >= 0; j--) {
+      if (es[j].node !== node) continue;
+      if (es[j].hop < 0) return j;
+      if (any < 0) any = j;
+    }
+    return any;
+  }
+
+  /** A node records a visit of request `id` (only sampled requests keep it). */
+  hop(id: number, rec: HopRecord): void {
+    const tr = id >= 0 ? this.traceOf[id] : -1;
+    if (tr < 0) return;
+    const es = this.entries[tr];
+    let e = -1;
+    for (let j = 0; j < es.length; j++)
+      if (es[j].hop < 0 && es[j].node === rec.node) {
+        e = j;
+        break;
+      }
+    if (e < 0) {
+      // A visit the node made again on its own (a retry, a message received again): it
+      // follows that node's previous visit and crossed no edge.
+      let prev = -1;
+      for (let j = es.length - 1; j >= 0 && prev < 0; j--) if (es[j].node === rec.node) prev = j;
+      e = es.length;
+      es.push({ node: rec.node, edge: '', sync: false, parent: prev, hop: -1 });
+    }
+    const hops = this.traces[tr].hops;
+    es[e].hop = hops.length;
+    this.lastFilled[tr] = e;
+    const h = rec as TraceHop;
+    h.parent = -1;
+    h.via = [];
+    hops.push(h);
+  }
+
+  /**
+   * The traces with each hop's parent and edges resolved: an entry no hop filled (a node that
+   * records none, like a topic) passes its edge on to the hops it led to.
+   */
+  finishedTraces(): Trace[] {
+    for (let tr = 0; tr < this.traces.length; tr++) {
+      const es = this.entries[tr];
+      const hops = this.traces[tr].hops;
+      for (const e of es) {
+        if (e.hop < 0) continue;
+        const via: string[] = e.edge ? [e.edge] : [];
+        let sync = e.sync;
+        let p = e.parent;
+        while (p >= 0 && es[p].hop < 0) {
+          if (es[p].edge) via.unshift(es[p].edge);
+          sync = false;
+          p = es[p].parent;
+        }
+        const h = hops[e.hop];
+        h.parent = p >= 0 ? es[p].hop : -1;
+        h.via = via;
+        if (sync && via.length > 0) h.sync = true;
+        else delete h.sync;
+      }
+    }
+    return this.traces;
   }
 
   /**

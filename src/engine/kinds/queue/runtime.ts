@@ -500,6 +500,10 @@ export class QueueRuntime extends NodeBase<QueueParams> {
       for (let k = this.bt.count[b]; k > 0; k--, m = this.ms.next[m])
         p.target.batchItem(this.ms.req[m], this.ms.type[m], this.ms.kb[m]);
     }
+    if (this.ctx.requests.tracing) {
+      let m = m0;
+      for (let k = this.bt.count[b]; k > 0; k--, m = this.ms.next[m]) p.edge.batchItem(this.ms.req[m]);
+    }
     // With ReportBatchItemFailures the handler answers normally and lists the failed items,
     // which the queue draws itself when the batch comes back.
     p.edge.call(

@@ -458,10 +458,12 @@ class Consumer {
     let r = this.head[lane];
     const type = this.rType[r];
     const announce = this.target.batchItem !== undefined;
+    const tracing = this.ctx.requests.tracing;
     for (let i = 0; i < n; i++, r = this.rNext[r]) {
       kb += this.rKb[r];
       if (this.rPoison[r]) poison = true;
       if (announce) this.target.batchItem!(this.rReq[r], this.rType[r], this.rKb[r]);
+      if (tracing) this.edge.batchItem(this.rReq[r]);
     }
     if (measuring) {
       this.poller.counts.batches++;
