@@ -1,3 +1,4 @@
+import { keyedRecord } from '../own-keys';
 import { isObj, type CfnTemplate } from './template';
 
 /**
@@ -76,7 +77,7 @@ export class Resolver {
   /** A condition's value; undefined when it depends on something unknown (then callers assume true). */
   condition(name: string): boolean | undefined {
     if (this.condCache.has(name)) return this.condCache.get(name);
-    if (!(name in this.tpl.conditions)) {
+    if (!Object.hasOwn(this.tpl.conditions, name)) {
       this.notes.add(`condition ${name} is not declared; assumed true`);
       return undefined;
     }
@@ -120,7 +121,7 @@ export class Resolver {
         return this.condition(arg) ?? new Unresolved(`condition ${arg}`);
       if (k.startsWith('Fn::')) return this.fn(k.slice(4), arg, depth);
     }
-    const out: Record<string, unknown> = {};
+    const out = keyedRecord<unknown>();
     for (const k of keys) {
       const r = this.resolve(v[k], depth + 1);
       if (r !== NO_VALUE) out[k] = r;
@@ -131,9 +132,9 @@ export class Resolver {
   private ref(name: unknown): unknown {
     if (typeof name !== 'string') return new Unresolved('Ref of a non-name');
     if (name === 'AWS::NoValue') return NO_VALUE;
-    if (name in PSEUDO) return PSEUDO[name];
+    if (Object.hasOwn(PSEUDO, name)) return PSEUDO[name];
     if (this.params.has(name)) return this.params.get(name);
-    if (name in this.tpl.resources) return new ResRef(name);
+    if (Object.hasOwn(this.tpl.resources, name)) return new ResRef(name);
     this.notes.add(`Ref ${name} names neither a parameter nor a resource`);
     return new Unresolved(`Ref ${name}`);
   }
@@ -181,7 +182,7 @@ export class Resolver {
       case 'FindInMap': {
         if (!Array.isArray(arg) || arg.length < 3) return new Unresolved('FindInMap needs [map, key, key]');
         const [m, k1, k2] = arg.slice(0, 3).map((x) => r(x));
-        const v = this.tpl.mappings[String(m)]?.[String(k1)]?.[String(k2)];
+        const v = ownPath(this.tpl.mappings, [String(m), String(k1), String(k2)]);
         if (v !== undefined) return r(v);
         if (arg.length > 3 && isObj(arg[3]) && 'DefaultValue' in arg[3]) return r(arg[3].DefaultValue);
         this.notes.add(`FindInMap ${String(m)}/${String(k1)}/${String(k2)} has no entry`);
@@ -240,12 +241,12 @@ export class Resolver {
     return str.replace(/\$\{(!?)([^}]*)\}/g, (whole, bang: string, name: string) => {
       if (bang) return `\${${name}}`; // ${!Literal}
       const n = name.trim();
-      if (n in vars) return text(vars[n]);
-      if (n in PSEUDO) return text(PSEUDO[n]);
+      if (Object.hasOwn(vars, n)) return text(vars[n]);
+      if (Object.hasOwn(PSEUDO, n)) return text(PSEUDO[n]);
       if (this.params.has(n)) return text(this.params.get(n));
       const dot = n.indexOf('.');
       const id = dot > 0 ? n.slice(0, dot) : n;
-      if (id in this.tpl.resources) return whole;
+      if (Object.hasOwn(this.tpl.resources, id)) return whole;
       this.notes.add(`\${${n}} in a Sub names nothing in the template`);
       return whole;
     });
@@ -296,4 +297,14 @@ export function boolOf(v: unknown): boolean | undefined {
 
 export function stringOf(v: unknown): string | undefined {
   return typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined;
+}
+
+/** A value at a path of own keys: a mapping named "constructor" or "toString" is looked up, not inherited. */
+function ownPath(root: unknown, keys: readonly string[]): unknown {
+  let v = root;
+  for (const k of keys) {
+    if (v === null || typeof v !== 'object' || !Object.hasOwn(v, k)) return undefined;
+    v = (v as Record<string, unknown>)[k];
+  }
+  return v;
 }

@@ -1,3 +1,4 @@
+import { keyedRecord } from '../own-keys';
 import type { ScenarioDoc } from '../scenario/doc';
 
 const COLUMN = 300;
@@ -27,7 +28,7 @@ export function layeredPositions(doc: ScenarioDoc): Record<string, { x: number; 
     if (!changed) break;
   }
   const rows = new Map<number, number>();
-  const out: Record<string, { x: number; y: number }> = {};
+  const out = keyedRecord<{ x: number; y: number }>();
   for (const n of doc.nodes) {
     const l = layer.get(n.id)!;
     const r = rows.get(l) ?? 0;

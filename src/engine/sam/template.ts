@@ -1,3 +1,4 @@
+import { keyedRecord } from '../own-keys';
 /**
  * The shape of a CloudFormation / SAM template after parsing, and the checks that must pass
  * before any of it is read: a Resources map of typed resources, and no DependsOn cycle.
@@ -54,7 +55,8 @@ export function readTemplate(doc: unknown, maxResources: number): TemplateCheck 
       ok: false,
       reason: `the template declares ${n} resources; CloudFormation allows at most ${maxResources} per template`,
     };
-  const resources: Record<string, CfnResource> = {};
+  // Logical ids are the template's own words: "__proto__" or "constructor" must stay a resource.
+  const resources = keyedRecord<CfnResource>();
   for (const [id, r] of Object.entries(doc.Resources)) {
     if (!isObj(r) || typeof r.Type !== 'string')
       return { ok: false, reason: `Resources.${id} has no Type: every resource needs "Type: AWS::…"` };

@@ -21,6 +21,19 @@ export interface DraftEdge {
   params: Record<string, unknown>;
 }
 
+/**
+ * The other node whose id followed by a dot begins this id, if any ("orders" for "orders.dlq").
+ * Refusing those keeps "<node id>.<metric>" series keys unambiguous: no key can then belong to
+ * two nodes, whatever metrics (some hold dots: "shard0.iteratorAge") the kinds record.
+ */
+function dottedPrefixOwner(id: string, byId: Map<string, ScenarioNode>): string | undefined {
+  for (let dot = id.indexOf('.', 1); dot !== -1; dot = id.indexOf('.', dot + 1)) {
+    const prefix = id.slice(0, dot);
+    if (byId.has(prefix)) return prefix;
+  }
+  return undefined;
+}
+
 /** Unreserved concurrency every account keeps [L-CONC]. */
 const UNRESERVED_FLOOR = 100;
 
@@ -46,6 +59,16 @@ export function checkGraph(
         n.id,
       );
     else byId.set(n.id, n);
+  });
+  nodes.forEach((n, i) => {
+    const owner = dottedPrefixOwner(n.id, byId);
+    if (owner)
+      nodeIssue(
+        i,
+        ['id'],
+        `node id "${n.id}" begins with the id of node "${owner}" and a dot: a run names its series "<node id>.<metric>", so the two nodes' series would mix; rename it without the dot (e.g. "${n.id.replaceAll('.', '-')}")`,
+        n.id,
+      );
   });
   const edgeIds = new Map<string, number>();
   drafts.forEach((e, j) => {

@@ -266,7 +266,14 @@ export type LessonStep = z.output<typeof lessonStepSchema>;
 
 export const envelopeFields = {
   format: formatSchema,
-  version: z.literal(SCENARIO_VERSION, { error: `must be ${SCENARIO_VERSION}` }),
+  // Optional, as hand-written files often leave it out: such a file is read as version 1 with a
+  // warning (migrate.ts, validate.ts), and the JSON Schema says the same (not required, default 1).
+  version: z
+    .literal(SCENARIO_VERSION, { error: `must be ${SCENARIO_VERSION}` })
+    .default(SCENARIO_VERSION)
+    .meta({
+      description: `The format's version. Left out, the file is read as version ${SCENARIO_VERSION} with a warning.`,
+    }),
   name: z
     .string({ error: 'must be text' })
     .max(200, { error: 'must be at most 200 characters' })

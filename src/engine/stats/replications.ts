@@ -1,3 +1,4 @@
+import { keyedRecord } from '../own-keys';
 import type { Summary } from '../kinds/vocabulary';
 import type { Result } from '../result';
 import { interval, type Interval } from './interval';
@@ -138,7 +139,7 @@ export function combineReplications(
       latencyMs: summaryInterval(results.map((r) => r.totals.latencyMs)),
       errorRate: totals(errorRate),
     },
-    nodes: {},
+    nodes: keyedRecord(),
     incomplete: results.filter((r) => r.incomplete).length,
     samples: {
       monthlyCostUsd: results.map((r) => r.totals.monthlyCostUsd),
@@ -165,7 +166,7 @@ export function combineReplications(
 }
 
 function bands(results: readonly Result[]): Record<string, { lo: number[]; hi: number[] }> {
-  const out: Record<string, { lo: number[]; hi: number[] }> = {};
+  const out = keyedRecord<{ lo: number[]; hi: number[] }>();
   const first = results[0].series!;
   const column = new Float64Array(results.length);
   for (const [key, v] of Object.entries(first)) {
