@@ -48,6 +48,26 @@ describe('version history of the autosaved work', () => {
     expect(v.map((x) => x.tab)).toEqual(['tab-1', 'tab-2']);
   });
 
+  it('two tabs editing at once make one version each per minute, not one per save', () => {
+    let v: ReturnType<typeof nextVersions> = [];
+    for (let i = 1; i <= 6; i++) {
+      v = nextVersions(v, doc('A', i), 'saving-tab', i * 1000);
+      v = nextVersions(v, doc('A', i + 10), 'other-tab', i * 1000 + 500, true);
+    }
+    expect(v.map((x) => [x.tab, x.doc.nodes.length, x.savedAt, x.fromTabNotSaving ?? false])).toEqual([
+      ['saving-tab', 6, 1000, false],
+      ['other-tab', 16, 1500, true],
+    ]);
+  });
+
+  it('a tab that stops saving starts a version of its own, marked, and it is read back', () => {
+    let v = nextVersions([], doc('A', 2), 't1', 0);
+    v = nextVersions(v, doc('A', 3), 't1', 1000, true);
+    expect(v.map((x) => x.fromTabNotSaving ?? false)).toEqual([false, true]);
+    expect(readVersions(JSON.parse(JSON.stringify(v)))).toEqual(v);
+    expect(readVersions([{ ...v[1], fromTabNotSaving: 'yes' }])).toEqual([]);
+  });
+
   it(`keeps the last ${MAX_VERSIONS}`, () => {
     let v = nextVersions([], doc('v0', 1), 't', 0);
     for (let i = 1; i < 30; i++) v = nextVersions(v, doc(`v${i}`, 1), 't', i);

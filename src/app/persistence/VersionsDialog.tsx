@@ -37,6 +37,7 @@ export function VersionsDialog({ onClose }: { onClose(): void }) {
             <span>
               <strong>{TIME.format(v.savedAt)}</strong> — {v.doc.name} ({v.doc.nodes.length} nodes,{' '}
               {v.doc.edges.length} connections){i === 0 ? ' · latest' : ''}
+              {v.fromTabNotSaving ? ' · edits in a tab that was not saving' : ''}
             </span>
             <button
               type="button"

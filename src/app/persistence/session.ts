@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import { del as idbDel, get as idbGet, set as idbSet } from 'idb-keyval';
+import { del as idbDel, get as idbGet, set as idbSet, update as idbUpdate } from 'idb-keyval';
 import { useNotices } from '../canvas/notices';
 import { replaceWithoutHistory } from '../store/scenario-history';
 import { emptyScenario, normalizeDoc, type ScenarioDoc } from '../store/scenario-doc';
@@ -208,6 +208,9 @@ export const useSession = create<SessionState>()((setState) => ({
 const get = <T>(key: string) => Promise.resolve().then(() => idbGet<T>(key));
 const set = (key: string, value: unknown) => Promise.resolve().then(() => idbSet(key, value));
 const del = (key: string) => Promise.resolve().then(() => idbDel(key));
+/** Read and write in one IndexedDB transaction: two tabs adding a version never drop each other's. */
+const update = <T>(key: string, fn: (old: T | undefined) => T) =>
+  Promise.resolve().then(() => idbUpdate<T>(key, fn));
 
 let timer: ReturnType<typeof setTimeout> | null = null;
 let pending: (() => Promise<void>) | null = null;
@@ -232,8 +235,14 @@ function storageFailed(e: unknown) {
 
 async function saveWork(doc: ScenarioDoc) {
   await set(WORK_KEY, doc);
-  const versions = readVersions(await get<unknown>(VERSIONS_KEY));
-  await set(VERSIONS_KEY, nextVersions(versions, doc, TAB_ID, Date.now()));
+  await addVersion(doc, false);
+}
+
+function addVersion(doc: ScenarioDoc, fromTabNotSaving: boolean) {
+  const now = Date.now();
+  return update<unknown>(VERSIONS_KEY, (old) =>
+    nextVersions(readVersions(old), doc, TAB_ID, now, fromTabNotSaving),
+  );
 }
 
 export async function flush() {
@@ -254,10 +263,18 @@ function saveJob(mode: Mode, doc: ScenarioDoc): () => Promise<void> {
 
 function scheduleSave(doc: ScenarioDoc) {
   const { mode, saving } = useSession.getState();
-  // Another tab saves this work, or storage refused: nothing is written (the banner says so).
-  if (saving !== 'here' || switching) return;
-  const job = saveJob(mode, doc);
-  pending = () => job().catch(storageFailed);
+  if (switching || saving === 'failed') return;
+  let job: () => Promise<void>;
+  if (saving === 'otherTab') {
+    // Another tab saves this work: this tab's edits go to History only, as this tab's own
+    // versions, so reloading or closing it loses nothing (the banner says where they are).
+    if (mode !== 'work') return;
+    job = () => addVersion(doc, true).catch(() => undefined);
+  } else {
+    const save = saveJob(mode, doc);
+    job = () => save().catch(storageFailed);
+  }
+  pending = job;
   if (timer) clearTimeout(timer);
   timer = setTimeout(() => void flush(), SAVE_DELAY_MS);
 }
@@ -297,7 +314,7 @@ export async function startSession(): Promise<void> {
         saving: 'otherTab',
         otherTabClosed: false,
         savingNote:
-          'Another tab took over saving this diagram. What you did here up to now is saved (see History).',
+          'Another tab took over saving this diagram. What you did here up to now is saved, and what you do from now on is kept in History.',
       }),
     onFreed: () =>
       useSession.setState({
@@ -310,7 +327,8 @@ export async function startSession(): Promise<void> {
   if (!tabLock.held)
     useSession.setState({
       saving: 'otherTab',
-      savingNote: 'This diagram is open in another tab, which saves it. Changes made here are not saved.',
+      savingNote:
+        'This diagram is open in another tab, which saves it. Changes made here are kept in History, not as your saved diagram.',
     });
   const link = decodeShare(location.hash);
   let opened = false;

@@ -10,31 +10,45 @@ export interface SavedVersion {
   /** Which tab saved it: saves of another tab never overwrite this one's versions. */
   tab: string;
   doc: ScenarioDoc;
+  /**
+   * Saved by a tab that was not saving the diagram (another tab was): its edits are kept here
+   * so that closing or reloading it loses nothing, while the saved diagram is the other tab's.
+   */
+  fromTabNotSaving?: boolean;
 }
 
 /**
  * The version list after a save. A minute of edits is one version, but a save that removes
  * nodes or edges, or replaces the diagram (a lesson, an import, a template: the name changes),
  * always starts a new one, so what was there just before can be brought back after a reload.
+ * A save joins this tab's latest version even when another tab saved since, so two tabs
+ * editing at once do not push the older versions out with one entry per keystroke.
  */
 export function nextVersions(
   list: readonly SavedVersion[],
   doc: ScenarioDoc,
   tab: string,
   now: number,
+  fromTabNotSaving = false,
 ): SavedVersion[] {
-  const last = list[list.length - 1];
-  const entry: SavedVersion = { savedAt: now, tab, doc };
+  let at = list.length - 1;
+  while (at >= 0 && list[at].tab !== tab) at--;
+  const last = at >= 0 ? list[at] : undefined;
+  const entry: SavedVersion = fromTabNotSaving
+    ? { savedAt: now, tab, doc, fromTabNotSaving }
+    : { savedAt: now, tab, doc };
   const coalesce =
     last !== undefined &&
-    last.tab === tab &&
     now - last.savedAt < VERSION_EVERY_MS &&
     last.doc.name === doc.name &&
+    (last.fromTabNotSaving ?? false) === fromTabNotSaving &&
     doc.nodes.length >= last.doc.nodes.length &&
     doc.edges.length >= last.doc.edges.length;
   // A coalesced save keeps the version's start time, so a steady stream of edits still makes
   // a new version every minute.
-  const next = coalesce ? [...list.slice(0, -1), { ...entry, savedAt: last.savedAt }] : [...list, entry];
+  const next = coalesce
+    ? list.map((v, i) => (i === at ? { ...entry, savedAt: last.savedAt } : v))
+    : [...list, entry];
   return next.slice(-MAX_VERSIONS);
 }
 
@@ -47,6 +61,8 @@ export function readVersions(stored: unknown): SavedVersion[] {
       typeof v === 'object' &&
       typeof (v as SavedVersion).savedAt === 'number' &&
       typeof (v as SavedVersion).tab === 'string' &&
+      ((v as SavedVersion).fromTabNotSaving === undefined ||
+        typeof (v as SavedVersion).fromTabNotSaving === 'boolean') &&
       typeof (v as SavedVersion).doc === 'object' &&
       (v as SavedVersion).doc !== null &&
       Array.isArray((v as SavedVersion).doc.nodes),

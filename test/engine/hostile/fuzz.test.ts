@@ -3,7 +3,9 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validateScenario } from '../../../src/engine/scenario/validate';
+import { NODE_KINDS } from '../../../src/engine/kinds/registry';
 import { simulate } from '../../../src/engine/simulate';
+import { fieldValues, setField, type FieldValue } from './field-values';
 
 /**
  * The fuzzer's families as a property test: shipped templates with hostile changes (keys named
@@ -26,7 +28,8 @@ type Mutation =
   | { kind: 'extreme'; at: number; value: number }
   | { kind: 'oversized'; at: number; size: number }
   | { kind: 'random'; at: number; value: unknown }
-  | { kind: 'protoId'; at: number; key: string };
+  | { kind: 'protoId'; at: number; key: string }
+  | { kind: 'field'; field: FieldValue };
 
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({
@@ -39,6 +42,10 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ kind: fc.constant('oversized' as const), at: fc.nat(), size: fc.constantFrom(300, 25_000) }),
   fc.record({ kind: fc.constant('random' as const), at: fc.nat(), value: fc.jsonValue({ maxDepth: 3 }) }),
   fc.record({ kind: fc.constant('protoId' as const), at: fc.nat(), key: fc.constantFrom(...PROTO_KEYS) }),
+  // A param of a kind the document holds (or not: then nothing changes) set to one of its
+  // choices, a bound, just past one, or a wrong type, read from the JSON Schema: kinds and fields
+  // added later (pipe, state machine, launch types, log and X-Ray fields) are drawn as they come.
+  fc.record({ kind: fc.constant('field' as const), field: fc.constantFrom(...fieldValues()) }),
 );
 
 /** Every object or array in the document, and every place holding a number or a string. */
@@ -57,6 +64,10 @@ function places(doc: unknown): { holder: Record<string, unknown>; key: string }[
 }
 
 function apply(doc: unknown, m: Mutation): void {
+  if (m.kind === 'field') {
+    setField(doc, m.field);
+    return;
+  }
   const all = places(doc);
   if (all.length === 0) return;
   const { holder, key } = all[m.at % all.length];
@@ -108,6 +119,34 @@ function roundTrip(doc: unknown): unknown {
   return JSON.parse(JSON.stringify(doc));
 }
 
+/**
+ * Whatever the document: validation answers with issues in the project's words or a scenario,
+ * and a scenario runs within its budgets to a priced result that keeps every node.
+ */
+function checkDocument(input: unknown, maxEvents = 10_000): void {
+  const v = validateScenario(input);
+  if (!v.ok) {
+    expect(v.errors.length).toBeGreaterThan(0);
+    for (const e of v.errors) {
+      expect(typeof e.path).toBe('string');
+      expect(e.message).not.toMatch(/Too small|Too big|Invalid input/);
+    }
+    return;
+  }
+  for (const w of v.warnings) expect(w.length).toBeLessThan(2000);
+  const r = simulate(input, {
+    durationSeconds: 30,
+    maxEvents,
+    maxWallMs: 5_000,
+    maxWorkInFlight: 50_000,
+  });
+  expect(Object.keys(r.nodes).sort()).toEqual(v.scenario.nodes.map((n) => n.id).sort());
+  const x = r.totals;
+  expect(x.requests).toBe(x.completed + x.failed + x.deadLettered + x.dropped + x.inFlight);
+  expect(x.costUsd).toBeGreaterThanOrEqual(0);
+  expect(Number.isFinite(x.monthlyCostUsd)).toBe(true);
+}
+
 describe('hostile documents (fast-check)', () => {
   it(
     `validation and runs never throw, hang or lose a node (${RUNS} documents)`,
@@ -119,28 +158,7 @@ describe('hostile documents (fast-check)', () => {
           (t, mutations) => {
             const doc = structuredClone(templates[t]);
             for (const m of mutations) apply(doc, m);
-            const input = roundTrip(doc);
-            const v = validateScenario(input);
-            if (!v.ok) {
-              expect(v.errors.length).toBeGreaterThan(0);
-              for (const e of v.errors) {
-                expect(typeof e.path).toBe('string');
-                expect(e.message).not.toMatch(/Too small|Too big|Invalid input/);
-              }
-              return;
-            }
-            for (const w of v.warnings) expect(w.length).toBeLessThan(2000);
-            const r = simulate(input, {
-              durationSeconds: 30,
-              maxEvents: 10_000,
-              maxWallMs: 5_000,
-              maxWorkInFlight: 50_000,
-            });
-            expect(Object.keys(r.nodes).sort()).toEqual(v.scenario.nodes.map((n) => n.id).sort());
-            const x = r.totals;
-            expect(x.requests).toBe(x.completed + x.failed + x.deadLettered + x.dropped + x.inFlight);
-            expect(x.costUsd).toBeGreaterThanOrEqual(0);
-            expect(Number.isFinite(x.monthlyCostUsd)).toBe(true);
+            checkDocument(roundTrip(doc));
           },
         ),
         // The suite's run is repeatable (a fixed seed); `npm run fuzz` draws a new one each time.
@@ -149,4 +167,30 @@ describe('hostile documents (fast-check)', () => {
     },
     120_000 + RUNS * 200,
   );
+
+  it('every param of every kind at each choice, bound, just past it and of a wrong type', () => {
+    const all = fieldValues();
+    // The kinds added since the fuzzer was first written are in the sweep, with their new choices.
+    const kinds = new Set(all.map((f) => f.kind));
+    // (an SNS topic has no params to set.)
+    expect([...kinds].sort()).toEqual(NODE_KINDS.filter((k) => k !== 'topic').sort());
+    const has = (kind: string, path: string, value: unknown) =>
+      all.some((f) => f.kind === kind && f.path.join('.') === path && f.value === value);
+    for (const launch of ['fargate', 'ec2', 'eks']) expect(has('container', 'launchType', launch)).toBe(true);
+    expect(has('function', 'logRetentionDays', 3654)).toBe(true);
+    expect(has('function', 'logBytesPerInvocation', -1)).toBe(true);
+    expect(has('stateMachine', 'workflowType', 'express')).toBe(true);
+    expect(has('pipe', 'filterShare', 2)).toBe(true);
+    let ran = 0;
+    for (const f of all) {
+      const base = templates.find((t) =>
+        (t as { nodes: { kind: string }[] }).nodes.some((n) => n.kind === f.kind),
+      );
+      const doc = structuredClone(base);
+      expect(setField(doc, f)).toBe(true);
+      checkDocument(roundTrip(doc), 2_000);
+      ran++;
+    }
+    expect(ran).toBe(all.length);
+  }, 300_000);
 });
