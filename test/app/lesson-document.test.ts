@@ -6,6 +6,8 @@ vi.mock('idb-keyval', () => ({
   get: async (k: string) => structuredClone(stored.get(k)),
   set: async (k: string, v: unknown) => void stored.set(k, structuredClone(v)),
   del: async (k: string) => void stored.delete(k),
+  update: async (k: string, fn: (old: unknown) => unknown) =>
+    void stored.set(k, structuredClone(fn(structuredClone(stored.get(k))))),
 }));
 
 const { startSession, flush, useSession, WORK_KEY, LESSON_KEY } =

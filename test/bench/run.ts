@@ -5,11 +5,12 @@
  * time, because the machine may be shared: still, compare runs made side by side. Figures,
  * not assertions: machines differ, so no test depends on them.
  * Flags: --quick (shorter cases), --api / --messaging (one half), --no-browser, --door (only the
- * door's figures: share links and files at the limits, door.ts).
+ * door's figures: share links and files at the limits, door.ts; and the run budgets, budgets.ts).
  */
 import { EventQueue } from '../../src/engine/kernel/event-queue';
 import { Rng } from '../../src/engine/kernel/rng';
 import { Simulation } from '../../src/engine/simulate';
+import { measureBudgets, printBudgets } from './budgets';
 import { measureDoor, printDoor } from './door';
 import { measureMainThread } from './main-thread';
 import { measurePlayback, printPlayback } from './playback';
@@ -112,7 +113,9 @@ const apiOnly = process.argv.includes('--api');
 if (process.argv.includes('--door')) {
   const door = measureDoor();
   printDoor(door);
-  console.log(JSON.stringify({ bench: 'door', node: process.version, door }, null, 2));
+  const budgets = measureBudgets();
+  printBudgets(budgets);
+  console.log(JSON.stringify({ bench: 'door', node: process.version, door, budgets }, null, 2));
   process.exit(0);
 }
 const rows: Row[] = [];
@@ -189,6 +192,12 @@ const playback = process.argv.includes('--no-browser') ? 'skipped: --no-browser'
 printPlayback(playback);
 const door = measureDoor();
 printDoor(door);
+const budgets = measureBudgets();
+printBudgets(budgets);
 console.log(
-  JSON.stringify({ bench: 'engine', node: process.version, rows, mainThread, playback, door }, null, 2),
+  JSON.stringify(
+    { bench: 'engine', node: process.version, rows, mainThread, playback, door, budgets },
+    null,
+    2,
+  ),
 );
