@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { toFlowNodes } from '../../src/app/canvas/to-flow';
+import { serviceMapOf } from '../../src/app/servicemap/map-data';
+import { simulate } from '../../src/engine/simulate';
 import { createScenarioStore } from '../../src/app/store/scenario';
 import { normalizeDoc } from '../../src/app/store/scenario-doc';
 
@@ -43,6 +45,43 @@ describe('node ids named after Object.prototype members in the editor', () => {
       { x: 7, y: 8 },
       { x: 100, y: 50 },
       { x: 200, y: 50 },
+    ]);
+  });
+});
+
+describe('the service map of a run whose ids are Object.prototype member names', () => {
+  it('has every node at its own position and every edge with its own count, after a structured clone', () => {
+    const ids = ['__proto__', 'toString', 'constructor'];
+    const doc = JSON.parse(
+      JSON.stringify({
+        format: 'serverless-sim.scenario',
+        version: 1,
+        name: 'ids',
+        settings: { durationSeconds: 120 },
+        nodes: [
+          { id: 'tick', kind: 'schedule', params: { rateSeconds: 60 }, position: { x: 0, y: 0 } },
+          ...ids.map((id, i) => ({ id, kind: 'function', position: { x: 300, y: 100 * (i + 1) } })),
+        ],
+        edges: ids.map((id, i) => ({
+          id: ['__proto__', 'valueOf', 'hasOwnProperty'][i],
+          source: 'tick',
+          target: id,
+        })),
+      }),
+    );
+    // The result crosses the worker boundary by structured clone, as in the app.
+    const result = structuredClone(simulate(doc));
+    const map = serviceMapOf(result, doc);
+    expect(map.nodes.map((n) => [n.id, n.y, n.count])).toEqual([
+      ['tick', 0, 2],
+      ['__proto__', 100, 2],
+      ['toString', 200, 2],
+      ['constructor', 300, 2],
+    ]);
+    expect(map.edges.map((e) => [e.id, e.target, e.passed])).toEqual([
+      ['__proto__', '__proto__', 2],
+      ['valueOf', 'toString', 2],
+      ['hasOwnProperty', 'constructor', 2],
     ]);
   });
 });

@@ -120,4 +120,45 @@ describe.skipIf(!hasBrowser)('hostile input in the browser', () => {
     await expect.poll(() => nodes(page).count()).toBe(3);
     expect(errors).toEqual([]);
   }, 120_000);
+
+  it('Stop pressed during the warm-up: partial results that say nothing was measured, no error', async () => {
+    s = await openApp({ width: 1366, height: 768 });
+    const page = s.page;
+    const errors = pageErrors(page);
+    const doc = {
+      format: 'serverless-sim.scenario',
+      version: 1,
+      name: 'Long warm-up',
+      settings: { durationSeconds: 2_592_000, warmupSeconds: 2_500_000 },
+      nodes: [
+        {
+          id: 'c',
+          kind: 'producer',
+          params: { traffic: { shape: 'poisson', ratePerSecond: 50 } },
+          position: { x: 0, y: 0 },
+        },
+        { id: 'api', kind: 'apiGateway', position: { x: 300, y: 0 } },
+        { id: 'f', kind: 'function', params: { provisionedConcurrency: 2 }, position: { x: 600, y: 0 } },
+      ],
+      edges: [
+        { id: 'e1', source: 'c', target: 'api' },
+        { id: 'e2', source: 'api', target: 'f' },
+      ],
+    };
+    await openAt(page, `#s=${lz.compressToEncodedURIComponent(JSON.stringify(doc))}`);
+    await page.getByTestId('node-f').waitFor();
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await page.waitForFunction(
+      () =>
+        Number(document.querySelector('[aria-label="Simulated time"]')?.getAttribute('aria-valuenow')) >= 1,
+    );
+    await page.getByRole('button', { name: 'Stop' }).click();
+    const notices = page.locator('.run-notices');
+    await expect.poll(() => notices.textContent(), { timeout: 30_000 }).toMatch(/stopped during the warm-up/);
+    await expect
+      .poll(() => notices.textContent())
+      .toMatch(/nothing was measured, so the bill and the metrics are empty/);
+    await s.screenshot('stopped-in-warmup-1366');
+    expect(errors).toEqual([]);
+  }, 120_000);
 });

@@ -88,8 +88,12 @@ function apply(doc: unknown, m: Mutation): void {
       break;
     case 'oversized':
       if (typeof holder[key] === 'string') holder[key] = 'x'.repeat(m.size);
-      else if (Array.isArray(holder[key]))
-        holder[key] = Array.from({ length: m.size }, () => (holder[key] as unknown[])[0]);
+      else if (Array.isArray(holder[key])) {
+        // Copies, not one item shared 25,000 times: a later mutation of a shared inner list would
+        // otherwise repeat in every copy (25,000² items), a document no file or link can carry.
+        const first = (holder[key] as unknown[])[0];
+        holder[key] = Array.from({ length: m.size }, () => structuredClone(first));
+      }
       break;
     case 'random':
       holder[key] = m.value;
@@ -162,7 +166,15 @@ describe('hostile documents (fast-check)', () => {
           },
         ),
         // The suite's run is repeatable (a fixed seed); `npm run fuzz` draws a new one each time.
-        { numRuns: RUNS, ...(process.env.FUZZ_RUNS ? {} : { seed: 17 }) },
+        // A failure is replayed with FUZZ_SEED=<seed> FUZZ_PATH=<path> from its report.
+        {
+          numRuns: RUNS,
+          ...(process.env.FUZZ_SEED
+            ? { seed: Number(process.env.FUZZ_SEED), path: process.env.FUZZ_PATH }
+            : process.env.FUZZ_RUNS
+              ? {}
+              : { seed: 17 }),
+        },
       );
     },
     120_000 + RUNS * 200,
