@@ -60,9 +60,13 @@ export function fieldValues(): FieldValue[] {
 /** Sets `path` in the params of the first node of `kind` in a document (a parsed template). */
 export function setField(doc: unknown, f: FieldValue): boolean {
   const nodes = (doc as { nodes?: { kind?: unknown; params?: Json }[] }).nodes;
-  const node = Array.isArray(nodes) ? nodes.find((n) => n && n.kind === f.kind) : undefined;
+  const node = Array.isArray(nodes)
+    ? nodes.find((n) => n !== null && typeof n === 'object' && n.kind === f.kind)
+    : undefined;
   if (!node) return false;
-  let holder = (node.params ??= {});
+  // Earlier mutations may have put anything in params: the field then goes into a fresh object.
+  if (node.params === null || typeof node.params !== 'object' || Array.isArray(node.params)) node.params = {};
+  let holder = node.params;
   for (const key of f.path.slice(0, -1)) {
     const next = holder[key];
     if (next === null || typeof next !== 'object' || Array.isArray(next)) holder[key] = {};
