@@ -108,6 +108,7 @@ export function describeFailure(err: unknown): RunFailure {
         ...(i.value === undefined ? {} : { value: cloneable(i.value) }),
         ...(i.nodeId ? { nodeId: i.nodeId } : {}),
         ...(i.edgeId ? { edgeId: i.edgeId } : {}),
+        ...(i.check ? { check: i.check } : {}),
       })),
     };
   }

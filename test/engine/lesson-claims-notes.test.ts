@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EVENTBRIDGE, KINESIS, LAMBDA, S3, SNS } from '../../src/engine/billing/prices';
+import { smallestFittingInstance } from '../../src/engine/kinds/server/instance-types';
 import { validateScenario } from '../../src/engine/scenario/validate';
 import {
   between,
@@ -509,6 +510,17 @@ const CLAIMS: Claim[] = [
       const r = runOf('compare-tiered');
       for (const id of ['apiTier', 'filesTier', 'renderTier'])
         expect(m(r, id).meanInstances).toBeGreaterThanOrEqual(1);
+    },
+  },
+  {
+    template: 'compare-monolith',
+    says: "The node's summary names the cheapest type that fits (t3.medium)",
+    check: () => {
+      const p = validateScenario(load('compare-monolith'));
+      const app = p.ok && p.scenario.nodes.find((n) => n.id === 'app')!;
+      expect(app && smallestFittingInstance(app.params.components as never)).toBe('t3.medium');
+      // "One pool of 4 request slots per instance"
+      expect(app && app.params.concurrencyPerInstance).toBe(4);
     },
   },
   {

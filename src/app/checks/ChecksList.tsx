@@ -2,6 +2,7 @@ import type { Finding } from '../../engine/checks';
 import { useScenarioStore } from '../store/scenario';
 import { FindingItem } from './FindingItem';
 import { problemFinding } from './problem-finding';
+import { StopIcon } from './StopIcon';
 import { useValidation } from './validation';
 import './checks.css';
 
@@ -34,8 +35,7 @@ export function ChecksList() {
       {blocking > 0 ? (
         <>
           <h3 className="inspector__h3 problems__title">
-            <span aria-hidden="true">⛔ </span>
-            {blocking} problem{blocking > 1 ? 's' : ''} to fix before running
+            <StopIcon /> {blocking} problem{blocking > 1 ? 's' : ''} to fix before running
           </h3>
           <ul className="finding-list">
             {problems.map((e, i) => (

@@ -1,6 +1,7 @@
 import type { Finding } from '../../engine/checks';
 import { useScenarioStore } from '../store/scenario';
 import { useSelectionStore } from '../store/scenario-selection';
+import { StopIcon } from './StopIcon';
 
 const SEVERITY_WORDS = { error: 'Must fix before running', warning: 'Worth a look' } as const;
 
@@ -20,7 +21,7 @@ export function FindingItem({ finding, selectable = true }: { finding: Finding; 
         aria-label={SEVERITY_WORDS[severity]}
         title={SEVERITY_WORDS[severity]}
       >
-        {severity === 'error' ? '⛔' : '⚠'}
+        {severity === 'error' ? <StopIcon /> : '⚠'}
       </span>
       <div className="finding__body">
         {selectable && (finding.nodeIds.length > 0 || (finding.edgeIds?.length ?? 0) > 0) ? (

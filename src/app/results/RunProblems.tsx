@@ -32,7 +32,8 @@ export function RunProblems({ error }: { error: RunFailure }) {
         {error.issues.map((issue, i) => (
           <li key={i}>
             <span className="run-issue-message">{issue.message}</span>{' '}
-            <code className="run-issue-path">{issue.path}</code>
+            {/* A learner check's sentence names its nodes by label: the path would only add internal words. */}
+            {issue.check ? null : <code className="run-issue-path">{issue.path}</code>}
             {(issue.nodeId || issue.edgeId) && (
               <button
                 type="button"
