@@ -2,6 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EC2_INSTANCE_TYPES, EKS } from '../../src/engine/billing/prices';
+import { functionCatalog } from '../../src/engine/kinds/function/catalog';
 import { defaultColdStart } from '../../src/engine/kinds/function/cold-starts';
 import type { Result } from '../../src/engine/result';
 import { simulate } from '../../src/engine/simulate';
@@ -176,6 +177,8 @@ const CLAIMS: Claim[] = [
       const ok = (s: number) =>
         validateScenario({ version: 1, nodes: [{ ...fn, id: 'f', params: { keepAliveSeconds: s } }] }).ok;
       expect([ok(299), ok(300), ok(3900), ok(3901)]).toEqual([false, true, true, false]);
+      // The inspector says so too: the field is a what-if, not an AWS setting.
+      expect(functionCatalog.fields?.keepAliveSeconds?.title).toBe('Keep-alive (what-if)');
       expect(
         load('cold-starts-keep-alive').nodes.find((n: { id: string }) => n.id === 'fn').params,
       ).toMatchObject({

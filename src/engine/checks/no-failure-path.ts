@@ -74,8 +74,8 @@ export const noFailurePath: Check = {
           check: 'no-failure-path',
           severity: 'warning',
           message: bounded
-            ? `${fn} fails on ${pct} of the records from ${sn} (a batch holding one fails); when a batch runs out of retries its records are skipped without a trace. Connect ${sn} to a queue or topic as on-failure.`
-            : `${fn} fails on ${pct} of the records from ${sn} (a batch holding one fails), and a failing batch is retried until its records expire, holding up its shard meanwhile. On the connection from ${sn}, set a retry limit (maximum retry attempts or record age) and connect ${sn} to a queue or topic as on-failure.`,
+            ? `${fn} fails on ${pct} of the records from ${sn}; when a batch holding one runs out of retries, its records are skipped without a trace. Connect ${sn} to a queue or topic as on-failure.`
+            : `${fn} fails on ${pct} of the records from ${sn}, and a batch holding one is retried until its records expire, holding up its shard meanwhile. On the connection from ${sn}, set a retry limit (maximum retry attempts or record age) and connect ${sn} to a queue or topic as on-failure.`,
           nodeIds: [n.id, s.id],
           edgeIds: [e.id],
           source: source(s.kind === 'table' ? '[L-DDB]' : '[L-KIN]'),

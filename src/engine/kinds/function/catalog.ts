@@ -20,7 +20,7 @@ export const functionCatalog = defineCatalog({
     duration: { title: 'Handler duration', group: 'performance' },
     cpuBoundFraction: { title: 'CPU-bound share', group: 'performance' },
     coldStart: { title: 'Cold start (INIT) duration', group: 'performance' },
-    keepAliveSeconds: { title: 'Idle environment kept', group: 'performance' },
+    keepAliveSeconds: { title: 'Keep-alive (what-if)', group: 'performance' },
     timeoutMs: { title: 'Timeout', group: 'limits' },
     reservedConcurrency: { title: 'Reserved concurrency', group: 'limits' },
     provisionedConcurrency: { title: 'Provisioned concurrency', group: 'limits' },
