@@ -119,9 +119,8 @@ export class Sampler {
   }
 }
 
-/** Box-Muller; uses two draws and keeps no state, so a sampler can be shared by nodes. */
+/** Box-Muller (Rng.normal); uses two draws and keeps no state, so a sampler can be shared by nodes. */
 export function standardNormal(rng: Rng): number {
-  const u = rng.nextOpen();
-  const v = rng.next();
-  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+  rng.drawNormal();
+  return rng.normal;
 }

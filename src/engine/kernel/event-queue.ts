@@ -131,22 +131,30 @@ export class EventQueue {
     const t = time[last];
     const le = id[last];
     const s = seq[le];
-    const half = last >> 1;
+    // Bottom-up (Floyd): walk the hole from the root to a leaf along the earlier child, then
+    // sift the former last element up from there. The last element is usually among the
+    // latest, so it belongs near the bottom: one comparison per level instead of two.
     let i = 0;
-    // Sift down the former last element from the root.
-    while (i < half) {
-      let c = 2 * i + 1;
+    let c = 1;
+    while (c < last) {
       const r = c + 1;
       if (r < last) {
         const tr = time[r];
         const tc = time[c];
         if (tr < tc || (tr === tc && seq[id[r]] < seq[id[c]])) c = r;
       }
-      const ct = time[c];
-      if (t < ct || (t === ct && s < seq[id[c]])) break;
-      time[i] = ct;
+      time[i] = time[c];
       id[i] = id[c];
       i = c;
+      c = 2 * i + 1;
+    }
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      const pt = time[p];
+      if (pt < t || (pt === t && seq[id[p]] < s)) break;
+      time[i] = pt;
+      id[i] = id[p];
+      i = p;
     }
     time[i] = t;
     id[i] = le;

@@ -76,6 +76,35 @@ export class Rng {
     return ((t >>> 0) + 1) / 4294967296;
   }
 
+  /** The last drawNormal() (a field: a double kept here is not boxed on each draw). */
+  normal = 0.5;
+
+  /**
+   * Draws a standard normal into `normal`, by Box–Muller from nextOpen() then next(), both
+   * steps written out: a double returned from a call V8 does not inline is boxed (an
+   * allocation per draw), and this runs for every sampled duration.
+   */
+  drawNormal(): void {
+    const st = this.s;
+    let a = st[0];
+    let b = st[1];
+    let c = st[2];
+    let d = st[3];
+    const t1 = (((a + b) | 0) + d) | 0;
+    d = (d + 1) | 0;
+    a = b ^ (b >>> 9);
+    b = (c + (c << 3)) | 0;
+    c = (((c << 21) | (c >>> 11)) + t1) | 0;
+    const t2 = (((a + b) | 0) + d) | 0;
+    st[3] = (d + 1) | 0;
+    st[0] = b ^ (b >>> 9);
+    st[1] = (c + (c << 3)) | 0;
+    st[2] = (((c << 21) | (c >>> 11)) + t2) | 0;
+    const u = ((t1 >>> 0) + 1) / 4294967296;
+    const v = (t2 >>> 0) / 4294967296;
+    this.normal = Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+  }
+
   /** Integer in [0, n). */
   int(n: number): number {
     return Math.floor(this.next() * n);

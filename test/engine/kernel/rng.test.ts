@@ -76,4 +76,16 @@ describe('random number streams', () => {
     }
     expect(bad).toBe(0);
   });
+
+  it('drawNormal() is Box–Muller of the next two draws of the stream (nextOpen then next), and the stream goes on after them', () => {
+    const r = new Rng(11, 5);
+    const ref = referenceStream(11, 5, 2001);
+    for (let k = 0; k < 1000; k++) {
+      r.drawNormal();
+      const u1 = (ref[2 * k] + 1) / 2 ** 32;
+      const u2 = ref[2 * k + 1] / 2 ** 32;
+      expect(r.normal).toBe(Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2));
+    }
+    expect(r.next()).toBe(ref[2000] / 2 ** 32);
+  });
 });
