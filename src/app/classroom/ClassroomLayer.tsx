@@ -1,6 +1,8 @@
 import { useEffect } from 'react';
 import { Panel, useReactFlow } from '@xyflow/react';
 import { fitToRoom } from '../canvas/fit';
+import { ClassroomServiceMap } from '../servicemap/ServiceMapPanel';
+import { useServiceMap } from '../servicemap/servicemap-store';
 import { useRunStore } from '../store/run';
 import { currentLesson } from './controller';
 import { LessonCard } from './LessonCard';
@@ -30,6 +32,7 @@ function OpenClassroom() {
   const selected = useClassroom((s) => s.selectedTrace);
   const blank = useClassroom((s) => s.blank);
   const lessonKey = useClassroom((s) => s.lessonKey);
+  const mapShown = useServiceMap((s) => s.panel);
   // With a presenter window open, this window is the room's: canvas, big clock, counters.
   const remote = useClassroom((s) => s.remote && s.presenting);
   const data = useReplayData();
@@ -52,6 +55,7 @@ function OpenClassroom() {
   return (
     <>
       <ReplayCanvas />
+      {presenting && data && mapShown ? <ClassroomServiceMap data={data} /> : null}
       {presenting && data ? (
         <Panel position="top-left" className="classroom-panel">
           <PresentHud data={data} lesson={lesson} />

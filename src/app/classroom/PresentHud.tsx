@@ -1,4 +1,5 @@
 import { X } from 'lucide-react';
+import { ServiceMapToggle } from '../servicemap/ServiceMapPanel';
 import type { Lesson } from '../../engine/scenario/schema';
 import { counterAtT } from './counters';
 import { clockText } from './playback';
@@ -39,6 +40,7 @@ export function PresentHud({ data, lesson }: { data: ReplayData; lesson: Lesson 
         ))}
       </ul>
       {remote ? <Legend data={data} className="playback__legend present-hud__legend" /> : null}
+      <ServiceMapToggle />
       <button
         type="button"
         className="button present-hud__exit"

@@ -49,7 +49,10 @@ export function ServiceMapSvg({
 
   const r = Math.round(font * 2.1);
   const textBelow = font * 4.4;
-  const padX = font * 8;
+  // Room at the sides for half the widest text under a node (its label, "mean 1.23 s"): about
+  // 0.6 em a character, so no text is cut at the edge and nodes spread as far as they can.
+  const longest = Math.max(12, ...map.nodes.map((n) => n.label.length));
+  const padX = longest * font * 0.36 + font * 0.5;
   const padTop = r + font;
   const padBottom = r + textBelow + font;
   const xs = map.nodes.map((n) => n.x);
