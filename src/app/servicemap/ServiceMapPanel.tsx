@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { Network, Workflow } from 'lucide-react';
 import { clockText } from '../classroom/playback';
 import type { ReplayData } from '../classroom/replay-data';
@@ -20,10 +20,11 @@ export function ClassroomServiceMap({ data }: { data: ReplayData }) {
   const scenario = useRunStore((s) => s.resultScenario ?? s.scenario);
   const map = useMemo(() => serviceMapAt(data, scenario, t), [data, scenario, t]);
   const window = `${map.measuredSeconds.toLocaleString('en-US', { maximumFractionDigits: 1 })} s`;
-  const room = useRoomBesideHud();
+  const ref = useRef<HTMLElement>(null);
+  const room = useRoomBesideHud(ref);
   return (
     <section
-      ref={room.ref}
+      ref={ref}
       className="classroom-servicemap"
       data-testid="classroom-service-map"
       aria-label={`Service map at t = ${clockText(t)}`}
@@ -54,8 +55,7 @@ export function ClassroomServiceMap({ data }: { data: ReplayData }) {
  * they are drawn at this window size (their type is fixed in px, so their size varies little,
  * but the room around them does).
  */
-function useRoomBesideHud() {
-  const ref = useRef<HTMLElement>(null);
+function useRoomBesideHud(ref: RefObject<HTMLElement | null>) {
   const [room, setRoom] = useState({ left: 16, bottom: 16 });
   useLayoutEffect(() => {
     const el = ref.current;
@@ -78,8 +78,8 @@ function useRoomBesideHud() {
     if (hud) ro.observe(hud);
     if (bar) ro.observe(bar);
     return () => ro.disconnect();
-  }, []);
-  return { ref, ...room };
+  }, [ref]);
+  return room;
 }
 
 function isTyping(target: EventTarget | null): boolean {
