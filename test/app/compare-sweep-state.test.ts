@@ -107,7 +107,7 @@ describe('sweep parameters', () => {
     const options = paramOptions([monolith, functions]);
     expect(options[0]).toMatchObject({
       path: 'nodes[id=clients].params.traffic.ratePerSecond',
-      label: 'Clients · traffic.ratePerSecond',
+      label: 'Clients · Traffic: rate (requests/s)',
       scenarios: [0, 1],
       sample: 20,
     });

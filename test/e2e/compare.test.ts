@@ -91,6 +91,20 @@ describe.skipIf(!hasBrowser)('compare', () => {
       'Clients: requests per second',
       'USD per month',
     ]);
+    // The parameter by its title and unit from the schema, not its path.
+    await expect(sweep.getByLabel('Parameter').locator('option:checked').textContent()).resolves.toBe(
+      'Clients · Traffic: rate (requests/s)',
+    );
+    // Where a design stops being viable, agreeing with its name: "eks is", "containers are".
+    const viable = await sweep
+      .getByRole('list', { name: 'Where designs stop being viable' })
+      .locator('li')
+      .allTextContents();
+    expect(viable.some((v) => v.startsWith('eks '))).toBe(true);
+    for (const v of viable) {
+      if (v.startsWith('eks ')) expect(v).toMatch(/^eks is not viable .* of its requests/);
+      if (v.startsWith('containers ')) expect(v).toMatch(/^containers are not viable .* of their requests/);
+    }
     await sweep.getByRole('figure', { name: 'Latency p95' }).locator('g.sweep-curve').first().waitFor();
     await s.screenshot('compare-sweep-page');
     await shoot(chart, 'compare-sweep-cost');

@@ -148,6 +148,16 @@ describe.skipIf(!hasBrowser)('the workspace: the diagram is the stage', () => {
       );
       expect(await truncatedNodeText(page)).toEqual([]);
 
+      // As the template places them: no label inside a node's box or over another label.
+      {
+        const nodes = await boxes(page, '.react-flow__node');
+        const labels = await boxes(page, '.kind-edge__label');
+        const inside = labels.filter((l) => nodes.some((n) => intersects(l, n)));
+        expect(inside, `template ${i} as placed`).toEqual([]);
+        const pairs = labels.flatMap((l, a) => labels.slice(a + 1).filter((m) => intersects(l, m)));
+        expect(pairs, `template ${i}: labels over labels`).toEqual([]);
+      }
+
       // Auto-layout, then every connection's label sits outside every node's box.
       await page.keyboard.press('Shift+L');
       await page.waitForTimeout(800);

@@ -8,6 +8,7 @@ import {
   MiniMap,
   ReactFlow,
   useReactFlow,
+  useStore,
   type Connection,
   type EdgeChange,
   type NodeChange,
@@ -27,6 +28,7 @@ import { KindEdge } from './KindEdge';
 import { KindNode } from './KindNode';
 import { Notices } from './Notices';
 import { useNotices } from './notices';
+import { edgeLabelScale } from './route';
 import { routeFlowEdges, toFlowEdges, toFlowNodes, type KindFlowEdge, type KindFlowNode } from './to-flow';
 import { PALETTE_MIME } from '../palette/palette-dnd';
 import { useFileDrop } from './file-drop';
@@ -59,9 +61,10 @@ export function Canvas() {
     () => toFlowNodes(doc, new Set(selNodes), measured, dragging),
     [doc, selNodes, measured, dragging],
   );
+  const labelScale = useStore((s) => edgeLabelScale(s.transform[2]));
   const edges = useMemo(
-    () => routeFlowEdges(toFlowEdges(doc, new Set(selEdges)), nodes),
-    [doc, selEdges, nodes],
+    () => routeFlowEdges(toFlowEdges(doc, new Set(selEdges)), nodes, labelScale),
+    [doc, selEdges, nodes, labelScale],
   );
   const used = useMemo(
     () => new Set(edges.map((e) => (e.data?.refused ? 'failure' : e.data!.look))),

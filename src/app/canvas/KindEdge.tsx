@@ -34,6 +34,7 @@ export function KindEdge(props: EdgeProps<KindFlowEdge>) {
     });
   }
   const look = data?.refused ? 'failure' : (data?.look ?? 'async');
+  const scale = data?.labelScale ?? 1;
   return (
     <>
       <BaseEdge
@@ -43,11 +44,13 @@ export function KindEdge(props: EdgeProps<KindFlowEdge>) {
         className={`kind-edge kind-edge--${look}${selected ? ' is-selected' : ''}`}
         interactionWidth={24}
       />
-      {data?.label ? (
+      {data?.label && scale > 0 ? (
         <EdgeLabelRenderer>
           <div
             className={`kind-edge__label kind-edge__label--${look}${data.refused ? ' is-refused' : ''}`}
-            style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
+            style={{
+              transform: `translate(${labelX}px, ${labelY}px) translate(-50%, -50%)${scale !== 1 ? ` scale(${scale})` : ''}`,
+            }}
           >
             {data.refused ? '⚠ ' : ''}
             {data.label}

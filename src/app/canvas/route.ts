@@ -201,6 +201,21 @@ export function pathOf(pts: readonly Pt[], radius = 10): string {
   return d;
 }
 
+/**
+ * Semantic zoom for edge labels (0.78 rem, 12.5 px at 100 %): below 80 % zoom they would be
+ * drawn under 10 px, so they are drawn larger, enough for 10 px on screen, in steps of a tenth
+ * (routes are recomputed per step, not per frame); zoomed out so far that this would make them
+ * more than 1.7 times their size, they are not drawn (the nodes show their labels only too).
+ */
+export function edgeLabelScale(zoom: number): number {
+  const readable = 10 / LABEL_PX;
+  if (!(zoom > 0) || zoom >= readable) return 1;
+  const scale = Math.ceil((readable / zoom) * 10 - 1e-9) / 10;
+  return scale > 1.7 ? 0 : scale;
+}
+/** An edge label's font size at 100 % zoom (0.78 rem). */
+const LABEL_PX = 12.48;
+
 /** A label's box before it is drawn: generously 8 px a character at 12.5 px bold, plus padding. */
 export function labelSize(text: string): { w: number; h: number } {
   return { w: text.length * 8 + 20, h: 24 };
@@ -219,4 +234,213 @@ export function onHandles(points: readonly Pt[], s: Pt, t: Pt): Pt[] {
   pts[0] = s;
   pts[n - 1] = t;
   return pts;
+}
+
+/** One edge to route among others: its two node boxes and its label's size (null: no label). */
+export interface EdgeToRoute {
+  src: Rect;
+  tgt: Rect;
+  label: { w: number; h: number } | null;
+}
+
+/** How far apart edges that would run on one line are drawn, at most. */
+const LANE = 10;
+
+interface LaneSeg {
+  path: number;
+  /** The segment runs from points[i] to points[i + 1]. */
+  i: number;
+  pos: number;
+  lo: number;
+  hi: number;
+}
+
+/** Proper crossings between two orthogonal polylines (a horizontal segment through a vertical one). */
+function crossingsBetween(p: readonly Pt[], q: readonly Pt[]): number {
+  let n = 0;
+  const cross = (h1: Pt, h2: Pt, v1: Pt, v2: Pt) => {
+    const y = h1.y;
+    const x = v1.x;
+    return (
+      Math.min(h1.x, h2.x) < x - 0.5 &&
+      x + 0.5 < Math.max(h1.x, h2.x) &&
+      Math.min(v1.y, v2.y) < y - 0.5 &&
+      y + 0.5 < Math.max(v1.y, v2.y)
+    );
+  };
+  for (let i = 0; i + 1 < p.length; i++)
+    for (let j = 0; j + 1 < q.length; j++) {
+      const [a, b, c, d] = [p[i], p[i + 1], q[j], q[j + 1]];
+      if (a.y === b.y && c.x === d.x && cross(a, b, c, d)) n++;
+      else if (a.x === b.x && c.y === d.y && cross(c, d, a, b)) n++;
+    }
+  return n;
+}
+
+function movedSeg(pts: readonly Pt[], s: LaneSeg, axis: 'x' | 'y', pos: number): Pt[] {
+  const out = pts.map((p) => ({ ...p }));
+  out[s.i][axis] = pos;
+  out[s.i + 1][axis] = pos;
+  return out;
+}
+
+/**
+ * Edges that would share a line between their ends (a fan-out's trunk, two detours through one
+ * channel) are spread into lanes a few pixels apart, ordered so they do not cross, as far as
+ * the nodes beside them leave room. Only the middle segments move: the ends stay on the handles.
+ */
+export function spreadLanes(paths: Pt[][], nodes: readonly Rect[]): void {
+  for (const axis of ['x', 'y'] as const) {
+    const other = axis === 'x' ? 'y' : 'x';
+    const segs: LaneSeg[] = [];
+    paths.forEach((pts, path) => {
+      for (let i = 1; i + 2 < pts.length; i++) {
+        const a = pts[i];
+        const b = pts[i + 1];
+        if (a[axis] !== b[axis] || a[other] === b[other]) continue;
+        segs.push({
+          path,
+          i,
+          pos: a[axis],
+          lo: Math.min(a[other], b[other]),
+          hi: Math.max(a[other], b[other]),
+        });
+      }
+    });
+    segs.sort((s, t) => s.pos - t.pos || s.lo - t.lo);
+    const clusters: LaneSeg[][] = [];
+    for (const s of segs) {
+      const last = clusters[clusters.length - 1];
+      const top = last?.[last.length - 1];
+      if (last && top && Math.abs(top.pos - s.pos) < 0.5 && s.lo <= Math.max(...last.map((c) => c.hi)))
+        last.push(s);
+      else clusters.push([s]);
+    }
+    for (const cluster of clusters) {
+      if (new Set(cluster.map((c) => c.path)).size < 2) continue;
+      const pos = cluster[0].pos;
+      const lo = Math.min(...cluster.map((c) => c.lo));
+      const hi = Math.max(...cluster.map((c) => c.hi));
+      // The room between the nearest nodes on either side of the shared line.
+      let before = -Infinity;
+      let after = Infinity;
+      for (const r of nodes) {
+        const rLo = axis === 'x' ? r.y : r.x;
+        const rHi = axis === 'x' ? r.y + r.h : r.x + r.w;
+        if (rHi <= lo || rLo >= hi) continue;
+        const start = axis === 'x' ? r.x : r.y;
+        const end = axis === 'x' ? r.x + r.w : r.y + r.h;
+        if (end <= pos) before = Math.max(before, end);
+        else if (start >= pos) after = Math.min(after, start);
+      }
+      const half = Math.min(pos - before, after - pos) - 2 * CLEAR;
+      const k = cluster.length;
+      const step = Math.min(LANE, (2 * half) / (k - 1));
+      if (!(step >= 3)) continue;
+      // Order: of two segments, the one whose route crosses the other's less when it goes first.
+      const order = [...cluster];
+      const cost = (first: LaneSeg, second: LaneSeg) =>
+        crossingsBetween(
+          movedSeg(paths[first.path], first, axis, pos - step / 2),
+          movedSeg(paths[second.path], second, axis, pos + step / 2),
+        );
+      for (let i = 1; i < order.length; i++)
+        for (let j = i; j > 0 && cost(order[j], order[j - 1]) < cost(order[j - 1], order[j]); j--)
+          [order[j - 1], order[j]] = [order[j], order[j - 1]];
+      order.forEach((s, j) => {
+        const p = Math.round((pos + (j - (k - 1) / 2) * step) * 2) / 2;
+        paths[s.path][s.i][axis] = p;
+        paths[s.path][s.i + 1][axis] = p;
+      });
+    }
+  }
+}
+
+/** Segments of `pts` that pass through the box (shrunk a little so a line along its edge does not count). */
+function segmentsThrough(pts: readonly Pt[], box: Rect): number {
+  let n = 0;
+  for (let i = 0; i + 1 < pts.length; i++) if (segmentHits(pts[i], pts[i + 1], box, -1)) n++;
+  return n;
+}
+
+/**
+ * A label's place among other edges: on its own route where that is clear, else beside it
+ * (above or below a leg, or against the node it leaves or enters). Never over a node or an
+ * earlier label; over another edge's line only when nothing else is free, as that makes it
+ * hard to tell whose label it is.
+ */
+export function placeLabelAmong(
+  pts: readonly Pt[],
+  size: { w: number; h: number },
+  nodes: readonly Rect[],
+  labels: readonly Rect[],
+  others: readonly (readonly Pt[])[],
+): Pt {
+  const spots: { p: Pt; score: number }[] = [];
+  const side = size.h / 2 + 3;
+  for (let i = 0; i + 1 < pts.length; i++) {
+    const a = pts[i];
+    const b = pts[i + 1];
+    const len = Math.abs(a.x - b.x) + Math.abs(a.y - b.y);
+    for (const f of [0.5, 0.3, 0.7, 0.15, 0.85]) {
+      const p = { x: a.x + (b.x - a.x) * f, y: a.y + (b.y - a.y) * f };
+      const pref = -len * (f === 0.5 ? 1 : 0.6);
+      spots.push({ p, score: pref });
+      if (a.y === b.y) {
+        spots.push({ p: { x: p.x, y: p.y - side }, score: pref * 0.5 + 40 });
+        spots.push({ p: { x: p.x, y: p.y + side }, score: pref * 0.5 + 45 });
+      }
+    }
+  }
+  // Against the node an end touches: the label ends where the line enters (or leaves) it.
+  const n = pts.length;
+  if (n >= 2) {
+    const t = pts[n - 1];
+    const s = pts[0];
+    for (const dy of [0, -side, side]) {
+      spots.push({ p: { x: t.x - 6 - size.w / 2, y: t.y + dy }, score: 60 + Math.abs(dy) });
+      spots.push({ p: { x: s.x + 6 + size.w / 2, y: s.y + dy }, score: 70 + Math.abs(dy) });
+    }
+  }
+  // Above or below the first gap, stepping out (two nodes closer than the label is wide).
+  const p0 = pts[0];
+  const p1 = pts[1] ?? p0;
+  for (let k = 1; k <= 8; k++)
+    for (const dy of [-k * size.h, k * size.h])
+      for (const x of [(p0.x + p1.x) / 2, p0.x + size.w / 2 + 8])
+        spots.push({ p: { x, y: p0.y + dy }, score: 100 + k * 30 });
+  const box = (p: Pt): Rect => ({ x: p.x - size.w / 2, y: p.y - size.h / 2, w: size.w, h: size.h });
+  let best = spots[0]?.p ?? p0;
+  let bestScore = Infinity;
+  for (const { p, score } of spots) {
+    const b = box(p);
+    let c = score;
+    for (const r of nodes) if (boxesHit(b, r, 4)) c += 1e6;
+    for (const r of labels) if (boxesHit(b, r, 2)) c += 1e6;
+    for (const o of others) c += 400 * segmentsThrough(o, b);
+    if (c < bestScore) {
+      bestScore = c;
+      best = p;
+    }
+  }
+  return best;
+}
+
+/**
+ * Routes for all the edges of a diagram: each around the nodes (routeEdge), then edges that
+ * share a line spread into lanes, then each label placed clear of the nodes, of the labels
+ * placed before it and, where there is room, of the other edges' lines.
+ */
+export function routeEdges(edges: readonly EdgeToRoute[], nodes: readonly Rect[]): Route[] {
+  const paths = edges.map((e) => routeEdge(e.src, e.tgt, nodes, null).points.map((p) => ({ ...p })));
+  spreadLanes(paths, nodes);
+  const placed: Rect[] = [];
+  return edges.map((e, i) => {
+    const pts = paths[i];
+    if (!e.label) return { points: pts, label: pts[0] };
+    const others = paths.filter((_, j) => j !== i);
+    const label = placeLabelAmong(pts, e.label, nodes, placed, others);
+    placed.push({ x: label.x - e.label.w / 2, y: label.y - e.label.h / 2, w: e.label.w, h: e.label.h });
+    return { points: pts, label };
+  });
 }

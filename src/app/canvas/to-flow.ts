@@ -6,7 +6,7 @@ import { CONNECTIONS, findRule } from '../../engine/scenario/connections';
 import { edgeParamsSchema } from '../../engine/scenario/edge-params';
 import type { DocEdge, DocNode, ScenarioDoc } from '../store/scenario-doc';
 import { edgeLook, type EdgeLook } from './edge-style';
-import { labelSize, routeEdge, type Rect, type Route } from './route';
+import { labelSize, routeEdges, type EdgeToRoute, type Rect, type Route } from './route';
 
 /** What a node on the canvas shows: the document's node plus what follows from its params. */
 export interface KindNodeData extends Record<string, unknown> {
@@ -26,6 +26,8 @@ export interface KindEdgeData extends Record<string, unknown> {
   refused: boolean;
   /** The way around the nodes, and where the label goes (routeFlowEdges). */
   route?: Route;
+  /** The label drawn this much larger than at 100 % zoom; 0: not drawn (semantic zoom). */
+  labelScale?: number;
 }
 
 export type KindFlowNode = Node<KindNodeData, 'kind'>;
@@ -143,10 +145,15 @@ export function toFlowEdges(doc: ScenarioDoc, selected: ReadonlySet<string>): Ki
 /** Until React Flow has measured a node: the size a node usually has. */
 const DEFAULT_SIZE = { width: 220, height: 96 };
 
-/** Edges with routes around the nodes at their current places (see route.ts). */
+/**
+ * Edges with routes around the nodes at their current places, spread apart where they would
+ * share a line, with their labels placed clear of nodes and of each other (see route.ts).
+ * `labelScale` is how much larger than at 100 % a label is drawn (semantic zoom: see KindEdge).
+ */
 export function routeFlowEdges(
   edges: readonly KindFlowEdge[],
   nodes: readonly KindFlowNode[],
+  labelScale = 1,
 ): KindFlowEdge[] {
   const rects = new Map<string, Rect>(
     nodes.map((n) => [
@@ -160,11 +167,30 @@ export function routeFlowEdges(
     ]),
   );
   const all = [...rects.values()];
-  return edges.map((e) => {
+  const routed: { index: number; edge: EdgeToRoute }[] = [];
+  edges.forEach((e, index) => {
     const a = rects.get(e.source);
     const b = rects.get(e.target);
-    if (!a || !b || !e.data) return e;
+    if (!a || !b || !e.data) return;
     const text = e.data.label ? `${e.data.refused ? '⚠ ' : ''}${e.data.label}` : '';
-    return { ...e, data: { ...e.data, route: routeEdge(a, b, all, text ? labelSize(text) : null) } };
+    const size = text && labelScale > 0 ? labelSize(text) : null;
+    routed.push({
+      index,
+      edge: {
+        src: a,
+        tgt: b,
+        label: size ? { w: size.w * labelScale, h: size.h * labelScale } : null,
+      },
+    });
   });
+  const routes = routeEdges(
+    routed.map((r) => r.edge),
+    all,
+  );
+  const out = [...edges];
+  routed.forEach((r, i) => {
+    const e = edges[r.index];
+    out[r.index] = { ...e, data: { ...e.data!, route: routes[i], labelScale } };
+  });
+  return out;
 }

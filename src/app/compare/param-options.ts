@@ -1,3 +1,5 @@
+import { paramWords } from './param-words';
+
 /**
  * What a sweep may vary: the numeric parameters written in the scenarios' nodes, found by
  * walking each node's params (objects, and lists of named items such as eventTypes).
@@ -7,7 +9,7 @@
 export interface ParamOption {
   /** The full path for planSweep, e.g. nodes[id=clients].params.traffic.ratePerSecond. */
   path: string;
-  /** "Clients · traffic.ratePerSecond". */
+  /** "Clients · Traffic: rate (requests/s)": the node's label and the field's title and unit. */
   label: string;
   nodeId: string;
   /** Indices of the scenarios whose documents have this node. */
@@ -18,6 +20,7 @@ export interface ParamOption {
 
 interface RawNode {
   id: string;
+  kind: string;
   label: string;
   params: unknown;
 }
@@ -27,11 +30,12 @@ function nodesOf(doc: unknown): RawNode[] {
   if (!Array.isArray(nodes)) return [];
   return nodes
     .filter(
-      (n): n is { id: string; label?: unknown; params?: unknown } =>
+      (n): n is { id: string; kind?: unknown; label?: unknown; params?: unknown } =>
         n !== null && typeof n === 'object' && typeof (n as { id?: unknown }).id === 'string',
     )
     .map((n) => ({
       id: n.id,
+      kind: typeof n.kind === 'string' ? n.kind : '',
       label: typeof n.label === 'string' && n.label ? n.label : n.id,
       params: n.params,
     }));
@@ -60,6 +64,13 @@ function numericLeaves(value: unknown, prefix: string, out: [string, number][]):
   }
 }
 
+/** The field's title and unit from its kind's schema; the path itself when the schema has no such number. */
+function optionWords(kind: string, inner: string): string {
+  const w = paramWords(kind, inner);
+  if (!w) return inner;
+  return w.unit ? `${w.title} (${w.unit})` : w.title;
+}
+
 export function paramOptions(docs: readonly unknown[]): ParamOption[] {
   const byPath = new Map<string, ParamOption>();
   const presence = new Map<string, number[]>();
@@ -75,7 +86,7 @@ export function paramOptions(docs: readonly unknown[]): ParamOption[] {
         if (!byPath.has(path))
           byPath.set(path, {
             path,
-            label: `${node.label} · ${inner}`,
+            label: `${node.label} · ${optionWords(node.kind, inner)}`,
             nodeId: node.id,
             scenarios: [],
             sample,

@@ -1,6 +1,7 @@
 import { fmtValue, type SweepCurve, type SweepReport } from '../../engine/compare/sweep';
 import { isPlural } from '../../engine/compare/words';
 import { humanize } from '../inspector/schema-fields';
+import { lowerFirst, paramWords } from './param-words';
 import { fmtAxisValue } from './sweep-chart-geometry';
 
 /**
@@ -38,24 +39,28 @@ export function valueWithUnit(v: number, unit: string): string {
 
 interface NodeLike {
   id?: unknown;
+  kind?: unknown;
   label?: unknown;
 }
 
 /**
  * "Clients: requests per second" for nodes[id=clients].params.traffic.ratePerSecond;
- * "Handler: memory (MB)" for nodes[id=handler].params.memoryMB. The node is named by its
- * label in the first scenario that has it.
+ * "Handler: memory (MB)" for nodes[id=handler].params.memoryMB: the node named by its label in
+ * the first scenario that has it, the parameter by its title in the kind's schema (the
+ * inspector's words), else by its key.
  */
 export function paramAxisTitle(param: string, unit: string, docs: readonly unknown[]): string {
   const m = /^nodes\[id=([^\]]+)\]\.params\.(.*)$/.exec(param);
   if (!m) return unit ? `${param} (${unitWords(unit)})` : param;
   const [, id, inner] = m;
   let label = id;
+  let kind = '';
   for (const doc of docs) {
     const nodes = (doc as { nodes?: NodeLike[] } | null)?.nodes;
     const n = Array.isArray(nodes) ? nodes.find((x) => x?.id === id) : undefined;
     if (n && typeof n.label === 'string' && n.label.trim()) {
       label = n.label;
+      kind = typeof n.kind === 'string' ? n.kind : '';
       break;
     }
   }
@@ -67,6 +72,12 @@ export function paramAxisTitle(param: string, unit: string, docs: readonly unkno
   if (/ratePerSecond$/i.test(key) && unit === 'requests/s') {
     const peak = /^peak/i.test(key) ? 'peak ' : '';
     return `${label}: ${peak}requests per second`;
+  }
+  const words = paramWords(kind, inner);
+  if (words) {
+    const t = lowerFirst(words.title);
+    const u = words.unit || unit;
+    return u ? `${label}: ${t} (${unitWords(u)})` : `${label}: ${t}`;
   }
   const title = humanize(key).toLowerCase();
   return unit ? `${label}: ${title} (${unitWords(unit)})` : `${label}: ${title}`;

@@ -98,5 +98,12 @@ describe('is a cost difference significant?', () => {
     expect(isPlural('glass')).toBe(false);
     expect(verb('containers', 'cost')).toBe('cost');
     expect(verb('tiered', 'cost')).toBe('costs');
+    // A service's acronym names one thing: "eks is not viable", "EKS costs".
+    expect(isPlural('eks')).toBe(false);
+    expect(isPlural('EKS')).toBe(false);
+    expect(isPlural('on ECS')).toBe(false);
+    expect(verb('eks', 'cost')).toBe('costs');
+    expect(isPlural('status')).toBe(false);
+    expect(isPlural('lambdas')).toBe(true);
   });
 });

@@ -52,7 +52,11 @@ export const serverCatalog = defineCatalog({
     ...FLEET_FIELDS,
     concurrencyPerInstance: { title: 'Requests at once per instance', group: 'limits' },
     durationByType: { title: 'Service time by event type', group: 'advanced' },
-    components: { title: 'Components (monolith parts)', group: 'advanced' },
+    components: {
+      title: 'Components (monolith parts)',
+      group: 'advanced',
+      fields: { item: { fields: { vcpu: { title: 'vCPU' } } } },
+    },
   },
   summary: (p) =>
     `${p.instanceType} × ${p.instances.min === p.instances.max ? p.instances.min : `${p.instances.min}–${p.instances.max}`}` +
