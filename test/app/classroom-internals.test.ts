@@ -7,10 +7,11 @@ import {
   fleetAt,
   queueAt,
   streamAt,
+  streamReaders,
   trackKey,
   type NodeTracks,
 } from '../../src/app/classroom/internals';
-import { REC_LANE_BATCH } from '../../src/engine/sim/recorder';
+import { READER_STRIDE, REC_LANE_BATCH } from '../../src/engine/sim/recorder';
 import { scenario } from '../engine/helpers';
 
 /**
@@ -252,4 +253,245 @@ describe('recorded insides agree with the traces', () => {
       if (metrics.maxInstances !== undefined) expect(maxServing).toBeLessThanOrEqual(metrics.maxInstances);
     });
   }
+
+  it("queue: each reader's batches, in a call or gathered in a batch window, message by message", () => {
+    // Two readers share the queue: f1 gathers up to 10 messages for up to 1 s, f2 takes up to 3 at once.
+    const doc = scenario(
+      [
+        { id: 'p', kind: 'producer', params: { traffic: { shape: 'poisson', ratePerSecond: 40 } } },
+        { id: 'q', kind: 'queue' },
+        {
+          id: 'f1',
+          kind: 'function',
+          params: { coldStart: NO_COLD, duration: { dist: 'exponential', meanMs: 700 } },
+        },
+        {
+          id: 'f2',
+          kind: 'function',
+          params: { coldStart: NO_COLD, duration: { dist: 'exponential', meanMs: 300 } },
+        },
+      ],
+      [
+        { source: 'p', target: 'q' },
+        {
+          source: 'q',
+          target: 'f1',
+          params: { batchSize: 10, batchWindowSeconds: 1, maximumConcurrency: 2 },
+        },
+        { source: 'q', target: 'f2', params: { batchSize: 3, maximumConcurrency: 2 } },
+      ],
+      { durationSeconds: 60, seed: 11 },
+    );
+    const { result, tracks } = runAll(doc);
+    const q = tracks('q');
+    expect(q.info.readers).toEqual(['f1', 'f2']);
+    // From the traces: each call of a reader is one batch (its messages share the call's hop);
+    // a message is in its batch from its receive (the end of its 'received' hop) until the call
+    // ends, gathered before the call starts.
+    const batches = new Map<string, { reader: string; start: number; end: number; taken: number[] }>();
+    for (const tr of result.traces as Trace[]) {
+      tr.hops.forEach((h, i) => {
+        if (h.node !== 'q' || h.outcome !== 'received') return;
+        const call = tr.hops[i + 1];
+        if (!call || (call.node !== 'f1' && call.node !== 'f2')) return;
+        const key = `${call.node}:${call.startMs}:${call.endMs}`;
+        const b = batches.get(key) ?? { reader: call.node, start: call.startMs, end: call.endMs, taken: [] };
+        b.taken.push(h.endMs);
+        batches.set(key, b);
+      });
+    }
+    let sawGathering = 0;
+    let sawBoth = 0;
+    for (const t of instants(1000, 50_000, 500)) {
+      const at = queueAt(q, t);
+      for (const [r, reader] of ['f1', 'f2'].entries()) {
+        const expected = [...batches.values()]
+          .filter((b) => b.reader === reader && b.taken.some((x) => x <= t) && t < b.end)
+          .map((b) => (t < b.start ? -b.taken.filter((x) => x <= t).length : b.taken.length))
+          .sort((x, y) => x - y);
+        const got = [...at.readers[r].batches].sort((x, y) => x - y);
+        expect(got, `${reader}'s batches at ${t}`).toEqual(expected);
+        if (reader === 'f1' && got.some((v) => v < 0)) sawGathering++;
+      }
+      // f2 never waits: its batches are never gathered.
+      expect(at.readers[1].batches.every((v) => v > 0)).toBe(true);
+      if (at.readers.every((r) => r.batches.length > 0)) sawBoth++;
+      // The readers' batches in a call add up to the queue's count of batches running.
+      expect(at.readers.flatMap((r) => r.batches).filter((v) => v > 0).length).toBe(at.batches);
+    }
+    expect(sawGathering).toBeGreaterThan(20);
+    expect(sawBoth).toBeGreaterThan(20);
+  });
+
+  it('stream: every reader has lanes of its own, each holding every record until that reader is done with it', () => {
+    const doc = scenario(
+      [
+        { id: 'p', kind: 'producer', params: { traffic: { shape: 'poisson', ratePerSecond: 30 } } },
+        { id: 's', kind: 'stream', params: { shards: 2 } },
+        {
+          id: 'slow',
+          kind: 'function',
+          params: { coldStart: NO_COLD, duration: { dist: 'exponential', meanMs: 900 } },
+        },
+        {
+          id: 'fast',
+          kind: 'function',
+          params: { coldStart: NO_COLD, duration: { dist: 'exponential', meanMs: 100 } },
+        },
+      ],
+      [
+        { source: 'p', target: 's' },
+        { source: 's', target: 'slow', params: { batchSize: 5 } },
+        { source: 's', target: 'fast', params: { batchSize: 50, parallelizationFactor: 2 } },
+      ],
+      { durationSeconds: 60, seed: 4 },
+    );
+    const { result, tracks } = runAll(doc);
+    const s = tracks('s');
+    expect(streamReaders(s)).toEqual(['slow', 'fast']);
+    expect(s.info.lanesPerShard).toEqual([1, 2]);
+    // Both readers' lanes were recorded (the second from READER_STRIDE on).
+    expect([...s.tracks.keys()].some((k) => k % 4_294_967_296 >= READER_STRIDE)).toBe(true);
+    const per = (reader: string) =>
+      result.traces.map((tr: Trace) => {
+        const fn = tr.hops.find((h) => h.node === reader);
+        return { at: tr.startMs, end: fn?.endMs ?? Infinity, call: fn };
+      });
+    const recs = { slow: per('slow'), fast: per('fast') };
+    let differ = 0;
+    for (const t of instants(1000, 45_000, 300)) {
+      const counts: number[] = [];
+      for (const [r, reader] of (['slow', 'fast'] as const).entries()) {
+        const shards = streamAt(s, t, r);
+        expect(shards).toHaveLength(2);
+        const lanes = shards.flatMap((sh) => sh.lanes);
+        expect(lanes).toHaveLength(r === 0 ? 2 : 4);
+        const alive = recs[reader].filter((x) => x.at <= t && t < x.end);
+        const n = lanes.reduce((m, l) => m + l.records, 0);
+        expect(n, `${reader}'s records at ${t}`).toBe(alive.length);
+        expect(
+          lanes.reduce((m, l) => m + Math.max(0, l.batch), 0),
+          `${reader}'s records in a call at ${t}`,
+        ).toBe(recs[reader].filter((x) => x.call && covers(x.call, t)).length);
+        const ages = shards.map((sh) => sh.iteratorAgeMs).filter((a): a is number => a !== undefined);
+        if (alive.length > 0)
+          expect(Math.max(...ages)).toBeCloseTo(t - Math.min(...alive.map((x) => x.at)), 6);
+        else expect(ages).toEqual([]);
+        counts.push(n);
+      }
+      if (counts[0] !== counts[1]) differ++;
+    }
+    // The slow reader falls behind the fast one: their lanes are not copies of each other.
+    expect(differ).toBeGreaterThan(100);
+  });
+
+  it('server: each instance serves at most its slots, and the instances add up to the fleet', () => {
+    const doc = scenario(
+      [
+        { id: 'p', kind: 'producer', params: { traffic: { shape: 'poisson', ratePerSecond: 24 } } },
+        { id: 'lb', kind: 'loadBalancer' },
+        {
+          id: 'x',
+          kind: 'server',
+          params: {
+            instances: { min: 1, max: 3 },
+            concurrencyPerInstance: 4,
+            autoscaling: { scaleOutDelaySeconds: 60, cooldownSeconds: 3600 },
+            duration: { dist: 'exponential', meanMs: 200 },
+            requestTimeoutMs: 600_000,
+            queueLimit: 100_000,
+          },
+        },
+      ],
+      [
+        { source: 'p', target: 'lb' },
+        { source: 'lb', target: 'x' },
+      ],
+      { durationSeconds: 300, seed: 5 },
+    );
+    const { result, tracks } = runAll(doc);
+    const x = tracks('x');
+    const hops: TraceHop[] = result.traces.flatMap((tr) => tr.hops.filter((h) => h.node === 'x'));
+    let sawStarting = 0;
+    let sawTwo = 0;
+    for (const t of instants(500, 299_000, 800)) {
+      const at = fleetAt(x, t);
+      const inside = hops.filter((h) => covers(h, t)).length;
+      const serving = at.instances.filter((i) => i.state === 'serving');
+      expect(serving.length, `serving at ${t}`).toBe(at.serving);
+      expect(at.instances.filter((i) => i.state === 'starting').length).toBe(at.starting);
+      expect(
+        at.instances.reduce((n, i) => n + i.busy, 0),
+        `busy at ${t}`,
+      ).toBe(at.busy);
+      expect(at.busy).toBe(Math.min(inside, at.serving * 4));
+      for (const i of at.instances) {
+        expect(i.busy).toBeLessThanOrEqual(4);
+        if (i.state === 'starting') expect(i.busy).toBe(0);
+      }
+      // A request waits only when every serving instance has all its slots busy.
+      if (at.waiting > 0) expect(serving.every((i) => i.busy === 4)).toBe(true);
+      if (at.starting > 0) sawStarting++;
+      if (serving.length >= 2) sawTwo++;
+    }
+    expect(sawStarting).toBeGreaterThan(0);
+    expect(sawTwo).toBeGreaterThan(100);
+  });
+
+  for (const launchType of ['ec2', 'eks'] as const)
+    it(`container on ${launchType}: tasks sit on hosts, and wait while their new host launches`, () => {
+      // m5.large: 2 vCPU, 8 GB. Tasks of 1 vCPU: two fit a host, so the third task needs a new one.
+      const doc = scenario(
+        [
+          { id: 'p', kind: 'producer', params: { traffic: { shape: 'poisson', ratePerSecond: 30 } } },
+          { id: 'lb', kind: 'loadBalancer' },
+          {
+            id: 'x',
+            kind: 'container',
+            params: {
+              launchType,
+              instanceType: 'm5.large',
+              vcpu: 1,
+              memoryGB: 2,
+              tasks: { min: 2, max: 4 },
+              concurrencyPerTask: 2,
+              startupSeconds: 20,
+              autoscaling: { scaleOutDelaySeconds: 30, cooldownSeconds: 3600 },
+              duration: { dist: 'exponential', meanMs: 200 },
+              requestTimeoutMs: 600_000,
+              queueLimit: 100_000,
+            },
+          },
+        ],
+        [
+          { source: 'p', target: 'lb' },
+          { source: 'lb', target: 'x' },
+        ],
+        { durationSeconds: 400, seed: 8 },
+      );
+      const { tracks } = runAll(doc);
+      const x = tracks('x');
+      expect(x.info.launchType).toBe(launchType);
+      let sawLaunching = 0;
+      let mostHosts = 0;
+      for (const t of instants(500, 399_000, 800)) {
+        const at = fleetAt(x, t);
+        const hosts = at.hosts!;
+        // Every task sits on exactly one host, and no host holds more than the two that fit.
+        expect(hosts.reduce((n, h) => n + h.tasks.length, 0)).toBe(at.instances.length);
+        for (const h of hosts) {
+          expect(h.tasks.length).toBeLessThanOrEqual(2);
+          // A task cannot serve before its host does.
+          if (h.launching) {
+            sawLaunching++;
+            for (const task of h.tasks) expect(task.state).toBe('starting');
+          }
+        }
+        mostHosts = Math.max(mostHosts, hosts.length);
+      }
+      // At the start: 2 tasks on one host (ECS packs them; EKS spreads only over hosts that exist).
+      expect(fleetAt(x, 0).hosts!.map((h) => h.tasks.length)).toEqual([2]);
+      expect(mostHosts).toBeGreaterThan(1);
+      expect(sawLaunching).toBeGreaterThan(0);
+    });
 });

@@ -1,11 +1,16 @@
 import { DOT_LOOKS, DOT_ORDER, DotIcon } from './dot-style';
 import type { ReplayData } from './replay-data';
+import { DEFAULT_RECORD_LIMIT } from '../../engine/sim/recorder';
+
+const RECORD_CAP = DEFAULT_RECORD_LIMIT.toLocaleString('en-US');
 
 /** Names every dot and every mark the replay draws (only the marks this run can show). */
 export function Legend({ data, className = 'playback__legend' }: { data: ReplayData; className?: string }) {
   const functions = data.internals.functions.size > 0;
   const others = [...data.internals.others.values()].map((n) => n.info);
   const streams = others.some((n) => n.shards !== undefined);
+  const queueReaders = others.some((n) => n.kind === 'queue' && (n.readers?.length ?? 0) > 0);
+  const hosts = others.some((n) => n.launchType === 'ec2' || n.launchType === 'eks');
   return (
     <ul className={className} aria-label="What the dots and marks mean">
       {DOT_ORDER.map((s) => (
@@ -29,7 +34,7 @@ export function Legend({ data, className = 'playback__legend' }: { data: ReplayD
       {others.length > 0 ? (
         <li
           className="playback__slots"
-          title="Under queues, streams, servers and container services: what is inside them at this moment"
+          title={`Under queues, streams, servers and container services: what is inside them at this moment, exactly, from the engine's recording (it keeps at most ${RECORD_CAP} changes)`}
         >
           <span className="slot slot--busy" aria-hidden="true" /> being handled{' '}
           <span className="slot slot--waiting" aria-hidden="true" /> waiting{' '}
@@ -40,6 +45,24 @@ export function Legend({ data, className = 'playback__legend' }: { data: ReplayD
               <span className="slot slot--held" aria-hidden="true" /> failed batch held
             </>
           ) : null}
+        </li>
+      ) : null}
+      {queueReaders ? (
+        <li title="Under a queue, after → and the reader's name: one box per batch, with its messages">
+          <span className="batch-box" aria-hidden="true">
+            10
+          </span>{' '}
+          a reader's batch in a call{' '}
+          <span className="batch-box batch-box--gathering" aria-hidden="true">
+            4
+          </span>{' '}
+          being gathered (batch window)
+        </li>
+      ) : null}
+      {hosts ? (
+        <li title="ECS on EC2 and EKS: the tasks drawn inside the frame of the EC2 instance they sit on">
+          <span className="host-frame" aria-hidden="true" /> EC2 host{' '}
+          <span className="host-frame host-frame--launching" aria-hidden="true" /> host launching
         </li>
       ) : null}
       <li title="Dots above a node wait there: the request is being handled by that node">

@@ -149,9 +149,17 @@ export function PlaybackBar({ data }: { data: ReplayData }) {
         </p>
       ) : null}
       {data.internals.truncatedAtMs !== undefined ? (
-        <p className="playback__note">
-          Environments are recorded up to {clockText(data.internals.truncatedAtMs)} only (a long run): shorten
-          the run to see them all.
+        <p className="playback__note" data-testid="recording-cap">
+          Environments are recorded up to {clockText(data.internals.truncatedAtMs)} only: the recording keeps
+          at most {data.result.recording!.limit.toLocaleString('en-US')} changes. Shorten the run to see them
+          all.
+        </p>
+      ) : null}
+      {data.internals.insidesTruncatedAtMs !== undefined ? (
+        <p className="playback__note" data-testid="recording-cap-insides">
+          Queues, streams and servers are recorded up to {clockText(data.internals.insidesTruncatedAtMs)}{' '}
+          only: the recording keeps at most {data.result.recording!.limit.toLocaleString('en-US')} changes of
+          them. After that their insides are not drawn; shorten the run to see them all.
         </p>
       ) : null}
     </div>

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useReactFlow, useStoreApi } from '@xyflow/react';
 import { drawInternals, drawRates, type Colors } from './draw-internals';
+import { insidesAt } from './internals';
 import { DrawnDots, drawDots } from './draw-dots';
 import { dotsAt, type DotAt } from './replay';
 import { currentReplayData, type ReplayData } from './replay-data';
@@ -125,6 +126,9 @@ export function ReplayCanvas() {
         // How far the followed request has got: the node of its newest visit that has arrived.
         const reached =
           cls.following && cls.selectedTrace !== null ? reachedAt(data, cls.selectedTrace, cls.timeMs) : null;
+        // The queues', streams' and fleets' insides as drawn, for tests (paused only: it is not free).
+        if (cls.playing) delete canvas.dataset.insides;
+        else canvas.dataset.insides = JSON.stringify(insidesAt(data.internals, cls.timeMs));
         if (reached !== null) canvas.dataset.followNode = reached;
         else delete canvas.dataset.followNode;
         const d = drawn.current;

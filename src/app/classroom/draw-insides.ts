@@ -1,6 +1,15 @@
 import type { Colors } from './draw-internals';
 import type { Box } from './geometry';
-import { fleetAt, queueAt, streamAt, type NodeTracks } from './internals';
+import {
+  fleetAt,
+  queueAt,
+  streamAt,
+  streamReaders,
+  type HostAt,
+  type InstanceAt,
+  type NodeTracks,
+  type ShardAt,
+} from './internals';
 
 /**
  * A queue's messages, a stream's lanes and a server's or container service's slots, drawn
@@ -17,6 +26,8 @@ export interface InsideStyle {
   font: number;
   square: number;
   c: Colors;
+  /** A node's label, for the readers named under a queue or a stream. */
+  label?: (id: string) => string;
 }
 
 /** Draws the node's insides; returns false when it has none recorded that it knows how to draw. */
@@ -42,6 +53,14 @@ export function drawInsides(
   return true;
 }
 
+/** "→ reader", cut with an ellipsis to fit w (never squeezed). */
+function readerName(ctx: CanvasRenderingContext2D, id: string, st: InsideStyle, w: number): string {
+  let name = `→ ${st.label ? st.label(id) : id}`;
+  if (ctx.measureText(name).width <= w) return name;
+  while (name.length > 3 && ctx.measureText(`${name}…`).width > w) name = name.slice(0, -1);
+  return `${name.trimEnd()}…`;
+}
+
 function drawQueue(
   ctx: CanvasRenderingContext2D,
   nt: NodeTracks,
@@ -52,13 +71,88 @@ function drawQueue(
 ) {
   const q = queueAt(nt, t);
   const parts = [`${count(q.visible)} waiting`, `${count(q.inFlight)} in flight`];
-  if (q.batches > 0) parts.push(`${q.batches} batch${q.batches === 1 ? '' : 'es'} running`);
+  if (q.readers.length === 0 && q.batches > 0)
+    parts.push(`${q.batches} batch${q.batches === 1 ? '' : 'es'} running`);
   if (q.oldestAgeMs !== undefined) parts.push(`oldest ${seconds(q.oldestAgeMs)}`);
-  const y = text(ctx, parts, box, y0, st);
+  let y = text(ctx, parts, box, y0, st);
   // As everywhere in the insides: orange waits, blue is being handled.
   let x = squares(ctx, box.x, y, q.visible, st, WAIT, true, box.w * 0.6);
   x += st.square;
   squares(ctx, x, y, q.inFlight, st, BUSY, true, box.x + box.w * 1.15 - x);
+  y += st.square + 5;
+  // Each reader's batches, one box per batch with its messages: blue in a call, dashed orange
+  // while a batch window gathers it.
+  const right = box.x + box.w * 1.15;
+  for (const r of q.readers) {
+    ctx.fillStyle = st.c.text;
+    const name = readerName(ctx, r.id, st, box.w * 0.6);
+    ctx.fillText(name, box.x, y);
+    let bx = box.x + ctx.measureText(name).width + 6;
+    const h = st.font + 4;
+    const sorted = [...r.batches].sort((a, b) => b - a);
+    if (sorted.length === 0) {
+      ctx.fillStyle = st.c.muted;
+      ctx.fillText('no batch', bx, y, right - bx);
+    }
+    for (let i = 0; i < sorted.length; i++) {
+      const v = sorted[i];
+      const label = String(Math.abs(v));
+      const w = ctx.measureText(label).width + 8;
+      if (bx + w > right - ctx.measureText('+99').width && i < sorted.length - 1) {
+        ctx.fillStyle = st.c.muted;
+        ctx.fillText(`+${sorted.length - i}`, bx, y);
+        break;
+      }
+      if (v > 0) {
+        ctx.fillStyle = BUSY;
+        ctx.fillRect(bx, y - 2, w, h);
+        ctx.fillStyle = '#ffffff';
+      } else {
+        ctx.save();
+        ctx.setLineDash([3, 2]);
+        ctx.strokeStyle = WAIT;
+        ctx.lineWidth = 1.5;
+        ctx.strokeRect(bx + 0.75, y - 1.25, w - 1.5, h - 1.5);
+        ctx.restore();
+        ctx.fillStyle = st.c.text;
+      }
+      ctx.fillText(label, bx + 4, y);
+      bx += w + 3;
+    }
+    y += h + 3;
+  }
+}
+
+const INST_GAP = 2;
+
+/** One instance's (task's) request slots, busy ones filled; starting hatched, draining dashed. Returns the x after. */
+function drawInstance(
+  ctx: CanvasRenderingContext2D,
+  i: InstanceAt,
+  per: number,
+  x: number,
+  y: number,
+  st: InsideStyle,
+): number {
+  const s = st.square;
+  if (i.state === 'starting') {
+    hatch(ctx, x, y, per * (s + INST_GAP) - INST_GAP, s, WAIT);
+    return x + per * (s + INST_GAP);
+  }
+  ctx.lineWidth = 1.2;
+  for (let j = 0; j < per; j++) {
+    const busy = j < i.busy;
+    ctx.strokeStyle = busy ? BUSY : st.c.muted;
+    if (i.state === 'draining') ctx.setLineDash([2, 2]);
+    if (busy) {
+      ctx.fillStyle = BUSY;
+      ctx.fillRect(x, y, s, s);
+    }
+    ctx.strokeRect(x, y, s, s);
+    ctx.setLineDash([]);
+    x += s + INST_GAP;
+  }
+  return x;
 }
 
 function drawFleet(
@@ -77,52 +171,72 @@ function drawFleet(
     `${count(f.busy)}/${count(slots)} busy`,
     `${count(f.waiting)} waiting`,
   ];
+  if (f.hosts) {
+    const launching = f.hosts.filter((h) => h.launching).length;
+    parts.splice(
+      1,
+      0,
+      `on ${f.hosts.length} host${f.hosts.length === 1 ? '' : 's'}${launching ? ` (${launching} launching)` : ''}`,
+    );
+  }
   const y = text(ctx, parts, box, y0, st);
-  // One group of slots per serving instance; the fleet gives work to the least busy one, so
-  // the busy slots are spread evenly (only their total is recorded).
+  // Each instance (task) with its own slots, busy ones filled, exactly as recorded. On EC2 or
+  // EKS the tasks are drawn inside a frame per host; a host still launching is dashed.
   const s = st.square;
-  const gap = 2;
   const right = box.x + box.w * 1.15;
   const per = Math.min(f.slotsPerInstance, 16);
-  const groupW = per * (s + gap) + s * 0.6;
+  const groupW = per * (s + INST_GAP) + s * 0.6;
+  const groups: { host?: HostAt; tasks: InstanceAt[] }[] = f.hosts
+    ? f.hosts.map((h) => ({ host: h, tasks: h.tasks }))
+    : [{ tasks: f.instances }];
+  const pad = f.hosts ? 4 : 0;
   let x = box.x;
-  let y1 = y;
+  let y1 = y + pad;
   let rows = 1;
-  let i = 0;
-  for (; i < f.serving; i++) {
-    if (x > box.x && x + groupW > right) {
+  let drawn = 0;
+  let total = 0;
+  for (const g of groups) total += g.tasks.length;
+  outer: for (const g of groups) {
+    const w = g.host ? g.tasks.length * groupW + 2 * pad - s * 0.6 : 0;
+    if (g.host && x > box.x && x + w > right) {
       if (rows === 3) break;
       rows++;
       x = box.x;
-      y1 += s + 4;
+      y1 += s + 4 + 2 * pad;
     }
-    for (let j = 0; j < per; j++) {
-      const busy = i + j * f.serving < f.busy;
-      ctx.strokeStyle = busy ? BUSY : st.c.muted;
-      ctx.lineWidth = 1.2;
-      if (busy) {
-        ctx.fillStyle = BUSY;
-        ctx.fillRect(x, y1, s, s);
+    const gx = x;
+    if (g.host) x += pad;
+    for (const task of g.tasks) {
+      if (!g.host && x > box.x && x + groupW > right) {
+        if (rows === 3) break outer;
+        rows++;
+        x = box.x;
+        y1 += s + 4;
       }
-      ctx.strokeRect(x, y1, s, s);
-      x += s + gap;
+      x = drawInstance(ctx, task, per, x, y1, st) + s * 0.6 - INST_GAP;
+      drawn++;
     }
-    x += s * 0.6;
+    if (g.host) {
+      x += pad - s * 0.6 + INST_GAP;
+      ctx.save();
+      ctx.strokeStyle = g.host.launching ? WAIT : st.c.text;
+      ctx.lineWidth = 1.5;
+      if (g.host.launching) ctx.setLineDash([4, 3]);
+      ctx.strokeRect(gx, y1 - pad, Math.max(x - gx, 2 * pad + s), s + 2 * pad);
+      ctx.restore();
+      x += s * 0.6;
+    }
   }
-  if (i < f.serving) {
+  if (drawn < total) {
     ctx.fillStyle = st.c.muted;
-    const more = `+${f.serving - i}`;
+    const more = `+${total - drawn}`;
     ctx.fillText(more, x, y1 + (s - st.font) / 2);
     x += ctx.measureText(more).width + 6;
-  }
-  for (let k = 0; k < Math.min(f.starting, 4); k++) {
-    hatch(ctx, x, y1, s * 2, s, WAIT);
-    x += s * 2 + s * 0.6;
   }
   if (f.waiting > 0) {
     if (x > right - 4 * s) {
       x = box.x;
-      y1 += s + 4;
+      y1 += s + 4 + pad;
     }
     ctx.fillStyle = st.c.muted;
     ctx.fillRect(x, y1 - 2, 2, s + 4);
@@ -138,8 +252,30 @@ function drawStream(
   st: InsideStyle,
   y0: number,
 ) {
-  const shards = streamAt(nt, t);
-  const shown = shards.slice(0, 8);
+  const readers = streamReaders(nt);
+  const many = readers.length > 1;
+  let y = y0;
+  const maxShards = many ? Math.max(2, Math.floor(8 / readers.length)) : 8;
+  readers.forEach((id, r) => {
+    if (many) {
+      ctx.fillStyle = st.c.text;
+      ctx.fillText(readerName(ctx, id, st, box.w * 1.15), box.x, y);
+      y += st.font + 2;
+    }
+    y = drawShards(ctx, streamAt(nt, t, r), box, st, y, maxShards);
+  });
+}
+
+/** One reader's shards: a line of words each, then its lanes as bars. Returns the y below. */
+function drawShards(
+  ctx: CanvasRenderingContext2D,
+  shards: ShardAt[],
+  box: Box,
+  st: InsideStyle,
+  y0: number,
+  max: number,
+): number {
+  const shown = shards.slice(0, max);
   // Per shard: a line of words, then its lanes as bars as wide as the node, on one scale
   // (the fullest lane shown fills the width). The batch is a lane's head: in a call, or held
   // after a failure (hatched red, the lane blocked).
@@ -176,7 +312,9 @@ function drawStream(
   if (shards.length > shown.length) {
     ctx.fillStyle = st.c.muted;
     ctx.fillText(`+${shards.length - shown.length} more shards`, box.x, y, box.w * 1.15);
+    y += st.font + 2;
   }
+  return y;
 }
 
 /** The parts on as few lines as fit the node's width (a neighbour starts just past it). Returns the y below. */

@@ -38,6 +38,8 @@ export function drawInternals(
   for (const [id, tl] of data.internals.functions) {
     const box = boxes.get(id);
     if (!box) continue;
+    ctx.save();
+    clipBelow(ctx, box, boxes, font);
     const fa = functionAt(tl, t);
     const y0 = box.y + box.h + 6;
     ctx.fillStyle = c.text;
@@ -73,6 +75,7 @@ export function drawInternals(
     ctx.fillRect(box.x, barY, box.w, 3);
     ctx.fillStyle = fa.limit > 0 && fa.busy >= fa.limit ? '#dc2626' : c.accent;
     ctx.fillRect(box.x, barY, box.w * Math.min(1, fa.limit > 0 ? fa.busy / fa.limit : 0), 3);
+    ctx.restore();
   }
   const series = data.result.series;
   for (const [id, kind] of data.kinds) {
@@ -81,8 +84,12 @@ export function drawInternals(
     if (!box) continue;
     const recorded = data.internals.others.get(id);
     if (recorded) {
-      const style = { font, square: presenting ? 16 : 10, c };
-      if (drawInsides(ctx, recorded, box, t, style, data.internals.insidesTruncatedAtMs)) continue;
+      const style = { font, square: presenting ? 16 : 10, c, label: (n: string) => data.labels.get(n) ?? n };
+      ctx.save();
+      clipBelow(ctx, box, boxes, font);
+      const drew = drawInsides(ctx, recorded, box, t, style, data.internals.insidesTruncatedAtMs);
+      ctx.restore();
+      if (drew) continue;
     }
     ctx.font = `600 ${font}px system-ui, sans-serif`;
     const gauges = gaugesAt(series, id, kind, t / 1000);
@@ -95,6 +102,28 @@ export function drawInternals(
       box.w * 1.6,
     );
   }
+}
+
+/**
+ * Keeps a node's insides off the node below it: they are drawn only down to (a whole line
+ * above) the top of the nearest node under this one, where a diagram packs nodes close.
+ */
+function clipBelow(ctx: CanvasRenderingContext2D, box: Box, boxes: Map<string, Box>, font: number): void {
+  const top = box.y + box.h;
+  const left = box.x - 4;
+  const right = box.x + box.w * 1.2 + 4;
+  let bottom = Infinity;
+  for (const b of boxes.values()) {
+    if (b === box || b.y < top - 1 || b.x > right || b.x + b.w < left) continue;
+    if (b.y < bottom) bottom = b.y;
+  }
+  if (bottom === Infinity) return;
+  // Whole lines only: a line cut in half reads as something else.
+  const line = font + 2;
+  const room = Math.max(line, Math.floor((bottom - top - 4) / line) * line + 6);
+  ctx.beginPath();
+  ctx.rect(left, top, right - left, room);
+  ctx.clip();
 }
 
 function fmt(v: number): string {

@@ -10,13 +10,23 @@ import {
   LVL_QUEUE_INFLIGHT,
   LVL_QUEUE_OLDEST,
   LVL_QUEUE_VISIBLE,
+  INST_DRAINING,
+  INST_FREE,
+  INST_SERVING,
+  INST_STARTING,
+  READER_STRIDE,
   REC_ENV_BUSY,
   REC_ENV_GONE,
   REC_ENV_IDLE,
   REC_ENV_NEW,
+  REC_HOST_READY,
+  REC_INST_BUSY,
+  REC_INST_HOST,
+  REC_INST_STATE,
   REC_LANE_BATCH,
   REC_LANE_RECORDS,
   REC_LEVEL,
+  REC_QUEUE_BATCH,
   REC_SHARD_OLDEST,
   type Recording,
   type RecordingNode,
@@ -82,6 +92,8 @@ export interface NodeTracks {
   info: RecordingNode;
   /** Keyed by trackKey(code, a). */
   tracks: Map<number, Track>;
+  /** Per code, the `a`s recorded (first seen first): a queue's batch slots, a fleet's instances. */
+  keys: Map<number, number[]>;
 }
 
 export interface Internals {
@@ -101,7 +113,7 @@ export function buildInternals(recording: Recording | undefined): Internals {
   if (!recording) return { functions, others };
   const byIndex: (NodeTracks | undefined)[] = recording.nodes.map((n) => {
     if (n.kind === 'function') return undefined;
-    const nt: NodeTracks = { info: n, tracks: new Map() };
+    const nt: NodeTracks = { info: n, tracks: new Map(), keys: new Map() };
     others.set(n.id, nt);
     return nt;
   });
@@ -123,7 +135,12 @@ export function buildInternals(recording: Recording | undefined): Internals {
       if (!nt) continue;
       const key = trackKey(code, recording.a[i]);
       let tr = nt.tracks.get(key);
-      if (!tr) nt.tracks.set(key, (tr = { t: [], v: [] }));
+      if (!tr) {
+        nt.tracks.set(key, (tr = { t: [], v: [] }));
+        let as = nt.keys.get(code);
+        if (!as) nt.keys.set(code, (as = []));
+        as.push(recording.a[i]);
+      }
       tr.t.push(recording.t[i]);
       tr.v.push(recording.v[i]);
       continue;
@@ -173,8 +190,9 @@ export function buildInternals(recording: Recording | undefined): Internals {
   return out;
 }
 
+/** A track's key: `a` takes up to 32 bits (reader × READER_STRIDE + lane). */
 export function trackKey(code: number, a: number): number {
-  return code * 1_000_000 + a;
+  return code * 4_294_967_296 + a;
 }
 
 /** A track's value at t: the last one set at or before t (binary search), else `none`. */
@@ -199,17 +217,26 @@ export interface QueueAt {
   visible: number;
   /** Messages received and not yet deleted (in a batch, or invisible after a failure). */
   inFlight: number;
-  /** Batches in a call to the reader. */
+  /** Batches in a call to the readers. */
   batches: number;
   /** Age of the oldest visible message in ms, undefined when none is visible. */
   oldestAgeMs?: number;
+  /** Each reader's batches at t: messages in each, > 0 in a call, < 0 being gathered (batch window). */
+  readers: { id: string; batches: number[] }[];
 }
 
 export function queueAt(nt: NodeTracks, t: number): QueueAt {
+  const readers = (nt.info.readers ?? []).map((id) => ({ id, batches: [] as number[] }));
+  for (const a of nt.keys.get(REC_QUEUE_BATCH) ?? []) {
+    const v = trackAt(nt.tracks.get(trackKey(REC_QUEUE_BATCH, a)), t);
+    const r = readers[Math.floor(a / READER_STRIDE)];
+    if (v !== 0 && r) r.batches.push(v);
+  }
   const out: QueueAt = {
     visible: level(nt, LVL_QUEUE_VISIBLE, t),
     inFlight: level(nt, LVL_QUEUE_INFLIGHT, t),
     batches: level(nt, LVL_QUEUE_BATCHES, t),
+    readers,
   };
   const oldest = level(nt, LVL_QUEUE_OLDEST, t, -1);
   if (oldest >= 0 && out.visible > 0) out.oldestAgeMs = Math.max(0, t - oldest);
@@ -227,10 +254,45 @@ export interface FleetAt {
   draining: number;
   slotsPerInstance: number;
   maxInstances: number;
+  /** Each instance (task) running at t, in index order: its state and busy slots. */
+  instances: InstanceAt[];
+  /** ECS on EC2 / EKS: the hosts the running tasks sit on, in index order. */
+  hosts?: HostAt[];
 }
 
+export interface InstanceAt {
+  inst: number;
+  state: 'starting' | 'serving' | 'draining';
+  busy: number;
+  /** ECS on EC2 / EKS: the host it sits on. */
+  host?: number;
+}
+
+export interface HostAt {
+  host: number;
+  /** Still launching or booting at t: its tasks wait for it. */
+  launching: boolean;
+  tasks: InstanceAt[];
+}
+
+const INST_STATES: Record<number, InstanceAt['state'] | undefined> = {
+  [INST_STARTING]: 'starting',
+  [INST_SERVING]: 'serving',
+  [INST_DRAINING]: 'draining',
+};
+
 export function fleetAt(nt: NodeTracks, t: number): FleetAt {
-  return {
+  const instances: InstanceAt[] = [];
+  for (const inst of nt.keys.get(REC_INST_STATE) ?? []) {
+    const state = INST_STATES[trackAt(nt.tracks.get(trackKey(REC_INST_STATE, inst)), t, INST_FREE)];
+    if (!state) continue;
+    const i: InstanceAt = { inst, state, busy: trackAt(nt.tracks.get(trackKey(REC_INST_BUSY, inst)), t) };
+    const host = trackAt(nt.tracks.get(trackKey(REC_INST_HOST, inst)), t, -1);
+    if (host >= 0) i.host = host;
+    instances.push(i);
+  }
+  instances.sort((a, b) => a.inst - b.inst);
+  const out: FleetAt = {
     busy: level(nt, LVL_FLEET_BUSY, t),
     waiting: level(nt, LVL_FLEET_WAITING, t),
     serving: level(nt, LVL_FLEET_SERVING, t),
@@ -238,7 +300,22 @@ export function fleetAt(nt: NodeTracks, t: number): FleetAt {
     draining: level(nt, LVL_FLEET_DRAINING, t),
     slotsPerInstance: nt.info.slotsPerInstance ?? 1,
     maxInstances: nt.info.maxInstances ?? 0,
+    instances,
   };
+  if (nt.info.launchType === 'ec2' || nt.info.launchType === 'eks') {
+    const hosts = new Map<number, HostAt>();
+    for (const i of instances) {
+      if (i.host === undefined) continue;
+      let h = hosts.get(i.host);
+      if (!h) {
+        const ready = trackAt(nt.tracks.get(trackKey(REC_HOST_READY, i.host)), t, 0);
+        hosts.set(i.host, (h = { host: i.host, launching: t < ready, tasks: [] }));
+      }
+      h.tasks.push(i);
+    }
+    out.hosts = [...hosts.values()].sort((a, b) => a.host - b.host);
+  }
+  return out;
 }
 
 export interface LaneAt {
@@ -254,22 +331,28 @@ export interface ShardAt {
   iteratorAgeMs?: number;
 }
 
-/** A stream's shards at t, for its first reader. */
-export function streamAt(nt: NodeTracks, t: number): ShardAt[] {
+/** A stream's readers (each reads every record, on lanes of its own). */
+export function streamReaders(nt: NodeTracks): string[] {
+  return nt.info.readers ?? [];
+}
+
+/** A stream's shards at t, as reader `reader` (its index in streamReaders) sees them. */
+export function streamAt(nt: NodeTracks, t: number, reader = 0): ShardAt[] {
   const shards = nt.info.shards ?? 0;
-  const per = nt.info.lanesPerShard ?? 1;
+  const per = nt.info.lanesPerShard?.[reader] ?? 1;
+  const base = reader * READER_STRIDE;
   const out: ShardAt[] = [];
   for (let s = 0; s < shards; s++) {
     const lanes: LaneAt[] = [];
     for (let k = 0; k < per; k++) {
-      const lane = s * per + k;
+      const lane = base + s * per + k;
       lanes.push({
         records: trackAt(nt.tracks.get(trackKey(REC_LANE_RECORDS, lane)), t),
         batch: trackAt(nt.tracks.get(trackKey(REC_LANE_BATCH, lane)), t),
       });
     }
     const shard: ShardAt = { lanes };
-    const oldest = trackAt(nt.tracks.get(trackKey(REC_SHARD_OLDEST, s)), t, -1);
+    const oldest = trackAt(nt.tracks.get(trackKey(REC_SHARD_OLDEST, base + s)), t, -1);
     if (oldest >= 0) shard.iteratorAgeMs = Math.max(0, t - oldest);
     out.push(shard);
   }
@@ -371,6 +454,41 @@ export function gaugesAt(series: Series | undefined, node: string, kind: string,
       const v = seriesAt(series, `${node}.shard${i}.${metric}`, tSeconds);
       if (v === undefined) break;
       out.push({ label: `shard ${i}`, value: v });
+    }
+  }
+  return out;
+}
+
+/**
+ * What the replay draws inside every recorded queue, stream and fleet at t, as plain data: the
+ * canvas writes it (paused) for tests, which compare it with a run of their own.
+ */
+const INST_LETTER = { starting: 'S', serving: 'R', draining: 'D' } as const;
+
+export function insidesAt(internals: Internals, t: number): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [id, nt] of internals.others) {
+    const kind = nt.info.kind;
+    if (kind === 'queue') {
+      const q = queueAt(nt, t);
+      out[id] = {
+        visible: q.visible,
+        inFlight: q.inFlight,
+        readers: q.readers.map((r) => [r.id, [...r.batches].sort((a, b) => b - a)]),
+      };
+    } else if (kind === 'server' || kind === 'container') {
+      const f = fleetAt(nt, t);
+      const o: Record<string, unknown> = {
+        waiting: f.waiting,
+        instances: f.instances.map((i) => `${INST_LETTER[i.state]}${i.busy}`).join(' '),
+      };
+      if (f.hosts) o.hosts = f.hosts.map((h) => `${h.launching ? 'L' : 'H'}${h.tasks.length}`).join(' ');
+      out[id] = o;
+    } else if (nt.info.shards !== undefined) {
+      out[id] = streamReaders(nt).map((r, k) => [
+        r,
+        streamAt(nt, t, k).map((sh) => sh.lanes.map((l) => `${l.records}/${l.batch}`).join(',')),
+      ]);
     }
   }
   return out;

@@ -6,9 +6,11 @@
  * as many of the other kinds' insides, then stops recording that part and says when.
  *
  * What is recorded: a function's environments (REC_ENV_*); a queue's visible and in-flight
- * messages, batches in a call and oldest visible message; a server's or container service's
- * busy slots, waiting requests and instances (REC_LEVEL); a stream's lanes (records and the
- * batch, for its first reader) and each shard's oldest unread record. Each is a new absolute
+ * messages, batches in a call and oldest visible message (REC_LEVEL), and each reader's batches
+ * (REC_QUEUE_BATCH); a server's or container service's busy slots, waiting requests and
+ * instances (REC_LEVEL), each instance's state and busy slots, and on ECS-on-EC2 or EKS the
+ * host each task sits on; a stream's lanes (records and the batch) and each shard's oldest
+ * unread record, for every reader of the stream. Each is a new absolute
  * value at the instant it changed, so a reader finds the state at t as the last record at or
  * before t, exactly, with no bucketing.
  *
@@ -40,6 +42,27 @@ export const REC_LANE_RECORDS = 5;
 export const REC_LANE_BATCH = 6;
 /** A shard's oldest unread record changed (a = shard; v = its arrival time in ms, −1 none): iterator age = t − v. */
 export const REC_SHARD_OLDEST = 7;
+/**
+ * A queue reader's batch changed (a = reader × READER_STRIDE + batch slot; v = its messages:
+ * > 0 in a call, < 0 being gathered in a batch window, 0 gone).
+ */
+export const REC_QUEUE_BATCH = 8;
+/** A server's or container service's instance (task) changed state (a = instance; v = an INST_* code). */
+export const REC_INST_STATE = 9;
+/** An instance's (task's) busy request slots changed (a = instance; v = requests it serves). */
+export const REC_INST_BUSY = 10;
+/** ECS on EC2 / EKS: a task was placed on a host (a = instance; v = the host's index in its pool). */
+export const REC_INST_HOST = 11;
+/** ECS on EC2 / EKS: when a host a task was placed on serves (a = host; v = ms; later than t while it launches and boots). */
+export const REC_HOST_READY = 12;
+
+/** Stream lanes and shards, and queue batch slots, of reader k are numbered from k × READER_STRIDE. */
+export const READER_STRIDE = 1 << 20;
+
+export const INST_FREE = 0;
+export const INST_STARTING = 1;
+export const INST_SERVING = 2;
+export const INST_DRAINING = 3;
 
 /** Queue: messages visible (waiting to be received). */
 export const LVL_QUEUE_VISIBLE = 0;
@@ -80,11 +103,17 @@ export interface RecordingNode {
   maxInstances?: number;
   /** Server / container service: most requests that may wait. */
   queueLimit?: number;
-  /** Stream: shards, and lanes per shard (the reader's parallelization factor); lane = shard × lanesPerShard + k. */
+  /** Stream: shards. */
   shards?: number;
-  lanesPerShard?: number;
-  /** Stream: the reader whose lanes are recorded (the first one). */
-  reader?: string;
+  /**
+   * Stream: lanes per shard of each reader (its parallelization factor); reader r's lane is
+   * r × READER_STRIDE + shard × lanesPerShard[r] + k, its shard r × READER_STRIDE + shard.
+   */
+  lanesPerShard?: number[];
+  /** Stream and queue: the readers (target node ids), in the order of their index. */
+  readers?: string[];
+  /** Container service: the launch type, 'ec2' or 'eks' when its tasks sit on hosts. */
+  launchType?: string;
 }
 
 /** Columns of equal length, sorted by time (ties keep the order they were made in). */

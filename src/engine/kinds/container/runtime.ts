@@ -3,6 +3,7 @@ import type { UsageLine } from '../../billing/types';
 import { Level } from '../../metrics/level';
 import { round6 } from '../../metrics/series';
 import type { SimContext } from '../../sim/context';
+import { REC_HOST_READY, REC_INST_HOST } from '../../sim/recorder';
 import { FleetRuntime } from '../server/fleet';
 import type { NodeMetrics, NodeSpec } from '../types';
 import { HOST_LAUNCH, HOST_IDLE, hostPool, type HostPool, type PoolOwner } from './host-pool';
@@ -47,6 +48,7 @@ export class ContainerRuntime extends FleetRuntime<ContainerParams> implements P
       duration: p.duration,
     });
     this.taskHost = new Int32Array(p.launchType === 'fargate' ? 0 : 2 * Math.max(1, p.tasks.max));
+    if (this.rec !== null) this.rec.nodes[this.recNode].launchType = p.launchType;
     if (p.launchType === 'fargate') return;
     const pool = hostPool(ctx, p.launchType, p.cluster, p.instanceType, this);
     if (!pool.fits(p.vcpu, p.memoryGB))
@@ -79,7 +81,13 @@ export class ContainerRuntime extends FleetRuntime<ContainerParams> implements P
     const p = this.params;
     const host = pool.place(p.vcpu, p.memoryGB, t, initial);
     this.taskHost[inst] = host;
-    return pool.readyTime(host, t);
+    const ready = pool.readyTime(host, t);
+    if (this.rec !== null) {
+      // For the replay: which host the task sits on, and when that host serves (later while it launches).
+      this.rec.add(t, this.recNode, REC_HOST_READY, host, ready);
+      this.rec.add(t, this.recNode, REC_INST_HOST, inst, host);
+    }
+    return ready;
   }
 
   protected released(inst: number, t: number): void {

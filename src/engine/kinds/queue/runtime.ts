@@ -11,7 +11,9 @@ import {
   LVL_QUEUE_INFLIGHT,
   LVL_QUEUE_OLDEST,
   LVL_QUEUE_VISIBLE,
+  READER_STRIDE,
   REC_LEVEL,
+  REC_QUEUE_BATCH,
   type Recorder,
 } from '../../sim/recorder';
 import {
@@ -135,7 +137,7 @@ export class QueueRuntime extends NodeBase<QueueParams> {
     if (s) this.sSent = s.register(`${id}.sent`, 'rate');
     this.usageAcc = new QueueUsage(this.fifo ? 'sqs.fifo.requests' : 'sqs.standard.requests');
     this.rec = ctx.recorder;
-    if (this.rec !== null) this.recNode = this.rec.describe({ id, kind: 'queue' });
+    if (this.rec !== null) this.recNode = this.rec.describe({ id, kind: 'queue', readers: [] });
   }
 
   start(t: number): void {
@@ -144,6 +146,7 @@ export class QueueRuntime extends NodeBase<QueueParams> {
       if (e.meaning === 'poller') {
         const p = new Poller(this.pollers.length, e);
         this.pollers.push(p);
+        if (this.rec !== null) this.rec.nodes[this.recNode].readers!.push(e.target.spec.id);
         if (p.worker) {
           // A worker service: its receive loop starts long-polling.
           p.pushIdle(t);
@@ -471,6 +474,13 @@ export class QueueRuntime extends NodeBase<QueueParams> {
     this.bt.kb[b] += kb;
     this.bt.callKb[b] += kb;
     if (++this.bt.calls[b] === MESSAGES_PER_CALL) this.billReceive(b, measuring);
+    // Being gathered (negative) until it is handed to the reader.
+    if (this.rec !== null) this.recordBatch(b, -this.bt.count[b], t);
+  }
+
+  /** For the replay: reader's batch b now holds v messages (> 0 in a call, < 0 gathering, 0 gone). */
+  private recordBatch(b: number, v: number, t: number): void {
+    this.rec!.add(t, this.recNode, REC_QUEUE_BATCH, this.bt.poller[b] * READER_STRIDE + b, v);
   }
 
   private billReceive(b: number, measuring: boolean): void {
@@ -492,6 +502,7 @@ export class QueueRuntime extends NodeBase<QueueParams> {
     if (this.fifo && this.groups.batch[this.bt.group[b]] === b) this.groups.batch[this.bt.group[b]] = -1;
     this.bt.state[b] = INVOKING;
     this.bt.start[b] = t;
+    if (this.rec !== null) this.recordBatch(b, this.bt.count[b], t);
     if (this.measuring(t)) this.batchCount++;
     const m0 = this.bt.first[b];
     this.changeInvoking(1, t);
@@ -570,6 +581,7 @@ export class QueueRuntime extends NodeBase<QueueParams> {
       }
     }
     if (this.fifo) this.groups.maybeReady(this.bt.group[b]);
+    if (this.rec !== null) this.recordBatch(b, 0, t);
     this.bt.release(b);
 
     if (p.worker) {

@@ -8,6 +8,8 @@ import {
   LVL_FLEET_SERVING,
   LVL_FLEET_STARTING,
   LVL_FLEET_WAITING,
+  REC_INST_BUSY,
+  REC_INST_STATE,
   REC_LEVEL,
   type Recorder,
 } from '../../sim/recorder';
@@ -173,8 +175,8 @@ export abstract class FleetRuntime<P> extends NodeBase<P> {
   /** Billed instance-seconds inside the measured window (60 s minimum per launch applied). */
   protected billedInstanceSeconds = 0;
   /** The classroom replay's recorder (null unless the run asked for it) and this node's index in it. */
-  declare private readonly rec: Recorder | null;
-  private readonly recNode: number = -1;
+  declare protected readonly rec: Recorder | null;
+  protected readonly recNode: number = -1;
 
   constructor(ctx: SimContext, spec: NodeSpec<P>, index: number, cfg: FleetConfig) {
     super(ctx, spec, index);
@@ -327,6 +329,7 @@ export abstract class FleetRuntime<P> extends NodeBase<P> {
       }
     }
     out[best]++;
+    if (this.rec !== null) this.rec.add(t, this.recNode, REC_INST_BUSY, best, out[best]);
     this.freeSlots--;
     this.setBusy(this.busy + 1, t);
     this.rInst[slot] = best;
@@ -338,6 +341,7 @@ export abstract class FleetRuntime<P> extends NodeBase<P> {
   private serviceDone(slot: number, t: number): void {
     const inst = this.rInst[slot];
     this.instOut[inst]--;
+    if (this.rec !== null) this.rec.add(t, this.recNode, REC_INST_BUSY, inst, this.instOut[inst]);
     this.setBusy(this.busy - 1, t);
     if (this.instState[inst] === SERVING) this.freeSlots++;
     else if (this.instState[inst] === DRAINING && this.instOut[inst] === 0) this.retire(inst, t);
@@ -450,7 +454,7 @@ export abstract class FleetRuntime<P> extends NodeBase<P> {
     this.instLaunched[inst] = t;
     this.nBooting++;
     this.setRunning(t);
-    if (this.rec !== null) this.recordInstances(t);
+    if (this.rec !== null) this.recordInstances(t, inst);
     return inst;
   }
 
@@ -460,12 +464,13 @@ export abstract class FleetRuntime<P> extends NodeBase<P> {
     this.servingList[this.nServing++] = inst;
     this.freeSlots += this.cfg.concurrency;
     this.updateUtilization(t);
-    if (this.rec !== null) this.recordInstances(t);
+    if (this.rec !== null) this.recordInstances(t, inst);
   }
 
-  /** For the replay: instances starting, serving and draining, after one of them changed. */
-  private recordInstances(t: number): void {
+  /** For the replay: instances starting, serving and draining, after `inst` (its state recorded too) changed. */
+  private recordInstances(t: number, inst: number): void {
     const rec = this.rec!;
+    rec.add(t, this.recNode, REC_INST_STATE, inst, this.instState[inst]);
     rec.add(t, this.recNode, REC_LEVEL, LVL_FLEET_STARTING, this.nBooting);
     rec.add(t, this.recNode, REC_LEVEL, LVL_FLEET_SERVING, this.nServing);
     rec.add(t, this.recNode, REC_LEVEL, LVL_FLEET_DRAINING, this.nDraining);
@@ -523,7 +528,7 @@ export abstract class FleetRuntime<P> extends NodeBase<P> {
     this.freeInst[this.nFreeInst++] = inst;
     this.setRunning(t);
     this.updateUtilization(t);
-    if (this.rec !== null) this.recordInstances(t);
+    if (this.rec !== null) this.recordInstances(t, inst);
   }
 
   /** Running (billed) instances: booting, serving or draining. */
@@ -584,12 +589,12 @@ export abstract class FleetRuntime<P> extends NodeBase<P> {
       else {
         this.instState[best] = DRAINING;
         this.nDraining++;
+        if (this.rec !== null) this.recordInstances(t, best);
       }
       retired++;
       left--;
     }
     this.updateUtilization(t);
-    if (this.rec !== null && retired > 0) this.recordInstances(t);
     return cancel + retired > 0;
   }
 

@@ -1,7 +1,13 @@
 import type { Rng } from '../../kernel/rng';
 import type { SimContext } from '../../sim/context';
 import type { EdgeRuntime } from '../../sim/edges';
-import { REC_LANE_BATCH, REC_LANE_RECORDS, REC_SHARD_OLDEST, type Recorder } from '../../sim/recorder';
+import {
+  READER_STRIDE,
+  REC_LANE_BATCH,
+  REC_LANE_RECORDS,
+  REC_SHARD_OLDEST,
+  type Recorder,
+} from '../../sim/recorder';
 import { COMPLETED, DEAD_LETTERED, DROPPED } from '../../sim/requests';
 import { Slots, growF64, growI32, growU8 } from '../../sim/slots';
 import { OldestAge } from '../../metrics/oldest-age';
@@ -160,8 +166,8 @@ export class ShardPoller {
         id: this.owner.spec.id,
         kind: this.owner.spec.kind,
         shards: this.config.shards,
-        lanesPerShard: readers[0].params.parallelizationFactor ?? 1,
-        reader: readers[0].target.spec.id,
+        lanesPerShard: readers.map((e) => e.params.parallelizationFactor ?? 1),
+        readers: readers.map((e) => e.target.spec.id),
       });
     this.consumers = readers.map((e, i) => new Consumer(this, e, i, readers.length));
   }
@@ -279,9 +285,10 @@ class Consumer {
   // Shards: poll phase and iterator age.
   declare private readonly phase: Float64Array;
   declare readonly age: OldestAge[];
-  /** The replay's recorder, for the first reader only (null otherwise or when not recording). */
+  /** The replay's recorder (null when not recording); this reader's lanes and shards are numbered from recBase. */
   declare private readonly rec: Recorder | null;
   declare private readonly recNode: number;
+  declare private readonly recBase: number;
 
   constructor(
     private readonly poller: ShardPoller,
@@ -343,8 +350,9 @@ class Consumer {
           i < poller.seriesShard.length ? poller.seriesShard[i] : -1,
         ),
       );
-    this.rec = index === 0 ? this.ctx.recorder : null;
+    this.rec = this.ctx.recorder;
     this.recNode = poller.recNode;
+    this.recBase = index * READER_STRIDE;
   }
 
   // ---- records in ----------------------------------------------------------------------
@@ -366,7 +374,8 @@ class Consumer {
     else this.head[lane] = r;
     this.tail[lane] = r;
     this.count[lane]++;
-    if (this.rec !== null) this.rec.add(t, this.recNode, REC_LANE_RECORDS, lane, this.count[lane]);
+    if (this.rec !== null)
+      this.rec.add(t, this.recNode, REC_LANE_RECORDS, this.recBase + lane, this.count[lane]);
     if (!this.age[shard].waiting) this.ageChanged(shard, t);
     if (this.busy[lane]) return;
     if (this.wakeAt[lane] >= 0) {
@@ -618,14 +627,15 @@ class Consumer {
     this.head[lane] = nx;
     if (nx < 0) this.tail[lane] = -1;
     this.count[lane]--;
-    if (this.rec !== null) this.rec.add(t, this.recNode, REC_LANE_RECORDS, lane, this.count[lane]);
+    if (this.rec !== null)
+      this.rec.add(t, this.recNode, REC_LANE_RECORDS, this.recBase + lane, this.count[lane]);
     return r;
   }
 
   /** For the replay: the lane's batch, > 0 in a call, < 0 held for a retry, 0 none. */
   private recordBatch(lane: number, t: number): void {
     const n = this.inFlight[lane];
-    this.rec!.add(t, this.recNode, REC_LANE_BATCH, lane, this.busy[lane] ? n : -n);
+    this.rec!.add(t, this.recNode, REC_LANE_BATCH, this.recBase + lane, this.busy[lane] ? n : -n);
   }
 
   /** A hop of a sampled request (traces only: nothing is allocated for the others). */
@@ -659,7 +669,7 @@ class Consumer {
     }
     this.age[shard].update(oldest, t);
     if (this.rec !== null)
-      this.rec.add(t, this.recNode, REC_SHARD_OLDEST, shard, oldest === oldest ? oldest : -1);
+      this.rec.add(t, this.recNode, REC_SHARD_OLDEST, this.recBase + shard, oldest === oldest ? oldest : -1);
   }
 
   // ---- end of run ----------------------------------------------------------------------
@@ -685,7 +695,8 @@ class Consumer {
         this.rNext[prev] = this.rNext[r];
         if (this.tail[lane] === r) this.tail[lane] = prev;
         this.count[lane]--;
-        if (this.rec !== null) this.rec.add(t, this.recNode, REC_LANE_RECORDS, lane, this.count[lane]);
+        if (this.rec !== null)
+          this.rec.add(t, this.recNode, REC_LANE_RECORDS, this.recBase + lane, this.count[lane]);
         this.expireRecord(r);
         n++;
       }

@@ -1,0 +1,58 @@
+import lzString from 'lz-string';
+import type { Page } from 'playwright-core';
+import { afterEach, describe, expect, inject, it } from 'vitest';
+import { buildInternals, insidesAt } from '../../src/app/classroom/internals';
+import { classroomRunOptions } from '../../src/app/classroom/run-options';
+import { simulate } from '../../src/engine/simulate';
+import { hasBrowser, openBrowser, type BrowserSession } from './browser';
+import { insidesDoc } from './insides-doc';
+
+async function insidesShown(page: Page): Promise<{ time: number; insides: Record<string, unknown> }> {
+  const canvas = page.getByTestId('replay-canvas');
+  await expect.poll(() => canvas.getAttribute('data-insides'), { timeout: 10_000 }).toBeTruthy();
+  const d = await canvas.evaluate((el) => ({ ...(el as HTMLCanvasElement).dataset }));
+  return { time: Number(d.time), insides: JSON.parse(d.insides!) };
+}
+
+describe.skipIf(!hasBrowser)("classroom: queues', streams' and fleets' insides at t", () => {
+  let s: BrowserSession;
+  afterEach(async () => {
+    await s?.close();
+  });
+
+  it('every reader of a queue and of a stream, and tasks on their hosts, drawn exactly at a scrubbed t', async () => {
+    s = await openBrowser({ width: 1920, height: 1080 });
+    const { page } = s;
+    const doc = insidesDoc();
+    await page.goto(
+      `${inject('baseUrl')}?present#s=${lzString.compressToEncodedURIComponent(JSON.stringify(doc))}`,
+    );
+    await page.getByTestId('replay-clock').waitFor({ timeout: 60_000 });
+    const internals = buildInternals(simulate(doc, classroomRunOptions(doc)).recording);
+    let sawBatches = false;
+    let sawSecondHost = false;
+    for (const [i, t] of [30_700, 58_350, 97_100].entries()) {
+      await page.getByRole('slider', { name: 'Timeline' }).fill(String(t));
+      await expect.poll(async () => (await insidesShown(page)).time, { timeout: 10_000 }).toBeCloseTo(t, 0);
+      const shown = await insidesShown(page);
+      const expected = insidesAt(internals, shown.time);
+      expect(shown.insides, `insides at ${shown.time} ms`).toEqual(expected);
+      const q = expected.queue as { readers: [string, number[]][] };
+      expect(q.readers.map((r) => r[0])).toEqual(['gatherer', 'worker']);
+      if (q.readers.every((r) => r[1].length > 0)) sawBatches = true;
+      expect((expected.stream as unknown[]).length, 'both readers of the stream').toBe(2);
+      if (((expected.tasks as { hosts: string }).hosts ?? '').split(' ').length > 1) sawSecondHost = true;
+      await s.screenshot(`classroom-insides-1920-${i}`);
+    }
+    expect(sawBatches).toBe(true);
+    expect(sawSecondHost).toBe(true);
+    for (const [w, h] of [
+      [1366, 768],
+      [1440, 900],
+    ]) {
+      await page.setViewportSize({ width: w, height: h });
+      await page.waitForTimeout(300);
+      await s.screenshot(`classroom-insides-${w}`);
+    }
+  });
+});
