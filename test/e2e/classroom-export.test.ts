@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { decompressFrames, parseGIF } from 'gifuct-js';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, inject, it } from 'vitest';
 import { simulate } from '../../src/engine/simulate';
 import { fmtUsd } from '../../src/app/results/format';
-import { hasBrowser, openApp, type BrowserSession } from './browser';
+import { hasBrowser, openApp, openBrowser, type BrowserSession } from './browser';
 
 /** The app opens on this template (persistence/templates.ts), with its lesson. */
 const TEMPLATE = JSON.parse(
@@ -118,6 +118,72 @@ describe.skipIf(!hasBrowser)('classroom: the replay for slides and paper', () =>
     // or its end (2.0 s); a frame more or less would be 1.8 s or 2.1 s.
     expect(seen.duration).toBeGreaterThan(1.85);
     expect(seen.duration).toBeLessThan(2.05);
+    expect(seen.diff).toBeGreaterThan(50);
+  });
+
+  it('without WebCodecs the video is recorded from the canvas (MediaRecorder) and still lasts frames ÷ fps', async () => {
+    s = await openBrowser({ width: 1440, height: 900 });
+    // A browser without WebCodecs: the page never sees VideoEncoder.
+    await s.page.addInitScript(() => {
+      delete (window as { VideoEncoder?: unknown }).VideoEncoder;
+    });
+    await s.page.goto(inject('baseUrl'));
+    await s.page.getByTestId('node-clients').waitFor();
+    expect(await s.page.evaluate(() => typeof (window as { VideoEncoder?: unknown }).VideoEncoder)).toBe(
+      'undefined',
+    );
+    // 30 s to 34 s at 2×, 10 frames per second: 2 s of video, 20 frames.
+    await openExport(s.page, { from: 30, to: 34, speed: 2, fps: 10 });
+    await expect.poll(() => s.page.getByTestId('video-how').textContent()).toContain('MediaRecorder');
+    // 640 × 360: at 960 × 540 this headless Chromium, drawing and encoding in software on a loaded
+    // machine, kept only the first few frames of the recording (see the README).
+    await s.page.getByLabel('Size', { exact: false }).first().selectOption({ label: '640 × 360' });
+    const video = await save(s.page, 'Save WebM video');
+    expect(video.name).toBe('replay-30s-34s.webm');
+    expect([...video.bytes.subarray(0, 4)]).toEqual([0x1a, 0x45, 0xdf, 0xa3]);
+    await expect.poll(() => s.page.getByTestId('export-progress').textContent()).toContain('20 frames');
+    const seen = await s.page.evaluate(async (b64) => {
+      const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+      const v = document.createElement('video');
+      v.muted = true;
+      v.src = URL.createObjectURL(new Blob([bytes], { type: 'video/webm' }));
+      await new Promise((ok, fail) => {
+        v.onloadeddata = ok;
+        v.onerror = () => fail(new Error('the video did not load'));
+      });
+      // A recorded WebM says no duration in its header: seeking past the end makes the browser find it.
+      if (!Number.isFinite(v.duration)) {
+        await new Promise((ok) => {
+          v.ondurationchange = () => Number.isFinite(v.duration) && ok(null);
+          v.currentTime = 1e6;
+        });
+      }
+      const grab = async (t: number) => {
+        await new Promise((ok) => {
+          v.onseeked = ok;
+          v.currentTime = t;
+        });
+        const c = document.createElement('canvas');
+        c.width = v.videoWidth;
+        c.height = v.videoHeight;
+        const g = c.getContext('2d')!;
+        g.drawImage(v, 0, 0);
+        return Array.from(g.getImageData(0, 0, c.width, c.height).data);
+      };
+      const a = await grab(0.05);
+      const b = await grab(Math.min(1.85, v.duration - 0.05));
+      let diff = 0;
+      for (let i = 0; i < a.length; i += 4)
+        if (Math.abs(a[i] - b[i]) + Math.abs(a[i + 1] - b[i + 1]) > 40) diff++;
+      return { duration: v.duration, w: v.videoWidth, h: v.videoHeight, diff };
+    }, video.bytes.toString('base64'));
+    expect(seen.w).toBe(640);
+    expect(seen.h).toBe(360);
+    // Recorded in real time, one frame per 0.1 s: about 2 s (the recorder's clock, not frame
+    // numbers, times it, so a few tenths either way on a loaded machine; a missing half of the
+    // frames, or every frame at once, would be far outside).
+    expect(seen.duration).toBeGreaterThan(1.5);
+    expect(seen.duration).toBeLessThan(3);
     expect(seen.diff).toBeGreaterThan(50);
   });
 

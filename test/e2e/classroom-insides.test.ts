@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import lzString from 'lz-string';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, inject, it } from 'vitest';
@@ -54,5 +56,28 @@ describe.skipIf(!hasBrowser)("classroom: queues', streams' and fleets' insides a
       await page.waitForTimeout(300);
       await s.screenshot(`classroom-insides-${w}`);
     }
+  });
+
+  it('a run longer than the recording can hold says so on the replay bar, with the cap', async () => {
+    s = await openBrowser({ width: 1440, height: 900 });
+    const { page } = s;
+    // The Kinesis analytics template: its shards' changes outrun the recording's cap.
+    const doc = JSON.parse(
+      readFileSync(resolve(import.meta.dirname, '../../src/templates/kinesis-analytics.json'), 'utf8'),
+    );
+    const rec = simulate(doc, classroomRunOptions(doc)).recording!;
+    expect(rec.insidesTruncatedAtMs).toBeGreaterThan(0);
+    await page.goto(`${inject('baseUrl')}#s=${lzString.compressToEncodedURIComponent(JSON.stringify(doc))}`);
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await page
+      .locator('.run-progress-text')
+      .filter({ hasText: /^Done:/ })
+      .waitFor({ timeout: 120_000 });
+    await page.getByRole('button', { name: 'Replay requests on the canvas' }).click();
+    const note = page.getByTestId('recording-cap-insides');
+    await expect.poll(() => note.textContent(), { timeout: 30_000 }).toContain('200,000');
+    const m = Math.floor(rec.insidesTruncatedAtMs! / 60_000);
+    expect(await note.textContent()).toContain(`up to ${m}:`);
+    await s.screenshot('classroom-recording-cap-1440');
   });
 });

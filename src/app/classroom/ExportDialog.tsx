@@ -3,10 +3,11 @@ import { useStoreApi } from '@xyflow/react';
 import { Dialog } from '../ui/Dialog';
 import { countersOf, titleOf } from './export-labels';
 import {
-  canExportVideo,
   exportGif,
   exportWebm,
+  exportWebmRecorded,
   frameTimes,
+  videoEncoding,
   saveBlob,
   type ExportChoice,
 } from './export-replay';
@@ -41,12 +42,13 @@ export function ExportDialog({ data, onClose }: { data: ReplayData; onClose(): v
   const [busy, setBusy] = useState<string | null>(null);
   const [progress, setProgress] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const [video, setVideo] = useState<boolean | null>(null);
+  /** How the video is made here: undefined while asking the browser, null when it cannot. */
+  const [video, setVideo] = useState<'webcodecs' | 'recorder' | null | undefined>(undefined);
   const [handout, setHandout] = useState(false);
   const abort = useRef<AbortController | null>(null);
 
   useEffect(() => {
-    void canExportVideo().then(setVideo);
+    void videoEncoding().then(setVideo);
     return () => abort.current?.abort();
   }, []);
 
@@ -92,7 +94,12 @@ export function ExportDialog({ data, onClose }: { data: ReplayData; onClose(): v
         signal: ctl.signal,
         onProgress: (done: number, total: number) => setProgress(`Frame ${done} of ${total}`),
       };
-      const out = kind === 'gif' ? await exportGif(job) : await exportWebm(job);
+      const out =
+        kind === 'gif'
+          ? await exportGif(job)
+          : video === 'recorder'
+            ? await exportWebmRecorded(job)
+            : await exportWebm(job);
       const name = `replay-${Math.round(c.fromMs / 1000)}s-${Math.round(c.toMs / 1000)}s.${kind}`;
       saveBlob(out.blob, name);
       setProgress(
@@ -176,7 +183,7 @@ export function ExportDialog({ data, onClose }: { data: ReplayData; onClose(): v
           <button
             type="button"
             className="button button--primary"
-            disabled={busy !== null || video !== true}
+            disabled={busy !== null || !video}
             onClick={() => void run('webm')}
           >
             Save WebM video
@@ -193,9 +200,16 @@ export function ExportDialog({ data, onClose }: { data: ReplayData; onClose(): v
             Handout for printing…
           </button>
         </div>
-        {video === false ? (
-          <p className="muted">
-            This browser cannot encode video (no WebCodecs VP8 encoder): the GIF works everywhere.
+        {video === null ? (
+          <p className="muted" data-testid="video-how">
+            This browser can neither encode video (no WebCodecs VP8 encoder) nor record a canvas (no
+            MediaRecorder): the GIF works everywhere.
+          </p>
+        ) : video === 'recorder' ? (
+          <p className="muted" data-testid="video-how">
+            This browser has no WebCodecs video encoder: the video is recorded from the frames as they play
+            (MediaRecorder), so saving it takes as long as the video lasts, and a frame drawn late on a busy
+            computer lengthens it a little.
           </p>
         ) : null}
         <p className="muted" role="status" data-testid="export-progress">

@@ -179,7 +179,9 @@ function drawFleet(
       `on ${f.hosts.length} host${f.hosts.length === 1 ? '' : 's'}${launching ? ` (${launching} launching)` : ''}`,
     );
   }
-  const y = text(ctx, parts, box, y0, st);
+  // The slots first, then the words: where the node below leaves room for one row only
+  // (clipBelow), the picture says more than the first line of words.
+  const y = y0;
   // Each instance (task) with its own slots, busy ones filled, exactly as recorded. On EC2 or
   // EKS the tasks are drawn inside a frame per host; a host still launching is dashed.
   const s = st.square;
@@ -242,6 +244,7 @@ function drawFleet(
     ctx.fillRect(x, y1 - 2, 2, s + 4);
     squares(ctx, x + 6, y1, f.waiting, st, WAIT, true, right - x - 6);
   }
+  text(ctx, parts, box, y1 + s + pad + 5, st);
 }
 
 function drawStream(

@@ -141,6 +141,77 @@ export async function exportWebm(job: ExportJob): Promise<{ blob: Blob; frames: 
   return { blob: new Blob([muxer.target.buffer], { type: 'video/webm' }), frames: times.length };
 }
 
+/** The WebM type MediaRecorder can write here (VP8 first), or null when it cannot record a canvas. */
+export function recorderVideoType(): string | null {
+  if (typeof MediaRecorder === 'undefined' || typeof HTMLCanvasElement === 'undefined') return null;
+  if (typeof HTMLCanvasElement.prototype.captureStream !== 'function') return null;
+  for (const type of ['video/webm;codecs=vp8', 'video/webm;codecs=vp9', 'video/webm'])
+    if (MediaRecorder.isTypeSupported(type)) return type;
+  return null;
+}
+
+/** How this browser can make the video: WebCodecs (exact frame times), MediaRecorder (real time), or not at all. */
+export async function videoEncoding(): Promise<'webcodecs' | 'recorder' | null> {
+  if (await canExportVideo()) return 'webcodecs';
+  return recorderVideoType() !== null ? 'recorder' : null;
+}
+
+const waitUntil = (at: number) =>
+  new Promise<void>((r) => setTimeout(r, Math.max(0, at - performance.now())));
+
+/**
+ * The fallback for browsers without WebCodecs: the frames, drawn at the same replay times, are
+ * shown on a canvas captured by MediaRecorder one every 1/fps s of wall-clock time. The file
+ * then lasts about frames ÷ fps (its timestamps are the recorder's clock, so a frame drawn late
+ * on a busy machine stretches it a little), and saving takes as long as the video plays.
+ */
+export async function exportWebmRecorded(job: ExportJob): Promise<{ blob: Blob; frames: number }> {
+  const type = recorderVideoType();
+  if (type === null) throw new Error('This browser can neither encode nor record a video.');
+  const { canvas, ctx } = surface(job.choice);
+  const lay = frameLayout(job.scene, canvas.width, canvas.height);
+  const times = frameTimes(job.choice);
+  const drawn = new DrawnDots();
+  // Frames are pushed by hand (requestFrame), none on a timer of the browser's own.
+  const stream = canvas.captureStream(0);
+  const track = stream.getVideoTracks()[0] as CanvasCaptureMediaStreamTrack;
+  const recorder = new MediaRecorder(stream, { mimeType: type, videoBitsPerSecond: 4_000_000 });
+  const chunks: Blob[] = [];
+  recorder.ondataavailable = (e) => {
+    if (e.data.size > 0) chunks.push(e.data);
+  };
+  const stopped = new Promise<void>((ok, fail) => {
+    recorder.onstop = () => ok();
+    recorder.onerror = (e) => fail((e as ErrorEvent).error ?? new Error('the recorder failed'));
+  });
+  const frameMs = 1000 / job.choice.fps;
+  drawFrame(ctx, job.data, job.scene, lay, times[0], job.text, drawn);
+  recorder.start();
+  const t0 = performance.now();
+  try {
+    track.requestFrame();
+    job.onProgress?.(1, times.length);
+    for (let i = 1; i < times.length; i++) {
+      checkAbort(job.signal);
+      drawFrame(ctx, job.data, job.scene, lay, times[i], job.text, drawn);
+      await waitUntil(t0 + i * frameMs);
+      track.requestFrame();
+      job.onProgress?.(i + 1, times.length);
+    }
+    // The last frame lasts its 1/fps s too: the file's duration runs to the start of the frame
+    // after it, so it is given again at its end.
+    await waitUntil(t0 + times.length * frameMs);
+    track.requestFrame();
+    await waitUntil(t0 + times.length * frameMs + 50);
+  } finally {
+    if (recorder.state !== 'inactive') recorder.stop();
+  }
+  // The tracks stop only once the recorder has written everything out.
+  await stopped.finally(() => stream.getTracks().forEach((t) => t.stop()));
+  checkAbort(job.signal);
+  return { blob: new Blob(chunks, { type: 'video/webm' }), frames: times.length };
+}
+
 /** Offers a blob as a file to save. */
 export function saveBlob(blob: Blob, name: string): void {
   const url = URL.createObjectURL(blob);
