@@ -121,8 +121,9 @@ function clipBelow(ctx: CanvasRenderingContext2D, box: Box, boxes: Map<string, B
   // Whole lines only: a line cut in half reads as something else.
   const line = font + 2;
   const room = Math.max(line, Math.floor((bottom - top - 4) / line) * line + 6);
+  // Only the height is cut: a line wider than the node still runs on to the right, as it did.
   ctx.beginPath();
-  ctx.rect(left, top, right - left, room);
+  ctx.rect(box.x - 2 * box.w, top, 6 * box.w, room);
   ctx.clip();
 }
 
