@@ -5,6 +5,17 @@ import { hasBrowser, openApp, openBrowser, type BrowserSession } from './browser
 
 /** Drags with real mouse events, in steps, so React Flow sees a connection being drawn. */
 async function drawEdge(page: Page, from: Locator, to: Locator) {
+  // The view may still be fitting itself just after opening: wait until both handles stay put.
+  const boxes = async () => JSON.stringify([await from.boundingBox(), await to.boundingBox()]);
+  let last = '';
+  await expect
+    .poll(async () => {
+      const now = await boxes();
+      const still = now === last;
+      last = now;
+      return still;
+    })
+    .toBe(true);
   const a = (await from.boundingBox())!;
   const b = (await to.boundingBox())!;
   await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
