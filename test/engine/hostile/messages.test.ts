@@ -88,6 +88,75 @@ describe('every validation message names the field and what is allowed', () => {
     });
   }
 
+  it('edge params, each on a connection that takes it', () => {
+    const props = (defs.EdgeParams.properties ?? {}) as Record<string, Json>;
+    // Which connections take a field depends on their kinds: each case is tried on these until
+    // one takes the field (any other answers "is not a parameter of …", naming what is allowed, or
+    // "is for EventBridge rules", naming where it belongs).
+    const pairs: [string, string, Json?][] = [
+      ['stream', 'function'],
+      ['queue', 'function'],
+      ['function', 'function'],
+      ['topic', 'queue'],
+      ['eventBus', 'function'],
+      ['eventBus', 'queue', { role: 'dlq' }],
+    ];
+    const checked = new Set<string>();
+    for (const c of casesFor(props, [])) {
+      const what = `edge ${c.field} = ${JSON.stringify(c.value)}`;
+      const answers = pairs.map(([source, target, extra]) => {
+        const params: Json = {};
+        setAt(params, c.field.split('.'), c.value);
+        const r = validateScenario(
+          scenario(
+            [
+              { id: 's', kind: source },
+              { id: 't', kind: target },
+            ],
+            [{ source: 's', target: 't', ...extra, params }],
+          ),
+        );
+        return r.ok ? [] : r.errors.filter((e) => e.path === `edges[0].params.${c.path}`);
+      });
+      const taken = answers.find(
+        (at) => at.length > 0 && !at.some((e) => /is not a parameter|^is for /.test(e.message)),
+      );
+      if (!taken) continue;
+      checked.add(c.field.split('.')[0]);
+      for (const e of taken) expect(e.message, what).not.toMatch(ZOD_WORDING);
+      expect(
+        taken.some((e) => names(e.message, c)),
+        `${what}: ${taken.map((e) => `"${e.message}"`).join(', ')} should name ${c.names.join(' or ')}`,
+      ).toBe(true);
+    }
+    // Every field of the schema's edge params was taken by one of the connections.
+    const fields = new Set(casesFor(props, []).map((c) => c.field.split('.')[0]));
+    expect([...checked].sort()).toEqual([...fields].sort());
+  });
+
+  it('fields with a set of allowed values or a gap in their range name them', () => {
+    const vcpu = validateScenario(scenario([{ id: 'c', kind: 'container', params: { vcpu: 0.3 } }], []));
+    expect(vcpu.ok).toBe(false);
+    if (!vcpu.ok)
+      expect(vcpu.errors.map((e) => `${e.path}: ${e.message}`)).toEqual([
+        'nodes[0].params.vcpu: must be one of: 0.25, 0.5, 1, 2, 4, 8, 16 vCPU',
+      ]);
+    const age = validateScenario(
+      scenario(
+        [
+          { id: 's', kind: 'stream' },
+          { id: 'f', kind: 'function' },
+        ],
+        [{ source: 's', target: 'f', params: { maximumRecordAgeSeconds: 30 } }],
+      ),
+    );
+    expect(age.ok).toBe(false);
+    if (!age.ok)
+      expect(age.errors.map((e) => `${e.path}: ${e.message}`)).toEqual([
+        'edges[0].params.maximumRecordAgeSeconds: must be -1 (no limit) or 60–604,800 s',
+      ]);
+  });
+
   it('settings', () => {
     const props = ((schema.properties as Json).settings as Json).properties as Record<string, Json>;
     for (const c of casesFor(props, [])) {
