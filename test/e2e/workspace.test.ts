@@ -168,6 +168,39 @@ describe.skipIf(!hasBrowser)('the workspace: the diagram is the stage', () => {
     }
   });
 
+  it('opening any template fits its whole diagram into the canvas (at 1366×768)', async () => {
+    s = await openApp({ width: 1366, height: 768 });
+    const { page } = s;
+    await page.getByRole('button', { name: 'Templates' }).click();
+    const opens = await page.getByRole('button', { name: /^Open template / }).count();
+    await page.keyboard.press('Escape');
+    for (let i = 0; i < opens; i++) {
+      await page.getByRole('button', { name: 'Templates' }).click();
+      await page
+        .getByRole('button', { name: /^Open template / })
+        .nth(i)
+        .click();
+      await page.locator('.react-flow__node').first().waitFor();
+      // The "Opened the template" message appears with the diagram; the fit must survive it.
+      await expect
+        .poll(
+          async () => {
+            const [flow] = await boxes(page, '.canvas__flow');
+            const nodes = await boxes(page, '.react-flow__node');
+            return nodes.filter(
+              (n) =>
+                n.x < flow.x - 1 ||
+                n.y < flow.y - 1 ||
+                n.x + n.width > flow.x + flow.width + 1 ||
+                n.y + n.height > flow.y + flow.height + 1,
+            ).length;
+          },
+          { timeout: 5_000, message: `template ${i}: nodes outside the canvas` },
+        )
+        .toBe(0);
+    }
+  });
+
   it('has a favicon, and the page title names the scenario', async () => {
     s = await openApp({ width: 1440, height: 900 });
     const { page } = s;

@@ -285,13 +285,22 @@ function useAutoFit(flowRef: React.RefObject<HTMLDivElement | null>, nodes: read
   const rf = useReactFlow();
   const ids = useRef<Set<string>>(new Set());
   const timer = useRef(0);
+  /**
+   * Whether a resize (or another diagram) is among the reasons waiting: an overlay scheduled
+   * after it (the "Opened the template" message appears with the new diagram) must not turn
+   * the refit into a mere overlay check.
+   */
+  const resizePending = useRef(false);
   /** A resize refits unless the person moved the view; an overlay only when it covers a node. */
   const schedule = useCallback(
     (why: 'resize' | 'overlay') => {
       window.clearTimeout(timer.current);
+      if (why === 'resize') resizePending.current = true;
       timer.current = window.setTimeout(() => {
+        const resized = resizePending.current;
+        resizePending.current = false;
         if (applyKeptView(rf)) return;
-        if (why === 'resize' ? !viewState.userMoved : overlayCoversNode()) void fitToRoom(rf);
+        if (resized ? !viewState.userMoved : overlayCoversNode()) void fitToRoom(rf);
       }, 90);
     },
     [rf],
