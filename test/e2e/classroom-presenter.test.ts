@@ -51,6 +51,34 @@ describe.skipIf(!hasBrowser)('classroom: presenter window', () => {
     expect(await projectorTime()).toBe(500);
     await expect.poll(presenterClock).toBe('0.50 s');
     await s.screenshot('classroom-projector-1920');
+    // The projector's diagram takes the room the replay bar left: its nodes' small print (the
+    // details line) is at least 24 px on the 1920 px screen, no panel covers a node, and the
+    // key to the dots is on this screen too.
+    const onScreenPx = (sel: string) =>
+      projector.evaluate((q) => {
+        const el = document.querySelector<HTMLElement>(q)!;
+        const vp = document.querySelector<HTMLElement>('.react-flow__viewport')!;
+        const zoom = new DOMMatrixReadOnly(getComputedStyle(vp).transform).a;
+        return parseFloat(getComputedStyle(el).fontSize) * zoom;
+      }, sel);
+    await expect
+      .poll(() => onScreenPx('.kind-node__summary'), { timeout: 10_000 })
+      .toBeGreaterThanOrEqual(24);
+    expect(await projector.evaluate(() => document.documentElement.dataset.present)).toBe('true');
+    const covered = await projector.evaluate(() => {
+      const boxes = (q: string) =>
+        [...document.querySelectorAll<HTMLElement>(q)]
+          .filter((e) => e.offsetParent !== null)
+          .map((e) => e.getBoundingClientRect());
+      const panels = boxes('.react-flow__panel');
+      return boxes('.react-flow__node').filter((n) =>
+        panels.some((p) => p.left < n.right && n.left < p.right && p.top < n.bottom && n.top < p.bottom),
+      ).length;
+    });
+    expect(covered, 'nodes under a panel on the projector').toBe(0);
+    expect(
+      await projector.getByRole('list', { name: 'What the dots and marks mean' }).textContent(),
+    ).toContain('Cold start');
     await presenter.setViewportSize({ width: 1366, height: 768 });
     await presenter.screenshot({ path: `${SCREENS}/classroom-presenter-1366.png` });
 

@@ -102,6 +102,13 @@ export function canvasInsets(): Insets {
 }
 
 /**
+ * What every automatic fit uses unless told otherwise. Presentation mode raises both while it
+ * is on (classroom/ClassroomLayer.tsx): a larger diagram, with room under the nodes for what
+ * the replay draws inside them, also when a panel's change or a resize refits it.
+ */
+export const fitDefaults: { maxZoom: number; extraBottom: number } = { maxZoom: 1.25, extraBottom: 0 };
+
+/**
  * Fits the diagram into the part of the canvas no overlay covers. Called on Fit, after a
  * layout, when the canvas changes size and when an overlay opens or closes.
  */
@@ -115,10 +122,10 @@ export function fitToRoom(
     padding: {
       top: px(i.top),
       right: px(i.right),
-      bottom: px(i.bottom + (opts.extraBottom ?? 0)),
+      bottom: px(i.bottom + (opts.extraBottom ?? fitDefaults.extraBottom)),
       left: px(i.left),
     },
-    maxZoom: opts.maxZoom ?? 1.25,
+    maxZoom: opts.maxZoom ?? fitDefaults.maxZoom,
     duration: opts.duration ?? 0,
   });
 }

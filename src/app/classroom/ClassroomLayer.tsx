@@ -5,12 +5,13 @@ import { ClassroomServiceMap } from '../servicemap/ServiceMapPanel';
 import { useServiceMap } from '../servicemap/servicemap-store';
 import { useRunStore } from '../store/run';
 import { currentLesson } from './controller';
+import { Legend } from './Legend';
 import { LessonCard } from './LessonCard';
 import { PlaybackBar } from './PlaybackBar';
 import { PresentHud } from './PresentHud';
 import { ReplayCanvas } from './ReplayCanvas';
 import { useReplayData } from './replay-data';
-import { useClassroom } from './store';
+import { PRESENT_FIT, useClassroom } from './store';
 import { TraceWaterfall } from './TraceWaterfall';
 import './classroom.css';
 
@@ -39,17 +40,18 @@ function OpenClassroom() {
   const status = useRunStore((s) => s.status);
   const rf = useReactFlow();
   // Presentation mode: the diagram as large as fits (about 175 % for a small one), and back;
-  // a newly opened lesson's diagram is fitted too.
+  // a newly opened lesson's diagram is fitted too, and the projector's when a presenter window
+  // takes the replay bar away (the room it leaves is the diagram's).
   useEffect(() => {
     const id = window.setTimeout(
       // Into the room its panels leave (canvas/fit.ts), so no panel covers a node.
       // In presentation mode, room under the nodes for what is drawn inside them (environments,
       // messages, shards, slots) in 24 px type.
-      () => void fitToRoom(rf, { maxZoom: presenting ? 2.5 : 1.25, extraBottom: presenting ? 160 : 0 }),
+      () => void fitToRoom(rf, presenting ? PRESENT_FIT : { maxZoom: 1.25, extraBottom: 0 }),
       120,
     );
     return () => window.clearTimeout(id);
-  }, [presenting, rf, lessonKey]);
+  }, [presenting, rf, lessonKey, remote]);
   // Re-rendered with the result (the lesson comes from the scenario that was run).
   const lesson = data || lessonOpen ? currentLesson() : null;
   return (
@@ -71,7 +73,15 @@ function OpenClassroom() {
           <TraceWaterfall data={data} trace={selected} />
         </Panel>
       ) : null}
-      {remote ? null : (
+      {remote ? (
+        // The projector keeps the key to the dots where the replay bar was, at the bottom: the
+        // diagram is fitted between it and the clock, as large as the room allows.
+        data ? (
+          <Panel position="bottom-center" className="classroom-panel classroom-panel--bottom">
+            <Legend data={data} className="playback__legend present-hud__legend" />
+          </Panel>
+        ) : null
+      ) : (
         <Panel position="bottom-center" className="classroom-panel classroom-panel--bottom">
           {data && selected !== null && presenting ? <TraceWaterfall data={data} trace={selected} /> : null}
           {data ? (

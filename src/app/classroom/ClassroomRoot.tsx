@@ -1,11 +1,12 @@
 import { useEffect } from 'react';
+import { fitDefaults } from '../canvas/fit';
 import { useRunStore, setDefaultRunOptions } from '../store/run';
 import { ensureReplayRun, keepSpeed, stepBack, stepForward, togglePlay, tick } from './controller';
 import { LessonList } from './LessonList';
 import { stopAt } from './playback';
 import { parseMoment } from './share-moment';
 import { startProjectorLink } from './presenter-link';
-import { nearestSpeed, useClassroom } from './store';
+import { nearestSpeed, PRESENT_FIT, useClassroom } from './store';
 import { classroomRunOptions } from './run-options';
 import { stopsMs } from './controller';
 
@@ -45,11 +46,15 @@ export function ClassroomRoot() {
   // A presenter window may say hello at any time.
   useEffect(() => startProjectorLink(), []);
 
-  // Presentation mode styles the whole page (bigger type, high contrast, panels hidden).
+  // Presentation mode styles the whole page (bigger type, high contrast, panels hidden), and
+  // every automatic fit while it lasts (a panel changing, a resize, a presenter window taking
+  // the replay bar away) keeps the diagram as large as fits, with room for the nodes' insides.
   useEffect(() => {
     const root = document.documentElement;
     if (presenting) root.dataset.present = 'true';
     else delete root.dataset.present;
+    fitDefaults.maxZoom = presenting ? PRESENT_FIT.maxZoom : 1.25;
+    fitDefaults.extraBottom = presenting ? PRESENT_FIT.extraBottom : 0;
   }, [presenting]);
 
   // ?present, and a share link's moment: open the replay there once the run is in.

@@ -3,15 +3,12 @@ import { ServiceMapToggle } from '../servicemap/ServiceMapPanel';
 import type { Lesson } from '../../engine/scenario/schema';
 import { counterAtT } from './counters';
 import { clockText } from './playback';
-import { Legend } from './Legend';
 import type { ReplayData } from './replay-data';
 import { useClassroom } from './store';
 
 /** Presentation mode: a big clock and the lesson's three big counters. */
 export function PresentHud({ data, lesson }: { data: ReplayData; lesson: Lesson | null }) {
   const timeMs = useClassroom((s) => s.shownMs);
-  // With a presenter window, the replay bar (and its legend) is not on this screen: the legend is here.
-  const remote = useClassroom((s) => s.remote);
   const paths = lesson?.counters.length
     ? lesson.counters
     : ['totals.requests', 'totals.completed', 'totals.failed'];
@@ -39,7 +36,6 @@ export function PresentHud({ data, lesson }: { data: ReplayData; lesson: Lesson 
           </li>
         ))}
       </ul>
-      {remote ? <Legend data={data} className="playback__legend present-hud__legend" /> : null}
       <ServiceMapToggle />
       <button
         type="button"

@@ -7,6 +7,13 @@ import type { Lesson } from '../../engine/scenario/schema';
  * run's result (replay.ts), never kept here: this store holds only the playhead.
  */
 
+/**
+ * How presentation mode fits the diagram: as large as fits (about 175 % for a small one), with
+ * room under the nodes for what is drawn inside them (environments, messages, shards, slots)
+ * in 24 px type.
+ */
+export const PRESENT_FIT = { maxZoom: 2.5, extraBottom: 160 } as const;
+
 export const SPEEDS = [0.1, 0.25, 0.5, 1, 2, 5, 10, 25, 50, 100] as const;
 
 export interface ClassroomState {
