@@ -1,4 +1,5 @@
 import type { Result } from '../../engine/result';
+import { KINDS, type NodeKind } from '../../engine/kinds/registry';
 import type { Summary } from '../../engine/kinds/vocabulary';
 
 /**
@@ -61,107 +62,27 @@ const clean = (o: Outcomes): Outcomes => ({
 });
 
 /**
- * A node's count, outcomes and latency from its metrics, by kind. Lambda: a handler that
- * throws is an Error, a timeout a Fault, a throttle a Throttle (429, TooManyRequests). API
- * Gateway: 429 is a Throttle, 5xx and 504 Faults. A load balancer's 503 refusal and a server's
- * rejection are Faults (5xx). Messaging nodes: what expired or went to a dead-letter queue is a
- * Fault. Kinds with no failure of their own are all OK.
+ * A node's count, outcomes and latency from its metrics, as its kind's catalog says
+ * (`serviceMap`: which counters are X-Ray's Errors, Throttles and Faults). A fault is never
+ * counted above what the node took in. An unknown kind is drawn with no figures.
  */
 export function figuresOf(kind: string, m: Metrics): Figures {
-  const all = (count: number, latency: Summary | null = null): Figures => ({
+  if (!Object.hasOwn(KINDS, kind)) return { count: 0, outcomes: clean(ZERO), latency: null };
+  const info = KINDS[kind as NodeKind].serviceMap;
+  const sum = (names: readonly string[] | undefined) => (names ?? []).reduce((a, k) => a + num(m, k), 0);
+  const count = sum(info.count);
+  const error = sum(info.error);
+  const throttle = sum(info.throttle);
+  const fault = Math.min(count, sum(info.fault));
+  const ok = info.ok ? sum(info.ok) : count - error - throttle - fault;
+  return {
     count,
-    outcomes: { ok: count, error: 0, throttle: 0, fault: 0 },
-    latency,
-  });
-  switch (kind) {
-    case 'function': {
-      const inv = num(m, 'invocations');
-      const error = num(m, 'errors');
-      const fault = num(m, 'timeouts');
-      const throttle = num(m, 'throttles');
-      return {
-        count: inv + throttle,
-        outcomes: clean({ ok: inv - error - fault, error, throttle, fault }),
-        latency: summary(m, 'durationMs'),
-      };
-    }
-    case 'apiGateway': {
-      const count = num(m, 'requests');
-      const throttle = num(m, 'throttled');
-      // Requests still waiting for their answer when the run ended are in no class.
-      const ok = num(m, 'ok');
-      return {
-        count,
-        outcomes: clean({ ok, error: 0, throttle, fault: num(m, 'errors') + num(m, 'timeouts') }),
-        latency: summary(m, 'latencyMs'),
-      };
-    }
-    case 'loadBalancer': {
-      const count = num(m, 'requests');
-      const ok = num(m, 'ok');
-      const fault = num(m, 'throttled') + num(m, 'errors') + num(m, 'timeouts');
-      return {
-        count,
-        outcomes: clean({ ok, error: 0, throttle: 0, fault }),
-        latency: summary(m, 'latencyMs'),
-      };
-    }
-    case 'server':
-    case 'container': {
-      const count = num(m, 'requests');
-      const fault = num(m, 'rejected') + num(m, 'timeouts');
-      return {
-        count,
-        outcomes: clean({ ok: count - fault, error: 0, throttle: 0, fault }),
-        latency: summary(m, 'latencyMs'),
-      };
-    }
-    case 'stateMachine': {
-      // A failure its Catch handled is an Error; one that failed or timed out the execution a Fault.
-      const count = num(m, 'executions');
-      const fault = num(m, 'failed') + num(m, 'timedOut');
-      return {
-        count,
-        outcomes: clean({ ok: num(m, 'succeeded'), error: num(m, 'caught'), throttle: 0, fault }),
-        latency: summary(m, 'durationMs'),
-      };
-    }
-    case 'queue': {
-      const count = num(m, 'sent');
-      const fault = num(m, 'deadLettered') + num(m, 'expired');
-      return { count, outcomes: clean({ ok: count - fault, error: 0, throttle: 0, fault }), latency: null };
-    }
-    case 'stream': {
-      const count = num(m, 'recordsIn') + num(m, 'writesDropped');
-      const throttle = num(m, 'writesDropped');
-      const fault = num(m, 'expired') + num(m, 'discarded');
-      return {
-        count,
-        outcomes: clean({ ok: count - throttle - fault, error: 0, throttle, fault }),
-        latency: null,
-      };
-    }
-    case 'eventBus': {
-      const count = num(m, 'putEvents');
-      const fault = Math.min(count, num(m, 'failed'));
-      return { count, outcomes: clean({ ok: count - fault, error: 0, throttle: 0, fault }), latency: null };
-    }
-    case 'pipe':
-      return all(num(m, 'read'), summary(m, 'batchMs'));
-    case 'topic':
-      return all(num(m, 'published'));
-    case 'table':
-      return all(num(m, 'writes') + num(m, 'reads'));
-    case 'bucket':
-      return all(num(m, 'puts'));
-    case 'schedule':
-      return all(num(m, 'ticks'));
-    case 'producer':
-      return all(num(m, 'requests'));
-    default:
-      return all(0);
-  }
+    outcomes: clean({ ok, error, throttle, fault }),
+    latency: info.latency ? summary(m, info.latency) : null,
+  };
 }
+
+const ZERO: Outcomes = { ok: 0, error: 0, throttle: 0, fault: 0 };
 
 interface ScenarioLike {
   settings?: { warmupSeconds?: number };

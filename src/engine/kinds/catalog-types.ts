@@ -93,6 +93,23 @@ export interface KindTraits {
 }
 
 /**
+ * How the service map reads a node of this kind, in X-Ray's four classes: what it took in
+ * (`count`, summed), which counters are Errors (4xx), Throttles (429) and Faults (5xx), and
+ * its successes: the `ok` counters when the kind counts them itself (then requests still
+ * waiting at the end are in no class), otherwise count minus the other three. `latency` is the
+ * Summary shown as mean and p95. Names are the kind's own metrics, so a stale one does not
+ * compile.
+ */
+export interface ServiceMapInfo<M extends string> {
+  count: readonly M[];
+  ok?: readonly M[];
+  error?: readonly M[];
+  throttle?: readonly M[];
+  fault?: readonly M[];
+  latency?: M;
+}
+
+/**
  * A price meter id from billing/meters.ts, or a family of them ending in `*`
  * (`ec2.*` for one meter per instance type).
  */
@@ -155,6 +172,8 @@ export interface KindCatalog<
   /** Every outcome a trace hop on a node of this kind can carry (including hops pollers record on it). */
   outcomes: Readonly<Record<O, OutcomeSense>>;
   traits: KindTraits;
+  /** Its figures on the service map (app/servicemap). */
+  serviceMap: ServiceMapInfo<NoInfer<M>>;
   meters: readonly MeterPattern[];
   /**
    * Rules a node of this kind puts on its own params against its outgoing edges (a workflow's

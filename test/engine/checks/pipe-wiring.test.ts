@@ -171,6 +171,18 @@ describe('pipe validation', () => {
     ]);
   });
 
+  it('an enrichment named while the pipe is connected to no function says to draw the edge', () => {
+    const nodes = [producer, queue, pipe({ enrichment: 'Lookup' }), { id: 'o', kind: 'queue', label: 'Out' }];
+    const edges = [
+      { source: 'app', target: 'q' },
+      { source: 'q', target: 'p' },
+      { source: 'p', target: 'o' },
+    ];
+    expect(errorsOf(doc(nodes, edges))).toEqual([
+      'nodes[2].params.enrichment (node "p"): "Lookup" — names "Lookup", but this pipe is connected to no function: draw an edge to the enrichment function, or leave the field empty',
+    ]);
+  });
+
   it('an enrichment must be a function', () => {
     const nodes = [producer, queue, pipe({ enrichment: 'Out' }), { id: 'o', kind: 'queue', label: 'Out' }];
     const edges = [

@@ -151,6 +151,8 @@ interface Seen {
   metrics: Map<string, number>;
   series: Map<string, number>;
   outcomes: Set<string>;
+  /** What the service map counts for its nodes (catalog.serviceMap.count), over all runs. */
+  mapCount: number;
 }
 
 /** Every usage line the runs reported, with the kind of the node that reported it. */
@@ -176,10 +178,14 @@ function collect(): Map<NodeKind, Seen> {
     for (const [id, n] of Object.entries(r.nodes)) {
       let s = seen.get(n.kind);
       if (!s) {
-        s = { runs: 0, metrics: new Map(), series: new Map(), outcomes: new Set() };
+        s = { runs: 0, metrics: new Map(), series: new Map(), outcomes: new Set(), mapCount: 0 };
         seen.set(n.kind, s);
       }
       s.runs++;
+      for (const m of KINDS[n.kind].serviceMap.count) {
+        const v = (n.metrics as Record<string, unknown>)[m];
+        if (typeof v === 'number') s.mapCount += v;
+      }
       for (const m of Object.keys(n.metrics)) s.metrics.set(m, (s.metrics.get(m) ?? 0) + 1);
       for (const key of Object.keys(r.series ?? {})) {
         if (!key.startsWith(`${id}.`)) continue;
@@ -245,6 +251,27 @@ describe('catalogs and runtimes agree', () => {
     const all = [...seen].flatMap(([k, s]) => [...s.outcomes].map((o) => KINDS[k].outcomes[o]));
     expect(new Set(all)).toEqual(new Set(['ok', 'bad']));
   });
+
+  it.each(NODE_KINDS)(
+    '%s: the service map reads declared metrics of the right role, and counts its traffic',
+    (kind) => {
+      const { serviceMap, metrics } = KINDS[kind];
+      const roleOf = (m: string) => (Object.hasOwn(metrics, m) ? metrics[m].role : 'undeclared');
+      const counters = [
+        ...serviceMap.count,
+        ...(serviceMap.ok ?? []),
+        ...(serviceMap.error ?? []),
+        ...(serviceMap.throttle ?? []),
+        ...(serviceMap.fault ?? []),
+      ];
+      expect(counters.filter((m) => roleOf(m) !== 'counter')).toEqual([]);
+      if (serviceMap.latency) expect(roleOf(serviceMap.latency)).toBe('latency');
+      expect(
+        seen.get(kind)!.mapCount,
+        `the service map would show ${kind} nodes idle in every run`,
+      ).toBeGreaterThan(0);
+    },
+  );
 
   it.each(NODE_KINDS)('%s: its meters exist, and every usage line it reports is on one of them', (kind) => {
     const ids = Object.keys(METERS);

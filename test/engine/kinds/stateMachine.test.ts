@@ -182,6 +182,13 @@ describe('Step Functions state machine', () => {
     const r = run(workflow({ steps: FULL }));
     const m = metrics(r, 'sm');
     expect(r.nodes.sm.cost.totalUsd).toBeCloseTo(m.transitions * (0.025 / 1000), 12);
+    // With the free tier: 4,000 transitions a month are free. The month is 25,920 runs of 100 s.
+    const withFree = workflow({ steps: FULL });
+    withFree.settings.includeFreeTier = true;
+    const free = run(withFree);
+    const month = m.transitions * 25_920;
+    expect(free.nodes.sm.cost.totalUsd).toBeCloseTo(((month - 4000) * (0.025 / 1000)) / 25_920, 12);
+    expect(free.nodes.sm.cost.totalUsd).toBeLessThan(r.nodes.sm.cost.totalUsd);
   });
 
   it('bills an Express workflow per execution and per 100 ms at its memory in 64 MB chunks, by hand', () => {
@@ -218,6 +225,9 @@ describe('Step Functions state machine', () => {
     expect(r.totals.inFlight).toBe(3);
     const d = (r.nodes.sm.metrics as Record<string, { max: number }>).durationMs;
     expect(d.max).toBeCloseTo(300_000, 0);
+    // Billed: 10 executions at $1 per million, and the 7 that timed out for their 300 s at
+    // 64 MB (0.0625 GB) each, at $0.00001667 per GB-second; the 3 still running bill nothing yet.
+    expect(r.nodes.sm.cost.totalUsd).toBeCloseTo(10 * 1e-6 + 7 * 300 * 0.0625 * 0.00001667, 12);
   });
 
   it('lets a Standard workflow wait longer than 5 minutes', () => {
@@ -287,6 +297,38 @@ describe('Step Functions state machine', () => {
     expect(first.ok).toBe(false);
     expect(first.ok ? '' : first.errors[0].message).toMatch(
       /must be off unless this task and the step above/,
+    );
+  });
+
+  it('names the fix for a task without a function, with none connected or with several, and a type on an alongside task', () => {
+    const messages = (d: ReturnType<typeof workflow>) => {
+      const r = validateScenario(d);
+      return r.ok ? [] : r.errors.map((i) => `${i.path}: ${i.message}`);
+    };
+    // Several functions connected, the step names none: it must say which.
+    expect(messages(workflow({ steps: [step('Charge')] }))).toEqual([
+      'nodes[1].params.steps[0].function: step "Charge" must name the function it calls: one of "validate", "work", "notify"',
+    ]);
+    // No function connected at all: draw the edge.
+    const alone = scenario(
+      [
+        { id: 'p', kind: 'producer' },
+        { id: 'sm', kind: 'stateMachine', params: { steps: [step('Charge', { function: 'x' })] } },
+      ],
+      [{ source: 'p', target: 'sm' }],
+    );
+    expect(messages(alone)).toEqual([
+      'nodes[1].params.steps[0].function: step "Charge" calls a function, but this state machine is connected to none: draw an edge to the function it calls',
+    ]);
+    // A branch of a Parallel state takes no type of its own: the first branch carries it.
+    const typed = workflow({
+      steps: [
+        step('Reserve', { function: 'work' }),
+        step('Price', { function: 'work', alongside: true, onlyFor: 'gold' }),
+      ],
+    });
+    expect(messages(typed)).toContain(
+      'nodes[1].params.steps[1].onlyFor: must be empty on a task that runs alongside the one above (put it on the first branch)',
     );
   });
 

@@ -17,10 +17,11 @@ function apiToFunction(
   fnTraced: boolean,
   settings: Record<string, unknown> = {},
   apiExtra: Record<string, unknown> = {},
+  ratePerSecond = 10,
 ) {
   return scenario(
     [
-      { id: 'clients', kind: 'producer', params: { traffic: { shape: 'constant', ratePerSecond: 10 } } },
+      { id: 'clients', kind: 'producer', params: { traffic: { shape: 'constant', ratePerSecond } } },
       { id: 'api', kind: 'apiGateway', params: { flavor: 'http', xrayTracing: apiTraced, ...apiExtra } },
       { id: 'fn', kind: 'function', params: { ...fnParams, xrayTracing: fnTraced } },
     ],
@@ -43,6 +44,17 @@ describe('X-Ray traces on the bill', () => {
     // The reservoir alone gives 600: never fewer.
     expect(n).toBeGreaterThanOrEqual(600);
     expect(traces(r, 'fn')).toBeUndefined();
+  });
+
+  it('at 1 request a second the reservoir takes every request: exactly 600 traces in 10 minutes', () => {
+    // Constant traffic at 1/s puts one request in each second, and the rule's first request
+    // each second is always traced: no random draw is made.
+    const r = run(apiToFunction(true, false, {}, {}, 1));
+    expect(traces(r, 'api')!.quantity).toBe(600);
+    // At 2/s the second request of each second is traced 5 % of the time: 600 + Binomial(600, 0.05).
+    const two = traces(run(apiToFunction(true, false, {}, {}, 2)), 'api')!.quantity;
+    expect(two).toBeGreaterThan(600);
+    expect(two).toBeLessThan(600 + 30 + 5 * Math.sqrt(600 * 0.05 * 0.95));
   });
 
   it('a trace is one request, not one per traced node: the function honours the API’s decision', () => {

@@ -34,28 +34,37 @@ const PARAMS: Partial<Record<NodeKind, fc.Arbitrary<Record<string, unknown>>>> =
   }),
   stream: fc.record({ shards: fc.integer({ min: 1, max: 3 }), hotKeyFraction: fc.constantFrom(0, 0.5) }),
   table: fc.record({ streamEnabled: fc.boolean(), itemKB: fc.integer({ min: 1, max: 8 }) }),
+  // A bucket feeds a bus only when it is the default bus (S3's EventBridge switch).
+  eventBus: fc.record({ busType: fc.constantFrom('custom', 'default') }),
   server: fc.record({
     instances: fc.record({ min: fc.integer({ min: 0, max: 2 }), max: fc.integer({ min: 2, max: 3 }) }),
     concurrencyPerInstance: fc.integer({ min: 1, max: 4 }),
     duration: fc.record({ dist: fc.constant('exponential'), meanMs: fc.integer({ min: 5, max: 300 }) }),
   }),
-  // Steps name no function: each calls the one the state machine is connected to (or the
-  // document is refused and skipped).
+  // Steps name their function once the edges are drawn (wireStateMachines); a task runs
+  // alongside the one above only where both are tasks, as validation requires.
   stateMachine: fc.record({
     workflowType: fc.constantFrom('standard', 'express'),
-    steps: fc.array(
-      fc.record({
-        name: fc.constantFrom('A', 'B'),
-        type: fc.constantFrom('task', 'task', 'wait', 'map'),
-        seconds: fc.integer({ min: 0, max: 5 }),
-        items: fc.integer({ min: 1, max: 4 }),
-        concurrency: fc.integer({ min: 1, max: 3 }),
-        alongside: fc.constantFrom(false, false, true),
-        maxAttempts: fc.integer({ min: 0, max: 2 }),
-        catchFailures: fc.boolean(),
-      }),
-      { minLength: 1, maxLength: 4 },
-    ),
+    steps: fc
+      .array(
+        fc.record({
+          name: fc.constantFrom('A', 'B'),
+          type: fc.constantFrom('task', 'task', 'wait', 'map'),
+          seconds: fc.integer({ min: 0, max: 5 }),
+          items: fc.integer({ min: 1, max: 4 }),
+          concurrency: fc.integer({ min: 1, max: 3 }),
+          alongside: fc.constantFrom(false, false, true),
+          maxAttempts: fc.integer({ min: 0, max: 2 }),
+          catchFailures: fc.boolean(),
+        }),
+        { minLength: 1, maxLength: 4 },
+      )
+      .map((steps) =>
+        steps.map((s, i) => ({
+          ...s,
+          alongside: s.alongside && i > 0 && s.type === 'task' && steps[i - 1].type === 'task',
+        })),
+      ),
   }),
   // An enrichment named by id is valid only when the pipe happens to be connected to that
   // function (else the document is refused and skipped); most pipes have none.
@@ -84,6 +93,34 @@ for (const r of CONNECTIONS)
     for (const t of r.targets)
       for (const role of r.roles)
         ROLES_BY_PAIR.set(`${s}>${t}`, [...(ROLES_BY_PAIR.get(`${s}>${t}`) ?? []), role]);
+
+/**
+ * A state machine's steps call the functions it is connected to, in turn (a learner names
+ * them); with none connected its steps wait instead, so the document is not refused.
+ */
+function wireStateMachines(
+  nodes: { id: string; kind: string; params: Record<string, unknown> }[],
+  edges: { source: string; target: string; role: string }[],
+): void {
+  const kindOf = new Map(nodes.map((n) => [n.id, n.kind]));
+  for (const n of nodes) {
+    if (n.kind !== 'stateMachine') continue;
+    const called = edges
+      .filter((e) => e.source === n.id && e.role === 'invoke' && kindOf.get(e.target) === 'function')
+      .map((e) => e.target);
+    const steps = (n.params.steps as Record<string, unknown>[] | undefined) ?? [];
+    n.params = {
+      ...n.params,
+      steps: steps.map((s, i) =>
+        called.length === 0
+          ? { ...s, type: 'wait', alongside: false }
+          : s.type === 'wait'
+            ? s
+            : { ...s, function: called[i % called.length] },
+      ),
+    };
+  }
+}
 
 /**
  * Random graphs over every kind: nodes in a random order, edges only forward (no loops) and
@@ -119,6 +156,7 @@ const arbGraph = fc
       seen.add(`${i}>${j}`);
       edges.push({ source: nodes[i].id, target: nodes[j].id, role });
     }
+    wireStateMachines(nodes, edges);
     return scenario(nodes, edges, { durationSeconds: 120, seed });
   })
   .filter((doc) => validateScenario(doc).ok);
@@ -126,9 +164,14 @@ const arbGraph = fc
 describe('engine invariants over random graphs of every kind', () => {
   it('conserves requests, never goes negative or costs less than zero, and repeats exactly', () => {
     const kindsSeen = new Set<string>();
+    const wiringSeen = new Set<string>();
     fc.assert(
       fc.property(arbGraph, (doc) => {
         doc.nodes.forEach((n) => kindsSeen.add(n.kind));
+        for (const n of doc.nodes)
+          if (n.kind === 'container') wiringSeen.add(`container on ${n.params.launchType}`);
+        const kindOf = new Map(doc.nodes.map((n) => [n.id, n.kind]));
+        for (const e of doc.edges) wiringSeen.add(`${kindOf.get(e.source)}>${kindOf.get(e.target)}`);
         const r = run(doc, { series: true, maxEvents: 2_000_000 });
         expect(r.incomplete).toBeUndefined();
         const t = r.totals;
@@ -143,5 +186,18 @@ describe('engine invariants over random graphs of every kind', () => {
     );
     // The generator must actually reach every kind, or the property proves less than it says.
     expect([...kindsSeen].sort()).toEqual([...NODE_KINDS].sort());
+    // …and the wiring of the newer kinds and options: S3 → EventBridge (default bus), a state
+    // machine calling a function, a pipe reading a queue and handing on (pipes.test.ts builds
+    // every source and target of a pipe), each container launch type.
+    for (const w of [
+      'bucket>eventBus',
+      'stateMachine>function',
+      'queue>pipe',
+      'container on fargate',
+      'container on ec2',
+      'container on eks',
+    ])
+      expect(wiringSeen, w).toContain(w);
+    expect([...wiringSeen].some((w) => w.startsWith('pipe>'))).toBe(true);
   }, 240_000);
 });

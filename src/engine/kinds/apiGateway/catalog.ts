@@ -41,6 +41,14 @@ export const apiGatewayCatalog = defineCatalog({
   // 500: the backend throttled; 502: it failed or timed out; 504: the gateway's own timeout.
   outcomes: { '200': 'ok', '500': 'bad', '502': 'bad', '504': 'bad' },
   traits: { ...NO_TRAITS, syncEntry: true },
+  // 429 is a Throttle; 5xx and 504 are Faults.
+  serviceMap: {
+    count: ['requests'],
+    ok: ['ok'],
+    throttle: ['throttled'],
+    fault: ['errors', 'timeouts'],
+    latency: 'latencyMs',
+  },
   meters: [
     'apigw.rest.requests',
     'apigw.http.requests',

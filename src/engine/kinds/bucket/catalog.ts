@@ -28,6 +28,7 @@ export const bucketCatalog = defineCatalog({
   },
   outcomes: {},
   traits: NO_TRAITS,
+  serviceMap: { count: ['puts'] },
   meters: ['s3.put', 's3.get', 's3.storageGbMonths'],
   checkWiring: (_p, out) =>
     out

@@ -32,6 +32,8 @@ export const eventBusCatalog = defineCatalog({
   // refused: the target would not take the event at that moment (it is retried).
   outcomes: { delivered: 'ok', refused: 'bad' },
   traits: NO_TRAITS,
+  // A delivery that failed for good is a Fault.
+  serviceMap: { count: ['putEvents'], fault: ['failed'] },
   meters: ['eventbridge.events'],
 });
 

@@ -68,6 +68,14 @@ export const functionCatalog = defineCatalog({
   },
   outcomes: CALL_OUTCOMES,
   traits: NO_TRAITS,
+  // A handler that throws is an Error, a timeout a Fault, a throttle a Throttle (429).
+  serviceMap: {
+    count: ['invocations', 'throttles'],
+    error: ['errors'],
+    throttle: ['throttles'],
+    fault: ['timeouts'],
+    latency: 'durationMs',
+  },
   meters: [
     'lambda.requests',
     'lambda.duration.*',

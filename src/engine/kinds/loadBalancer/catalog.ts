@@ -33,5 +33,12 @@ export const loadBalancerCatalog = defineCatalog({
   // 502: the target failed; 503: no target or no room; 504: the target timed out.
   outcomes: { '200': 'ok', '502': 'bad', '503': 'bad', '504': 'bad' },
   traits: { ...NO_TRAITS, syncEntry: true },
+  // A 503 refusal, a 5xx and a 504 are Faults.
+  serviceMap: {
+    count: ['requests'],
+    ok: ['ok'],
+    fault: ['throttled', 'errors', 'timeouts'],
+    latency: 'latencyMs',
+  },
   meters: ['alb.hours', 'alb.lcuHours'],
 });

@@ -46,6 +46,7 @@ export const pipeCatalog = defineCatalog({
   // Its source's poller records the batch's outcome on the pipe; the pipe adds "filtered".
   outcomes: { ...CALL_OUTCOMES, filtered: 'ok' },
   traits: NO_TRAITS,
+  serviceMap: { count: ['read'], latency: 'batchMs' },
   meters: ['pipes.requests'],
   checkWiring: (p, out) => {
     const issues: WiringIssue[] = [];

@@ -43,6 +43,7 @@ export const producerCatalog = defineCatalog({
   },
   outcomes: {},
   traits: { ...NO_TRAITS, source: true },
+  serviceMap: { count: ['requests'] },
   meters: [],
 });
 

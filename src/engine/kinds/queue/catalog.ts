@@ -53,5 +53,7 @@ export const queueCatalog = defineCatalog({
   // Hops on the queue itself; its pollers record call outcomes on the node they call.
   outcomes: { received: 'ok', deadLettered: 'bad', expired: 'bad' },
   traits: { ...NO_TRAITS, buffer: true },
+  // What expired or went to the dead-letter queue is a Fault.
+  serviceMap: { count: ['sent'], fault: ['deadLettered', 'expired'] },
   meters: ['sqs.standard.requests', 'sqs.fifo.requests'],
 });

@@ -27,6 +27,7 @@ export const scheduleCatalog = defineCatalog({
   },
   outcomes: {},
   traits: { ...NO_TRAITS, source: true },
+  serviceMap: { count: ['ticks'] },
   meters: ['scheduler.invocations'],
 });
 

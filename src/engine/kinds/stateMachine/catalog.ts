@@ -43,6 +43,14 @@ export const stateMachineCatalog = defineCatalog({
   },
   outcomes: { succeeded: 'ok', caught: 'bad', failed: 'bad', timedOut: 'bad' },
   traits: NO_TRAITS,
+  // A failure its Catch handled is an Error; one that failed or timed out the execution a Fault.
+  serviceMap: {
+    count: ['executions'],
+    ok: ['succeeded'],
+    error: ['caught'],
+    fault: ['failed', 'timedOut'],
+    latency: 'durationMs',
+  },
   meters: [
     'sfn.standard.transitions',
     'sfn.express.requests',

@@ -58,6 +58,12 @@ export const streamCatalog = defineCatalog({
   // read: the poller took the record into a batch (the handler's own hop follows on the function).
   outcomes: { read: 'ok', deadLettered: 'bad', dropped: 'bad', expired: 'bad' },
   traits: { ...NO_TRAITS, buffer: true },
+  // A write dropped after its throttling retries is a Throttle; expired or discarded records Faults.
+  serviceMap: {
+    count: ['recordsIn', 'writesDropped'],
+    throttle: ['writesDropped'],
+    fault: ['expired', 'discarded'],
+  },
   meters: [
     'kinesis.shardHours',
     'kinesis.putUnits',

@@ -3,6 +3,7 @@ import type { SimContext } from '../../sim/context';
 import type { EdgeRuntime } from '../../sim/edges';
 import { NodeBase } from '../../sim/node-base';
 import { DROPPED } from '../../sim/requests';
+import { RingDeque } from '../../sim/ring-deque';
 import { Slots, growF64, growI32, growU8 } from '../../sim/slots';
 import type { CallStatus, NodeMetrics, NodeSpec } from '../types';
 import type { StreamParams } from './schema';
@@ -69,10 +70,8 @@ export class StreamRuntime extends NodeBase<StreamParams> {
   declare private readonly puts: Slots;
 
   // Records of a stream no function reads, oldest first, until they expire.
-  private unreadReq = new Int32Array(1024);
-  private unreadAt = new Float64Array(1024);
-  private unreadHead = 0;
-  private unreadCount = 0;
+  private readonly unreadReq = new RingDeque(1024);
+  private readonly unreadAt = new RingDeque(1024);
 
   // Metrics (after the warm-up).
   private recordsIn = 0;
@@ -122,7 +121,7 @@ export class StreamRuntime extends NodeBase<StreamParams> {
   // ---- writes --------------------------------------------------------------------------
 
   deliver(req: number, type: number, kb: number, group: number, t: number, _via: EdgeRuntime): void {
-    if (this.unreadCount > 0) this.expireUnread(t);
+    if (this.unreadReq.size > 0) this.expireUnread(t);
     if (kb > RECORD_MAX_KB) {
       this.drop(req, t);
       return;
@@ -229,35 +228,17 @@ export class StreamRuntime extends NodeBase<StreamParams> {
   // ---- records nobody reads ------------------------------------------------------------
 
   private keepUnread(req: number, t: number): void {
-    if (this.unreadCount === this.unreadReq.length) {
-      const n = this.unreadReq.length;
-      const reqs = new Int32Array(n * 2);
-      const ats = new Float64Array(n * 2);
-      for (let i = 0; i < n; i++) {
-        const j = (this.unreadHead + i) & (n - 1);
-        reqs[i] = this.unreadReq[j];
-        ats[i] = this.unreadAt[j];
-      }
-      this.unreadReq = reqs;
-      this.unreadAt = ats;
-      this.unreadHead = 0;
-    }
-    const j = (this.unreadHead + this.unreadCount) & (this.unreadReq.length - 1);
-    this.unreadReq[j] = req;
-    this.unreadAt[j] = t;
-    this.unreadCount++;
+    this.unreadReq.pushBack(req);
+    this.unreadAt.pushBack(t);
   }
 
   /** Records older than the retention are deleted: their paths end DROPPED when they expired. */
   private expireUnread(t: number): void {
-    const mask = this.unreadReq.length - 1;
     const limit = t - this.retentionMs;
-    while (this.unreadCount > 0 && this.unreadAt[this.unreadHead] <= limit) {
-      const at = this.unreadAt[this.unreadHead] + this.retentionMs;
-      this.ctx.requests.end(this.unreadReq[this.unreadHead], DROPPED, at);
+    while (this.unreadAt.size > 0 && this.unreadAt.front() <= limit) {
+      const at = this.unreadAt.popFront() + this.retentionMs;
+      this.ctx.requests.end(this.unreadReq.popFront(), DROPPED, at);
       if (this.measuring(at)) this.expiredUnread++;
-      this.unreadHead = (this.unreadHead + 1) & mask;
-      this.unreadCount--;
     }
   }
 
@@ -271,9 +252,7 @@ export class StreamRuntime extends NodeBase<StreamParams> {
   /** Writes waiting out a throttle, records not yet handled by every reader, records nobody reads. */
   heldPaths(): number {
     let unread = 0;
-    const mask = this.unreadReq.length - 1;
-    for (let i = 0; i < this.unreadCount; i++)
-      if (this.unreadReq[(this.unreadHead + i) & mask] >= 0) unread++;
+    for (let i = 0; i < this.unreadReq.size; i++) if (this.unreadReq.at(i) >= 0) unread++;
     return this.puts.countHeld(this.pReq) + this.poller.heldPaths() + unread;
   }
 

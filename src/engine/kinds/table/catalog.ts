@@ -56,5 +56,6 @@ export const tableCatalog = defineCatalog({
   },
   outcomes: { read: 'ok', deadLettered: 'bad', dropped: 'bad', expired: 'bad' },
   traits: NO_TRAITS,
+  serviceMap: { count: ['writes', 'reads'] },
   meters: ['dynamodb.wru', 'dynamodb.rru', 'dynamodb.storageGbMonths'],
 });

@@ -21,5 +21,6 @@ export const topicCatalog = defineCatalog({
   },
   outcomes: {},
   traits: NO_TRAITS,
+  serviceMap: { count: ['published'] },
   meters: ['sns.publishes'],
 });
