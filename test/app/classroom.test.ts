@@ -14,6 +14,9 @@ import { graphOf, replayData } from '../../src/app/classroom/replay-data';
 import { decodeShare } from '../../src/app/persistence/share-link';
 import { normalizeDoc } from '../../src/app/store/scenario-doc';
 import { validateScenario } from '../../src/engine/scenario/validate';
+import { badgesFor } from '../../src/app/canvas/run-badges';
+import type { NodeKind } from '../../src/engine/kinds/vocabulary';
+import { scenario } from '../engine/helpers';
 
 const template = (name: string) =>
   JSON.parse(readFileSync(resolve(import.meta.dirname, `../../src/templates/${name}.json`), 'utf8'));
@@ -326,5 +329,70 @@ describe('everything on screen at time t', () => {
     expect(nodeFiguresAt(data, 'api', 'apiGateway', 30_000)!.values.requests + stillGoing).toBe(
       (full.nodes.api.metrics as Record<string, number>).requests,
     );
+  });
+});
+
+describe('badges at t on the kinds that hold work', () => {
+  it("queues (retries, a dead-letter queue), streams with two readers, batches that fail: each badge is a run's that ends at t", () => {
+    const fn = (meanMs: number, extra: Record<string, unknown> = {}) => ({
+      coldStart: { dist: 'lognormal', meanMs: 200, p99Ms: 400 },
+      duration: { dist: 'exponential', meanMs },
+      ...extra,
+    });
+    const traffic = (r: number) => ({ traffic: { shape: 'poisson', ratePerSecond: r } });
+    const doc = scenario(
+      [
+        { id: 'orders', kind: 'producer', params: traffic(8) },
+        { id: 'queue', kind: 'queue', params: { visibilityTimeoutSeconds: 5, maxReceiveCount: 2 } },
+        { id: 'dlq', kind: 'queue' },
+        // Batches of up to 5 that fail a third of the time, and time out now and then.
+        { id: 'worker', kind: 'function', params: fn(400, { errorRate: 0.3, timeoutMs: 1200 }) },
+        { id: 'clicks', kind: 'producer', params: traffic(8) },
+        { id: 'stream', kind: 'stream', params: { shards: 2 } },
+        { id: 'slow', kind: 'function', params: fn(600, { timeoutMs: 1500 }) },
+        { id: 'fast', kind: 'function', params: fn(80) },
+      ],
+      [
+        { source: 'orders', target: 'queue' },
+        { source: 'queue', target: 'worker', params: { batchSize: 5, maximumConcurrency: 2 } },
+        { source: 'queue', target: 'dlq', role: 'dlq' },
+        { source: 'clicks', target: 'stream' },
+        { source: 'stream', target: 'slow', params: { batchSize: 5 } },
+        { source: 'stream', target: 'fast', params: { batchSize: 20, parallelizationFactor: 2 } },
+      ],
+      { durationSeconds: 60, seed: 4 },
+    );
+    const full = simulate(doc, { series: true, traceSampleRate: 1, maxTraces: 2000, record: true });
+    const data = replayData(full, doc);
+    expect(exactAt(data)).toBe(true);
+    // The scenario does what the test is about: messages received again, dead letters, failed
+    // batches, both readers of the stream at work.
+    const m = (r: typeof full, id: string) => r.nodes[id].metrics as Record<string, number>;
+    expect(full.traces.some((tr) => tr.hops.filter((h) => h.node === 'queue').length > 1)).toBe(true);
+    expect(m(full, 'queue').deadLettered).toBeGreaterThan(0);
+    expect(m(full, 'worker').errors).toBeGreaterThan(0);
+    expect(m(full, 'worker').timeouts).toBeGreaterThan(0);
+    expect(m(full, 'slow').timeouts).toBeGreaterThan(0);
+    let compared = 0;
+    for (const t of [14.3, 31.7, 52.05]) {
+      const upTo = simulate(doc, { durationSeconds: t });
+      for (const n of doc.nodes) {
+        const at = nodeFiguresAt(data, n.id, n.kind, t * 1000);
+        if (!at) continue;
+        const truth = m(upTo, n.id);
+        for (const [k, v] of Object.entries(at.values)) {
+          // Counted from hops: a message or record still waiting to be read at the very end of
+          // the whole run has no hop; none is at these instants.
+          expect(v, `${n.id}.${k} at ${t} s`).toBe(truth[k]);
+          compared++;
+        }
+        // What the node shows is the badges of the run that ends at t, less those (peaks,
+        // utilisation) not counted at t.
+        const shown = badgesFor(n.kind as NodeKind, at.values).map((b) => b.text);
+        const whole = badgesFor(n.kind as NodeKind, truth).map((b) => b.text);
+        for (const b of shown) expect(whole, `${n.id} at ${t} s`).toContain(b);
+      }
+    }
+    expect(compared).toBeGreaterThan(30);
   });
 });

@@ -1,4 +1,4 @@
-import { REC_ENV_BUSY } from '../../engine/sim/recorder';
+import { REC_ENV_BUSY, REC_ENV_IDLE } from '../../engine/sim/recorder';
 import type { ReplayData } from './replay-data';
 import { TARGET_TRACES } from './run-options';
 
@@ -18,6 +18,12 @@ export interface FiguresAt {
 
 interface NodeIndex {
   starts: Float64Array;
+  /**
+   * Starts of the hops that came over an edge: arrivals. A message received again after a
+   * failed call, or a stream record read by a second reader, is a hop at the same node with
+   * no edge (`via` empty), not a new arrival.
+   */
+  arrivals: Float64Array;
   cold: Float64Array;
   /** Hop end times by outcome class. */
   ends: Map<string, Float64Array>;
@@ -27,8 +33,12 @@ interface TimeIndex {
   nodes: Map<string, NodeIndex>;
   /** Function node → times it took an invocation (the recording), and cold ones. */
   busy: Map<string, { all: Float64Array; cold: Float64Array }>;
+  /** Function node → times an invocation ended in an error, and in a timeout (the recording). */
+  failed: Map<string, { errors: Float64Array; timeouts: Float64Array }>;
   traceStarts: Float64Array;
   traceEnds: Map<string, Float64Array>;
+  /** Queue → when the requests it gave up on (to its dead-letter queue) ended. */
+  deadLettered: Map<string, Float64Array>;
   allTraced: boolean;
   /** The recording reaches this far (Infinity when it was not cut short). */
   recordedUntil: number;
@@ -49,19 +59,32 @@ const sorted = (xs: number[]) => Float64Array.from(xs).sort();
 function indexOf(data: ReplayData): TimeIndex {
   const hit = cache.get(data);
   if (hit) return hit;
-  const raw = new Map<string, { starts: number[]; cold: number[]; ends: Map<string, number[]> }>();
+  const raw = new Map<
+    string,
+    { starts: number[]; arrivals: number[]; cold: number[]; ends: Map<string, number[]> }
+  >();
   const traceStarts: number[] = [];
   const traceEnds = new Map<string, number[]>();
+  const deadLettered = new Map<string, number[]>();
   for (const tr of data.result.traces) {
     traceStarts.push(tr.startMs);
+    if (tr.outcome === 'deadLettered') {
+      // The queue that gave up on it: the last queue it was received from.
+      const last = tr.hops.findLast((h) => data.kinds.get(h.node) === 'queue');
+      if (last) {
+        if (!deadLettered.has(last.node)) deadLettered.set(last.node, []);
+        deadLettered.get(last.node)!.push(tr.endMs);
+      }
+    }
     if (tr.outcome !== 'inFlight') {
       if (!traceEnds.has(tr.outcome)) traceEnds.set(tr.outcome, []);
       traceEnds.get(tr.outcome)!.push(tr.endMs);
     }
     for (const h of tr.hops) {
       let n = raw.get(h.node);
-      if (!n) raw.set(h.node, (n = { starts: [], cold: [], ends: new Map() }));
+      if (!n) raw.set(h.node, (n = { starts: [], arrivals: [], cold: [], ends: new Map() }));
       n.starts.push(h.startMs);
+      if (h.via.length > 0) n.arrivals.push(h.startMs);
       if (h.cold) n.cold.push(h.startMs);
       const c = outcomeClass(h.outcome);
       if (c) {
@@ -74,13 +97,21 @@ function indexOf(data: ReplayData): TimeIndex {
   for (const [id, n] of raw)
     nodes.set(id, {
       starts: sorted(n.starts),
+      arrivals: sorted(n.arrivals),
       cold: sorted(n.cold),
       ends: new Map([...n.ends].map(([k, v]) => [k, sorted(v)])),
     });
   const busy = new Map<string, { all: number[]; cold: number[] }>();
+  const failed = new Map<string, { errors: number[]; timeouts: number[] }>();
   const rec = data.result.recording;
   if (rec) {
     for (let i = 0; i < rec.t.length; i++) {
+      if (rec.code[i] === REC_ENV_IDLE && rec.v[i] > 0) {
+        const id = rec.nodes[rec.node[i]].id;
+        let f = failed.get(id);
+        if (!f) failed.set(id, (f = { errors: [], timeouts: [] }));
+        (rec.v[i] === 2 ? f.timeouts : f.errors).push(rec.t[i]);
+      }
       if (rec.code[i] !== REC_ENV_BUSY) continue;
       const id = rec.nodes[rec.node[i]].id;
       let b = busy.get(id);
@@ -94,8 +125,12 @@ function indexOf(data: ReplayData): TimeIndex {
   const ix: TimeIndex = {
     nodes,
     busy: new Map([...busy].map(([k, v]) => [k, { all: sorted(v.all), cold: sorted(v.cold) }])),
+    failed: new Map(
+      [...failed].map(([k, v]) => [k, { errors: sorted(v.errors), timeouts: sorted(v.timeouts) }]),
+    ),
     traceStarts: sorted(traceStarts),
     traceEnds: new Map([...traceEnds].map(([k, v]) => [k, sorted(v)])),
+    deadLettered: new Map([...deadLettered].map(([k, v]) => [k, sorted(v)])),
     allTraced: data.scale === 1 && data.result.traces.length < TARGET_TRACES,
     recordedUntil: rec?.truncatedAtMs ?? Infinity,
   };
@@ -137,10 +172,14 @@ export function nodeFiguresAt(data: ReplayData, node: string, kind: string, t: n
   const scale = (n: number) => Math.round(n * data.scale);
   const hops = ix.nodes.get(node);
   const recorded = ix.busy.get(node);
-  if (kind === 'function' && recorded && t <= ix.recordedUntil) {
-    // The recording has every invocation, traced or not.
+  const fromRecording = kind === 'function' && recorded !== undefined && t <= ix.recordedUntil;
+  if (fromRecording) {
+    // The recording has every invocation, traced or not, and how each ended.
     values.invocations = countUpTo(recorded.all, t);
     values.coldStarts = countUpTo(recorded.cold, t);
+    const f = ix.failed.get(node);
+    values.errors = countUpTo(f?.errors, t);
+    values.timeouts = countUpTo(f?.timeouts, t);
   } else if (kind === 'function') {
     values.invocations = scale(countUpTo(hops?.starts, t));
     values.coldStarts = scale(countUpTo(hops?.cold, t));
@@ -151,13 +190,17 @@ export function nodeFiguresAt(data: ReplayData, node: string, kind: string, t: n
     if (sources !== 1) return null;
     values[kind === 'producer' ? 'requests' : 'ticks'] = scale(countUpTo(ix.traceStarts, t));
   }
-  for (const m of ARRIVALS[kind] ?? [])
-    if (values[m] === undefined) values[m] = scale(countUpTo(hops?.starts, t));
+  // A node that records no hop of its own (a topic, a dead-letter queue nobody reads) is not
+  // counted at all rather than shown as 0.
+  if (hops)
+    for (const m of ARRIVALS[kind] ?? [])
+      if (values[m] === undefined) values[m] = scale(countUpTo(hops.arrivals, t));
   for (const c of ['throttled', 'errors', 'timeouts']) {
+    if (fromRecording && c !== 'throttled') continue;
     const n = countUpTo(hops?.ends.get(c), t);
     if (n > 0) values[c === 'throttled' && kind === 'function' ? 'throttles' : c] = scale(n);
   }
-  if (kind === 'queue') values.deadLettered = scale(countUpTo(ix.traceEnds.get('deadLettered'), t));
+  if (kind === 'queue' && hops) values.deadLettered = scale(countUpTo(ix.deadLettered.get(node), t));
   if (Object.keys(values).length === 0) return null;
   return { values, exact };
 }

@@ -23,7 +23,11 @@
 export const REC_ENV_NEW = 0;
 /** An environment took an invocation (a = env id, v = INIT ms: > 0 for a cold start). */
 export const REC_ENV_BUSY = 1;
-/** An environment finished its invocation and is idle (a = env id). */
+/**
+ * An environment finished its invocation and is idle (a = env id; v = how the invocation ended:
+ * 0 ok, 1 error, 2 timeout, the engine's call status), so the replay counts errors per
+ * invocation (a batch that fails is one error, not one per message).
+ */
 export const REC_ENV_IDLE = 2;
 /** An idle environment was reclaimed after its keep-alive (a = env id; t = when it died). */
 export const REC_ENV_GONE = 3;

@@ -389,7 +389,7 @@ export class FunctionRuntime extends NodeBase<FunctionParams> {
     }
     this.busy--;
     this.envBusy[env] = 0;
-    if (this.rec !== null) this.rec.add(t, this.recNode, REC_ENV_IDLE, env);
+    if (this.rec !== null) this.rec.add(t, this.recNode, REC_ENV_IDLE, env, status);
     if (this.reserved < 0) this.account.unreservedBusy--;
     this.concurrency.set(this.busy, t);
     if (this.envPc[env]) this.pcIdle[this.pcIdleCount++] = env;
