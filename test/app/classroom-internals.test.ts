@@ -5,13 +5,23 @@ import { simulate } from '../../src/engine/simulate';
 import {
   buildInternals,
   fleetAt,
+  peakUpTo,
   queueAt,
   streamAt,
   streamReaders,
   trackKey,
   type NodeTracks,
 } from '../../src/app/classroom/internals';
-import { READER_STRIDE, REC_LANE_BATCH } from '../../src/engine/sim/recorder';
+import {
+  LVL_FLEET_DRAINING,
+  LVL_FLEET_SERVING,
+  LVL_FLEET_STARTING,
+  LVL_FLEET_WAITING,
+  LVL_QUEUE_VISIBLE,
+  READER_STRIDE,
+  REC_LANE_BATCH,
+} from '../../src/engine/sim/recorder';
+import { insidesDoc } from '../e2e/insides-doc';
 import { scenario } from '../engine/helpers';
 
 /**
@@ -494,4 +504,73 @@ describe('recorded insides agree with the traces', () => {
       expect(mostHosts).toBeGreaterThan(1);
       expect(sawLaunching).toBeGreaterThan(0);
     });
+});
+
+describe('the insides at a scrubbed t are the state a run that ends at t ends in', () => {
+  it("queue: messages waiting and in flight, and the most that waited; a fleet's most instances (tasks) and waiting requests", () => {
+    // Two readers of a queue (one gathering batches), an ECS-on-EC2 service that needs a
+    // second host, a server fleet that scales out: the e2e test's scenario, with a server.
+    const doc = insidesDoc();
+    doc.nodes.push(
+      {
+        id: 'web',
+        kind: 'server',
+        label: 'web',
+        position: { x: 1300, y: 420 },
+        params: {
+          instances: { min: 1, max: 3 },
+          concurrencyPerInstance: 2,
+          autoscaling: { scaleOutDelaySeconds: 20, cooldownSeconds: 3600 },
+          duration: { dist: 'exponential', meanMs: 300 },
+        } as Record<string, unknown>,
+      },
+      {
+        id: 'browsers',
+        kind: 'producer',
+        label: 'browsers',
+        position: { x: 1300, y: 0 },
+        params: { traffic: { shape: 'poisson', ratePerSecond: 9 } },
+      } as never,
+    );
+    doc.nodes.push({
+      id: 'lb',
+      kind: 'loadBalancer',
+      label: 'lb',
+      position: { x: 1300, y: 200 },
+      params: {},
+    });
+    doc.edges.push(
+      { id: 'e9', source: 'browsers', target: 'lb', role: 'invoke', params: {} },
+      { id: 'e10', source: 'lb', target: 'web', role: 'invoke', params: {} },
+    );
+    const internals = buildInternals(simulate(doc, { record: 2_000_000 }).recording);
+    expect(internals.insidesTruncatedAtMs).toBeUndefined();
+    const q = internals.others.get('queue')!;
+    const depth = peakUpTo(q, [LVL_QUEUE_VISIBLE]);
+    const fleets = ['tasks', 'web'].map((id) => {
+      const nt = internals.others.get(id)!;
+      return {
+        id,
+        nt,
+        running: peakUpTo(nt, [LVL_FLEET_STARTING, LVL_FLEET_SERVING, LVL_FLEET_DRAINING]),
+        waiting: peakUpTo(nt, [LVL_FLEET_WAITING]),
+      };
+    });
+    let scaled = 0;
+    for (const t of [13.37, 30.7, 58.35, 97.1, 119.2]) {
+      const upTo = simulate(doc, { durationSeconds: t });
+      const m = (id: string) => upTo.nodes[id].metrics as Record<string, number>;
+      const at = queueAt(q, t * 1000);
+      expect(at.visible, `queue: waiting at ${t} s`).toBe(m('queue').messages - m('queue').inFlight);
+      expect(at.inFlight, `queue: in flight at ${t} s`).toBe(m('queue').inFlight);
+      expect(depth(t * 1000), `queue: most waiting up to ${t} s`).toBe(m('queue').maxDepth);
+      for (const f of fleets) {
+        expect(f.running(t * 1000), `${f.id}: most instances up to ${t} s`).toBe(m(f.id).maxInstances);
+        expect(f.waiting(t * 1000), `${f.id}: most waiting up to ${t} s`).toBe(m(f.id).maxQueue);
+        if (m(f.id).maxInstances > 2) scaled++;
+      }
+    }
+    // Both fleets scaled out by the end, so the peaks were tested as they grew.
+    expect(scaled).toBeGreaterThanOrEqual(2);
+  });
 });

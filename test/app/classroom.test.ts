@@ -333,7 +333,7 @@ describe('everything on screen at time t', () => {
 });
 
 describe('badges at t on the kinds that hold work', () => {
-  it("queues (retries, a dead-letter queue), streams with two readers, batches that fail: each badge is a run's that ends at t", () => {
+  it("queues (retries, a dead-letter queue), streams with two readers, batches that fail, a fleet: each badge is a run's that ends at t", () => {
     const fn = (meanMs: number, extra: Record<string, unknown> = {}) => ({
       coldStart: { dist: 'lognormal', meanMs: 200, p99Ms: 400 },
       duration: { dist: 'exponential', meanMs },
@@ -351,6 +351,17 @@ describe('badges at t on the kinds that hold work', () => {
         { id: 'stream', kind: 'stream', params: { shards: 2 } },
         { id: 'slow', kind: 'function', params: fn(600, { timeoutMs: 1500 }) },
         { id: 'fast', kind: 'function', params: fn(80) },
+        { id: 'users', kind: 'producer', params: traffic(8) },
+        { id: 'lb', kind: 'loadBalancer' },
+        {
+          id: 'web',
+          kind: 'server',
+          params: {
+            instances: { min: 2, max: 3 },
+            concurrencyPerInstance: 4,
+            duration: { dist: 'exponential', meanMs: 300 },
+          },
+        },
       ],
       [
         { source: 'orders', target: 'queue' },
@@ -359,6 +370,8 @@ describe('badges at t on the kinds that hold work', () => {
         { source: 'clicks', target: 'stream' },
         { source: 'stream', target: 'slow', params: { batchSize: 5 } },
         { source: 'stream', target: 'fast', params: { batchSize: 20, parallelizationFactor: 2 } },
+        { source: 'users', target: 'lb' },
+        { source: 'lb', target: 'web' },
       ],
       { durationSeconds: 60, seed: 4 },
     );
@@ -373,6 +386,7 @@ describe('badges at t on the kinds that hold work', () => {
     expect(m(full, 'worker').errors).toBeGreaterThan(0);
     expect(m(full, 'worker').timeouts).toBeGreaterThan(0);
     expect(m(full, 'slow').timeouts).toBeGreaterThan(0);
+    expect(m(full, 'web').maxInstances).toBeGreaterThan(1);
     let compared = 0;
     for (const t of [14.3, 31.7, 52.05]) {
       const upTo = simulate(doc, { durationSeconds: t });
@@ -386,13 +400,16 @@ describe('badges at t on the kinds that hold work', () => {
           expect(v, `${n.id}.${k} at ${t} s`).toBe(truth[k]);
           compared++;
         }
-        // What the node shows is the badges of the run that ends at t, less those (peaks,
-        // utilisation) not counted at t.
+        // What the node shows is the badges of the run that ends at t, less those not counted
+        // at t (utilisation, idle capacity).
         const shown = badgesFor(n.kind as NodeKind, at.values).map((b) => b.text);
         const whole = badgesFor(n.kind as NodeKind, truth).map((b) => b.text);
         for (const b of shown) expect(whole, `${n.id} at ${t} s`).toContain(b);
       }
     }
-    expect(compared).toBeGreaterThan(30);
+    expect(compared).toBeGreaterThan(40);
+    // The peaks are among them: the most messages that waited, the most instances.
+    expect(nodeFiguresAt(data, 'queue', 'queue', 52_050)!.values.maxDepth).toBeGreaterThan(0);
+    expect(nodeFiguresAt(data, 'web', 'server', 52_050)!.values.maxInstances).toBeGreaterThan(1);
   });
 });

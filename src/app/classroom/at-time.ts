@@ -1,4 +1,12 @@
-import { REC_ENV_BUSY, REC_ENV_IDLE } from '../../engine/sim/recorder';
+import {
+  LVL_FLEET_DRAINING,
+  LVL_FLEET_SERVING,
+  LVL_FLEET_STARTING,
+  LVL_QUEUE_VISIBLE,
+  REC_ENV_BUSY,
+  REC_ENV_IDLE,
+} from '../../engine/sim/recorder';
+import { peakUpTo } from './internals';
 import type { ReplayData } from './replay-data';
 import { TARGET_TRACES } from './run-options';
 
@@ -42,6 +50,13 @@ interface TimeIndex {
   allTraced: boolean;
   /** The recording reaches this far (Infinity when it was not cut short). */
   recordedUntil: number;
+  /**
+   * Peaks up to t from the recorded insides, by node and badge metric: a queue's most
+   * messages waiting (maxDepth), a fleet's most running instances or tasks (maxInstances).
+   */
+  peaks: Map<string, Record<string, (t: number) => number>>;
+  /** The insides' recording reaches this far. */
+  insidesUntil: number;
 }
 
 const cache = new WeakMap<ReplayData, TimeIndex>();
@@ -122,6 +137,14 @@ function indexOf(data: ReplayData): TimeIndex {
     for (const n of rec.nodes)
       if (n.kind === 'function' && !busy.has(n.id)) busy.set(n.id, { all: [], cold: [] });
   }
+  const peaks = new Map<string, Record<string, (t: number) => number>>();
+  for (const [id, nt] of data.internals.others) {
+    if (nt.info.kind === 'queue') peaks.set(id, { maxDepth: peakUpTo(nt, [LVL_QUEUE_VISIBLE]) });
+    else if (nt.info.kind === 'server' || nt.info.kind === 'container')
+      peaks.set(id, {
+        maxInstances: peakUpTo(nt, [LVL_FLEET_STARTING, LVL_FLEET_SERVING, LVL_FLEET_DRAINING]),
+      });
+  }
   const ix: TimeIndex = {
     nodes,
     busy: new Map([...busy].map(([k, v]) => [k, { all: sorted(v.all), cold: sorted(v.cold) }])),
@@ -133,6 +156,8 @@ function indexOf(data: ReplayData): TimeIndex {
     deadLettered: new Map([...deadLettered].map(([k, v]) => [k, sorted(v)])),
     allTraced: data.scale === 1 && data.result.traces.length < TARGET_TRACES,
     recordedUntil: rec?.truncatedAtMs ?? Infinity,
+    peaks,
+    insidesUntil: rec?.insidesTruncatedAtMs ?? Infinity,
   };
   cache.set(data, ix);
   return ix;
@@ -200,6 +225,9 @@ export function nodeFiguresAt(data: ReplayData, node: string, kind: string, t: n
     const n = countUpTo(hops?.ends.get(c), t);
     if (n > 0) values[c === 'throttled' && kind === 'function' ? 'throttles' : c] = scale(n);
   }
+  // Peaks so far, exact from the recorded insides (the run that ends at t has the same).
+  if (t <= ix.insidesUntil)
+    for (const [metric, peak] of Object.entries(ix.peaks.get(node) ?? {})) values[metric] = peak(t);
   if (kind === 'queue' && hops) values.deadLettered = scale(countUpTo(ix.deadLettered.get(node), t));
   if (Object.keys(values).length === 0) return null;
   return { values, exact };

@@ -208,6 +208,38 @@ export function trackAt(tr: Track | undefined, t: number, none = 0): number {
   return lo > 0 ? tr.v[lo - 1] : none;
 }
 
+/**
+ * The most a sum of recorded levels reached at or before t (0 before any record), as a
+ * function of t: built once (a merged timeline with a running maximum), then a binary search
+ * per t. A queue's most visible messages (its depth), a fleet's most running instances.
+ */
+export function peakUpTo(nt: NodeTracks, levels: readonly number[]): (t: number) => number {
+  const tracks = levels.map((l) => nt.tracks.get(trackKey(REC_LEVEL, l)) ?? { t: [], v: [] });
+  const at: number[] = [];
+  const peak: number[] = [];
+  const cur = tracks.map(() => 0);
+  const next = tracks.map(() => 0);
+  let best = 0;
+  for (;;) {
+    let t = Infinity;
+    tracks.forEach((tr, k) => {
+      if (next[k] < tr.t.length) t = Math.min(t, tr.t[next[k]]);
+    });
+    if (t === Infinity) break;
+    // Every change at this instant first: the recorder keeps one value per instant.
+    tracks.forEach((tr, k) => {
+      while (next[k] < tr.t.length && tr.t[next[k]] === t) cur[k] = tr.v[next[k]++];
+    });
+    best = Math.max(
+      best,
+      cur.reduce((a, b) => a + b, 0),
+    );
+    at.push(t);
+    peak.push(best);
+  }
+  return (t) => trackAt({ t: at, v: peak }, t, 0);
+}
+
 function level(nt: NodeTracks, lvl: number, t: number, none = 0): number {
   return trackAt(nt.tracks.get(trackKey(REC_LEVEL, lvl)), t, none);
 }
