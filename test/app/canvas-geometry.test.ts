@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { overlayInsets } from '../../src/app/canvas/fit';
 import {
+  BADGE_MAX_PX,
+  COMPACT_BELOW_ZOOM,
+  LABEL_MAX_PX,
+  labelPxFor,
+  nodeDetail,
+} from '../../src/app/canvas/node-detail';
+import {
   edgeLabelScale,
   labelSize,
   routeEdge,
@@ -211,5 +218,83 @@ describe('edge labels and zoom', () => {
     }
     expect(edgeLabelScale(0.6)).toBe(1.4);
     expect(edgeLabelScale(0.4)).toBe(0);
+  });
+});
+
+describe('overlay insets chosen for the diagram being fitted', () => {
+  // The canvas at 1366×768 after a run: wide and short, with the key at the bottom left, the
+  // Notes button at the top right and the overview map at the bottom right.
+  const canvas = { left: 56, top: 110, right: 1093, bottom: 445 };
+  const key = { left: 108, top: 330, right: 388, bottom: 430 };
+  const notes = { left: 983, top: 126, right: 1078, bottom: 162 };
+  const map = { left: 928, top: 330, right: 1078, bottom: 430 };
+  const zoomFor = (
+    i: { top: number; right: number; bottom: number; left: number },
+    c: { w: number; h: number },
+  ) => Math.min((1037 - i.left - i.right - 48) / c.w, (335 - i.top - i.bottom - 48) / c.h);
+
+  it('a wide, short diagram keeps the width: the key gives up height, not 332 px of width', () => {
+    const wide = { w: 1800, h: 250 };
+    const i = overlayInsets(canvas, [key, notes, map], wide, 24);
+    expect(i.left).toBe(0);
+    expect(i.bottom).toBe(115);
+    // Better than the cheapest-area docking, which puts the key on the left.
+    const byArea = overlayInsets(canvas, [key, notes, map]);
+    expect(byArea.left).toBe(332);
+    expect(zoomFor(i, wide)).toBeGreaterThan(zoomFor(byArea, wide));
+    // Hand computation: the key and the map at the bottom (115 px), Notes aside (110 px at the
+    // right, or 52 px at the top: the same zoom): (1037 − 110 − 48) / 1800, the height allowing
+    // (335 − 115 − 48) / 250 = 0.69. By area the key goes left and the map right: (1037 − 332 − 165 − 48) / 1800.
+    expect(zoomFor(i, wide)).toBeCloseTo(879 / 1800, 6);
+    expect(zoomFor(byArea, wide)).toBeCloseTo(492 / 1800, 6);
+  });
+
+  it('a tall diagram keeps the height: the bar at the bottom goes to a side', () => {
+    const tall = { w: 300, h: 900 };
+    const bar = { left: 300, top: 380, right: 900, bottom: 440 };
+    const i = overlayInsets(canvas, [bar], tall, 24);
+    expect(i.bottom).toBe(0);
+    expect(i.top + i.left + i.right).toBeGreaterThan(0);
+  });
+});
+
+describe('semantic zoom for nodes', () => {
+  // app.css draws the kind line and the badges at 0.8 rem (12.8 px), the label at 1 rem.
+  const onScreen = (px: number, zoom: number) => px * zoom;
+
+  it('goes compact exactly where the 12.8 px small print would fall under 10 px', () => {
+    expect(COMPACT_BELOW_ZOOM).toBeCloseTo(10 / 12.8, 9);
+    expect(nodeDetail(0.79).level).toBe('full');
+    expect(onScreen(12.8, 0.79)).toBeGreaterThanOrEqual(10);
+    expect(nodeDetail(0.78).level).toBe('compact');
+    // The old threshold (0.72) drew the kind line at 9.2 px.
+    expect(nodeDetail(0.75).level).toBe('compact');
+  });
+
+  it('draws the compact label, badges and mark at 10 px or more on screen, or leaves the badges out', () => {
+    for (let z = 0.2; z < COMPACT_BELOW_ZOOM; z += 0.01) {
+      const d = nodeDetail(z);
+      expect(d.level).toBe('compact');
+      if (d.labelPx < LABEL_MAX_PX) expect(onScreen(d.labelPx, z)).toBeGreaterThanOrEqual(10);
+      if (d.badgePx > 0) expect(onScreen(d.badgePx, z)).toBeGreaterThanOrEqual(10);
+      else expect(onScreen(BADGE_MAX_PX, z)).toBeLessThan(10.5);
+      if (d.markPx < LABEL_MAX_PX) expect(onScreen(d.markPx, z)).toBeGreaterThanOrEqual(10);
+    }
+    // At 0.5 the badges would need 21 px: left out. At 0.6 they are 18 px (10.8 on screen).
+    expect(nodeDetail(0.5).badgePx).toBe(0);
+    expect(nodeDetail(0.6).badgePx).toBe(18);
+    // The label: 1.35 rem (21.6 px) where that is enough, 32 px at most (10 px down to 0.33).
+    expect(nodeDetail(0.7).labelPx).toBe(21.6);
+    expect(nodeDetail(0.4).labelPx).toBe(27);
+    expect(nodeDetail(0.25).labelPx).toBe(LABEL_MAX_PX);
+  });
+
+  it('shrinks a compact label only when its longest word would not fit the node', () => {
+    expect(labelPxFor('Photo uploads', 27)).toBe(27);
+    // "Thumbnails": 10 letters × 0.68 em must fit 200 px → at most 29 px.
+    expect(labelPxFor('Thumbnails', 32)).toBe(29);
+    // A CamelCase name breaks between its words ("Response" is the longest part).
+    expect(labelPxFor('FilterEventsAndResponseCodeFunction', 32)).toBe(32);
+    expect(labelPxFor('Averyveryverylongsingleword', 32)).toBe(10);
   });
 });

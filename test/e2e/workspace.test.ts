@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { inject } from 'vitest';
-import { hasBrowser, openApp, type BrowserSession } from './browser';
+import { hasBrowser, openApp, runToEnd, type BrowserSession } from './browser';
 
 type Box = { x: number; y: number; width: number; height: number };
 
@@ -198,6 +198,52 @@ describe.skipIf(!hasBrowser)('the workspace: the diagram is the stage', () => {
           { timeout: 5_000, message: `template ${i}: nodes outside the canvas` },
         )
         .toBe(0);
+    }
+  });
+
+  it('after a run at 1366×768 every template is drawn whole, with no text under 10 px and no node over another', async () => {
+    s = await openApp({ width: 1366, height: 768 });
+    const { page } = s;
+    await page.getByRole('button', { name: 'Templates' }).click();
+    const opens = await page.getByRole('button', { name: /^Open template / }).count();
+    await page.keyboard.press('Escape');
+    for (let i = 0; i < opens; i++) {
+      await page.getByRole('button', { name: 'Templates' }).click();
+      await page
+        .getByRole('button', { name: /^Open template / })
+        .nth(i)
+        .click();
+      await page.locator('.react-flow__node').first().waitFor();
+      await runToEnd(page);
+      await page.getByTestId('results-drawer').waitFor();
+      await page.waitForTimeout(400);
+      // Text drawn on the canvas, at its size on screen: font size × zoom (× an edge label's own scale).
+      const small = await page.evaluate(() => {
+        const vp = document.querySelector('.react-flow__viewport')!;
+        const zoom = Number(/matrix\(([^,]+)/.exec(getComputedStyle(vp).transform)?.[1] ?? 1);
+        const out: string[] = [];
+        for (const el of document.querySelectorAll<HTMLElement>('.react-flow__node *, .kind-edge__label')) {
+          const text = [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent!.trim());
+          if (!text || el.offsetParent === null || el.closest('.visually-hidden')) continue;
+          const own = /scale\(([\d.]+)\)/.exec(el.style.transform)?.[1];
+          const px = parseFloat(getComputedStyle(el).fontSize) * zoom * Number(own ?? 1);
+          if (px < 9.95)
+            out.push(`${el.className} "${el.textContent}" ${px.toFixed(1)} px at zoom ${zoom.toFixed(2)}`);
+        }
+        return out;
+      });
+      expect(small, `template ${i}`).toEqual([]);
+      const [flow] = await boxes(page, '.canvas__flow');
+      const nodes = await boxes(page, '.react-flow__node');
+      for (const n of nodes) {
+        expect(n.x, `template ${i}`).toBeGreaterThanOrEqual(flow.x - 1);
+        expect(n.y, `template ${i}`).toBeGreaterThanOrEqual(flow.y - 1);
+        expect(n.x + n.width, `template ${i}`).toBeLessThanOrEqual(flow.x + flow.width + 1);
+        expect(n.y + n.height, `template ${i}`).toBeLessThanOrEqual(flow.y + flow.height + 1);
+      }
+      const overlapping = nodes.flatMap((a, k) => nodes.slice(k + 1).filter((b) => intersects(a, b)));
+      expect(overlapping, `template ${i}: nodes over nodes`).toEqual([]);
+      if (i === 13 || i === 14) await s.screenshot(`workspace-after-run-1366-template-${i}`);
     }
   });
 

@@ -14,6 +14,7 @@ import {
   type NodeChange,
   type OnConnectEnd,
   type IsValidConnection,
+  type ReactFlowState,
 } from '@xyflow/react';
 import { LayoutGrid, Maximize } from 'lucide-react';
 import { applyKeptView, fitToRoom, overlayCoversNode, viewState } from './fit';
@@ -71,7 +72,10 @@ export function Canvas() {
     [edges],
   );
   const flowRef = useRef<HTMLDivElement>(null);
-  useAutoFit(flowRef, doc.nodes);
+  useAutoFit(flowRef, doc.nodes, measured);
+  // The overview map only while part of the diagram is out of view: when it is all on screen
+  // the map shows nothing new and would take room from it.
+  const partOffView = useStore(someNodeOffView);
 
   const onNodesChange = useCallback((changes: NodeChange<KindFlowNode>[]) => {
     // Keyed by node ids, which may be "__proto__" or "toString".
@@ -218,14 +222,16 @@ export function Canvas() {
           aria-label="Architecture diagram"
         >
           <Background variant={BackgroundVariant.Dots} gap={GRID[0]} size={1.5} />
-          <MiniMap
-            pannable
-            zoomable
-            ariaLabel="Overview map"
-            nodeStrokeWidth={3}
-            className="minimap"
-            style={{ width: 150, height: 96 }}
-          />
+          {partOffView ? (
+            <MiniMap
+              pannable
+              zoomable
+              ariaLabel="Overview map"
+              nodeStrokeWidth={3}
+              className="minimap"
+              style={{ width: 150, height: 96 }}
+            />
+          ) : null}
           <Controls showInteractive={false} showFitView={false} aria-label="Zoom and layout">
             <ControlButton
               onClick={cmd.fitView}
@@ -281,7 +287,11 @@ export function Canvas() {
  * opened, unless the person has panned or zoomed (their view is theirs until Shift+F); and
  * whenever an overlay opens or grows over a node.
  */
-function useAutoFit(flowRef: React.RefObject<HTMLDivElement | null>, nodes: readonly { id: string }[]) {
+function useAutoFit(
+  flowRef: React.RefObject<HTMLDivElement | null>,
+  nodes: readonly { id: string }[],
+  measured: Record<string, unknown>,
+) {
   const rf = useReactFlow();
   const ids = useRef<Set<string>>(new Set());
   const timer = useRef(0);
@@ -358,4 +368,35 @@ function useAutoFit(flowRef: React.RefObject<HTMLDivElement | null>, nodes: read
     }, 90);
     return () => window.clearTimeout(t);
   }, [nodes, schedule, flowRef, rf]);
+
+  // Nodes that grew after the fit (a run's badges, a longer label) and now reach past the
+  // canvas: fit again, unless the view is the person's. Only ever zooming out, so it settles.
+  useEffect(() => {
+    if (viewState.userMoved) return;
+    const t = window.setTimeout(() => {
+      const box = flowRef.current?.getBoundingClientRect();
+      if (!box || viewState.userMoved) return;
+      const out = [...(flowRef.current?.querySelectorAll('.react-flow__node') ?? [])].some((el) => {
+        const r = el.getBoundingClientRect();
+        return (
+          r.left < box.left - 1 || r.right > box.right + 1 || r.top < box.top - 1 || r.bottom > box.bottom + 1
+        );
+      });
+      if (out) void fitToRoom(rf);
+    }, 120);
+    return () => window.clearTimeout(t);
+  }, [measured, flowRef, rf]);
+}
+
+/** Whether a node lies (partly) outside the visible canvas. */
+function someNodeOffView(s: ReactFlowState): boolean {
+  const [tx, ty, z] = s.transform;
+  for (const n of s.nodeLookup.values()) {
+    const p = n.internals.positionAbsolute;
+    const w = n.measured.width ?? 0;
+    const h = n.measured.height ?? 0;
+    if (p.x * z + tx < -1 || p.y * z + ty < -1) return true;
+    if ((p.x + w) * z + tx > s.width + 1 || (p.y + h) * z + ty > s.height + 1) return true;
+  }
+  return false;
 }

@@ -1,31 +1,44 @@
-import { useEffect, useState } from 'react';
-import { Panel } from '@xyflow/react';
+import { useState } from 'react';
+import { Panel, useStore } from '@xyflow/react';
 import { X } from 'lucide-react';
 import { LOOK_TEXT, LOOKS, type EdgeLook } from './edge-style';
 
 const OPEN_KEY = 'sim.legend.open';
 
-function storedOpen(): boolean {
+/** The person's own choice, if they made one: open ('1') or folded ('0'). */
+function storedChoice(): boolean | null {
   try {
-    return localStorage.getItem(OPEN_KEY) !== '0';
+    const v = localStorage.getItem(OPEN_KEY);
+    return v === '1' ? true : v === '0' ? false : null;
   } catch {
-    return true;
+    return null;
   }
 }
 
 /**
+ * Below this canvas height the key starts folded: open, it would take a third of the width
+ * from the diagram (at 1366×768 with the results open, the orchestration template's labels
+ * would be drawn under 10 px).
+ */
+const SHORT_CANVAS_PX = 440;
+
+/**
  * What the lines mean: one sample per style used in this diagram, with its words. Beside the
- * zoom buttons; folds to a "Key" button (remembered).
+ * zoom buttons; folds to a "Key" button. Open or folded as the person last chose; until they
+ * choose, open unless the canvas is short.
  */
 export function EdgeLegend({ used }: { used: ReadonlySet<EdgeLook> }) {
-  const [open, setOpen] = useState(storedOpen);
-  useEffect(() => {
+  const [choice, setChoice] = useState(storedChoice);
+  const short = useStore((s) => s.height > 0 && s.height < SHORT_CANVAS_PX);
+  const open = choice ?? !short;
+  const choose = (next: boolean) => {
+    setChoice(next);
     try {
-      localStorage.setItem(OPEN_KEY, open ? '1' : '0');
+      localStorage.setItem(OPEN_KEY, next ? '1' : '0');
     } catch {
       /* not remembered */
     }
-  }, [open]);
+  };
   const looks = LOOKS.filter((l) => used.has(l));
   if (looks.length === 0) return null;
   return (
@@ -42,7 +55,7 @@ export function EdgeLegend({ used }: { used: ReadonlySet<EdgeLook> }) {
               aria-label="Hide the key to the connections"
               title="Hide the key"
               aria-expanded="true"
-              onClick={() => setOpen(false)}
+              onClick={() => choose(false)}
             >
               <X size={14} aria-hidden="true" />
             </button>
@@ -63,7 +76,8 @@ export function EdgeLegend({ used }: { used: ReadonlySet<EdgeLook> }) {
           type="button"
           className="button button--small"
           aria-expanded="false"
-          onClick={() => setOpen(true)}
+          title="Show the key to the connections"
+          onClick={() => choose(true)}
         >
           Key
         </button>

@@ -4,12 +4,7 @@ import { categoryColour, KindIcon } from './kind-icons';
 import type { KindFlowNode } from './to-flow';
 import { RunBadges } from './RunBadges';
 import { FindingMark } from '../checks/FindingMark';
-
-/**
- * Below this zoom the node's small print (kind, facts: 13–14 px at 100 %) would be drawn under
- * 10 px: the node then shows its icon and label only, larger (semantic zoom).
- */
-export const COMPACT_BELOW_ZOOM = 0.72;
+import { labelPxFor, nodeDetail } from './node-detail';
 
 /**
  * One node on the canvas, in AWS's visual language: the service's icon, the category colour
@@ -18,8 +13,19 @@ export const COMPACT_BELOW_ZOOM = 0.72;
  */
 export const KindNode = memo(function KindNode({ id, data, selected }: NodeProps<KindFlowNode>) {
   const { node, title, summary, invalid, canReceive, canSend } = data;
-  const compact = useStore((s) => s.transform[2] < COMPACT_BELOW_ZOOM);
-  const style = { '--category': categoryColour(node.kind) } as CSSProperties;
+  // Semantic zoom: one selector per detail level and size, so panning does not re-render.
+  const detailKey = useStore((s) => {
+    const d = nodeDetail(s.transform[2]);
+    return `${d.level}:${d.labelPx}:${d.badgePx}:${d.markPx}`;
+  });
+  const [level, labelPx, badgePx, markPx] = detailKey.split(':');
+  const compact = level === 'compact';
+  const style = {
+    '--category': categoryColour(node.kind),
+    ...(compact
+      ? { '--label-px': `${labelPxFor(node.label, Number(labelPx))}px`, '--mark-px': `${markPx}px` }
+      : {}),
+  } as CSSProperties;
   return (
     <div
       className={`kind-node kind-node--${node.kind}${selected ? ' is-selected' : ''}${invalid ? ' is-invalid' : ''}${compact ? ' is-compact' : ''}`}
@@ -28,21 +34,29 @@ export const KindNode = memo(function KindNode({ id, data, selected }: NodeProps
       title={compact ? `${node.label}: ${title}${summary ? `, ${summary}` : ''}` : undefined}
     >
       {canReceive ? <Handle type="target" position={Position.Left} className="kind-node__handle" /> : null}
-      <div className="kind-node__head">
-        <KindIcon kind={node.kind} size={compact ? 48 : 36} />
-        <div className="kind-node__names">
-          {/* Zoomed out, the larger label fills its lines (the layout's spacing assumes so). */}
-          <div className="kind-node__label">{compact ? node.label : breakable(node.label)}</div>
-          {compact ? null : <div className="kind-node__kind">{title}</div>}
+      {compact ? (
+        // Zoomed out: the icon sits in the label's first line, so the label has the node's
+        // whole width and its words are never broken.
+        <div className="kind-node__label kind-node__label--compact">
+          <KindIcon kind={node.kind} size={0} />
+          {breakable(node.label)}
         </div>
-      </div>
+      ) : (
+        <div className="kind-node__head">
+          <KindIcon kind={node.kind} size={36} />
+          <div className="kind-node__names">
+            <div className="kind-node__label">{breakable(node.label)}</div>
+            <div className="kind-node__kind">{title}</div>
+          </div>
+        </div>
+      )}
       {compact ? null : (
         <div className="kind-node__summary">
           {invalid ? <span aria-hidden="true">⚠ </span> : null}
           {summary || '\u00a0'}
         </div>
       )}
-      <RunBadges nodeId={id} kind={node.kind} />
+      <RunBadges nodeId={id} kind={node.kind} px={compact ? Number(badgePx) : undefined} />
       <FindingMark nodeId={id} />
       {canSend ? <Handle type="source" position={Position.Right} className="kind-node__handle" /> : null}
     </div>

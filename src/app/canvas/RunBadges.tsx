@@ -8,7 +8,7 @@ import { badgesFor } from './run-badges';
  * The last run's key figures on the node. When the diagram has changed since that run the
  * badges are dimmed and say so: they describe the scenario as it was.
  */
-export function RunBadges({ nodeId, kind }: { nodeId: string; kind: NodeKind }) {
+export function RunBadges({ nodeId, kind, px }: { nodeId: string; kind: NodeKind; px?: number }) {
   const whole = useRunStore((s) => selectResult(s)?.nodes[nodeId]?.metrics);
   const stale = useRunStore((s) => s.scenario) !== useScenarioStore((s) => s.doc);
   // While a replay is open the badges count up to its time, like everything else on screen.
@@ -16,15 +16,27 @@ export function RunBadges({ nodeId, kind }: { nodeId: string; kind: NodeKind }) 
   const metrics = atT ? atT.values : whole;
   const badges = badgesFor(kind, metrics);
   if (badges.length === 0) return null;
+  // Zoomed out (compact) the node shows its main figure and its first problem, so it is no
+  // taller than with full detail (the fitted view was measured with that height); the rest
+  // stay for screen readers and in the results.
+  const firstProblem = badges.findIndex((b) => b.problem);
+  const shown = (i: number) => px === undefined || i === 0 || i === firstProblem;
   return (
     <ul
-      className={`run-badges${stale ? ' is-stale' : ''}${atT ? ' run-badges--at-t' : ''}`}
+      // Zoomed out so far that they could not be read (px 0), the figures stay for screen
+      // readers and in the results; the node shows its icon and label only.
+      className={`run-badges${stale ? ' is-stale' : ''}${atT ? ' run-badges--at-t' : ''}${px === 0 ? ' visually-hidden' : ''}`}
+      style={px ? { fontSize: `${px}px` } : undefined}
       aria-label={atT ? atT.label : stale ? 'Last run (before your edits)' : 'Last run'}
       title={atT ? atT.label : stale ? 'From the last run, before your edits' : undefined}
       data-testid={`badges-${nodeId}`}
     >
-      {badges.map((b) => (
-        <li key={b.text} className={`run-badge${b.problem ? ' run-badge--problem' : ''}`} title={b.title}>
+      {badges.map((b, i) => (
+        <li
+          key={b.text}
+          className={`run-badge${b.problem ? ' run-badge--problem' : ''}${shown(i) ? '' : ' visually-hidden'}`}
+          title={b.title}
+        >
           {b.problem ? <span aria-hidden="true">⚠ </span> : null}
           {atT && !atT.exact ? '≈ ' : null}
           {b.text}

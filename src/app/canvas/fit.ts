@@ -45,35 +45,78 @@ export interface Insets {
 
 type Rect = { left: number; top: number; right: number; bottom: number };
 
-/**
- * How much of each edge of a `box` the overlays `over` take, so that a diagram fitted into what
- * is left is covered by none of them. Each overlay is docked to one edge: the one where setting
- * it aside costs the least area (a tall panel on the right costs width, a bar at the bottom
- * height). Pure, for the unit test.
- */
-export function overlayInsets(box: Rect, over: readonly Rect[]): Insets {
+/** The four ways of setting one overlay aside: the side it is docked to and the room it takes. */
+function sides(box: Rect, o: Rect): [keyof Insets, number][] | null {
   const W = box.right - box.left;
   const H = box.bottom - box.top;
-  const inset: Insets = { top: 0, right: 0, bottom: 0, left: 0 };
-  for (const o of over) {
-    const r = {
-      left: Math.max(0, o.left - box.left),
-      top: Math.max(0, o.top - box.top),
-      right: Math.min(W, o.right - box.left),
-      bottom: Math.min(H, o.bottom - box.top),
-    };
-    if (r.right <= r.left || r.bottom <= r.top) continue;
-    const choices: [keyof Insets, number, number][] = [
-      ['top', r.bottom, r.bottom * W],
-      ['bottom', H - r.top, (H - r.top) * W],
-      ['left', r.right, r.right * H],
-      ['right', W - r.left, (W - r.left) * H],
-    ];
-    choices.sort((a, b) => a[2] - b[2]);
-    const [side, extent] = choices[0];
-    inset[side] = Math.max(inset[side], extent);
+  const r = {
+    left: Math.max(0, o.left - box.left),
+    top: Math.max(0, o.top - box.top),
+    right: Math.min(W, o.right - box.left),
+    bottom: Math.min(H, o.bottom - box.top),
+  };
+  if (r.right <= r.left || r.bottom <= r.top) return null;
+  return [
+    ['top', r.bottom],
+    ['bottom', H - r.top],
+    ['left', r.right],
+    ['right', W - r.left],
+  ];
+}
+
+/**
+ * How much of each edge of a `box` the overlays `over` take, so that a diagram fitted into what
+ * is left is covered by none of them. Each overlay is docked to one edge. Given the diagram's
+ * size (`content`, in the units it is drawn at zoom 1), the docking that lets it be drawn
+ * largest is chosen: a wide, short diagram gives up height, a tall one width (with `margin`
+ * kept on every side). Without it, each overlay takes the edge where it costs the least area.
+ * Pure, for the unit test.
+ */
+export function overlayInsets(
+  box: Rect,
+  over: readonly Rect[],
+  content?: { w: number; h: number },
+  margin = 0,
+): Insets {
+  const W = box.right - box.left;
+  const H = box.bottom - box.top;
+  const options = over.map((o) => sides(box, o)).filter((x) => x !== null);
+  const insetsOf = (pick: readonly number[]) => {
+    const inset: Insets = { top: 0, right: 0, bottom: 0, left: 0 };
+    pick.forEach((k, i) => {
+      const [side, extent] = options[i][k];
+      inset[side] = Math.max(inset[side], extent);
+    });
+    return inset;
+  };
+  const area = (i: Insets) => W * H - (W - i.left - i.right) * (H - i.top - i.bottom);
+  if (!content || !(content.w > 0) || !(content.h > 0) || options.length > 6) {
+    const pick = options.map((sideList) => {
+      const cost = sideList.map(([side, e]) => (side === 'top' || side === 'bottom' ? e * W : e * H));
+      return cost.indexOf(Math.min(...cost));
+    });
+    return insetsOf(pick);
   }
-  return inset;
+  // Every docking of every overlay (4^n, n small): the one with the largest zoom, then the least area.
+  let best: Insets = insetsOf(options.map(() => 0));
+  let bestZoom = -Infinity;
+  let bestArea = Infinity;
+  const pick = options.map(() => 0);
+  for (let code = 0; code < 4 ** options.length; code++) {
+    for (let i = 0, c = code; i < options.length; i++, c = Math.floor(c / 4)) pick[i] = c % 4;
+    const inset = insetsOf(pick);
+    const zoom = Math.min(
+      (W - inset.left - inset.right - 2 * margin) / content.w,
+      (H - inset.top - inset.bottom - 2 * margin) / content.h,
+    );
+    const a = area(inset);
+    if (zoom > bestZoom + 1e-9 || (Math.abs(zoom - bestZoom) <= 1e-9 && a < bestArea)) {
+      best = inset;
+      bestZoom = zoom;
+      bestArea = a;
+    }
+  }
+  return best;
 }
 
 /** Whether an overlay on the canvas now covers part of a node. */
@@ -91,14 +134,17 @@ export function overlayCoversNode(): boolean {
   );
 }
 
-/** The overlays on the canvas now: React Flow's panels (notes, lesson, replay, map, controls). */
-export function canvasInsets(): Insets {
+/**
+ * The overlays on the canvas now: React Flow's panels (notes, lesson, replay, map, controls),
+ * docked so that a diagram of `content`'s size can be drawn largest.
+ */
+export function canvasInsets(content?: { w: number; h: number }): Insets {
   const flow = document.querySelector<HTMLElement>('.canvas .react-flow');
   if (!flow) return { top: 0, right: 0, bottom: 0, left: 0 };
   const panels = [...flow.querySelectorAll<HTMLElement>('.react-flow__panel')]
     .filter((p) => p.offsetParent !== null)
     .map((p) => p.getBoundingClientRect());
-  return overlayInsets(flow.getBoundingClientRect(), panels);
+  return overlayInsets(flow.getBoundingClientRect(), panels, content, MARGIN);
 }
 
 /**
@@ -116,7 +162,8 @@ export function fitToRoom(
   rf: ReactFlowInstance,
   opts: { maxZoom?: number; duration?: number; extraBottom?: number } = {},
 ) {
-  const i = canvasInsets();
+  const bounds = rf.getNodesBounds(rf.getNodes());
+  const i = canvasInsets(bounds.width > 0 ? { w: bounds.width, h: bounds.height } : undefined);
   const px = (v: number) => `${Math.round(v + MARGIN)}px` as const;
   return rf.fitView({
     padding: {

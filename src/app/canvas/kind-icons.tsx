@@ -70,16 +70,18 @@ export function categoryColour(kind: NodeKind): string {
   return CATEGORY_COLOURS[artOf(kind)?.category ?? 'general'];
 }
 
-/** The kind's AWS icon; decorative (the label beside it names the node). */
+/** The kind's AWS icon; decorative (the label beside it names the node). Size 0: sized by CSS. */
 export function KindIcon({ kind, size = 20 }: { kind: NodeKind; size?: number }) {
   const art = artOf(kind);
   return (
     <span
       className={`kind-icon kind-icon--${kind}${art?.resource ? ' kind-icon--resource' : ''}`}
-      style={{ width: size, height: size }}
+      style={size ? { width: size, height: size } : undefined}
       aria-hidden="true"
     >
-      {art ? <img src={art.src} alt="" width={size} height={size} draggable={false} /> : null}
+      {art ? (
+        <img src={art.src} alt="" width={size || undefined} height={size || undefined} draggable={false} />
+      ) : null}
     </span>
   );
 }

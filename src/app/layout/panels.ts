@@ -53,7 +53,9 @@ function defaults(): Stored {
     // About a fifth of the width: 288 px at 1440, 336 at 1920.
     inspectorWidth: clampTo(w * 0.2, PANEL_LIMITS.inspector.min, 336),
     resultsOpen: false,
-    resultsHeight: Math.round(h * 0.42),
+    // A bit over a third of the height: the outcome bar and the key figures show, and the
+    // diagram keeps room to be read (its fitted zoom decides whether its text is legible).
+    resultsHeight: Math.round(h * 0.36),
   };
 }
 
