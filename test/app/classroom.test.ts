@@ -9,7 +9,7 @@ import { buildInternals, coldInitAt, functionAt } from '../../src/app/classroom/
 import { advance, clockText, stopAt } from '../../src/app/classroom/playback';
 import { buildReplay, dotsAt, nextEvent, prevEvent, visitAt } from '../../src/app/classroom/replay';
 import { momentUrl, parseMoment } from '../../src/app/classroom/share-moment';
-import { layoutWaterfall } from '../../src/app/classroom/waterfall';
+import { layoutWaterfall, ticksThatFit } from '../../src/app/classroom/waterfall';
 import { graphOf, replayData } from '../../src/app/classroom/replay-data';
 import { decodeShare } from '../../src/app/persistence/share-link';
 import { normalizeDoc } from '../../src/app/store/scenario-doc';
@@ -187,6 +187,22 @@ describe('waterfall layout', () => {
     expect(retry.waitMs).toBeGreaterThan(30_000);
     const dots = dotsAt(replay, replay.visits.find((v) => v.retry > 0 && v.trace === i)!.startMs + 1);
     expect(dots.some((d) => d.trace === i && d.style === 'retry')).toBe(true);
+  });
+});
+
+describe('waterfall time axis', () => {
+  const ticks = [0, 200, 400, 600];
+  it('keeps every tick where the track has room for them', () => {
+    // 682 ms on 600 px: 200 ms is 176 px apart.
+    expect(ticksThatFit(ticks, 682, 600, 72)).toEqual(ticks);
+  });
+  it('keeps every second tick on a narrow track (the service map side panel)', () => {
+    // On 150 px a 200 ms step is 44 px: two steps (88 px) clear a 72 px label.
+    expect(ticksThatFit(ticks, 682, 150, 72)).toEqual([0, 400]);
+  });
+  it('keeps only 0 when no two labels fit, and every tick before the track is measured', () => {
+    expect(ticksThatFit(ticks, 682, 50, 72)).toEqual([0]);
+    expect(ticksThatFit(ticks, 682, 0, 72)).toEqual(ticks);
   });
 });
 

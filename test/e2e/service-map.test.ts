@@ -77,6 +77,24 @@ describe.skipIf(!hasBrowser)('service map', () => {
       const waterfall = map.getByTestId('trace-waterfall');
       await waterfall.waitFor();
       await expect.poll(() => waterfall.getByText('Handle command').count()).toBeGreaterThan(0);
+      // The time axis's labels stand apart in the side panel (they ran together at 1366), and
+      // the hops' names are not cut.
+      const labels = await waterfall.locator('.waterfall__axis span').evaluateAll((els) =>
+        els.map((e) => {
+          const r = e.getBoundingClientRect();
+          return { text: e.textContent, left: r.left, right: r.right };
+        }),
+      );
+      expect(labels.length).toBeGreaterThanOrEqual(2);
+      for (let i = 1; i < labels.length; i++)
+        expect(
+          labels[i].left - labels[i - 1].right,
+          `${labels[i - 1].text} | ${labels[i].text}`,
+        ).toBeGreaterThan(8);
+      const cut = await waterfall
+        .locator('.waterfall__name')
+        .evaluateAll((els) => els.filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => e.textContent));
+      expect(cut).toEqual([]);
       await page.screenshot({ path: join(SCREENSHOTS, `service-map-${width}.png`) });
 
       await page.keyboard.press('Escape');

@@ -1,10 +1,14 @@
 import { Crosshair, X } from 'lucide-react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import { coldInitAt } from './internals';
 import { clockText } from './playback';
 import type { ReplayData } from './replay-data';
 import { useClassroom } from './store';
 import { fmtMs } from './TracePicker';
-import { layoutWaterfall, type Waterfall } from './waterfall';
+import { layoutWaterfall, ticksThatFit, type Waterfall } from './waterfall';
+
+/** Room a time label needs on the axis, in its own font sizes ("1,200 ms" is about 4.5). */
+const TICK_GAP_EM = 6;
 
 /** The selected request as a waterfall: each hop's start and duration, its cold start, waits, retries and outcome. */
 export function TraceWaterfall({
@@ -19,6 +23,7 @@ export function TraceWaterfall({
 }) {
   const following = useClassroom((s) => s.following) && followable;
   const t = useClassroom((s) => s.shownMs);
+  const axis = useAxisRoom(Boolean(data.replay.traces[trace]));
   if (!data.replay.traces[trace]) return null;
   const full = layoutWaterfall(
     data.replay,
@@ -62,8 +67,8 @@ export function TraceWaterfall({
       </header>
       <div className="waterfall__row waterfall__row--axis" aria-hidden="true">
         <span />
-        <div className="waterfall__axis">
-          {wf.ticks.map((t) => (
+        <div className="waterfall__axis" ref={axis.ref}>
+          {ticksThatFit(wf.ticks, wf.totalMs, axis.width, TICK_GAP_EM * axis.fontPx).map((t) => (
             <span key={t} style={{ left: pct(t / wf.totalMs) }}>
               {t === 0 ? '0' : fmtMs(t)}
             </span>
@@ -124,6 +129,27 @@ export function TraceWaterfall({
       {wf.rows.length === 0 ? <p className="muted">No hop of this request was recorded.</p> : null}
     </section>
   );
+}
+
+/** The time axis's width and font size, kept up to date as its panel is resized (once it is drawn). */
+function useAxisRoom(drawn: boolean) {
+  const ref = useRef<HTMLDivElement>(null);
+  const [room, setRoom] = useState({ width: 0, fontPx: 12 });
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const measure = () => {
+      const fontPx = parseFloat(getComputedStyle(el).fontSize) || 12;
+      const width = el.clientWidth;
+      setRoom((r) => (r.width === width && r.fontPx === fontPx ? r : { width, fontPx }));
+    };
+    measure();
+    if (typeof ResizeObserver === 'undefined') return;
+    const ro = new ResizeObserver(measure);
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, [drawn]);
+  return { ref, ...room };
 }
 
 function outcomeText(o: string): string {

@@ -93,3 +93,20 @@ export function layoutWaterfall(
   for (let x = 0; x <= total + 1e-9; x += step) ticks.push(x);
   return { traceId: tr.id, startMs: start, totalMs: total, outcome: tr.outcome, rows, ticks };
 }
+
+/**
+ * The axis ticks that fit a track `widthPx` wide with at least `minGapPx` between neighbours:
+ * every k-th tick, k as small as that allows (a narrow panel shows 0 and 400 ms rather than
+ * four labels running together). Unmeasured (width 0): every tick.
+ */
+export function ticksThatFit(
+  ticks: readonly number[],
+  totalMs: number,
+  widthPx: number,
+  minGapPx: number,
+): number[] {
+  if (ticks.length < 2 || widthPx <= 0 || totalMs <= 0) return [...ticks];
+  const gapPx = ((ticks[1] - ticks[0]) / totalMs) * widthPx;
+  const k = Math.max(1, Math.ceil(minGapPx / gapPx));
+  return ticks.filter((_, i) => i % k === 0);
+}
