@@ -1,5 +1,5 @@
 import { Crosshair, X } from 'lucide-react';
-import { useLayoutEffect, useRef, useState } from 'react';
+import { useLayoutEffect, useState } from 'react';
 import { coldInitAt } from './internals';
 import { clockText } from './playback';
 import type { ReplayData } from './replay-data';
@@ -23,7 +23,8 @@ export function TraceWaterfall({
 }) {
   const following = useClassroom((s) => s.following) && followable;
   const t = useClassroom((s) => s.shownMs);
-  const axis = useAxisRoom(Boolean(data.replay.traces[trace]));
+  const [axisEl, setAxisEl] = useState<HTMLDivElement | null>(null);
+  const axis = useAxisRoom(axisEl);
   if (!data.replay.traces[trace]) return null;
   const full = layoutWaterfall(
     data.replay,
@@ -67,7 +68,7 @@ export function TraceWaterfall({
       </header>
       <div className="waterfall__row waterfall__row--axis" aria-hidden="true">
         <span />
-        <div className="waterfall__axis" ref={axis.ref}>
+        <div className="waterfall__axis" ref={setAxisEl}>
           {ticksThatFit(wf.ticks, wf.totalMs, axis.width, TICK_GAP_EM * axis.fontPx).map((t) => (
             <span key={t} style={{ left: pct(t / wf.totalMs) }}>
               {t === 0 ? '0' : fmtMs(t)}
@@ -131,12 +132,10 @@ export function TraceWaterfall({
   );
 }
 
-/** The time axis's width and font size, kept up to date as its panel is resized (once it is drawn). */
-function useAxisRoom(drawn: boolean) {
-  const ref = useRef<HTMLDivElement>(null);
+/** The time axis's width and font size, kept up to date as its panel is resized. */
+function useAxisRoom(el: HTMLElement | null) {
   const [room, setRoom] = useState({ width: 0, fontPx: 12 });
   useLayoutEffect(() => {
-    const el = ref.current;
     if (!el) return;
     const measure = () => {
       const fontPx = parseFloat(getComputedStyle(el).fontSize) || 12;
@@ -148,8 +147,8 @@ function useAxisRoom(drawn: boolean) {
     const ro = new ResizeObserver(measure);
     ro.observe(el);
     return () => ro.disconnect();
-  }, [drawn]);
-  return { ref, ...room };
+  }, [el]);
+  return room;
 }
 
 function outcomeText(o: string): string {
