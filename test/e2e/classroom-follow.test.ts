@@ -3,6 +3,9 @@ import { resolve } from 'node:path';
 import lzString from 'lz-string';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, inject, it } from 'vitest';
+import { classroomRunOptions } from '../../src/app/classroom/run-options';
+import type { TraceHop } from '../../src/engine/sim/requests';
+import { simulate } from '../../src/engine/simulate';
 import { hasBrowser, openBrowser, type BrowserSession } from './browser';
 
 function shortDoc() {
@@ -79,5 +82,50 @@ describe.skipIf(!hasBrowser)('classroom: follow one request', () => {
     // Rewind and play the same stretch again: the same hops in the same order.
     const again = await hopSequence(page, startMs, endMs);
     expect(again).toEqual(trace);
+  });
+
+  it('follows a message through a failed batch and its second receive, hop by hop as the engine traced it', async () => {
+    s = await openBrowser({ width: 1920, height: 1080 });
+    const { page } = s;
+    // API → accept → queue → fulfil (30 % of items fail, reported per item): a failed message
+    // comes back to the queue after its 60 s visibility timeout and is read again.
+    const doc = JSON.parse(
+      readFileSync(resolve(import.meta.dirname, '../../src/templates/messaging-dlq.json'), 'utf8'),
+    );
+    doc.settings.durationSeconds = 100;
+    const result = simulate(doc, classroomRunOptions(doc));
+    const pick = result.traces
+      .slice(0, 500)
+      .findIndex(
+        (tr) => tr.outcome === 'completed' && tr.hops.filter((h) => h.node === 'orders').length === 2,
+      );
+    expect(pick).toBeGreaterThanOrEqual(0);
+    const hops = result.traces[pick].hops;
+    // The order the replay visits them: by start, a parent before the hop it handed work to.
+    const depth = (h: TraceHop): number => (h.parent < 0 ? 0 : 1 + depth(hops[h.parent]));
+    const visits = [...hops].sort((a, b) => a.startMs - b.startMs || depth(a) - depth(b));
+    await page.goto(`${inject('baseUrl')}#s=${lzString.compressToEncodedURIComponent(JSON.stringify(doc))}`);
+    await page.getByTestId('node-clients').waitFor();
+    await page.getByRole('button', { name: 'Replay requests on the canvas' }).click();
+    await page.getByTestId('replay-clock').waitFor({ timeout: 60_000 });
+    await page.getByRole('combobox', { name: 'Open a request' }).selectOption(String(pick));
+    await page.getByRole('button', { name: 'Follow this request' }).click();
+    const seen: string[] = [];
+    const expected: string[] = [];
+    // Just before the next hop starts: each dot has come in along its edge by then.
+    const starts = [...new Set(visits.map((h) => h.startMs))];
+    const lastEnd = Math.max(...hops.map((h) => h.endMs));
+    for (const [k, start] of starts.entries()) {
+      const next = starts[k + 1] ?? lastEnd;
+      const t = Math.max((start + next) / 2, next - 0.5);
+      expected.push(visits.filter((h) => h.startMs <= t).at(-1)!.node);
+      await page.getByRole('slider', { name: 'Timeline' }).fill(String(t));
+      await expect.poll(async () => (await followed(page)).time).toBeCloseTo(t, 0);
+      seen.push((await followed(page)).node ?? '');
+    }
+    // api, accept, orders, fulfil, then orders again a minute later and fulfil: the engine's trace.
+    expect(expected.filter((n) => n === 'orders')).toHaveLength(2);
+    expect(seen).toEqual(expected);
+    await s.screenshot('classroom-follow-retry-1920');
   });
 });

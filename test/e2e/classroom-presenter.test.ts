@@ -98,6 +98,15 @@ describe.skipIf(!hasBrowser)('classroom: presenter window', () => {
     await expect.poll(projectorTime).toBeLessThan(t);
     await projector.keyboard.press('ArrowRight');
     await expect.poll(async () => (await presenterClock()) === (await hudClock())).toBe(true);
+    // Play and pause from the projector (Space, or a clicker's play key): the presenter's
+    // controls follow, and both stop at the same time.
+    await projector.keyboard.press('Space');
+    await expect.poll(() => presenter.getByRole('button', { name: 'Pause', exact: true }).count()).toBe(1);
+    const before = await projectorTime();
+    await expect.poll(projectorTime).toBeGreaterThan(before);
+    await projector.keyboard.press('Space');
+    await expect.poll(() => presenter.getByRole('button', { name: 'Play', exact: true }).count()).toBe(1);
+    await expect.poll(async () => (await presenterClock()) === (await hudClock())).toBe(true);
 
     // Closing the presenter window brings the replay bar back.
     await presenter.close();
