@@ -58,6 +58,33 @@ describe.skipIf(!hasBrowser)("classroom: queues', streams' and fleets' insides a
     }
   });
 
+  it('a shard held by a poison record, at 1920×1080 in presentation mode', async () => {
+    s = await openBrowser({ width: 1920, height: 1080 });
+    const { page } = s;
+    const doc = JSON.parse(
+      readFileSync(resolve(import.meta.dirname, '../../src/templates/kinesis-poison-record.json'), 'utf8'),
+    );
+    const internals = buildInternals(simulate(doc, classroomRunOptions(doc)).recording);
+    await page.goto(
+      `${inject('baseUrl')}?present#s=${lzString.compressToEncodedURIComponent(JSON.stringify(doc))}`,
+    );
+    await page.getByTestId('replay-clock').waitFor({ timeout: 120_000 });
+    // An hour in: the poison record's batch has failed and is held in shard 1's lane, which
+    // grows while the other shards are read.
+    const t = 3_700_000;
+    await page.getByRole('slider', { name: 'Timeline' }).fill(String(t));
+    await expect.poll(async () => (await insidesShown(page)).time, { timeout: 10_000 }).toBe(t);
+    const shown = await insidesShown(page);
+    expect(shown.insides).toEqual(insidesAt(internals, t));
+    const lanes = (shown.insides.stream as [string, string[]][])[0][1];
+    const held = lanes.filter((l) => Number(l.split('/')[1]) < 0);
+    expect(held, 'one shard held by a failed batch').toHaveLength(1);
+    expect(Number(held[0].split('/')[0])).toBeGreaterThan(1000);
+    const legend = await page.getByRole('list', { name: 'What the dots and marks mean' }).textContent();
+    expect(legend).toContain('failed batch held');
+    await s.screenshot('classroom-poison-1920');
+  });
+
   it('a run longer than the recording can hold says so on the replay bar, with the cap', async () => {
     s = await openBrowser({ width: 1440, height: 900 });
     const { page } = s;

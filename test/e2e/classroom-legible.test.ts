@@ -43,6 +43,36 @@ describe.skipIf(!hasBrowser)('classroom: legible at the back of the room', () =>
         const small = sizes.filter((x) => x.px < 24);
         expect(small, JSON.stringify(small)).toEqual([]);
       }
+      // The diagram itself, fitted between the clock's band and the replay bar: its small
+      // print (a node's details line) on screen, and no node under a panel.
+      const detailsPx = await page.evaluate(() => {
+        const el = document.querySelector<HTMLElement>('.kind-node__summary')!;
+        const vp = document.querySelector<HTMLElement>('.react-flow__viewport')!;
+        return (
+          parseFloat(getComputedStyle(el).fontSize) * new DOMMatrixReadOnly(getComputedStyle(vp).transform).a
+        );
+      });
+      console.log(`details at ${width}: ${detailsPx} px`);
+      expect(detailsPx, 'node details on screen').toBeGreaterThanOrEqual(width === 1920 ? 24 : 12);
+      const covered = await page.evaluate(() => {
+        const boxes = (q: string) =>
+          [...document.querySelectorAll<HTMLElement>(q)]
+            .filter((e) => e.offsetParent !== null)
+            .map((e) => e.getBoundingClientRect());
+        const panels = boxes('.react-flow__panel');
+        return boxes('.react-flow__node').filter((n) =>
+          panels.some((p) => p.left < n.right && n.left < p.right && p.top < n.bottom && n.top < p.bottom),
+        ).length;
+      });
+      expect(covered, 'nodes under a panel').toBe(0);
+      // What is drawn under the function (its environments, in the 160 px kept for it) is
+      // clear of the replay bar too.
+      const gap = await page.evaluate(() => {
+        const fn = document.querySelector('.react-flow__node[data-id="handler"]')!.getBoundingClientRect();
+        const bar = document.querySelector('.classroom-panel--bottom')!.getBoundingClientRect();
+        return bar.top - fn.bottom;
+      });
+      expect(gap, 'room under the function above the replay bar').toBeGreaterThanOrEqual(150);
       await s.screenshot(`classroom-legible-${width}`);
     });
   }

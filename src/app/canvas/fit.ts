@@ -152,7 +152,11 @@ export function canvasInsets(content?: { w: number; h: number }): Insets {
  * is on (classroom/ClassroomLayer.tsx): a larger diagram, with room under the nodes for what
  * the replay draws inside them, also when a panel's change or a resize refits it.
  */
-export const fitDefaults: { maxZoom: number; extraBottom: number } = { maxZoom: 1.25, extraBottom: 0 };
+export const fitDefaults: { maxZoom: number; extraBottom: number; extraTop: number } = {
+  maxZoom: 1.25,
+  extraBottom: 0,
+  extraTop: 0,
+};
 
 /**
  * Fits the diagram into the part of the canvas no overlay covers. Called on Fit, after a
@@ -160,14 +164,14 @@ export const fitDefaults: { maxZoom: number; extraBottom: number } = { maxZoom: 
  */
 export function fitToRoom(
   rf: ReactFlowInstance,
-  opts: { maxZoom?: number; duration?: number; extraBottom?: number } = {},
+  opts: { maxZoom?: number; duration?: number; extraBottom?: number; extraTop?: number } = {},
 ) {
   const bounds = rf.getNodesBounds(rf.getNodes());
   const i = canvasInsets(bounds.width > 0 ? { w: bounds.width, h: bounds.height } : undefined);
   const px = (v: number) => `${Math.round(v + MARGIN)}px` as const;
   return rf.fitView({
     padding: {
-      top: px(i.top),
+      top: px(i.top + (opts.extraTop ?? fitDefaults.extraTop)),
       right: px(i.right),
       bottom: px(i.bottom + (opts.extraBottom ?? fitDefaults.extraBottom)),
       left: px(i.left),

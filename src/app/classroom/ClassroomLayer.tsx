@@ -37,21 +37,24 @@ function OpenClassroom() {
   // With a presenter window open, this window is the room's: canvas, big clock, counters.
   const remote = useClassroom((s) => s.remote && s.presenting);
   const data = useReplayData();
+  const hasData = data !== null;
   const status = useRunStore((s) => s.status);
   const rf = useReactFlow();
   // Presentation mode: the diagram as large as fits (about 175 % for a small one), and back;
   // a newly opened lesson's diagram is fitted too, and the projector's when a presenter window
-  // takes the replay bar away (the room it leaves is the diagram's).
+  // takes the replay bar away (the room it leaves is the diagram's), and again when the run
+  // arrives and the replay bar grows from its one-line "Simulating…" to its full height (it
+  // covers no node then, only what is drawn under them, so the canvas's own refit would not).
   useEffect(() => {
     const id = window.setTimeout(
       // Into the room its panels leave (canvas/fit.ts), so no panel covers a node.
       // In presentation mode, room under the nodes for what is drawn inside them (environments,
       // messages, shards, slots) in 24 px type.
-      () => void fitToRoom(rf, presenting ? PRESENT_FIT : { maxZoom: 1.25, extraBottom: 0 }),
+      () => void fitToRoom(rf, presenting ? PRESENT_FIT : { maxZoom: 1.25, extraBottom: 0, extraTop: 0 }),
       120,
     );
     return () => window.clearTimeout(id);
-  }, [presenting, rf, lessonKey, remote]);
+  }, [presenting, rf, lessonKey, remote, hasData]);
   // Re-rendered with the result (the lesson comes from the scenario that was run).
   const lesson = data || lessonOpen ? currentLesson() : null;
   return (

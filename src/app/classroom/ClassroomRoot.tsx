@@ -55,6 +55,7 @@ export function ClassroomRoot() {
     else delete root.dataset.present;
     fitDefaults.maxZoom = presenting ? PRESENT_FIT.maxZoom : 1.25;
     fitDefaults.extraBottom = presenting ? PRESENT_FIT.extraBottom : 0;
+    fitDefaults.extraTop = presenting ? PRESENT_FIT.extraTop : 0;
   }, [presenting]);
 
   // ?present, and a share link's moment: open the replay there once the run is in.

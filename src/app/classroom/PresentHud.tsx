@@ -6,7 +6,10 @@ import { clockText } from './playback';
 import type { ReplayData } from './replay-data';
 import { useClassroom } from './store';
 
-/** Presentation mode: a big clock and the lesson's three big counters. */
+/**
+ * Presentation mode: a big clock and the lesson's three big counters, in one band across the
+ * top (the diagram is fitted below it, so every pixel of its height is the diagram's).
+ */
 export function PresentHud({ data, lesson }: { data: ReplayData; lesson: Lesson | null }) {
   const timeMs = useClassroom((s) => s.shownMs);
   const paths = lesson?.counters.length
@@ -36,14 +39,16 @@ export function PresentHud({ data, lesson }: { data: ReplayData; lesson: Lesson 
           </li>
         ))}
       </ul>
-      <ServiceMapToggle />
-      <button
-        type="button"
-        className="button present-hud__exit"
-        onClick={() => useClassroom.getState().setPresenting(false)}
-      >
-        <X size={16} aria-hidden="true" /> Exit presentation (P)
-      </button>
+      <div className="present-hud__actions">
+        <ServiceMapToggle />
+        <button
+          type="button"
+          className="button present-hud__exit"
+          onClick={() => useClassroom.getState().setPresenting(false)}
+        >
+          <X size={16} aria-hidden="true" /> Exit presentation (P)
+        </button>
+      </div>
     </div>
   );
 }
