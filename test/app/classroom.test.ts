@@ -17,6 +17,7 @@ import { validateScenario } from '../../src/engine/scenario/validate';
 import { badgesFor } from '../../src/app/canvas/run-badges';
 import type { NodeKind } from '../../src/engine/kinds/vocabulary';
 import { scenario } from '../engine/helpers';
+import { insidesRoom } from '../../src/app/classroom/insides-room';
 
 const template = (name: string) =>
   JSON.parse(readFileSync(resolve(import.meta.dirname, `../../src/templates/${name}.json`), 'utf8'));
@@ -427,5 +428,18 @@ describe('badges at t on the kinds that hold work', () => {
     // The peaks are among them: the most messages that waited, the most instances.
     expect(nodeFiguresAt(data, 'queue', 'queue', 52_050)!.values.maxDepth).toBeGreaterThan(0);
     expect(nodeFiguresAt(data, 'web', 'server', 52_050)!.values.maxInstances).toBeGreaterThan(1);
+  });
+});
+
+describe('room under the diagram for the insides, in presentation mode', () => {
+  it("is a function's 160 px, more for a stream's four shards, and at most 30 % of the window", () => {
+    const fn = runOf('api-function', 30).internals;
+    expect(insidesRoom(fn, 1080)).toBe(160);
+    const poison = template('kinesis-poison-record');
+    poison.settings.durationSeconds = 120;
+    const shards = buildInternals(simulate(poison, { record: true }).recording);
+    // One reader, four shards: a line and a bar each (39 px), a "failed batch held" line, a margin.
+    expect(insidesRoom(shards, 1080)).toBe(4 * 39 + 26 + 12);
+    expect(insidesRoom(shards, 600)).toBe(180);
   });
 });

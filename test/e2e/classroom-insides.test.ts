@@ -82,6 +82,22 @@ describe.skipIf(!hasBrowser)("classroom: queues', streams' and fleets' insides a
     expect(Number(held[0].split('/')[0])).toBeGreaterThan(1000);
     const legend = await page.getByRole('list', { name: 'What the dots and marks mean' }).textContent();
     expect(legend).toContain('failed batch held');
+    // Room under the stream for its four shards (a line and a bar each, and the held batch's
+    // line: 194 px) above the replay bar.
+    await expect
+      .poll(
+        () =>
+          page.evaluate(() => {
+            const node = document
+              .querySelector('.react-flow__node[data-id="stream"]')!
+              .getBoundingClientRect();
+            return (
+              document.querySelector('.classroom-panel--bottom')!.getBoundingClientRect().top - node.bottom
+            );
+          }),
+        { timeout: 5000 },
+      )
+      .toBeGreaterThanOrEqual(194);
     await s.screenshot('classroom-poison-1920');
   });
 

@@ -11,7 +11,8 @@ import { PlaybackBar } from './PlaybackBar';
 import { PresentHud } from './PresentHud';
 import { ReplayCanvas } from './ReplayCanvas';
 import { useReplayData } from './replay-data';
-import { PRESENT_FIT, useClassroom } from './store';
+import { presentFit } from './present-fit';
+import { useClassroom } from './store';
 import { TraceWaterfall } from './TraceWaterfall';
 import './classroom.css';
 
@@ -50,11 +51,14 @@ function OpenClassroom() {
       // Into the room its panels leave (canvas/fit.ts), so no panel covers a node.
       // In presentation mode, room under the nodes for what is drawn inside them (environments,
       // messages, shards, slots) in 24 px type.
-      () => void fitToRoom(rf, presenting ? PRESENT_FIT : { maxZoom: 1.25, extraBottom: 0, extraTop: 0 }),
+      () => {
+        const room = presenting ? presentFit() : { maxZoom: 1.25, extraBottom: 0, extraTop: 0 };
+        void fitToRoom(rf, room);
+      },
       120,
     );
     return () => window.clearTimeout(id);
-  }, [presenting, rf, lessonKey, remote, hasData]);
+  }, [presenting, rf, lessonKey, remote, hasData, presenting ? data : null]);
   // Re-rendered with the result (the lesson comes from the scenario that was run).
   const lesson = data || lessonOpen ? currentLesson() : null;
   return (
