@@ -39,6 +39,8 @@ function OpenClassroom() {
   const remote = useClassroom((s) => s.remote && s.presenting);
   const data = useReplayData();
   const hasData = data !== null;
+  // While presenting, each new run's insides may need a different room under the diagram.
+  const presentedData = presenting ? data : null;
   const status = useRunStore((s) => s.status);
   const rf = useReactFlow();
   // Presentation mode: the diagram as large as fits (about 175 % for a small one), and back;
@@ -58,7 +60,7 @@ function OpenClassroom() {
       120,
     );
     return () => window.clearTimeout(id);
-  }, [presenting, rf, lessonKey, remote, hasData, presenting ? data : null]);
+  }, [presenting, rf, lessonKey, remote, hasData, presentedData]);
   // Re-rendered with the result (the lesson comes from the scenario that was run).
   const lesson = data || lessonOpen ? currentLesson() : null;
   return (
