@@ -18,6 +18,7 @@ import { badgesFor } from '../../src/app/canvas/run-badges';
 import type { NodeKind } from '../../src/engine/kinds/vocabulary';
 import { scenario } from '../engine/helpers';
 import { insidesRoom } from '../../src/app/classroom/insides-room';
+import { roomBelow } from '../../src/app/classroom/draw-internals';
 
 const template = (name: string) =>
   JSON.parse(readFileSync(resolve(import.meta.dirname, `../../src/templates/${name}.json`), 'utf8'));
@@ -441,5 +442,70 @@ describe('room under the diagram for the insides, in presentation mode', () => {
     // One reader, four shards: a line and a bar each (39 px), a "failed batch held" line, a margin.
     expect(insidesRoom(shards, 1080)).toBe(4 * 39 + 26 + 12);
     expect(insidesRoom(shards, 600)).toBe(180);
+  });
+});
+
+describe('insides under a node stop above the node below', () => {
+  const box = (x: number, y: number, w = 200, h = 100) => ({ x, y, w, h });
+  it('whole lines down to the node below, never past its top, and no limit with nothing below', () => {
+    const a = box(0, 0);
+    const far = box(0, 300);
+    // 198 below a: six whole 32-unit lines and a margin (6 × 32 + 6 = 198).
+    expect(
+      roomBelow(
+        a,
+        new Map([
+          ['a', a],
+          ['b', far],
+        ]),
+        30,
+      ),
+    ).toBe(198);
+    // Stacked 10 apart (the container templates): less than a line, so nothing, where a whole
+    // line used to be drawn into the next node.
+    const near = box(20, 110);
+    expect(
+      roomBelow(
+        a,
+        new Map([
+          ['a', a],
+          ['b', near],
+        ]),
+        30,
+      ),
+    ).toBe(0);
+    // Just over a line: one line.
+    expect(
+      roomBelow(
+        a,
+        new Map([
+          ['a', a],
+          ['b', box(0, 136)],
+        ]),
+        30,
+      ),
+    ).toBe(32);
+    // Touching: nothing.
+    expect(
+      roomBelow(
+        a,
+        new Map([
+          ['a', a],
+          ['b', box(0, 100)],
+        ]),
+        30,
+      ),
+    ).toBe(0);
+    // A node beside, not below, or none at all: no limit.
+    expect(
+      roomBelow(
+        a,
+        new Map([
+          ['a', a],
+          ['b', box(600, 110)],
+        ]),
+        30,
+      ),
+    ).toBeNull();
   });
 });

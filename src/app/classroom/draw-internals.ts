@@ -109,6 +109,21 @@ export function drawInternals(
  * above) the top of the nearest node under this one, where a diagram packs nodes close.
  */
 function clipBelow(ctx: CanvasRenderingContext2D, box: Box, boxes: Map<string, Box>, font: number): void {
+  const room = roomBelow(box, boxes, font);
+  if (room === null) return;
+  // Only the height is cut: a line wider than the node still runs on to the right, as it did.
+  ctx.beginPath();
+  ctx.rect(box.x - 2 * box.w, box.y + box.h, 6 * box.w, room);
+  ctx.clip();
+}
+
+/**
+ * How far down a node's insides may be drawn (flow units): whole lines down to the top of the
+ * nearest node below it, never past that top: a gap narrower than a line shows nothing (a
+ * sliver of squares or half a line of words reads as something else, and drawing on would
+ * cover the node below); null when no node is below.
+ */
+export function roomBelow(box: Box, boxes: Map<string, Box>, font: number): number | null {
   const top = box.y + box.h;
   const left = box.x - 4;
   const right = box.x + box.w * 1.2 + 4;
@@ -117,14 +132,13 @@ function clipBelow(ctx: CanvasRenderingContext2D, box: Box, boxes: Map<string, B
     if (b === box || b.y < top - 1 || b.x > right || b.x + b.w < left) continue;
     if (b.y < bottom) bottom = b.y;
   }
-  if (bottom === Infinity) return;
+  if (bottom === Infinity) return null;
+  const gap = Math.max(0, bottom - top - 2);
   // Whole lines only: a line cut in half reads as something else.
   const line = font + 2;
-  const room = Math.max(line, Math.floor((bottom - top - 4) / line) * line + 6);
-  // Only the height is cut: a line wider than the node still runs on to the right, as it did.
-  ctx.beginPath();
-  ctx.rect(box.x - 2 * box.w, top, 6 * box.w, room);
-  ctx.clip();
+  if (gap < line) return 0;
+  const whole = Math.floor((gap - 4) / line) * line + 6;
+  return Math.min(gap, Math.max(line, whole));
 }
 
 function fmt(v: number): string {
