@@ -247,6 +247,25 @@ describe.skipIf(!hasBrowser)('the workspace: the diagram is the stage', () => {
     }
   });
 
+  for (const size of SIZES) {
+    it(`at ${size.width}×${size.height} a lesson's question card and the replay bar cover no node and not each other`, async () => {
+      s = await openApp(size);
+      const { page } = s;
+      await page.getByRole('button', { name: 'Lessons' }).click();
+      await page.getByRole('button', { name: 'Open lesson Orchestration vs choreography' }).click();
+      await page.locator('.playback').first().waitFor({ timeout: 60_000 });
+      await page.getByRole('combobox', { name: 'Speed' }).selectOption('5');
+      await page.getByRole('button', { name: 'Play', exact: true }).click();
+      await page.getByTestId('lesson-question').waitFor({ timeout: 30_000 });
+      expect(await coveredNodes(page)).toEqual([]);
+      const [card] = await boxes(page, '.lesson-card');
+      const [bar] = await boxes(page, '.playback');
+      expect(intersects(card, bar)).toBe(false);
+      expect(await page.locator('.react-flow__node').count()).toBe(15);
+      await s.screenshot(`workspace-lesson-${size.width}`);
+    });
+  }
+
   it('has a favicon, and the page title names the scenario', async () => {
     s = await openApp({ width: 1440, height: 900 });
     const { page } = s;
@@ -316,6 +335,13 @@ describe.skipIf(!hasBrowser)('the workspace: the diagram is the stage', () => {
       // One box with its colour strip per node.
       expect(await card.locator('.template-thumb g').count()).toBe(nodes);
     }
+    // Cards keep to a few lines of description: the second row starts inside the dialog at 1440×900.
+    const body = await page.locator('dialog[open] .dialog__body').boundingBox();
+    const columns = await page
+      .locator('.template-list')
+      .evaluate((el) => getComputedStyle(el).gridTemplateColumns.split(' ').length);
+    const second = await cards.nth(columns).boundingBox();
+    expect(second!.y + 120).toBeLessThan(body!.y + body!.height);
     await s.screenshot('workspace-templates');
   });
 });
@@ -374,14 +400,14 @@ describe.skipIf(!hasBrowser)('the workspace without a mouse', () => {
     await s.screenshot('workspace-keyboard-built');
   });
 
-  it('the shortcut sheet lists P, Space, the arrows and C', async () => {
+  it('the shortcut sheet lists P, Space, the arrows, C, M and B', async () => {
     s = await openApp({ width: 1440, height: 900 });
     const { page } = s;
     await page.locator('body').focus();
     await page.keyboard.press('?');
     const sheet = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
     const keys = await sheet.locator('kbd').allTextContents();
-    for (const k of ['P', 'Space', 'Arrow keys', 'C', 'Alt+N', 'Shift+L', 'Shift+F'])
+    for (const k of ['P', 'Space', 'Arrow keys', 'C', 'M', 'B or .', 'Alt+N', 'Shift+L', 'Shift+F'])
       expect(keys.some((t) => t === k || t.startsWith(`${k} `))).toBe(true);
   });
 });

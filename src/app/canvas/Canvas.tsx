@@ -9,6 +9,7 @@ import {
   ReactFlow,
   useReactFlow,
   useStore,
+  useStoreApi,
   type Connection,
   type EdgeChange,
   type NodeChange,
@@ -56,6 +57,7 @@ export function Canvas() {
   const [dragging, setDragging] = useState<Record<string, XY>>({});
   const { theme } = useTheme();
   const rf = useReactFlow();
+  const storeApi = useStoreApi();
   const cmd = useEditorCommands();
 
   const nodes = useMemo(
@@ -232,7 +234,13 @@ export function Canvas() {
               style={{ width: 150, height: 96 }}
             />
           ) : null}
-          <Controls showInteractive={false} showFitView={false} aria-label="Zoom and layout">
+          <Controls
+            showInteractive={false}
+            showFitView={false}
+            aria-label="Zoom and layout"
+            onZoomIn={() => (viewState.userMoved = true)}
+            onZoomOut={() => (viewState.userMoved = true)}
+          >
             <ControlButton
               onClick={cmd.fitView}
               aria-label="Fit the diagram to the screen"
@@ -241,7 +249,14 @@ export function Canvas() {
               <Maximize aria-hidden="true" />
             </ControlButton>
             <ControlButton
-              onClick={() => void rf.zoomTo(1, { duration: 150 })}
+              onClick={() => {
+                // The person's choice of view: no automatic fit undoes it.
+                viewState.userMoved = true;
+                // A fit asked for just before (a template opening) may still wait in React
+                // Flow for the nodes' sizes; it must not undo this.
+                storeApi.setState({ fitViewQueued: false });
+                void rf.zoomTo(1, { duration: 150 });
+              }}
               aria-label="1:1 Zoom to 100 %"
               title="Zoom to 100 %"
             >
@@ -284,8 +299,8 @@ export function Canvas() {
 /**
  * Keeps the diagram fitted into the room left by the panels and overlays: when the canvas
  * changes size (a panel folds, the results drawer opens) and when a different diagram is
- * opened, unless the person has panned or zoomed (their view is theirs until Shift+F); and
- * whenever an overlay opens or grows over a node.
+ * opened, and whenever an overlay opens or grows over a node; unless the person has panned or
+ * zoomed (their view is theirs until Shift+F).
  */
 function useAutoFit(
   flowRef: React.RefObject<HTMLDivElement | null>,
@@ -301,7 +316,7 @@ function useAutoFit(
    * the refit into a mere overlay check.
    */
   const resizePending = useRef(false);
-  /** A resize refits unless the person moved the view; an overlay only when it covers a node. */
+  /** Unless the person moved the view: a resize refits, an overlay only when it covers a node. */
   const schedule = useCallback(
     (why: 'resize' | 'overlay') => {
       window.clearTimeout(timer.current);
@@ -310,7 +325,9 @@ function useAutoFit(
         const resized = resizePending.current;
         resizePending.current = false;
         if (applyKeptView(rf)) return;
-        if (resized ? !viewState.userMoved : overlayCoversNode()) void fitToRoom(rf);
+        // The person's own view (zoomed in, 1:1) is left alone either way; Shift+F fits again.
+        if (viewState.userMoved) return;
+        if (resized || overlayCoversNode()) void fitToRoom(rf);
       }, 90);
     },
     [rf],
@@ -325,12 +342,18 @@ function useAutoFit(
     const onPanel = new ResizeObserver(() => schedule('overlay'));
     const watch = () => {
       onPanel.disconnect();
-      flow.querySelectorAll(':scope > .react-flow__panel').forEach((p) => onPanel.observe(p));
+      flow
+        .querySelectorAll(':scope > .react-flow__panel:not(.react-flow__minimap)')
+        .forEach((p) => onPanel.observe(p));
     };
     watch();
-    const mo = new MutationObserver(() => {
+    // The overview map coming or going is not an overlay opening: it shows only while the view
+    // is zoomed past the diagram, and checking then would undo that zoom.
+    const isMap = (n: Node) => n instanceof HTMLElement && n.classList.contains('react-flow__minimap');
+    const mo = new MutationObserver((records) => {
       watch();
-      schedule('overlay');
+      const onlyMap = records.every((r) => [...r.addedNodes, ...r.removedNodes].every(isMap));
+      if (!onlyMap) schedule('overlay');
     });
     mo.observe(flow, { childList: true });
     return () => {

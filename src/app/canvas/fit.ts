@@ -119,11 +119,17 @@ export function overlayInsets(
   return best;
 }
 
+/**
+ * The panels a fit keeps the diagram clear of. Not the overview map: it is shown only while
+ * part of the diagram is out of view (the person zoomed in), and a fit would hide it again.
+ */
+const OVERLAYS = '.react-flow__panel:not(.react-flow__minimap)';
+
 /** Whether an overlay on the canvas now covers part of a node. */
 export function overlayCoversNode(): boolean {
   const flow = document.querySelector<HTMLElement>('.canvas .react-flow');
   if (!flow) return false;
-  const panels = [...flow.querySelectorAll<HTMLElement>('.react-flow__panel')]
+  const panels = [...flow.querySelectorAll<HTMLElement>(OVERLAYS)]
     .filter((p) => p.offsetParent !== null)
     .map((p) => p.getBoundingClientRect());
   const nodes = [...flow.querySelectorAll<HTMLElement>('.react-flow__node')].map((n) =>
@@ -141,7 +147,7 @@ export function overlayCoversNode(): boolean {
 export function canvasInsets(content?: { w: number; h: number }): Insets {
   const flow = document.querySelector<HTMLElement>('.canvas .react-flow');
   if (!flow) return { top: 0, right: 0, bottom: 0, left: 0 };
-  const panels = [...flow.querySelectorAll<HTMLElement>('.react-flow__panel')]
+  const panels = [...flow.querySelectorAll<HTMLElement>(OVERLAYS)]
     .filter((p) => p.offsetParent !== null)
     .map((p) => p.getBoundingClientRect());
   return overlayInsets(flow.getBoundingClientRect(), panels, content, MARGIN);

@@ -35,7 +35,9 @@ export function TemplatesDialog({ onClose }: { onClose(): void }) {
           <li key={t.id} className="template-card">
             <TemplateThumb doc={t.doc} />
             <h3 className="template-card__name">{t.name}</h3>
-            <p className="template-card__notes">{lead(t.notes)}</p>
+            <p className="template-card__notes" title={lead(t.notes)}>
+              {lead(t.notes)}
+            </p>
             <p className="template-card__meta">
               {t.doc.nodes.length} components · {t.doc.edges.length} connections
             </p>

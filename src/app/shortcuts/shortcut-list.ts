@@ -23,7 +23,11 @@ export const SHORTCUTS: { keys: string; what: string }[] = [
   { keys: 'Space', what: 'Replay: play or pause' },
   { keys: 'Page Down / Page Up', what: 'Replay: next or previous step (a presenter clicker)' },
   { keys: 'B or .', what: 'Presentation: blank the screen' },
+  { keys: 'M', what: 'With a replay open: show or hide the service map at its time' },
   { keys: 'Escape', what: 'Clear the selection, close a dialog, leave presentation mode' },
-  { keys: 'Arrow keys on a panel edge', what: 'Resize the panel; Enter folds it' },
+  {
+    keys: 'Arrow keys on a panel edge',
+    what: 'Resize the panel (Page Up / Page Down in big steps, Home / End to the limits); Enter folds it',
+  },
   { keys: '?', what: 'Show this sheet' },
 ];
