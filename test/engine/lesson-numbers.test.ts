@@ -1014,7 +1014,7 @@ describe('no number in a lesson or in the notes goes unchecked', () => {
     for (const f of readdirSync(TEMPLATES_DIR).filter((x) => x.endsWith('.json'))) {
       const name = f.replace(/\.json$/, '');
       const doc = load(name);
-      const steps = new Set(
+      const steps = new Set<number>(
         (doc.lesson?.steps ?? []).flatMap((_: unknown, i: number) =>
           checkedSteps.has(`${name}#${i}`) ? [i] : [],
         ),

@@ -40,9 +40,17 @@ const LONG_WARMUP = { warmupSeconds: 3000, durationSeconds: 6000 };
 describe('a run stopped at any moment has a valid bill of what was measured', () => {
   const names = readdirSync(templates).filter((f) => f.endsWith('.json'));
   for (const name of names) {
-    it(`${name}: stopped by the event budget before and after the warm-up`, () => {
+    it(`${name}: stopped by the event budget, or by Stop, before and after the warm-up`, () => {
       const doc = templateDoc(name, LONG_WARMUP);
       for (const maxEvents of [1, 5000, 200_000]) expectValidBill(runStopped(doc, { maxEvents }));
+      // Stop (the app's cancel flag) at the first look, and a few looks later.
+      for (const looks of [1, 5]) {
+        let n = 0;
+        const r = runStopped(doc, { shouldCancel: () => ++n >= looks });
+        // (The flag is looked at every 1,024 events: a small template may end before a look.)
+        if (r.incomplete) expect(r.incomplete.reason).toBe('cancelled');
+        expectValidBill(r);
+      }
     });
   }
 
