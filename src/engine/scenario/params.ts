@@ -28,7 +28,10 @@ export function fmtNumber(x: number): string {
 }
 
 export function rangeText(min: number, max: number, unit?: string): string {
-  return `must be ${fmtNumber(min)}–${fmtNumber(max)}${unit ? ` ${unit}` : ''}`;
+  // "−1–10,000" reads as a typo: a range from a negative number is spelt out.
+  const span =
+    min < 0 ? `from ${fmtNumber(min)} to ${fmtNumber(max)}` : `${fmtNumber(min)}–${fmtNumber(max)}`;
+  return `must be ${span}${unit ? ` ${unit}` : ''}`;
 }
 
 interface NumOpts extends ParamMeta {

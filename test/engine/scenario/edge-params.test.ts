@@ -151,7 +151,7 @@ describe('edge params: ranges and misplaced params', () => {
     ],
     [
       { maximumRetryAttempts: -2 },
-      'edges[0].params.maximumRetryAttempts (edge "e1"): -2 — must be -1–10,000 retries',
+      'edges[0].params.maximumRetryAttempts (edge "e1"): -2 — must be from -1 to 10,000 retries',
     ],
     [
       { maximumRecordAgeSeconds: 30 },
