@@ -3,6 +3,10 @@ import { ec2BilledSeconds } from '../../billing/units';
 import { Histogram } from '../../metrics/histogram';
 import { Level } from '../../metrics/level';
 import {
+  INST_DRAINING,
+  INST_FREE,
+  INST_SERVING,
+  INST_STARTING,
   LVL_FLEET_BUSY,
   LVL_FLEET_DRAINING,
   LVL_FLEET_SERVING,
@@ -69,11 +73,11 @@ const READY = 2;
 const EVALUATE = 3;
 const EXPIRE = 4;
 
-// Instance states.
-const FREE = 0;
-const BOOTING = 1;
-const SERVING = 2;
-const DRAINING = 3;
+// Instance states: the recorder's codes, since recordInstances() writes instState as they are.
+const FREE = INST_FREE;
+const BOOTING = INST_STARTING;
+const SERVING = INST_SERVING;
+const DRAINING = INST_DRAINING;
 
 const STATUS_TEXT = ['200', '5xx', '504', '503'];
 
