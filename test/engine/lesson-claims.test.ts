@@ -382,6 +382,16 @@ const withSeries = (name: string) => {
 
 const CHOICES: ChoiceCheck[] = [
   {
+    template: 'ecs-on-ec2',
+    step: 0,
+    why: 'the 2 tasks of the start run on one instance (choices 1, 2, 4)',
+    expected: (r) => {
+      const hosts = seriesAt(r, 'web', 'hosts', 60);
+      expect(seriesAt(r, 'web', 'instances', 60)).toBe(2);
+      return [1, 2, 4].indexOf(hosts);
+    },
+  },
+  {
     template: 'api-function',
     step: 0,
     why: 'the first second is all cold starts',

@@ -6,7 +6,18 @@ import {
   smallestFittingInstance,
   type InstanceType,
 } from '../kinds/server/instance-types';
-import type { Check, Finding } from './types';
+import type { Check, Finding, FindingSource } from './types';
+
+/**
+ * Not in the facts file: AWS's best practices on task size say "In Amazon ECS, reservations are
+ * guaranteed … Amazon ECS doesn't place your task on an instance where the reservation cannot be
+ * fulfilled" (read through the search tool's stored copy of the page). The instance sizes are
+ * the facts file's EC2 table [EC2-3P].
+ */
+const RESERVATIONS_GUARANTEED: FindingSource = {
+  tag: 'Amazon ECS task size: reservations are guaranteed',
+  url: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/capacity-tasksize.html',
+};
 
 /**
  * ECS on EC2 and EKS place each task on one instance, which must hold its whole vCPU and
@@ -44,7 +55,7 @@ export const containerFit: Check = {
             ? `Choose ${best} (${INSTANCE_TYPES[best].vcpu} vCPU, ${INSTANCE_TYPES[best].memoryGB} GB, ${hourlyUsd(best)} USD/h${INSTANCE_TYPES[best].architecture === 'arm64' ? ', arm64: the image must be built for it' : ''}) or smaller tasks.`
             : 'No listed instance type is big enough: choose smaller tasks, or Fargate.'),
         nodeIds: [n.id],
-        source: { tag: '[EC2-3P]' },
+        source: RESERVATIONS_GUARANTEED,
       };
       if (best)
         finding.fix = {

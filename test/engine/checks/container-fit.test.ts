@@ -21,6 +21,10 @@ describe('container-fit: a task must fit one instance of the chosen type', () =>
     const d = service({ launchType: 'ec2', instanceType: 't3.medium', vcpu: 2, memoryGB: 8 });
     const f = only(d, 'container-fit');
     expect(f.severity).toBe('error');
+    // The rule's source is ECS's placement rule, not the price list the sizes come from.
+    expect(f.source?.url).toBe(
+      'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/capacity-tasksize.html',
+    );
     expect(f.message).toBe(
       'Render service: a task needs 2 vCPU, 8 GB memory, but one t3.medium instance has 2 vCPU and 4 GB, so no task could ever be placed and the service would never serve. Choose m7g.large (2 vCPU, 8 GB, 0.0816 USD/h, arm64: the image must be built for it) or smaller tasks.',
     );
