@@ -8,7 +8,7 @@
  * the same reference. Each case runs in a fresh process (case.ts: warm-up, reference, measured
  * run), the two engines alternating, so a busy moment on a shared machine falls on both
  * sides. Prints requests per CPU-second and the fraction of the reference, as ranges over the
- * runs. Figures only: a workload the older engine's schema refuses is reported as failed.
+ * runs (and the change between the medians). Figures only: a workload the older engine's schema refuses is reported as failed.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
@@ -48,6 +48,12 @@ function once(tree: string, name: string): Figure | string {
   return JSON.parse(r.stdout.trim().split('\n').pop()!) as Figure;
 }
 
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const h = s.length >> 1;
+  return s.length % 2 ? s[h] : (s[h - 1] + s[h]) / 2;
+};
+
 const range = (xs: number[], digits: number) => {
   const lo = Math.min(...xs).toFixed(digits);
   const hi = Math.max(...xs).toFixed(digits);
@@ -80,8 +86,9 @@ try {
     const q = (f: Figure[]) => f.map((x) => x.ofRef);
     const gain = Math.min(...k(mine)) / Math.max(...k(theirs)) - 1;
     const gainHi = Math.max(...k(mine)) / Math.min(...k(theirs)) - 1;
+    const gainMid = median(k(mine)) / median(k(theirs)) - 1;
     console.log(
-      `${name.padEnd(12)} ${commit}: ${range(k(theirs), 0)} (${range(q(theirs), 2)})   now: ${range(k(mine), 0)} (${range(q(mine), 2)})   change ${(gain * 100).toFixed(0)} to ${(gainHi * 100).toFixed(0)} %`,
+      `${name.padEnd(12)} ${commit}: ${range(k(theirs), 0)} (${range(q(theirs), 2)})   now: ${range(k(mine), 0)} (${range(q(mine), 2)})   change ${(gain * 100).toFixed(0)} to ${(gainHi * 100).toFixed(0)} % (medians ${gainMid >= 0 ? '+' : ''}${(gainMid * 100).toFixed(0)} %)`,
     );
   }
 } finally {

@@ -20,6 +20,9 @@ function ceilUnits(x: number): number {
  */
 export function billedMs(durationMs: number, granularityMs: number): number {
   if (!(durationMs > 0)) return 0;
+  // The 1 ms granularity (every run since 2020) without its division and product by 1, which
+  // change nothing: this runs for every invocation.
+  if (granularityMs === 1) return ceilUnits(durationMs);
   return ceilUnits(durationMs / granularityMs) * granularityMs;
 }
 
@@ -34,8 +37,10 @@ export function gbSeconds(billedDurationMs: number, memoryMB: number): number {
  * [EB-PRICE]; 25 KB Kinesis PUT payload units [KDS-OLD]; 512 KB HTTP API increments [APIGW-WP].
  */
 export function chunks(kb: number, chunkKb: number): number {
-  if (!(kb > 0)) return 1;
-  return Math.max(1, ceilUnits(kb / chunkKb));
+  // Up to one chunk (and an empty or nonsense size) is one unit: the common case, decided
+  // without a division (this runs for every message sent, received and published).
+  if (!(kb > chunkKb)) return 1;
+  return ceilUnits(kb / chunkKb);
 }
 
 /**

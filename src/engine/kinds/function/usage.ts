@@ -37,11 +37,12 @@ export class FunctionUsage {
     this.requests += requests;
     this.loggedInvocations++;
     const inv = billedMs(invokeMs, this.granularityMs) / 1000;
-    const init = billedMs(initMs, this.granularityMs) / 1000;
+    // A warm start has no INIT: nothing to round or add (adding 0 would change nothing).
+    const init = initMs > 0 ? billedMs(initMs, this.granularityMs) / 1000 : 0;
     if (onProvisioned) this.pcDurationGbs += inv * this.gb;
     else {
       this.durationGbs += inv * this.gb;
-      this.initGbs += init * this.gb;
+      if (init > 0) this.initGbs += init * this.gb;
     }
     if (this.extraEphemeralGb > 0) this.ephemeralGbs += (inv + init) * this.extraEphemeralGb;
     if (syncWaitMs > 0) this.waitGbSeconds += (syncWaitMs / 1000) * this.gb;
