@@ -94,6 +94,8 @@ export class Poller {
  * counted only from `measureFrom` on (the bill covers the measured window).
  */
 export function emptyReceivesBetween(since: number, until: number, measureFrom: number): number {
+  // Most polls return within one long poll: none empty, decided without a division.
+  if (until - since < LONG_POLL_MS) return 0;
   const n = Math.floor((until - since) / LONG_POLL_MS);
   if (n <= 0) return 0;
   if (measureFrom <= since + LONG_POLL_MS) return n;

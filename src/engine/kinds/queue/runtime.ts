@@ -366,6 +366,13 @@ export class QueueRuntime extends NodeBase<QueueParams> {
 
   /** Takes the oldest visible messages into batch b; true when the batch is full. */
   private fillStandard(b: number, p: Poller, t: number): boolean {
+    const before = this.bt.count[b];
+    const full = this.fillStandardFrom(b, p, t);
+    this.tookInto(this.bt.count[b] - before, t);
+    return full;
+  }
+
+  private fillStandardFrom(b: number, p: Poller, t: number): boolean {
     while (this.bt.count[b] < p.batchSize) {
       if (this.ms.visible.size === 0 || this.inflightCount >= this.inflightMax) return false;
       const m = this.ms.visible.peek();
@@ -407,6 +414,13 @@ export class QueueRuntime extends NodeBase<QueueParams> {
 
   /** Takes the group's next visible messages, in order, into batch b; true when it is full. */
   private fillFifo(b: number, p: Poller, t: number): boolean {
+    const before = this.bt.count[b];
+    const full = this.fillFifoFrom(b, p, t);
+    this.tookInto(this.bt.count[b] - before, t);
+    return full;
+  }
+
+  private fillFifoFrom(b: number, p: Poller, t: number): boolean {
     let m = this.bt.count[b] === 0 ? this.groups.head[this.bt.group[b]] : this.ms.next[this.bt.last[b]];
     while (this.bt.count[b] < p.batchSize) {
       if (m < 0 || this.ms.state[m] !== VISIBLE || this.inflightCount >= this.inflightMax) return false;
@@ -457,8 +471,8 @@ export class QueueRuntime extends NodeBase<QueueParams> {
     if (this.traced(this.ms.req[m])) this.hop(this.ms.req[m], this.ms.visibleAt[m], t, count - 1, 'received');
     this.ms.state[m] = INFLIGHT;
     this.ms.visibleAt[m] = t + this.visibilityMs;
-    this.depth.add(-1, t);
-    this.inFlight.add(1, t);
+    // The depth and in-flight levels change once per batch filled (tookInto): n changes of one
+    // at the same instant leave the same time integral, maximum and series as one of n.
     this.inflightCount++;
     if (this.rec !== null) {
       this.recordVisible(t);
@@ -476,6 +490,13 @@ export class QueueRuntime extends NodeBase<QueueParams> {
     if (++this.bt.calls[b] === MESSAGES_PER_CALL) this.billReceive(b, measuring);
     // Being gathered (negative) until it is handed to the reader.
     if (this.rec !== null) this.recordBatch(b, -this.bt.count[b], t);
+  }
+
+  /** n messages were taken into a batch at t: they leave the visible depth and go in flight. */
+  private tookInto(n: number, t: number): void {
+    if (n === 0) return;
+    this.depth.add(-n, t);
+    this.inFlight.add(n, t);
   }
 
   /** For the replay: reader's batch b now holds v messages (> 0 in a call, < 0 gathering, 0 gone). */

@@ -39,7 +39,7 @@ export class QueueUsage {
 
   /** DeleteMessageBatch calls for `messages` deleted messages. */
   deleted(messages: number): void {
-    if (messages > 0) this.del += Math.ceil(messages / MESSAGES_PER_CALL);
+    if (messages > 0) this.del += messages <= MESSAGES_PER_CALL ? 1 : Math.ceil(messages / MESSAGES_PER_CALL);
   }
 
   get requests(): number {
