@@ -2,10 +2,11 @@ import type { EdgeMeaning, EdgeRole } from '../../engine/scenario/connections';
 
 /**
  * How a connection looks follows from what it means: synchronous calls solid, asynchronous
- * hand-offs dashed, pollers dotted, dead letters and on-failure paths red (long and short
- * dashes), on-success green, filtered subscriptions amber with dash-dots. The legend and the
- * e2e tests use the same table, and every style also has words (the label), so colour is
- * never the only cue.
+ * hand-offs dashed, pollers dotted, filtered subscriptions amber with dash-dots, dead letters
+ * plum with long dashes, on-failure paths red with short dashes, on-success green with
+ * dash-dot-dots: each differs from every other by its line and its colour (app.css; the e2e
+ * test edge-styles.test.ts compares them pairwise). The legend uses the same table, and every
+ * style also has words (the label), so colour is never the only cue.
  */
 export type EdgeLook = 'sync' | 'async' | 'poller' | 'filtered' | 'dlq' | 'failure' | 'success';
 
