@@ -21,6 +21,8 @@ export interface PlaybackFigures {
   /** Dots the canvas said it drew, sampled while playing. */
   meanDots: number;
   maxDots: number;
+  /** Bitmaps stamped per frame (one per dot style and device pixel), sampled like the dots. */
+  meanStamps: number;
   fps: number;
   longestFrameMs: number;
   longTasks: number;
@@ -77,13 +79,17 @@ export function playbackScenario(rate: number): ScenarioInput {
 const PLAY_WINDOW = `new Promise((done) => {
   window.__longTasks = [];
   const dots = [];
+  const stamps = [];
   const canvas = document.querySelector('[data-testid="replay-canvas"]');
   document.querySelector('button[aria-label="Play"]').click();
   let frames = 0;
   let longest = 0;
   const t0 = performance.now();
   let prev = t0;
-  const probe = setInterval(() => dots.push(Number(canvas.dataset.dots || 0)), 300);
+  const probe = setInterval(() => {
+    dots.push(Number(canvas.dataset.dots || 0));
+    stamps.push(Number(canvas.dataset.stamps || 0));
+  }, 300);
   const tick = (now) => {
     frames++;
     longest = Math.max(longest, now - prev);
@@ -93,19 +99,26 @@ const PLAY_WINDOW = `new Promise((done) => {
       clearInterval(probe);
       const pause = document.querySelector('button[aria-label="Pause"]');
       if (pause) pause.click();
-      done({ frames, ms: now - t0, longest, dots, tasks: window.__longTasks });
+      done({ frames, ms: now - t0, longest, dots, stamps, tasks: window.__longTasks });
     }
   };
   requestAnimationFrame(tick);
 })`;
 
-async function measure(page: Page, label: string, speed: number): Promise<PlaybackFigures> {
+export async function measure(page: Page, label: string, speed: number): Promise<PlaybackFigures> {
   await page.getByRole('combobox', { name: 'Speed' }).selectOption(String(speed));
   const slider = page.getByRole('slider', { name: 'Timeline' });
   // 10 s of playback, in windows that stay inside the full part of the run (10 s to 20 s).
   const windowMs = speed === 1 ? 10_000 : 900;
   const windows = Math.ceil(10_000 / windowMs);
-  const all = { frames: 0, ms: 0, longestFrameMs: 0, dots: [] as number[], tasks: [] as number[] };
+  const all = {
+    frames: 0,
+    ms: 0,
+    longestFrameMs: 0,
+    dots: [] as number[],
+    stamps: [] as number[],
+    tasks: [] as number[],
+  };
   for (let w = 0; w < windows; w++) {
     await slider.fill('10000');
     // Passed as text: tsx would wrap named functions in a helper the page does not have.
@@ -114,12 +127,14 @@ async function measure(page: Page, label: string, speed: number): Promise<Playba
       ms: number;
       longest: number;
       dots: number[];
+      stamps: number[];
       tasks: number[];
     };
     all.frames += figures.frames;
     all.ms += figures.ms;
     all.longestFrameMs = Math.max(all.longestFrameMs, figures.longest);
     all.dots.push(...figures.dots);
+    all.stamps.push(...figures.stamps);
     all.tasks.push(...figures.tasks);
   }
   return {
@@ -127,6 +142,7 @@ async function measure(page: Page, label: string, speed: number): Promise<Playba
     speed,
     meanDots: Math.round(all.dots.reduce((a, b) => a + b, 0) / Math.max(1, all.dots.length)),
     maxDots: Math.max(0, ...all.dots),
+    meanStamps: Math.round(all.stamps.reduce((a, b) => a + b, 0) / Math.max(1, all.stamps.length)),
     fps: Math.round((all.frames / all.ms) * 1000 * 10) / 10,
     longestFrameMs: Math.round(all.longestFrameMs),
     longTasks: all.tasks.length,
@@ -134,19 +150,21 @@ async function measure(page: Page, label: string, speed: number): Promise<Playba
   };
 }
 
-export async function measurePlayback(): Promise<PlaybackFigures[] | string> {
-  if (!existsSync(CHROMIUM)) return `skipped: ${CHROMIUM} is missing (apt-get install chromium)`;
+/** The built app served and a headless Chromium at 1920×1080 on it (long tasks observed from the start). */
+export async function openBuiltApp(
+  builtDir?: string,
+): Promise<{ page: Page; url: string; close(): Promise<void> }> {
   const root = resolve(import.meta.dirname, '../..');
-  const outDir = mkdtempSync(join(tmpdir(), 'sim-bench-dist-'));
+  const outDir = builtDir ?? mkdtempSync(join(tmpdir(), 'sim-bench-dist-'));
   const profile = mkdtempSync(join(tmpdir(), 'sim-bench-profile-'));
-  await build({ root, logLevel: 'error', build: { outDir, emptyOutDir: true } });
+  if (!builtDir) await build({ root, logLevel: 'error', build: { outDir, emptyOutDir: true } });
   const server = await preview({
     root,
     logLevel: 'error',
     build: { outDir },
     preview: { host: '127.0.0.1', port: 0, open: false },
   });
-  const url = server.resolvedUrls?.local[0];
+  const url = server.resolvedUrls?.local[0] ?? '';
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
@@ -161,34 +179,53 @@ export async function measurePlayback(): Promise<PlaybackFigures[] | string> {
     ],
     viewport: { width: 1920, height: 1080 },
   });
+  const page = context.pages()[0] ?? (await context.newPage());
+  await page.addInitScript(() => {
+    const w = window as unknown as { __longTasks: number[] };
+    w.__longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.__longTasks.push(e.duration);
+    }).observe({ type: 'longtask', buffered: true });
+  });
+  return {
+    page,
+    url,
+    async close() {
+      await context.close();
+      await server.close();
+      if (!builtDir) rmSync(outDir, { recursive: true, force: true });
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Opens the replay of the bench scenario at `rate` requests/s in presentation mode, ready to play. */
+export async function openPlaybackCase(page: Page, url: string, rate: number): Promise<void> {
+  const doc = playbackScenario(rate);
+  // A new document per case (a hash change alone would not load the scenario).
+  await page.goto('about:blank');
+  await page.goto(`${url}?present#s=${lzString.compressToEncodedURIComponent(JSON.stringify(doc))}`);
+  await page.getByTestId('replay-clock').waitFor({ timeout: 120_000 });
+  await page.waitForTimeout(1500);
+}
+
+export const PLAYBACK_CASES = [
+  [10, 'about 200 dots'],
+  [100, 'about 2,000 dots'],
+] as const;
+
+export async function measurePlayback(): Promise<PlaybackFigures[] | string> {
+  if (!existsSync(CHROMIUM)) return `skipped: ${CHROMIUM} is missing (apt-get install chromium)`;
+  const app = await openBuiltApp(process.env.BENCH_DIST);
   const out: PlaybackFigures[] = [];
   try {
-    const page = context.pages()[0] ?? (await context.newPage());
-    await page.addInitScript(() => {
-      const w = window as unknown as { __longTasks: number[] };
-      w.__longTasks = [];
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) w.__longTasks.push(e.duration);
-      }).observe({ type: 'longtask', buffered: true });
-    });
-    for (const [rate, label] of [
-      [10, 'about 200 dots'],
-      [100, 'about 2,000 dots'],
-    ] as const) {
-      const doc = playbackScenario(rate);
-      // A new document per case (a hash change alone would not load the scenario).
-      await page.goto('about:blank');
-      await page.goto(`${url}?present#s=${lzString.compressToEncodedURIComponent(JSON.stringify(doc))}`);
-      await page.getByTestId('replay-clock').waitFor({ timeout: 120_000 });
-      await page.waitForTimeout(1500);
-      for (const speed of [1, 10]) out.push(await measure(page, label, speed));
+    for (const [rate, label] of PLAYBACK_CASES) {
+      await openPlaybackCase(app.page, app.url, rate);
+      for (const speed of [1, 10]) out.push(await measure(app.page, label, speed));
     }
     return out;
   } finally {
-    await context.close();
-    await server.close();
-    rmSync(outDir, { recursive: true, force: true });
-    rmSync(profile, { recursive: true, force: true });
+    await app.close();
   }
 }
 
@@ -201,7 +238,7 @@ export function printPlayback(figures: PlaybackFigures[] | string): void {
   console.log('Replay playback in the browser (1920×1080, presentation mode, 10 s of playback per case):');
   for (const f of figures)
     console.log(
-      `  ${f.case.padEnd(18)} at ${String(f.speed).padStart(2)}×: ${f.meanDots} dots on average (max ${f.maxDots}), ` +
+      `  ${f.case.padEnd(18)} at ${String(f.speed).padStart(2)}×: ${f.meanDots} dots on average (max ${f.maxDots}; ${f.meanStamps} stamps), ` +
         `${f.fps} frames/s, longest frame ${f.longestFrameMs} ms, long tasks ${f.longTasks} (longest ${f.longestTaskMs} ms)`,
     );
 }
