@@ -103,6 +103,12 @@ export class Requests {
   private readonly lastFilled: number[] = [];
   private traceBudget = 0;
   declare private readonly traceEvery: number;
+  /**
+   * Whether any request can be sampled in this run (traceEvery > 0). Read before traceOf: with
+   * traces off that table is never written or read, so asking whether a request is sampled
+   * costs no load from a table indexed by request (a cache miss, on every request's path).
+   */
+  declare private readonly sampling: boolean;
   private sinceTrace = 0;
 
   declare private readonly measureFromMs: number;
@@ -122,6 +128,7 @@ export class Requests {
     // Deterministic systematic sampling (every k-th request): no random draws, so turning
     // traces on or off never changes the simulation itself.
     this.traceEvery = traceSampleRate > 0 ? Math.max(1, Math.round(1 / traceSampleRate)) : 0;
+    this.sampling = this.traceEvery > 0;
   }
 
   /**
@@ -142,7 +149,7 @@ export class Requests {
     const counted = t >= this.measureFromMs ? 1 : 0;
     this.counted[id] = counted;
     if (counted) this.entered++;
-    this.traceOf[id] = -1;
+    if (this.sampling) this.traceOf[id] = -1;
     this.xray[id] = XRAY_UNDECIDED;
     if (this.traceBudget > 0 && ++this.sinceTrace >= this.traceEvery) {
       this.sinceTrace = 0;
@@ -224,7 +231,7 @@ export class Requests {
   }
 
   private close(id: number, w: number): void {
-    const tr = this.traceOf[id];
+    const tr = this.sampling ? this.traceOf[id] : -1;
     if (tr >= 0) {
       this.traces[tr].endMs = this.lastEnd[id];
       this.traces[tr].outcome = OUTCOME_NAMES[w];
@@ -248,12 +255,12 @@ export class Requests {
 
   /** Trace index of a request, -1 when it is not sampled. */
   traceId(id: number): number {
-    return id >= 0 ? this.traceOf[id] : -1;
+    return this.sampling && id >= 0 ? this.traceOf[id] : -1;
   }
 
   /** Whether traces are being recorded at all (an edge checks this before anything else). */
   get tracing(): boolean {
-    return this.traceEvery > 0;
+    return this.sampling;
   }
 
   /**
@@ -264,7 +271,7 @@ export class Requests {
    * its latest visit there.
    */
   arrive(id: number, edgeId: string, from: string, to: string, sync: boolean): void {
-    const tr = id >= 0 ? this.traceOf[id] : -1;
+    const tr = this.sampling && id >= 0 ? this.traceOf[id] : -1;
     if (tr < 0) return;
     const es = this.entries[tr];
     es.push({ node: to, edge: edgeId, sync, parent: this.activeAt(tr, from), hop: -1 });
@@ -285,7 +292,7 @@ export class Requests {
 
   /** A node records a visit of request `id` (only sampled requests keep it). */
   hop(id: number, rec: HopRecord): void {
-    const tr = id >= 0 ? this.traceOf[id] : -1;
+    const tr = this.sampling && id >= 0 ? this.traceOf[id] : -1;
     if (tr < 0) return;
     const es = this.entries[tr];
     let e = -1;

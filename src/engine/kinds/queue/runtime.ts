@@ -565,7 +565,8 @@ export class QueueRuntime extends NodeBase<QueueParams> {
     const itemMode = p.reportItemFailures && (status === OK || status === ERROR);
     const itemRate = itemMode ? (p.target.itemErrorRate ?? 0) : 0;
     let failing = !(status === OK || itemMode);
-    const fifoBack = this.ms.visibleAt[this.bt.last[b]];
+    // A FIFO batch's failed messages all come back with its last one.
+    const fifoBack = this.fifo ? this.ms.visibleAt[this.bt.last[b]] : 0;
     let deleted = 0;
     let returned = 0;
     let m = this.bt.first[b];
