@@ -31,6 +31,7 @@ export class XRaySampler {
     this.rng = ctx.rng(nodeId, 'xray');
     this.reservoir = XRAY.defaultRule.reservoirPerSecond;
     this.rate = XRAY.defaultRule.fixedRate;
+    ctx.requests.useXray();
   }
 
   /** Request `req` reaches the traced node at t; decides if no traced node has yet. */

@@ -78,7 +78,6 @@ export class Requests {
   declare private lastEnd: Float64Array;
   declare private pending: Int32Array;
   declare private worst: Uint8Array;
-  declare private counted: Uint8Array;
   declare private traceOf: Int32Array;
   /** X-Ray's sampling decision for the request, made by the first traced node it reaches (XRAY_*). */
   declare private xray: Uint8Array;
@@ -120,7 +119,6 @@ export class Requests {
       this.lastEnd = growF64(this.lastEnd, cap);
       this.pending = growI32(this.pending, cap);
       this.worst = growU8(this.worst, cap);
-      this.counted = growU8(this.counted, cap);
       this.traceOf = growI32(this.traceOf, cap);
       this.xray = growU8(this.xray, cap);
     });
@@ -146,11 +144,10 @@ export class Requests {
     this.lastEnd[id] = t;
     this.pending[id] = 1;
     this.worst[id] = COMPLETED;
-    const counted = t >= this.measureFromMs ? 1 : 0;
-    this.counted[id] = counted;
-    if (counted) this.entered++;
+    // Counted (entered after the warm-up) is start[id] ≥ measureFromMs, read where needed.
+    if (t >= this.measureFromMs) this.entered++;
     if (this.sampling) this.traceOf[id] = -1;
-    this.xray[id] = XRAY_UNDECIDED;
+    if (this.xrayInUse) this.xray[id] = XRAY_UNDECIDED;
     if (this.traceBudget > 0 && ++this.sinceTrace >= this.traceEvery) {
       this.sinceTrace = 0;
       this.traceBudget--;
@@ -178,7 +175,7 @@ export class Requests {
     if (tEnd > this.lastEnd[id]) this.lastEnd[id] = tEnd;
     if (--this.pending[id] > 0) return;
     const w = this.worst[id];
-    if (this.counted[id]) {
+    if (this.start[id] >= this.measureFromMs) {
       this.ended[w]++;
       if (this.mirroring) this.stopMirroring();
       this.latency.add(this.lastEnd[id] - this.start[id]);
@@ -197,7 +194,7 @@ export class Requests {
       hist !== null &&
       id >= 0 &&
       this.pending[id] === 1 &&
-      this.counted[id] === 1 &&
+      this.start[id] >= this.measureFromMs &&
       (this.mirror === null || this.mirror === hist) &&
       (tEnd > this.lastEnd[id] ? tEnd : this.lastEnd[id]) - this.start[id] === v
     ) {
@@ -242,6 +239,15 @@ export class Requests {
   /** When a live request entered: with its id, it tells apart requests that reused a slot. */
   startedAt(id: number): number {
     return id >= 0 ? this.start[id] : 0;
+  }
+
+  /**
+   * Whether a node traces with X-Ray (its sampler calls this when it is built, before any
+   * request enters): only then is the decision column written for every request.
+   */
+  private xrayInUse = false;
+  useXray(): void {
+    this.xrayInUse = true;
   }
 
   /** X-Ray's decision for the request (XRAY_UNDECIDED until a traced node sees it). */
@@ -361,7 +367,7 @@ export class Requests {
   liveCounted(): number {
     let n = 0;
     const cap = this.slots.capacity;
-    for (let id = 0; id < cap; id++) if (this.slots.isLive(id) && this.counted[id] === 1) n++;
+    for (let id = 0; id < cap; id++) if (this.slots.isLive(id) && this.start[id] >= this.measureFromMs) n++;
     return n;
   }
 
