@@ -141,7 +141,11 @@ export class EventQueue {
       if (r < last) {
         const tr = time[r];
         const tc = time[c];
-        if (tr < tc || (tr === tc && seq[id[r]] < seq[id[c]])) c = r;
+        // The earlier child without a branch (which child wins is a coin toss the CPU cannot
+        // predict): c + 1 when the right one is earlier. Equal times, rare, go by sequence.
+        if (tr === tc) {
+          if (seq[id[r]] < seq[id[c]]) c = r;
+        } else c += +(tr < tc);
       }
       time[i] = time[c];
       id[i] = id[c];
