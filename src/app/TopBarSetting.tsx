@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { settingsSchema } from '../engine/scenario/schema';
 import { tryCommit } from './inspector/params-edit';
 import { useScenarioStore } from './store/scenario';
+import { pressed } from './shortcuts/keymap';
 
 /**
  * A scenario setting in the top bar (seed, duration): the same schema check as the
@@ -49,7 +50,7 @@ export function TopBarSetting({
           });
         }}
         onKeyDown={(e) => {
-          if (e.key === 'Escape') setDraft(null);
+          if (pressed('fieldRevert', e)) setDraft(null);
         }}
       />
       {unit ? <span className="topbar-setting__unit">{unit}</span> : null}

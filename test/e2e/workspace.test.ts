@@ -399,15 +399,4 @@ describe.skipIf(!hasBrowser)('the workspace without a mouse', () => {
     await expect(page.locator('.results-panel').textContent()).resolves.toMatch(/Completed/);
     await s.screenshot('workspace-keyboard-built');
   });
-
-  it('the shortcut sheet lists P, Space, the arrows, C, M and B', async () => {
-    s = await openApp({ width: 1440, height: 900 });
-    const { page } = s;
-    await page.locator('body').focus();
-    await page.keyboard.press('?');
-    const sheet = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
-    const keys = await sheet.locator('kbd').allTextContents();
-    for (const k of ['P', 'Space', 'Arrow keys', 'C', 'M', 'B or .', 'Alt+N', 'Shift+L', 'Shift+F'])
-      expect(keys.some((t) => t === k || t.startsWith(`${k} `))).toBe(true);
-  });
 });

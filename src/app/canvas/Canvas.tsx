@@ -36,6 +36,7 @@ import { PALETTE_MIME } from '../palette/palette-dnd';
 import { useFileDrop } from './file-drop';
 import { KINDS } from '../../engine/kinds/registry';
 import type { NodeKind } from '../../engine/kinds/vocabulary';
+import { flowKeys } from '../shortcuts/keymap';
 
 const nodeTypes = { kind: KindNode };
 const edgeTypes = { kind: KindEdge };
@@ -216,8 +217,11 @@ export function Canvas() {
           minZoom={0.2}
           maxZoom={2.5}
           colorMode={theme}
-          deleteKeyCode={['Delete', 'Backspace']}
-          multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
+          // React Flow's own keys, from the keymap the shortcut sheet shows.
+          deleteKeyCode={flowKeys('deleteSelection')}
+          multiSelectionKeyCode={flowKeys('multiSelect')}
+          selectionKeyCode={flowKeys('multiSelect')[0]}
+          panActivationKeyCode={flowKeys('pan')}
           defaultEdgeOptions={{ type: 'kind' }}
           connectionRadius={40}
           proOptions={{ hideAttribution: false }}

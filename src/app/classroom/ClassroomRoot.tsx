@@ -8,6 +8,7 @@ import { parseMoment } from './share-moment';
 import { startProjectorLink } from './presenter-link';
 import { nearestSpeed, PRESENT_FIT, useClassroom } from './store';
 import { classroomRunOptions } from './run-options';
+import { pressed } from '../shortcuts/keymap';
 import { stopsMs } from './controller';
 
 // Every run samples traces (cheap, and it never changes the simulation), so any result can
@@ -88,16 +89,20 @@ export function ClassroomRoot() {
       const c = useClassroom.getState();
       const onNode = (e.target as HTMLElement | null)?.closest?.('.react-flow__node, .react-flow__edge');
       let handled = true;
-      if (e.key === 'p' || e.key === 'P') {
+      // Keys from the keymap (shortcuts/keymap.ts), the one table the shortcut sheet shows.
+      // On a node the arrows move it (React Flow's own keys); Page Down / Up still step.
+      const arrowOnNode = onNode && pressed('moveNodes', e);
+      if (pressed('presentation', e)) {
         c.setPresenting(!c.presenting);
         if (!c.presenting) void ensureReplayRun();
       } else if (!c.open) {
         handled = false;
-      } else if (e.key === ' ' && !(e.target as HTMLElement | null)?.closest?.('button')) togglePlay();
-      else if ((e.key === 'ArrowRight' && !onNode) || e.key === 'PageDown') stepForward();
-      else if ((e.key === 'ArrowLeft' && !onNode) || e.key === 'PageUp') stepBack();
-      else if ((e.key === 'b' || e.key === 'B' || e.key === '.') && c.presenting) c.toggleBlank();
-      else if (e.key === 'Escape' && c.presenting) c.setPresenting(false);
+      } else if (pressed('playPause', e) && !(e.target as HTMLElement | null)?.closest?.('button'))
+        togglePlay();
+      else if (pressed('stepForward', e) && !arrowOnNode) stepForward();
+      else if (pressed('stepBack', e) && !arrowOnNode) stepBack();
+      else if (pressed('blank', e) && c.presenting) c.toggleBlank();
+      else if (pressed('leavePresentation', e) && c.presenting) c.setPresenting(false);
       else handled = false;
       if (handled) {
         e.preventDefault();

@@ -13,6 +13,7 @@ import { noticeOf } from './handout-text';
 import { clockText } from './playback';
 import type { ReplayData } from './replay-data';
 import { sceneOf } from './scene';
+import { pressed } from '../shortcuts/keymap';
 
 /**
  * A lesson's handout, laid out for paper: the diagram, the questions with room to answer,
@@ -56,7 +57,7 @@ export function Handout({ data, onClose }: { data: ReplayData; onClose(): void }
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') onClose();
+      if (pressed('closeHandout', e)) onClose();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);

@@ -5,6 +5,7 @@ import { choiceMark, MARK_TEXT } from './choice-mark';
 import { CHANNEL, type Command, type Message, type SharedState } from './presenter-link';
 import { SPEEDS } from './store';
 import './classroom.css';
+import { pressed } from '../shortcuts/keymap';
 
 /**
  * The presenter's window (?presenter): the lesson's questions with their answers, the notes,
@@ -45,9 +46,10 @@ export function PresenterApp() {
       const el = e.target as HTMLElement | null;
       if (e.ctrlKey || e.metaKey || e.altKey || (el && ['INPUT', 'SELECT', 'TEXTAREA'].includes(el.tagName)))
         return;
-      if (e.key === ' ' && !el?.closest('button')) send({ cmd: 'toggle' });
-      else if (e.key === 'ArrowRight' || e.key === 'PageDown') send({ cmd: 'forward' });
-      else if (e.key === 'ArrowLeft' || e.key === 'PageUp') send({ cmd: 'back' });
+      // The same keys as the projector's window (shortcuts/keymap.ts).
+      if (pressed('playPause', e) && !el?.closest('button')) send({ cmd: 'toggle' });
+      else if (pressed('stepForward', e)) send({ cmd: 'forward' });
+      else if (pressed('stepBack', e)) send({ cmd: 'back' });
       else return;
       e.preventDefault();
     };

@@ -8,6 +8,7 @@ import { SweepSection } from './SweepSection';
 import '../results/results.css';
 import '../ui/fullscreen-view.css';
 import './compare.css';
+import { pressed } from '../shortcuts/keymap';
 
 type Tab = 'sweep' | 'side';
 
@@ -61,7 +62,7 @@ export function CompareView() {
               tabIndex={tab === id ? 0 : -1}
               onClick={() => setTab(id)}
               onKeyDown={(e) => {
-                if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
+                if (pressed('nextTab', e)) {
                   e.preventDefault();
                   const next = id === 'sweep' ? 'side' : 'sweep';
                   setTab(next);

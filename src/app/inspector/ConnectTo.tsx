@@ -4,6 +4,7 @@ import { useNotices } from '../canvas/notices';
 import { connectionRefusal, defaultRole, useScenarioStore } from '../store/scenario';
 import type { DocNode, ScenarioDoc } from '../store/scenario-doc';
 import { useSelectionStore } from '../store/scenario-selection';
+import { pressed } from '../shortcuts/keymap';
 
 /** The id of the "Connect to…" chooser: the C shortcut focuses it. */
 export const CONNECT_TO_ID = 'inspector-connect-to';
@@ -48,7 +49,7 @@ export function ConnectTo({ node }: { node: DocNode }) {
             aria-keyshortcuts="C"
             onChange={(e) => setPick(e.target.value)}
             onKeyDown={(e) => {
-              if (e.key === 'Enter' && pick) {
+              if (pressed('connectPick', e) && pick) {
                 e.preventDefault();
                 connect(pick);
               }

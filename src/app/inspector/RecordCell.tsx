@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { CommitResult } from './params-edit';
 import { issuesUnder } from './params-edit';
 import type { FieldSpec } from './schema-fields';
+import { pressed } from '../shortcuts/keymap';
 
 type Row = Record<string, unknown>;
 
@@ -120,7 +121,7 @@ function CellControl({ c, rows, i, cellId, label, error, write, onTyped }: Recor
         onTyped(set(v));
       }}
       onKeyDown={(e) => {
-        if (e.key === 'Enter') e.currentTarget.blur();
+        if (pressed('fieldKeep', e)) e.currentTarget.blur();
       }}
     />
   );

@@ -3,6 +3,7 @@ import type { CommitResult } from './params-edit';
 import type { FieldSpec } from './schema-fields';
 import { FieldFrame, describedBy } from './FieldFrame';
 import { isPercent, optionWords, rangeHint, toPercent } from './field-words';
+import { pressed } from '../shortcuts/keymap';
 
 export interface FieldProps<F extends FieldSpec = FieldSpec> {
   field: F;
@@ -91,7 +92,7 @@ export function NumberField({
         aria-describedby={describedBy(inputId, err)}
         onChange={(e) => onText(e.target.value)}
         onKeyDown={(e) => {
-          if (e.key === 'Escape') setDraft(null);
+          if (pressed('fieldRevert', e)) setDraft(null);
         }}
       />
     </FieldFrame>

@@ -1,4 +1,5 @@
 import { useRef, type KeyboardEvent, type PointerEvent } from 'react';
+import { pressed } from '../shortcuts/keymap';
 
 const STEP = 24;
 const BIG_STEP = 120;
@@ -39,13 +40,18 @@ export function Splitter({
       e.preventDefault();
       onResize(Math.min(max, Math.max(min, size + d)));
     };
-    if (e.key === more) by(STEP);
-    else if (e.key === less) by(-STEP);
-    else if (e.key === 'PageUp') by(BIG_STEP);
-    else if (e.key === 'PageDown') by(-BIG_STEP);
-    else if (e.key === 'Home') by(-Infinity);
-    else if (e.key === 'End') by(Infinity);
-    else if ((e.key === 'Enter' || e.key === ' ') && onToggle) {
+    // The panel-edge keys of the keymap (shortcuts/keymap.ts); arrows act by the edge's direction.
+    const steps: Record<string, number> = {
+      [more]: STEP,
+      [less]: -STEP,
+      PageUp: BIG_STEP,
+      PageDown: -BIG_STEP,
+      Home: -Infinity,
+      End: Infinity,
+    };
+    const step = pressed('resizePanel', e) ? steps[e.key] : undefined;
+    if (step !== undefined) by(step);
+    else if (pressed('foldPanel', e) && onToggle) {
       e.preventDefault();
       onToggle();
     }

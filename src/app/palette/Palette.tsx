@@ -6,6 +6,7 @@ import { KindIcon } from '../canvas/kind-icons';
 import { usePanels } from '../layout/panels';
 import { useEditorCommands } from '../shortcuts/commands';
 import { PALETTE_MIME } from './palette-dnd';
+import { pressed } from '../shortcuts/keymap';
 
 const GROUPS: { id: PaletteGroup; title: string }[] = [
   { id: 'sources', title: 'Sources' },
@@ -129,7 +130,7 @@ export function Palette() {
             value={query}
             onChange={(e) => setQuery(e.target.value)}
             onKeyDown={(e) => {
-              if (e.key === 'Enter' && first && q) {
+              if (pressed('addFirstMatch', e) && first && q) {
                 e.preventDefault();
                 cmd.addNode(first);
                 setQuery('');

@@ -8,6 +8,7 @@ import { serviceMapAt } from './map-at';
 import { OUTCOME_CLASSES, ServiceMapSvg } from './ServiceMapSvg';
 import { useServiceMap } from './servicemap-store';
 import './servicemap.css';
+import { pressed } from '../shortcuts/keymap';
 
 /**
  * Presentation mode's service map: the diagram as X-Ray draws it, at the replay's time t, in
@@ -97,7 +98,7 @@ export function ServiceMapToggle() {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target)) return;
-      if (e.key !== 'm' && e.key !== 'M') return;
+      if (!pressed('serviceMap', e)) return;
       e.preventDefault();
       const s = useServiceMap.getState();
       s.setPanel(!s.panel);

@@ -1,6 +1,7 @@
 import { useLayoutEffect, useRef, useState } from 'react';
 import { fmtMs } from '../results/format';
 import { sharesOf, type MapNode, type ServiceMap } from './map-data';
+import { pressed } from '../shortcuts/keymap';
 
 /** X-Ray's colours for the four outcome classes, in its order. */
 export const OUTCOME_CLASSES = [
@@ -176,7 +177,7 @@ function MapNodeGlyph({
       onKeyDown={
         interactive
           ? (e) => {
-              if (e.key === 'Enter' || e.key === ' ') {
+              if (pressed('pick', e)) {
                 e.preventDefault();
                 onSelect(node.id);
               }
