@@ -11,11 +11,13 @@ import { momentUrl } from './share-moment';
 import { openPresenterWindow } from './presenter-link';
 import { SPEEDS, useClassroom } from './store';
 import { TracePicker } from './TracePicker';
+import { useShownText } from './use-shown';
 
 /** Play, pause, step, speed, the timeline and a large clock, with the legend of the dots. */
 export function PlaybackBar({ data }: { data: ReplayData }) {
+  // Not the playhead: the bar (its buttons, the request list, the legend) stays put while the
+  // clock and the timeline below catch up with the playhead a few times a second.
   const playing = useClassroom((s) => s.playing);
-  const timeMs = useClassroom((s) => s.shownMs);
   const speed = useClassroom((s) => s.speed);
   const end = data.replay.durationMs;
   const [exporting, setExporting] = useState(false);
@@ -65,9 +67,7 @@ export function PlaybackBar({ data }: { data: ReplayData }) {
         >
           <SkipForward size={20} aria-hidden="true" />
         </button>
-        <output className="playback__clock" aria-label="Simulated time" data-testid="replay-clock">
-          {clockText(timeMs)}
-        </output>
+        <PlaybackClock />
         <label className="playback__speed">
           <span className="visually-hidden">Speed</span>
           <select
@@ -128,17 +128,7 @@ export function PlaybackBar({ data }: { data: ReplayData }) {
         </button>
       </div>
       <div className="playback__row">
-        <input
-          type="range"
-          className="playback__timeline"
-          aria-label="Timeline"
-          min={0}
-          max={end}
-          step="any"
-          value={Math.min(timeMs, end)}
-          aria-valuetext={clockText(timeMs)}
-          onChange={(e) => scrub(Number(e.target.value))}
-        />
+        <Timeline end={end} />
         <span className="playback__end muted">{clockText(end)}</span>
       </div>
       <Legend data={data} />
@@ -163,5 +153,33 @@ export function PlaybackBar({ data }: { data: ReplayData }) {
         </p>
       ) : null}
     </div>
+  );
+}
+
+/** The clock: renders when its text changes, not on every catch-up with the playhead. */
+function PlaybackClock() {
+  const text = useShownText(clockText);
+  return (
+    <output className="playback__clock" aria-label="Simulated time" data-testid="replay-clock">
+      {text}
+    </output>
+  );
+}
+
+/** The timeline's thumb follows the playhead as React shows it. */
+function Timeline({ end }: { end: number }) {
+  const timeMs = useClassroom((s) => s.shownMs);
+  return (
+    <input
+      type="range"
+      className="playback__timeline"
+      aria-label="Timeline"
+      min={0}
+      max={end}
+      step="any"
+      value={Math.min(timeMs, end)}
+      aria-valuetext={clockText(timeMs)}
+      onChange={(e) => scrub(Number(e.target.value))}
+    />
   );
 }
