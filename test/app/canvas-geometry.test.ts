@@ -275,11 +275,19 @@ describe('semantic zoom for nodes', () => {
     for (let z = 0.2; z < COMPACT_BELOW_ZOOM; z += 0.01) {
       const d = nodeDetail(z);
       expect(d.level).toBe('compact');
+      // needPx is what reads at 10 px; a label that cannot be that large is left out (KindNode).
+      expect(onScreen(d.needPx, z)).toBeGreaterThanOrEqual(10);
+      expect(onScreen(d.needPx - 1, z)).toBeLessThan(10.5);
       if (d.labelPx < LABEL_MAX_PX) expect(onScreen(d.labelPx, z)).toBeGreaterThanOrEqual(10);
+      if (d.labelPx < d.needPx) expect(onScreen(LABEL_MAX_PX, z)).toBeLessThan(10.5);
       if (d.badgePx > 0) expect(onScreen(d.badgePx, z)).toBeGreaterThanOrEqual(10);
       else expect(onScreen(BADGE_MAX_PX, z)).toBeLessThan(10.5);
-      if (d.markPx < LABEL_MAX_PX) expect(onScreen(d.markPx, z)).toBeGreaterThanOrEqual(10);
+      expect(onScreen(d.markPx, z)).toBeGreaterThanOrEqual(10);
     }
+    // At the canvas's least zoom (20 %) the label would need 53 px: the icon alone.
+    expect(nodeDetail(0.2).needPx).toBe(53);
+    expect(nodeDetail(0.2).labelPx).toBeLessThan(nodeDetail(0.2).needPx);
+    expect(nodeDetail(0.34).labelPx).toBeGreaterThanOrEqual(nodeDetail(0.34).needPx);
     // At 0.5 the badges would need 21 px: left out. At 0.6 they are 18 px (10.8 on screen).
     expect(nodeDetail(0.5).badgePx).toBe(0);
     expect(nodeDetail(0.6).badgePx).toBe(18);

@@ -16,15 +16,16 @@ export const KindNode = memo(function KindNode({ id, data, selected }: NodeProps
   // Semantic zoom: one selector per detail level and size, so panning does not re-render.
   const detailKey = useStore((s) => {
     const d = nodeDetail(s.transform[2]);
-    return `${d.level}:${d.labelPx}:${d.badgePx}:${d.markPx}`;
+    return `${d.level}:${d.labelPx}:${d.badgePx}:${d.markPx}:${d.needPx}`;
   });
-  const [level, labelPx, badgePx, markPx] = detailKey.split(':');
+  const [level, labelPx, badgePx, markPx, needPx] = detailKey.split(':');
   const compact = level === 'compact';
+  const compactPx = compact ? labelPxFor(node.label, Number(labelPx)) : 0;
+  // Too far out for the label to read at 10 px: the icon alone, the name in the tooltip.
+  const iconOnly = compact && compactPx < Number(needPx);
   const style = {
     '--category': categoryColour(node.kind),
-    ...(compact
-      ? { '--label-px': `${labelPxFor(node.label, Number(labelPx))}px`, '--mark-px': `${markPx}px` }
-      : {}),
+    ...(compact ? { '--label-px': `${compactPx}px`, '--mark-px': `${markPx}px` } : {}),
   } as CSSProperties;
   return (
     <div
@@ -37,9 +38,11 @@ export const KindNode = memo(function KindNode({ id, data, selected }: NodeProps
       {compact ? (
         // Zoomed out: the icon sits in the label's first line, so the label has the node's
         // whole width and its words are never broken.
-        <div className="kind-node__label kind-node__label--compact">
+        <div
+          className={`kind-node__label kind-node__label--compact${iconOnly ? ' kind-node__label--icon-only' : ''}`}
+        >
           <KindIcon kind={node.kind} size={0} />
-          {breakable(node.label)}
+          {iconOnly ? <span className="visually-hidden">{node.label}</span> : breakable(node.label)}
         </div>
       ) : (
         <div className="kind-node__head">

@@ -24,6 +24,12 @@ const BOLD_EM = 0.68;
 export interface NodeDetail {
   /** 'full': icon, label, kind, facts and badges; 'compact': icon and label (and badges). */
   level: 'full' | 'compact';
+  /**
+   * Compact only: the smallest font size (px at 100 %) that reads at 10 px on screen. A label
+   * that cannot be drawn this large (zoomed out below about 33 %, or a long word) is left out:
+   * the node shows its icon, and its name stays in the tooltip and for screen readers.
+   */
+  needPx: number;
   /** Compact only: the label's font size in px at 100 %. */
   labelPx: number;
   /** Compact only: the badges' font size in px at 100 %; 0: not drawn (too small to read). */
@@ -42,13 +48,16 @@ function grown(zoom: number, min: number): number {
  * nodes a few times, not every frame.
  */
 export function nodeDetail(zoom: number): NodeDetail {
-  if (!(zoom > 0) || zoom >= COMPACT_BELOW_ZOOM) return { level: 'full', labelPx: 0, badgePx: 0, markPx: 0 };
+  if (!(zoom > 0) || zoom >= COMPACT_BELOW_ZOOM)
+    return { level: 'full', needPx: 0, labelPx: 0, badgePx: 0, markPx: 0 };
   const badge = grown(zoom, BADGE_MIN_PX);
   return {
     level: 'compact',
+    needPx: grown(zoom, 0),
     labelPx: Math.min(LABEL_MAX_PX, grown(zoom, LABEL_MIN_PX)),
     badgePx: badge <= BADGE_MAX_PX ? badge : 0,
-    markPx: Math.min(LABEL_MAX_PX, grown(zoom, SMALL_PRINT_PX)),
+    // The ⛔/⚠ mark sits on the node's corner, outside its text: it grows as far as needed.
+    markPx: grown(zoom, SMALL_PRINT_PX),
   };
 }
 
