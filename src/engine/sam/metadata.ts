@@ -18,7 +18,7 @@ export interface SimMetadata {
   name?: string;
   notes?: string;
   settings?: Record<string, unknown>;
-  lesson?: unknown;
+  lesson?: ScenarioDoc['lesson'];
   /** By node id: the resource it became, and what the resource cannot hold. */
   nodes: Record<
     string,

@@ -1,35 +1,35 @@
-import type { NodeKind } from '../kinds/vocabulary';
-import type { EdgeRole } from './connections';
+import type { z } from 'zod';
+import type { edgeSchema, nodeSchema, scenarioSchema } from './schema';
 
 /**
  * The scenario document as written and edited: the v1 file format (docs: scenario-format.md),
- * sparse — params keep only what the person set, defaults come from the kinds' schemas. It is
- * what the editor holds, autosave, export and share links write, validateScenario reads and
- * the SAM importer produces.
+ * sparse — params and settings keep only what the person set, defaults come from the schemas.
+ * It is what the editor holds, autosave, export and share links write, validateScenario reads
+ * and the SAM importer produces.
+ *
+ * Derived from the zod schema (schema.ts), not written beside it: a field renamed or added
+ * there changes these types, so code that still uses the old name does not compile.
+ * Where the editor keeps a field complete, the parsed (output) type is used; where it keeps
+ * what was written (role, notes, settings, lesson), the input type.
  */
-export interface DocNode {
-  id: string;
-  kind: NodeKind;
-  label: string;
-  position: { x: number; y: number };
-  params: Record<string, unknown>;
-}
+type ScenarioIn = z.input<typeof scenarioSchema>;
+type ScenarioOut = z.output<typeof scenarioSchema>;
 
-export interface DocEdge {
-  id: string;
-  source: string;
-  target: string;
-  role?: EdgeRole;
-  params: Record<string, unknown>;
-}
+/** A node as the editor holds it: a label, a position and a params object (params sparse). */
+export type DocNode = z.output<typeof nodeSchema>;
 
-export interface ScenarioDoc {
-  format: 'serverless-sim.scenario';
-  version: 1;
-  name: string;
-  notes?: string;
-  settings: Record<string, unknown>;
-  lesson?: unknown;
-  nodes: DocNode[];
-  edges: DocEdge[];
-}
+/** An edge as the editor holds it: `role` left out means invoke; params sparse. */
+export type DocEdge = Omit<z.output<typeof edgeSchema>, 'role'> & Pick<z.input<typeof edgeSchema>, 'role'>;
+
+/**
+ * Settings as written: every one optional, typed by the schema; the editor also reads and
+ * writes them by name (the inspector's fields), hence the index signature.
+ */
+export type DocSettings = NonNullable<ScenarioIn['settings']> & Record<string, unknown>;
+
+export type ScenarioDoc = Pick<ScenarioOut, 'format' | 'version' | 'name'> &
+  Pick<ScenarioIn, 'notes' | 'lesson'> & {
+    settings: DocSettings;
+    nodes: DocNode[];
+    edges: DocEdge[];
+  };
