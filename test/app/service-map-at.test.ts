@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { simulate } from '../../src/engine/simulate';
 import { replayData } from '../../src/app/classroom/replay-data';
 import { nearestRank, outcomeClassOf, serviceMapAt } from '../../src/app/servicemap/map-at';
+import { classroomRunOptions } from '../../src/app/classroom/run-options';
 
 const NO_COLD = { dist: 'constant', meanMs: 0 };
 
@@ -96,14 +97,15 @@ describe('the service map at time t (classroom)', () => {
   });
 
   it('classes and the nearest-rank p95', () => {
-    expect(outcomeClassOf('throttled')).toBe('throttle');
-    expect(outcomeClassOf('502')).toBe('fault');
-    expect(outcomeClassOf('5xx')).toBe('fault');
-    expect(outcomeClassOf('timeout')).toBe('fault');
-    expect(outcomeClassOf('error')).toBe('error');
-    expect(outcomeClassOf('caught')).toBe('error');
-    expect(outcomeClassOf('200')).toBe('ok');
-    expect(outcomeClassOf('received')).toBe('ok');
+    expect(outcomeClassOf('function', 'throttled')).toBe('throttle');
+    expect(outcomeClassOf('apiGateway', '502')).toBe('fault');
+    expect(outcomeClassOf('server', '5xx')).toBe('fault');
+    expect(outcomeClassOf('function', 'timeout')).toBe('fault');
+    expect(outcomeClassOf('function', 'error')).toBe('error');
+    expect(outcomeClassOf('stateMachine', 'caught')).toBe('error');
+    expect(outcomeClassOf('apiGateway', '200')).toBe('ok');
+    expect(outcomeClassOf('queue', 'received')).toBe('ok');
+    expect(outcomeClassOf('queue', 'deadLettered')).toBe('fault');
     // 1..20: the 95th percentile by nearest rank is the 19th value.
     expect(
       nearestRank(
@@ -111,5 +113,90 @@ describe('the service map at time t (classroom)', () => {
         0.95,
       ),
     ).toBe(19);
+  });
+});
+
+/**
+ * X-Ray's classes as its documentation states them, written out here and not read from the
+ * catalogs: 429 and throttles are Throttle, 4xx and handled errors Error, 5xx, timeouts and
+ * work given up Fault.
+ */
+const XRAY_CLASS: Record<string, 'ok' | 'error' | 'throttle' | 'fault'> = {
+  '200': 'ok',
+  ok: 'ok',
+  received: 'ok',
+  error: 'error',
+  itemFailed: 'error',
+  throttled: 'throttle',
+  '500': 'fault',
+  '502': 'fault',
+  '504': 'fault',
+  timeout: 'fault',
+  deadLettered: 'fault',
+};
+
+describe('the service map’s colours come from the kinds’ catalogs', () => {
+  it('a run with throttles, errors and faults: each node’s rings count its hops by X-Ray class', () => {
+    const steady = (rate: number) => ({ traffic: { shape: 'constant', ratePerSecond: rate } });
+    const d = {
+      format: 'serverless-sim.scenario',
+      version: 1,
+      name: 'throttles and errors',
+      settings: { durationSeconds: 40, seed: 5 },
+      nodes: [
+        { id: 'clients', kind: 'producer', label: 'Clients', position: { x: 0, y: 0 }, params: steady(8) },
+        {
+          id: 'api',
+          kind: 'apiGateway',
+          label: 'API',
+          position: { x: 260, y: 0 },
+          params: { timeoutMs: 1000 },
+        },
+        {
+          id: 'fn',
+          kind: 'function',
+          label: 'Handler',
+          position: { x: 520, y: 0 },
+          params: { errorRate: 0.2, timeoutMs: 1000, duration: { meanMs: 300 }, coldStart: NO_COLD },
+        },
+        { id: 'jobs', kind: 'queue', label: 'Jobs', position: { x: 260, y: 200 }, params: {} },
+        {
+          id: 'tight',
+          kind: 'function',
+          label: 'Worker',
+          position: { x: 520, y: 200 },
+          params: { reservedConcurrency: 1, errorRate: 0.1, duration: { meanMs: 500 }, coldStart: NO_COLD },
+        },
+      ],
+      edges: [
+        { id: 'e1', source: 'clients', target: 'api' },
+        { id: 'e2', source: 'api', target: 'fn' },
+        { id: 'e3', source: 'clients', target: 'jobs' },
+        { id: 'e4', source: 'jobs', target: 'tight' },
+      ],
+    };
+    const result = simulate(d, classroomRunOptions(d));
+    const data = replayData(result, d);
+    expect(data.scale).toBe(1);
+    const end = result.simulatedSeconds * 1000;
+    const map = serviceMapAt(data, d, end, end);
+    const expected = new Map<string, Record<string, number>>();
+    for (const tr of result.traces)
+      for (const h of tr.hops) {
+        const cls = XRAY_CLASS[h.outcome];
+        expect(cls, `outcome "${h.outcome}" in the test's X-Ray table`).toBeDefined();
+        if (h.endMs > end) continue;
+        const o = expected.get(h.node) ?? { ok: 0, error: 0, throttle: 0, fault: 0 };
+        o[cls]++;
+        expected.set(h.node, o);
+      }
+    for (const [id, o] of expected) expect(map.nodes.find((n) => n.id === id)!.outcomes, id).toEqual(o);
+    // Every class is on screen somewhere: the handler's errors, the worker's throttles, the API's 5xx.
+    const total = (c: 'error' | 'throttle' | 'fault') => map.nodes.reduce((s, n) => s + n.outcomes[c], 0);
+    expect(total('error')).toBeGreaterThan(0);
+    expect(total('throttle')).toBeGreaterThan(0);
+    expect(total('fault')).toBeGreaterThan(0);
+    expect(map.nodes.find((n) => n.id === 'tight')!.outcomes.throttle).toBeGreaterThan(0);
+    expect(map.nodes.find((n) => n.id === 'api')!.outcomes.fault).toBeGreaterThan(0);
   });
 });

@@ -97,11 +97,11 @@ export interface DotAt {
 /** Kinds where work waits between hops (kinds/<kind>/catalog.ts): a dot rests on them along a chain. */
 const BUFFERS = new Set<string>(NODE_KINDS.filter((k) => KINDS[k].traits.buffer));
 
-/** Hop outcomes some kind declares as a failure ("error", "503", "deadLettered"…). */
+/** Hop outcomes some kind declares as a failure: any class but ok ("error", "503", "deadLettered"…). */
 const BAD_OUTCOMES = new Set<string>(
   NODE_KINDS.flatMap((k) =>
     Object.entries(KINDS[k].outcomes)
-      .filter(([, sense]) => sense === 'bad')
+      .filter(([, cls]) => cls !== 'ok')
       .map(([name]) => name),
   ),
 );

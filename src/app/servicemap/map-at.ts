@@ -1,3 +1,5 @@
+import type { OutcomeClass } from '../../engine/kinds/catalog-types';
+import { KINDS, type NodeKind } from '../../engine/kinds/registry';
 import type { ReplayData } from '../classroom/replay-data';
 import { edgeRates } from '../classroom/replay';
 import type { MapEdge, MapNode, Outcomes, ServiceMap } from './map-data';
@@ -11,17 +13,15 @@ import type { MapEdge, MapNode, Outcomes, ServiceMap } from './map-data';
  */
 export const MAP_WINDOW_MS = 10_000;
 
-/** X-Ray's class of a hop's outcome: 429 and throttles Throttle; 5xx, timeouts and lost work Fault; 4xx-like errors Error. */
-export function outcomeClassOf(outcome: string): keyof Outcomes {
-  if (outcome === 'throttled' || outcome === '429') return 'throttle';
-  if (outcome === 'error' || outcome === 'caught' || outcome === 'itemFailed' || /^4\d\d$/.test(outcome))
-    return 'error';
-  if (
-    /^5(\d\d|xx)$/.test(outcome) ||
-    ['timeout', 'failed', 'timedOut', 'deadLettered', 'expired', 'dropped', 'refused'].includes(outcome)
-  )
-    return 'fault';
-  return 'ok';
+/**
+ * X-Ray's class of a hop's outcome, as the catalog of the node's kind declares it
+ * (kinds/<kind>/catalog.ts, `outcomes`); an outcome no catalog declares (none does, by
+ * test/engine/kinds/catalog-agreement.test.ts) counts as OK.
+ */
+export function outcomeClassOf(kind: string, outcome: string): OutcomeClass {
+  if (!Object.hasOwn(KINDS, kind)) return 'ok';
+  const declared = KINDS[kind as NodeKind].outcomes;
+  return Object.hasOwn(declared, outcome) ? declared[outcome] : 'ok';
 }
 
 interface HopIndex {
@@ -47,7 +47,11 @@ function hopsByNode(data: ReplayData): Map<string, HopIndex> {
       let n = raw.get(h.node);
       if (!n) raw.set(h.node, (n = { starts: [], hops: [] }));
       n.starts.push(h.startMs);
-      n.hops.push({ end: h.endMs, ms: h.endMs - h.startMs, cls: outcomeClassOf(h.outcome) });
+      n.hops.push({
+        end: h.endMs,
+        ms: h.endMs - h.startMs,
+        cls: outcomeClassOf(data.kinds.get(h.node) ?? '', h.outcome),
+      });
     }
   const out = new Map<string, HopIndex>();
   for (const [id, n] of raw) {

@@ -80,8 +80,14 @@ export interface SeriesInfo {
   optional?: boolean;
 }
 
-/** ok: the hop did its work; bad: it failed, was refused or gave up (drawn as an error). */
-export type OutcomeSense = 'ok' | 'bad';
+/**
+ * A hop outcome in X-Ray's four classes, as the service map counts it: ok, the hop did its
+ * work; error, the caller's or the handler's error (a 4xx, a caught failure); throttle, refused
+ * for rate or concurrency (a 429); fault, the service failed or gave up (a 5xx, a timeout,
+ * work dead-lettered, expired or dropped). Anything but ok is drawn as a failure in the replay.
+ */
+export type OutcomeClass = 'ok' | 'error' | 'throttle' | 'fault';
+export const OUTCOME_CLASSES: readonly OutcomeClass[] = ['ok', 'error', 'throttle', 'fault'];
 
 export interface KindTraits {
   /** Requests enter the system here (producers, schedules): nothing feeds it. */
@@ -170,7 +176,7 @@ export interface KindCatalog<
   /** Series keyed `<nodeId>.<name>` in the result (recorded when the run asks for series). */
   series: Readonly<Record<S, SeriesInfo>>;
   /** Every outcome a trace hop on a node of this kind can carry (including hops pollers record on it). */
-  outcomes: Readonly<Record<O, OutcomeSense>>;
+  outcomes: Readonly<Record<O, OutcomeClass>>;
   traits: KindTraits;
   /** Its figures on the service map (app/servicemap). */
   serviceMap: ServiceMapInfo<NoInfer<M>>;
@@ -215,11 +221,11 @@ export type StatusName = (typeof STATUS_NAMES)[number];
 /** The outcomes of a call answered by a handler: what function runtimes and pollers record. */
 export const CALL_OUTCOMES = {
   ok: 'ok',
-  error: 'bad',
-  timeout: 'bad',
-  throttled: 'bad',
+  error: 'error',
+  timeout: 'fault',
+  throttled: 'throttle',
   /** One message of a batch that a handler reported as failed (partial batch responses). */
-  itemFailed: 'bad',
-} as const satisfies Record<StatusName | 'itemFailed', OutcomeSense>;
+  itemFailed: 'error',
+} as const satisfies Record<StatusName | 'itemFailed', OutcomeClass>;
 
 export const NO_TRAITS: KindTraits = { source: false, buffer: false, syncEntry: false };

@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { METERS } from '../../../src/engine/billing/meters';
+import { OUTCOME_CLASSES } from '../../../src/engine/kinds/catalog-types';
 import { KINDS, NODE_KINDS, type NodeKind } from '../../../src/engine/kinds/registry';
 import { RUNTIMES } from '../../../src/engine/kinds/runtimes';
 import type { Result } from '../../../src/engine/result';
@@ -22,10 +23,13 @@ const TEMPLATES_DIR = join(import.meta.dirname, '../../../src/templates');
 function extraScenarios() {
   const steady = (rate: number) => ({ traffic: { shape: 'constant', ratePerSecond: rate } });
   return [
-    // Throttles, timeouts and errors behind an API and a load balancer.
+    // Throttles, timeouts and errors behind an API and a load balancer; a queue whose poller
+    // the function throttles (a hop of class throttle).
     scenario(
       [
         { id: 'clients', kind: 'producer', params: steady(50) },
+        { id: 'backlog', kind: 'queue' },
+        { id: 'tight', kind: 'function', params: { reservedConcurrency: 1, duration: { meanMs: 500 } } },
         { id: 'api', kind: 'apiGateway', params: { timeoutMs: 1000 } },
         {
           id: 'fn',
@@ -40,6 +44,8 @@ function extraScenarios() {
         { source: 'api', target: 'fn' },
         { source: 'clients', target: 'lb' },
         { source: 'lb', target: 'web' },
+        { source: 'clients', target: 'backlog' },
+        { source: 'backlog', target: 'tight' },
       ],
       { durationSeconds: 60 },
     ),
@@ -241,15 +247,17 @@ describe('catalogs and runtimes agree', () => {
     }
   });
 
-  it.each(NODE_KINDS)('%s: every hop outcome recorded on it is declared', (kind) => {
+  it.each(NODE_KINDS)('%s: every hop outcome recorded on it is declared, with its X-Ray class', (kind) => {
     const declared = KINDS[kind].outcomes;
     const undeclared = [...seen.get(kind)!.outcomes].filter((o) => !Object.hasOwn(declared, o));
     expect(undeclared, `declare these outcomes in kinds/${kind}/catalog.ts`).toEqual([]);
+    for (const [o, cls] of Object.entries(declared))
+      expect(OUTCOME_CLASSES, `kinds/${kind}/catalog.ts: the class of outcome "${o}"`).toContain(cls);
   });
 
-  it('the runs reach both senses of hop outcome, so the replay colours are exercised', () => {
+  it('the runs reach all four X-Ray classes, so the service map and replay colours are exercised', () => {
     const all = [...seen].flatMap(([k, s]) => [...s.outcomes].map((o) => KINDS[k].outcomes[o]));
-    expect(new Set(all)).toEqual(new Set(['ok', 'bad']));
+    expect(new Set(all)).toEqual(new Set(OUTCOME_CLASSES));
   });
 
   it.each(NODE_KINDS)(

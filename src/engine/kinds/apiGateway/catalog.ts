@@ -39,7 +39,7 @@ export const apiGatewayCatalog = defineCatalog({
     errors: { sampling: 'rate', label: 'Errors', chart: 'trouble' },
   },
   // 500: the backend throttled; 502: it failed or timed out; 504: the gateway's own timeout.
-  outcomes: { '200': 'ok', '500': 'bad', '502': 'bad', '504': 'bad' },
+  outcomes: { '200': 'ok', '500': 'fault', '502': 'fault', '504': 'fault' },
   traits: { ...NO_TRAITS, syncEntry: true },
   // 429 is a Throttle; 5xx and 504 are Faults.
   serviceMap: {

@@ -30,7 +30,7 @@ export const eventBusCatalog = defineCatalog({
     retries: { sampling: 'rate', label: 'Retries', chart: 'trouble' },
   },
   // refused: the target would not take the event at that moment (it is retried).
-  outcomes: { delivered: 'ok', refused: 'bad' },
+  outcomes: { delivered: 'ok', refused: 'fault' },
   traits: NO_TRAITS,
   // A delivery that failed for good is a Fault.
   serviceMap: { count: ['putEvents'], fault: ['failed'] },

@@ -31,7 +31,7 @@ export const loadBalancerCatalog = defineCatalog({
     errors: { sampling: 'rate', label: 'Errors', chart: 'trouble' },
   },
   // 502: the target failed; 503: no target or no room; 504: the target timed out.
-  outcomes: { '200': 'ok', '502': 'bad', '503': 'bad', '504': 'bad' },
+  outcomes: { '200': 'ok', '502': 'fault', '503': 'fault', '504': 'fault' },
   traits: { ...NO_TRAITS, syncEntry: true },
   // A 503 refusal, a 5xx and a 504 are Faults.
   serviceMap: {

@@ -51,7 +51,7 @@ export const queueCatalog = defineCatalog({
     sent: { sampling: 'rate', label: 'Sent' },
   },
   // Hops on the queue itself; its pollers record call outcomes on the node they call.
-  outcomes: { received: 'ok', deadLettered: 'bad', expired: 'bad' },
+  outcomes: { received: 'ok', deadLettered: 'fault', expired: 'fault' },
   traits: { ...NO_TRAITS, buffer: true },
   // What expired or went to the dead-letter queue is a Fault.
   serviceMap: { count: ['sent'], fault: ['deadLettered', 'expired'] },

@@ -3,7 +3,7 @@ import { INSTANCE_TYPES, fits, peakNeed, smallestFittingInstance } from './insta
 import { serverParams, type ServerParams } from './schema';
 
 /** A fleet's answers: 5xx a handler error, 504 its timeout, 503 no room to wait. */
-export const FLEET_OUTCOMES = { '200': 'ok', '5xx': 'bad', '504': 'bad', '503': 'bad' } as const;
+export const FLEET_OUTCOMES = { '200': 'ok', '5xx': 'fault', '504': 'fault', '503': 'fault' } as const;
 
 /** Metrics (badges in this order) shared with the Fargate service, which runs on the same fleet model. */
 /** Words for the params every fleet (servers, container services) shares: fleet-params.ts. */

@@ -41,7 +41,7 @@ export const stateMachineCatalog = defineCatalog({
     failed: { sampling: 'rate', label: 'Failed executions', chart: 'trouble' },
     transitions: { sampling: 'rate', label: 'State transitions' },
   },
-  outcomes: { succeeded: 'ok', caught: 'bad', failed: 'bad', timedOut: 'bad' },
+  outcomes: { succeeded: 'ok', caught: 'error', failed: 'fault', timedOut: 'fault' },
   traits: NO_TRAITS,
   // A failure its Catch handled is an Error; one that failed or timed out the execution a Fault.
   serviceMap: {

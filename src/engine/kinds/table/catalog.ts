@@ -54,7 +54,7 @@ export const tableCatalog = defineCatalog({
       optional: true,
     },
   },
-  outcomes: { read: 'ok', deadLettered: 'bad', dropped: 'bad', expired: 'bad' },
+  outcomes: { read: 'ok', deadLettered: 'fault', dropped: 'fault', expired: 'fault' },
   traits: NO_TRAITS,
   serviceMap: { count: ['writes', 'reads'] },
   meters: ['dynamodb.wru', 'dynamodb.rru', 'dynamodb.storageGbMonths'],
