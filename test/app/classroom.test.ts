@@ -409,7 +409,7 @@ describe('badges at t on the kinds that hold work', () => {
     for (const t of [14.3, 31.7, 52.05]) {
       const upTo = simulate(doc, { durationSeconds: t });
       for (const n of doc.nodes) {
-        const at = nodeFiguresAt(data, n.id, n.kind, t * 1000);
+        const at = nodeFiguresAt(data, n.id, n.kind as NodeKind, t * 1000);
         if (!at) continue;
         const truth = m(upTo, n.id);
         for (const [k, v] of Object.entries(at.values)) {

@@ -6,6 +6,7 @@ import {
   REC_ENV_BUSY,
   REC_ENV_IDLE,
 } from '../../engine/sim/recorder';
+import { metricsOf, type MetricName, type NodeKind, type TotalName } from '../../engine/kinds/names';
 import { peakUpTo } from './internals';
 import type { ReplayData } from './replay-data';
 import { TARGET_TRACES } from './run-options';
@@ -54,15 +55,17 @@ interface TimeIndex {
    * Peaks up to t from the recorded insides, by node and badge metric: a queue's most
    * messages waiting (maxDepth), a fleet's most running instances or tasks (maxInstances).
    */
-  peaks: Map<string, Record<string, (t: number) => number>>;
+  peaks: Map<string, Partial<Record<MetricName, (t: number) => number>>>;
   /** The insides' recording reaches this far. */
   insidesUntil: number;
 }
 
 const cache = new WeakMap<ReplayData, TimeIndex>();
 
-/** The outcome class a hop counts under: the badge metric names. */
-function outcomeClass(outcome: string): string | null {
+/** The badge a hop's outcome counts under (a function's, an API's or a fleet's metric names). */
+type TroubleBadge = MetricName<'function' | 'apiGateway'> & ('throttled' | 'timeouts' | 'errors');
+const TROUBLE: readonly TroubleBadge[] = ['throttled', 'errors', 'timeouts'];
+function outcomeClass(outcome: string): TroubleBadge | null {
   if (outcome === 'throttled') return 'throttled';
   if (outcome === 'timeout' || outcome === '504') return 'timeouts';
   if (outcome === 'error' || /^5\d\d$/.test(outcome)) return 'errors';
@@ -137,12 +140,17 @@ function indexOf(data: ReplayData): TimeIndex {
     for (const n of rec.nodes)
       if (n.kind === 'function' && !busy.has(n.id)) busy.set(n.id, { all: [], cold: [] });
   }
-  const peaks = new Map<string, Record<string, (t: number) => number>>();
+  const peaks = new Map<string, Partial<Record<MetricName, (t: number) => number>>>();
   for (const [id, nt] of data.internals.others) {
-    if (nt.info.kind === 'queue') peaks.set(id, { maxDepth: peakUpTo(nt, [LVL_QUEUE_VISIBLE]) });
+    if (nt.info.kind === 'queue')
+      peaks.set(id, { [metricsOf('queue', ['maxDepth'])[0]]: peakUpTo(nt, [LVL_QUEUE_VISIBLE]) });
     else if (nt.info.kind === 'server' || nt.info.kind === 'container')
       peaks.set(id, {
-        maxInstances: peakUpTo(nt, [LVL_FLEET_STARTING, LVL_FLEET_SERVING, LVL_FLEET_DRAINING]),
+        [metricsOf(nt.info.kind, ['maxInstances'])[0]]: peakUpTo(nt, [
+          LVL_FLEET_STARTING,
+          LVL_FLEET_SERVING,
+          LVL_FLEET_DRAINING,
+        ]),
       });
   }
   const ix: TimeIndex = {
@@ -176,8 +184,8 @@ export function countUpTo(times: Float64Array | undefined, t: number): number {
   return lo;
 }
 
-/** Metric names that count requests arriving at a node, by kind. */
-const ARRIVALS: Record<string, string[]> = {
+/** Metric names that count requests arriving at a node, by kind (each its kind's own metric). */
+export const ARRIVALS: { readonly [K in NodeKind]?: readonly MetricName<K>[] } = {
   apiGateway: ['requests'],
   loadBalancer: ['requests'],
   server: ['requests'],
@@ -190,9 +198,9 @@ const ARRIVALS: Record<string, string[]> = {
 };
 
 /** A node's figures at t (ms): the counts the badges show, so far. Null when nothing is known at t. */
-export function nodeFiguresAt(data: ReplayData, node: string, kind: string, t: number): FiguresAt | null {
+export function nodeFiguresAt(data: ReplayData, node: string, kind: NodeKind, t: number): FiguresAt | null {
   const ix = indexOf(data);
-  const values: Record<string, number> = {};
+  const values: Partial<Record<MetricName, number>> = {};
   const exact = ix.allTraced;
   const scale = (n: number) => Math.round(n * data.scale);
   const hops = ix.nodes.get(node);
@@ -218,26 +226,30 @@ export function nodeFiguresAt(data: ReplayData, node: string, kind: string, t: n
   // A node that records no hop of its own (a topic, a dead-letter queue nobody reads) is not
   // counted at all rather than shown as 0.
   if (hops)
-    for (const m of ARRIVALS[kind] ?? [])
+    for (const m of (ARRIVALS[kind] ?? []) as readonly MetricName[])
       if (values[m] === undefined) values[m] = scale(countUpTo(hops.arrivals, t));
-  for (const c of ['throttled', 'errors', 'timeouts']) {
+  for (const c of TROUBLE) {
     if (fromRecording && c !== 'throttled') continue;
     const n = countUpTo(hops?.ends.get(c), t);
     if (n > 0) values[c === 'throttled' && kind === 'function' ? 'throttles' : c] = scale(n);
   }
   // Peaks so far, exact from the recorded insides (the run that ends at t has the same).
   if (t <= ix.insidesUntil)
-    for (const [metric, peak] of Object.entries(ix.peaks.get(node) ?? {})) values[metric] = peak(t);
+    for (const [metric, peak] of Object.entries(ix.peaks.get(node) ?? {}))
+      values[metric as MetricName] = peak(t);
   if (kind === 'queue' && hops) values.deadLettered = scale(countUpTo(ix.deadLettered.get(node), t));
   if (Object.keys(values).length === 0) return null;
-  return { values, exact };
+  return { values: values as Record<string, number>, exact };
 }
+
+/** Totals that count requests by how they ended (a trace's outcome has the same name). */
+const ENDINGS: readonly TotalName[] = ['completed', 'failed', 'deadLettered', 'dropped'];
 
 /** The run's totals up to t from the traced requests (scaled when sampled). */
 export function totalAt(data: ReplayData, name: string, t: number): number | undefined {
   const ix = indexOf(data);
-  if (name === 'requests') return Math.round(countUpTo(ix.traceStarts, t) * data.scale);
-  if (name === 'completed' || name === 'failed' || name === 'deadLettered' || name === 'dropped')
+  if (name === ('requests' satisfies TotalName)) return Math.round(countUpTo(ix.traceStarts, t) * data.scale);
+  if ((ENDINGS as readonly string[]).includes(name))
     return Math.round(countUpTo(ix.traceEnds.get(name), t) * data.scale);
   return undefined;
 }

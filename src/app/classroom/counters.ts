@@ -1,3 +1,11 @@
+import { KINDS } from '../../engine/kinds/registry';
+import {
+  seriesKey,
+  type MetricName,
+  type NodeKind,
+  type SeriesName,
+  type TotalName,
+} from '../../engine/kinds/names';
 import type { Result } from '../../engine/result';
 import { REC_ENV_BUSY } from '../../engine/sim/recorder';
 import { exactAt, nodeFiguresAt, totalAt } from './at-time';
@@ -19,7 +27,8 @@ export interface CounterValue {
   approx?: boolean;
 }
 
-const LABELS: Record<string, string> = {
+/** Labels of totals and metrics (names the catalogs declare: a stale one does not compile). */
+export const LABELS: Partial<Record<TotalName | MetricName, string>> = {
   requests: 'Requests',
   completed: 'Completed',
   failed: 'Failed',
@@ -36,25 +45,35 @@ const LABELS: Record<string, string> = {
   retries: 'Retries',
   maxConcurrency: 'Max concurrency',
   meanConcurrency: 'Mean concurrency',
-  concurrency: 'Concurrency',
 };
 
-/** Metric name → the series that counts it (when the name differs). */
-const SERIES_OF: Record<string, { key: string; kind: 'rate' | 'level' }> = {
-  invocations: { key: 'requests', kind: 'rate' },
-  requests: { key: 'requests', kind: 'rate' },
-  coldStarts: { key: 'coldStarts', kind: 'rate' },
-  throttles: { key: 'throttles', kind: 'rate' },
-  errors: { key: 'errors', kind: 'rate' },
-  throttled: { key: 'throttled', kind: 'rate' },
-  published: { key: 'published', kind: 'rate' },
-  putEvents: { key: 'putEvents', kind: 'rate' },
-  puts: { key: 'puts', kind: 'rate' },
-  writes: { key: 'writes', kind: 'rate' },
-  ticks: { key: 'ticks', kind: 'rate' },
-  meanConcurrency: { key: 'concurrency', kind: 'level' },
-  maxConcurrency: { key: 'concurrency', kind: 'level' },
+/**
+ * Metric → the series of the same node that counts it. Whether it is summed to t (a rate) or
+ * read at t (a level) is the series' sampling in its kind's catalog.
+ */
+export const SERIES_OF: Partial<Record<MetricName, SeriesName>> = {
+  invocations: 'requests',
+  requests: 'requests',
+  coldStarts: 'coldStarts',
+  throttles: 'throttles',
+  errors: 'errors',
+  throttled: 'throttled',
+  published: 'published',
+  putEvents: 'putEvents',
+  puts: 'puts',
+  writes: 'writes',
+  ticks: 'ticks',
+  meanConcurrency: 'concurrency',
+  maxConcurrency: 'concurrency',
 };
+
+/** A rate is summed up to t; a level (or maximum) is read at t. */
+function samplingOf(kind: string | undefined, series: SeriesName): 'rate' | 'level' | undefined {
+  if (kind === undefined || !Object.hasOwn(KINDS, kind)) return undefined;
+  const declared = KINDS[kind as keyof typeof KINDS].series;
+  if (!Object.hasOwn(declared, series)) return undefined;
+  return declared[series].sampling === 'rate' ? 'rate' : 'level';
+}
 
 export function counterAt(
   result: Result,
@@ -65,39 +84,45 @@ export function counterAt(
   const parts = path.split('.');
   const tS = tMs / 1000;
   if (parts[0] === 'totals') {
-    const name = parts[1];
+    const name = parts[1] as TotalName;
     const final = Number((result.totals as unknown as Record<string, unknown>)[name] ?? 0);
     if (name === 'requests' && result.series) {
       // Entries: the producers' and schedules' own series, summed to t.
       let sum = 0;
       let found = false;
       for (const [id, n] of Object.entries(result.nodes)) {
-        const key = n.kind === 'producer' ? `${id}.requests` : n.kind === 'schedule' ? `${id}.ticks` : null;
+        const key =
+          n.kind === 'producer'
+            ? seriesKey('producer', id, 'requests')
+            : n.kind === 'schedule'
+              ? seriesKey('schedule', id, 'ticks')
+              : null;
         const v = key ? cumulativeAt(result.series, key, tS) : undefined;
         if (v !== undefined) {
           sum += v;
           found = true;
         }
       }
-      if (found) return { path, label: LABELS.requests, value: Math.round(sum), atEnd: false };
+      if (found) return { path, label: LABELS.requests ?? name, value: Math.round(sum), atEnd: false };
     }
     return { path, label: LABELS[name] ?? name, value: final, atEnd: true };
   }
   const id = parts[1];
-  const metric = parts[3];
+  const metric = parts[3] as MetricName;
   const node = result.nodes[id];
   const final = Number((node?.metrics as Record<string, unknown> | undefined)?.[metric] ?? 0);
   const label = `${labelOf(id)}: ${(LABELS[metric] ?? metric).toLowerCase()}`;
   const exact = recordedCount(result, id, metric, tMs);
   if (exact !== undefined) return { path, label, value: exact, atEnd: false };
-  const s = SERIES_OF[metric];
-  if (s && result.series) {
-    const key = `${id}.${s.key}`;
-    const v = s.kind === 'rate' ? cumulativeAt(result.series, key, tS) : seriesAt(result.series, key, tS);
+  const series = SERIES_OF[metric];
+  const sampling = series && samplingOf(node?.kind, series);
+  if (series && sampling && result.series) {
+    const key = `${id}.${series}`;
+    const v = sampling === 'rate' ? cumulativeAt(result.series, key, tS) : seriesAt(result.series, key, tS);
     if (v !== undefined) {
-      return s.kind === 'rate'
+      return sampling === 'rate'
         ? { path, label, value: Math.round(v), atEnd: false }
-        : { path, label: `${labelOf(id)}: ${s.key} now`, value: v, atEnd: false };
+        : { path, label: `${labelOf(id)}: ${series} now`, value: v, atEnd: false };
     }
   }
   return { path, label, value: final, atEnd: true };
@@ -107,7 +132,7 @@ export function counterAt(
  * A function's invocations and cold starts up to t, counted from the recording when the run
  * has one that reaches t: exact, where a bucketed series can only interpolate within a bucket.
  */
-function recordedCount(result: Result, id: string, metric: string, tMs: number): number | undefined {
+function recordedCount(result: Result, id: string, metric: MetricName, tMs: number): number | undefined {
   const rec = result.recording;
   if (!rec || (metric !== 'invocations' && metric !== 'coldStarts')) return undefined;
   if (rec.truncatedAtMs !== undefined && rec.truncatedAtMs < tMs) return undefined;
@@ -134,7 +159,8 @@ export function counterAtT(data: ReplayData, path: string, tMs: number): Counter
     return v === undefined ? base : { ...base, value: v, atEnd: false, approx: !exactAt(data) };
   }
   const kind = data.kinds.get(parts[1]);
-  const f = kind ? nodeFiguresAt(data, parts[1], kind, tMs) : null;
+  // The replay's kinds are the validated scenario's.
+  const f = kind ? nodeFiguresAt(data, parts[1], kind as NodeKind, tMs) : null;
   const v = f?.values[parts[3]];
   return v === undefined ? base : { ...base, value: v, atEnd: false, approx: !f!.exact };
 }

@@ -1,3 +1,4 @@
+import type { NodeKind } from '../../engine/kinds/names';
 import { nodeFiguresAt, type FiguresAt } from './at-time';
 import { clockText } from './playback';
 import { useReplayData } from './replay-data';
@@ -7,7 +8,7 @@ import { useClassroom } from './store';
  * A node's badge figures at the replay's time while the replay is open (null when it is
  * closed: the badges then show the whole run).
  */
-export function useFiguresAt(node: string, kind: string): (FiguresAt & { label: string }) | null {
+export function useFiguresAt(node: string, kind: NodeKind): (FiguresAt & { label: string }) | null {
   const open = useClassroom((s) => s.open);
   const t = useClassroom((s) => s.shownMs);
   const data = useReplayData();

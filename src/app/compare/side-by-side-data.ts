@@ -1,4 +1,5 @@
 import { KINDS } from '../../engine/kinds/registry';
+import { metricNum, metricOf, type SeriesName } from '../../engine/kinds/names';
 import type { Result } from '../../engine/result';
 import { fmtCount } from '../results/format';
 
@@ -40,15 +41,18 @@ export function figuresOf(r: Result): Figures {
   let utilSum = 0;
   let utilWeight = 0;
   for (const node of Object.values(r.nodes)) {
-    const m = node.metrics as Record<string, unknown>;
+    const m = node.metrics;
     if (node.kind === 'function') {
       fns++;
-      cold += Number(m.coldStarts ?? 0);
-      invocations += Number(m.invocations ?? 0);
+      cold += metricNum('function', m, 'coldStarts');
+      invocations += metricNum('function', m, 'invocations');
     }
-    if ((node.kind === 'server' || node.kind === 'container') && typeof m.meanUtilization === 'number') {
-      const w = typeof m.meanInstances === 'number' && m.meanInstances > 0 ? m.meanInstances : 1;
-      utilSum += m.meanUtilization * w;
+    const fleet = node.kind === 'server' || node.kind === 'container' ? node.kind : null;
+    const utilization = fleet && metricOf(fleet, m, 'meanUtilization');
+    if (fleet && typeof utilization === 'number') {
+      const instances = metricNum(fleet, m, 'meanInstances');
+      const w = instances > 0 ? instances : 1;
+      utilSum += utilization * w;
       utilWeight += w;
     }
   }
@@ -166,20 +170,28 @@ export const OVERLAYS: OverlaySpec[] = [
   },
 ];
 
+/**
+ * Series of trouble, whichever kind records them (names the catalogs declare; a function's
+ * timeouts are in its `errors` series, no kind records a `timeouts` series).
+ */
+export const TROUBLE_SERIES: readonly SeriesName[] = ['errors', 'throttles', 'throttled'];
+
 /** The series keys a metric sums over: producers' requests, every node's instances, every node's errors and throttles. */
 function keysFor(r: Result, metric: OverlayMetric): string[] {
   const s = r.series;
   if (!s) return [];
   const keys = Object.keys(s).filter((k) => k !== 't' && Array.isArray(s[k]));
   const kindOf = (k: string) => r.nodes[k.slice(0, k.lastIndexOf('.'))]?.kind;
-  const metricOf = (k: string) => k.slice(k.lastIndexOf('.') + 1);
+  const nameOf = (k: string) => k.slice(k.lastIndexOf('.') + 1);
   switch (metric) {
     case 'requests':
-      return keys.filter((k) => kindOf(k) === 'producer' && metricOf(k) === 'requests');
+      return keys.filter(
+        (k) => kindOf(k) === 'producer' && nameOf(k) === ('requests' satisfies SeriesName<'producer'>),
+      );
     case 'instances':
-      return keys.filter((k) => metricOf(k) === 'instances');
+      return keys.filter((k) => nameOf(k) === ('instances' satisfies SeriesName));
     case 'errors':
-      return keys.filter((k) => ['errors', 'throttles', 'throttled', 'timeouts'].includes(metricOf(k)));
+      return keys.filter((k) => (TROUBLE_SERIES as readonly string[]).includes(nameOf(k)));
   }
 }
 

@@ -1,3 +1,4 @@
+import type { MetricName } from '../../engine/kinds/names';
 import type { Result } from '../../engine/result';
 import type { Interval } from '../../engine/stats/interval';
 import type { SummaryInterval } from '../../engine/stats/replications';
@@ -5,7 +6,7 @@ import { humanize } from './series-groups';
 import { fmtCount, fmtMs, fmtUsd } from './format';
 
 /** The figures per node worth a decision, in this order when a node has them. */
-const KEY_METRICS = [
+export const KEY_METRICS: readonly MetricName[] = [
   'invocations',
   'requests',
   'coldStarts',
@@ -18,6 +19,11 @@ const KEY_METRICS = [
   'maxAgeSeconds',
   'maxIteratorAgeSeconds',
 ];
+
+/** A function's duration, else the latency of a gateway, balancer or fleet. */
+const LATENCY = { function: 'durationMs', apiGateway: 'latencyMs' } as const satisfies {
+  [K in 'function' | 'apiGateway']: MetricName<K>;
+};
 
 function isInterval(v: Interval | SummaryInterval): v is Interval {
   return typeof (v as Interval).halfWidth === 'number';
@@ -46,7 +52,8 @@ export function NodeIntervals({ result }: { result: Result }) {
         </thead>
         <tbody>
           {rows.map(([id, n]) => {
-            const summary = (n.metrics.durationMs ?? n.metrics.latencyMs) as SummaryInterval | undefined;
+            const summary = (n.metrics[LATENCY.function] ?? n.metrics[LATENCY.apiGateway]) as
+              SummaryInterval | undefined;
             const figures = KEY_METRICS.flatMap((k) => {
               const v = n.metrics[k];
               if (!v || !isInterval(v) || (v.mean === 0 && v.halfWidth === 0)) return [];

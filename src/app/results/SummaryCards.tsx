@@ -1,3 +1,4 @@
+import { metricNum } from '../../engine/kinds/names';
 import type { Result } from '../../engine/result';
 import type { Interval } from '../../engine/stats/interval';
 import { fmtCount, fmtDuration, fmtMs, fmtPercent, fmtUsd } from './format';
@@ -178,8 +179,8 @@ export function coldStartRatio(
   for (const node of Object.values(result.nodes)) {
     if (node.kind !== 'function') continue;
     functions++;
-    coldStarts += Number(node.metrics.coldStarts ?? 0);
-    invocations += Number(node.metrics.invocations ?? 0);
+    coldStarts += metricNum('function', node.metrics, 'coldStarts');
+    invocations += metricNum('function', node.metrics, 'invocations');
   }
   if (functions === 0) return null;
   return { ratio: invocations > 0 ? coldStarts / invocations : 0, coldStarts, invocations };
