@@ -11,6 +11,60 @@ import type { z } from 'zod';
 
 export type PaletteGroup = 'sources' | 'apis' | 'compute' | 'messaging' | 'storage' | 'servers';
 
+/**
+ * The role of an edge: invoke hands work over; dlq, onFailure and onSuccess send what failed
+ * or succeeded to a destination.
+ */
+export type EdgeRole = 'invoke' | 'dlq' | 'onFailure' | 'onSuccess';
+export const EDGE_ROLES: readonly EdgeRole[] = ['invoke', 'dlq', 'onFailure', 'onSuccess'];
+
+/**
+ * request: a client's synchronous request (it waits for the status);
+ * integration: a synchronous proxy call from a gateway or load balancer;
+ * send: a put/publish/send after each handled request (perRequest);
+ * invoke: function → function, sync or async by `mode`;
+ * async: an asynchronous invocation by an AWS service (Lambda's internal queue);
+ * delivery: a topic or bus delivering to a subscribed queue/topic/stream;
+ * poller: an event source mapping or worker reading a queue;
+ * shardPoller: a poller reading a stream's shards;
+ * destination: where failed or successful work goes (DLQ, on-failure, on-success).
+ */
+export type EdgeMeaning =
+  | 'request'
+  | 'integration'
+  | 'send'
+  | 'invoke'
+  | 'async'
+  | 'delivery'
+  | 'poller'
+  | 'shardPoller'
+  | 'destination';
+
+/**
+ * Groups a kind joins (catalog `groups`), which a connection rule may name instead of kinds:
+ * writers put, publish or send after each handled request; sinks take such writes; compute
+ * runs a gateway's or load balancer's requests. A new kind that joins a group is connected by
+ * every rule that names the group, with nothing to edit elsewhere.
+ */
+export type KindGroup = 'writers' | 'sinks' | 'compute';
+
+/**
+ * One connection rule, written in the catalog of the kind at one end: `to` lists what this
+ * kind may hand work to, `from` what it accepts work from (kind ids or groups). Validation,
+ * the canvas, the inspector and the refusal hints all read the table these make
+ * (scenario/connections.ts), whose prose is built from `meaning` and the kinds' names.
+ */
+export type ConnectionDecl<E extends string = string> = (
+  { to: readonly E[]; from?: never } | { from: readonly E[]; to?: never }
+) & {
+  roles: readonly EdgeRole[];
+  meaning: EdgeMeaning;
+  /** Edge params that make sense on this connection (the inspector shows these). */
+  params: readonly string[];
+  /** Why this connection exists, for the help. */
+  help: string;
+};
+
 /** The app maps each key to a picture (app/canvas/kind-icons.tsx); kinds may share one. */
 export type IconKey =
   | 'clients'
@@ -158,6 +212,7 @@ export interface KindCatalog<
   M extends string = string,
   S extends string = string,
   O extends string = string,
+  E extends string = string,
 > {
   kind: K;
   title: string;
@@ -181,6 +236,13 @@ export interface KindCatalog<
   /** Its figures on the service map (app/servicemap). */
   serviceMap: ServiceMapInfo<NoInfer<M>>;
   meters: readonly MeterPattern[];
+  /** The groups it joins, which other kinds' connection rules may name. */
+  groups?: readonly KindGroup[];
+  /**
+   * Its connection rules, in the order its refusal hint lists them: what it may hand work to
+   * (`to`) and, for rules the other end should not have to know, what it accepts (`from`).
+   */
+  connections: readonly ConnectionDecl<E>[];
   /**
    * Rules a node of this kind puts on its own params against its outgoing edges (a workflow's
    * steps must name functions it is connected to); validation reports each at its param path.
@@ -204,10 +266,19 @@ export interface WiringIssue {
   message: string;
 }
 
-/** Keeps a catalog's literal names (kind, metrics, series, outcomes) while checking it against KindCatalog. */
-export function defineCatalog<K extends string, P, M extends string, S extends string, O extends string>(
-  c: KindCatalog<K, P, M, S, O>,
-): KindCatalog<K, P, M, S, O> {
+/**
+ * Keeps a catalog's literal names (kind, metrics, series, outcomes, the other ends of its
+ * connections) while checking it against KindCatalog; kinds/registry.ts checks that every
+ * other end is a kind or a group.
+ */
+export function defineCatalog<
+  K extends string,
+  P,
+  M extends string,
+  S extends string,
+  O extends string,
+  E extends string = never,
+>(c: KindCatalog<K, P, M, S, O, E>): KindCatalog<K, P, M, S, O, E> {
   return c;
 }
 

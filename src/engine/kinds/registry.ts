@@ -1,4 +1,4 @@
-import type { KindCatalog } from './catalog-types';
+import type { KindCatalog, KindGroup } from './catalog-types';
 import { producerCatalog } from './producer/catalog';
 import { scheduleCatalog } from './schedule/catalog';
 import { apiGatewayCatalog } from './apiGateway/catalog';
@@ -58,6 +58,13 @@ export type HopOutcome<K extends NodeKind = NodeKind> = K extends NodeKind
 type KeysMatch = { [K in NodeKind]: Catalogs[K]['kind'] extends K ? true : false }[NodeKind];
 const keysMatch: [KeysMatch] extends [true] ? true : never = true;
 void keysMatch;
+
+/** Every kind or group a kind's connection rules name: a misspelt one does not compile. */
+type Decl<K extends NodeKind> = Catalogs[K]['connections'][number];
+type EndsOf<K extends NodeKind> = NonNullable<Decl<K>['to'] | Decl<K>['from']>[number];
+type EndsKnown = { [K in NodeKind]: [EndsOf<K>] extends [NodeKind | KindGroup] ? true : false }[NodeKind];
+const endsKnown: [EndsKnown] extends [true] ? true : never = true;
+void endsKnown;
 
 export type AnyCatalog = KindCatalog<NodeKind, never, string, string, string>;
 

@@ -55,6 +55,22 @@ export const apiGatewayCatalog = defineCatalog({
     'xray.tracesRecorded',
     'xray.tracesRetrievedOrScanned',
   ],
+  connections: [
+    {
+      to: ['stateMachine'],
+      roles: ['invoke'],
+      meaning: 'integration',
+      params: [],
+      help: 'API Gateway starts the workflow: an Express one synchronously (StartSyncExecution: the client waits for its end), a Standard one with StartExecution (the client gets 200 at once).',
+    },
+    {
+      to: ['compute'],
+      roles: ['invoke'],
+      meaning: 'integration',
+      params: [],
+      help: 'Synchronous proxy integration: the client waits for the backend.',
+    },
+  ],
 });
 
 function fmtRate(r: number): string {

@@ -1,3 +1,4 @@
+import { ASYNC_INVOKE } from '../shared-connections';
 import { defineCatalog, NO_TRAITS } from '../catalog-types';
 import { bucketParams } from './schema';
 
@@ -30,6 +31,24 @@ export const bucketCatalog = defineCatalog({
   traits: NO_TRAITS,
   serviceMap: { count: ['puts'] },
   meters: ['s3.put', 's3.get', 's3.storageGbMonths'],
+  groups: ['sinks'],
+  connections: [
+    ASYNC_INVOKE,
+    {
+      to: ['queue', 'topic'],
+      roles: ['invoke'],
+      meaning: 'delivery',
+      params: [],
+      help: 'S3 event notification for every PUT.',
+    },
+    {
+      to: ['eventBus'],
+      roles: ['invoke'],
+      meaning: 'delivery',
+      params: [],
+      help: 'The bucket\'s switch "send notifications to Amazon EventBridge": every object event also goes to the account\'s default bus, free, whatever notification destination the bucket has.',
+    },
+  ],
   checkWiring: (_p, out) =>
     out
       .filter((e) => e.targetKind === 'eventBus' && e.targetParams.busType !== 'default')

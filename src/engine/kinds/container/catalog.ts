@@ -1,3 +1,4 @@
+import { WRITER_CONNECTIONS } from '../shared-connections';
 import { CALL_OUTCOMES, defineCatalog, NO_TRAITS } from '../catalog-types';
 import { FLEET_FIELDS, FLEET_METRICS, FLEET_OUTCOMES } from '../server/catalog';
 import { containerParams } from './schema';
@@ -79,4 +80,6 @@ export const containerCatalog = defineCatalog({
   // A rejection (the queue is full) and a timeout are Faults (5xx).
   serviceMap: { count: ['requests'], fault: ['rejected', 'timeouts'], latency: 'latencyMs' },
   meters: ['fargate.*', 'ec2.*', 'eks.*'],
+  groups: ['writers', 'compute'],
+  connections: [...WRITER_CONNECTIONS],
 });

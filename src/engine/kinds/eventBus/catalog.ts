@@ -1,3 +1,4 @@
+import { ASYNC_INVOKE } from '../shared-connections';
 import { defineCatalog, NO_TRAITS } from '../catalog-types';
 import { eventBusParams } from './schema';
 
@@ -35,6 +36,24 @@ export const eventBusCatalog = defineCatalog({
   // A delivery that failed for good is a Fault.
   serviceMap: { count: ['putEvents'], fault: ['failed'] },
   meters: ['eventbridge.events'],
+  groups: ['sinks'],
+  connections: [
+    ASYNC_INVOKE,
+    {
+      to: ['queue', 'topic', 'stream', 'stateMachine'],
+      roles: ['invoke'],
+      meaning: 'delivery',
+      params: ['pattern'],
+      help: 'A rule target: each matching event is delivered.',
+    },
+    {
+      to: ['queue'],
+      roles: ['dlq'],
+      meaning: 'destination',
+      params: ['forTargets'],
+      help: 'Dead-letter queue of rule targets (each target has its own in AWS): for the targets named in forTargets, or for every target without one of its own.',
+    },
+  ],
 });
 
 function fmtAge(s: number): string {

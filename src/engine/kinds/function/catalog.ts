@@ -1,3 +1,4 @@
+import { WRITER_CONNECTIONS } from '../shared-connections';
 import { CALL_OUTCOMES, defineCatalog, NO_TRAITS } from '../catalog-types';
 import { functionParams } from './schema';
 
@@ -87,5 +88,23 @@ export const functionCatalog = defineCatalog({
     'logs.storageGbMonths',
     'xray.tracesRecorded',
     'xray.tracesRetrievedOrScanned',
+  ],
+  groups: ['writers', 'compute'],
+  connections: [
+    ...WRITER_CONNECTIONS,
+    {
+      to: ['function'],
+      roles: ['invoke'],
+      meaning: 'invoke',
+      params: ['mode', 'perRequest'],
+      help: 'Invoke another function: sync (the caller waits and is billed while it waits) or async.',
+    },
+    {
+      to: ['function', 'queue', 'topic', 'eventBus'],
+      roles: ['onSuccess', 'onFailure'],
+      meaning: 'destination',
+      params: [],
+      help: 'Asynchronous invocation destinations: where the event goes after success or after all retries failed.',
+    },
   ],
 });

@@ -41,4 +41,13 @@ export const loadBalancerCatalog = defineCatalog({
     latency: 'latencyMs',
   },
   meters: ['alb.hours', 'alb.lcuHours'],
+  connections: [
+    {
+      to: ['compute'],
+      roles: ['invoke'],
+      meaning: 'integration',
+      params: ['filter'],
+      help: 'A target group: the client waits for the backend. A filter on event types is a listener rule (path-based routing); without one every request may go here.',
+    },
+  ],
 });

@@ -48,6 +48,22 @@ export const pipeCatalog = defineCatalog({
   traits: NO_TRAITS,
   serviceMap: { count: ['read'], latency: 'batchMs' },
   meters: ['pipes.requests'],
+  connections: [
+    {
+      to: ['function', 'stateMachine'],
+      roles: ['invoke'],
+      meaning: 'integration',
+      params: [],
+      help: "The pipe's enrichment (the function its Enrichment field names) or its target: called synchronously with each batch, and waited for. A Standard workflow answers at once.",
+    },
+    {
+      to: ['queue', 'topic', 'eventBus', 'stream'],
+      roles: ['invoke'],
+      meaning: 'delivery',
+      params: [],
+      help: "The pipe's target: each event of a successful batch is sent on.",
+    },
+  ],
   checkWiring: (p, out) => {
     const issues: WiringIssue[] = [];
     if (p.enrichment === '') return issues;

@@ -1,3 +1,4 @@
+import { WRITER_CONNECTIONS } from '../shared-connections';
 import { fmtNumber } from '../../scenario/params';
 import { defineCatalog, NO_TRAITS } from '../catalog-types';
 import { producerParams, type Traffic } from './schema';
@@ -45,6 +46,17 @@ export const producerCatalog = defineCatalog({
   traits: { ...NO_TRAITS, source: true },
   serviceMap: { count: ['requests'] },
   meters: [],
+  groups: ['writers'],
+  connections: [
+    {
+      to: ['apiGateway', 'loadBalancer'],
+      roles: ['invoke'],
+      meaning: 'request',
+      params: [],
+      help: 'Clients send synchronous requests and wait for the status and latency.',
+    },
+    ...WRITER_CONNECTIONS,
+  ],
 });
 
 /** The rate part of the canvas summary, e.g. "10 req/s", "10–100 req/s", "10→100 req/s". */

@@ -56,4 +56,28 @@ export const queueCatalog = defineCatalog({
   // What expired or went to the dead-letter queue is a Fault.
   serviceMap: { count: ['sent'], fault: ['deadLettered', 'expired'] },
   meters: ['sqs.standard.requests', 'sqs.fifo.requests'],
+  groups: ['sinks'],
+  connections: [
+    {
+      to: ['function', 'container'],
+      roles: ['invoke'],
+      meaning: 'poller',
+      params: ['batchSize', 'batchWindowSeconds', 'maximumConcurrency', 'reportBatchItemFailures'],
+      help: "Lambda's event source mapping (or a container worker) polls the queue and deletes what it handled.",
+    },
+    {
+      to: ['queue'],
+      roles: ['dlq'],
+      meaning: 'destination',
+      params: [],
+      help: 'Redrive: after maxReceiveCount receives a message moves to this dead-letter queue.',
+    },
+    {
+      to: ['pipe'],
+      roles: ['invoke'],
+      meaning: 'poller',
+      params: ['batchSize', 'batchWindowSeconds'],
+      help: "The pipe polls the queue as Lambda's event source mapping does, and deletes what it handled; a failing batch comes back after the visibility timeout, until the queue's maxReceiveCount sends it to the queue's dead-letter queue.",
+    },
+  ],
 });

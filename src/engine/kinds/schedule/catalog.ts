@@ -1,3 +1,4 @@
+import { ASYNC_INVOKE } from '../shared-connections';
 import { fmtNumber } from '../../scenario/params';
 import { defineCatalog, NO_TRAITS } from '../catalog-types';
 import { scheduleParams } from './schema';
@@ -29,6 +30,16 @@ export const scheduleCatalog = defineCatalog({
   traits: { ...NO_TRAITS, source: true },
   serviceMap: { count: ['ticks'] },
   meters: ['scheduler.invocations'],
+  connections: [
+    ASYNC_INVOKE,
+    {
+      to: ['queue', 'topic', 'eventBus', 'stateMachine'],
+      roles: ['invoke'],
+      meaning: 'send',
+      params: [],
+      help: 'EventBridge Scheduler sends a message on every tick.',
+    },
+  ],
 });
 
 /** "every 5 min", "every 1 h", "every 90 s". */

@@ -1,3 +1,4 @@
+import { WRITER_CONNECTIONS } from '../shared-connections';
 import { defineCatalog, NO_TRAITS, type FieldWords } from '../catalog-types';
 import { INSTANCE_TYPES, fits, peakNeed, smallestFittingInstance } from './instance-types';
 import { serverParams, type ServerParams } from './schema';
@@ -74,6 +75,8 @@ export const serverCatalog = defineCatalog({
   // A rejection (the queue is full) and a timeout are Faults (5xx).
   serviceMap: { count: ['requests'], fault: ['rejected', 'timeouts'], latency: 'latencyMs' },
   meters: ['ec2.*'],
+  groups: ['writers', 'compute'],
+  connections: [...WRITER_CONNECTIONS],
 });
 
 /** "· 3 components, fits t3.medium" or "· 3 components: too small, needs c5.large". */

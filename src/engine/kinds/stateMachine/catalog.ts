@@ -1,3 +1,4 @@
+import { WRITER_CONNECTIONS } from '../shared-connections';
 import { defineCatalog, NO_TRAITS, type WiringIssue } from '../catalog-types';
 import { planStates, resolveFunction } from './plan';
 import { stateMachineParams } from './schema';
@@ -57,6 +58,24 @@ export const stateMachineCatalog = defineCatalog({
     'sfn.express.gbSeconds',
     'xray.tracesRecorded',
     'xray.tracesRetrievedOrScanned',
+  ],
+  groups: ['writers'],
+  connections: [
+    ...WRITER_CONNECTIONS,
+    {
+      to: ['function'],
+      roles: ['invoke'],
+      meaning: 'integration',
+      params: [],
+      help: "A Task or Map step calls the function synchronously and waits for it; the step's retrier retries failed calls.",
+    },
+    {
+      to: ['function', 'queue', 'topic', 'eventBus'],
+      roles: ['onFailure'],
+      meaning: 'destination',
+      params: [],
+      help: 'The Catch path: where a step with Catch sends the failure once its retries are used up.',
+    },
   ],
   checkWiring: (p, out) => {
     const called = out

@@ -1,5 +1,39 @@
-import { defineCatalog, NO_TRAITS } from '../catalog-types';
+import { defineCatalog, NO_TRAITS, type ConnectionDecl } from '../catalog-types';
 import { streamParams } from './schema';
+
+const SHARD_READER_PARAMS = [
+  'batchSize',
+  'batchWindowSeconds',
+  'parallelizationFactor',
+  'maximumRetryAttempts',
+  'maximumRecordAgeSeconds',
+  'bisectBatchOnError',
+];
+
+/** How a stream's shards are read, and where failed batches go: a table's stream is read the same way. */
+export const STREAM_READER_CONNECTIONS: readonly ConnectionDecl<'function' | 'pipe' | 'queue' | 'topic'>[] = [
+  {
+    to: ['function'],
+    roles: ['invoke'],
+    meaning: 'shardPoller',
+    params: SHARD_READER_PARAMS,
+    help: "One poller per shard reads batches in order and invokes the function synchronously. The function's errorRate marks each record once, as it enters, as poison: a batch fails exactly when it holds one, so retries never help and bisecting isolates it.",
+  },
+  {
+    to: ['pipe'],
+    roles: ['invoke'],
+    meaning: 'shardPoller',
+    params: SHARD_READER_PARAMS,
+    help: "The pipe reads each shard in order, batch by batch, as a stream's event source mapping does; a failing batch is retried by the source's retry policy and then goes to the stream's on-failure destination (the pipe's dead-letter queue).",
+  },
+  {
+    to: ['queue', 'topic'],
+    roles: ['onFailure'],
+    meaning: 'destination',
+    params: [],
+    help: "On-failure destination of the stream's event source mapping (metadata of the failed batch).",
+  },
+];
 
 export const streamCatalog = defineCatalog({
   kind: 'stream',
@@ -72,4 +106,6 @@ export const streamCatalog = defineCatalog({
     'kinesis.onDemand.gbIn',
     'kinesis.onDemand.gbOut',
   ],
+  groups: ['sinks'],
+  connections: STREAM_READER_CONNECTIONS,
 });

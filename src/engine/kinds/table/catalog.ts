@@ -1,3 +1,4 @@
+import { STREAM_READER_CONNECTIONS } from '../stream/catalog';
 import { defineCatalog, NO_TRAITS } from '../catalog-types';
 import { tableParams } from './schema';
 
@@ -58,4 +59,6 @@ export const tableCatalog = defineCatalog({
   traits: NO_TRAITS,
   serviceMap: { count: ['writes', 'reads'] },
   meters: ['dynamodb.wru', 'dynamodb.rru', 'dynamodb.storageGbMonths'],
+  groups: ['sinks'],
+  connections: STREAM_READER_CONNECTIONS,
 });

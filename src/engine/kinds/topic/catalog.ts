@@ -1,3 +1,4 @@
+import { ASYNC_INVOKE } from '../shared-connections';
 import { defineCatalog, NO_TRAITS } from '../catalog-types';
 import { topicParams } from './schema';
 
@@ -23,4 +24,22 @@ export const topicCatalog = defineCatalog({
   traits: NO_TRAITS,
   serviceMap: { count: ['published'] },
   meters: ['sns.publishes'],
+  groups: ['sinks'],
+  connections: [
+    ASYNC_INVOKE,
+    {
+      to: ['queue'],
+      roles: ['invoke'],
+      meaning: 'delivery',
+      params: ['filter'],
+      help: 'An SQS subscription: each matching publish becomes a message.',
+    },
+    {
+      to: ['queue'],
+      roles: ['dlq'],
+      meaning: 'destination',
+      params: [],
+      help: 'Dead-letter queue for deliveries that used up their retries.',
+    },
+  ],
 });
