@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { inject } from 'vitest';
 import { hasBrowser, openApp, runToEnd, type BrowserSession } from './browser';
+import { unreadableText } from './canvas-text';
 
 type Box = { x: number; y: number; width: number; height: number };
 
@@ -233,6 +234,8 @@ describe.skipIf(!hasBrowser)('the workspace: the diagram is the stage', () => {
         return out;
       });
       expect(small, `template ${i}`).toEqual([]);
+      // Nor is any of it cut off (workspace-sizes.test.ts checks 1440 and 1920 the same way).
+      expect((await unreadableText(page)).cut, `template ${i}`).toEqual([]);
       const [flow] = await boxes(page, '.canvas__flow');
       const nodes = await boxes(page, '.react-flow__node');
       for (const n of nodes) {
