@@ -64,6 +64,22 @@ describe('the dot layer', () => {
     ]);
   });
 
+  it('of the dots on one pixel it stamps the last, the one on top when all are stamped', () => {
+    const { ctx, stamps } = recorder();
+    const out = new DrawnDots();
+    // A on slot 0.5, B on 0.52 (4 px to the right, overlapping A), then A' on A's pixel: drawn
+    // in full, A' lies over B; so the stamps are B then A', not A then B.
+    drawDots(ctx, [at(0, 0.5), at(1, 0.52), at(2, 0.5)], scene, 8, false, '#fff', null, out, tf, fakeSprites);
+    const p = nodeSlotPoint(box, 0.5, 8);
+    const q = nodeSlotPoint(box, 0.52, 8);
+    expect(stamps.map((s) => s.x)).toEqual([
+      Math.round(q.x * 1.5 + 40 - 16),
+      Math.round(p.x * 1.5 + 40 - 16),
+    ]);
+    expect(out.stamps).toBe(2);
+    expect(out.n).toBe(3);
+  });
+
   it('stamps nothing for dots off the canvas, and still records them (clicks, following)', () => {
     const { ctx, stamps } = recorder(200, 100);
     const out = new DrawnDots();

@@ -61,6 +61,9 @@ export class DrawnDots {
     x: new Float64Array(256),
     y: new Float64Array(256),
     style: new Int8Array(256),
+    ix: new Int32Array(256),
+    iy: new Int32Array(256),
+    stamp: new Uint8Array(256),
     counts: new Int32Array(DOT_ORDER.length),
   };
 
@@ -71,6 +74,9 @@ export class DrawnDots {
       this.work.x = new Float64Array(size);
       this.work.y = new Float64Array(size);
       this.work.style = new Int8Array(size);
+      this.work.ix = new Int32Array(size);
+      this.work.iy = new Int32Array(size);
+      this.work.stamp = new Uint8Array(size);
     }
     return this.work;
   }
@@ -200,8 +206,8 @@ export interface DeviceTransform {
  *
  * Every dot is placed and recorded in `out` (clicks, following and the tests' digest see them
  * all), but a bitmap is stamped once per style and device pixel: dots waiting at a node sit in
- * one row, a thousand of them on a few hundred pixels, and stamping the same picture on the
- * same pixel again changes nothing but the shade of its antialiased rim. Stamps wholly off the
+ * one row, a thousand of them on a few hundred pixels, and a stamp covered by the same
+ * picture on the same pixel later adds nothing but a shade to its antialiased rim. Stamps wholly off the
  * canvas are skipped too. Nothing is allocated here once the buffers have grown to the
  * largest frame.
  */
@@ -242,14 +248,24 @@ export function drawDots(
     const half = side / 2;
     const seen = out.seen;
     seen.reset(counts[st]);
+    // Backwards first: of the dots of this style on one pixel, the last is the one on top, so
+    // it is the one stamped (the picture is that of stamping them all, up to the rims' shade).
+    for (let i = dots.length - 1; i >= 0; i--) {
+      if (s.style[i] !== st) continue;
+      const ix = Math.round(s.x[i] * tf.k + tf.dx - half);
+      const iy = Math.round(s.y[i] * tf.k + tf.dy - half);
+      s.ix[i] = ix;
+      s.iy[i] = iy;
+      s.stamp[i] =
+        ix > -side && iy > -side && ix < w && iy < h && seen.add((iy + side) * (w + 2 * side) + ix + side)
+          ? 1
+          : 0;
+    }
     for (let i = 0; i < dots.length; i++) {
       if (s.style[i] !== st) continue;
       out.push(s.x[i], s.y[i], dots[i].trace, dots[i].visit);
-      const ix = Math.round(s.x[i] * tf.k + tf.dx - half);
-      const iy = Math.round(s.y[i] * tf.k + tf.dy - half);
-      if (ix <= -side || iy <= -side || ix >= w || iy >= h) continue;
-      if (!seen.add((iy + side) * (w + 2 * side) + ix + side)) continue;
-      ctx.drawImage(sprite, ix, iy);
+      if (s.stamp[i] === 0) continue;
+      ctx.drawImage(sprite, s.ix[i], s.iy[i]);
       out.stamps++;
     }
   }
