@@ -24,6 +24,13 @@ export interface PlaybackFigures {
   /** Bitmaps stamped per frame (one per dot style and device pixel), sampled like the dots. */
   meanStamps: number;
   fps: number;
+  /**
+   * The renderer's main-thread CPU time per frame (thread time from a Chrome trace, all its
+   * tasks over the cases' playing, the slider moves between windows included): what a frame
+   * costs whatever else the machine runs, where frames/s and long tasks (wall time) also
+   * count the time the thread waited for a core.
+   */
+  cpuMsPerFrame: number;
   longestFrameMs: number;
   longTasks: number;
   longestTaskMs: number;
@@ -111,6 +118,23 @@ export async function measure(page: Page, label: string, speed: number): Promise
   // 10 s of playback, in windows that stay inside the full part of the run (10 s to 20 s).
   const windowMs = speed === 1 ? 10_000 : 900;
   const windows = Math.ceil(10_000 / windowMs);
+  const cdp = await page.context().newCDPSession(page);
+  const events: {
+    name: string;
+    ph: string;
+    pid: number;
+    tid: number;
+    tdur?: number;
+    args?: { name?: string };
+  }[] = [];
+  cdp.on('Tracing.dataCollected', (e) => {
+    events.push(...(e.value as unknown as typeof events));
+  });
+  const traced = new Promise<void>((r) => cdp.once('Tracing.tracingComplete', () => r()));
+  await cdp.send('Tracing.start', {
+    categories: 'disabled-by-default-devtools.timeline',
+    transferMode: 'ReportEvents',
+  });
   const all = {
     frames: 0,
     ms: 0,
@@ -137,6 +161,15 @@ export async function measure(page: Page, label: string, speed: number): Promise
     all.stamps.push(...figures.stamps);
     all.tasks.push(...figures.tasks);
   }
+  await cdp.send('Tracing.end');
+  await traced;
+  await cdp.detach();
+  const main = events.find(
+    (e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain',
+  );
+  const cpuMs = events
+    .filter((e) => main && e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.name === 'RunTask')
+    .reduce((a, e) => a + (e.tdur ?? 0) / 1000, 0);
   return {
     case: label,
     speed,
@@ -144,6 +177,7 @@ export async function measure(page: Page, label: string, speed: number): Promise
     maxDots: Math.max(0, ...all.dots),
     meanStamps: Math.round(all.stamps.reduce((a, b) => a + b, 0) / Math.max(1, all.stamps.length)),
     fps: Math.round((all.frames / all.ms) * 1000 * 10) / 10,
+    cpuMsPerFrame: Math.round((cpuMs / Math.max(1, all.frames)) * 10) / 10,
     longestFrameMs: Math.round(all.longestFrameMs),
     longTasks: all.tasks.length,
     longestTaskMs: Math.round(Math.max(0, ...all.tasks)),
@@ -239,7 +273,7 @@ export function printPlayback(figures: PlaybackFigures[] | string): void {
   for (const f of figures)
     console.log(
       `  ${f.case.padEnd(18)} at ${String(f.speed).padStart(2)}×: ${f.meanDots} dots on average (max ${f.maxDots}; ${f.meanStamps} stamps), ` +
-        `${f.fps} frames/s, longest frame ${f.longestFrameMs} ms, long tasks ${f.longTasks} (longest ${f.longestTaskMs} ms)`,
+        `${f.fps} frames/s (${f.cpuMsPerFrame} ms CPU each), longest frame ${f.longestFrameMs} ms, long tasks ${f.longTasks} (longest ${f.longestTaskMs} ms)`,
     );
 }
 
