@@ -3,6 +3,9 @@ import { resolve } from 'node:path';
 import lzString from 'lz-string';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { simulate } from '../../src/engine/simulate';
+import { clockText } from '../../src/app/classroom/playback';
+import { badgesFor } from '../../src/app/canvas/run-badges';
+import type { NodeKind } from '../../src/engine/kinds/vocabulary';
 import { hasBrowser, openBrowser, type BrowserSession } from './browser';
 
 /** The API → function template, 30 s long: every request is traced, so the figures at t are exact. */
@@ -59,5 +62,61 @@ describe.skipIf(!hasBrowser)('classroom: everything on screen at time t', () => 
     expect(num(items.find((x) => x.endsWith(' inv')) ?? '')).toBe(
       (whole.nodes.handler.metrics as Record<string, number>).invocations,
     );
+  });
+
+  it('on ECS on EC2: utilisation at t, idle capacity and hosts left off with a reason, never a whole-run figure', async () => {
+    s = await openBrowser({ width: 1920, height: 1080 });
+    const { page } = s;
+    const doc = JSON.parse(
+      readFileSync(resolve(import.meta.dirname, '../../src/templates/ecs-on-ec2.json'), 'utf8'),
+    );
+    // 80 s before the spike: every request traced, so each count at t is exact.
+    doc.settings.durationSeconds = 80;
+    doc.nodes[0].params.traffic.peakRatePerSecond = 20;
+    await page.goto(
+      `${inject('baseUrl')}?present#s=${lzString.compressToEncodedURIComponent(JSON.stringify(doc))}`,
+    );
+    await page.getByTestId('replay-clock').waitFor({ timeout: 60_000 });
+    for (const t of [31.3, 62.7]) {
+      await page.getByRole('slider', { name: 'Timeline' }).fill(String(t * 1000));
+      await expect
+        .poll(() => page.getByTestId('badges-web').getAttribute('aria-label'))
+        .toBe(`At t = ${clockText(t * 1000)}`);
+      const upTo = simulate(doc, { durationSeconds: t });
+      let shown = 0;
+      for (const n of doc.nodes as { id: string; kind: NodeKind }[]) {
+        const truth = badgesFor(n.kind, upTo.nodes[n.id].metrics as unknown as Record<string, number>).map(
+          (b) => b.text,
+        );
+        const items = page.getByTestId(`badges-${n.id}`).locator('.run-badge:not(.run-badge--later)');
+        for (const text of await items.allTextContents()) {
+          expect(truth, `${n.id} at ${t} s`).toContain(text.replace(/^⚠ /, '').replace(/^≈ /, ''));
+          shown++;
+        }
+      }
+      expect(shown).toBeGreaterThan(4);
+      // The utilisation badge is there, at t; idle capacity is not, and the node says why.
+      const web = upTo.nodes.web.metrics as unknown as Record<string, number>;
+      await expect
+        .poll(() => page.getByTestId('badges-web').getByRole('listitem').allTextContents())
+        .toContain(`${Math.round(web.meanUtilization * 100)}% util`);
+      const later = page.getByTestId('not-at-t-web');
+      expect(await later.textContent()).toMatch(/idle.*not counted at t/);
+      expect(await later.getAttribute('title')).toMatch(/whole run/);
+      // The big counters: tasks at most so far (exact), hosts and turned-away requests not
+      // counted at t: no figure, and the label says so.
+      const counters = page.locator('.present-hud__counter');
+      expect(await counters.count()).toBe(3);
+      expect(num(await counters.nth(0).locator('.present-hud__value').textContent())).toBe(web.maxInstances);
+      for (const i of [1, 2]) {
+        expect(await counters.nth(i).locator('.present-hud__value').textContent()).toBe('—');
+        expect(await counters.nth(i).locator('.present-hud__label').textContent()).toMatch(
+          /not counted at t/,
+        );
+        expect(await counters.nth(i).getAttribute('title')).toMatch(/whole run/);
+      }
+      expect(await page.locator('.present-hud').textContent()).not.toContain('whole run');
+    }
+    await s.screenshot('classroom-at-t-ecs-1920');
   });
 });

@@ -3,6 +3,7 @@ import { selectResult, useRunStore } from '../store/run';
 import { useScenarioStore } from '../store/scenario';
 import { useFiguresAt } from '../classroom/use-figures-at';
 import { badgesFor } from './run-badges';
+import { NOT_AT_T } from '../classroom/counters';
 
 /**
  * The last run's key figures on the node. When the diagram has changed since that run the
@@ -15,7 +16,10 @@ export function RunBadges({ nodeId, kind, px }: { nodeId: string; kind: NodeKind
   const atT = useFiguresAt(nodeId, kind);
   const metrics = atT ? atT.values : whole;
   const badges = badgesFor(kind, metrics);
-  if (badges.length === 0) return null;
+  // The whole run's figures that have no value at t are left off, and the node says so (never a
+  // whole-run figure beside values at t).
+  const later = atT ? badgesFor(kind, whole).filter((b) => !(b.key in atT.values)) : [];
+  if (badges.length === 0 && later.length === 0) return null;
   // Zoomed out (compact) the node shows its main figure and its first problem, so it is no
   // taller than with full detail (the fitted view was measured with that height); the rest
   // stay for screen readers and in the results.
@@ -38,10 +42,15 @@ export function RunBadges({ nodeId, kind, px }: { nodeId: string; kind: NodeKind
           title={b.title}
         >
           {b.problem ? <span aria-hidden="true">⚠ </span> : null}
-          {atT && !atT.exact ? '≈ ' : null}
+          {atT?.approx.has(b.key) ? <span title={atT.approxWhy}>≈ </span> : null}
           {b.text}
         </li>
       ))}
+      {later.length > 0 && px === undefined ? (
+        <li className="run-badge run-badge--later" title={NOT_AT_T} data-testid={`not-at-t-${nodeId}`}>
+          {later.map((b) => b.word).join(', ')}: not counted at t
+        </li>
+      ) : null}
     </ul>
   );
 }

@@ -3,6 +3,10 @@ import type { NodeKind, NodeMetrics } from '../../engine/kinds/vocabulary';
 import { fmtCount } from '../results/format';
 
 export interface Badge {
+  /** The metric it shows. */
+  key: string;
+  /** Its word ("inv", "idle"), without the figure. */
+  word: string;
   text: string;
   /** Something went wrong here (throttles, errors, dead letters): shown with ⚠, not colour alone. */
   problem: boolean;
@@ -23,7 +27,7 @@ export function badgesFor(kind: NodeKind, metrics: NodeMetrics | undefined): Bad
     // Problems only when they happened; ordinary figures always.
     if (badge.problem && v <= 0) continue;
     const text = badge.percent ? `${Math.round(v * 100)}% ${badge.word}` : `${fmtCount(v)} ${badge.word}`;
-    out.push({ text, problem: !!badge.problem, title: `${key}: ${v}` });
+    out.push({ key, word: badge.word, text, problem: !!badge.problem, title: `${key}: ${v}` });
   }
   return out.slice(0, MAX_BADGES);
 }

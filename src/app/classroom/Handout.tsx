@@ -6,7 +6,7 @@ import { fmtUsd } from '../results/format';
 import { useRunStore } from '../store/run';
 import { useScenarioStore } from '../store/scenario';
 import { currentLesson } from './controller';
-import { counterAtT } from './counters';
+import { counterAtT, counterText } from './counters';
 import { countersOf, titleOf } from './export-labels';
 import { drawFrame, frameLayout } from './export-frame';
 import { noticeOf } from './handout-text';
@@ -152,10 +152,8 @@ export function Handout({ data, onClose }: { data: ReplayData; onClose(): void }
                   {counters.map((p) => {
                     const v = counterAtT(data, p, m * 1000);
                     return (
-                      <td key={p} data-path={p}>
-                        {v.approx ? '≈ ' : ''}
-                        {v.value.toLocaleString('en-US', { maximumFractionDigits: v.value < 10 ? 2 : 0 })}
-                        {v.atEnd ? ' (whole run)' : ''}
+                      <td key={p} data-path={p} title={v.notAtT}>
+                        {counterText(v)}
                       </td>
                     );
                   })}
@@ -163,6 +161,11 @@ export function Handout({ data, onClose }: { data: ReplayData; onClose(): void }
               ))}
             </tbody>
           </table>
+          {moments.some((m) => counters.some((p) => counterAtT(data, p, m * 1000).notAtT)) ? (
+            <p className="handout__footnote">
+              — not counted at that moment: the engine counts it for the whole run only.
+            </p>
+          ) : null}
         </section>
 
         <section className="handout__bill">

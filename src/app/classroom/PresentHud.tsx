@@ -2,7 +2,8 @@ import { useCallback, useMemo } from 'react';
 import { X } from 'lucide-react';
 import { ServiceMapToggle } from '../servicemap/ServiceMapPanel';
 import type { Lesson } from '../../engine/scenario/schema';
-import { counterAtT, type CounterValue } from './counters';
+import { approxReason } from './at-time';
+import { counterAtT, counterText, type CounterValue } from './counters';
 import { clockText } from './playback';
 import type { ReplayData } from './replay-data';
 import { useClassroom } from './store';
@@ -46,7 +47,9 @@ function HudClock() {
 interface ShownCounter {
   path: string;
   label: string;
-  atEnd: boolean;
+  /** Not counted at t: why (the figure is then "—"). */
+  notAtT?: string;
+  approx?: boolean;
   figure: string;
   /** The figure rounded: a new value re-mounts the figure (its CSS highlight plays again). */
   key: number;
@@ -56,9 +59,10 @@ function shown(c: CounterValue): ShownCounter {
   return {
     path: c.path,
     label: c.label,
-    atEnd: c.atEnd,
-    figure: `${c.approx ? '≈ ' : ''}${c.value.toLocaleString('en-US', { maximumFractionDigits: c.value < 10 ? 2 : 0 })}`,
-    key: Math.round(c.value),
+    notAtT: c.notAtT,
+    approx: c.approx,
+    figure: counterText(c),
+    key: c.notAtT ? -1 : Math.round(c.value),
   };
 }
 
@@ -82,14 +86,15 @@ function HudCounters({ data, lesson }: { data: ReplayData; lesson: Lesson | null
         <li
           key={c.path}
           className="present-hud__counter"
-          title={c.atEnd ? 'For the whole run (no time series for this one)' : 'So far'}
+          title={c.notAtT ?? (c.approx ? approxReason(data.scale) : 'So far, counted exactly')}
+          data-path={c.path}
         >
           <span className="present-hud__value" key={c.key}>
             {c.figure}
           </span>
           <span className="present-hud__label">
             {c.label}
-            {c.atEnd ? ' (whole run)' : ''}
+            {c.notAtT ? ' (not counted at t)' : ''}
           </span>
         </li>
       ))}

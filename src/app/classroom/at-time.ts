@@ -6,23 +6,33 @@ import {
   REC_ENV_BUSY,
   REC_ENV_IDLE,
 } from '../../engine/sim/recorder';
-import { metricsOf, type MetricName, type NodeKind, type TotalName } from '../../engine/kinds/names';
-import { peakUpTo } from './internals';
+import { KINDS } from '../../engine/kinds/registry';
+import type { MetricName, NodeKind } from '../../engine/kinds/names';
+import { meanUtilizationUpTo, peakUpTo } from './internals';
 import type { ReplayData } from './replay-data';
 import { TARGET_TRACES } from './run-options';
 
 /**
  * A node's figures up to simulated time t, for the badges while a replay is open: every
  * number on screen then describes the same instant. Counted from the run's own records, not
- * interpolated: a function's invocations and cold starts from the engine's recording, other
- * counts from the traced requests' hops (every request is traced in a small run; in a larger
- * one the sampled count is scaled up and the figure says "≈"). A hop is traced when it ends:
- * in the last moments of a run, work still going at the end is not counted.
+ * interpolated: a function's invocations, cold starts, errors, timeouts and most concurrent
+ * calls, a queue's deepest backlog and a fleet's most instances and mean utilisation from the
+ * engine's recording (exact, sampled run or not); other counts from the traced requests' hops
+ * (every request is traced in a small run; in a larger one the sampled count is scaled up and
+ * that figure says "≈"). A hop is traced when it ends: in the last moments of a run, work still
+ * going at the end is not counted.
  */
 export interface FiguresAt {
   values: Record<string, number>;
-  /** Every request was traced (or the recording has it): the counts are exact. */
+  /** No value is estimated: every one is exact. */
   exact: boolean;
+  /** The values scaled up from sampled requests (the engine counted the others exactly). */
+  approx: Set<string>;
+}
+
+/** Why a figure scaled from sampled requests says "≈" (its tooltip). */
+export function approxReason(scale: number): string {
+  return `about: the replay traces 1 request in ${Math.round(scale).toLocaleString('en-US')} (at most ${TARGET_TRACES.toLocaleString('en-US')} a run) and scales the traced ones up; the engine counts this one exactly only for the whole run`;
 }
 
 interface NodeIndex {
@@ -42,6 +52,8 @@ interface TimeIndex {
   nodes: Map<string, NodeIndex>;
   /** Function node → times it took an invocation (the recording), and cold ones. */
   busy: Map<string, { all: Float64Array; cold: Float64Array }>;
+  /** Function node → its most concurrent calls up to t (the recording), from the measured window. */
+  concurrency: Map<string, (t: number) => number | undefined>;
   /** Function node → times an invocation ended in an error, and in a timeout (the recording). */
   failed: Map<string, { errors: Float64Array; timeouts: Float64Array }>;
   traceStarts: Float64Array;
@@ -55,17 +67,15 @@ interface TimeIndex {
    * Peaks up to t from the recorded insides, by node and badge metric: a queue's most
    * messages waiting (maxDepth), a fleet's most running instances or tasks (maxInstances).
    */
-  peaks: Map<string, Partial<Record<MetricName, (t: number) => number>>>;
+  peaks: Map<string, Record<string, (t: number) => number | undefined>>;
   /** The insides' recording reaches this far. */
   insidesUntil: number;
 }
 
 const cache = new WeakMap<ReplayData, TimeIndex>();
 
-/** The badge a hop's outcome counts under (a function's, an API's or a fleet's metric names). */
-type TroubleBadge = MetricName<'function' | 'apiGateway'> & ('throttled' | 'timeouts' | 'errors');
-const TROUBLE: readonly TroubleBadge[] = ['throttled', 'errors', 'timeouts'];
-function outcomeClass(outcome: string): TroubleBadge | null {
+/** The outcome class a hop counts under: the badge metric names. */
+function outcomeClass(outcome: string): string | null {
   if (outcome === 'throttled') return 'throttled';
   if (outcome === 'timeout' || outcome === '504') return 'timeouts';
   if (outcome === 'error' || /^5\d\d$/.test(outcome)) return 'errors';
@@ -122,8 +132,19 @@ function indexOf(data: ReplayData): TimeIndex {
   const busy = new Map<string, { all: number[]; cold: number[] }>();
   const failed = new Map<string, { errors: number[]; timeouts: number[] }>();
   const rec = data.result.recording;
+  // Each function's running calls after each record (the engine's concurrency level changes
+  // once per record, in the order the records were made).
+  const running = new Map<string, { n: number; at: number[]; now: number[] }>();
   if (rec) {
     for (let i = 0; i < rec.t.length; i++) {
+      if (rec.code[i] === REC_ENV_BUSY || rec.code[i] === REC_ENV_IDLE) {
+        const id = rec.nodes[rec.node[i]].id;
+        let c = running.get(id);
+        if (!c) running.set(id, (c = { n: 0, at: [], now: [] }));
+        c.n += rec.code[i] === REC_ENV_BUSY ? 1 : -1;
+        c.at.push(rec.t[i]);
+        c.now.push(c.n);
+      }
       if (rec.code[i] === REC_ENV_IDLE && rec.v[i] > 0) {
         const id = rec.nodes[rec.node[i]].id;
         let f = failed.get(id);
@@ -140,21 +161,28 @@ function indexOf(data: ReplayData): TimeIndex {
     for (const n of rec.nodes)
       if (n.kind === 'function' && !busy.has(n.id)) busy.set(n.id, { all: [], cold: [] });
   }
-  const peaks = new Map<string, Partial<Record<MetricName, (t: number) => number>>>();
+  const concurrency = new Map<string, (t: number) => number | undefined>();
+  if (rec)
+    for (const n of rec.nodes) {
+      if (n.kind !== 'function') continue;
+      const c = running.get(n.id) ?? { at: [], now: [] };
+      concurrency.set(
+        n.id,
+        windowed(data, (from) => peakFrom(c.at, c.now, from)),
+      );
+    }
+  const peaks = new Map<string, Record<string, (t: number) => number | undefined>>();
   for (const [id, nt] of data.internals.others) {
-    if (nt.info.kind === 'queue')
-      peaks.set(id, { [metricsOf('queue', ['maxDepth'])[0]]: peakUpTo(nt, [LVL_QUEUE_VISIBLE]) });
+    if (nt.info.kind === 'queue') peaks.set(id, { maxDepth: peakUpTo(nt, [LVL_QUEUE_VISIBLE]) });
     else if (nt.info.kind === 'server' || nt.info.kind === 'container')
       peaks.set(id, {
-        [metricsOf(nt.info.kind, ['maxInstances'])[0]]: peakUpTo(nt, [
-          LVL_FLEET_STARTING,
-          LVL_FLEET_SERVING,
-          LVL_FLEET_DRAINING,
-        ]),
+        maxInstances: peakUpTo(nt, [LVL_FLEET_STARTING, LVL_FLEET_SERVING, LVL_FLEET_DRAINING]),
+        meanUtilization: windowed(data, (from) => meanUtilizationUpTo(nt, from)),
       });
   }
   const ix: TimeIndex = {
     nodes,
+    concurrency,
     busy: new Map([...busy].map(([k, v]) => [k, { all: sorted(v.all), cold: sorted(v.cold) }])),
     failed: new Map(
       [...failed].map(([k, v]) => [k, { errors: sorted(v.errors), timeouts: sorted(v.timeouts) }]),
@@ -171,6 +199,51 @@ function indexOf(data: ReplayData): TimeIndex {
   return ix;
 }
 
+/**
+ * A figure over the measured window of a run that ends at t: from the warm-up's end when t is
+ * past it, else from 0 (a run no longer than its warm-up measures from the start, simulate.ts).
+ */
+function windowed(
+  data: ReplayData,
+  build: (fromMs: number) => (t: number) => number | undefined,
+): (t: number) => number | undefined {
+  const whole = build(0);
+  const after = data.measureFromMs > 0 ? build(data.measureFromMs) : whole;
+  return (t) => (t > data.measureFromMs ? after(t) : whole(t));
+}
+
+/**
+ * The most a level reached up to t (its values `now` set at times `at`, ascending), counted the
+ * engine's way (metrics/level.ts): changes from `from` on, and the value held when it opened.
+ */
+function peakFrom(at: number[], now: number[], from: number): (t: number) => number {
+  const max: number[] = [];
+  let peak = 0;
+  for (let i = 0; i < at.length; i++) {
+    if (at[i] >= from) {
+      if (i > 0 && at[i - 1] < from) peak = Math.max(peak, now[i - 1]);
+      peak = Math.max(peak, now[i]);
+    }
+    max.push(peak);
+  }
+  const times = Float64Array.from(at);
+  return (t) => {
+    const k = countUpTo(times, t);
+    if (k === 0) return 0;
+    // No change inside the window yet: the value held all along.
+    return at[k - 1] < from ? now[k - 1] : max[k - 1];
+  };
+}
+
+/**
+ * How many of the sorted times a run that ends at t counts: those in its measured window (after
+ * the warm-up when t is past it; from 0 when it is not, simulate.ts).
+ */
+function inWindow(data: ReplayData, times: Float64Array | undefined, t: number): number {
+  const from = data.measureFromMs;
+  return t > from && from > 0 ? countUpTo(times, t) - countUpTo(times, from) : countUpTo(times, t);
+}
+
 /** How many of the sorted times are ≤ t. */
 export function countUpTo(times: Float64Array | undefined, t: number): number {
   if (!times) return 0;
@@ -184,7 +257,7 @@ export function countUpTo(times: Float64Array | undefined, t: number): number {
   return lo;
 }
 
-/** Metric names that count requests arriving at a node, by kind (each its kind's own metric). */
+/** Metric names that count requests arriving at a node, by kind. */
 export const ARRIVALS: { readonly [K in NodeKind]?: readonly MetricName<K>[] } = {
   apiGateway: ['requests'],
   loadBalancer: ['requests'],
@@ -195,62 +268,85 @@ export const ARRIVALS: { readonly [K in NodeKind]?: readonly MetricName<K>[] } =
   eventBus: ['putEvents'],
   stream: ['recordsIn'],
   function: ['invocations'],
+  pipe: ['read'],
+};
+
+/** Metric names that count every hop at a node (arrivals and the hops with no edge in), by kind. */
+const ALL_HOPS: { readonly [K in NodeKind]?: readonly MetricName<K>[] } = {
+  eventBus: ['deliveries'],
 };
 
 /** A node's figures at t (ms): the counts the badges show, so far. Null when nothing is known at t. */
-export function nodeFiguresAt(data: ReplayData, node: string, kind: NodeKind, t: number): FiguresAt | null {
+export function nodeFiguresAt(data: ReplayData, node: string, kind: string, t: number): FiguresAt | null {
   const ix = indexOf(data);
-  const values: Partial<Record<MetricName, number>> = {};
-  const exact = ix.allTraced;
-  const scale = (n: number) => Math.round(n * data.scale);
+  const counted = (times: Float64Array | undefined, at: number) => inWindow(data, times, at);
+  const values: Record<string, number> = {};
+  const approx = new Set<string>();
+  /** A count of traced requests, scaled up (and marked ≈) when the run was sampled. */
+  const traced = (metric: string, n: number) => {
+    values[metric] = Math.round(n * data.scale);
+    if (!ix.allTraced) approx.add(metric);
+  };
+  const declared = KINDS[kind as keyof typeof KINDS]?.metrics ?? {};
   const hops = ix.nodes.get(node);
   const recorded = ix.busy.get(node);
   const fromRecording = kind === 'function' && recorded !== undefined && t <= ix.recordedUntil;
   if (fromRecording) {
     // The recording has every invocation, traced or not, and how each ended.
-    values.invocations = countUpTo(recorded.all, t);
-    values.coldStarts = countUpTo(recorded.cold, t);
+    values.invocations = counted(recorded.all, t);
+    values.coldStarts = counted(recorded.cold, t);
     const f = ix.failed.get(node);
-    values.errors = countUpTo(f?.errors, t);
-    values.timeouts = countUpTo(f?.timeouts, t);
+    values.errors = counted(f?.errors, t);
+    values.timeouts = counted(f?.timeouts, t);
+    const most = ix.concurrency.get(node)?.(t);
+    if (most !== undefined) values.maxConcurrency = most;
   } else if (kind === 'function') {
-    values.invocations = scale(countUpTo(hops?.starts, t));
-    values.coldStarts = scale(countUpTo(hops?.cold, t));
+    traced('invocations', counted(hops?.starts, t));
+    traced('coldStarts', counted(hops?.cold, t));
   }
   if (kind === 'producer' || kind === 'schedule') {
     // One source: every request it made is a trace. With more, which trace came from which is not recorded.
     const sources = [...data.kinds.values()].filter((k) => k === 'producer' || k === 'schedule').length;
     if (sources !== 1) return null;
-    values[kind === 'producer' ? 'requests' : 'ticks'] = scale(countUpTo(ix.traceStarts, t));
+    traced(kind === 'producer' ? 'requests' : 'ticks', counted(ix.traceStarts, t));
   }
   // A node that records no hop of its own (a topic, a dead-letter queue nobody reads) is not
   // counted at all rather than shown as 0.
-  if (hops)
-    for (const m of (ARRIVALS[kind] ?? []) as readonly MetricName[])
-      if (values[m] === undefined) values[m] = scale(countUpTo(hops.arrivals, t));
-  for (const c of TROUBLE) {
-    if (fromRecording && c !== 'throttled') continue;
-    const n = countUpTo(hops?.ends.get(c), t);
-    if (n > 0) values[c === 'throttled' && kind === 'function' ? 'throttles' : c] = scale(n);
+  if (hops) {
+    for (const m of (ARRIVALS[kind as NodeKind] ?? []) as readonly string[])
+      if (values[m] === undefined) traced(m, counted(hops.arrivals, t));
+    // Every hop at the node, also those with no edge in: a message received again, a record
+    // read by each reader, an event delivered to each rule's target.
+    for (const m of (ALL_HOPS[kind as NodeKind] ?? []) as readonly string[])
+      traced(m, counted(hops.starts, t));
   }
-  // Peaks so far, exact from the recorded insides (the run that ends at t has the same).
+  for (const c of ['throttled', 'errors', 'timeouts']) {
+    if (fromRecording && c !== 'throttled') continue;
+    // A function's throttles often leave no hop at the function (the caller's hop ends
+    // throttled, an async event waits in Lambda's queue): not counted at t.
+    if (c === 'throttled' && kind === 'function') continue;
+    const n = counted(hops?.ends.get(c), t);
+    // None so far is a count too (0), where the node keeps one.
+    if (n > 0 || (hops && c in declared)) traced(c, n);
+  }
+  // Peaks and means so far, exact from the recorded insides (the run that ends at t has the same).
   if (t <= ix.insidesUntil)
-    for (const [metric, peak] of Object.entries(ix.peaks.get(node) ?? {}))
-      values[metric as MetricName] = peak(t);
-  if (kind === 'queue' && hops) values.deadLettered = scale(countUpTo(ix.deadLettered.get(node), t));
+    for (const [metric, peak] of Object.entries(ix.peaks.get(node) ?? {})) {
+      const v = peak(t);
+      if (v !== undefined) values[metric] = v;
+    }
+  if (kind === 'queue' && hops) traced('deadLettered', counted(ix.deadLettered.get(node), t));
   if (Object.keys(values).length === 0) return null;
-  return { values: values as Record<string, number>, exact };
+  return { values, exact: approx.size === 0, approx };
 }
-
-/** Totals that count requests by how they ended (a trace's outcome has the same name). */
-const ENDINGS: readonly TotalName[] = ['completed', 'failed', 'deadLettered', 'dropped'];
 
 /** The run's totals up to t from the traced requests (scaled when sampled). */
 export function totalAt(data: ReplayData, name: string, t: number): number | undefined {
   const ix = indexOf(data);
-  if (name === ('requests' satisfies TotalName)) return Math.round(countUpTo(ix.traceStarts, t) * data.scale);
-  if ((ENDINGS as readonly string[]).includes(name))
-    return Math.round(countUpTo(ix.traceEnds.get(name), t) * data.scale);
+  const counted = (times: Float64Array | undefined, at: number) => inWindow(data, times, at);
+  if (name === 'requests') return Math.round(counted(ix.traceStarts, t) * data.scale);
+  if (name === 'completed' || name === 'failed' || name === 'deadLettered' || name === 'dropped')
+    return Math.round(counted(ix.traceEnds.get(name), t) * data.scale);
   return undefined;
 }
 

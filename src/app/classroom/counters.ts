@@ -25,7 +25,16 @@ export interface CounterValue {
   atEnd: boolean;
   /** Scaled up from sampled requests (not every request was traced). */
   approx?: boolean;
+  /**
+   * In an open replay: the count is not known at t (the engine counts it for the whole run
+   * only), so no value is shown; this says why. `value` is then NaN.
+   */
+  notAtT?: string;
 }
+
+/** Why a counter or badge has no value during a replay (its tooltip). */
+export const NOT_AT_T =
+  'Not counted at t: the engine counts this for the whole run only, and the replay has no record of it up to t. The whole run’s figure returns when the replay closes.';
 
 /** Labels of totals and metrics (names the catalogs declare: a stale one does not compile). */
 export const LABELS: Partial<Record<TotalName | MetricName, string>> = {
@@ -147,20 +156,40 @@ function recordedCount(result: Result, id: string, metric: MetricName, tMs: numb
 }
 
 /**
- * A counter at t in an open replay: the same counts the badges use (traced requests, the
- * recording) where they exist, so the big counters and the badges agree; else counterAt.
+ * A counter at t in an open replay: the same counts the badges use (the recording, traced
+ * requests) so the big counters and the badges agree, and nothing else: a count with no record
+ * up to t has no value (`notAtT`), never the whole run's figure or a series' interpolation
+ * beside values at t.
  */
 export function counterAtT(data: ReplayData, path: string, tMs: number): CounterValue {
-  const labelOf = (id: string) => data.labels.get(id) ?? id;
-  const base = counterAt(data.result, path, tMs, labelOf);
   const parts = path.split('.');
   if (parts[0] === 'totals') {
-    const v = totalAt(data, parts[1], tMs);
-    return v === undefined ? base : { ...base, value: v, atEnd: false, approx: !exactAt(data) };
+    const name = parts[1];
+    const label = LABELS[name as TotalName] ?? name;
+    const v = totalAt(data, name, tMs);
+    return v === undefined
+      ? { path, label, value: NaN, atEnd: false, notAtT: NOT_AT_T }
+      : { path, label, value: v, atEnd: false, approx: !exactAt(data) };
   }
-  const kind = data.kinds.get(parts[1]);
+  const id = parts[1];
+  const metric = parts[3];
+  const kind = data.kinds.get(id);
+  const declared =
+    kind && Object.hasOwn(KINDS, kind)
+      ? (KINDS[kind as NodeKind].metrics as Record<string, { label?: string }>)
+      : {};
+  const named = LABELS[metric as MetricName] ?? declared[metric]?.label ?? metric;
+  const label = `${data.labels.get(id) ?? id}: ${named.toLowerCase()}`;
   // The replay's kinds are the validated scenario's.
-  const f = kind ? nodeFiguresAt(data, parts[1], kind as NodeKind, tMs) : null;
-  const v = f?.values[parts[3]];
-  return v === undefined ? base : { ...base, value: v, atEnd: false, approx: !f!.exact };
+  const f = kind ? nodeFiguresAt(data, id, kind as NodeKind, tMs) : null;
+  const v = f?.values[metric];
+  return v === undefined
+    ? { path, label, value: NaN, atEnd: false, notAtT: NOT_AT_T }
+    : { path, label, value: v, atEnd: false, approx: f!.approx.has(metric) };
+}
+
+/** A counter's figure as text: "≈ " when estimated, "—" when not counted at t. */
+export function counterText(v: CounterValue): string {
+  if (v.notAtT) return '—';
+  return `${v.approx ? '≈ ' : ''}${v.value.toLocaleString('en-US', { maximumFractionDigits: v.value < 10 ? 2 : 0 })}`;
 }

@@ -1,4 +1,4 @@
-import { counterAtT } from './counters';
+import { counterAtT, counterText } from './counters';
 import { DrawnDots, drawDots } from './draw-dots';
 import { drawInternals, type Colors } from './draw-internals';
 import { clockText } from './playback';
@@ -202,14 +202,13 @@ function drawHeader(
   const clockW = ctx.measureText(clock).width;
   ctx.fillStyle = c.text;
   ctx.fillText(clock, lay.width - clockW - h * 0.3, h / 2);
-  const counters = text.counters.slice(0, 3).map((p) => counterAtT(data, p, t));
+  // Only what is counted at t: a frame shows one instant.
+  const counters = text.counters
+    .slice(0, 3)
+    .map((p) => counterAtT(data, p, t))
+    .filter((v) => !v.notAtT);
   ctx.font = `600 ${small}px system-ui, sans-serif`;
-  const figures = counters
-    .map(
-      (v) =>
-        `${v.label} ${v.approx ? '≈ ' : ''}${v.value.toLocaleString('en-US', { maximumFractionDigits: v.value < 10 ? 2 : 0 })}${v.atEnd ? ' (whole run)' : ''}`,
-    )
-    .join('   ·   ');
+  const figures = counters.map((v) => `${v.label} ${counterText(v)}`).join('   ·   ');
   const titleW = lay.width * 0.32;
   ctx.fillText(text.title, h * 0.3, h / 2, titleW);
   ctx.fillStyle = c.accent;

@@ -85,6 +85,8 @@ export interface FunctionTimeline {
 export interface Track {
   t: number[];
   v: number[];
+  /** The highest value at each instant (the recording's `hi`), where it differs from v. */
+  hi?: Map<number, number>;
 }
 
 /** The recorded quantities of a queue, stream, server or container service. */
@@ -143,6 +145,8 @@ export function buildInternals(recording: Recording | undefined): Internals {
       }
       tr.t.push(recording.t[i]);
       tr.v.push(recording.v[i]);
+      const hi = recording.hi?.[i];
+      if (hi !== undefined && hi > recording.v[i]) (tr.hi ??= new Map()).set(tr.t.length - 1, hi);
       continue;
     }
     const info = recording.nodes[recording.node[i]];
@@ -234,6 +238,11 @@ export function peakUpTo(nt: NodeTracks, levels: readonly number[]): (t: number)
       best,
       cur.reduce((a, b) => a + b, 0),
     );
+    // One level: a value it held only for an instant (rose and fell back) counts too.
+    if (tracks.length === 1 && tracks[0].hi) {
+      const hi = tracks[0].hi.get(next[0] - 1);
+      if (hi !== undefined) best = Math.max(best, hi);
+    }
     at.push(t);
     peak.push(best);
   }
@@ -524,4 +533,54 @@ export function insidesAt(internals: Internals, t: number): Record<string, unkno
     }
   }
   return out;
+}
+
+/**
+ * A fleet's mean utilisation over [from, t] (busy request slots over the slots of the
+ * instances serving or draining, averaged over time), as a function of t: the engine's
+ * `meanUtilization` of a run that ends at t, from the recorded levels. Undefined before
+ * `from` (a run that stops in its warm-up measures nothing).
+ */
+export function meanUtilizationUpTo(nt: NodeTracks, fromMs: number): (t: number) => number | undefined {
+  const slots = nt.info.slotsPerInstance ?? 0;
+  const levels = [LVL_FLEET_BUSY, LVL_FLEET_SERVING, LVL_FLEET_DRAINING].map(
+    (l) => nt.tracks.get(trackKey(REC_LEVEL, l)) ?? { t: [], v: [] },
+  );
+  const at: number[] = [];
+  const u: number[] = [];
+  const area: number[] = [];
+  const next = [0, 0, 0];
+  const cur = [0, 0, 0];
+  let acc = 0;
+  let lastT = fromMs;
+  let lastU = 0;
+  for (;;) {
+    let t = Infinity;
+    levels.forEach((tr, k) => {
+      if (next[k] < tr.t.length) t = Math.min(t, tr.t[next[k]]);
+    });
+    if (t === Infinity) break;
+    levels.forEach((tr, k) => {
+      while (next[k] < tr.t.length && tr.t[next[k]] === t) cur[k] = tr.v[next[k]++];
+    });
+    if (t > lastT) acc += lastU * (t - lastT);
+    if (t > lastT) lastT = t;
+    const capacity = slots * (cur[1] + cur[2]);
+    lastU = capacity > 0 ? cur[0] / capacity : 0;
+    at.push(lastT);
+    u.push(lastU);
+    area.push(acc);
+  }
+  return (t) => {
+    if (t <= fromMs) return undefined;
+    let lo = 0;
+    let hi = at.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (at[mid] <= t) lo = mid + 1;
+      else hi = mid;
+    }
+    const total = lo === 0 ? 0 : area[lo - 1] + u[lo - 1] * (t - at[lo - 1]);
+    return Math.round((total / (t - fromMs)) * 1e6) / 1e6;
+  };
 }

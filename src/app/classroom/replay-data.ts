@@ -14,6 +14,8 @@ export interface ReplayData {
   kinds: Map<string, string>;
   /** Requests per sampled trace (1 / the sampling rate). */
   scale: number;
+  /** Where the run's measured window starts (after its warm-up), ms: means and peaks count from here. */
+  measureFromMs: number;
 }
 
 const cache = new WeakMap<Result, ReplayData>();
@@ -46,9 +48,16 @@ export function replayData(result: Result, scenario: unknown): ReplayData {
     labels: g.labels,
     kinds: new Map(g.nodes.map((n) => [n.id, n.kind])),
     scale: 1 / traceRateFor(scenario),
+    measureFromMs: warmupMs(scenario, result),
   };
   cache.set(result, data);
   return data;
+}
+
+/** The warm-up the engine applied: none when it is not shorter than the run (simulate.ts). */
+function warmupMs(scenario: unknown, result: Result): number {
+  const w = (scenario as { settings?: { warmupSeconds?: unknown } } | null)?.settings?.warmupSeconds;
+  return typeof w === 'number' && w < result.simulatedSeconds ? w * 1000 : 0;
 }
 
 /** The scenario the shown result describes (the run store keeps it apart while a new run goes). */

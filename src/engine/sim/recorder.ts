@@ -135,6 +135,12 @@ export interface Recording {
   code: number[];
   a: number[];
   v: number[];
+  /**
+   * The highest value set at that record's instant: above v where a level rose and fell back at
+   * one instant (a message sent and received at once), which coalescing would otherwise hide
+   * from a peak (a queue's maxDepth counts it).
+   */
+  hi: number[];
 }
 
 export class Recorder {
@@ -143,6 +149,7 @@ export class Recorder {
   declare private code: Uint8Array;
   declare private a: Int32Array;
   declare private v: Float64Array;
+  declare private hi: Float64Array;
   private n = 0;
   /** Records per part (environments, other kinds' insides): each has its own limit. */
   private nEnv = 0;
@@ -158,6 +165,7 @@ export class Recorder {
     this.code = new Uint8Array(cap);
     this.a = new Int32Array(cap);
     this.v = new Float64Array(cap);
+    this.hi = new Float64Array(cap);
   }
 
   /** Registers what a node's records need; returns the node's index in the recording. */
@@ -174,6 +182,7 @@ export class Recorder {
       for (let j = this.n - 1; j >= stop && this.t[j] === t; j--) {
         if (this.a[j] === a && this.code[j] === code && this.node[j] === node) {
           this.v[j] = v;
+          if (v > this.hi[j]) this.hi[j] = v;
           return;
         }
       }
@@ -198,6 +207,7 @@ export class Recorder {
     this.code[i] = code;
     this.a[i] = a;
     this.v[i] = v;
+    this.hi[i] = v;
   }
 
   get size(): number {
@@ -218,6 +228,7 @@ export class Recorder {
     };
     this.t = f(this.t);
     this.v = f(this.v);
+    this.hi = f(this.hi);
     this.node = i(this.node);
     this.a = i(this.a);
     const c = new Uint8Array(cap);
@@ -229,7 +240,16 @@ export class Recorder {
   toRecording(): Recording {
     const order = Array.from({ length: this.n }, (_, i) => i);
     order.sort((x, y) => this.t[x] - this.t[y] || x - y);
-    const out: Recording = { limit: this.limit, nodes: this.nodes, t: [], node: [], code: [], a: [], v: [] };
+    const out: Recording = {
+      limit: this.limit,
+      nodes: this.nodes,
+      t: [],
+      node: [],
+      code: [],
+      a: [],
+      v: [],
+      hi: [],
+    };
     if (this.truncatedAtMs !== undefined) out.truncatedAtMs = this.truncatedAtMs;
     if (this.insidesTruncatedAtMs !== undefined) out.insidesTruncatedAtMs = this.insidesTruncatedAtMs;
     for (const i of order) {
@@ -238,6 +258,7 @@ export class Recorder {
       out.code.push(this.code[i]);
       out.a.push(this.a[i]);
       out.v.push(this.v[i]);
+      out.hi.push(this.hi[i]);
     }
     return out;
   }

@@ -1,0 +1,148 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { simulate } from '../../src/engine/simulate';
+import { approxReason, nodeFiguresAt } from '../../src/app/classroom/at-time';
+import { counterAtT, counterText } from '../../src/app/classroom/counters';
+import { replayData } from '../../src/app/classroom/replay-data';
+import { classroomRunOptions, expectedRequests } from '../../src/app/classroom/run-options';
+import { badgesFor } from '../../src/app/canvas/run-badges';
+import type { NodeKind } from '../../src/engine/kinds/vocabulary';
+
+const template = (name: string) =>
+  JSON.parse(readFileSync(resolve(import.meta.dirname, `../../src/templates/${name}.json`), 'utf8'));
+
+/** The template cut short enough that the replay traces every request (so its counts are exact). */
+function fullyTraced(name: string, warmupSeconds: number) {
+  const doc = template(name);
+  doc.settings.warmupSeconds = warmupSeconds;
+  doc.settings.durationSeconds = 120;
+  while (expectedRequests(doc) > 1500)
+    doc.settings.durationSeconds = Math.max(
+      warmupSeconds + 5,
+      Math.floor(doc.settings.durationSeconds * 0.8),
+    );
+  return doc;
+}
+
+const metricsOf = (r: ReturnType<typeof simulate>, id: string) =>
+  r.nodes[id].metrics as unknown as Record<string, number>;
+
+describe('a replay at t shows only figures of t', () => {
+  // Templates whose badges and lesson counters cover every way a figure at t is found: the
+  // recording (functions; a fleet's instances and utilisation, with and without a warm-up),
+  // traced hops (arrivals, throttles, a pipe's reads and filtered events, a bus's deliveries).
+  const cases: [string, number][] = [
+    ['limits-timeout-concurrency', 0],
+    ['five-criteria', 0],
+    ['eventbridge-pipes', 0],
+    ['eventbridge-routing', 0],
+    ['compare-monolith', 30],
+    ['observability-costs', 25],
+    ['compare-tiered', 0],
+    ['messaging-dlq', 0],
+    ['upload-transcode-notify', 0],
+  ];
+  for (const [name, warmup] of cases)
+    it(`${name}: every badge and lesson counter at a scrubbed t is the run's that ends at t, or is left off with a reason`, () => {
+      const doc = fullyTraced(name, warmup);
+      const full = simulate(doc, { ...classroomRunOptions(doc), series: true });
+      const data = replayData(full, doc);
+      const end = doc.settings.durationSeconds;
+      let compared = 0;
+      let leftOff = 0;
+      // Not in the last seconds: a hop is traced when it ends (see at-time.ts).
+      for (const t of [end * 0.2 + 0.37, end * 0.55 + 0.11, end * 0.8 - 0.29]) {
+        const upTo = simulate(doc, { durationSeconds: t });
+        for (const n of doc.nodes) {
+          const at = nodeFiguresAt(data, n.id, n.kind, t * 1000);
+          const truth = metricsOf(upTo, n.id);
+          for (const [k, v] of Object.entries(at?.values ?? {})) {
+            expect(v, `${n.id}.${k} at ${t} s`).toBe(truth[k]);
+            expect(at!.approx.has(k), `${n.id}.${k} is exact`).toBe(false);
+            compared++;
+          }
+          // The node's badges at t: each is the run's that ends at t; the rest are left off.
+          const shown = badgesFor(n.kind as NodeKind, at?.values);
+          const whole = badgesFor(n.kind as NodeKind, truth);
+          for (const b of shown)
+            expect(
+              whole.map((w) => w.text),
+              `${n.id} at ${t} s`,
+            ).toContain(b.text);
+        }
+        for (const path of doc.lesson.counters as string[]) {
+          const c = counterAtT(data, path, t * 1000);
+          expect(c.atEnd).toBe(false);
+          if (c.notAtT) {
+            // Left off, saying why; never the whole run's figure.
+            expect(counterText(c)).toBe('—');
+            expect(c.notAtT).toMatch(/whole run/);
+            leftOff++;
+            continue;
+          }
+          const [scope, id, , metric] = path.split('.');
+          const truth =
+            scope === 'totals'
+              ? (upTo.totals as unknown as Record<string, number>)[id]
+              : metricsOf(upTo, id)[metric];
+          expect(c.value, `${path} at ${t} s`).toBe(truth);
+          compared++;
+        }
+      }
+      expect(compared).toBeGreaterThan(10);
+      console.log(`${name}: ${compared} figures equal at t, ${leftOff} counters left off`);
+    });
+
+  it('gives a fleet its mean utilisation at t and a function its most concurrent calls at t, across a warm-up', () => {
+    const doc = fullyTraced('compare-monolith', 30);
+    const data = replayData(simulate(doc, classroomRunOptions(doc)), doc);
+    // Before the warm-up ends a run measures from 0; after, from the warm-up's end.
+    expect(doc.settings.durationSeconds).toBeGreaterThanOrEqual(60);
+    for (const t of [12.4, 29.9, 30.4, 47.77, 57.2]) {
+      const truth = metricsOf(simulate(doc, { durationSeconds: t }), 'app');
+      const at = nodeFiguresAt(data, 'app', 'server', t * 1000)!;
+      expect(truth.meanUtilization).toBeGreaterThan(0);
+      expect(at.values.meanUtilization, `utilisation at ${t} s`).toBe(truth.meanUtilization);
+    }
+    const fn = fullyTraced('limits-timeout-concurrency', 20);
+    const fd = replayData(simulate(fn, classroomRunOptions(fn)), fn);
+    const seen = new Set<number>();
+    for (let t = 3.3; t < fn.settings.durationSeconds; t += 7.1) {
+      const v = nodeFiguresAt(fd, 'report', 'function', t * 1000)!.values.maxConcurrency;
+      const truth = metricsOf(simulate(fn, { durationSeconds: t }), 'report').maxConcurrency;
+      expect(v, `max concurrency at ${t} s`).toBe(truth);
+      seen.add(v);
+    }
+    expect(Math.max(...seen), 'calls ran at once').toBeGreaterThan(0);
+  });
+});
+
+describe('"≈" only on figures estimated from sampled requests', () => {
+  it("a sampled run's recorded figures (a function's invocations, cold starts, errors, peak) are exact and not marked; traced counts are scaled and say why", () => {
+    const doc = template('api-function');
+    const options = classroomRunOptions(doc);
+    expect(options.traceSampleRate, 'the replay samples this run').toBeLessThan(1);
+    const data = replayData(simulate(doc, options), doc);
+    expect(data.scale).toBeGreaterThan(1);
+    for (const t of [4.25, 19.6, 241.05]) {
+      const upTo = simulate(doc, { durationSeconds: t });
+      const fn = nodeFiguresAt(data, 'handler', 'function', t * 1000)!;
+      for (const k of ['invocations', 'coldStarts', 'errors', 'timeouts', 'maxConcurrency']) {
+        expect(fn.values[k], `${k} at ${t} s`).toBe(metricsOf(upTo, 'handler')[k]);
+        expect(fn.approx.has(k), `${k} is not marked ≈`).toBe(false);
+      }
+      const c = counterAtT(data, 'nodes.handler.metrics.invocations', t * 1000);
+      expect(c.approx).toBe(false);
+      expect(counterText(c)).not.toMatch(/≈/);
+      // The API's requests come from the traced requests, 1 in `scale`: estimated, marked.
+      const api = nodeFiguresAt(data, 'api', 'apiGateway', t * 1000)!;
+      expect(api.approx.has('requests')).toBe(true);
+      expect(api.exact).toBe(false);
+      const total = counterAtT(data, 'totals.requests', t * 1000);
+      expect(total.approx).toBe(true);
+      expect(counterText(total)).toMatch(/^≈ /);
+    }
+    expect(approxReason(data.scale)).toContain(`1 request in ${Math.round(data.scale)}`);
+  });
+});
