@@ -103,6 +103,11 @@ describe.skipIf(!hasBrowser)('classroom: everything on screen at time t', () => 
       const later = page.getByTestId('not-at-t-web');
       expect(await later.textContent()).toMatch(/idle.*not counted at t/);
       expect(await later.getAttribute('title')).toMatch(/whole run/);
+      // Presenting, the node does not carry the mark visibly (it would make the node taller and the
+      // view smaller); the key says it once.
+      // (1 CSS pixel, scaled by the canvas's zoom: far below a line of text's 10 px or more.)
+      expect((await later.boundingBox())?.height ?? 0).toBeLessThan(4);
+      await expect.poll(() => page.getByTestId('legend-not-at-t').isVisible()).toBe(true);
       // The big counters: tasks at most so far (exact), hosts and turned-away requests not
       // counted at t: no figure, and the label says so.
       const counters = page.locator('.present-hud__counter');

@@ -1,6 +1,7 @@
 import { DOT_LOOKS, DOT_ORDER, DotIcon } from './dot-style';
 import type { ReplayData } from './replay-data';
 import { DEFAULT_RECORD_LIMIT } from '../../engine/sim/recorder';
+import { NOT_AT_T } from './counters';
 
 const RECORD_CAP = DEFAULT_RECORD_LIMIT.toLocaleString('en-US');
 
@@ -67,6 +68,11 @@ export function Legend({ data, className = 'playback__legend' }: { data: ReplayD
       ) : null}
       <li title="Dots above a node wait there: the request is being handled by that node">
         dots above a node = requests inside it
+      </li>
+      {/* Presenting, nodes carry no per-node "not counted at t" mark (it would make them taller and
+          the fitted view smaller): the key says it once instead. */}
+      <li className="legend-not-at-t" title={NOT_AT_T} data-testid="legend-not-at-t">
+        a figure not counted at t is left off until the replay closes
       </li>
     </ul>
   );
