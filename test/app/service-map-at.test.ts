@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../../src/engine/simulate';
 import { replayData } from '../../src/app/classroom/replay-data';
@@ -198,5 +200,30 @@ describe('the service map’s colours come from the kinds’ catalogs', () => {
     expect(total('fault')).toBeGreaterThan(0);
     expect(map.nodes.find((n) => n.id === 'tight')!.outcomes.throttle).toBeGreaterThan(0);
     expect(map.nodes.find((n) => n.id === 'api')!.outcomes.fault).toBeGreaterThan(0);
+  });
+});
+
+describe('the replay’s service map on a template that throttles', () => {
+  it('limits-timeout-concurrency: the report function’s throttles show at t, as in the run', () => {
+    const d = JSON.parse(
+      readFileSync(
+        resolve(import.meta.dirname, '../../src/templates/limits-timeout-concurrency.json'),
+        'utf8',
+      ),
+    );
+    d.settings.durationSeconds = 300;
+    const result = simulate(d, classroomRunOptions(d));
+    const throttles = (result.nodes.report.metrics as Record<string, number>).throttles;
+    expect(throttles).toBeGreaterThan(0);
+    // Traced throttled hops, counted from the traces (not from the map under test).
+    const traced = result.traces
+      .flatMap((tr) => tr.hops)
+      .filter((h) => h.node === 'report' && h.outcome === 'throttled');
+    expect(traced.length).toBeGreaterThan(0);
+    const map = serviceMapAt(replayData(result, d), d, 300_000, 300_000);
+    // The map scales the traced hops up by the replay's sampling (1 request in N traced).
+    const rate = classroomRunOptions(d).traceSampleRate!;
+    expect(rate).toBeLessThan(1);
+    expect(map.nodes.find((n) => n.id === 'report')!.outcomes.throttle).toBeCloseTo(traced.length / rate, 6);
   });
 });

@@ -161,4 +161,34 @@ describe('traces record each hop’s edges and parent', () => {
       }
     expect(fromQueue).toBeGreaterThan(20);
   });
+
+  it('a synchronous call the function throttles is a hop of its own: outcome throttled, no time, under the API', () => {
+    // Reserved concurrency 1 and 2 s handlers: of two requests 1 s apart, the second is throttled.
+    const doc = scenario(
+      [
+        { id: 'p', kind: 'producer', params: { traffic: { shape: 'constant', ratePerSecond: 1 } } },
+        { id: 'api', kind: 'apiGateway' },
+        { id: 'fn', kind: 'function', params: fn(2000, { reservedConcurrency: 1 }) },
+      ],
+      [
+        { source: 'p', target: 'api' },
+        { source: 'api', target: 'fn' },
+      ],
+      { durationSeconds: 10 },
+    );
+    const r = run(doc, { traceSampleRate: 1 });
+    const throttles = (r.nodes.fn.metrics as Record<string, number>).throttles;
+    expect(throttles).toBeGreaterThan(0);
+    const hops = r.traces.flatMap((tr) =>
+      tr.hops.map((h) => ({ h, parent: h.parent >= 0 ? tr.hops[h.parent] : null })),
+    );
+    const throttled = hops.filter(({ h }) => h.node === 'fn' && h.outcome === 'throttled');
+    // Counted independently of the metric: one throttled hop per throttle the function counted.
+    expect(throttled).toHaveLength(throttles);
+    for (const { h, parent } of throttled) {
+      expect(h.endMs).toBe(h.startMs);
+      expect(parent?.node).toBe('api');
+      expect(h.sync).toBe(true);
+    }
+  });
 });

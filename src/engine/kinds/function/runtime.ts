@@ -218,6 +218,15 @@ export class FunctionRuntime extends NodeBase<FunctionParams> {
     if (this.xray !== null) this.xray.see(req, t);
     const slot = this.newInvocation(req, type, kb, group, t, caller.index, callerSlot);
     if (!this.tryStart(slot, t, fails)) {
+      // A throttled call is a visit that never ran: traced, it shows on the waterfall and the
+      // service map as a throttle here, taking no time (the caller's hop carries the wait).
+      if (req >= 0 && this.ctx.requests.traceId(req) >= 0)
+        this.ctx.requests.hop(req, {
+          node: this.spec.id,
+          startMs: t,
+          endMs: t,
+          outcome: STATUS_NAMES[THROTTLED],
+        });
       this.inv.release(slot);
       this.ctx.answer(caller, callerSlot, THROTTLED, t);
     }
