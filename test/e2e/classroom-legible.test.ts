@@ -24,6 +24,8 @@ describe.skipIf(!hasBrowser)('classroom: legible at the back of the room', () =>
       for (const look of Object.values(DOT_LOOKS)) expect(names).toContain(look.name);
       expect(names).toMatch(/busy.*starting.*idle/);
       expect(names).toContain('P = provisioned');
+      // No figure is left off at t here, so the key has no row about it (a row takes room from the diagram).
+      expect(await page.getByTestId('legend-not-at-t').isVisible()).toBe(false);
       // Every piece of text in the classroom's panels, by its computed size (scaled to a 1920 px screen).
       const sizes = await page.evaluate(() => {
         const out: { text: string; px: number }[] = [];

@@ -70,7 +70,7 @@ export function Legend({ data, className = 'playback__legend' }: { data: ReplayD
         dots above a node = requests inside it
       </li>
       {/* Presenting, nodes carry no per-node "not counted at t" mark (it would make them taller and
-          the fitted view smaller): the key says it once instead. */}
+          the fitted view smaller): the key says it once instead, while some node has one (CSS). */}
       <li className="legend-not-at-t" title={NOT_AT_T} data-testid="legend-not-at-t">
         a figure not counted at t is left off until the replay closes
       </li>
