@@ -228,7 +228,7 @@ export class Requests {
   }
 
   private close(id: number, w: number): void {
-    const tr = this.sampling ? this.traceOf[id] : -1;
+    const tr = this.traceId(id);
     if (tr >= 0) {
       this.traces[tr].endMs = this.lastEnd[id];
       this.traces[tr].outcome = OUTCOME_NAMES[w];
@@ -277,7 +277,7 @@ export class Requests {
    * its latest visit there.
    */
   arrive(id: number, edgeId: string, from: string, to: string, sync: boolean): void {
-    const tr = this.sampling && id >= 0 ? this.traceOf[id] : -1;
+    const tr = this.traceId(id);
     if (tr < 0) return;
     const es = this.entries[tr];
     es.push({ node: to, edge: edgeId, sync, parent: this.activeAt(tr, from), hop: -1 });
@@ -298,7 +298,7 @@ export class Requests {
 
   /** A node records a visit of request `id` (only sampled requests keep it). */
   hop(id: number, rec: HopRecord): void {
-    const tr = this.sampling && id >= 0 ? this.traceOf[id] : -1;
+    const tr = this.traceId(id);
     if (tr < 0) return;
     const es = this.entries[tr];
     let e = -1;

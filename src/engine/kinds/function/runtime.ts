@@ -220,7 +220,7 @@ export class FunctionRuntime extends NodeBase<FunctionParams> {
     if (!this.tryStart(slot, t, fails)) {
       // A throttled call is a visit that never ran: traced, it shows on the waterfall and the
       // service map as a throttle here, taking no time (the caller's hop carries the wait).
-      if (req >= 0 && this.ctx.requests.traceId(req) >= 0)
+      if (this.ctx.requests.traceId(req) >= 0)
         this.ctx.requests.hop(req, {
           node: this.spec.id,
           startMs: t,
