@@ -54,6 +54,30 @@ function instants(from: number, to: number, n: number): number[] {
 
 const covers = (h: { startMs: number; endMs: number }, t: number) => h.startMs <= t && t < h.endMs;
 
+/** How many of the values (sorted ascending) are ≤ t. */
+function atMost(sorted: Float64Array, t: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid] <= t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The number of spans covering t (start ≤ t < end), as started minus ended by t: the same count
+ * as filtering every span with covers(), in log time. The server tests ask it at 1,500 instants
+ * of 7,200 hops, which filtering did in 10 million comparisons (the test then timed out on a
+ * loaded machine).
+ */
+function coverCount(spans: readonly { startMs: number; endMs: number }[]): (t: number) => number {
+  const starts = Float64Array.from(spans, (h) => h.startMs).sort();
+  const ends = Float64Array.from(spans, (h) => h.endMs).sort();
+  return (t) => atMost(starts, t) - atMost(ends, t);
+}
+
 describe('recorded insides agree with the traces', () => {
   it('queue: visible, in flight, batches in a call and the oldest message, at every instant', () => {
     const doc = scenario(
@@ -241,12 +265,17 @@ describe('recorded insides agree with the traces', () => {
       const { result, tracks } = runAll(doc);
       const x = tracks('x');
       const hops: TraceHop[] = result.traces.flatMap((tr) => tr.hops.filter((h) => h.node === 'x'));
+      const insideAt = coverCount(hops);
+      for (const t of instants(700, 298_000, 15))
+        expect(insideAt(t), 'the counted spans are the covering ones').toBe(
+          hops.filter((h) => covers(h, t)).length,
+        );
       let sawWaiting = 0;
       let maxServing = 0;
       for (const t of instants(500, 299_000, 1500)) {
         const at = fleetAt(x, t);
         // Inside = arrived and not answered (no timeouts, no refusals in this scenario).
-        const inside = hops.filter((h) => covers(h, t)).length;
+        const inside = insideAt(t);
         const slots = at.serving * at.slotsPerInstance;
         expect(at.draining, 'no scale-in in this run').toBe(0);
         expect(at.busy + at.waiting, `inside at ${t}`).toBe(inside);
@@ -422,11 +451,12 @@ describe('recorded insides agree with the traces', () => {
     const { result, tracks } = runAll(doc);
     const x = tracks('x');
     const hops: TraceHop[] = result.traces.flatMap((tr) => tr.hops.filter((h) => h.node === 'x'));
+    const insideAt = coverCount(hops);
     let sawStarting = 0;
     let sawTwo = 0;
     for (const t of instants(500, 299_000, 800)) {
       const at = fleetAt(x, t);
-      const inside = hops.filter((h) => covers(h, t)).length;
+      const inside = insideAt(t);
       const serving = at.instances.filter((i) => i.state === 'serving');
       expect(serving.length, `serving at ${t}`).toBe(at.serving);
       expect(at.instances.filter((i) => i.state === 'starting').length).toBe(at.starting);

@@ -1,16 +1,56 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { build } from 'vite';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import template from '../../src/templates/api-function.json';
 import { createEngineClient, type EngineClient } from '../../src/worker/engine-client';
 import { spawnNodeWorker } from './node-host';
 
-const entry = (name: string) => new URL(`./${name}`, import.meta.url);
+/**
+ * The worker entries, bundled once for the file. Loaded through tsx, every thread transpiled the
+ * whole engine again (about a CPU-second each, two in some tests), and on a loaded machine the
+ * tests timed out; a bundled entry starts in a fraction of that. The bundle is the same source,
+ * so the client, the node adapter, the host and the engine API are the ones under test.
+ */
+let bundleDir = '';
+const ENTRIES = {
+  engine: 'engine-worker-entry.ts',
+  crashing: 'crashing-worker-entry.ts',
+  wedged: 'wedged-worker-entry.ts',
+} as const;
+const entry = (name: keyof typeof ENTRIES) => pathToFileURL(join(bundleDir, `${name}.mjs`));
+
+beforeAll(async () => {
+  bundleDir = mkdtempSync(join(tmpdir(), 'sim-worker-bundle-'));
+  await build({
+    configFile: false,
+    publicDir: false,
+    logLevel: 'warn',
+    ssr: { noExternal: true },
+    build: {
+      ssr: true,
+      outDir: bundleDir,
+      emptyOutDir: true,
+      minify: false,
+      rollupOptions: {
+        input: Object.fromEntries(
+          Object.entries(ENTRIES).map(([k, f]) => [k, new URL(`./${f}`, import.meta.url).pathname]),
+        ),
+        output: { format: 'es', entryFileNames: '[name].mjs', chunkFileNames: '[name].mjs' },
+      },
+    },
+  });
+}, 60_000); // bundling the engine: a couple of CPU-seconds, many more on a loaded machine
+afterAll(() => rmSync(bundleDir, { recursive: true, force: true }));
 
 describe('engine client ↔ worker_threads worker (comlink node adapter)', () => {
   let client: EngineClient | null = null;
   afterEach(() => client?.dispose());
 
   it('runs the default template in a real worker, with progress and the series transferred back', async () => {
-    client = createEngineClient(() => spawnNodeWorker(entry('engine-worker-entry.ts')));
+    client = createEngineClient(() => spawnNodeWorker(entry('engine')));
     const progress: number[] = [];
     const outcome = await client.run(template, { series: true }, (f) => progress.push(f));
     expect(outcome.status).toBe('done');
@@ -20,10 +60,10 @@ describe('engine client ↔ worker_threads worker (comlink node adapter)', () =>
     expect((series['handler.requests'] as number[]).length).toBe(series.t.length);
     expect(series.t.length).toBeGreaterThan(0);
     expect(progress.at(-1)).toBe(1);
-  }, 30_000); // a thread that loads the engine through tsx: seconds on a busy 2-core machine
+  });
 
   it('returns validation issues as data across the boundary', async () => {
-    client = createEngineClient(() => spawnNodeWorker(entry('engine-worker-entry.ts')));
+    client = createEngineClient(() => spawnNodeWorker(entry('engine')));
     const outcome = await client.run(
       { format: 'serverless-sim.scenario', version: 1, nodes: [{ id: 'x', kind: 'nope' }], edges: [] },
       {},
@@ -35,7 +75,7 @@ describe('engine client ↔ worker_threads worker (comlink node adapter)', () =>
   });
 
   it('cancels a long run in the worker and gets the partial result', async () => {
-    client = createEngineClient(() => spawnNodeWorker(entry('engine-worker-entry.ts')));
+    client = createEngineClient(() => spawnNodeWorker(entry('engine')));
     const c = client;
     let asked = false;
     const outcome = await c.run(template, { durationSeconds: 30 * 86_400 }, () => {
@@ -51,7 +91,7 @@ describe('engine client ↔ worker_threads worker (comlink node adapter)', () =>
   it('reports a worker that dies as a crash, then starts a fresh worker for the next run', async () => {
     const spawned: string[] = [];
     client = createEngineClient(() => {
-      const name = spawned.length === 0 ? 'crashing-worker-entry.ts' : 'engine-worker-entry.ts';
+      const name = spawned.length === 0 ? 'crashing' : 'engine';
       spawned.push(name);
       return spawnNodeWorker(entry(name));
     });
@@ -63,14 +103,14 @@ describe('engine client ↔ worker_threads worker (comlink node adapter)', () =>
     }
     const next = await client.run(template, { durationSeconds: 10 });
     expect(next.status).toBe('done');
-    expect(spawned).toEqual(['crashing-worker-entry.ts', 'engine-worker-entry.ts']);
+    expect(spawned).toEqual(['crashing', 'engine']);
   });
 
   it('terminates a worker that does not answer a cancel, and the next run still works', async () => {
     const spawned: string[] = [];
     client = createEngineClient(
       () => {
-        const name = spawned.length === 0 ? 'wedged-worker-entry.ts' : 'engine-worker-entry.ts';
+        const name = spawned.length === 0 ? 'wedged' : 'engine';
         spawned.push(name);
         return spawnNodeWorker(entry(name));
       },
@@ -87,7 +127,7 @@ describe('engine client ↔ worker_threads worker (comlink node adapter)', () =>
 
 describe('engine client: one run at a time', () => {
   it('settles a run superseded by a new one as cancelled, and runs the new one', async () => {
-    const client = createEngineClient(() => spawnNodeWorker(entry('engine-worker-entry.ts')));
+    const client = createEngineClient(() => spawnNodeWorker(entry('engine')));
     try {
       const first = client.run(template, { durationSeconds: 30 * 86_400 });
       const second = client.run(template, { durationSeconds: 10 });
