@@ -113,6 +113,44 @@ describe.skipIf(!hasBrowser)('classroom: the service map at time t in presentati
         expect(b.l).toBeGreaterThanOrEqual(0);
         expect(b.r).toBeLessThanOrEqual(width);
       }
+      // The map uses the room between the clock's band and the replay bar: its nodes (circle and
+      // the figures under it) spread across it, none drawn over another, no text over another.
+      // (Measured from the band's right edge, the map once sat in a strip right of the band,
+      // its three nodes drawn over each other at 1440 and touching at 1920.)
+      const layout = await page.evaluate(() => {
+        const rect = (e: Element) => {
+          const r = e.getBoundingClientRect();
+          return { l: r.left, r: r.right, t: r.top, b: r.bottom };
+        };
+        const q = (sel: string) => [...document.querySelectorAll(sel)].map(rect);
+        return {
+          band: rect(document.querySelector('.present-hud')!),
+          bar: rect(document.querySelector('.classroom-panel--bottom')!),
+          nodes: q('[data-testid="classroom-service-map"] [data-node]'),
+          texts: [...document.querySelectorAll('[data-testid="classroom-service-map"] svg text')]
+            .filter((e) => (e.textContent ?? '').trim() !== '')
+            .map((e) => ({ text: e.textContent!, ...rect(e) })),
+        };
+      });
+      const apart = (a: { l: number; r: number; t: number; b: number }, b: typeof a) =>
+        a.r <= b.l || b.r <= a.l || a.b <= b.t || b.b <= a.t;
+      expect(layout.nodes).toHaveLength(3);
+      for (let i = 0; i < layout.nodes.length; i++)
+        for (let j = i + 1; j < layout.nodes.length; j++)
+          expect(apart(layout.nodes[i], layout.nodes[j]), `map nodes ${i} and ${j} overlap`).toBe(true);
+      for (let i = 0; i < layout.texts.length; i++)
+        for (let j = i + 1; j < layout.texts.length; j++)
+          expect(
+            apart(layout.texts[i], layout.texts[j]),
+            `"${layout.texts[i].text}" drawn over "${layout.texts[j].text}"`,
+          ).toBe(true);
+      const left = Math.min(...layout.nodes.map((n) => n.l));
+      const right = Math.max(...layout.nodes.map((n) => n.r));
+      expect(right - left, 'the map spreads over the free width').toBeGreaterThanOrEqual(width / 2);
+      for (const n of layout.nodes) {
+        expect(n.t, 'a map node under the clock band').toBeGreaterThanOrEqual(layout.band.b);
+        expect(n.b, 'a map node behind the replay bar').toBeLessThanOrEqual(layout.bar.t);
+      }
       await s.screenshot(`classroom-service-map-${width}`);
       // M brings the diagram back.
       await page.keyboard.press('m');

@@ -29,7 +29,7 @@ export function ClassroomServiceMap({ data }: { data: ReplayData }) {
       className="classroom-servicemap"
       data-testid="classroom-service-map"
       aria-label={`Service map at t = ${clockText(t)}`}
-      style={{ paddingLeft: room.left, paddingBottom: room.bottom }}
+      style={{ paddingTop: room.top, paddingBottom: room.bottom }}
     >
       <header className="classroom-servicemap__header">
         <h2>Service map</h2>
@@ -52,12 +52,13 @@ export function ClassroomServiceMap({ data }: { data: ReplayData }) {
 }
 
 /**
- * The map's room: right of the big clock and counters (top left) and above the replay bar, as
- * they are drawn at this window size (their type is fixed in px, so their size varies little,
- * but the room around them does).
+ * The map's room: under the band of the big clock and counters (across the top, presentation.css)
+ * and above the replay bar, as they are drawn at this window size. The band spans the screen's
+ * width, so the map takes the whole width between them (measured with the band's right edge,
+ * it was squeezed into the strip right of the band, its nodes drawn over each other).
  */
 function useRoomBesideHud(ref: RefObject<HTMLElement | null>) {
-  const [room, setRoom] = useState({ left: 16, bottom: 16 });
+  const [room, setRoom] = useState({ top: 16, bottom: 16 });
   useLayoutEffect(() => {
     const el = ref.current;
     if (!el) return;
@@ -69,7 +70,7 @@ function useRoomBesideHud(ref: RefObject<HTMLElement | null>) {
       const h = hud?.getBoundingClientRect();
       const b = bar?.getBoundingClientRect();
       setRoom({
-        left: h ? Math.max(16, Math.round(h.right - box.left + 24)) : 16,
+        top: h ? Math.max(16, Math.round(h.bottom - box.top + 12)) : 16,
         bottom: b ? Math.max(16, Math.round(box.bottom - b.top + 16)) : 16,
       });
     };
