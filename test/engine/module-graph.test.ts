@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -6,13 +6,15 @@ import { describe, expect, it } from 'vitest';
  * The module graph as the bundler sees it: static imports and re-exports only (`import type`
  * and `export type` vanish; dynamic `import()` and `new Worker(new URL(…))` start other
  * chunks). An import whose names are all `type` still counts: under verbatimModuleSyntax it
- * stays as `import {} from '…'`.
+ * stays as `import {} from '…'`. An `import.meta.glob('…')` (the app gathers each kind's icon.ts so)
+ * counts as static imports of every file its pattern matches.
  */
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const SRC = join(ROOT, 'src');
 
 const STATIC_IMPORT = /^\s*(?:import|export)\s+(?!type\s)(?:[^'";]*?\sfrom\s+)?['"]([^'"]+)['"]/gm;
+const GLOB_IMPORT = /import\.meta\.glob(?:<[^>]*>)?\(\s*['"]([^'"]+)['"]/g;
 const TYPE_IMPORT = /^\s*(?:import|export)\s+type\s[^;]*?from\s+['"]([^'"]+)['"]/gm;
 
 function resolveImport(from: string, spec: string): string | null {
@@ -23,9 +25,31 @@ function resolveImport(from: string, spec: string): string | null {
   return null;
 }
 
+/** The files a relative glob matches; `*` stands for any name within one path segment. */
+function globFiles(from: string, pattern: string): string[] {
+  let paths = [dirname(from)];
+  for (const part of pattern.split('/')) {
+    if (!part.includes('*')) {
+      paths = paths.map((d) => resolve(d, part));
+      continue;
+    }
+    const re = new RegExp(`^${part.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replaceAll('*', '[^/]*')}$`);
+    paths = paths.flatMap((d) =>
+      existsSync(d)
+        ? readdirSync(d)
+            .filter((name) => re.test(name))
+            .map((name) => join(d, name))
+        : [],
+    );
+  }
+  return paths.filter((f) => existsSync(f) && /\.(ts|tsx)$/.test(f));
+}
+
 function importsOf(file: string, withTypes: boolean): string[] {
   const text = readFileSync(file, 'utf8');
   const out: string[] = [];
+  GLOB_IMPORT.lastIndex = 0;
+  for (let m = GLOB_IMPORT.exec(text); m; m = GLOB_IMPORT.exec(text)) out.push(...globFiles(file, m[1]));
   for (const re of withTypes ? [STATIC_IMPORT, TYPE_IMPORT] : [STATIC_IMPORT]) {
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
@@ -72,6 +96,11 @@ describe('the app bundle carries no engine runtime', () => {
     expect(main.length).toBeGreaterThan(100);
   });
 
+  it("the main entry reaches each kind's picture through the icons' glob", () => {
+    expect(main).toContain('engine/kinds/queue/icon.ts');
+    expect(main).toContain('engine/kinds/loadBalancer/icon.ts');
+  });
+
   it('no runtime module is statically reachable from src/main.tsx', () => {
     expect(main.filter((f) => RUNTIME.some((re) => re.test(f)))).toEqual([]);
   });
@@ -81,6 +110,20 @@ describe('the app bundle carries no engine runtime', () => {
     expect(worker).toContain('engine/kinds/runtimes.ts');
     expect(worker).toContain('engine/kinds/queue/runtime.ts');
     expect(worker).toContain('engine/sim/context.ts');
+  });
+
+  it('neither the worker nor the CLI reaches an icon.ts (Node cannot load an SVG)', () => {
+    const cliDir = join(SRC, 'cli');
+    const entries = [
+      join(SRC, 'worker/engine.worker.ts'),
+      ...readdirSync(cliDir)
+        .filter((f) => f.endsWith('.ts'))
+        .map((f) => join(cliDir, f)),
+    ];
+    for (const entry of entries) {
+      const icons = [...reachable(entry)].map(rel).filter((f) => /\/icon\.ts$/.test(f));
+      expect(icons, rel(entry)).toEqual([]);
+    }
   });
 });
 

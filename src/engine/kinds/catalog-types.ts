@@ -4,7 +4,7 @@ import type { z } from 'zod';
  * What a node kind declares about itself, without any code that runs a simulation: its params,
  * how it looks, which metrics, series and hop outcomes a run of it produces and what they
  * mean to a reader, its traits and its price meters. The app builds every per-kind table
- * (badges, charts, gauges, replay, icons, hints) from these, so a name the engine does not
+ * (badges, charts, gauges, replay, hints) from these, so a name the engine does not
  * produce cannot be referred to; test/engine/kinds/catalog-agreement.test.ts checks that the
  * runtime produces exactly what its catalog declares.
  */
@@ -65,23 +65,26 @@ export type ConnectionDecl<E extends string = string> = (
   help: string;
 };
 
-/** The app maps each key to a picture (app/canvas/kind-icons.tsx); kinds may share one. */
-export type IconKey =
-  | 'clients'
-  | 'clock'
-  | 'api'
-  | 'lambda'
-  | 'workflow'
-  | 'queue'
-  | 'topic'
-  | 'bus'
-  | 'pipe'
-  | 'stream'
-  | 'bucket'
-  | 'table'
-  | 'server'
-  | 'container'
-  | 'balancer';
+/**
+ * AWS's icon categories; a node's accent colour follows its service's category, the way AWS
+ * diagrams read (the colours are the app's: app/canvas/kind-icons.tsx).
+ */
+export type AwsCategory =
+  'compute' | 'integration' | 'networking' | 'analytics' | 'storage' | 'database' | 'general';
+
+/**
+ * A kind's picture, the default export of `kinds/<kind>/icon.ts`: the image's URL (an SVG
+ * imported from the aws-icons package, which only the app's bundler resolves) and its AWS
+ * category. The app gathers every kind's icon.ts by a glob (app/canvas/kind-icons.tsx), so a
+ * new kind's picture lives in its folder and needs no line elsewhere; the worker, the CLI and
+ * the tests in Node never import an icon.ts.
+ */
+export interface KindPicture {
+  src: string;
+  category: AwsCategory;
+  /** A resource icon (glyph on transparent ground) rather than a service tile. */
+  resource?: boolean;
+}
 
 /**
  * counter: a count over the measured window; gauge: a level, mean or maximum; latency: a
@@ -217,7 +220,6 @@ export interface KindCatalog<
   kind: K;
   title: string;
   group: PaletteGroup;
-  icon: IconKey;
   /** One sentence for the palette and the help. */
   description: string;
   /** The kind's name inside a sentence, with its article: "a Lambda function". */

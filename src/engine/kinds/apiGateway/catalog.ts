@@ -5,7 +5,6 @@ export const apiGatewayCatalog = defineCatalog({
   kind: 'apiGateway',
   title: 'API Gateway',
   group: 'apis',
-  icon: 'api',
   inSentence: 'an API Gateway',
   description:
     'Amazon API Gateway: a managed HTTP front door that throttles, times out and proxies each request synchronously to its backend.',

@@ -6,7 +6,6 @@ export const bucketCatalog = defineCatalog({
   kind: 'bucket',
   title: 'S3 bucket',
   group: 'storage',
-  icon: 'bucket',
   inSentence: 'an S3 bucket',
   description:
     'Amazon S3 bucket: each PUT is billed and sends one event notification, at least once, to a single destination.',

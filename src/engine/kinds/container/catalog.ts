@@ -7,7 +7,6 @@ export const containerCatalog = defineCatalog({
   kind: 'container',
   title: 'Container service',
   group: 'servers',
-  icon: 'container',
   inSentence: 'a container service',
   description:
     'An ECS service on Fargate (tasks billed per second while they run), on EC2 instances you pay for, or on EKS nodes plus the cluster fee; scaled between min and max tasks.',

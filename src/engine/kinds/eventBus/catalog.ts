@@ -6,7 +6,6 @@ export const eventBusCatalog = defineCatalog({
   kind: 'eventBus',
   title: 'EventBridge bus',
   group: 'messaging',
-  icon: 'bus',
   inSentence: 'an EventBridge bus',
   description:
     "Amazon EventBridge event bus: rules match each event's type and deliver it to up to 5 targets per rule, retrying for up to 24 h.",

@@ -6,7 +6,6 @@ export const functionCatalog = defineCatalog({
   kind: 'function',
   title: 'Lambda function',
   group: 'compute',
-  icon: 'lambda',
   inSentence: 'a Lambda function',
   description:
     'AWS Lambda: code that runs on demand in execution environments that start cold, stay warm for a while, and scale with concurrency.',

@@ -5,7 +5,6 @@ export const loadBalancerCatalog = defineCatalog({
   kind: 'loadBalancer',
   title: 'Load balancer',
   group: 'servers',
-  icon: 'balancer',
   inSentence: 'a load balancer',
   description:
     'An Application Load Balancer: spreads requests over servers, containers or functions; billed per hour and per LCU.',

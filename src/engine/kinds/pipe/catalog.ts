@@ -6,7 +6,6 @@ export const pipeCatalog = defineCatalog({
   kind: 'pipe',
   title: 'EventBridge pipe',
   group: 'messaging',
-  icon: 'pipe',
   inSentence: 'an EventBridge pipe',
   description:
     'Amazon EventBridge Pipes: reads an SQS queue, a Kinesis stream or a DynamoDB stream in batches, drops what its filter does not match, may enrich each batch with a function, and hands the rest to one target.',

@@ -7,7 +7,6 @@ export const producerCatalog = defineCatalog({
   kind: 'producer',
   title: 'Producer',
   group: 'sources',
-  icon: 'clients',
   inSentence: 'a producer',
   description:
     'Clients, devices or an upstream system sending requests or events at a rate that can be steady, random, daily, spiky, ramping or replayed from a trace.',

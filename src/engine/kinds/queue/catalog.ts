@@ -5,7 +5,6 @@ export const queueCatalog = defineCatalog({
   kind: 'queue',
   title: 'SQS queue',
   group: 'messaging',
-  icon: 'queue',
   inSentence: 'an SQS queue',
   description:
     'Amazon SQS queue, standard or FIFO: holds messages until a poller receives and deletes them; redrives repeat failures to a dead-letter queue.',

@@ -7,7 +7,6 @@ export const scheduleCatalog = defineCatalog({
   kind: 'schedule',
   title: 'Schedule',
   group: 'sources',
-  icon: 'clock',
   inSentence: 'a schedule',
   description:
     'EventBridge Scheduler or a cron rule: sends an event on a fixed rate or a cron expression, e.g. to invoke a function asynchronously.',

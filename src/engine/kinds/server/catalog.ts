@@ -38,7 +38,6 @@ export const serverCatalog = defineCatalog({
   kind: 'server',
   title: 'EC2 server',
   group: 'servers',
-  icon: 'server',
   inSentence: 'an EC2 server',
   description:
     'EC2 instances behind an autoscaling group: a monolith or one tier, billed per instance-second whether busy or idle.',

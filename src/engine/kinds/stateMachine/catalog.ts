@@ -7,7 +7,6 @@ export const stateMachineCatalog = defineCatalog({
   kind: 'stateMachine',
   title: 'Step Functions',
   group: 'compute',
-  icon: 'workflow',
   inSentence: 'a Step Functions state machine',
   description:
     'AWS Step Functions: a workflow that calls functions step by step and waits for each, with retries, parallel branches, maps and a failure path (orchestration).',

@@ -39,7 +39,6 @@ export const streamCatalog = defineCatalog({
   kind: 'stream',
   title: 'Kinesis stream',
   group: 'messaging',
-  icon: 'stream',
   inSentence: 'a Kinesis stream',
   description:
     'Amazon Kinesis Data Stream: ordered records in shards, read in batches by one poller per shard; a failing batch blocks its shard until it succeeds or expires.',

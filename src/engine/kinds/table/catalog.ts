@@ -6,7 +6,6 @@ export const tableCatalog = defineCatalog({
   kind: 'table',
   title: 'DynamoDB table',
   group: 'storage',
-  icon: 'table',
   inSentence: 'a DynamoDB table',
   description:
     'Amazon DynamoDB table in on-demand mode: billed per read and write request unit; its stream can trigger a function.',

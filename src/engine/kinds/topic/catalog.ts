@@ -6,7 +6,6 @@ export const topicCatalog = defineCatalog({
   kind: 'topic',
   title: 'SNS topic',
   group: 'messaging',
-  icon: 'topic',
   inSentence: 'an SNS topic',
   description:
     'Amazon SNS topic: every publish fans out to all matching subscriptions (functions and queues) in parallel.',
