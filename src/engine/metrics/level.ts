@@ -43,6 +43,21 @@ export class Level {
     return this.opened || this.value < this.peak ? this.peak : this.value;
   }
 
+  /**
+   * One more at t and one fewer again at the same instant (an item that passes straight
+   * through): add(1, t) then add(-1, t) in one step. Only the maximum can change.
+   */
+  blip(t: number): void {
+    this.advance(t);
+    if (t >= this.measureFromMs) {
+      if (!this.opened) {
+        this.opened = true;
+        if (this.value > this.peak) this.peak = this.value;
+      }
+      if (this.value + 1 > this.peak) this.peak = this.value + 1;
+    }
+  }
+
   add(dv: number, t: number): void {
     this.set(this.value + dv, t);
   }

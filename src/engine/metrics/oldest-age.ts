@@ -40,6 +40,10 @@ export class OldestAge {
 
   /** The oldest item may have changed at t: record the age up to t, then `origin` (NaN: none) is oldest. */
   update(origin: number, t: number): void {
+    // The same oldest item at the same instant (a queue looks before and after handing out
+    // work): observing again would record the same age, so nothing changes.
+    if (t === this.seenAt && (origin === this.origin || (origin !== origin && this.origin !== this.origin)))
+      return;
     this.observe(t);
     this.origin = origin;
     this.seenAt = t;

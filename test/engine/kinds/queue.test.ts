@@ -496,3 +496,23 @@ describe('SQS bills', () => {
     expectConserved(r);
   });
 });
+
+describe('SQS queue: a message handed straight to an idle poller', () => {
+  it('is visible for no time: the depth peaks at 1 and averages 0, the wait is 0, each message its own batch', () => {
+    // One message a second, each handled in 100 ms: a poller is always idle when the next
+    // arrives, so every message is received the instant it is sent (the queue's hand-off).
+    const r = run(pipeline({ traffic: { shape: 'constant', ratePerSecond: 1 }, seconds: 100 }));
+    const q = qm(r, 'q');
+    expect(q.sent).toBe(100);
+    expect(q.received).toBe(100);
+    expect(q.batches).toBe(100);
+    expect(q.maxDepth).toBe(1);
+    expect(q.meanDepth).toBe(0);
+    expect(q.meanWaitSeconds).toBe(0);
+    expect(q.maxAgeSeconds).toBeCloseTo(0.1, 9);
+    // In flight for the 100 ms of each handler: 100 × 0.1 s over 100 s.
+    expect(q.meanInFlight).toBeCloseTo(0.1, 9);
+    expect(q.maxInFlight).toBe(1);
+    expectConserved(r);
+  });
+});
