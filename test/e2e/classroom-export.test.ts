@@ -5,7 +5,7 @@ import { decompressFrames, parseGIF } from 'gifuct-js';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { simulate } from '../../src/engine/simulate';
 import { fmtUsd } from '../../src/app/results/format';
-import { hasBrowser, openApp, openBrowser, type BrowserSession } from './browser';
+import { downloadBytes, hasBrowser, openApp, openBrowser, type BrowserSession } from './browser';
 
 /** The app opens on this template (persistence/templates.ts), with its lesson. */
 const TEMPLATE = JSON.parse(
@@ -27,7 +27,7 @@ async function save(page: Page, button: string): Promise<{ name: string; bytes: 
     page.waitForEvent('download', { timeout: 120_000 }),
     page.getByRole('button', { name: button }).click(),
   ]);
-  return { name: download.suggestedFilename(), bytes: readFileSync(await download.path()) };
+  return { name: download.suggestedFilename(), bytes: await downloadBytes(download) };
 }
 
 /** Pixels (RGBA) that differ between two images of the same size. */

@@ -2,13 +2,17 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
 import { build, preview } from 'vite';
 import type { TestProject } from 'vitest/node';
+import { ARGS, CHROMIUM, hasBrowser } from './browser';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     /** Where the production build of the app is served for the browser tests. */
     baseUrl: string;
+    /** The Chromium every e2e file connects to (browser.ts opens a context per test). */
+    browserWs: string;
   }
 }
 
@@ -32,8 +36,11 @@ function freePort(): Promise<number> {
  */
 export default async function setup({ provide }: TestProject) {
   const root = resolve(import.meta.dirname, '../..');
-  const outDir = mkdtempSync(join(tmpdir(), 'sim-e2e-dist-'));
-  await build({ root, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  // SIM_E2E_DIST=<a folder `vite build` wrote> serves that build instead (re-running a few e2e
+  // files while working, without building the same bundle again each time).
+  const given = process.env.SIM_E2E_DIST;
+  const outDir = given ? resolve(given) : mkdtempSync(join(tmpdir(), 'sim-e2e-dist-'));
+  if (!given) await build({ root, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
   const port = await freePort();
   const server = await preview({
     root,
@@ -43,8 +50,13 @@ export default async function setup({ provide }: TestProject) {
   });
   const url = server.resolvedUrls?.local[0] ?? `http://127.0.0.1:${port}/`;
   provide('baseUrl', url);
+  const browser = hasBrowser
+    ? await chromium.launchServer({ executablePath: CHROMIUM, headless: true, args: ARGS })
+    : null;
+  provide('browserWs', browser?.wsEndpoint() ?? '');
   return async () => {
+    await browser?.close();
     await server.close();
-    rmSync(outDir, { recursive: true, force: true });
+    if (!given) rmSync(outDir, { recursive: true, force: true });
   };
 }

@@ -1,8 +1,8 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Download, Locator, Page } from 'playwright-core';
-import { SCREENSHOTS, hasBrowser, openApp, type BrowserSession } from './browser';
+import { SCREENSHOTS, downloadBytes, hasBrowser, openApp, type BrowserSession } from './browser';
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
@@ -26,7 +26,7 @@ async function shoot(locator: Locator, name: string) {
 }
 
 async function downloaded(download: Download): Promise<Buffer> {
-  return readFileSync((await download.path())!);
+  return downloadBytes(download);
 }
 
 describe.skipIf(!hasBrowser)('results', () => {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { hasBrowser, openApp, type BrowserSession } from './browser';
+import { downloadBytes, hasBrowser, openApp, type BrowserSession } from './browser';
 
 const TEMPLATE = `AWSTemplateFormatVersion: '2010-09-09'
 Transform: AWS::Serverless-2016-10-31
@@ -218,9 +218,7 @@ describe.skipIf(!hasBrowser)('importing a SAM template', () => {
       page.getByRole('menuitem', { name: 'SAM template' }).click(),
     ]);
     expect(download.suggestedFilename()).toMatch(/\.template\.yaml$/);
-    const path = await download.path();
-    const { readFileSync } = await import('node:fs');
-    const yaml = readFileSync(path, 'utf8');
+    const yaml = (await downloadBytes(download)).toString('utf8');
     expect(yaml).toContain('Transform: AWS::Serverless-2016-10-31');
     expect(yaml).toContain('AWS::Serverless::Function');
     expect(yaml).toContain('ServerlessSim');

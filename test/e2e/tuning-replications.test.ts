@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { SCREENSHOTS, hasBrowser, openApp, type BrowserSession } from './browser';
+import { SCREENSHOTS, downloadBytes, hasBrowser, openApp, type BrowserSession } from './browser';
 
 const VIEWPORTS = [
   { width: 1366, height: 768 },
@@ -100,14 +99,14 @@ describe.skipIf(!hasBrowser)('replications and power tuning in the browser', () 
           page.waitForEvent('download'),
           chart.getByRole('button', { name: 'SVG' }).click(),
         ]);
-        const svg = readFileSync((await download.path())!, 'utf8');
+        const svg = (await downloadBytes(download)).toString('utf8');
         expect(svg.startsWith('<svg')).toBe(true);
         expect(svg).toContain('recharts-line');
         const [png] = await Promise.all([
           page.waitForEvent('download'),
           chart.getByRole('button', { name: 'PNG' }).click(),
         ]);
-        expect([...readFileSync((await png.path())!).subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+        expect([...(await downloadBytes(png)).subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
       }
       // One click sets the memory on the canvas's function.
       await dialog.locator('tr[data-memory="1769"]').getByRole('button', { name: 'Use 1,769 MB' }).click();
