@@ -5,6 +5,7 @@ import { decompressFrames, parseGIF } from 'gifuct-js';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { simulate } from '../../src/engine/simulate';
 import { fmtUsd } from '../../src/app/results/format';
+import { readWebmFrames } from '../../src/app/classroom/webm-frames';
 import { downloadBytes, hasBrowser, openApp, openBrowser, type BrowserSession } from './browser';
 
 /** The app opens on this template (persistence/templates.ts), with its lesson. */
@@ -83,6 +84,9 @@ describe.skipIf(!hasBrowser)('classroom: the replay for slides and paper', () =>
     // A WebM file: the EBML magic number, then more than a few frames' worth of data.
     expect([...video.bytes.subarray(0, 4)]).toEqual([0x1a, 0x45, 0xdf, 0xa3]);
     expect(video.bytes.length).toBeGreaterThan(5000);
+    expect(readWebmFrames(video.bytes).frames.map((f) => f.timeMs)).toEqual(
+      Array.from({ length: 20 }, (_, i) => i * 100),
+    );
     // Decoded by the browser: its duration, its size, and two moments that differ.
     const seen = await s.page.evaluate(async (b64) => {
       const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
@@ -121,7 +125,7 @@ describe.skipIf(!hasBrowser)('classroom: the replay for slides and paper', () =>
     expect(seen.diff).toBeGreaterThan(50);
   });
 
-  it('without WebCodecs the video is recorded from the canvas (MediaRecorder) and still lasts frames ÷ fps', async () => {
+  it('without WebCodecs the video is recorded from the canvas (MediaRecorder) at 1920×1080: every frame, each lasting exactly 1/fps', async () => {
     s = await openBrowser({ width: 1440, height: 900 });
     // A browser without WebCodecs: the page never sees VideoEncoder.
     await s.page.addInitScript(() => {
@@ -135,13 +139,52 @@ describe.skipIf(!hasBrowser)('classroom: the replay for slides and paper', () =>
     // 30 s to 34 s at 2×, 10 frames per second: 2 s of video, 20 frames.
     await openExport(s.page, { from: 30, to: 34, speed: 2, fps: 10 });
     await expect.poll(() => s.page.getByTestId('video-how').textContent()).toContain('MediaRecorder');
-    // 640 × 360: at 960 × 540 this headless Chromium, drawing and encoding in software on a loaded
-    // machine, kept only the first few frames of the recording (see the README).
-    await s.page.getByLabel('Size', { exact: false }).first().selectOption({ label: '640 × 360' });
+    // The size a slide wants: the recorder encodes 1080p in software here, frame by frame.
+    await s.page.getByLabel('Size', { exact: false }).first().selectOption({ label: '1920 × 1080' });
     const video = await save(s.page, 'Save WebM video');
     expect(video.name).toBe('replay-30s-34s.webm');
     expect([...video.bytes.subarray(0, 4)]).toEqual([0x1a, 0x45, 0xdf, 0xa3]);
     await expect.poll(() => s.page.getByTestId('export-progress').textContent()).toContain('20 frames');
+    // The file's frames: 20, one every 100 ms exactly, the first a keyframe.
+    const inFile = readWebmFrames(video.bytes);
+    expect(inFile.frames.map((f) => f.timeMs)).toEqual(Array.from({ length: 20 }, (_, i) => i * 100));
+    expect(inFile.frames[0].key).toBe(true);
+    expect(inFile).toMatchObject({ width: 1920, height: 1080 });
+    // Decoded by the browser's own decoder, frame by frame: 20 pictures of 1920 × 1080.
+    const decoded = await s.page.evaluate(
+      async ({ codec, frames }) => {
+        const sizes: string[] = [];
+        const dec = new VideoDecoder({
+          output: (f) => {
+            sizes.push(`${f.displayWidth}x${f.displayHeight}`);
+            f.close();
+          },
+          error: (e) => {
+            throw e;
+          },
+        });
+        dec.configure({ codec });
+        for (const f of frames)
+          dec.decode(
+            new EncodedVideoChunk({
+              type: f.key ? 'key' : 'delta',
+              timestamp: f.timeMs * 1000,
+              data: Uint8Array.from(atob(f.b64), (c) => c.charCodeAt(0)),
+            }),
+          );
+        await dec.flush();
+        return sizes;
+      },
+      {
+        codec: inFile.codec === 'V_VP9' ? 'vp09.00.10.08' : 'vp8',
+        frames: inFile.frames.map((f) => ({
+          key: f.key,
+          timeMs: f.timeMs,
+          b64: Buffer.from(f.data).toString('base64'),
+        })),
+      },
+    );
+    expect(decoded).toEqual(Array.from({ length: 20 }, () => '1920x1080'));
     const seen = await s.page.evaluate(async (b64) => {
       const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
       const v = document.createElement('video');
@@ -177,13 +220,12 @@ describe.skipIf(!hasBrowser)('classroom: the replay for slides and paper', () =>
         if (Math.abs(a[i] - b[i]) + Math.abs(a[i + 1] - b[i + 1]) > 40) diff++;
       return { duration: v.duration, w: v.videoWidth, h: v.videoHeight, diff };
     }, video.bytes.toString('base64'));
-    expect(seen.w).toBe(640);
-    expect(seen.h).toBe(360);
-    // Recorded in real time, one frame per 0.1 s: about 2 s (the recorder's clock, not frame
-    // numbers, times it, so a few tenths either way on a loaded machine; a missing half of the
-    // frames, or every frame at once, would be far outside).
-    expect(seen.duration).toBeGreaterThan(1.5);
-    expect(seen.duration).toBeLessThan(3);
+    expect(seen.w).toBe(1920);
+    expect(seen.h).toBe(1080);
+    // 20 frames of 0.1 s: the browser reads the duration up to the last frame's start (1.9 s) or
+    // its end (2.0 s), within one frame of the 2 s asked for; a frame more or less would be outside.
+    expect(seen.duration).toBeGreaterThan(1.85);
+    expect(seen.duration).toBeLessThan(2.05);
     expect(seen.diff).toBeGreaterThan(50);
   });
 

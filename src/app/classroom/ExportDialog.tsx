@@ -207,9 +207,9 @@ export function ExportDialog({ data, onClose }: { data: ReplayData; onClose(): v
           </p>
         ) : video === 'recorder' ? (
           <p className="muted" data-testid="video-how">
-            This browser has no WebCodecs video encoder: the video is recorded from the frames as they play
-            (MediaRecorder), so saving it takes as long as the video lasts, and a frame drawn late on a busy
-            computer lengthens it a little.
+            This browser has no WebCodecs video encoder: the video is recorded from the frames one by one
+            (MediaRecorder), which is slower than encoding them; each frame still lasts exactly 1/fps s of the
+            file.
           </p>
         ) : null}
         <p className="muted" role="status" data-testid="export-progress">

@@ -2,6 +2,7 @@ import { DrawnDots } from './draw-dots';
 import { drawFrame, frameLayout, type FrameText } from './export-frame';
 import type { ReplayData } from './replay-data';
 import type { Scene } from './scene';
+import { WebmReader } from './webm-frames';
 
 /**
  * The replay of a time window as a WebM video or an animated GIF. Frames are drawn at replay
@@ -156,14 +157,18 @@ export async function videoEncoding(): Promise<'webcodecs' | 'recorder' | null> 
   return recorderVideoType() !== null ? 'recorder' : null;
 }
 
-const waitUntil = (at: number) =>
-  new Promise<void>((r) => setTimeout(r, Math.max(0, at - performance.now())));
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/** How long the recorder may take to write one frame before the export gives up (a stalled encoder). */
+const FRAME_STALL_MS = 60_000;
 
 /**
- * The fallback for browsers without WebCodecs: the frames, drawn at the same replay times, are
- * shown on a canvas captured by MediaRecorder one every 1/fps s of wall-clock time. The file
- * then lasts about frames ÷ fps (its timestamps are the recorder's clock, so a frame drawn late
- * on a busy machine stretches it a little), and saving takes as long as the video plays.
+ * The fallback for browsers without WebCodecs: each frame, drawn at the same replay times, is
+ * shown on a canvas that MediaRecorder captures, and the next is drawn only once the recorder
+ * has written this one (asked with requestData), so no frame is dropped however slowly the
+ * machine encodes. The recorder stamps frames with its own clock; the frames are then written
+ * again into a new WebM (webm-muxer) at exactly frame / fps, so the file has one frame per 1/fps s
+ * and lasts frames ÷ fps, like the WebCodecs path.
  */
 export async function exportWebmRecorded(job: ExportJob): Promise<{ blob: Blob; frames: number }> {
   const type = recorderVideoType();
@@ -176,40 +181,75 @@ export async function exportWebmRecorded(job: ExportJob): Promise<{ blob: Blob; 
   const stream = canvas.captureStream(0);
   const track = stream.getVideoTracks()[0] as CanvasCaptureMediaStreamTrack;
   const recorder = new MediaRecorder(stream, { mimeType: type, videoBitsPerSecond: 4_000_000 });
-  const chunks: Blob[] = [];
+  const reader = new WebmReader();
+  // The recorder's data, read in order as it comes (each Blob's bytes arrive asynchronously).
+  let reading: Promise<void> = Promise.resolve();
+  let failure: unknown = null;
   recorder.ondataavailable = (e) => {
-    if (e.data.size > 0) chunks.push(e.data);
+    if (e.data.size === 0) return;
+    reading = reading.then(async () => {
+      try {
+        reader.push(new Uint8Array(await e.data.arrayBuffer()));
+      } catch (err) {
+        failure = err;
+      }
+    });
   };
   const stopped = new Promise<void>((ok, fail) => {
     recorder.onstop = () => ok();
     recorder.onerror = (e) => fail((e as ErrorEvent).error ?? new Error('the recorder failed'));
   });
-  const frameMs = 1000 / job.choice.fps;
-  drawFrame(ctx, job.data, job.scene, lay, times[0], job.text, drawn);
+  /** Waits until the recorder has written `n` frames. */
+  const written = async (n: number) => {
+    const since = performance.now();
+    for (let wait = 5; ; wait = Math.min(50, wait * 2)) {
+      await reading;
+      if (failure) throw failure;
+      if (reader.frames.length >= n) return;
+      checkAbort(job.signal);
+      if (performance.now() - since > FRAME_STALL_MS)
+        throw new Error(`the browser's recorder wrote no frame ${n} within a minute.`);
+      recorder.requestData();
+      await sleep(wait);
+    }
+  };
   recorder.start();
-  const t0 = performance.now();
   try {
-    track.requestFrame();
-    job.onProgress?.(1, times.length);
-    for (let i = 1; i < times.length; i++) {
+    for (let i = 0; i < times.length; i++) {
       checkAbort(job.signal);
       drawFrame(ctx, job.data, job.scene, lay, times[i], job.text, drawn);
-      await waitUntil(t0 + i * frameMs);
       track.requestFrame();
+      await written(i + 1);
       job.onProgress?.(i + 1, times.length);
     }
-    // The last frame lasts its 1/fps s too: the file's duration runs to the start of the frame
-    // after it, so it is given again at its end.
-    await waitUntil(t0 + times.length * frameMs);
-    track.requestFrame();
-    await waitUntil(t0 + times.length * frameMs + 50);
   } finally {
     if (recorder.state !== 'inactive') recorder.stop();
+    // The tracks stop only once the recorder has written everything out.
+    await stopped.finally(() => stream.getTracks().forEach((t) => t.stop()));
+    await reading;
   }
-  // The tracks stop only once the recorder has written everything out.
-  await stopped.finally(() => stream.getTracks().forEach((t) => t.stop()));
   checkAbort(job.signal);
-  return { blob: new Blob(chunks, { type: 'video/webm' }), frames: times.length };
+  if (failure) throw failure;
+  const got = reader.finish();
+  // Only the frames asked for, in order (a recorder that wrote one more at stop adds nothing).
+  const frames = got.frames.slice(0, times.length);
+  if (frames.length < times.length || !frames[0]?.key)
+    throw new Error(`the browser's recorder wrote ${got.frames.length} of ${times.length} frames.`);
+  const { Muxer, ArrayBufferTarget } = await import('webm-muxer');
+  const codec = got.codec === 'V_VP9' ? 'V_VP9' : 'V_VP8';
+  const muxer = new Muxer({
+    target: new ArrayBufferTarget(),
+    video: {
+      codec,
+      width: got.width || canvas.width,
+      height: got.height || canvas.height,
+      frameRate: job.choice.fps,
+    },
+  });
+  const frameUs = 1e6 / job.choice.fps;
+  frames.forEach((f, i) => muxer.addVideoChunkRaw(f.data, f.key ? 'key' : 'delta', Math.round(i * frameUs)));
+  muxer.finalize();
+  return { blob: new Blob([muxer.target.buffer], { type: 'video/webm' }), frames: times.length };
 }
 
 /** Offers a blob as a file to save. */
