@@ -194,6 +194,21 @@ for (const r of rows) {
       r.peakHeapMB.toFixed(1),
   );
 }
+// The same workload run again and again in a fresh process (the app's worker keeps its engine
+// between a learner's runs): the second run has been the slow one.
+{
+  const { execFileSync } = await import('node:child_process');
+  const script = new URL('./repeat-runs.ts', import.meta.url).pathname;
+  const out = execFileSync(process.execPath, ['--import', 'tsx', script, '4', quick ? '120' : '300'], {
+    encoding: 'utf8',
+  });
+  console.log('');
+  console.log('Repeated runs of one workload in a fresh process (CPU ms of runs 1, 2, 3, 4):');
+  for (const r of JSON.parse(out) as { case: string; cpuMs: number[] }[])
+    console.log(
+      `  ${pad(r.case, 50)}${r.cpuMs.join(', ')}  (second ÷ third: ${(r.cpuMs[1] / r.cpuMs[2]).toFixed(2)})`,
+    );
+}
 const mainThread = process.argv.includes('--no-browser')
   ? 'skipped: --no-browser'
   : await measureMainThread();
