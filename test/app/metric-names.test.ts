@@ -5,11 +5,10 @@ import {
   metricsOf,
   seriesKey,
   type MetricName,
-  type NodeKind,
   type SeriesName,
   type TotalName,
 } from '../../src/engine/kinds/names';
-import { ARRIVALS } from '../../src/app/classroom/at-time';
+import { defineCatalog, NO_TRAITS } from '../../src/engine/kinds/catalog-types';
 import { LABELS, SERIES_OF } from '../../src/app/classroom/counters';
 import { TROUBLE_SERIES } from '../../src/app/compare/side-by-side-data';
 import { KEY_METRICS } from '../../src/app/results/NodeIntervals';
@@ -34,7 +33,6 @@ const anySeries = new Set(NODE_KINDS.flatMap((k) => Object.keys(KINDS[k].series)
 
 describe('metric and series names in the app come from the catalogs', () => {
   it('the tables are typed with the catalogs’ names', () => {
-    expectTypeOf(ARRIVALS).toEqualTypeOf<{ readonly [K in NodeKind]?: readonly MetricName<K>[] }>();
     expectTypeOf(LABELS).toEqualTypeOf<Partial<Record<TotalName | MetricName, string>>>();
     expectTypeOf(SERIES_OF).toEqualTypeOf<Partial<Record<MetricName, SeriesName>>>();
     expectTypeOf(TROUBLE_SERIES).toEqualTypeOf<readonly SeriesName[]>();
@@ -50,10 +48,36 @@ describe('metric and series names in the app come from the catalogs', () => {
     expect(metricNum('queue', { sent: 7 }, 'sent')).toBe(7);
   });
 
-  it('arrivals at t: each kind’s names are its own metrics', () => {
-    for (const [kind, names] of Object.entries(ARRIVALS))
-      for (const m of names)
-        expect(Object.keys(KINDS[kind as NodeKind].metrics), `${kind}.${m}`).toContain(m);
+  it('counts at t: each metric counted from hops that ended so names its own kind’s outcomes', () => {
+    let named = 0;
+    for (const kind of NODE_KINDS)
+      for (const [m, info] of Object.entries(KINDS[kind].metrics)) {
+        const how = info.atT;
+        if (!how || typeof how === 'string') continue;
+        for (const o of how.endedWith) {
+          expect(Object.keys(KINDS[kind].outcomes), `${kind}.${m} ended with ${o}`).toContain(o);
+          named++;
+        }
+      }
+    expect(named).toBeGreaterThan(5);
+    // An outcome the kind does not declare does not compile.
+    defineCatalog({
+      kind: 'k',
+      title: 'K',
+      group: 'storage',
+      description: '',
+      inSentence: 'a k',
+      params: {} as never,
+      summary: () => '',
+      // @ts-expect-error: "timeout" is not among this kind's outcomes
+      metrics: { misses: { role: 'counter', label: 'Misses', atT: { endedWith: ['timeout'] } } },
+      series: {},
+      outcomes: { hit: 'ok', miss: 'error' },
+      traits: NO_TRAITS,
+      serviceMap: { count: [] },
+      meters: [],
+      connections: [],
+    });
   });
 
   it('lesson counters: labels name totals or declared metrics; each metric’s series is declared by a kind that has both', () => {
@@ -64,6 +88,16 @@ describe('metric and series names in the app come from the catalogs', () => {
         (k) => Object.hasOwn(KINDS[k].metrics, metric) && Object.hasOwn(KINDS[k].series, series),
       );
       expect(both.length, `${metric} → ${series}`).toBeGreaterThan(0);
+    }
+  });
+
+  it("a source's count (the service map's, the lesson's requests at t) is also its rate series", () => {
+    const sources = NODE_KINDS.filter((k) => KINDS[k].traits.source);
+    expect(sources).toEqual(['producer', 'schedule']);
+    for (const k of sources) {
+      const count = KINDS[k].serviceMap.count[0];
+      expect(Object.keys(KINDS[k].metrics), k).toContain(count);
+      expect(KINDS[k].series[count]?.sampling, k).toBe('rate');
     }
   });
 

@@ -7,7 +7,8 @@ import {
   REC_ENV_IDLE,
 } from '../../engine/sim/recorder';
 import { KINDS } from '../../engine/kinds/registry';
-import type { MetricName, NodeKind } from '../../engine/kinds/names';
+import type { CountAtT } from '../../engine/kinds/catalog-types';
+import type { NodeKind } from '../../engine/kinds/names';
 import { meanUtilizationUpTo, peakUpTo } from './internals';
 import type { ReplayData } from './replay-data';
 import { TARGET_TRACES } from './run-options';
@@ -44,7 +45,7 @@ interface NodeIndex {
    */
   arrivals: Float64Array;
   cold: Float64Array;
-  /** Hop end times by outcome class. */
+  /** Hop end times by the hop's outcome. */
   ends: Map<string, Float64Array>;
 }
 
@@ -74,12 +75,19 @@ interface TimeIndex {
 
 const cache = new WeakMap<ReplayData, TimeIndex>();
 
-/** The outcome class a hop counts under: the badge metric names. */
-function outcomeClass(outcome: string): string | null {
-  if (outcome === 'throttled') return 'throttled';
-  if (outcome === 'timeout' || outcome === '504') return 'timeouts';
-  if (outcome === 'error' || /^5\d\d$/.test(outcome)) return 'errors';
-  return null;
+/** The metrics a kind's catalog says are counted at t from the hops at its nodes, and how. */
+function countedAtT(kind: string): [string, CountAtT][] {
+  if (!Object.hasOwn(KINDS, kind)) return [];
+  return Object.entries(KINDS[kind as NodeKind].metrics).flatMap(([m, info]) =>
+    info.atT ? [[m, info.atT] as [string, CountAtT]] : [],
+  );
+}
+
+/** A source (producer, schedule) makes the requests: its count (the service map's) is the traces'. */
+function sourceCount(kind: string): string | undefined {
+  if (!Object.hasOwn(KINDS, kind)) return undefined;
+  const k = KINDS[kind as NodeKind];
+  return k.traits.source ? k.serviceMap.count[0] : undefined;
 }
 
 const sorted = (xs: number[]) => Float64Array.from(xs).sort();
@@ -114,11 +122,8 @@ function indexOf(data: ReplayData): TimeIndex {
       n.starts.push(h.startMs);
       if (h.via.length > 0) n.arrivals.push(h.startMs);
       if (h.cold) n.cold.push(h.startMs);
-      const c = outcomeClass(h.outcome);
-      if (c) {
-        if (!n.ends.has(c)) n.ends.set(c, []);
-        n.ends.get(c)!.push(h.endMs);
-      }
+      if (!n.ends.has(h.outcome)) n.ends.set(h.outcome, []);
+      n.ends.get(h.outcome)!.push(h.endMs);
     }
   }
   const nodes = new Map<string, NodeIndex>();
@@ -257,25 +262,6 @@ export function countUpTo(times: Float64Array | undefined, t: number): number {
   return lo;
 }
 
-/** Metric names that count requests arriving at a node, by kind. */
-export const ARRIVALS: { readonly [K in NodeKind]?: readonly MetricName<K>[] } = {
-  apiGateway: ['requests'],
-  loadBalancer: ['requests'],
-  server: ['requests'],
-  container: ['requests'],
-  queue: ['sent'],
-  topic: ['published'],
-  eventBus: ['putEvents'],
-  stream: ['recordsIn'],
-  function: ['invocations'],
-  pipe: ['read'],
-};
-
-/** Metric names that count every hop at a node (arrivals and the hops with no edge in), by kind. */
-const ALL_HOPS: { readonly [K in NodeKind]?: readonly MetricName<K>[] } = {
-  eventBus: ['deliveries'],
-};
-
 /** A node's figures at t (ms): the counts the badges show, so far. Null when nothing is known at t. */
 export function nodeFiguresAt(data: ReplayData, node: string, kind: string, t: number): FiguresAt | null {
   const ix = indexOf(data);
@@ -287,7 +273,6 @@ export function nodeFiguresAt(data: ReplayData, node: string, kind: string, t: n
     values[metric] = Math.round(n * data.scale);
     if (!ix.allTraced) approx.add(metric);
   };
-  const declared = KINDS[kind as keyof typeof KINDS]?.metrics ?? {};
   const hops = ix.nodes.get(node);
   const recorded = ix.busy.get(node);
   const fromRecording = kind === 'function' && recorded !== undefined && t <= ix.recordedUntil;
@@ -304,31 +289,29 @@ export function nodeFiguresAt(data: ReplayData, node: string, kind: string, t: n
     traced('invocations', counted(hops?.starts, t));
     traced('coldStarts', counted(hops?.cold, t));
   }
-  if (kind === 'producer' || kind === 'schedule') {
+  const source = sourceCount(kind);
+  if (source) {
     // One source: every request it made is a trace. With more, which trace came from which is not recorded.
-    const sources = [...data.kinds.values()].filter((k) => k === 'producer' || k === 'schedule').length;
+    const sources = [...data.kinds.values()].filter((k) => sourceCount(k) !== undefined).length;
     if (sources !== 1) return null;
-    traced(kind === 'producer' ? 'requests' : 'ticks', counted(ix.traceStarts, t));
+    traced(source, counted(ix.traceStarts, t));
   }
   // A node that records no hop of its own (a topic, a dead-letter queue nobody reads) is not
-  // counted at all rather than shown as 0.
-  if (hops) {
-    for (const m of (ARRIVALS[kind as NodeKind] ?? []) as readonly string[])
-      if (values[m] === undefined) traced(m, counted(hops.arrivals, t));
-    // Every hop at the node, also those with no edge in: a message received again, a record
-    // read by each reader, an event delivered to each rule's target.
-    for (const m of (ALL_HOPS[kind as NodeKind] ?? []) as readonly string[])
-      traced(m, counted(hops.starts, t));
-  }
-  for (const c of ['throttled', 'errors', 'timeouts']) {
-    if (fromRecording && c !== 'throttled') continue;
-    // A function's throttles often leave no hop at the function (the caller's hop ends
-    // throttled, an async event waits in Lambda's queue): not counted at t.
-    if (c === 'throttled' && kind === 'function') continue;
-    const n = counted(hops?.ends.get(c), t);
-    // None so far is a count too (0), where the node keeps one.
-    if (n > 0 || (hops && c in declared)) traced(c, n);
-  }
+  // counted at all rather than shown as 0. What the catalog counts from hops (MetricInfo.atT):
+  // arrivals (hops that came over an edge), every hop (also a message received again, a record
+  // read by each reader, an event delivered to each rule's target), or the hops that ended so
+  // (none so far is a count too, 0). A figure the recording gave exactly is kept.
+  if (hops)
+    for (const [m, how] of countedAtT(kind)) {
+      if (values[m] !== undefined) continue;
+      if (how === 'arrivals') traced(m, counted(hops.arrivals, t));
+      else if (how === 'hops') traced(m, counted(hops.starts, t));
+      else
+        traced(
+          m,
+          how.endedWith.reduce((sum, o) => sum + counted(hops.ends.get(o), t), 0),
+        );
+    }
   // Peaks and means so far, exact from the recorded insides (the run that ends at t has the same).
   if (t <= ix.insidesUntil)
     for (const [metric, peak] of Object.entries(ix.peaks.get(node) ?? {})) {

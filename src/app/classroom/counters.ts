@@ -1,11 +1,5 @@
 import { KINDS } from '../../engine/kinds/registry';
-import {
-  seriesKey,
-  type MetricName,
-  type NodeKind,
-  type SeriesName,
-  type TotalName,
-} from '../../engine/kinds/names';
+import { type MetricName, type NodeKind, type SeriesName, type TotalName } from '../../engine/kinds/names';
 import type { Result } from '../../engine/result';
 import { REC_ENV_BUSY } from '../../engine/sim/recorder';
 import { exactAt, nodeFiguresAt, totalAt } from './at-time';
@@ -96,16 +90,14 @@ export function counterAt(
     const name = parts[1] as TotalName;
     const final = Number((result.totals as unknown as Record<string, unknown>)[name] ?? 0);
     if (name === 'requests' && result.series) {
-      // Entries: the producers' and schedules' own series, summed to t.
+      // Entries: each source's own series of its count (a producer's requests, a schedule's
+      // ticks), summed to t.
       let sum = 0;
       let found = false;
       for (const [id, n] of Object.entries(result.nodes)) {
-        const key =
-          n.kind === 'producer'
-            ? seriesKey('producer', id, 'requests')
-            : n.kind === 'schedule'
-              ? seriesKey('schedule', id, 'ticks')
-              : null;
+        const source = Object.hasOwn(KINDS, n.kind) ? KINDS[n.kind as NodeKind] : undefined;
+        const count = source?.traits.source ? source.serviceMap.count[0] : undefined;
+        const key = count !== undefined && Object.hasOwn(source!.series, count) ? `${id}.${count}` : null;
         const v = key ? cumulativeAt(result.series, key, tS) : undefined;
         if (v !== undefined) {
           sum += v;

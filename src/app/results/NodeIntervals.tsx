@@ -1,4 +1,5 @@
-import type { MetricName } from '../../engine/kinds/names';
+import { KINDS } from '../../engine/kinds/registry';
+import type { MetricName, NodeKind } from '../../engine/kinds/names';
 import type { Result } from '../../engine/result';
 import type { Interval } from '../../engine/stats/interval';
 import type { SummaryInterval } from '../../engine/stats/replications';
@@ -20,10 +21,10 @@ export const KEY_METRICS: readonly MetricName[] = [
   'maxIteratorAgeSeconds',
 ];
 
-/** A function's duration, else the latency of a gateway, balancer or fleet. */
-const LATENCY = { function: 'durationMs', apiGateway: 'latencyMs' } as const satisfies {
-  [K in 'function' | 'apiGateway']: MetricName<K>;
-};
+/** The Summary a node's kind reads as its latency (a function's duration, a gateway's latency). */
+function latencyOf(kind: string): string | undefined {
+  return Object.hasOwn(KINDS, kind) ? KINDS[kind as NodeKind].serviceMap.latency : undefined;
+}
 
 function isInterval(v: Interval | SummaryInterval): v is Interval {
   return typeof (v as Interval).halfWidth === 'number';
@@ -52,8 +53,8 @@ export function NodeIntervals({ result }: { result: Result }) {
         </thead>
         <tbody>
           {rows.map(([id, n]) => {
-            const summary = (n.metrics[LATENCY.function] ?? n.metrics[LATENCY.apiGateway]) as
-              SummaryInterval | undefined;
+            const latency = latencyOf(result.nodes[id].kind);
+            const summary = (latency ? n.metrics[latency] : undefined) as SummaryInterval | undefined;
             const figures = KEY_METRICS.flatMap((k) => {
               const v = n.metrics[k];
               if (!v || !isInterval(v) || (v.mean === 0 && v.halfWidth === 0)) return [];

@@ -132,9 +132,9 @@ export function serviceMapAt(
     const rate = rates.get(id) ?? 0;
     return { id, source: e.source, target: e.target, passed: rate * seconds, ratePerSecond: rate };
   });
-  // A producer or schedule is no hop of a trace: what it sent is what left along its connections.
+  // A source (a producer, a schedule) is no hop of a trace: what it sent is what left along its connections.
   for (const n of nodes) {
-    if (n.kind !== 'producer' && n.kind !== 'schedule') continue;
+    if (!(Object.hasOwn(KINDS, n.kind) && KINDS[n.kind as NodeKind].traits.source)) continue;
     n.ratePerSecond = edges.filter((e) => e.source === n.id).reduce((sum, e) => sum + e.ratePerSecond, 0);
     n.count = n.ratePerSecond * seconds;
     n.outcomes = { ok: n.count, error: 0, throttle: 0, fault: 0 };

@@ -102,10 +102,21 @@ export interface BadgeInfo {
   percent?: boolean;
 }
 
-export interface MetricInfo {
+/**
+ * How the classroom replay counts a metric up to a moment t from the traced hops at the node
+ * (the engine counts it for the whole run only): `arrivals`, the hops that came over an edge;
+ * `hops`, every hop, also a message received again or an event delivered to each rule's
+ * target; `{ endedWith }`, the hops that ended with one of these outcomes (the kind's own, so
+ * a stale one does not compile). A metric without one is not shown at t unless the replay has
+ * a record of its own for it (a function's invocations, a queue's depth: app/classroom/at-time.ts).
+ */
+export type CountAtT<O extends string = string> = 'arrivals' | 'hops' | { endedWith: readonly O[] };
+
+export interface MetricInfo<O extends string = string> {
   role: MetricRole;
   label: string;
   badge?: BadgeInfo;
+  atT?: CountAtT<O>;
   /**
    * Produced only under some params (a table's stream metrics): the agreement test then needs
    * one run that produces it rather than every run.
@@ -229,7 +240,7 @@ export interface KindCatalog<
   fields?: FieldWordsOf<P>;
   /** One-line summary of key params for the canvas node, e.g. "512 MB · nodejs22.x". */
   summary(params: P): string;
-  metrics: Readonly<Record<M, MetricInfo>>;
+  metrics: Readonly<Record<M, MetricInfo<NoInfer<O>>>>;
   /** Series keyed `<nodeId>.<name>` in the result (recorded when the run asks for series). */
   series: Readonly<Record<S, SeriesInfo>>;
   /** Every outcome a trace hop on a node of this kind can carry (including hops pollers record on it). */

@@ -24,11 +24,27 @@ export const apiGatewayCatalog = defineCatalog({
   summary: (p) =>
     `${p.flavor === 'http' ? 'HTTP API' : 'REST API'} · ${fmtRate(p.throttle.ratePerSecond)} req/s · timeout ${((p.timeoutMs ?? API_TIMEOUT_DEFAULT_MS[p.flavor]) / 1000).toString()} s`,
   metrics: {
-    requests: { role: 'counter', label: 'Requests', badge: { word: 'req' } },
+    requests: { role: 'counter', label: 'Requests', badge: { word: 'req' }, atT: 'arrivals' },
     ok: { role: 'counter', label: 'Answered 200' },
-    throttled: { role: 'counter', label: 'Throttled (429)', badge: { word: 'throttled', problem: true } },
-    errors: { role: 'counter', label: 'Errors (5xx)', badge: { word: '5xx', problem: true } },
-    timeouts: { role: 'counter', label: 'Timeouts (504)', badge: { word: 'timeouts', problem: true } },
+    throttled: {
+      role: 'counter',
+      label: 'Throttled (429)',
+      badge: { word: 'throttled', problem: true },
+      // A 429 ends the request at the gateway without a hop, so at t none is counted (a known gap).
+      atT: { endedWith: [] },
+    },
+    errors: {
+      role: 'counter',
+      label: 'Errors (5xx)',
+      badge: { word: '5xx', problem: true },
+      atT: { endedWith: ['500', '502'] },
+    },
+    timeouts: {
+      role: 'counter',
+      label: 'Timeouts (504)',
+      badge: { word: 'timeouts', problem: true },
+      atT: { endedWith: ['504'] },
+    },
     backendThrottled: { role: 'counter', label: 'Backend throttled' },
     latencyMs: { role: 'latency', label: 'Latency (ms)' },
   },

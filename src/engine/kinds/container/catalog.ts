@@ -43,6 +43,8 @@ export const containerCatalog = defineCatalog({
   metrics: {
     ...FLEET_METRICS,
     maxInstances: { role: 'gauge', label: 'Max tasks', badge: { word: 'max tasks' } },
+    // A queue worker's jobs that run out of time end its poller's hop `timeout`.
+    timeouts: { ...FLEET_METRICS.timeouts, atT: { endedWith: ['504', 'timeout'] } },
     // On instances (ECS on EC2, EKS): the cluster pool's figures, the same on each of its services.
     // Idle capacity comes first: a node shows four badges, and it is the lesson of packing.
     idleCapacity: {

@@ -18,9 +18,9 @@ export const eventBusCatalog = defineCatalog({
   summary: (p) =>
     `${p.busType === 'default' ? 'default bus · ' : ''}retry ${p.maximumRetryAttempts}× · max age ${fmtAge(p.maximumEventAgeSeconds)}`,
   metrics: {
-    putEvents: { role: 'counter', label: 'Events put', badge: { word: 'events' } },
+    putEvents: { role: 'counter', label: 'Events put', badge: { word: 'events' }, atT: 'arrivals' },
     matched: { role: 'counter', label: 'Rule matches', badge: { word: 'matched' } },
-    deliveries: { role: 'counter', label: 'Deliveries' },
+    deliveries: { role: 'counter', label: 'Deliveries', atT: 'hops' },
     retries: { role: 'counter', label: 'Retries' },
     failed: { role: 'counter', label: 'Failed deliveries', badge: { word: 'failed', problem: true } },
     deadLettered: { role: 'counter', label: 'Dead-lettered' },

@@ -18,11 +18,21 @@ export const loadBalancerCatalog = defineCatalog({
   },
   summary: (p) => (p.algorithm === 'roundRobin' ? 'round robin' : 'least outstanding requests'),
   metrics: {
-    requests: { role: 'counter', label: 'Requests', badge: { word: 'req' } },
+    requests: { role: 'counter', label: 'Requests', badge: { word: 'req' }, atT: 'arrivals' },
     ok: { role: 'counter', label: 'Answered 200' },
-    throttled: { role: 'counter', label: 'Refused (503)' },
-    errors: { role: 'counter', label: 'Errors (5xx)', badge: { word: '5xx', problem: true } },
-    timeouts: { role: 'counter', label: 'Timeouts (504)', badge: { word: 'timeouts', problem: true } },
+    throttled: { role: 'counter', label: 'Refused (503)', atT: { endedWith: ['503'] } },
+    errors: {
+      role: 'counter',
+      label: 'Errors (5xx)',
+      badge: { word: '5xx', problem: true },
+      atT: { endedWith: ['502'] },
+    },
+    timeouts: {
+      role: 'counter',
+      label: 'Timeouts (504)',
+      badge: { word: 'timeouts', problem: true },
+      atT: { endedWith: ['504'] },
+    },
     latencyMs: { role: 'latency', label: 'Latency (ms)' },
   },
   series: {

@@ -23,7 +23,12 @@ export const pipeCatalog = defineCatalog({
     return parts.length > 0 ? parts.join(' · ') : 'no filter';
   },
   metrics: {
-    read: { role: 'counter', label: 'Events read (retries included)', badge: { word: 'read' } },
+    read: {
+      role: 'counter',
+      label: 'Events read (retries included)',
+      badge: { word: 'read' },
+      atT: 'arrivals',
+    },
     filteredOut: { role: 'counter', label: 'Filtered out', badge: { word: 'filtered' } },
     batches: { role: 'counter', label: 'Batches' },
     enrichmentCalls: { role: 'counter', label: 'Enrichment calls' },

@@ -20,7 +20,7 @@ export const queueCatalog = defineCatalog({
     `${p.type} · visibility ${p.visibilityTimeoutSeconds} s · DLQ after ${p.maxReceiveCount}` +
     (p.deliveryDelaySeconds > 0 ? ` · delay ${p.deliveryDelaySeconds} s` : ''),
   metrics: {
-    sent: { role: 'counter', label: 'Sent', badge: { word: 'sent' } },
+    sent: { role: 'counter', label: 'Sent', badge: { word: 'sent' }, atT: 'arrivals' },
     received: { role: 'counter', label: 'Received' },
     deleted: { role: 'counter', label: 'Deleted' },
     emptyReceives: { role: 'counter', label: 'Empty receives' },

@@ -24,14 +24,14 @@ export const FLEET_FIELDS = {
 } as const satisfies Readonly<Record<string, FieldWords>>;
 
 export const FLEET_METRICS = {
-  requests: { role: 'counter', label: 'Requests', badge: { word: 'req' } },
+  requests: { role: 'counter', label: 'Requests', badge: { word: 'req' }, atT: 'arrivals' },
   maxInstances: { role: 'gauge', label: 'Max instances', badge: { word: 'max inst' } },
   meanUtilization: { role: 'gauge', label: 'Mean utilization', badge: { word: 'util', percent: true } },
   meanInstances: { role: 'gauge', label: 'Mean instances' },
   maxQueue: { role: 'gauge', label: 'Max waiting' },
   latencyMs: { role: 'latency', label: 'Latency (ms)' },
-  rejected: { role: 'counter', label: 'Rejected (503)' },
-  timeouts: { role: 'counter', label: 'Timeouts' },
+  rejected: { role: 'counter', label: 'Rejected (503)', atT: { endedWith: ['503'] } },
+  timeouts: { role: 'counter', label: 'Timeouts', atT: { endedWith: ['504'] } },
 } as const;
 
 export const serverCatalog = defineCatalog({

@@ -56,7 +56,7 @@ export const streamCatalog = defineCatalog({
     ` · retention ${p.retentionHours} h` +
     (p.hotKeyFraction > 0 ? ` · hot key ${Math.round(p.hotKeyFraction * 100)} %` : ''),
   metrics: {
-    recordsIn: { role: 'counter', label: 'Records in', badge: { word: 'in' } },
+    recordsIn: { role: 'counter', label: 'Records in', badge: { word: 'in' }, atT: 'arrivals' },
     recordsOut: { role: 'counter', label: 'Records handled' },
     writeThrottles: {
       role: 'counter',

@@ -12,7 +12,7 @@ export const topicCatalog = defineCatalog({
   params: topicParams,
   summary: () => 'fan-out',
   metrics: {
-    published: { role: 'counter', label: 'Published', badge: { word: 'published' } },
+    published: { role: 'counter', label: 'Published', badge: { word: 'published' }, atT: 'arrivals' },
     delivered: { role: 'counter', label: 'Delivered', badge: { word: 'delivered' } },
     filteredOut: { role: 'counter', label: 'Filtered out' },
   },
