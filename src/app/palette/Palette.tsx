@@ -1,27 +1,13 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { PanelLeftClose, PanelLeftOpen, Search } from 'lucide-react';
-import { KINDS, NODE_KINDS } from '../../engine/kinds/registry';
-import type { NodeKind, PaletteGroup } from '../../engine/kinds/vocabulary';
+import { KINDS } from '../../engine/kinds/registry';
+import type { NodeKind } from '../../engine/kinds/vocabulary';
 import { KindIcon } from '../canvas/kind-icons';
 import { usePanels } from '../layout/panels';
 import { useEditorCommands } from '../shortcuts/commands';
 import { PALETTE_MIME } from './palette-dnd';
+import { paletteSections } from './palette-groups';
 import { pressed } from '../shortcuts/keymap';
-
-const GROUPS: { id: PaletteGroup; title: string }[] = [
-  { id: 'sources', title: 'Sources' },
-  { id: 'apis', title: 'APIs' },
-  { id: 'compute', title: 'Compute' },
-  { id: 'messaging', title: 'Messaging' },
-  { id: 'storage', title: 'Storage' },
-  { id: 'servers', title: 'Servers' },
-];
-
-function matches(kind: NodeKind, q: string): boolean {
-  if (!q) return true;
-  const k = KINDS[kind];
-  return `${k.title} ${k.kind} ${k.description}`.toLowerCase().includes(q);
-}
 
 /** Where a search box asked to be focused once the palette has unfolded. */
 let focusSearchOnOpen = false;
@@ -41,14 +27,7 @@ export function Palette() {
   const cmd = useEditorCommands();
   const q = query.trim().toLowerCase();
   const rail = mode === 'rail';
-  const groups = useMemo(
-    () =>
-      GROUPS.map((g) => ({
-        ...g,
-        kinds: NODE_KINDS.filter((k) => KINDS[k].group === g.id && matches(k, rail ? '' : q)),
-      })).filter((g) => g.kinds.length > 0),
-    [q, rail],
-  );
+  const groups = useMemo(() => paletteSections(rail ? '' : q), [q, rail]);
   useEffect(() => {
     if (!rail && focusSearchOnOpen) {
       focusSearchOnOpen = false;
