@@ -42,6 +42,13 @@ describe('a replay at t shows only figures of t', () => {
     ['compare-tiered', 0],
     ['messaging-dlq', 0],
     ['upload-transcode-notify', 0],
+    // Counters the engine records increment by increment (REC_COUNT): a topic's publishes, a
+    // state machine's executions, a bus's matches, several sources' requests, a function's
+    // async retries (a stream's records handled: the whole template, below).
+    ['fan-out', 0],
+    ['orchestration-vs-choreography', 0],
+    ['s3-eventbridge', 0],
+    ['sync-vs-async', 20],
   ];
   for (const [name, warmup] of cases)
     it(`${name}: every badge and lesson counter at a scrubbed t is the run's that ends at t, or is left off with a reason`, () => {
@@ -115,6 +122,59 @@ describe('a replay at t shows only figures of t', () => {
       seen.add(v);
     }
     expect(Math.max(...seen), 'calls ran at once').toBeGreaterThan(0);
+  });
+});
+
+describe('counters the recorder keeps per increment', () => {
+  // Whole templates (sampled replays, warm-ups as shipped): each figure that a replay used to
+  // leave off ("not counted at t") is now the count of a run that ends at t, and exact.
+  const figures: [string, string, string][] = [
+    ['fan-out', 'uploaded', 'published'],
+    ['messaging-dlq', 'orders', 'received'],
+    ['messaging-dlq', 'orders-dlq', 'sent'],
+    ['kinesis-analytics', 'clickstream', 'recordsOut'],
+    ['eventbridge-pipes', 'pipe', 'filteredOut'],
+    ['limits-timeout-concurrency', 'report', 'throttles'],
+    ['limits-timeout-concurrency', 'users', 'requests'],
+  ];
+  const names = [...new Set(figures.map((f) => f[0]))];
+  for (const name of names)
+    it(`${name}: ${figures
+      .filter((f) => f[0] === name)
+      .map((f) => `${f[1]}.${f[2]}`)
+      .join(', ')} at a scrubbed t equal a run that ends at t`, () => {
+      const doc = template(name);
+      const data = replayData(simulate(doc, classroomRunOptions(doc)), doc);
+      const end = doc.settings.durationSeconds;
+      const seen = new Map<string, Set<number>>();
+      for (const t of [end * 0.13 + 0.41, end * 0.52 - 0.17, end * 0.91 + 0.03]) {
+        const upTo = simulate(doc, { durationSeconds: t });
+        for (const [, id, metric] of figures.filter((f) => f[0] === name)) {
+          const kind = doc.nodes.find((n: { id: string }) => n.id === id).kind;
+          const at = nodeFiguresAt(data, id, kind, t * 1000);
+          expect(at?.values[metric], `${id}.${metric} at ${t} s`).toBe(metricsOf(upTo, id)[metric]);
+          expect(at!.approx.has(metric), `${id}.${metric} is exact`).toBe(false);
+          const c = counterAtT(data, `nodes.${id}.metrics.${metric}`, t * 1000);
+          expect(c.notAtT, `${id}.${metric} is counted at t`).toBeUndefined();
+          if (!seen.has(id + metric)) seen.set(id + metric, new Set());
+          seen.get(id + metric)!.add(at!.values[metric]);
+        }
+      }
+      // The figures move with t (a check that cannot pass on a constant).
+      for (const [k, v] of seen) expect(Math.max(...v), `${k} went up`).toBeGreaterThan(0);
+    });
+
+  it('a counter past its share of the recording is left off, not frozen at its last record', () => {
+    const doc = template('limits-timeout-concurrency');
+    // A recording of 2,000 records: the users' requests fill their half early.
+    const data = replayData(simulate(doc, { ...classroomRunOptions(doc), record: 2000 }), doc);
+    const users = data.result.recording!.nodes.find((n) => n.id === 'users')!;
+    const cut = users.countersTruncatedAtMs![users.counters!.indexOf('requests')]!;
+    expect(cut).toBeGreaterThan(0);
+    const before = nodeFiguresAt(data, 'users', 'producer', cut - 1)!;
+    const upTo = simulate(doc, { durationSeconds: (cut - 1) / 1000 });
+    expect(before.values.requests).toBe(metricsOf(upTo, 'users').requests);
+    expect(nodeFiguresAt(data, 'users', 'producer', cut + 1)?.values.requests).toBeUndefined();
   });
 });
 

@@ -3,12 +3,16 @@ import {
   LVL_FLEET_SERVING,
   LVL_FLEET_STARTING,
   LVL_QUEUE_VISIBLE,
+  REC_COUNT,
+  REC_COUNT_WARMUP,
   REC_ENV_BUSY,
   REC_ENV_IDLE,
+  type RecordingNode,
 } from '../../engine/sim/recorder';
 import { KINDS } from '../../engine/kinds/registry';
 import type { CountAtT } from '../../engine/kinds/catalog-types';
 import type { NodeKind } from '../../engine/kinds/names';
+import { round6 } from '../../engine/metrics/series';
 import { meanUtilizationUpTo, peakUpTo } from './internals';
 import type { ReplayData } from './replay-data';
 import { TARGET_TRACES } from './run-options';
@@ -71,6 +75,21 @@ interface TimeIndex {
   peaks: Map<string, Record<string, (t: number) => number | undefined>>;
   /** The insides' recording reaches this far. */
   insidesUntil: number;
+  /**
+   * Node → metric → its recorded increments (the engine's REC_COUNT): times, and the counts so
+   * far of a run measuring from the warm-up's end (`measured`) and of one measuring from 0 (`all`).
+   */
+  counts: Map<string, Map<string, RecordedCount>>;
+  /** The counters' recording reaches this far. */
+  countsUntil: number;
+}
+
+interface RecordedCount {
+  /** Its records reach this far (a counter's share of the recording, or the part's limit). */
+  until: number;
+  t: Float64Array;
+  measured: Float64Array;
+  all: Float64Array;
 }
 
 const cache = new WeakMap<ReplayData, TimeIndex>();
@@ -166,6 +185,50 @@ function indexOf(data: ReplayData): TimeIndex {
     for (const n of rec.nodes)
       if (n.kind === 'function' && !busy.has(n.id)) busy.set(n.id, { all: [], cold: [] });
   }
+  const counts = new Map<string, Map<string, RecordedCount>>();
+  if (rec) {
+    const raw = new Map<string, Map<string, { t: number[]; measured: number[]; all: number[] }>>();
+    for (let i = 0; i < rec.t.length; i++) {
+      const code = rec.code[i];
+      if (code !== REC_COUNT && code !== REC_COUNT_WARMUP) continue;
+      const info = rec.nodes[rec.node[i]];
+      const metric = info.counters?.[rec.a[i]];
+      if (metric === undefined) continue;
+      let byMetric = raw.get(info.id);
+      if (!byMetric) raw.set(info.id, (byMetric = new Map()));
+      let c = byMetric.get(metric);
+      if (!c) byMetric.set(metric, (c = { t: [], measured: [], all: [] }));
+      const k = c.t.length;
+      c.t.push(rec.t[i]);
+      c.all.push((k > 0 ? c.all[k - 1] : 0) + rec.v[i]);
+      c.measured.push((k > 0 ? c.measured[k - 1] : 0) + (code === REC_COUNT ? rec.v[i] : 0));
+    }
+    // A counter that never went up is 0 at every t, not unknown.
+    for (const n of rec.nodes)
+      for (const metric of n.counters ?? []) {
+        let byMetric = raw.get(n.id);
+        if (!byMetric) raw.set(n.id, (byMetric = new Map()));
+        if (!byMetric.has(metric)) byMetric.set(metric, { t: [], measured: [], all: [] });
+      }
+    for (const [id, byMetric] of raw)
+      counts.set(
+        id,
+        new Map(
+          [...byMetric].map(([m, c]) => [
+            m,
+            {
+              until: untilOf(
+                rec.nodes.find((n) => n.id === id)!,
+                m,
+              ),
+              t: Float64Array.from(c.t),
+              measured: Float64Array.from(c.measured),
+              all: Float64Array.from(c.all),
+            },
+          ]),
+        ),
+      );
+  }
   const concurrency = new Map<string, (t: number) => number | undefined>();
   if (rec)
     for (const n of rec.nodes) {
@@ -199,6 +262,8 @@ function indexOf(data: ReplayData): TimeIndex {
     recordedUntil: rec?.truncatedAtMs ?? Infinity,
     peaks,
     insidesUntil: rec?.insidesTruncatedAtMs ?? Infinity,
+    counts,
+    countsUntil: rec?.countsTruncatedAtMs ?? Infinity,
   };
   cache.set(data, ix);
   return ix;
@@ -249,6 +314,19 @@ function inWindow(data: ReplayData, times: Float64Array | undefined, t: number):
   return t > from && from > 0 ? countUpTo(times, t) - countUpTo(times, from) : countUpTo(times, t);
 }
 
+function untilOf(n: RecordingNode, metric: string): number {
+  return n.countersTruncatedAtMs?.[n.counters!.indexOf(metric)] ?? Infinity;
+}
+
+/** A recorded counter at t: what a run that ends at t counts (from the warm-up's end when t is past it). */
+function recordedAt(data: ReplayData, c: RecordedCount, t: number): number {
+  const k = countUpTo(c.t, t);
+  if (k === 0) return 0;
+  const from = data.measureFromMs;
+  // Six decimals, as the engine reports a figure made of fractions (a table's reads per write).
+  return round6(t > from && from > 0 ? c.measured[k - 1] : c.all[k - 1]);
+}
+
 /** How many of the sorted times are ≤ t. */
 export function countUpTo(times: Float64Array | undefined, t: number): number {
   if (!times) return 0;
@@ -293,8 +371,7 @@ export function nodeFiguresAt(data: ReplayData, node: string, kind: string, t: n
   if (source) {
     // One source: every request it made is a trace. With more, which trace came from which is not recorded.
     const sources = [...data.kinds.values()].filter((k) => sourceCount(k) !== undefined).length;
-    if (sources !== 1) return null;
-    traced(source, counted(ix.traceStarts, t));
+    if (sources === 1) traced(source, counted(ix.traceStarts, t));
   }
   // A node that records no hop of its own (a topic, a dead-letter queue nobody reads) is not
   // counted at all rather than shown as 0. What the catalog counts from hops (MetricInfo.atT):
@@ -319,6 +396,18 @@ export function nodeFiguresAt(data: ReplayData, node: string, kind: string, t: n
       if (v !== undefined) values[metric] = v;
     }
   if (kind === 'queue' && hops) traced('deadLettered', counted(ix.deadLettered.get(node), t));
+  // Counters the engine recorded increment by increment: exact, sampled run or not, and
+  // preferred to any count of traced requests.
+  for (const [metric, c] of ix.counts.get(node) ?? []) {
+    if (t > ix.countsUntil || t > c.until) {
+      // Past its recording's cap: not counted at t (nor a traced estimate beside exact ones).
+      delete values[metric];
+      approx.delete(metric);
+      continue;
+    }
+    values[metric] = recordedAt(data, c, t);
+    approx.delete(metric);
+  }
   if (Object.keys(values).length === 0) return null;
   return { values, exact: approx.size === 0, approx };
 }

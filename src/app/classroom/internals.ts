@@ -15,6 +15,7 @@ import {
   INST_SERVING,
   INST_STARTING,
   READER_STRIDE,
+  REC_COUNT,
   REC_ENV_BUSY,
   REC_ENV_GONE,
   REC_ENV_IDLE,
@@ -114,7 +115,7 @@ export function buildInternals(recording: Recording | undefined): Internals {
   const others = new Map<string, NodeTracks>();
   if (!recording) return { functions, others };
   const byIndex: (NodeTracks | undefined)[] = recording.nodes.map((n) => {
-    if (n.kind === 'function') return undefined;
+    if (n.kind === 'function' || n.countersOnly) return undefined;
     const nt: NodeTracks = { info: n, tracks: new Map(), keys: new Map() };
     others.set(n.id, nt);
     return nt;
@@ -132,6 +133,8 @@ export function buildInternals(recording: Recording | undefined): Internals {
   });
   for (let i = 0; i < recording.t.length; i++) {
     const code = recording.code[i];
+    // Counter increments: the figures at t read them (at-time.ts).
+    if (code >= REC_COUNT) continue;
     if (code >= REC_LEVEL) {
       const nt = byIndex[recording.node[i]];
       if (!nt) continue;

@@ -82,6 +82,21 @@ export abstract class NodeBase<P = Record<string, unknown>> implements NodeRunti
     return this.ctx.measuring(t);
   }
 
+  /**
+   * A handle for tally(): the node's metric whose increments a recorded run keeps (−1 when
+   * the run records nothing), so the replay's figures at t are exact.
+   */
+  protected counter(metric: string): number {
+    const rec = this.ctx.recorder;
+    return rec === null ? -1 : rec.counter(this.spec.id, this.spec.kind, metric);
+  }
+
+  /** When recording: counter h went up by n at t (measured: the run counts it after its warm-up). */
+  protected tally(h: number, t: number, n: number, measured: boolean): void {
+    const rec = this.ctx.recorder;
+    if (rec !== null) rec.count(t, h, n, measured);
+  }
+
   /** Outgoing edges with a role (and optionally a meaning). */
   protected edgesWith(role: EdgeRuntime['role'], ...meanings: EdgeRuntime['meaning'][]): EdgeRuntime[] {
     return this.out.filter((e) => e.role === role && (meanings.length === 0 || meanings.includes(e.meaning)));

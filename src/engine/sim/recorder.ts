@@ -2,15 +2,17 @@
  * An optional record of state changes inside nodes, for the classroom's replay (a function's
  * execution environments starting, busy, idle and reclaimed). Off unless a run asks for it
  * (SimulateOptions.record): SimContext.recorder is then null and the kinds skip it with one
- * `if`. Meant for short runs: it keeps at most `limit` records of functions' environments and
- * as many of the other kinds' insides, then stops recording that part and says when.
+ * `if`. Meant for short runs: it keeps at most `limit` records of functions' environments,
+ * as many of the other kinds' insides and as many counter increments, then stops recording that part and says when.
  *
  * What is recorded: a function's environments (REC_ENV_*); a queue's visible and in-flight
  * messages, batches in a call and oldest visible message (REC_LEVEL), and each reader's batches
  * (REC_QUEUE_BATCH); a server's or container service's busy slots, waiting requests and
  * instances (REC_LEVEL), each instance's state and busy slots, and on ECS-on-EC2 or EKS the
  * host each task sits on; a stream's lanes (records and the batch) and each shard's oldest
- * unread record, for every reader of the stream. Each is a new absolute
+ * unread record, for every reader of the stream; and the increments of the counters a replay
+ * cannot find from traced requests (REC_COUNT), so its badges at t are a run's that ends at t.
+ * Each of the insides' records is a new absolute
  * value at the instant it changed, so a reader finds the state at t as the last record at or
  * before t, exactly, with no bucketing.
  *
@@ -60,6 +62,18 @@ export const REC_INST_HOST = 11;
 /** ECS on EC2 / EKS: when a host a task was placed on serves (a = host; v = ms; later than t while it launches and boots). */
 export const REC_HOST_READY = 12;
 
+/**
+ * A counter of a node went up (a = the counter's index in its RecordingNode.counters; v = by how
+ * much), at the instant of the event that counted it. Counted by a run measuring from its
+ * warm-up's end.
+ */
+export const REC_COUNT = 13;
+/**
+ * The same, for an increment that run does not count (the event, or the request it belongs to,
+ * came in the warm-up); a run that ends before the warm-up does (it measures from 0).
+ */
+export const REC_COUNT_WARMUP = 14;
+
 /** Stream lanes and shards, and queue batch slots, of reader k are numbered from k × READER_STRIDE. */
 export const READER_STRIDE = 1 << 20;
 
@@ -88,6 +102,11 @@ export const LVL_FLEET_STARTING = 13;
 export const LVL_FLEET_DRAINING = 14;
 
 export const DEFAULT_RECORD_LIMIT = 200_000;
+/**
+ * The share of the counters' part one counter may fill, so a counter that goes up at every
+ * batch of a busy stream does not stop the others being recorded.
+ */
+export const COUNTER_SHARE = 0.5;
 /** How many of the latest records a level's new value may replace (same instant, same node and level). */
 const COALESCE_BACK = 6;
 
@@ -118,6 +137,15 @@ export interface RecordingNode {
   readers?: string[];
   /** Container service: the launch type, 'ec2' or 'eks' when its tasks sit on hosts. */
   launchType?: string;
+  /** The node's metrics whose increments are recorded (REC_COUNT's a indexes this). */
+  counters?: string[];
+  /**
+   * Per counter, when its records reached their cap (COUNTER_SHARE of the limit) or the
+   * counters' part reached the limit: none after this simulated time (null: complete).
+   */
+  countersTruncatedAtMs?: (number | null)[];
+  /** Only its counters are recorded (it has no insides to draw). */
+  countersOnly?: boolean;
 }
 
 /** Columns of equal length, sorted by time (ties keep the order they were made in). */
@@ -126,8 +154,10 @@ export interface Recording {
   limit: number;
   /** Set when the environments' records reached the limit: none after this simulated time. */
   truncatedAtMs?: number;
-  /** Set when the other kinds' records (REC_LEVEL and after) reached the limit: none after this time. */
+  /** Set when the other kinds' records (REC_LEVEL to REC_HOST_READY) reached the limit: none after this time. */
   insidesTruncatedAtMs?: number;
+  /** Set when the counters' increments (REC_COUNT, REC_COUNT_WARMUP) reached the limit: none after this time. */
+  countsTruncatedAtMs?: number;
   nodes: RecordingNode[];
   t: number[];
   /** Index into nodes. */
@@ -151,12 +181,19 @@ export class Recorder {
   declare private v: Float64Array;
   declare private hi: Float64Array;
   private n = 0;
-  /** Records per part (environments, other kinds' insides): each has its own limit. */
+  /** Records per part (environments, other kinds' insides, counters): each has its own limit. */
   private nEnv = 0;
   private nInside = 0;
+  private nCount = 0;
   declare truncatedAtMs: number | undefined;
   declare insidesTruncatedAtMs: number | undefined;
+  declare countsTruncatedAtMs: number | undefined;
   readonly nodes: RecordingNode[] = [];
+  /** Counter handles (counter()): the node's index in `nodes` and the counter's in its list. */
+  private readonly counterNode: number[] = [];
+  private readonly counterIdx: number[] = [];
+  /** Records made per counter (node × index, as `${node}:${k}`), against COUNTER_SHARE. */
+  private readonly perCounter = new Map<number, number>();
 
   constructor(readonly limit = DEFAULT_RECORD_LIMIT) {
     const cap = Math.min(limit, 4096);
@@ -170,8 +207,62 @@ export class Recorder {
 
   /** Registers what a node's records need; returns the node's index in the recording. */
   describe(info: RecordingNode): number {
+    // A node that asked for a counter first already has its entry: fill it in.
+    const had = this.nodes.findIndex((n) => n.id === info.id);
+    if (had >= 0) {
+      const { counters, countersTruncatedAtMs } = this.nodes[had];
+      this.nodes[had] = { ...info, counters, countersTruncatedAtMs };
+      return had;
+    }
     this.nodes.push(info);
     return this.nodes.length - 1;
+  }
+
+  /** A handle for count(): the node's metric whose increments are recorded. */
+  counter(id: string, kind: string, metric: string): number {
+    let node = this.nodes.findIndex((n) => n.id === id);
+    if (node < 0) node = this.nodes.push({ id, kind, countersOnly: true }) - 1;
+    const list = (this.nodes[node].counters ??= []);
+    let k = list.indexOf(metric);
+    if (k < 0) {
+      k = list.push(metric) - 1;
+      (this.nodes[node].countersTruncatedAtMs ??= []).push(null);
+    }
+    this.counterNode.push(node);
+    this.counterIdx.push(k);
+    return this.counterNode.length - 1;
+  }
+
+  /**
+   * Counter `handle` went up by n at t; `measured`: whether a run measuring from the warm-up's
+   * end counts it. So a replay finds the count a run that ends at t reports, exactly.
+   */
+  count(t: number, handle: number, n: number, measured: boolean): void {
+    // −1: a counter this run does not record (a source's requests when it is the only one).
+    if (n === 0 || handle < 0) return;
+    const node = this.counterNode[handle];
+    const a = this.counterIdx[handle];
+    const code = measured ? REC_COUNT : REC_COUNT_WARMUP;
+    // Several increments of one counter at one instant (a batch) are one record.
+    const stop = this.n > COALESCE_BACK ? this.n - COALESCE_BACK : 0;
+    for (let j = this.n - 1; j >= stop && this.t[j] === t; j--) {
+      if (this.a[j] === a && this.code[j] === code && this.node[j] === node) {
+        this.v[j] += n;
+        this.hi[j] = this.v[j];
+        return;
+      }
+    }
+    const key = node * 65_536 + a;
+    const made = this.perCounter.get(key) ?? 0;
+    if (this.nCount >= this.limit || made >= this.limit * COUNTER_SHARE) {
+      const cut = this.nodes[node].countersTruncatedAtMs!;
+      cut[a] ??= t;
+      if (this.nCount >= this.limit) this.countsTruncatedAtMs ??= t;
+      return;
+    }
+    this.perCounter.set(key, made + 1);
+    this.nCount++;
+    this.push(t, node, code, a, n);
   }
 
   add(t: number, node: number, code: number, a: number, v = 0): void {
@@ -187,7 +278,7 @@ export class Recorder {
         }
       }
     }
-    if (code >= REC_LEVEL) {
+    if (code >= REC_LEVEL && code < REC_COUNT) {
       if (this.nInside >= this.limit) {
         this.insidesTruncatedAtMs ??= t;
         return;
@@ -200,6 +291,10 @@ export class Recorder {
       }
       this.nEnv++;
     }
+    this.push(t, node, code, a, v);
+  }
+
+  private push(t: number, node: number, code: number, a: number, v: number): void {
     if (this.n === this.t.length) this.grow();
     const i = this.n++;
     this.t[i] = t;
@@ -215,7 +310,7 @@ export class Recorder {
   }
 
   private grow(): void {
-    const cap = Math.min(2 * this.limit, this.t.length * 2);
+    const cap = Math.min(3 * this.limit, this.t.length * 2);
     const f = (x: Float64Array) => {
       const y = new Float64Array(cap);
       y.set(x);
@@ -252,6 +347,7 @@ export class Recorder {
     };
     if (this.truncatedAtMs !== undefined) out.truncatedAtMs = this.truncatedAtMs;
     if (this.insidesTruncatedAtMs !== undefined) out.insidesTruncatedAtMs = this.insidesTruncatedAtMs;
+    if (this.countsTruncatedAtMs !== undefined) out.countsTruncatedAtMs = this.countsTruncatedAtMs;
     for (const i of order) {
       out.t.push(this.t[i]);
       out.node.push(this.node[i]);

@@ -45,8 +45,16 @@ export class BucketRuntime extends NodeBase<BucketParams> {
   private busEvents = 0;
   private readonly sPuts: number = -1;
 
+  /** The recorder's handles for the counters a replay shows at t (−1 when not recording). */
+  private readonly cPuts: number;
+  private readonly cNotifications: number;
+  private readonly cBusEvents: number;
+
   constructor(ctx: SimContext, spec: NodeSpec<BucketParams>, index: number) {
     super(ctx, spec, index);
+    this.cPuts = this.counter('puts');
+    this.cNotifications = this.counter('notifications');
+    this.cBusEvents = this.counter('eventBridgeEvents');
     this.delay = new Sampler(spec.params.notificationDelay);
     this.notes = new Slots(64, (cap) => {
       this.nReq = growI32(this.nReq, cap);
@@ -65,6 +73,7 @@ export class BucketRuntime extends NodeBase<BucketParams> {
 
   /** One PUT. */
   deliver(req: number, type: number, kb: number, group: number, t: number): void {
+    this.tally(this.cPuts, t, 1, this.measuring(t));
     if (this.measuring(t)) {
       this.puts++;
       if (this.ctx.series) this.ctx.series.count(this.sPuts, t);
@@ -97,6 +106,7 @@ export class BucketRuntime extends NodeBase<BucketParams> {
     const kb = this.nKb[s];
     const group = this.nGroup[s];
     this.notes.release(s);
+    this.tally(action === TO_BUS ? this.cBusEvents : this.cNotifications, t, 1, this.measuring(t));
     if (this.measuring(t)) {
       if (action === TO_BUS) this.busEvents++;
       else this.notifications++;

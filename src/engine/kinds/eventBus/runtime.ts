@@ -66,8 +66,12 @@ export class EventBusRuntime extends NodeBase<EventBusParams> {
   private readonly sPut: number = -1;
   private readonly sRetries: number = -1;
 
+  /** The recorder's handles for the counters a replay shows at t (−1 when not recording). */
+  private readonly cMatched: number;
+
   constructor(ctx: SimContext, spec: NodeSpec<EventBusParams>, index: number) {
     super(ctx, spec, index);
+    this.cMatched = this.counter('matched');
     this.maxRetries = spec.params.maximumRetryAttempts;
     this.maxAgeMs = spec.params.maximumEventAgeSeconds * 1000;
     this.pending = new Slots(16, (cap) => {
@@ -126,6 +130,7 @@ export class EventBusRuntime extends NodeBase<EventBusParams> {
       // Every target of a rule has the rule's pattern.
       if (!this.targets[from].matches(type)) continue;
       if (measuring) this.matched++;
+      this.tally(this.cMatched, t, 1, measuring);
       for (let i = from; i < to; i++) {
         this.ctx.requests.spawn(req);
         this.firstAttempt(req, type, kb, group, i, t);

@@ -101,6 +101,9 @@ export class FunctionRuntime extends NodeBase<FunctionParams> {
   private invocations = 0;
   private coldStarts = 0;
   private throttles = 0;
+  /** The recorder's handles for the counters a replay shows at t (−1 when not recording). */
+  private readonly cThrottles: number;
+  private readonly cRetries: number;
   private errors = 0;
   private timeouts = 0;
   private retries = 0;
@@ -123,6 +126,8 @@ export class FunctionRuntime extends NodeBase<FunctionParams> {
 
   constructor(ctx: SimContext, spec: NodeSpec<FunctionParams>, index: number) {
     super(ctx, spec, index);
+    this.cThrottles = this.counter('throttles');
+    this.cRetries = this.counter('retries');
     const p = spec.params;
     this.account = lambdaAccount(ctx);
     this.reserved = p.reservedConcurrency ?? -1;
@@ -240,6 +245,7 @@ export class FunctionRuntime extends NodeBase<FunctionParams> {
     // on-failure destination, with no retries [L-ASYNC] [L-CONC].
     if (this.reserved === 0) {
       if (this.measuring(t)) this.throttles++;
+      this.tally(this.cThrottles, t, 1, this.measuring(t));
       this.failAsync(slot, t);
       return;
     }
@@ -355,6 +361,7 @@ export class FunctionRuntime extends NodeBase<FunctionParams> {
   }
 
   private throttled(t: number, measuring: boolean): false {
+    this.tally(this.cThrottles, t, 1, measuring);
     if (measuring) {
       this.throttles++;
       if (this.ctx.series) this.ctx.series.count(this.sThrottles, t);
@@ -450,6 +457,7 @@ export class FunctionRuntime extends NodeBase<FunctionParams> {
       if (retryAt - this.invFirstAt[slot] <= this.maxEventAgeMs) {
         this.invAttempt[slot] = attempt + 1;
         if (measuring) this.retries++;
+        this.tally(this.cRetries, t, 1, measuring);
         this.at(retryAt, ASYNC_ATTEMPT, slot);
         return;
       }

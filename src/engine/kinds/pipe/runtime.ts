@@ -84,8 +84,17 @@ export class PipeRuntime extends NodeBase<PipeParams> {
   private readonly sDelivered: number = -1;
   private readonly sFailed: number = -1;
 
+  private readonly cRead: number;
+  private readonly cFilteredOut: number;
+  private readonly cDelivered: number;
+  private readonly cFailed: number;
+
   constructor(ctx: SimContext, spec: NodeSpec<PipeParams>, index: number) {
     super(ctx, spec, index);
+    this.cRead = this.counter('read');
+    this.cFilteredOut = this.counter('filteredOut');
+    this.cDelivered = this.counter('delivered');
+    this.cFailed = this.counter('failed');
     const types = spec.params.filter?.type;
     if (types) {
       const idx = types.map((n) => ctx.typeIndex(n));
@@ -204,6 +213,10 @@ export class PipeRuntime extends NodeBase<PipeParams> {
       this.billed += billed;
       if (this.ctx.series) this.ctx.series.count(this.sRead, t, read);
     }
+    if (this.ctx.recorder !== null) {
+      this.tally(this.cRead, t, read, measuring);
+      this.tally(this.cFilteredOut, t, read - pass, measuring);
+    }
     // Nothing left to hand on, or a target that takes events one by one afterwards.
     if (pass === 0 || (this.enrich === null && !this.targetSync)) {
       if (measuring) this.batchMs.add(0);
@@ -253,6 +266,7 @@ export class PipeRuntime extends NodeBase<PipeParams> {
 
   /** The batch's answer to the source's poller. */
   private answerBatch(b: number, status: CallStatus, t: number): void {
+    if (status !== OK) this.tally(this.cFailed, t, this.bPass[b], this.measuring(this.bStart[b]));
     if (this.measuring(this.bStart[b])) {
       this.batchMs.add(t - this.bStart[b]);
       if (status !== OK) {
@@ -278,6 +292,7 @@ export class PipeRuntime extends NodeBase<PipeParams> {
       this.delivered++;
       if (this.ctx.series) this.ctx.series.count(this.sDelivered, t);
     }
+    this.tally(this.cDelivered, t, 1, this.measuring(t));
     const e = this.target;
     if (e === null) return;
     if (this.targetSync) {

@@ -36,6 +36,9 @@ export class ProducerRuntime extends NodeBase<ProducerParams> {
   /** Arrivals in the measured window. */
   private requests = 0;
 
+  /** The recorder's handles for the counters a replay shows at t (−1 when not recording). */
+  private cRequests = -1;
+
   constructor(ctx: SimContext, spec: NodeSpec<ProducerParams>, index: number) {
     super(ctx, spec, index);
     const p = spec.params;
@@ -54,12 +57,17 @@ export class ProducerRuntime extends NodeBase<ProducerParams> {
   }
 
   start(t: number): void {
+    // With one source every request is a trace the replay counts; with several, which trace
+    // came from which source is not traced, so the replay needs this source's own count.
+    if (this.ctx.nodes.filter((n) => n.spec.kind === 'producer' || n.spec.kind === 'schedule').length > 1)
+      this.cRequests = this.counter('requests');
     this.scheduleArrival(this.arrivals.first(t));
   }
 
   onEvent(_action: number, _slot: number, t: number): void {
     const ctx = this.ctx;
     const req = ctx.requests.open(t);
+    this.tally(this.cRequests, t, 1, this.measuring(t));
     if (this.measuring(t)) {
       this.requests++;
       if (ctx.series) ctx.series.count(this.sRequests, t);

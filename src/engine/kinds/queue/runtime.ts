@@ -84,6 +84,11 @@ export class QueueRuntime extends NodeBase<QueueParams> {
   // Metrics (after the warm-up).
   private sent = 0;
   private received = 0;
+  /** The recorder's handles for the counters a replay shows at t (−1 when not recording). */
+  private readonly cSent: number;
+  private readonly cReceived: number;
+  private readonly cExpired: number;
+  private readonly cDeadLettered: number;
   private deleted = 0;
   private emptyReceives = 0;
   private deadLettered = 0;
@@ -138,6 +143,10 @@ export class QueueRuntime extends NodeBase<QueueParams> {
     this.usageAcc = new QueueUsage(this.fifo ? 'sqs.fifo.requests' : 'sqs.standard.requests');
     this.rec = ctx.recorder;
     if (this.rec !== null) this.recNode = this.rec.describe({ id, kind: 'queue', readers: [] });
+    this.cSent = this.counter('sent');
+    this.cReceived = this.counter('received');
+    this.cExpired = this.counter('expired');
+    this.cDeadLettered = this.counter('deadLettered');
   }
 
   start(t: number): void {
@@ -188,6 +197,7 @@ export class QueueRuntime extends NodeBase<QueueParams> {
     sentByClient: boolean,
   ): void {
     const t = this.touch(t0);
+    this.tally(this.cSent, t, 1, this.measuring(t));
     if (this.measuring(t)) {
       this.sent++;
       if (sentByClient) this.usageAcc.sent(kb);
@@ -318,6 +328,7 @@ export class QueueRuntime extends NodeBase<QueueParams> {
       this.leaveInflight(m, k);
     }
     if (this.measuring(k)) this.expired++;
+    this.tally(this.cExpired, k, 1, this.measuring(k));
     this.age.note(k - this.ms.sentAt[m], k);
     const req = this.ms.req[m];
     if (this.traced(req)) this.hop(req, k, k, this.ms.count[m], 'expired');
@@ -328,6 +339,7 @@ export class QueueRuntime extends NodeBase<QueueParams> {
   /** Received maxReceiveCount times and back again: moved to the dead-letter queue. */
   private redrive(m: number, k: number): void {
     if (this.measuring(k)) this.deadLettered++;
+    this.tally(this.cDeadLettered, k, 1, this.measuring(k));
     this.age.note(k - this.ms.sentAt[m], k);
     const req = this.ms.req[m];
     if (this.traced(req)) this.hop(req, k, k, this.ms.count[m], 'deadLettered');
@@ -491,6 +503,7 @@ export class QueueRuntime extends NodeBase<QueueParams> {
   private take(b: number, m: number, t: number): void {
     const measuring = this.measuring(t);
     const count = ++this.ms.count[m];
+    this.tally(this.cReceived, t, 1, measuring);
     if (measuring) {
       this.received++;
       this.waitMs += t - this.ms.visibleAt[m];

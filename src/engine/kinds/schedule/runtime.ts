@@ -27,6 +27,9 @@ export class ScheduleRuntime extends NodeBase<ScheduleParams> {
   /** Ticks in the measured window (what Scheduler bills). */
   private ticks = 0;
 
+  /** The recorder's handles for the counters a replay shows at t (−1 when not recording). */
+  private cTicks = -1;
+
   constructor(ctx: SimContext, spec: NodeSpec<ScheduleParams>, index: number) {
     super(ctx, spec, index);
     const p = spec.params;
@@ -39,6 +42,10 @@ export class ScheduleRuntime extends NodeBase<ScheduleParams> {
   }
 
   start(t: number): void {
+    // With one source every request is a trace the replay counts; with several, which trace
+    // came from which source is not traced, so the replay needs this source's own count.
+    if (this.ctx.nodes.filter((n) => n.spec.kind === 'producer' || n.spec.kind === 'schedule').length > 1)
+      this.cTicks = this.counter('ticks');
     // croner answers "strictly after a whole second": asking from 1 ms earlier includes t.
     this.scheduleTick(this.cron ? this.cronAfter(t - 1) : firstOnGrid(t, this.periodMs));
   }
@@ -46,6 +53,7 @@ export class ScheduleRuntime extends NodeBase<ScheduleParams> {
   onEvent(_action: number, _slot: number, t: number): void {
     const ctx = this.ctx;
     const req = ctx.requests.open(t);
+    this.tally(this.cTicks, t, 1, this.measuring(t));
     if (this.measuring(t)) {
       this.ticks++;
       if (ctx.series) ctx.series.count(this.sTicks, t);

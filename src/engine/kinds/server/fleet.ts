@@ -181,6 +181,8 @@ export abstract class FleetRuntime<P> extends NodeBase<P> {
   /** The classroom replay's recorder (null unless the run asked for it) and this node's index in it. */
   declare protected readonly rec: Recorder | null;
   protected readonly recNode: number = -1;
+  /** The recorder's handle for the requests refused (503), a figure the replay shows at t. */
+  private readonly cRejected: number = -1;
 
   constructor(ctx: SimContext, spec: NodeSpec<P>, index: number, cfg: FleetConfig) {
     super(ctx, spec, index);
@@ -213,6 +215,7 @@ export abstract class FleetRuntime<P> extends NodeBase<P> {
     this.queue = new Level(from, s, s ? s.register(`${spec.id}.queue`, 'level') : -1);
     if (s) this.sRequests = s.register(`${spec.id}.requests`, 'rate');
     this.rec = ctx.recorder;
+    this.cRejected = this.counter('rejected');
     if (this.rec !== null)
       this.recNode = this.rec.describe({
         id: spec.id,
@@ -260,6 +263,7 @@ export abstract class FleetRuntime<P> extends NodeBase<P> {
     if (this.freeSlots === 0 && this.qCount >= this.cfg.queueLimit) {
       // 503: no free slot and no room to wait.
       if (this.measuring(t)) this.rejected++;
+      this.tally(this.cRejected, t, 1, this.measuring(t));
       if (this.ctx.requests.traceId(req) >= 0)
         this.ctx.requests.hop(req, { node: this.spec.id, startMs: t, endMs: t, outcome: '503' });
       this.ctx.answer(caller, callerSlot, THROTTLED, t);

@@ -93,8 +93,18 @@ export class StateMachineRuntime extends NodeBase<StateMachineParams> {
   /** Null unless X-Ray tracing is on. */
   declare private readonly xray: XRaySampler | null;
 
+  /** The recorder's handles for the counters a replay shows at t (−1 when not recording). */
+  private readonly cExecutions: number;
+  private readonly cCaught: number;
+  private readonly cTransitions: number;
+  private readonly cRetries: number;
+
   constructor(ctx: SimContext, spec: NodeSpec<StateMachineParams>, index: number) {
     super(ctx, spec, index);
+    this.cExecutions = this.counter('executions');
+    this.cCaught = this.counter('caught');
+    this.cTransitions = this.counter('transitions');
+    this.cRetries = this.counter('retries');
     this.xray = spec.params.xrayTracing ? new XRaySampler(ctx, spec.id, spec.params.xrayReadsPerTrace) : null;
     this.states = planStates(spec.params.steps);
     this.onlyForType = Int32Array.from(this.states, (s) =>
@@ -188,6 +198,7 @@ export class StateMachineRuntime extends NodeBase<StateMachineParams> {
     this.exDone[x] = 0;
     // Work that belongs to no request (req −1: an event already counted as failed) holds no path.
     if (caller < 0 && req >= 0) this.holding++;
+    this.tally(this.cExecutions, t, 1, this.measuring(t));
     if (this.measuring(t)) {
       this.executions++;
       if (this.ctx.series) this.ctx.series.count(this.sExecutions, t);
@@ -196,6 +207,7 @@ export class StateMachineRuntime extends NodeBase<StateMachineParams> {
   }
 
   private transition(n: number, t: number): void {
+    this.tally(this.cTransitions, t, n, this.measuring(t));
     if (!this.measuring(t)) return;
     this.transitions += n;
     if (this.ctx.series) this.ctx.series.count(this.sTransitions, t, n);
@@ -283,6 +295,7 @@ export class StateMachineRuntime extends NodeBase<StateMachineParams> {
       // Retrier: IntervalSeconds, then × BackoffRate per further retry; each retry is a transition.
       this.callAttempt[c] = attempt + 1;
       if (this.measuring(t)) this.retries++;
+      this.tally(this.cRetries, t, 1, this.measuring(t));
       this.transition(1, t);
       this.at(t + step.intervalSeconds * 1000 * Math.pow(step.backoffRate, attempt), RETRY, c);
       return;
@@ -342,6 +355,7 @@ export class StateMachineRuntime extends NodeBase<StateMachineParams> {
     const endAt = ending === TIMED_OUT ? start + EXPRESS_MAX_DURATION_MS : t;
     // Outcomes count for executions started in the measured window, as `executions` does.
     const measuring = this.measuring(start);
+    if (ending === CAUGHT) this.tally(this.cCaught, t, 1, measuring);
     if (measuring) {
       if (ending === SUCCEEDED) this.succeeded++;
       else if (ending === CAUGHT) this.caught++;

@@ -239,6 +239,7 @@ export class StreamRuntime extends NodeBase<StreamParams> {
       const at = this.unreadAt.popFront() + this.retentionMs;
       this.ctx.requests.end(this.unreadReq.popFront(), DROPPED, at);
       if (this.measuring(at)) this.expiredUnread++;
+      this.tally(this.poller.cExpired, at, 1, this.measuring(at));
     }
   }
 

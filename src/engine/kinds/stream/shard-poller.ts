@@ -140,6 +140,10 @@ export class ShardPoller {
   declare readonly seriesShard: Int32Array;
   /** This owner's index in the classroom replay's recording, −1 when not recorded. */
   recNode = -1;
+  /** The recorder's handles for the owner's counters a replay shows at t (−1 when not recording). */
+  readonly cRecordsOut: number = -1;
+  readonly cExpired: number = -1;
+  readonly cDeadLettered: number = -1;
 
   constructor(
     readonly ctx: SimContext,
@@ -147,6 +151,12 @@ export class ShardPoller {
     readonly config: ShardPollerConfig,
   ) {
     this.maxAgeMs = new Float64Array(config.shards);
+    const rec = ctx.recorder;
+    if (rec !== null) {
+      this.cRecordsOut = rec.counter(owner.spec.id, owner.spec.kind, 'recordsOut');
+      this.cExpired = rec.counter(owner.spec.id, owner.spec.kind, 'expired');
+      this.cDeadLettered = rec.counter(owner.spec.id, owner.spec.kind, 'deadLettered');
+    }
     this.seriesShard = new Int32Array(Math.min(config.shards, SHARD_SERIES_MAX)).fill(-1);
     const s = ctx.series;
     if (s) {
@@ -559,6 +569,7 @@ class Consumer {
     this.inFlight[lane] = 0;
     this.retriesUsed[lane] = 0;
     if (measuring) this.poller.counts.recordsOut += n;
+    if (this.ctx.recorder !== null) this.ctx.recorder.count(t, this.poller.cRecordsOut, n, measuring);
     this.ageChanged(Math.floor(lane / this.pf), t);
   }
 
@@ -574,6 +585,8 @@ class Consumer {
       this.records.release(r);
     }
     this.consume(lane, n, t);
+    if (dlq && this.ctx.recorder !== null)
+      this.ctx.recorder.count(t, this.poller.cDeadLettered, n, measuring);
     if (measuring) {
       if (dlq) counts.deadLettered += n;
       else counts.discarded += n;
@@ -598,6 +611,8 @@ class Consumer {
     this.hop(this.rReq[r], this.poller.owner.spec.id, this.rAt[r], at, 'expired');
     this.ctx.requests.end(this.rReq[r], DROPPED, at);
     if (this.ctx.measuring(at)) this.poller.counts.expired++;
+    if (this.ctx.recorder !== null)
+      this.ctx.recorder.count(at, this.poller.cExpired, 1, this.ctx.measuring(at));
     this.records.release(r);
   }
 

@@ -73,8 +73,15 @@ export class TableRuntime extends NodeBase<TableParams> {
   private streamRecords = 0;
   private readonly sWrites: number = -1;
 
+  /** The recorder's handles for the counters a replay shows at t (−1 when not recording). */
+  private readonly cWrites: number;
+  private readonly cReads: number;
+
   constructor(ctx: SimContext, spec: NodeSpec<TableParams>, index: number) {
     super(ctx, spec, index);
+    this.cWrites = this.counter('writes');
+    // Reads are a figure per write (readsPerRequest): recorded with each write, summed like it.
+    this.cReads = this.counter('reads');
     const p = spec.params;
     this.wruPerWrite = writeUnits(p.itemKB);
     this.rruPerWrite = p.readsPerRequest * readUnits(p.itemKB, p.readConsistency);
@@ -96,6 +103,10 @@ export class TableRuntime extends NodeBase<TableParams> {
   /** One write (PutItem). */
   deliver(req: number, type: number, _kb: number, group: number, t: number): void {
     const measuring = this.measuring(t);
+    if (this.ctx.recorder !== null) {
+      this.tally(this.cWrites, t, 1, measuring);
+      this.tally(this.cReads, t, this.params.readsPerRequest, measuring);
+    }
     if (measuring) {
       this.writes++;
       if (this.ctx.series) this.ctx.series.count(this.sWrites, t);

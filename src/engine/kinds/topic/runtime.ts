@@ -32,9 +32,15 @@ export class TopicRuntime extends NodeBase<TopicParams> {
   private filteredOut = 0;
   private publishRequests = 0;
   private readonly sPublished: number = -1;
+  private readonly cPublished: number;
+  private readonly cDelivered: number;
+  private readonly cFilteredOut: number;
 
   constructor(ctx: SimContext, spec: NodeSpec<TopicParams>, index: number) {
     super(ctx, spec, index);
+    this.cPublished = this.counter('published');
+    this.cDelivered = this.counter('delivered');
+    this.cFilteredOut = this.counter('filteredOut');
     if (ctx.series) this.sPublished = ctx.series.register(`${spec.id}.published`, 'rate');
   }
 
@@ -59,6 +65,11 @@ export class TopicRuntime extends NodeBase<TopicParams> {
       this.delivered += delivered;
       this.filteredOut += subs.length - delivered;
       if (this.ctx.series) this.ctx.series.count(this.sPublished, t);
+    }
+    if (this.ctx.recorder !== null) {
+      this.tally(this.cPublished, t, 1, measuring);
+      this.tally(this.cDelivered, t, delivered, measuring);
+      this.tally(this.cFilteredOut, t, subs.length - delivered, measuring);
     }
     this.ctx.requests.end(req, COMPLETED, t);
   }
