@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useReactFlow, useStoreApi } from '@xyflow/react';
-import { drawInternals, drawRates, type Colors } from './draw-internals';
+import { drawInternals, drawRates, textPxFor, type Colors } from './draw-internals';
 import { insidesAt } from './internals';
 import { DrawnDots, drawDots } from './draw-dots';
 import { dotsAt, type DotAt } from './replay';
@@ -94,10 +94,13 @@ export function ReplayCanvas() {
         scene = sceneOf(s.nodeLookup, s.edgeLookup as Map<string, { source: string; target: string }>);
         sceneStamp = stamp;
       }
-      drawInternals(ctx, data, scene.boxes, cls.timeMs, colors, cls.presenting, zoom);
+      const minPx = textPxFor(cls.presenting, window.innerWidth);
+      const font = drawInternals(ctx, data, scene.boxes, cls.timeMs, colors, cls.presenting, zoom, minPx);
+      // The smallest text drawn, in screen pixels (for tests: its font size times the zoom).
+      canvas.dataset.textPx = (font * zoom).toFixed(2);
       const dots = dotsAt(data.replay, cls.timeMs);
       if (reduced) {
-        drawRates(ctx, data, scene, cls.timeMs, colors, dots);
+        drawRates(ctx, data, scene, cls.timeMs, colors, dots, Math.max(12, minPx / zoom));
         drawn.current.clear();
       } else {
         const r = cls.presenting ? 8 : 5.5;

@@ -30,9 +30,12 @@ export function drawInternals(
   c: Colors,
   presenting: boolean,
   zoom = 1,
-): void {
-  // In presentation mode at least 24 screen pixels, whatever the zoom.
-  const font = presenting ? Math.max(15, 24 / zoom) : 11;
+  /** The smallest text on screen, px: textPxFor(). */
+  minPx = 0,
+): number {
+  // At least minPx on screen whatever the zoom (a large diagram fitted on a laptop is zoomed
+  // out far enough to make 11 units 7 px).
+  const font = Math.max(presenting ? 15 : 11, minPx / zoom);
   ctx.font = `600 ${font}px system-ui, sans-serif`;
   ctx.textBaseline = 'top';
   for (const [id, tl] of data.internals.functions) {
@@ -102,6 +105,16 @@ export function drawInternals(
       box.w * 1.6,
     );
   }
+  return font;
+}
+
+/**
+ * The smallest text the replay canvas draws, in screen pixels: 24 presenting (read at the back
+ * of a room), 12 on a 1920-pixel screen, 10 on a laptop's 1366.
+ */
+export function textPxFor(presenting: boolean, screenWidth: number): number {
+  if (presenting) return 24;
+  return screenWidth >= 1900 ? 12 : 10;
 }
 
 /**
@@ -194,10 +207,13 @@ export function drawRates(
   t: number,
   c: Colors,
   dots: DotAt[],
+  /** Its text's size in flow units (at least the screen's smallest text at this zoom). */
+  font = 12,
 ): void {
   const window = Math.max(1000, data.replay.transitMs * 40);
   const rates = edgeRates(data.replay, t, window, data.scale);
-  ctx.font = '700 12px system-ui, sans-serif';
+  ctx.font = `700 ${font}px system-ui, sans-serif`;
+  const h = font + 6;
   ctx.textBaseline = 'middle';
   for (const [id, rate] of rates) {
     const line = scene.lines.get(id);
@@ -208,10 +224,10 @@ export function drawRates(
     ctx.fillStyle = c.surface;
     ctx.strokeStyle = c.accent;
     ctx.lineWidth = 1.5;
-    ctx.fillRect(mid.x - w / 2, mid.y + 8, w, 18);
-    ctx.strokeRect(mid.x - w / 2, mid.y + 8, w, 18);
+    ctx.fillRect(mid.x - w / 2, mid.y + 8, w, h);
+    ctx.strokeRect(mid.x - w / 2, mid.y + 8, w, h);
     ctx.fillStyle = c.text;
-    ctx.fillText(text, mid.x - w / 2 + 5, mid.y + 17);
+    ctx.fillText(text, mid.x - w / 2 + 5, mid.y + 8 + h / 2);
   }
   const here = new Map<string, number>();
   for (const d of dots) if (d.place.at === 'node') here.set(d.place.node, (here.get(d.place.node) ?? 0) + 1);
@@ -221,8 +237,8 @@ export function drawRates(
     const text = `${Math.round(n * data.scale).toLocaleString('en-US')} in here`;
     const w = ctx.measureText(text).width + 10;
     ctx.fillStyle = c.accent;
-    ctx.fillRect(box.x + box.w - w, box.y - 22, w, 18);
+    ctx.fillRect(box.x + box.w - w, box.y - 4 - h, w, h);
     ctx.fillStyle = c.surface;
-    ctx.fillText(text, box.x + box.w - w + 5, box.y - 13);
+    ctx.fillText(text, box.x + box.w - w + 5, box.y - 4 - h / 2);
   }
 }
