@@ -30,7 +30,10 @@ export interface InsideStyle {
   label?: (id: string) => string;
 }
 
-/** Draws the node's insides; returns false when it has none recorded that it knows how to draw. */
+/**
+ * Draws the node's insides; returns the y below what it drew, or false when it has none
+ * recorded that it knows how to draw.
+ */
 export function drawInsides(
   ctx: CanvasRenderingContext2D,
   nt: NodeTracks,
@@ -38,19 +41,18 @@ export function drawInsides(
   t: number,
   st: InsideStyle,
   truncatedAtMs: number | undefined,
-): boolean {
+): number | false {
   const y0 = box.y + box.h + 6;
   if (truncatedAtMs !== undefined && t > truncatedAtMs) {
     ctx.fillStyle = st.c.muted;
     ctx.fillText(`not recorded after ${(truncatedAtMs / 1000).toFixed(0)} s`, box.x, y0, box.w * 1.15);
-    return true;
+    return y0 + st.font + 2;
   }
   const kind = nt.info.kind;
-  if (kind === 'queue') drawQueue(ctx, nt, box, t, st, y0);
-  else if (kind === 'server' || kind === 'container') drawFleet(ctx, nt, box, t, st, y0);
-  else if (nt.info.shards !== undefined) drawStream(ctx, nt, box, t, st, y0);
-  else return false;
-  return true;
+  if (kind === 'queue') return drawQueue(ctx, nt, box, t, st, y0);
+  if (kind === 'server' || kind === 'container') return drawFleet(ctx, nt, box, t, st, y0);
+  if (nt.info.shards !== undefined) return drawStream(ctx, nt, box, t, st, y0);
+  return false;
 }
 
 /** "→ reader", cut with an ellipsis to fit w (never squeezed). */
@@ -68,7 +70,7 @@ function drawQueue(
   t: number,
   st: InsideStyle,
   y0: number,
-) {
+): number {
   const q = queueAt(nt, t);
   const parts = [`${count(q.visible)} waiting`, `${count(q.inFlight)} in flight`];
   if (q.readers.length === 0 && q.batches > 0)
@@ -121,6 +123,7 @@ function drawQueue(
     }
     y += h + 3;
   }
+  return y;
 }
 
 const INST_GAP = 2;
@@ -162,7 +165,7 @@ function drawFleet(
   t: number,
   st: InsideStyle,
   y0: number,
-) {
+): number {
   const f = fleetAt(nt, t);
   const unit = nt.info.kind === 'container' ? 'task' : 'instance';
   const slots = f.serving * f.slotsPerInstance;
@@ -244,7 +247,7 @@ function drawFleet(
     ctx.fillRect(x, y1 - 2, 2, s + 4);
     squares(ctx, x + 6, y1, f.waiting, st, WAIT, true, right - x - 6);
   }
-  text(ctx, parts, box, y1 + s + pad + 5, st);
+  return text(ctx, parts, box, y1 + s + pad + 5, st);
 }
 
 function drawStream(
@@ -254,7 +257,7 @@ function drawStream(
   t: number,
   st: InsideStyle,
   y0: number,
-) {
+): number {
   const readers = streamReaders(nt);
   const many = readers.length > 1;
   let y = y0;
@@ -267,6 +270,7 @@ function drawStream(
     }
     y = drawShards(ctx, streamAt(nt, t, r), box, st, y, maxShards);
   });
+  return y;
 }
 
 /** One reader's shards: a line of words each, then its lanes as bars. Returns the y below. */

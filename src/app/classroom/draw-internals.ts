@@ -32,6 +32,8 @@ export function drawInternals(
   zoom = 1,
   /** The smallest text on screen, px: textPxFor(). */
   minPx = 0,
+  /** When given, gets the nodes whose insides the node below cuts short (for tests: the paused digest). */
+  cut?: string[],
 ): number {
   // At least minPx on screen whatever the zoom (a large diagram fitted on a laptop is zoomed
   // out far enough to make 11 units 7 px).
@@ -72,6 +74,11 @@ export function drawInternals(
       ctx.fillStyle = c.muted;
       ctx.fillText(`+${fa.envs.length - shown.length} more`, box.x, y1 + font + 5 + 2 * (size + gap));
     }
+    if (cut) {
+      const rows = Math.ceil(shown.length / perRow);
+      const bottom = y1 + font + 5 + rows * (size + gap) + (fa.envs.length > shown.length ? font + 2 : 0);
+      if (isCut(box, boxes, font, bottom)) cut.push(id);
+    }
     // Concurrency against the limit: a thin bar.
     const barY = box.y + box.h + 2;
     ctx.fillStyle = c.border;
@@ -92,7 +99,8 @@ export function drawInternals(
       clipBelow(ctx, box, boxes, font);
       const drew = drawInsides(ctx, recorded, box, t, style, data.internals.insidesTruncatedAtMs);
       ctx.restore();
-      if (drew) continue;
+      if (cut && drew !== false && isCut(box, boxes, font, drew)) cut.push(id);
+      if (drew !== false) continue;
     }
     ctx.font = `600 ${font}px system-ui, sans-serif`;
     const gauges = gaugesAt(series, id, kind, t / 1000);
@@ -115,6 +123,13 @@ export function drawInternals(
 export function textPxFor(presenting: boolean, screenWidth: number): number {
   if (presenting) return 24;
   return screenWidth >= 1900 ? 12 : 10;
+}
+
+/** Whether insides reaching down to `bottom` are cut short by the node below (clipBelow). */
+function isCut(box: Box, boxes: Map<string, Box>, font: number, bottom: number): boolean {
+  const room = roomBelow(box, boxes, font);
+  // The last line's own margin below it (a few units) may run past the room.
+  return room !== null && bottom - (box.y + box.h) > room + 6;
 }
 
 /**
