@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import lzString from 'lz-string';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterEach, describe, expect, inject, it } from 'vitest';
 import { hasBrowser, openBrowser, type BrowserSession } from './browser';
 
 const DIR = resolve(import.meta.dirname, '../../src/templates');
@@ -21,34 +21,45 @@ async function cutAt(page: Page, t: number): Promise<{ time: number; cut: string
   return { time: t, cut: ((await canvas.getAttribute('data-insides-cut')) ?? '').split(' ').filter(Boolean) };
 }
 
+const SIZES: [number, number][] = [
+  [1366, 768],
+  [1440, 900],
+  [1920, 1080],
+];
+
 describe.skipIf(!hasBrowser)("classroom: every node's insides in full, clear of the node below", () => {
-  let s: BrowserSession;
-  beforeAll(async () => {
-    s = await openBrowser({ width: 1440, height: 900 });
-  });
-  afterAll(async () => {
+  let s: BrowserSession | undefined;
+  afterEach(async () => {
     await s?.close();
+    s = undefined;
   });
 
   for (const name of TEMPLATES.filter((n) => n.startsWith('compare-')))
-    it(`${name}: at a quarter, half and three quarters of the run nothing under a node is cut short`, async () => {
-      const { page } = s;
-      const doc = JSON.parse(readFileSync(`${DIR}/${name}.json`, 'utf8'));
-      await page.goto('about:blank');
-      await page.goto(
-        `${inject('baseUrl')}#s=${lzString.compressToEncodedURIComponent(JSON.stringify(doc))}`,
-      );
-      await page.locator('.react-flow__node').first().waitFor();
-      await page.getByRole('button', { name: 'Replay requests on the canvas' }).click();
-      const slider = page.getByRole('slider', { name: 'Timeline' });
-      await slider.waitFor({ timeout: 120_000 });
-      const end = Number(await slider.getAttribute('max'));
-      const seen: { time: number; cut: string[] }[] = [];
-      for (const f of [0.25, 0.5, 0.75]) seen.push(await cutAt(page, Math.round(end * f)));
-      expect(
-        seen.filter((x) => x.cut.length > 0),
-        name,
-      ).toEqual([]);
-      if (name.startsWith('compare-')) await s.screenshot(`insides-room-${name}-1440`);
-    });
+    for (const presenting of [false, true])
+      it(`${name}${presenting ? ' presenting' : ''}: at 1366, 1440 and 1920, at a quarter, half and three quarters of the run nothing under a node is cut short`, async () => {
+        const doc = JSON.parse(readFileSync(`${DIR}/${name}.json`, 'utf8'));
+        const seen: { size: number; time: number; cut: string[] }[] = [];
+        for (const [width, height] of SIZES) {
+          await s?.close();
+          s = await openBrowser({ width, height });
+          const { page } = s;
+          await page.goto(
+            `${inject('baseUrl')}${presenting ? '?present' : ''}#s=${lzString.compressToEncodedURIComponent(JSON.stringify(doc))}`,
+          );
+          if (!presenting) {
+            await page.locator('.react-flow__node').first().waitFor();
+            await page.getByRole('button', { name: 'Replay requests on the canvas' }).click();
+          }
+          const slider = page.getByRole('slider', { name: 'Timeline' });
+          await slider.waitFor({ timeout: 120_000 });
+          const end = Number(await slider.getAttribute('max'));
+          for (const f of [0.25, 0.5, 0.75])
+            seen.push({ size: width, ...(await cutAt(page, Math.round(end * f))) });
+          await s.screenshot(`insides-room-${name}-${width}${presenting ? '-present' : ''}`);
+        }
+        expect(
+          seen.filter((x) => x.cut.length > 0),
+          name,
+        ).toEqual([]);
+      });
 });
