@@ -162,7 +162,7 @@ describe('counters the recorder keeps per increment', () => {
       }
       // The figures move with t (a check that cannot pass on a constant).
       for (const [k, v] of seen) expect(Math.max(...v), `${k} went up`).toBeGreaterThan(0);
-    });
+    }, 120_000);
 
   it('a counter past its share of the recording is left off, not frozen at its last record', () => {
     const doc = template('limits-timeout-concurrency');
@@ -175,7 +175,7 @@ describe('counters the recorder keeps per increment', () => {
     const upTo = simulate(doc, { durationSeconds: (cut - 1) / 1000 });
     expect(before.values.requests).toBe(metricsOf(upTo, 'users').requests);
     expect(nodeFiguresAt(data, 'users', 'producer', cut + 1)?.values.requests).toBeUndefined();
-  });
+  }, 60_000);
 });
 
 describe('"≈" only on figures estimated from sampled requests', () => {
