@@ -97,7 +97,17 @@ export function ReplayCanvas() {
       const minPx = textPxFor(cls.presenting, window.innerWidth);
       // Paused, the nodes whose insides the node below cuts short (for tests); nothing while playing.
       const cut = cls.playing ? undefined : [];
-      const font = drawInternals(ctx, data, scene.boxes, cls.timeMs, colors, cls.presenting, zoom, minPx, cut);
+      const font = drawInternals(
+        ctx,
+        data,
+        scene.boxes,
+        cls.timeMs,
+        colors,
+        cls.presenting,
+        zoom,
+        minPx,
+        cut,
+      );
       if (cut) canvas.dataset.insidesCut = cut.join(' ');
       else delete canvas.dataset.insidesCut;
       // The smallest text drawn, in screen pixels (for tests: its font size times the zoom).
