@@ -19,6 +19,9 @@ import {
 } from '@xyflow/react';
 import { LayoutGrid, Maximize } from 'lucide-react';
 import { applyKeptView, fitToRoom, overlayCoversNode, viewState } from './fit';
+import { presentFit } from '../classroom/present-fit';
+import { useClassroom } from '../classroom/store';
+import { usePresentLayout } from '../classroom/use-present-layout';
 import { connectionRefusal, defaultRole, useScenarioStore } from '../store/scenario';
 import { useSelectionStore } from '../store/scenario-selection';
 import { useTheme } from '../theme/theme';
@@ -61,10 +64,15 @@ export function Canvas() {
   const storeApi = useStoreApi();
   const cmd = useEditorCommands();
 
-  const nodes = useMemo(
-    () => toFlowNodes(doc, new Set(selNodes), measured, dragging),
-    [doc, selNodes, measured, dragging],
-  );
+  const flowRef = useRef<HTMLDivElement>(null);
+  // Presenting, the nodes sit where the presentation layout puts them (the scenario keeps its own).
+  const present = usePresentLayout(flowRef, doc.nodes, measured);
+  const presentAt = present?.positions;
+  const nodes = useMemo(() => {
+    const flow = toFlowNodes(doc, new Set(selNodes), measured, dragging);
+    return presentAt ? flow.map((n) => (presentAt[n.id] ? { ...n, position: presentAt[n.id] } : n)) : flow;
+  }, [doc, selNodes, measured, dragging, presentAt]);
+  usePresentRefit(present);
   const labelScale = useStore((s) => edgeLabelScale(s.transform[2]));
   const edges = useMemo(
     () => routeFlowEdges(toFlowEdges(doc, new Set(selEdges)), nodes, labelScale),
@@ -74,7 +82,6 @@ export function Canvas() {
     () => new Set(edges.map((e) => (e.data?.refused ? 'failure' : e.data!.look))),
     [edges],
   );
-  const flowRef = useRef<HTMLDivElement>(null);
   useAutoFit(flowRef, doc.nodes, measured);
   // The overview map only while part of the diagram is out of view: when it is all on screen
   // the map shows nothing new and would take room from it.
@@ -198,6 +205,9 @@ export function Canvas() {
           edgeTypes={edgeTypes}
           onNodesChange={onNodesChange}
           onEdgesChange={onEdgesChange}
+          className={present?.className}
+          style={present?.style}
+          nodesDraggable={present === null}
           onConnect={onConnect}
           onConnectEnd={onConnectEnd}
           isValidConnection={isValidConnection}
@@ -413,6 +423,21 @@ function useAutoFit(
     }, 120);
     return () => window.clearTimeout(t);
   }, [measured, flowRef, rf]);
+}
+
+/**
+ * Presenting: fit again when the presentation layout moves the nodes (the room changed, the
+ * nodes were measured at presentation size), unless the view follows a request.
+ */
+function usePresentRefit(layout: object | null) {
+  const rf = useReactFlow();
+  useEffect(() => {
+    if (!layout) return;
+    const t = window.setTimeout(() => {
+      if (!useClassroom.getState().following) void fitToRoom(rf, presentFit());
+    }, 60);
+    return () => window.clearTimeout(t);
+  }, [layout, rf]);
 }
 
 /** Whether a node lies (partly) outside the visible canvas. */

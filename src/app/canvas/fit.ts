@@ -34,7 +34,7 @@ export function applyKeptView(rf: ReactFlowInstance): boolean {
 }
 
 /** Room kept between the diagram and the canvas's edges (and any overlay), in screen pixels. */
-const MARGIN = 24;
+export const MARGIN = 24;
 
 export interface Insets {
   top: number;

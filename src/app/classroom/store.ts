@@ -12,7 +12,7 @@ import type { Lesson } from '../../engine/scenario/schema';
  * room under the nodes for what is drawn inside them (environments, messages, shards, slots)
  * in 24 px type, and above them for the dots of requests inside a node.
  */
-export const PRESENT_FIT = { maxZoom: 2.5, extraBottom: 160, extraTop: 36 } as const;
+export const PRESENT_FIT = { maxZoom: 1, extraBottom: 160, extraTop: 36 } as const;
 
 export const SPEEDS = [0.1, 0.25, 0.5, 1, 2, 5, 10, 25, 50, 100] as const;
 

@@ -1,0 +1,177 @@
+import { useEffect, useMemo, useState, type CSSProperties, type RefObject } from 'react';
+import { canvasInsets, MARGIN } from '../canvas/fit';
+import { insidesRoomByNode } from './insides-room';
+import { presentRoom } from './present-fit';
+import { columnsOf, nodeWidthFor, presentLayout, type LayoutNode } from './present-layout';
+import { useReplayData } from './replay-data';
+import { PRESENT_FIT, useClassroom } from './store';
+
+const columnCount = (nodes: readonly LayoutNode[]) =>
+  nodes.length === 0 ? 0 : Math.max(...columnsOf(nodes).values()) + 1;
+
+/** Presentation type on a 1920×1080 screen: read at the back of a room. */
+export const PRESENT_PX = 24;
+
+/** Presentation type for this window: 24 px at 1920×1080, in proportion on other screens. */
+export function presentPx(w: number, h: number): number {
+  return Math.max(14, Math.round(PRESENT_PX * Math.min(w / 1920, h / 1080)));
+}
+
+/**
+ * 'full': label, kind line, details line and key figures; 'brief' (a diagram too large for the
+ * room at full size): label and key figure, so the type stays large rather than shrinking.
+ */
+export type PresentDetail = 'full' | 'brief';
+
+export interface PresentView {
+  positions: Record<string, { x: number; y: number }>;
+  detail: PresentDetail;
+  fits: boolean;
+  className: string;
+  style: CSSProperties;
+}
+
+type Area = { w: number; h: number };
+
+/** The room the fit leaves the diagram at zoom 1 (fit.ts's insets, margins and rooms). */
+function measureArea(flow: HTMLElement): Area {
+  const box = flow.getBoundingClientRect();
+  const i = canvasInsets();
+  // A few px less than the fit's room, so the fit lands on zoom 1, not a hair under it.
+  return {
+    w: Math.floor(box.width - i.left - i.right - 2 * MARGIN - 4),
+    h: Math.floor(box.height - i.top - i.bottom - 2 * MARGIN - PRESENT_FIT.extraTop - 4),
+  };
+}
+
+/**
+ * While presenting: where each node goes, its width and type size, and how much it shows, so
+ * that at zoom 1 its text is presentation size and no two nodes (with their insides) overlap.
+ * The scenario's own positions are untouched (dragging is off while presenting).
+ */
+export function usePresentLayout(
+  flowRef: RefObject<HTMLDivElement | null>,
+  docNodes: readonly { id: string; position: { x: number; y: number } }[],
+  measured: Readonly<Record<string, { width: number; height: number } | undefined>>,
+): PresentView | null {
+  const presenting = useClassroom((s) => s.presenting);
+  const nodes = useMemo<LayoutNode[]>(
+    () => docNodes.map((n) => ({ id: n.id, x: n.position.x, y: n.position.y })),
+    [docNodes],
+  );
+  const data = useReplayData();
+  const [measuredArea, setArea] = useState<Area | null>(null);
+  const [px, setPx] = useState(PRESENT_PX);
+  const area = presenting ? measuredArea : null;
+
+  // The room changes with the window, the band's height (its counters wrap) and the replay bar's
+  // (it grows when the run arrives): measured a few times a second, kept only when it moves.
+  useEffect(() => {
+    if (!presenting) return;
+    const update = () => {
+      const flow = flowRef.current?.querySelector<HTMLElement>('.react-flow');
+      if (!flow) return;
+      const next = measureArea(flow);
+      setArea((a) => (a && Math.abs(a.w - next.w) < 3 && Math.abs(a.h - next.h) < 3 ? a : next));
+      setPx(presentPx(window.innerWidth, window.innerHeight));
+    };
+    const first = requestAnimationFrame(update);
+    const id = window.setInterval(update, 250);
+    window.addEventListener('resize', update);
+    return () => {
+      cancelAnimationFrame(first);
+      window.clearInterval(id);
+      window.removeEventListener('resize', update);
+    };
+  }, [presenting, flowRef]);
+
+  const rooms = useMemo(() => (data ? insidesRoomByNode(data.internals, window.innerHeight) : {}), [data]);
+  // The ladder, largest first: a small diagram (up to four nodes) in larger type, then
+  // presentation type at full detail, then label and key figure only.
+  const levels = useMemo(() => {
+    const all: { px: number; detail: PresentDetail }[] = [
+      { px, detail: 'full' },
+      { px, detail: 'brief' },
+    ];
+    return nodes.length <= 4 ? [{ px: Math.round(px * 1.4), detail: 'full' as const }, ...all] : all;
+  }, [px, nodes.length]);
+
+  // Another diagram, or presenting again: from the top of the ladder.
+  const ladderKey = `${presenting}|${nodes.map((n) => n.id).join('\n')}`;
+  const [level, setLevel] = useState(0);
+  const [ladderFor, setLadderFor] = useState(ladderKey);
+  // The sizes measured at each level, by level and node width (to know when a larger one fits
+  // again), and at which level the sizes now known were measured: a level's own sizes arrive a
+  // render after it is set, and no step is taken on another level's sizes.
+  const [seen, setSeen] = useState<Record<string, typeof measured>>({});
+  const [sizesOf, setSizesOf] = useState({ measured, level });
+  if (ladderFor !== ladderKey) {
+    setLadderFor(ladderKey);
+    setLevel(0);
+    setSeen({});
+  }
+  if (sizesOf.measured !== measured) setSizesOf({ measured, level });
+  const fresh = sizesOf.measured === measured && sizesOf.level === level;
+
+  const view = useMemo(() => {
+    if (!area || nodes.length === 0) return null;
+    const at = Math.min(level, levels.length - 1);
+    const heightsOf = (m: typeof measured) => {
+      const out: Record<string, number> = {};
+      for (const n of nodes) {
+        const h = m[n.id]?.height;
+        if (h !== undefined) out[n.id] = h;
+      }
+      return out;
+    };
+    const layoutAt = (i: number, heights: Record<string, number>) => {
+      const l = levels[i];
+      const brief = l.detail === 'brief';
+      // Brief: the whole room under each node if it fits, else less of it (the insides are cut
+      // in whole lines above the node below), rather than smaller type.
+      return presentLayout(
+        {
+          nodes,
+          roomUnder: rooms,
+          roomAbove: PRESENT_FIT.extraTop,
+          area,
+          px: l.px,
+          heights,
+          fallbackHeight: l.px * (brief ? 3 : 6),
+        },
+        brief ? [1, 0.6, 0.3, 0] : [1],
+      );
+    };
+    const layout = layoutAt(at, heightsOf(measured));
+    const keyOf = (i: number) =>
+      `${i}:${levels[i].px}:${nodeWidthFor(columnCount(nodes), area.w, levels[i].px)}`;
+    let want = at;
+    if (fresh && !layout.fits && at < levels.length - 1) want = at + 1;
+    else if (fresh && at > 0) {
+      const known = seen[keyOf(at - 1)];
+      if (known && layoutAt(at - 1, heightsOf(known)).fits) want = at - 1;
+    }
+    return { layout, want, key: keyOf(at), px: levels[at].px, detail: levels[at].detail };
+  }, [area, nodes, measured, rooms, levels, level, fresh, seen]);
+
+  if (view && fresh && seen[view.key] !== measured) setSeen({ ...seen, [view.key]: measured });
+  if (view && view.want !== level) setLevel(view.want);
+
+  useEffect(() => {
+    presentRoom.extraBottom = view ? view.layout.extraBottom : null;
+  }, [view]);
+
+  return useMemo(() => {
+    if (!view) return null;
+    return {
+      positions: view.layout.positions,
+      detail: view.detail,
+      fits: view.layout.fits,
+      className: `present-layout present-layout--${view.detail}`,
+      style: {
+        '--present-px': `${view.px}px`,
+        '--present-node-w': `${view.layout.nodeWidth}px`,
+      } as CSSProperties,
+    };
+  }, [view]);
+}

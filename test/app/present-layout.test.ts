@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { columnsOf, nodeWidthFor, presentLayout } from '../../src/app/classroom/present-layout';
+
+const node = (id: string, x: number, y: number) => ({ id, x, y });
+
+describe('presentation layout', () => {
+  it('groups x positions closer than half a node into one column', () => {
+    const cols = columnsOf([node('a', 0, 0), node('b', 60, 200), node('c', 260, 0), node('d', 520, 0)]);
+    expect([...cols.values()]).toEqual([0, 0, 1, 2]);
+  });
+
+  it('node width: the column pitch less an arrow gap, between 9 and 15 em', () => {
+    // 3 columns over 1800 px: pitch 600, capped at 15 × 24 = 360.
+    expect(nodeWidthFor(3, 1800, 24)).toBe(360);
+    // 7 columns over 1840 px: pitch 262.9 less 1.5 × 24 = 226.9.
+    expect(nodeWidthFor(7, 1840, 24)).toBe(227);
+    // 10 columns: 9 em = 216 px at the least.
+    expect(nodeWidthFor(10, 1840, 24)).toBe(216);
+  });
+
+  it('a row of three spreads over the whole width at zoom 1', () => {
+    const l = presentLayout({
+      nodes: [node('a', 0, 80), node('b', 260, 80), node('c', 520, 80)],
+      heights: { a: 100, b: 100, c: 100 },
+      fallbackHeight: 100,
+      roomUnder: { c: 160 },
+      roomAbove: 36,
+      area: { w: 1800, h: 500 },
+      px: 24,
+    });
+    expect(l.fits).toBe(true);
+    expect(l.nodeWidth).toBe(360);
+    // The last column's right edge on the area's right edge: (1800 − 360) / 2 apart.
+    expect(l.positions.a).toEqual({ x: 0, y: 0 });
+    expect(l.positions.b).toEqual({ x: 720, y: 0 });
+    expect(l.positions.c).toEqual({ x: 1440, y: 0 });
+    // The room under c is kept under the diagram.
+    expect(l.extraBottom).toBe(160);
+  });
+
+  it('stacked nodes keep their order and the room under each (insides, then the dots above the next)', () => {
+    const l = presentLayout({
+      nodes: [node('top', 0, 0), node('mid', 0, 100), node('low', 0, 200)],
+      heights: { top: 80, mid: 80, low: 80 },
+      fallbackHeight: 80,
+      roomUnder: { top: 100, mid: 100 },
+      roomAbove: 36,
+      area: { w: 400, h: 1000 },
+      px: 24,
+    });
+    const [a, b, c] = [l.positions.top.y, l.positions.mid.y, l.positions.low.y];
+    expect(b - a).toBeGreaterThanOrEqual(80 + 100 + 36);
+    expect(c - b).toBeGreaterThanOrEqual(80 + 100 + 36);
+    // Stretched as far as fits: the lowest box ends on the area's bottom (low has no room under it).
+    expect(c + 80).toBeCloseTo(1000, -1);
+    expect(l.fits).toBe(true);
+  });
+
+  it('too tall at the full room: less of the room between stacked nodes, if allowed; else it says it does not fit', () => {
+    const input = {
+      nodes: [node('a', 0, 0), node('b', 0, 100), node('c', 0, 200)],
+      heights: { a: 80, b: 80, c: 80 },
+      fallbackHeight: 80,
+      roomUnder: { a: 160, b: 160 },
+      roomAbove: 36,
+      area: { w: 400, h: 500 },
+      px: 24,
+    };
+    // Full room: 3 × 80 + 2 × (160 + 36) = 632 > 500.
+    expect(presentLayout(input).fits).toBe(false);
+    const shared = presentLayout(input, [1, 0.6, 0.3, 0]);
+    // 0.6: 240 + 2 × (96 + 36) = 504 > 500; 0.3: 240 + 2 × (48 + 36) = 408.
+    expect(shared.fits).toBe(true);
+    expect(shared.roomShare).toBe(0.3);
+    const ys = ['a', 'b', 'c'].map((id) => shared.positions[id].y);
+    for (let i = 1; i < 3; i++) expect(ys[i] - ys[i - 1]).toBeGreaterThanOrEqual(80 + 48 + 36);
+  });
+
+  it('more columns than fit at 9 em: it does not fit (the fit zooms out)', () => {
+    const nodes = Array.from({ length: 10 }, (_, i) => node(`n${i}`, i * 260, 0));
+    const l = presentLayout({
+      nodes,
+      heights: {},
+      fallbackHeight: 80,
+      roomUnder: {},
+      roomAbove: 36,
+      area: { w: 1800, h: 500 },
+      px: 24,
+    });
+    expect(l.fits).toBe(false);
+  });
+});
