@@ -358,16 +358,16 @@ export class Requests {
    */
   openPaths(): number {
     let n = 0;
-    const cap = this.slots.capacity;
-    for (let id = 0; id < cap; id++) if (this.slots.isLive(id)) n += this.pending[id];
+    const live = this.slots.liveMask();
+    for (let id = 0; id < live.length; id++) if (live[id] === 1) n += this.pending[id];
     return n;
   }
 
   /** Live requests that entered after the warm-up, counted in the table's slots. */
   liveCounted(): number {
     let n = 0;
-    const cap = this.slots.capacity;
-    for (let id = 0; id < cap; id++) if (this.slots.isLive(id) && this.start[id] >= this.measureFromMs) n++;
+    const live = this.slots.liveMask();
+    for (let id = 0; id < live.length; id++) if (live[id] === 1 && this.start[id] >= this.measureFromMs) n++;
     return n;
   }
 

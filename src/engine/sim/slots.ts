@@ -1,14 +1,13 @@
 /**
  * A free list of slot indices over parallel typed arrays that the owner keeps. When all
  * slots are taken the capacity doubles and the owner's onGrow copies its arrays; between
- * growths, alloc() and release() allocate nothing.
+ * growths, alloc() and release() allocate nothing and touch only the free list (which slots
+ * are live is worked out from it when a check asks, at the end of a run).
  */
 export class Slots {
   declare private free: Int32Array;
   private nFree = 0;
   private next = 0;
-  /** 1 for a slot handed out and not released: lets a check walk what an owner holds. */
-  declare private live: Uint8Array;
   declare capacity: number;
 
   declare private readonly onGrow: (capacity: number) => void;
@@ -17,44 +16,41 @@ export class Slots {
     this.onGrow = onGrow;
     this.capacity = initial;
     this.free = new Int32Array(initial);
-    this.live = new Uint8Array(initial);
     onGrow(initial);
   }
 
   alloc(): number {
-    if (this.nFree > 0) {
-      const i = this.free[--this.nFree];
-      this.live[i] = 1;
-      return i;
-    }
+    if (this.nFree > 0) return this.free[--this.nFree];
     if (this.next === this.capacity) {
       this.capacity *= 2;
       const f = new Int32Array(this.capacity);
       f.set(this.free);
       this.free = f;
-      const l = new Uint8Array(this.capacity);
-      l.set(this.live);
-      this.live = l;
       this.onGrow(this.capacity);
     }
-    this.live[this.next] = 1;
     return this.next++;
   }
 
   release(i: number): void {
-    this.live[i] = 0;
     this.free[this.nFree++] = i;
   }
 
-  /** Whether slot i is handed out (not released). */
-  isLive(i: number): boolean {
-    return this.live[i] === 1;
+  /**
+   * 1 for each slot handed out and not released, 0 otherwise (capacity entries): lets a check
+   * walk what an owner holds. Built from the free list, so a fresh array on every call.
+   */
+  liveMask(): Uint8Array {
+    const live = new Uint8Array(this.capacity);
+    live.fill(1, 0, this.next);
+    for (let k = 0; k < this.nFree; k++) live[this.free[k]] = 0;
+    return live;
   }
 
   /** Live slots whose request (req[i]) is a real one (≥ 0) and that `keep` accepts. */
   countHeld(req: Int32Array, keep?: (i: number) => boolean): number {
+    const live = this.liveMask();
     let n = 0;
-    for (let i = 0; i < this.next; i++) if (this.live[i] === 1 && req[i] >= 0 && (!keep || keep(i))) n++;
+    for (let i = 0; i < this.next; i++) if (live[i] === 1 && req[i] >= 0 && (!keep || keep(i))) n++;
     return n;
   }
 

@@ -324,7 +324,8 @@ export class FunctionRuntime extends NodeBase<FunctionParams> {
         if (this.scaleTokens < 1) return this.throttled(t, measuring);
         this.scaleTokens -= 1;
         env = this.newEnv(t, 0);
-        initMs = this.coldStart.sample(this.rng);
+        this.coldStart.draw(this.rng);
+        initMs = this.coldStart.value;
         if (measuring) {
           this.coldStarts++;
           if (series) series.count(this.sCold, t);
@@ -338,7 +339,8 @@ export class FunctionRuntime extends NodeBase<FunctionParams> {
     this.concurrency.set(this.busy, t);
 
     let status: CallStatus = OK;
-    const d = this.duration.sample(this.rng);
+    this.duration.draw(this.rng);
+    const d = this.duration.value;
     const f = this.cpuBoundFraction;
     let runMs = f === 0 ? d : d * (1 - f) + d * f * this.cpuStretch;
     if (runMs > this.timeoutMs) {

@@ -74,7 +74,8 @@ export class ProducerRuntime extends NodeBase<ProducerParams> {
     }
     const group = this.groups > 1 ? this.mix.int(this.groups) : 0;
     this.send(req, this.drawType(), group, t);
-    this.scheduleArrival(this.arrivals.next(t));
+    this.arrivals.advance(t);
+    this.scheduleArrival(this.arrivals.nextAt);
   }
 
   /**

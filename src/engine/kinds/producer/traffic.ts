@@ -238,15 +238,19 @@ export class ArrivalProcess {
 
   /** The arrival after the one at t (ms); Infinity when there is none. */
   next(t: number): number {
-    if (this.silent) return Infinity;
-    switch (this.mode) {
-      case CONSTANT:
-        return nextOnGrid(t, this.step, CONSTANT_OFFSET);
-      case POISSON:
-        return t - Math.log(this.rng.nextOpen()) / this.step;
-      default:
-        return this.thin(t);
-    }
+    this.advance(t);
+    return this.nextAt;
+  }
+
+  /** What advance() found last: a field, so the producer reads it without a boxed return. */
+  nextAt = Infinity;
+
+  /** next(t) into `nextAt`: the same draws and times. */
+  advance(t: number): void {
+    if (this.silent) this.nextAt = Infinity;
+    else if (this.mode === POISSON) this.nextAt = t - Math.log(this.rng.nextOpen()) / this.step;
+    else if (this.mode === CONSTANT) this.nextAt = nextOnGrid(t, this.step, CONSTANT_OFFSET);
+    else this.nextAt = this.thin(t);
   }
 
   private thin(t: number): number {
