@@ -40,17 +40,23 @@ export class OldestAge {
 
   /** The oldest item may have changed at t: record the age up to t, then `origin` (NaN: none) is oldest. */
   update(origin: number, t: number): void {
-    // The same oldest item at the same instant (a queue looks before and after handing out
-    // work): observing again would record the same age, so nothing changes.
-    if (t === this.seenAt && (origin === this.origin || (origin !== origin && this.origin !== this.origin)))
-      return;
+    const same = origin === this.origin || (origin !== origin && this.origin !== this.origin);
+    // The same oldest item, already observed at this instant (a queue looks before and after
+    // handing out work): observing again would record the same age, so nothing changes.
+    if (same && t === this.observedAt && t === this.seenAt) return;
     this.observe(t);
+    // A new oldest item has not been observed yet, not even at t.
+    if (!same) this.observedAt = NaN;
     this.origin = origin;
     this.seenAt = t;
   }
 
+  /** When the current oldest was last observed (NaN: not since it became the oldest). */
+  private observedAt = NaN;
+
   /** Records the current oldest's age up to t (the end of the run, or before it changes). */
   observe(t: number): void {
+    this.observedAt = t;
     const a = this.origin;
     if (a !== a || t < this.measureFromMs) return;
     const R = this.capMs;

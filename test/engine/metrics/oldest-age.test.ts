@@ -40,3 +40,22 @@ describe('OldestAge', () => {
     expect(s.toRecord()['q.ageSeconds'].slice(0, 4)).toEqual([0, 0, 0, 3.5]);
   });
 });
+
+describe('OldestAge: looking twice at one instant', () => {
+  it('records the age of an item that became the oldest at t when it is looked at again at t', () => {
+    // Item A (arrived at 300) is the oldest until 500, when B (arrived at 100: a message that
+    // came back) becomes the oldest. A second look at 500 must record B's age there (400 ms):
+    // the run may end at 500, and nothing else would record it.
+    const a = new OldestAge(0, Infinity, null);
+    a.update(300, 300);
+    a.update(100, 500);
+    expect(a.maxMs).toBe(200);
+    a.update(100, 500);
+    expect(a.maxMs).toBe(400);
+    // A third look at the same instant changes nothing, and time moving on is recorded.
+    a.update(100, 500);
+    expect(a.maxMs).toBe(400);
+    a.update(100, 900);
+    expect(a.maxMs).toBe(800);
+  });
+});
