@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Download, type Page } from 'playwright-core';
+import lzString from 'lz-string';
 import { inject } from 'vitest';
 
 /** Debian's Chromium: playwright-core downloads no browser of its own. */
@@ -98,6 +99,23 @@ export async function openTemplate(page: Page, name: RegExp): Promise<void> {
   await page.getByRole('button', { name: 'Templates' }).click();
   await page.getByRole('button', { name }).first().click();
   await page.locator('.react-flow__node').first().waitFor();
+}
+
+/**
+ * Opens a diagram from its share link and its replay on the canvas (presentation mode opens the
+ * replay itself); returns the timeline's end, once the replay is ready.
+ */
+export async function openReplayOf(page: Page, doc: unknown, presenting: boolean): Promise<number> {
+  await page.goto(
+    `${inject('baseUrl')}${presenting ? '?present' : ''}#s=${lzString.compressToEncodedURIComponent(JSON.stringify(doc))}`,
+  );
+  if (!presenting) {
+    await page.locator('.react-flow__node').first().waitFor();
+    await page.getByRole('button', { name: 'Replay requests on the canvas' }).click();
+  }
+  const slider = page.getByRole('slider', { name: 'Timeline' });
+  await slider.waitFor({ timeout: 120_000 });
+  return Number(await slider.getAttribute('max'));
 }
 
 /** Presses Run and waits until the status says the run is done. */

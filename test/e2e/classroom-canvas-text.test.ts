@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import lzString from 'lz-string';
-import { afterEach, describe, expect, inject, it } from 'vitest';
-import { hasBrowser, openBrowser, type BrowserSession } from './browser';
+import { afterEach, describe, expect, it } from 'vitest';
+import { hasBrowser, openBrowser, openReplayOf, type BrowserSession } from './browser';
 
 const doc = (name: string) =>
   JSON.parse(readFileSync(resolve(import.meta.dirname, `../../src/templates/${name}.json`), 'utf8'));
@@ -31,16 +30,8 @@ describe.skipIf(!hasBrowser)('classroom: text drawn on the replay canvas is read
     it(`${name} at ${width}×${height}${presenting ? ' presenting' : ''}: at least ${px} px`, async () => {
       s = await openBrowser({ width, height });
       const { page } = s;
-      await page.goto(
-        `${inject('baseUrl')}${presenting ? '?present' : ''}#s=${lzString.compressToEncodedURIComponent(JSON.stringify(doc(name)))}`,
-      );
-      if (!presenting) {
-        await page.locator('.react-flow__node').first().waitFor();
-        await page.getByRole('button', { name: 'Replay requests on the canvas' }).click();
-      }
+      const end = await openReplayOf(page, doc(name), presenting);
       const slider = page.getByRole('slider', { name: 'Timeline' });
-      await slider.waitFor({ timeout: 120_000 });
-      const end = Number(await slider.getAttribute('max'));
       await slider.fill(String(Math.round(end / 2)));
       const canvas = page.getByTestId('replay-canvas');
       await expect.poll(() => canvas.getAttribute('data-text-px'), { timeout: 10_000 }).toBeTruthy();

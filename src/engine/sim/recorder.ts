@@ -192,7 +192,7 @@ export class Recorder {
   /** Counter handles (counter()): the node's index in `nodes` and the counter's in its list. */
   private readonly counterNode: number[] = [];
   private readonly counterIdx: number[] = [];
-  /** Records made per counter (node × index, as `${node}:${k}`), against COUNTER_SHARE. */
+  /** Records made per counter (key node × 65,536 + its index), against COUNTER_SHARE. */
   private readonly perCounter = new Map<number, number>();
 
   constructor(readonly limit = DEFAULT_RECORD_LIMIT) {
