@@ -18,10 +18,19 @@ describe.skipIf(!hasBrowser)('a container service’s launch type', () => {
       s = await openApp(size);
       const { page } = s;
       await openTemplate(page, /^Open template .*containers on Fargate/i);
-      await page.locator('.react-flow__node[data-id="apiService"]').click();
       const form = inspector(page);
       const launch = form.getByLabel('Launch type', { exact: true });
-      await launch.waitFor();
+      // The fitted view may still be moving the node when it is clicked (once, in a full run on a
+      // busy machine, the click selected nothing): click again until the inspector shows it.
+      await expect
+        .poll(
+          async () => {
+            await page.locator('.react-flow__node[data-id="apiService"]').click();
+            return launch.isVisible();
+          },
+          { timeout: 30_000, interval: 500 },
+        )
+        .toBe(true);
       await expect(launch.inputValue()).resolves.toBe('fargate');
       // Fargate: the architecture is a choice; there is no instance to choose.
       await expect.poll(() => form.getByLabel('Architecture', { exact: true }).count()).toBe(1);
