@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useReactFlow, useStoreApi } from '@xyflow/react';
 import { drawInternals, drawRates, textPxFor, type Colors } from './draw-internals';
+import { InsidesBounds, toClient } from './insides-bounds';
 import { insidesAt } from './internals';
 import { DrawnDots, drawDots } from './draw-dots';
 import { dotsAt, type DotAt } from './replay';
@@ -97,6 +98,8 @@ export function ReplayCanvas() {
       const minPx = textPxFor(cls.presenting, window.innerWidth);
       // Paused, the nodes whose insides the node below cuts short (for tests); nothing while playing.
       const cut = cls.playing ? undefined : [];
+      // Paused, where each node's insides were drawn (data-insides-boxes); nothing while playing.
+      const bounds = cls.playing ? undefined : new InsidesBounds();
       const font = drawInternals(
         ctx,
         data,
@@ -107,9 +110,14 @@ export function ReplayCanvas() {
         zoom,
         minPx,
         cut,
+        bounds,
       );
       if (cut) canvas.dataset.insidesCut = cut.join(' ');
       else delete canvas.dataset.insidesCut;
+      if (bounds) {
+        const rect = canvas.getBoundingClientRect();
+        canvas.dataset.insidesBoxes = JSON.stringify(toClient(bounds.list(), rect, s.transform));
+      } else delete canvas.dataset.insidesBoxes;
       // The smallest text drawn, in screen pixels (for tests: its font size times the zoom).
       canvas.dataset.textPx = (font * zoom).toFixed(2);
       const dots = dotsAt(data.replay, cls.timeMs);

@@ -1,5 +1,6 @@
 import { drawInsides } from './draw-insides';
 import type { Box } from './geometry';
+import type { InsidesBounds } from './insides-bounds';
 import { functionAt, gaugesAt, type EnvAt } from './internals';
 import { edgeRates, type DotAt } from './replay';
 import type { ReplayData } from './replay-data';
@@ -23,7 +24,7 @@ const MAX_SLOTS = 32;
  * gauges from their series.
  */
 export function drawInternals(
-  ctx: CanvasRenderingContext2D,
+  canvasCtx: CanvasRenderingContext2D,
   data: ReplayData,
   boxes: Map<string, Box>,
   t: number,
@@ -34,7 +35,10 @@ export function drawInternals(
   minPx = 0,
   /** When given, gets the nodes whose insides the node below cuts short (for tests: the paused digest). */
   cut?: string[],
+  /** When given, gets the box each node's insides were drawn in (paused only: it is not free). */
+  bounds?: InsidesBounds,
 ): number {
+  const ctx = bounds ? bounds.track(canvasCtx) : canvasCtx;
   // At least minPx on screen whatever the zoom (a large diagram fitted on a laptop is zoomed
   // out far enough to make 11 units 7 px).
   const font = Math.max(presenting ? 15 : 11, minPx / zoom);
@@ -43,6 +47,7 @@ export function drawInternals(
   for (const [id, tl] of data.internals.functions) {
     const box = boxes.get(id);
     if (!box) continue;
+    bounds?.begin(id);
     ctx.save();
     clipBelow(ctx, box, boxes, font);
     const fa = functionAt(tl, t);
@@ -86,12 +91,14 @@ export function drawInternals(
     ctx.fillStyle = fa.limit > 0 && fa.busy >= fa.limit ? '#dc2626' : c.accent;
     ctx.fillRect(box.x, barY, box.w * Math.min(1, fa.limit > 0 ? fa.busy / fa.limit : 0), 3);
     ctx.restore();
+    bounds?.end();
   }
   const series = data.result.series;
   for (const [id, kind] of data.kinds) {
     if (kind === 'function') continue;
     const box = boxes.get(id);
     if (!box) continue;
+    bounds?.begin(id);
     const recorded = data.internals.others.get(id);
     if (recorded) {
       const style = { font, square: presenting ? 16 : 10, c, label: (n: string) => data.labels.get(n) ?? n };
@@ -100,11 +107,17 @@ export function drawInternals(
       const drew = drawInsides(ctx, recorded, box, t, style, data.internals.insidesTruncatedAtMs);
       ctx.restore();
       if (cut && drew !== false && isCut(box, boxes, font, drew)) cut.push(id);
-      if (drew !== false) continue;
+      if (drew !== false) {
+        bounds?.end();
+        continue;
+      }
     }
     ctx.font = `600 ${font}px system-ui, sans-serif`;
     const gauges = gaugesAt(series, id, kind, t / 1000);
-    if (gauges.length === 0) continue;
+    if (gauges.length === 0) {
+      bounds?.end();
+      continue;
+    }
     ctx.fillStyle = c.text;
     ctx.fillText(
       gauges.map((g) => `${g.label} ${fmt(g.value)}`).join(' · '),
@@ -112,6 +125,7 @@ export function drawInternals(
       box.y + box.h + 6,
       box.w * 1.6,
     );
+    bounds?.end();
   }
   return font;
 }
