@@ -71,13 +71,12 @@ export class InsidesBounds {
 
   /** The context to draw with: `ctx` itself for everything, with the drawing calls counted. */
   track(ctx: CanvasRenderingContext2D): CanvasRenderingContext2D {
-    const me = this;
     const own: Record<string, unknown> = {
-      fillText(text: string, x: number, y: number, maxWidth?: number) {
+      fillText: (text: string, x: number, y: number, maxWidth?: number) => {
         const m = ctx.measureText(text);
         // Text wider than maxWidth is squeezed to it, from its start.
         const k = maxWidth !== undefined && m.width > maxWidth ? Math.max(0, maxWidth) / m.width : 1;
-        me.add(
+        this.add(
           x - m.actualBoundingBoxLeft * k,
           y - m.actualBoundingBoxAscent,
           x + m.actualBoundingBoxRight * k,
@@ -86,13 +85,13 @@ export class InsidesBounds {
         if (maxWidth === undefined) ctx.fillText(text, x, y);
         else ctx.fillText(text, x, y, maxWidth);
       },
-      fillRect(x: number, y: number, w: number, h: number) {
-        me.add(Math.min(x, x + w), Math.min(y, y + h), Math.max(x, x + w), Math.max(y, y + h));
+      fillRect: (x: number, y: number, w: number, h: number) => {
+        this.add(Math.min(x, x + w), Math.min(y, y + h), Math.max(x, x + w), Math.max(y, y + h));
         ctx.fillRect(x, y, w, h);
       },
-      strokeRect(x: number, y: number, w: number, h: number) {
+      strokeRect: (x: number, y: number, w: number, h: number) => {
         const l = ctx.lineWidth / 2;
-        me.add(
+        this.add(
           Math.min(x, x + w) - l,
           Math.min(y, y + h) - l,
           Math.max(x, x + w) + l,
@@ -100,19 +99,19 @@ export class InsidesBounds {
         );
         ctx.strokeRect(x, y, w, h);
       },
-      beginPath() {
-        me.path = null;
+      beginPath: () => {
+        this.path = null;
         ctx.beginPath();
       },
-      rect(x: number, y: number, w: number, h: number) {
+      rect: (x: number, y: number, w: number, h: number) => {
         const e = {
           x0: Math.min(x, x + w),
           y0: Math.min(y, y + h),
           x1: Math.max(x, x + w),
           y1: Math.max(y, y + h),
         };
-        const p = me.path;
-        me.path = p
+        const p = this.path;
+        this.path = p
           ? {
               x0: Math.min(p.x0, e.x0),
               y0: Math.min(p.y0, e.y0),
@@ -122,16 +121,16 @@ export class InsidesBounds {
           : e;
         ctx.rect(x, y, w, h);
       },
-      clip() {
-        if (me.path) me.clip = meet(me.clip, me.path);
+      clip: () => {
+        if (this.path) this.clip = meet(this.clip, this.path);
         ctx.clip();
       },
-      save() {
-        me.clips.push(me.clip);
+      save: () => {
+        this.clips.push(this.clip);
         ctx.save();
       },
-      restore() {
-        me.clip = me.clips.pop() ?? ALL;
+      restore: () => {
+        this.clip = this.clips.pop() ?? ALL;
         ctx.restore();
       },
     };
