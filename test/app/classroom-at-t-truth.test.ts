@@ -12,15 +12,20 @@ import type { NodeKind } from '../../src/engine/kinds/vocabulary';
 const template = (name: string) =>
   JSON.parse(readFileSync(resolve(import.meta.dirname, `../../src/templates/${name}.json`), 'utf8'));
 
-/** The template cut short enough that the replay traces every request (so its counts are exact). */
-function fullyTraced(name: string, warmupSeconds: number) {
-  const doc = template(name);
+/**
+ * The template cut short enough that the replay traces every request (so its counts are exact):
+ * shortened by a fifth at a time, never below its warm-up + 5 s. A template too busy for that
+ * fails with a message rather than looping.
+ */
+function fullyTraced(name: string, warmupSeconds: number, doc = template(name)) {
+  const shortest = warmupSeconds + 5;
   doc.settings.warmupSeconds = warmupSeconds;
   doc.settings.durationSeconds = 120;
-  while (expectedRequests(doc) > 1500)
-    doc.settings.durationSeconds = Math.max(
-      warmupSeconds + 5,
-      Math.floor(doc.settings.durationSeconds * 0.8),
+  while (expectedRequests(doc) > 1500 && doc.settings.durationSeconds > shortest)
+    doc.settings.durationSeconds = Math.max(shortest, Math.floor(doc.settings.durationSeconds * 0.8));
+  if (expectedRequests(doc) > 1500)
+    throw new Error(
+      `${name}: about ${Math.round(expectedRequests(doc))} requests by its warm-up + 5 s (${shortest} s), more than the 1,500 a fully traced replay takes: pick a shorter warm-up or a quieter template`,
     );
   return doc;
 }
@@ -122,6 +127,21 @@ describe('a replay at t shows only figures of t', () => {
       seen.add(v);
     }
     expect(Math.max(...seen), 'calls ran at once').toBeGreaterThan(0);
+  });
+});
+
+describe("fullyTraced() (this file's helper)", () => {
+  it('stops at the warm-up + 5 s and fails saying why on a template too busy to trace fully', () => {
+    // api-function with its clients at 100 requests a second: 3,500 by 35 s (the search used to loop forever).
+    const busy = template('api-function');
+    busy.nodes.find((n: { id: string }) => n.id === 'clients').params.traffic.ratePerSecond = 100;
+    expect(() => fullyTraced('api-function', 30, busy)).toThrow(
+      /api-function: about 3500 requests by its warm-up \+ 5 s \(35 s\)/,
+    );
+    // A quiet one is cut to fit, no shorter than its warm-up + 5 s.
+    const quiet = fullyTraced('limits-timeout-concurrency', 20);
+    expect(quiet.settings.durationSeconds).toBeGreaterThanOrEqual(25);
+    expect(expectedRequests(quiet)).toBeLessThanOrEqual(1500);
   });
 });
 
