@@ -18,7 +18,7 @@ import { ScenarioError, validateScenario } from './scenario/validate';
 import { checkConservation } from './sim/conservation';
 import { REPLY, SimContext, type RunSettings } from './sim/context';
 import { EdgeRuntime } from './sim/edges';
-import { DEFAULT_RECORD_LIMIT } from './sim/recorder';
+import { DEFAULT_RECORD_LIMIT, recordCapText } from './sim/recorder';
 
 export interface SimulateOptions {
   /** Overrides settings.seed. */
@@ -31,9 +31,10 @@ export interface SimulateOptions {
   traceSampleRate?: number;
   maxTraces?: number;
   /**
-   * Record state changes inside nodes (functions' execution environments) for the classroom
-   * replay: true for the default limit (200,000 records), or the limit. Short runs only:
-   * recording stops at the limit and result.recording says when.
+   * Record state changes inside nodes (functions' environments, other kinds' insides, counter
+   * increments) for the classroom replay: true for the default limit (6 MB of encoded changes
+   * per part, DEFAULT_RECORD_LIMIT), or the limit in bytes. Recording stops at the limit and
+   * result.recording says when (no shipped template reaches it).
    */
   record?: boolean | number;
   /** Guards: a run stops cleanly, marked incomplete and priced, past any budget. */
@@ -332,13 +333,13 @@ export class Simulation {
       result.recording = ctx.recorder.toRecording();
       if (result.recording.truncatedAtMs !== undefined) {
         result.warnings.push(
-          `The replay recording stopped at ${fmtSeconds(result.recording.truncatedAtMs / 1000)} of simulated time (its limit of ${result.recording.limit.toLocaleString('en-US')} records): shorten the run to replay it all.`,
+          `The replay recording stopped at ${fmtSeconds(result.recording.truncatedAtMs / 1000)} of simulated time (its limit of ${recordCapText(result.recording.limit)} of changes): shorten the run to replay it all.`,
         );
       }
       const insides = result.recording.insidesTruncatedAtMs;
       if (insides !== undefined) {
         result.warnings.push(
-          `The replay's record of queues, streams and servers stopped at ${fmtSeconds(insides / 1000)} of simulated time (its limit of ${result.recording.limit.toLocaleString('en-US')} records): after that the replay shows their insides no more; shorten the run to see them all.`,
+          `The replay's record of queues, streams and servers stopped at ${fmtSeconds(insides / 1000)} of simulated time (its limit of ${recordCapText(result.recording.limit)} of changes): after that the replay shows their insides no more; shorten the run to see them all.`,
         );
       }
     }

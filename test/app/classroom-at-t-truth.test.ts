@@ -184,9 +184,33 @@ describe('counters the recorder keeps per increment', () => {
       for (const [k, v] of seen) expect(Math.max(...v), `${k} went up`).toBeGreaterThan(0);
     }, 120_000);
 
+  it("api-function with its gateway's throttle below the clients' rate: the gateway's own 429s (no hop) at a scrubbed t equal a run that ends at t", () => {
+    const doc = template('api-function');
+    // 20 requests a second against a limit of 16 with a burst of 20: some 429s all run long.
+    doc.nodes.find((n: { id: string }) => n.id === 'api').params.throttle = { ratePerSecond: 16, burst: 20 };
+    doc.settings.durationSeconds = 240;
+    const options = classroomRunOptions(doc);
+    expect(options.traceSampleRate, 'the replay samples this run').toBeLessThan(1);
+    const data = replayData(simulate(doc, options), doc);
+    const seen: number[] = [];
+    for (const t of [31.7, 118.43, 227.09]) {
+      const truth = metricsOf(simulate(doc, { durationSeconds: t }), 'api').throttled;
+      const at = nodeFiguresAt(data, 'api', 'apiGateway', t * 1000)!;
+      expect(at.values.throttled, `api.throttled at ${t} s`).toBe(truth);
+      expect(at.approx.has('throttled'), 'exact, not estimated').toBe(false);
+      const c = counterAtT(data, 'nodes.api.metrics.throttled', t * 1000);
+      expect(c.notAtT).toBeUndefined();
+      expect(c.value, `the lesson counter at ${t} s`).toBe(truth);
+      seen.push(truth);
+    }
+    // It throttled, more as time went on (a check that cannot pass on 0 or a constant).
+    expect(seen[0]).toBeGreaterThan(0);
+    expect(seen[2]).toBeGreaterThan(seen[1]);
+  }, 60_000);
+
   it('a counter past its share of the recording is left off, not frozen at its last record', () => {
     const doc = template('limits-timeout-concurrency');
-    // A recording of 2,000 records: the users' requests fill their half early.
+    // A recording of 2,000 bytes a part: the users' requests fill their half early.
     const data = replayData(simulate(doc, { ...classroomRunOptions(doc), record: 2000 }), doc);
     const users = data.result.recording!.nodes.find((n) => n.id === 'users')!;
     const cut = users.countersTruncatedAtMs![users.counters!.indexOf('requests')]!;

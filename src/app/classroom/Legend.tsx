@@ -1,9 +1,9 @@
 import { DOT_LOOKS, DOT_ORDER, DotIcon } from './dot-style';
 import type { ReplayData } from './replay-data';
-import { DEFAULT_RECORD_LIMIT } from '../../engine/sim/recorder';
+import { DEFAULT_RECORD_LIMIT, recordCapText } from '../../engine/sim/recorder';
 import { NOT_AT_T } from './counters';
 
-const RECORD_CAP = DEFAULT_RECORD_LIMIT.toLocaleString('en-US');
+const RECORD_CAP = recordCapText(DEFAULT_RECORD_LIMIT);
 
 /** Names every dot and every mark the replay draws (only the marks this run can show). */
 export function Legend({ data, className = 'playback__legend' }: { data: ReplayData; className?: string }) {
@@ -35,7 +35,7 @@ export function Legend({ data, className = 'playback__legend' }: { data: ReplayD
       {others.length > 0 ? (
         <li
           className="playback__slots"
-          title={`Under queues, streams, servers and container services: what is inside them at this moment, exactly, from the engine's recording (it keeps at most ${RECORD_CAP} changes)`}
+          title={`Under queues, streams, servers and container services: what is inside them at this moment, exactly, from the engine's recording (it keeps at most ${RECORD_CAP} of changes per part, enough for every shipped template's whole run)`}
         >
           <span className="slot slot--busy" aria-hidden="true" /> being handled{' '}
           <span className="slot slot--waiting" aria-hidden="true" /> waiting{' '}

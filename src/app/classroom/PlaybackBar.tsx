@@ -12,6 +12,7 @@ import { openPresenterWindow } from './presenter-link';
 import { SPEEDS, useClassroom } from './store';
 import { TracePicker } from './TracePicker';
 import { useShownText } from './use-shown';
+import { recordCapText } from '../../engine/sim/recorder';
 
 /** Play, pause, step, speed, the timeline and a large clock, with the legend of the dots. */
 export function PlaybackBar({ data }: { data: ReplayData }) {
@@ -141,15 +142,14 @@ export function PlaybackBar({ data }: { data: ReplayData }) {
       {data.internals.truncatedAtMs !== undefined ? (
         <p className="playback__note" data-testid="recording-cap">
           Environments are recorded up to {clockText(data.internals.truncatedAtMs)} only: the recording keeps
-          at most {data.result.recording!.limit.toLocaleString('en-US')} changes. Shorten the run to see them
-          all.
+          at most {recordCapText(data.result.recording!.limit)} of changes. Shorten the run to see them all.
         </p>
       ) : null}
       {data.internals.insidesTruncatedAtMs !== undefined ? (
         <p className="playback__note" data-testid="recording-cap-insides">
           Queues, streams and servers are recorded up to {clockText(data.internals.insidesTruncatedAtMs)}{' '}
-          only: the recording keeps at most {data.result.recording!.limit.toLocaleString('en-US')} changes of
-          them. After that their insides are not drawn; shorten the run to see them all.
+          only: the recording keeps at most {recordCapText(data.result.recording!.limit)} of changes of them.
+          After that their insides are not drawn; shorten the run to see them all.
         </p>
       ) : null}
     </div>

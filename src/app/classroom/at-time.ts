@@ -7,6 +7,7 @@ import {
   REC_COUNT_WARMUP,
   REC_ENV_BUSY,
   REC_ENV_IDLE,
+  recordingColumns,
   type RecordingNode,
 } from '../../engine/sim/recorder';
 import { KINDS } from '../../engine/kinds/registry';
@@ -156,52 +157,53 @@ function indexOf(data: ReplayData): TimeIndex {
   const busy = new Map<string, { all: number[]; cold: number[] }>();
   const failed = new Map<string, { errors: number[]; timeouts: number[] }>();
   const rec = data.result.recording;
+  const rc = rec && recordingColumns(rec);
   // Each function's running calls after each record (the engine's concurrency level changes
   // once per record, in the order the records were made).
   const running = new Map<string, { n: number; at: number[]; now: number[] }>();
-  if (rec) {
-    for (let i = 0; i < rec.t.length; i++) {
-      if (rec.code[i] === REC_ENV_BUSY || rec.code[i] === REC_ENV_IDLE) {
-        const id = rec.nodes[rec.node[i]].id;
+  if (rec && rc) {
+    for (let i = 0; i < rc.t.length; i++) {
+      if (rc.code[i] === REC_ENV_BUSY || rc.code[i] === REC_ENV_IDLE) {
+        const id = rec.nodes[rc.node[i]].id;
         let c = running.get(id);
         if (!c) running.set(id, (c = { n: 0, at: [], now: [] }));
-        c.n += rec.code[i] === REC_ENV_BUSY ? 1 : -1;
-        c.at.push(rec.t[i]);
+        c.n += rc.code[i] === REC_ENV_BUSY ? 1 : -1;
+        c.at.push(rc.t[i]);
         c.now.push(c.n);
       }
-      if (rec.code[i] === REC_ENV_IDLE && rec.v[i] > 0) {
-        const id = rec.nodes[rec.node[i]].id;
+      if (rc.code[i] === REC_ENV_IDLE && rc.v[i] > 0) {
+        const id = rec.nodes[rc.node[i]].id;
         let f = failed.get(id);
         if (!f) failed.set(id, (f = { errors: [], timeouts: [] }));
-        (rec.v[i] === 2 ? f.timeouts : f.errors).push(rec.t[i]);
+        (rc.v[i] === 2 ? f.timeouts : f.errors).push(rc.t[i]);
       }
-      if (rec.code[i] !== REC_ENV_BUSY) continue;
-      const id = rec.nodes[rec.node[i]].id;
+      if (rc.code[i] !== REC_ENV_BUSY) continue;
+      const id = rec.nodes[rc.node[i]].id;
       let b = busy.get(id);
       if (!b) busy.set(id, (b = { all: [], cold: [] }));
-      b.all.push(rec.t[i]);
-      if (rec.v[i] > 0) b.cold.push(rec.t[i]);
+      b.all.push(rc.t[i]);
+      if (rc.v[i] > 0) b.cold.push(rc.t[i]);
     }
     for (const n of rec.nodes)
       if (n.kind === 'function' && !busy.has(n.id)) busy.set(n.id, { all: [], cold: [] });
   }
   const counts = new Map<string, Map<string, RecordedCount>>();
-  if (rec) {
+  if (rec && rc) {
     const raw = new Map<string, Map<string, { t: number[]; measured: number[]; all: number[] }>>();
-    for (let i = 0; i < rec.t.length; i++) {
-      const code = rec.code[i];
+    for (let i = 0; i < rc.t.length; i++) {
+      const code = rc.code[i];
       if (code !== REC_COUNT && code !== REC_COUNT_WARMUP) continue;
-      const info = rec.nodes[rec.node[i]];
-      const metric = info.counters?.[rec.a[i]];
+      const info = rec.nodes[rc.node[i]];
+      const metric = info.counters?.[rc.a[i]];
       if (metric === undefined) continue;
       let byMetric = raw.get(info.id);
       if (!byMetric) raw.set(info.id, (byMetric = new Map()));
       let c = byMetric.get(metric);
       if (!c) byMetric.set(metric, (c = { t: [], measured: [], all: [] }));
       const k = c.t.length;
-      c.t.push(rec.t[i]);
-      c.all.push((k > 0 ? c.all[k - 1] : 0) + rec.v[i]);
-      c.measured.push((k > 0 ? c.measured[k - 1] : 0) + (code === REC_COUNT ? rec.v[i] : 0));
+      c.t.push(rc.t[i]);
+      c.all.push((k > 0 ? c.all[k - 1] : 0) + rc.v[i]);
+      c.measured.push((k > 0 ? c.measured[k - 1] : 0) + (code === REC_COUNT ? rc.v[i] : 0));
     }
     // A counter that never went up is 0 at every t, not unknown.
     for (const n of rec.nodes)

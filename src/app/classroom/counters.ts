@@ -1,7 +1,7 @@
 import { KINDS } from '../../engine/kinds/registry';
 import { type MetricName, type NodeKind, type SeriesName, type TotalName } from '../../engine/kinds/names';
 import type { Result } from '../../engine/result';
-import { REC_ENV_BUSY } from '../../engine/sim/recorder';
+import { REC_ENV_BUSY, recordingColumns } from '../../engine/sim/recorder';
 import { exactAt, nodeFiguresAt, totalAt } from './at-time';
 import { cumulativeAt, seriesAt } from './internals';
 import type { ReplayData } from './replay-data';
@@ -139,10 +139,10 @@ function recordedCount(result: Result, id: string, metric: MetricName, tMs: numb
   if (rec.truncatedAtMs !== undefined && rec.truncatedAtMs < tMs) return undefined;
   const node = rec.nodes.findIndex((n) => n.id === id);
   if (node < 0) return undefined;
+  const rc = recordingColumns(rec);
   let n = 0;
-  for (let i = 0; i < rec.t.length && rec.t[i] <= tMs; i++) {
-    if (rec.node[i] === node && rec.code[i] === REC_ENV_BUSY && (metric === 'invocations' || rec.v[i] > 0))
-      n++;
+  for (let i = 0; i < rc.t.length && rc.t[i] <= tMs; i++) {
+    if (rc.node[i] === node && rc.code[i] === REC_ENV_BUSY && (metric === 'invocations' || rc.v[i] > 0)) n++;
   }
   return n;
 }

@@ -29,6 +29,7 @@ import {
   REC_LEVEL,
   REC_QUEUE_BATCH,
   REC_SHARD_OLDEST,
+  recordingColumns,
   type Recording,
   type RecordingNode,
 } from '../../engine/sim/recorder';
@@ -131,40 +132,41 @@ export function buildInternals(recording: Recording | undefined): Internals {
         colds: [],
       });
   });
-  for (let i = 0; i < recording.t.length; i++) {
-    const code = recording.code[i];
+  const rc = recordingColumns(recording);
+  for (let i = 0; i < rc.t.length; i++) {
+    const code = rc.code[i];
     // Counter increments: the figures at t read them (at-time.ts).
     if (code >= REC_COUNT) continue;
     if (code >= REC_LEVEL) {
-      const nt = byIndex[recording.node[i]];
+      const nt = byIndex[rc.node[i]];
       if (!nt) continue;
-      const key = trackKey(code, recording.a[i]);
+      const key = trackKey(code, rc.a[i]);
       let tr = nt.tracks.get(key);
       if (!tr) {
         nt.tracks.set(key, (tr = { t: [], v: [] }));
         let as = nt.keys.get(code);
         if (!as) nt.keys.set(code, (as = []));
-        as.push(recording.a[i]);
+        as.push(rc.a[i]);
       }
-      tr.t.push(recording.t[i]);
-      tr.v.push(recording.v[i]);
-      const hi = recording.hi?.[i];
-      if (hi !== undefined && hi > recording.v[i]) (tr.hi ??= new Map()).set(tr.t.length - 1, hi);
+      tr.t.push(rc.t[i]);
+      tr.v.push(rc.v[i]);
+      const hi = rc.hi[i];
+      if (hi !== undefined && hi > rc.v[i]) (tr.hi ??= new Map()).set(tr.t.length - 1, hi);
       continue;
     }
-    const info = recording.nodes[recording.node[i]];
+    const info = recording.nodes[rc.node[i]];
     const fn = info && functions.get(info.id);
     if (!fn) continue;
-    const t = recording.t[i];
-    const env = recording.a[i];
+    const t = rc.t[i];
+    const env = rc.a[i];
     const key = `${info.id}\u0000${env}`;
-    switch (recording.code[i]) {
+    switch (rc.code[i]) {
       case REC_ENV_NEW: {
         const life: Life = {
           env,
           born: t,
           died: Infinity,
-          provisioned: recording.v[i] === 1,
+          provisioned: rc.v[i] === 1,
           segs: [{ t, phase: 'idle', initEnd: t }],
         };
         open.set(key, life);
@@ -173,7 +175,7 @@ export function buildInternals(recording: Recording | undefined): Internals {
       }
       case REC_ENV_BUSY: {
         const life = open.get(key);
-        const init = recording.v[i];
+        const init = rc.v[i];
         life?.segs.push({ t, phase: init > 0 ? 'starting' : 'busy', initEnd: t + init });
         if (init > 0) fn.colds.push([t, init]);
         break;

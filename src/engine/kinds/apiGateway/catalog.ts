@@ -30,7 +30,8 @@ export const apiGatewayCatalog = defineCatalog({
       role: 'counter',
       label: 'Throttled (429)',
       badge: { word: 'throttled', problem: true },
-      // A 429 ends the request at the gateway without a hop, so at t none is counted (a known gap).
+      // A 429 ends the request at the gateway without a hop: the recorder counts each one
+      // (REC_COUNT), so a replay's figure at t is exact; no hop ends so.
       atT: { endedWith: [] },
     },
     errors: {

@@ -46,6 +46,8 @@ export class ApiGatewayRuntime extends NodeBase<ApiGatewayParams> {
   private readonly sRequests: number = -1;
   private readonly sThrottled: number = -1;
   private readonly sErrors: number = -1;
+  /** The recorder's handle for its own 429s (they end a request without a hop): −1 when not recording. */
+  private readonly cThrottled: number;
 
   constructor(ctx: SimContext, spec: NodeSpec<ApiGatewayParams>, index: number) {
     super(ctx, spec, index);
@@ -61,6 +63,7 @@ export class ApiGatewayRuntime extends NodeBase<ApiGatewayParams> {
       this.slotReq = growI32(this.slotReq, cap);
       this.slotStart = growF64(this.slotStart, cap);
     });
+    this.cThrottled = this.counter('throttled');
     const s = ctx.series;
     if (s) {
       this.sRequests = s.register(`${spec.id}.requests`, 'rate');
@@ -89,6 +92,7 @@ export class ApiGatewayRuntime extends NodeBase<ApiGatewayParams> {
         this.throttled++;
         if (series) series.count(this.sThrottled, t);
       }
+      this.tally(this.cThrottled, t, 1, measuring);
       this.ctx.requests.end(req, FAILED, t);
       return;
     }
