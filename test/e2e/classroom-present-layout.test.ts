@@ -109,6 +109,8 @@ describe.skipIf(!hasBrowser)('classroom: every template in presentation mode at 
           { timeout: 15_000 },
         )
         .toBe(true);
+      // Taken before the checks, so a failing case can be looked at.
+      await s.screenshot(`present-layout-${name}-1920`);
       const floor = BELOW_24[name] ?? 24;
       const small = seen.texts.filter((t) => t.px < floor - 0.01);
       expect(small, `text under ${floor} px`).toEqual([]);
@@ -142,6 +144,12 @@ describe.skipIf(!hasBrowser)('classroom: every template in presentation mode at 
         expect(Math.min(...seen.texts.filter((t) => t.where === 'node').map((t) => t.px))).toBeGreaterThan(
           30,
         );
-      await s.screenshot(`present-layout-${name}-1920`);
+      // What is drawn under the nodes: in presentation type, and whole (no node below cuts it).
+      const canvas = page.getByTestId('replay-canvas');
+      expect(Number(await canvas.getAttribute('data-text-px')), 'insides text px').toBeGreaterThanOrEqual(
+        floor - 0.01,
+      );
+      if (!(name in BELOW_24))
+        expect(await canvas.getAttribute('data-insides-cut'), 'insides cut by the node below').toBe('');
     });
 });

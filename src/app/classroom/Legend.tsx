@@ -26,7 +26,18 @@ export function Legend({ data, className = 'playback__legend' }: { data: ReplayD
             <span className="slot slot--starting" aria-hidden="true" /> starting{' '}
             <span className="slot slot--idle" aria-hidden="true" /> idle (keep-alive left)
           </li>
-          <li title="A provisioned environment is marked P: it never has a cold start">P = provisioned</li>
+          <li
+            className="legend-provisioned--letter"
+            title="A provisioned environment is marked P: it never has a cold start"
+          >
+            P = provisioned
+          </li>
+          <li
+            className="legend-provisioned--square"
+            title="A provisioned environment is green with a solid centre: it never has a cold start"
+          >
+            <span className="slot slot--provisioned" aria-hidden="true" /> provisioned
+          </li>
           <li title="The line under a function: environments in use against its concurrency limit">
             line under a function = concurrency / limit
           </li>

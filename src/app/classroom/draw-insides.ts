@@ -28,6 +28,17 @@ export interface InsideStyle {
   c: Colors;
   /** A node's label, for the readers named under a queue or a stream. */
   label?: (id: string) => string;
+  /**
+   * Presenting: everything stays within the node's width (a neighbour's edge or label starts
+   * just past it), words wrap rather than being squeezed or cut. Otherwise a line may run a
+   * little past the node (15 %) as it always did.
+   */
+  within?: boolean;
+}
+
+/** How far right of the node's left edge the insides may reach (flow units). */
+export function roomRight(box: Box, st: { within?: boolean }): number {
+  return st.within ? box.w : box.w * 1.15;
 }
 
 /**
@@ -45,7 +56,9 @@ export function drawInsides(
   const y0 = box.y + box.h + 6;
   if (truncatedAtMs !== undefined && t > truncatedAtMs) {
     ctx.fillStyle = st.c.muted;
-    ctx.fillText(`not recorded after ${(truncatedAtMs / 1000).toFixed(0)} s`, box.x, y0, box.w * 1.15);
+    const words = `not recorded after ${(truncatedAtMs / 1000).toFixed(0)} s`;
+    if (st.within) return wrapLines(ctx, [words], box.x, y0, box.w, st.font) + 2 - 5;
+    ctx.fillText(words, box.x, y0, box.w * 1.15);
     return y0 + st.font + 2;
   }
   const kind = nt.info.kind;
@@ -55,10 +68,10 @@ export function drawInsides(
   return false;
 }
 
-/** "→ reader", cut with an ellipsis to fit w (never squeezed). */
+/** "→ reader", cut with an ellipsis to fit w (never squeezed; presenting: never cut, see drawQueue). */
 function readerName(ctx: CanvasRenderingContext2D, id: string, st: InsideStyle, w: number): string {
   let name = `→ ${st.label ? st.label(id) : id}`;
-  if (ctx.measureText(name).width <= w) return name;
+  if (st.within || ctx.measureText(name).width <= w) return name;
   while (name.length > 3 && ctx.measureText(`${name}…`).width > w) name = name.slice(0, -1);
   return `${name.trimEnd()}…`;
 }
@@ -78,29 +91,43 @@ function drawQueue(
   if (q.oldestAgeMs !== undefined) parts.push(`oldest ${seconds(q.oldestAgeMs)}`);
   let y = text(ctx, parts, box, y0, st);
   // As everywhere in the insides: orange waits, blue is being handled.
+  const right = box.x + roomRight(box, st);
   let x = squares(ctx, box.x, y, q.visible, st, WAIT, true, box.w * 0.6);
   x += st.square;
-  squares(ctx, x, y, q.inFlight, st, BUSY, true, box.x + box.w * 1.15 - x);
+  squares(ctx, x, y, q.inFlight, st, BUSY, true, right - x);
   y += st.square + 5;
   // Each reader's batches, one box per batch with its messages: blue in a call, dashed orange
   // while a batch window gathers it.
-  const right = box.x + box.w * 1.15;
   for (const r of q.readers) {
     ctx.fillStyle = st.c.text;
     const name = readerName(ctx, r.id, st, box.w * 0.6);
-    ctx.fillText(name, box.x, y);
-    let bx = box.x + ctx.measureText(name).width + 6;
+    let bx: number;
     const h = st.font + 4;
+    if (st.within && ctx.measureText(name).width > box.w * 0.6) {
+      // Presenting, a long name has its own lines (wrapped, whole) and the batches the next one.
+      y = wrapLines(ctx, [name], box.x, y, box.w, st.font) - 5 + 2;
+      bx = box.x;
+    } else {
+      ctx.fillText(name, box.x, y);
+      bx = box.x + ctx.measureText(name).width + 6;
+    }
     const sorted = [...r.batches].sort((a, b) => b - a);
     if (sorted.length === 0) {
       ctx.fillStyle = st.c.muted;
-      ctx.fillText('no batch', bx, y, right - bx);
+      if (st.within && bx + ctx.measureText('no batch').width > right) {
+        y += st.font + 2;
+        bx = box.x;
+      }
+      if (st.within) ctx.fillText('no batch', bx, y);
+      else ctx.fillText('no batch', bx, y, right - bx);
     }
     for (let i = 0; i < sorted.length; i++) {
       const v = sorted[i];
       const label = String(Math.abs(v));
       const w = ctx.measureText(label).width + 8;
-      if (bx + w > right - ctx.measureText('+99').width && i < sorted.length - 1) {
+      const last = i === sorted.length - 1;
+      // Presenting, the last box too stays within the node (or is counted in "+N").
+      if (bx + w > right - (last ? 0 : ctx.measureText('+99').width) && (!last || st.within)) {
         ctx.fillStyle = st.c.muted;
         ctx.fillText(`+${sorted.length - i}`, bx, y);
         break;
@@ -188,7 +215,7 @@ function drawFleet(
   // Each instance (task) with its own slots, busy ones filled, exactly as recorded. On EC2 or
   // EKS the tasks are drawn inside a frame per host; a host still launching is dashed.
   const s = st.square;
-  const right = box.x + box.w * 1.15;
+  const right = box.x + roomRight(box, st);
   const per = Math.min(f.slotsPerInstance, 16);
   const groupW = per * (s + INST_GAP) + s * 0.6;
   const groups: { host?: HostAt; tasks: InstanceAt[] }[] = f.hosts
@@ -235,6 +262,10 @@ function drawFleet(
   if (drawn < total) {
     ctx.fillStyle = st.c.muted;
     const more = `+${total - drawn}`;
+    if (st.within && x + ctx.measureText(more).width > right) {
+      x = box.x;
+      y1 += s + 4 + pad;
+    }
     ctx.fillText(more, x, y1 + (s - st.font) / 2);
     x += ctx.measureText(more).width + 6;
   }
@@ -265,8 +296,11 @@ function drawStream(
   readers.forEach((id, r) => {
     if (many) {
       ctx.fillStyle = st.c.text;
-      ctx.fillText(readerName(ctx, id, st, box.w * 1.15), box.x, y);
-      y += st.font + 2;
+      if (st.within) y = wrapLines(ctx, [readerName(ctx, id, st, box.w)], box.x, y, box.w, st.font) - 5 + 2;
+      else {
+        ctx.fillText(readerName(ctx, id, st, box.w * 1.15), box.x, y);
+        y += st.font + 2;
+      }
     }
     y = drawShards(ctx, streamAt(nt, t, r), box, st, y, maxShards);
   });
@@ -295,11 +329,16 @@ function drawShards(
     const n = sh.lanes.reduce((m, l) => m + l.records, 0);
     const words = `shard ${i}: ${count(n)}${sh.iteratorAgeMs !== undefined ? ` · age ${seconds(sh.iteratorAgeMs)}` : ''}`;
     ctx.fillStyle = held ? FAILED : st.c.text;
-    ctx.fillText(words, box.x, y, box.w * 1.15);
-    y += st.font + 2;
-    if (held) {
-      ctx.fillText('failed batch held, retrying', box.x, y, box.w * 1.15);
+    if (st.within) {
+      const said = held ? [words, 'failed batch held, retrying'] : [words];
+      y = wrapLines(ctx, said, box.x, y, box.w, st.font, true) - 5 + 2;
+    } else {
+      ctx.fillText(words, box.x, y, box.w * 1.15);
       y += st.font + 2;
+      if (held) {
+        ctx.fillText('failed batch held, retrying', box.x, y, box.w * 1.15);
+        y += st.font + 2;
+      }
     }
     for (const l of sh.lanes) {
       ctx.globalAlpha = 0.35;
@@ -318,8 +357,12 @@ function drawShards(
   });
   if (shards.length > shown.length) {
     ctx.fillStyle = st.c.muted;
-    ctx.fillText(`+${shards.length - shown.length} more shards`, box.x, y, box.w * 1.15);
-    y += st.font + 2;
+    const more = `+${shards.length - shown.length} more shards`;
+    if (st.within) y = wrapLines(ctx, [more], box.x, y, box.w, st.font) - 5 + 2;
+    else {
+      ctx.fillText(more, box.x, y, box.w * 1.15);
+      y += st.font + 2;
+    }
   }
   return y;
 }
@@ -327,6 +370,7 @@ function drawShards(
 /** The parts on as few lines as fit the node's width (a neighbour starts just past it). Returns the y below. */
 function text(ctx: CanvasRenderingContext2D, parts: string[], box: Box, y0: number, st: InsideStyle): number {
   ctx.fillStyle = st.c.text;
+  if (st.within) return wrapLines(ctx, parts, box.x, y0, box.w, st.font);
   const w = box.w * 1.05;
   let line = '';
   let y = y0;
@@ -342,6 +386,49 @@ function text(ctx: CanvasRenderingContext2D, parts: string[], box: Box, y0: numb
   return y + st.font + 5;
 }
 
+/**
+ * The parts joined by " · " on as few lines as fit width w, a part wider than w broken at its
+ * spaces (each line on its own, or, with `apart`, each part on lines of its own); never
+ * squeezed, never cut. Returns the y below (with the same 5 units under the last line as text()).
+ */
+export function wrapLines(
+  ctx: CanvasRenderingContext2D,
+  parts: readonly string[],
+  x: number,
+  y0: number,
+  w: number,
+  font: number,
+  apart = false,
+): number {
+  const lines: string[] = [];
+  let line = '';
+  const fits = (s: string) => ctx.measureText(s).width <= w;
+  for (const p of parts) {
+    const joined = line ? `${line} · ${p}` : p;
+    if (!apart && fits(joined)) {
+      line = joined;
+      continue;
+    }
+    if (line) lines.push(line);
+    line = '';
+    // The part alone, word by word where it is wider than the room.
+    for (const word of p.split(' ')) {
+      const next = line ? `${line} ${word}` : word;
+      if (line && !fits(next)) {
+        lines.push(line);
+        line = word;
+      } else line = next;
+    }
+  }
+  if (line) lines.push(line);
+  let y = y0;
+  for (const l of lines) {
+    ctx.fillText(l, x, y);
+    y += font + 2;
+  }
+  return y - 2 + 5;
+}
+
 /** n squares in a row (filled or outlined) within width w, then "+N" for the rest; returns the x after. */
 function squares(
   ctx: CanvasRenderingContext2D,
@@ -355,7 +442,13 @@ function squares(
 ): number {
   const s = st.square;
   const step = s + 2;
-  const fit = Math.max(1, Math.min(MAX_SQUARES, Math.floor(w / step) - 2));
+  let fit = Math.max(1, Math.min(MAX_SQUARES, Math.floor(w / step) - 2));
+  // Presenting, the "+N" after them stays within w too (at 24 px it is wider than two squares).
+  if (st.within && n > fit) {
+    const moreW = (k: number) => ctx.measureText(`+${count(n - k)}`).width + 2;
+    fit = Math.max(0, Math.min(MAX_SQUARES, Math.floor((w - moreW(0)) / step)));
+    while (fit > 0 && fit * step + moreW(fit) > w) fit--;
+  }
   const drawn = Math.min(n, fit);
   ctx.lineWidth = 1.2;
   ctx.strokeStyle = color;

@@ -1,4 +1,4 @@
-import { drawInsides } from './draw-insides';
+import { drawInsides, wrapLines } from './draw-insides';
 import type { Box } from './geometry';
 import type { InsidesBounds } from './insides-bounds';
 import { functionAt, gaugesAt, type EnvAt } from './internals';
@@ -16,6 +16,13 @@ export interface Colors {
 }
 
 const ENV_COLORS = { starting: '#d97706', busy: '#2563eb', idle: 'transparent' };
+
+/**
+ * Presenting a diagram too large for the room at full detail (use-present-layout.ts sets it):
+ * a function's insides in less height, its words on one line without the limit (the line
+ * under the node shows concurrency against it) and its environments in one row.
+ */
+export const presentInsides = { compact: false };
 const MAX_SLOTS = 32;
 
 /**
@@ -41,30 +48,78 @@ export function drawInternals(
   const ctx = bounds ? bounds.track(canvasCtx) : canvasCtx;
   // At least minPx on screen whatever the zoom (a large diagram fitted on a laptop is zoomed
   // out far enough to make 11 units 7 px).
-  const font = Math.max(presenting ? 15 : 11, minPx / zoom);
-  ctx.font = `600 ${font}px system-ui, sans-serif`;
-  ctx.textBaseline = 'top';
-  for (const [id, tl] of data.internals.functions) {
+  const font = insidesFont(presenting, zoom, minPx);
+  for (const [id, kind] of data.kinds) {
     const box = boxes.get(id);
     if (!box) continue;
     bounds?.begin(id);
+    const compact = presenting && presentInsides.compact;
+    const drew = drawNodeInsides(ctx, data, id, kind, box, t, c, presenting, font, boxes, compact);
+    bounds?.end();
+    if (cut && drew !== false && isCut(box, boxes, font, drew, reachOf(presenting))) cut.push(id);
+  }
+  return font;
+}
+
+/** How far right of a node's left edge its insides reach, in node widths (draw-insides.ts roomRight). */
+const reachOf = (presenting: boolean) => (presenting ? 1 : 1.2);
+
+/** The insides' type size in flow units. */
+export function insidesFont(presenting: boolean, zoom: number, minPx: number): number {
+  return Math.max(presenting ? 15 : 11, minPx / zoom);
+}
+
+/**
+ * One node's insides under its box at t; returns the y below them (false: it draws none). With
+ * `boxes`, they are cut off above the node below (clipBelow); without, drawn whole (measuring).
+ */
+export function drawNodeInsides(
+  ctx: CanvasRenderingContext2D,
+  data: ReplayData,
+  id: string,
+  kind: string,
+  box: Box,
+  t: number,
+  c: Colors,
+  presenting: boolean,
+  font: number,
+  boxes: Map<string, Box> | null,
+  compact = false,
+): number | false {
+  ctx.font = `600 ${font}px system-ui, sans-serif`;
+  ctx.textBaseline = 'top';
+  const tl = kind === 'function' ? data.internals.functions.get(id) : undefined;
+  if (tl) {
     ctx.save();
-    clipBelow(ctx, box, boxes, font);
+    if (boxes) clipBelow(ctx, box, boxes, font, reachOf(presenting));
     const fa = functionAt(tl, t);
     const y0 = box.y + box.h + 6;
     ctx.fillStyle = c.text;
     const starting = fa.envs.filter((e) => e.phase === 'starting').length;
     const idle = fa.envs.length - fa.busy;
-    const words = `${fa.busy} busy${starting ? ` (${starting} starting)` : ''} · ${idle} idle · limit ${fa.limit.toLocaleString('en-US')}`;
-    // Two lines rather than running past the node (and off the screen).
-    const split = ctx.measureText(words).width > box.w * 1.15 ? words.indexOf(' · ') : -1;
-    const lines = split > 0 ? [words.slice(0, split), words.slice(split + 3)] : [words];
-    lines.forEach((l, i) => ctx.fillText(l, box.x, y0 + i * (font + 2)));
-    const y1 = y0 + (lines.length - 1) * (font + 2);
+    const parts = [`${fa.busy} busy${starting ? ` (${starting} starting)` : ''}`, `${idle} idle`];
+    if (!compact) parts.push(`limit ${fa.limit.toLocaleString('en-US')}`);
+    let y1: number;
+    if (presenting) {
+      // Presenting: within the node's width, wrapped (a neighbour's edge starts just past it).
+      y1 = wrapLines(ctx, parts, box.x, y0, box.w, font) - 5 - font;
+    } else {
+      const words = parts.join(' · ');
+      // Two lines rather than running past the node (and off the screen).
+      const split = ctx.measureText(words).width > box.w * 1.15 ? words.indexOf(' · ') : -1;
+      const lines = split > 0 ? [words.slice(0, split), words.slice(split + 3)] : [words];
+      lines.forEach((l, i) => ctx.fillText(l, box.x, y0 + i * (font + 2)));
+      y1 = y0 + (lines.length - 1) * (font + 2);
+    }
     const size = presenting ? 16 : 12;
     const gap = 3;
     const perRow = Math.max(1, Math.floor((box.w + gap) / (size + gap)));
-    const shown = fa.envs.slice(0, Math.min(MAX_SLOTS, perRow * 2));
+    let shown = fa.envs.slice(0, Math.min(MAX_SLOTS, perRow * (compact ? 1 : 2)));
+    // Compact: the count of the rest at the end of the one row, not on a line of its own.
+    const moreW = (n: number) => ctx.measureText(`+${n}`).width + 4;
+    if (compact && fa.envs.length > shown.length)
+      while (shown.length > 0 && shown.length * (size + gap) + moreW(fa.envs.length - shown.length) > box.w)
+        shown = shown.slice(0, -1);
     shown.forEach((e, i) =>
       drawSlot(
         ctx,
@@ -73,17 +128,25 @@ export function drawInternals(
         y1 + font + 5 + Math.floor(i / perRow) * (size + gap),
         size,
         c,
+        presenting,
       ),
     );
-    if (fa.envs.length > shown.length) {
+    ctx.font = `600 ${font}px system-ui, sans-serif`;
+    const more = fa.envs.length > shown.length;
+    if (more && compact) {
+      ctx.fillStyle = c.muted;
+      ctx.fillText(
+        `+${fa.envs.length - shown.length}`,
+        box.x + shown.length * (size + gap) + 2,
+        y1 + font + 3,
+      );
+    } else if (more) {
       ctx.fillStyle = c.muted;
       ctx.fillText(`+${fa.envs.length - shown.length} more`, box.x, y1 + font + 5 + 2 * (size + gap));
     }
-    if (cut) {
-      const rows = Math.ceil(shown.length / perRow);
-      const bottom = y1 + font + 5 + rows * (size + gap) + (fa.envs.length > shown.length ? font + 2 : 0);
-      if (isCut(box, boxes, font, bottom)) cut.push(id);
-    }
+    const rows = Math.max(compact && more ? 1 : 0, Math.ceil(shown.length / perRow));
+    const bottom =
+      y1 + font + 5 + rows * (size + gap) + (more && !compact ? font + 2 : compact && more ? font - size : 0);
     // Concurrency against the limit: a thin bar.
     const barY = box.y + box.h + 2;
     ctx.fillStyle = c.border;
@@ -91,43 +154,32 @@ export function drawInternals(
     ctx.fillStyle = fa.limit > 0 && fa.busy >= fa.limit ? '#dc2626' : c.accent;
     ctx.fillRect(box.x, barY, box.w * Math.min(1, fa.limit > 0 ? fa.busy / fa.limit : 0), 3);
     ctx.restore();
-    bounds?.end();
+    return bottom;
   }
-  const series = data.result.series;
-  for (const [id, kind] of data.kinds) {
-    if (kind === 'function') continue;
-    const box = boxes.get(id);
-    if (!box) continue;
-    bounds?.begin(id);
-    const recorded = data.internals.others.get(id);
-    if (recorded) {
-      const style = { font, square: presenting ? 16 : 10, c, label: (n: string) => data.labels.get(n) ?? n };
-      ctx.save();
-      clipBelow(ctx, box, boxes, font);
-      const drew = drawInsides(ctx, recorded, box, t, style, data.internals.insidesTruncatedAtMs);
-      ctx.restore();
-      if (cut && drew !== false && isCut(box, boxes, font, drew)) cut.push(id);
-      if (drew !== false) {
-        bounds?.end();
-        continue;
-      }
-    }
-    ctx.font = `600 ${font}px system-ui, sans-serif`;
-    const gauges = gaugesAt(series, id, kind, t / 1000);
-    if (gauges.length === 0) {
-      bounds?.end();
-      continue;
-    }
-    ctx.fillStyle = c.text;
-    ctx.fillText(
-      gauges.map((g) => `${g.label} ${fmt(g.value)}`).join(' · '),
-      box.x,
-      box.y + box.h + 6,
-      box.w * 1.6,
-    );
-    bounds?.end();
+  if (kind === 'function') return false;
+  const recorded = data.internals.others.get(id);
+  if (recorded) {
+    const style = {
+      font,
+      square: presenting ? 16 : 10,
+      c,
+      label: (n: string) => data.labels.get(n) ?? n,
+      within: presenting,
+    };
+    ctx.save();
+    if (boxes) clipBelow(ctx, box, boxes, font, reachOf(presenting));
+    const drew = drawInsides(ctx, recorded, box, t, style, data.internals.insidesTruncatedAtMs);
+    ctx.restore();
+    if (drew !== false) return drew;
   }
-  return font;
+  ctx.font = `600 ${font}px system-ui, sans-serif`;
+  const gauges = gaugesAt(data.result.series, id, kind, t / 1000);
+  if (gauges.length === 0) return false;
+  ctx.fillStyle = c.text;
+  const words = gauges.map((g) => `${g.label} ${fmt(g.value)}`);
+  if (presenting) return wrapLines(ctx, words, box.x, box.y + box.h + 6, box.w, font) - 5;
+  ctx.fillText(words.join(' · '), box.x, box.y + box.h + 6, box.w * 1.6);
+  return box.y + box.h + 6 + font;
 }
 
 /**
@@ -140,8 +192,8 @@ export function textPxFor(presenting: boolean, screenWidth: number): number {
 }
 
 /** Whether insides reaching down to `bottom` are cut short by the node below (clipBelow). */
-function isCut(box: Box, boxes: Map<string, Box>, font: number, bottom: number): boolean {
-  const room = roomBelow(box, boxes, font);
+function isCut(box: Box, boxes: Map<string, Box>, font: number, bottom: number, reach: number): boolean {
+  const room = roomBelow(box, boxes, font, reach);
   // The last line's own margin below it (a few units) may run past the room.
   return room !== null && bottom - (box.y + box.h) > room + 6;
 }
@@ -150,8 +202,14 @@ function isCut(box: Box, boxes: Map<string, Box>, font: number, bottom: number):
  * Keeps a node's insides off the node below it: they are drawn only down to (a whole line
  * above) the top of the nearest node under this one, where a diagram packs nodes close.
  */
-function clipBelow(ctx: CanvasRenderingContext2D, box: Box, boxes: Map<string, Box>, font: number): void {
-  const room = roomBelow(box, boxes, font);
+function clipBelow(
+  ctx: CanvasRenderingContext2D,
+  box: Box,
+  boxes: Map<string, Box>,
+  font: number,
+  reach: number,
+): void {
+  const room = roomBelow(box, boxes, font, reach);
   if (room === null) return;
   // Only the height is cut: a line wider than the node still runs on to the right, as it did.
   ctx.beginPath();
@@ -165,10 +223,10 @@ function clipBelow(ctx: CanvasRenderingContext2D, box: Box, boxes: Map<string, B
  * sliver of squares or half a line of words reads as something else, and drawing on would
  * cover the node below); null when no node is below.
  */
-export function roomBelow(box: Box, boxes: Map<string, Box>, font: number): number | null {
+export function roomBelow(box: Box, boxes: Map<string, Box>, font: number, reach = 1.2): number | null {
   const top = box.y + box.h;
   const left = box.x - 4;
-  const right = box.x + box.w * 1.2 + 4;
+  const right = box.x + box.w * reach + 4;
   let bottom = Infinity;
   for (const b of boxes.values()) {
     if (b === box || b.y < top - 1 || b.x > right || b.x + b.w < left) continue;
@@ -191,7 +249,15 @@ function fmt(v: number): string {
       : v.toFixed(2).replace(/\.?0+$/, '') || '0';
 }
 
-function drawSlot(ctx: CanvasRenderingContext2D, e: EnvAt, x: number, y: number, s: number, c: Colors): void {
+function drawSlot(
+  ctx: CanvasRenderingContext2D,
+  e: EnvAt,
+  x: number,
+  y: number,
+  s: number,
+  c: Colors,
+  presenting: boolean,
+): void {
   ctx.lineWidth = 1.5;
   ctx.strokeStyle = e.phase === 'idle' ? c.muted : ENV_COLORS[e.phase];
   if (e.phase === 'busy') {
@@ -221,7 +287,12 @@ function drawSlot(ctx: CanvasRenderingContext2D, e: EnvAt, x: number, y: number,
     ctx.globalAlpha = 1;
   }
   ctx.strokeRect(x, y, s, s);
-  if (e.provisioned) {
+  if (e.provisioned && presenting) {
+    // Presenting, a letter in a 16 px square would be far under the room's 24 px: a provisioned
+    // environment is a green square with a solid centre instead (the key shows it).
+    ctx.fillStyle = '#15803d';
+    ctx.fillRect(x + s * 0.25, y + s * 0.25, s * 0.5, s * 0.5);
+  } else if (e.provisioned) {
     ctx.fillStyle = c.text;
     ctx.font = `700 ${Math.round(s * 0.7)}px system-ui, sans-serif`;
     ctx.fillText('P', x + s * 0.25, y + s * 0.15);

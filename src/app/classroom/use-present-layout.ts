@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState, type CSSProperties, type RefObject } from 'react';
 import { canvasInsets, MARGIN } from '../canvas/fit';
-import { insidesRoomByNode } from './insides-room';
+import { insidesExtents, type Extent } from './insides-extent';
+import { insidesFont, presentInsides, textPxFor } from './draw-internals';
 import { presentRoom } from './present-fit';
 import { columnsOf, nodeWidthFor, presentLayout, type LayoutNode } from './present-layout';
 import { useReplayData } from './replay-data';
@@ -8,6 +9,12 @@ import { PRESENT_FIT, useClassroom } from './store';
 
 const columnCount = (nodes: readonly LayoutNode[]) =>
   nodes.length === 0 ? 0 : Math.max(...columnsOf(nodes).values()) + 1;
+
+/**
+ * Room between a node's insides and the node below it for the dots waiting above that node
+ * (geometry.ts waitSpot: 1.6 radii above its top, radius 8 presenting, so they reach 21 px up).
+ */
+const DOTS_ABOVE = 26;
 
 /** Presentation type on a 1920×1080 screen: read at the back of a room. */
 export const PRESENT_PX = 24;
@@ -85,7 +92,22 @@ export function usePresentLayout(
     };
   }, [presenting, flowRef]);
 
-  const rooms = useMemo(() => (data ? insidesRoomByNode(data.internals, window.innerHeight) : {}), [data]);
+  // The room under each node is what its insides take when drawn at the node's width (measured
+  // over the whole run, insides-extent.ts), not a guess; kept per width, as the ladder tries several.
+  const roomsByWidth = useMemo(() => {
+    const cache = new Map<string, Record<string, number>>();
+    return (w: number, compact: boolean): Record<string, number> => {
+      const key = `${w}|${compact}`;
+      let rooms = cache.get(key);
+      if (!rooms) {
+        const font = insidesFont(true, 1, textPxFor(true, window.innerWidth));
+        const ext: Record<string, Extent> = data ? insidesExtents(data, w, font, compact) : {};
+        rooms = Object.fromEntries(Object.entries(ext).map(([id, e]) => [id, e.h]));
+        cache.set(key, rooms);
+      }
+      return rooms;
+    };
+  }, [data]);
   // The ladder, largest first: a small diagram (up to four nodes) in larger type, then
   // presentation type at full detail, then label and key figure only.
   const levels = useMemo(() => {
@@ -132,8 +154,8 @@ export function usePresentLayout(
       return presentLayout(
         {
           nodes,
-          roomUnder: rooms,
-          roomAbove: PRESENT_FIT.extraTop,
+          roomUnder: roomsByWidth(nodeWidthFor(columnCount(nodes), area.w, l.px), brief),
+          roomAbove: DOTS_ABOVE,
           area,
           px: l.px,
           heights,
@@ -152,13 +174,14 @@ export function usePresentLayout(
       if (known && layoutAt(at - 1, heightsOf(known)).fits) want = at - 1;
     }
     return { layout, want, key: keyOf(at), px: levels[at].px, detail: levels[at].detail };
-  }, [area, nodes, measured, rooms, levels, level, fresh, seen]);
+  }, [area, nodes, measured, roomsByWidth, levels, level, fresh, seen]);
 
   if (view && fresh && seen[view.key] !== measured) setSeen({ ...seen, [view.key]: measured });
   if (view && view.want !== level) setLevel(view.want);
 
   useEffect(() => {
     presentRoom.extraBottom = view ? view.layout.extraBottom : null;
+    presentInsides.compact = view?.detail === 'brief';
   }, [view]);
 
   return useMemo(() => {
