@@ -67,15 +67,20 @@ describe.skipIf(!hasBrowser)('classroom: legible at the back of the room', () =>
         ).length;
       });
       expect(covered, 'nodes under a panel').toBe(0);
-      // What is drawn under the function (its environments, in the 160 px kept for it) is
-      // clear of the replay bar too.
+      await s.screenshot(`classroom-legible-${width}`);
+      // What is drawn under the function (its words and environments, in the room measured for
+      // them) is clear of the replay bar too: at least its first line of 24 px words and a row
+      // of 16 px environments, and nothing of it cut.
       const gap = await page.evaluate(() => {
         const fn = document.querySelector('.react-flow__node[data-id="handler"]')!.getBoundingClientRect();
         const bar = document.querySelector('.classroom-panel--bottom')!.getBoundingClientRect();
         return bar.top - fn.bottom;
       });
-      expect(gap, 'room under the function above the replay bar').toBeGreaterThanOrEqual(150);
-      await s.screenshot(`classroom-legible-${width}`);
+      expect(gap, 'room under the function above the replay bar').toBeGreaterThanOrEqual(6 + 24 + 5 + 16);
+      expect(await page.getByTestId('replay-canvas').getAttribute('data-insides-cut')).toBe('');
+      // Presenting, a provisioned environment is a green square, not a letter too small for the room.
+      expect(await legend.getByText('P = provisioned').isVisible()).toBe(false);
+      expect(await legend.getByText('provisioned', { exact: true }).isVisible()).toBe(true);
     });
   }
 });
