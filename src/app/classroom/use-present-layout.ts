@@ -4,7 +4,7 @@ import { insidesExtents, type Extent } from './insides-extent';
 import { insidesFont, presentInsides, textPxFor } from './draw-internals';
 import { presentRoom } from './present-fit';
 import { columnsOf, nodeWidthFor, presentLayout, type LayoutNode } from './present-layout';
-import { useReplayData } from './replay-data';
+import { useReplayData, type ReplayData } from './replay-data';
 import { PRESENT_FIT, useClassroom } from './store';
 
 const columnCount = (nodes: readonly LayoutNode[]) =>
@@ -39,6 +39,27 @@ export interface PresentView {
 }
 
 type Area = { w: number; h: number };
+
+const roomsCache = new WeakMap<ReplayData, Map<string, Record<string, number>>>();
+
+/**
+ * The room under each node: what its insides take when drawn at the node's width (measured over
+ * the whole run, insides-extent.ts), not a guess; kept per run and width, as the ladder tries several.
+ */
+function roomsFor(data: ReplayData | null, w: number, compact: boolean): Record<string, number> {
+  if (!data) return {};
+  let byWidth = roomsCache.get(data);
+  if (!byWidth) roomsCache.set(data, (byWidth = new Map()));
+  const key = `${w}|${compact}`;
+  let rooms = byWidth.get(key);
+  if (!rooms) {
+    const font = insidesFont(true, 1, textPxFor(true, window.innerWidth));
+    const ext: Record<string, Extent> = insidesExtents(data, w, font, compact);
+    rooms = Object.fromEntries(Object.entries(ext).map(([id, e]) => [id, e.h]));
+    byWidth.set(key, rooms);
+  }
+  return rooms;
+}
 
 /** The room the fit leaves the diagram at zoom 1 (fit.ts's insets, margins and rooms). */
 function measureArea(flow: HTMLElement): Area {
@@ -92,22 +113,6 @@ export function usePresentLayout(
     };
   }, [presenting, flowRef]);
 
-  // The room under each node is what its insides take when drawn at the node's width (measured
-  // over the whole run, insides-extent.ts), not a guess; kept per width, as the ladder tries several.
-  const roomsByWidth = useMemo(() => {
-    const cache = new Map<string, Record<string, number>>();
-    return (w: number, compact: boolean): Record<string, number> => {
-      const key = `${w}|${compact}`;
-      let rooms = cache.get(key);
-      if (!rooms) {
-        const font = insidesFont(true, 1, textPxFor(true, window.innerWidth));
-        const ext: Record<string, Extent> = data ? insidesExtents(data, w, font, compact) : {};
-        rooms = Object.fromEntries(Object.entries(ext).map(([id, e]) => [id, e.h]));
-        cache.set(key, rooms);
-      }
-      return rooms;
-    };
-  }, [data]);
   // The ladder, largest first: a small diagram (up to four nodes) in larger type, then
   // presentation type at full detail, then label and key figure only.
   const levels = useMemo(() => {
@@ -154,7 +159,7 @@ export function usePresentLayout(
       return presentLayout(
         {
           nodes,
-          roomUnder: roomsByWidth(nodeWidthFor(columnCount(nodes), area.w, l.px), brief),
+          roomUnder: roomsFor(data, nodeWidthFor(columnCount(nodes), area.w, l.px), brief),
           roomAbove: DOTS_ABOVE,
           area,
           px: l.px,
@@ -174,7 +179,7 @@ export function usePresentLayout(
       if (known && layoutAt(at - 1, heightsOf(known)).fits) want = at - 1;
     }
     return { layout, want, key: keyOf(at), px: levels[at].px, detail: levels[at].detail };
-  }, [area, nodes, measured, roomsByWidth, levels, level, fresh, seen]);
+  }, [area, nodes, measured, data, levels, level, fresh, seen]);
 
   if (view && fresh && seen[view.key] !== measured) setSeen({ ...seen, [view.key]: measured });
   if (view && view.want !== level) setLevel(view.want);
