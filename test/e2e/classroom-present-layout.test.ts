@@ -28,6 +28,11 @@ interface Seen {
   bar: Box;
   width: number;
   brief: boolean;
+  /** What the replay drew under each node (the canvas's data-insides-boxes), and the edges' labels. */
+  insides: (Box & { id: string })[];
+  labels: (Box & { text: string })[];
+  textPx: number;
+  cut: string | null;
 }
 
 /** Every piece of visible text in the nodes, the band of counters and the replay bar, as drawn. */
@@ -37,6 +42,7 @@ function look(): Seen {
     return { l: r.left, r: r.right, t: r.top, b: r.bottom };
   };
   const vp = document.querySelector<HTMLElement>('.react-flow__viewport')!;
+  const canvas = document.querySelector<HTMLElement>('[data-testid="replay-canvas"]')!;
   const zoom = new DOMMatrixReadOnly(getComputedStyle(vp).transform).a;
   const texts: Seen['texts'] = [];
   const areas: [string, string, number][] = [
@@ -72,84 +78,164 @@ function look(): Seen {
     bar: rect(document.querySelector('.classroom-panel--bottom')!),
     width: window.innerWidth,
     brief: document.querySelector('.react-flow')!.classList.contains('present-layout--brief'),
+    insides: (
+      JSON.parse(canvas.dataset.insidesBoxes ?? '[]') as {
+        node: string;
+        x: number;
+        y: number;
+        w: number;
+        h: number;
+      }[]
+    ).map((b) => ({ id: b.node, l: b.x, r: b.x + b.w, t: b.y, b: b.y + b.h })),
+    labels: [...document.querySelectorAll('.kind-edge__label')].map((e) => ({
+      text: e.textContent!.trim(),
+      ...rect(e),
+    })),
+    textPx: Number(canvas.dataset.textPx),
+    cut: canvas.dataset.insidesCut ?? null,
   };
 }
 
-describe.skipIf(!hasBrowser)('classroom: every template in presentation mode at 1920×1080', () => {
-  let s: BrowserSession;
-  beforeAll(async () => {
-    s = await openBrowser({ width: 1920, height: 1080 });
-  });
-  afterAll(async () => {
-    await s?.close();
-  });
+/**
+ * The hardest diagrams (stacked services with insides, a queue whose readers and counts run
+ * wide, the 15-node one, the tall column of upload-transcode-notify), also on a laptop's screens.
+ */
+const HARDEST = [
+  'compare-containers',
+  'compare-eks',
+  'compare-functions',
+  'compare-monolith',
+  'compare-tiered',
+  'orchestration-vs-choreography',
+  'upload-transcode-notify',
+  'messaging-dlq',
+];
 
-  for (const name of TEMPLATES)
-    it(`${name}: text at 24 px or more, none cut, no node over another, all between the band and the bar`, async () => {
-      const doc = JSON.parse(readFileSync(resolve(DIR, `${name}.json`), 'utf8'));
-      const { page } = s;
-      await page.goto('about:blank');
-      await page.goto(
-        `${inject('baseUrl')}?present#s=${lzString.compressToEncodedURIComponent(JSON.stringify(doc))}`,
-      );
-      await page.getByTestId('replay-clock').waitFor({ timeout: 90_000 });
-      // Half-way, so the nodes carry figures at t.
-      const end = Number(await page.getByRole('slider', { name: 'Timeline' }).getAttribute('max'));
-      await page.getByRole('slider', { name: 'Timeline' }).fill(String(Math.round(end / 2)));
-      // The layout settles (nodes measured at presentation size, then fitted).
-      let seen = await page.evaluate(look);
-      await expect
-        .poll(
-          async () => {
-            const before = JSON.stringify(seen.nodes);
-            await page.waitForTimeout(400);
-            seen = await page.evaluate(look);
-            return JSON.stringify(seen.nodes) === before;
-          },
-          { timeout: 15_000 },
-        )
-        .toBe(true);
-      // Taken before the checks, so a failing case can be looked at.
-      await s.screenshot(`present-layout-${name}-1920`);
-      const floor = BELOW_24[name] ?? 24;
-      const small = seen.texts.filter((t) => t.px < floor - 0.01);
-      expect(small, `text under ${floor} px`).toEqual([]);
-      expect(
-        seen.texts.filter((t) => t.cut),
-        'text cut',
-      ).toEqual([]);
-      expect(seen.texts.filter((t) => t.where === 'node').length).toBeGreaterThanOrEqual(seen.nodes.length);
-      for (let i = 0; i < seen.nodes.length; i++)
-        for (let j = i + 1; j < seen.nodes.length; j++) {
-          const [a, b] = [seen.nodes[i], seen.nodes[j]];
-          const apart = a.r <= b.l || b.r <= a.l || a.b <= b.t || b.b <= a.t;
-          expect(apart, `${a.id} and ${b.id} overlap`).toBe(true);
-        }
-      for (const n of seen.nodes) {
-        expect(n.t, `${n.id} under the band`).toBeGreaterThanOrEqual(seen.band.b);
-        expect(n.b, `${n.id} behind the replay bar`).toBeLessThanOrEqual(seen.bar.t);
-        expect(n.l, `${n.id} off the left edge`).toBeGreaterThanOrEqual(0);
-        expect(n.r, `${n.id} off the right edge`).toBeLessThanOrEqual(seen.width);
-      }
-      // A small diagram shows everything: label, kind, details line and key figures (and the
-      // default template, with room to spare, in larger type: 34 px).
-      console.log(
-        `${name}: ${seen.nodes.length} nodes, ${seen.brief ? 'label and key figure' : 'full detail'}`,
-      );
-      if (seen.nodes.length <= 3) {
-        expect(seen.brief, 'a three-node diagram at full detail').toBe(false);
-        await expect.poll(() => page.locator('.kind-node__summary').first().isVisible()).toBe(true);
-      }
-      if (name === 'api-function')
-        expect(Math.min(...seen.texts.filter((t) => t.where === 'node').map((t) => t.px))).toBeGreaterThan(
-          30,
-        );
-      // What is drawn under the nodes: in presentation type, and whole (no node below cuts it).
-      const canvas = page.getByTestId('replay-canvas');
-      expect(Number(await canvas.getAttribute('data-text-px')), 'insides text px').toBeGreaterThanOrEqual(
-        floor - 0.01,
-      );
-      if (!(name in BELOW_24))
-        expect(await canvas.getAttribute('data-insides-cut'), 'insides cut by the node below').toBe('');
+/**
+ * Not done yet (README, "Classroom"): where a template's insides are still cut by the node below,
+ * run past the bar or sit under an edge's label. Their insides are not checked; every other
+ * case is. Remove an entry when it passes.
+ */
+const INSIDES_NOT_YET: Record<string, string> = {
+  'compare-functions@1920': 'the "×0.1" and "batch 1" edge labels sit on the insides',
+  'eventbridge-pipes@1920': 'the "DLQ" edge label sits on the bus\'s insides',
+  's3-eventbridge@1920': 'the "only upload" edge label sits on the insides',
+};
+for (const w of [1440, 1366])
+  for (const n of [
+    'compare-containers',
+    'compare-eks',
+    'compare-functions',
+    'compare-tiered',
+    'messaging-dlq',
+    'orchestration-vs-choreography',
+  ])
+    INSIDES_NOT_YET[`${n}@${w}`] = 'stacked services: the insides are cut by the node below or reach the bar';
+
+const apart = (a: Box, b: Box) =>
+  a.r <= b.l + 0.5 || b.r <= a.l + 0.5 || a.b <= b.t + 0.5 || b.b <= a.t + 0.5;
+
+for (const [width, height, names] of [
+  [1920, 1080, TEMPLATES],
+  [1440, 900, HARDEST],
+  // Not yet at 1366×768 (README, "Classroom"): compare-eks's lowest service reaches behind the
+  // replay bar, and orchestration-vs-choreography's type falls under 14 px.
+  [1366, 768, HARDEST.filter((n) => n !== 'compare-eks' && n !== 'orchestration-vs-choreography')],
+] as const)
+  describe.skipIf(!hasBrowser)(`classroom: templates in presentation mode at ${width}×${height}`, () => {
+    let s: BrowserSession;
+    beforeAll(async () => {
+      s = await openBrowser({ width, height });
     });
-});
+    afterAll(async () => {
+      await s?.close();
+    });
+    // Presentation type in proportion to the screen (use-present-layout.ts presentPx); the
+    // insides' words are 24 px on every screen (draw-internals.ts textPxFor).
+    const px = Math.max(14, Math.round(24 * Math.min(width / 1920, height / 1080)));
+
+    for (const name of names)
+      it(`${name}: text at ${px} px or more, none cut, nothing drawn over anything else, all between the band and the bar`, async () => {
+        const doc = JSON.parse(readFileSync(resolve(DIR, `${name}.json`), 'utf8'));
+        const { page } = s;
+        await page.goto('about:blank');
+        await page.goto(
+          `${inject('baseUrl')}?present#s=${lzString.compressToEncodedURIComponent(JSON.stringify(doc))}`,
+        );
+        await page.getByTestId('replay-clock').waitFor({ timeout: 90_000 });
+        // Half-way, so the nodes carry figures at t.
+        const end = Number(await page.getByRole('slider', { name: 'Timeline' }).getAttribute('max'));
+        await page.getByRole('slider', { name: 'Timeline' }).fill(String(Math.round(end / 2)));
+        // The layout settles (nodes measured at presentation size, then fitted) and the paused
+        // canvas says where it drew each node's insides.
+        let seen = await page.evaluate(look);
+        await expect
+          .poll(
+            async () => {
+              const before = JSON.stringify([seen.nodes, seen.insides]);
+              await page.waitForTimeout(400);
+              seen = await page.evaluate(look);
+              return JSON.stringify([seen.nodes, seen.insides]) === before && seen.cut !== null;
+            },
+            { timeout: 15_000 },
+          )
+          .toBe(true);
+        // Taken before the checks, so a failing case can be looked at.
+        await s.screenshot(`present-layout-${name}-${width}`);
+        const floor = name in BELOW_24 ? Math.floor((BELOW_24[name] * px) / 24) : px;
+        const small = seen.texts.filter((t) => t.px < floor - 0.01);
+        expect(small, `text under ${floor} px`).toEqual([]);
+        expect(
+          seen.texts.filter((t) => t.cut),
+          'text cut',
+        ).toEqual([]);
+        expect(seen.texts.filter((t) => t.where === 'node').length).toBeGreaterThanOrEqual(seen.nodes.length);
+        for (let i = 0; i < seen.nodes.length; i++)
+          for (let j = i + 1; j < seen.nodes.length; j++) {
+            const [a, b] = [seen.nodes[i], seen.nodes[j]];
+            expect(apart(a, b), `${a.id} and ${b.id} overlap`).toBe(true);
+          }
+        for (const n of seen.nodes) {
+          expect(n.t, `${n.id} under the band`).toBeGreaterThanOrEqual(seen.band.b);
+          expect(n.b, `${n.id} behind the replay bar`).toBeLessThanOrEqual(seen.bar.t);
+          expect(n.l, `${n.id} off the left edge`).toBeGreaterThanOrEqual(0);
+          expect(n.r, `${n.id} off the right edge`).toBeLessThanOrEqual(seen.width);
+        }
+        // What is drawn under the nodes: in presentation type, whole (no node below cuts it),
+        // between the band and the bar, and over no other node, no other node's insides and no
+        // edge's label.
+        const gap = INSIDES_NOT_YET[`${name}@${width}`];
+        if (gap) console.log(`${name} at ${width}: insides not checked (${gap})`);
+        const whole = !(name in BELOW_24 && width === 1920) && !gap;
+        expect(seen.textPx, 'insides text px').toBeGreaterThanOrEqual((name in BELOW_24 ? 21 : 24) - 0.01);
+        if (whole) {
+          expect(seen.cut, 'insides cut by the node below').toBe('');
+          for (const box of seen.insides) {
+            const what = `${box.id}'s insides (${Math.round(box.l)},${Math.round(box.t)}–${Math.round(box.r)},${Math.round(box.b)})`;
+            expect(box.t, `${what} under the band`).toBeGreaterThanOrEqual(seen.band.b - 0.5);
+            expect(box.b, `${what} behind the replay bar`).toBeLessThanOrEqual(seen.bar.t + 0.5);
+            expect(box.l, `${what} off the left edge`).toBeGreaterThanOrEqual(0);
+            expect(box.r, `${what} off the right edge`).toBeLessThanOrEqual(seen.width);
+            for (const n of seen.nodes)
+              if (n.id !== box.id) expect(apart(box, n), `${what} over node ${n.id}`).toBe(true);
+            for (const o of seen.insides)
+              if (o !== box) expect(apart(box, o), `${what} over ${o.id}'s insides`).toBe(true);
+            for (const l of seen.labels)
+              expect(apart(box, l), `${what} over the edge label "${l.text}"`).toBe(true);
+          }
+        }
+        // A small diagram shows everything: label, kind, details line and key figures (and the
+        // default template, with room to spare, in larger type: 34 px).
+        console.log(
+          `${name} at ${width}: ${seen.nodes.length} nodes, ${seen.brief ? 'label and key figure' : 'full detail'}, ${seen.insides.length} insides drawn`,
+        );
+        if (width === 1920 && seen.nodes.length <= 3) {
+          expect(seen.brief, 'a three-node diagram at full detail').toBe(false);
+          await expect.poll(() => page.locator('.kind-node__summary').first().isVisible()).toBe(true);
+        }
+        if (name === 'api-function' && width === 1920)
+          expect(Math.min(...seen.texts.filter((t) => t.where === 'node').map((t) => t.px))).toBeGreaterThan(
+            30,
+          );
+      });
+  });
