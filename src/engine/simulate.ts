@@ -181,12 +181,13 @@ export class Simulation {
     const nodes = this.ctx.nodes;
     const perNode = this.eventsByNode;
     const endMs = this.ctx.durationMs;
+    q.limit = endMs;
     let budget = maxEvents;
     while (budget > 0) {
       const slice = budget < SLICE ? budget : SLICE;
       let i = 0;
       for (; i < slice; i++) {
-        if (!q.popUntil(endMs)) {
+        if (!q.popDue()) {
           this.events += i;
           this.stop(endMs);
           return true;

@@ -76,6 +76,27 @@ export class Rng {
     return ((t >>> 0) + 1) / 4294967296;
   }
 
+  /** The last drawLogOpen(): the log of a uniform in (0, 1] (a field, as `normal` is). */
+  logOpen = -0.5;
+
+  /**
+   * Draws Math.log(nextOpen()) into `logOpen`, the step written out: an exponential gap's draw
+   * (every Poisson arrival), which a caller V8 does not inline it into would get boxed.
+   */
+  drawLogOpen(): void {
+    const st = this.s;
+    const a = st[0];
+    const b = st[1];
+    const c = st[2];
+    const d = st[3];
+    const t = (((a + b) | 0) + d) | 0;
+    st[3] = (d + 1) | 0;
+    st[0] = b ^ (b >>> 9);
+    st[1] = (c + (c << 3)) | 0;
+    st[2] = (((c << 21) | (c >>> 11)) + t) | 0;
+    this.logOpen = Math.log(((t >>> 0) + 1) / 4294967296);
+  }
+
   /** The last drawNormal() (a field: a double kept here is not boxed on each draw). */
   normal = 0.5;
 

@@ -54,4 +54,17 @@ describe('event queue', () => {
       { seed: 20261206, numRuns: 300 },
     );
   });
+
+  it('popDue() pops what is due by the limit field, in order, and leaves later events in place', () => {
+    const q = new EventQueue(4);
+    for (const t of [5, 1, 9, 3, 7]) q.push(t, 0, t);
+    q.limit = 6;
+    const popped: number[] = [];
+    while (q.popDue()) popped.push(q.poppedArg);
+    expect(popped).toEqual([1, 3, 5]);
+    expect(q.size).toBe(2);
+    q.limit = Infinity;
+    while (q.popDue()) popped.push(q.poppedArg);
+    expect(popped).toEqual([1, 3, 5, 7, 9]);
+  });
 });

@@ -88,4 +88,14 @@ describe('random number streams', () => {
     }
     expect(r.next()).toBe(ref[2000] / 2 ** 32);
   });
+
+  it('drawLogOpen() is the log of the next nextOpen() draw of the stream, and the stream goes on after it', () => {
+    const r = new Rng(11, 5);
+    const ref = referenceStream(11, 5, 1001);
+    for (let k = 0; k < 1000; k++) {
+      r.drawLogOpen();
+      expect(r.logOpen).toBe(Math.log((ref[k] + 1) / 2 ** 32));
+    }
+    expect(r.next()).toBe(ref[1000] / 2 ** 32);
+  });
 });

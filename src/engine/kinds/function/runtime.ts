@@ -358,7 +358,7 @@ export class FunctionRuntime extends NodeBase<FunctionParams> {
       this.invocations++;
       if (series) series.count(this.sRequests, t);
     }
-    this.at(t + initMs + runMs, HANDLER_DONE, slot);
+    this.ctx.queue.push(t + initMs + runMs, (this.index << 4) | HANDLER_DONE, slot);
     return true;
   }
 

@@ -248,8 +248,10 @@ export class ArrivalProcess {
   /** next(t) into `nextAt`: the same draws and times. */
   advance(t: number): void {
     if (this.silent) this.nextAt = Infinity;
-    else if (this.mode === POISSON) this.nextAt = t - Math.log(this.rng.nextOpen()) / this.step;
-    else if (this.mode === CONSTANT) this.nextAt = nextOnGrid(t, this.step, CONSTANT_OFFSET);
+    else if (this.mode === POISSON) {
+      this.rng.drawLogOpen();
+      this.nextAt = t - this.rng.logOpen / this.step;
+    } else if (this.mode === CONSTANT) this.nextAt = nextOnGrid(t, this.step, CONSTANT_OFFSET);
     else this.nextAt = this.thin(t);
   }
 
