@@ -98,4 +98,14 @@ describe('random number streams', () => {
     }
     expect(r.next()).toBe(ref[1000] / 2 ** 32);
   });
+
+  it('drawNext() is the next next() draw of the stream, into a field', () => {
+    const a = new Rng(3, 9);
+    const b = new Rng(3, 9);
+    for (let k = 0; k < 1000; k++) {
+      a.drawNext();
+      expect(a.uniform).toBe(b.next());
+    }
+    expect(a.nextU32()).toBe(b.nextU32());
+  });
 });

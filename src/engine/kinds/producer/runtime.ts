@@ -110,7 +110,8 @@ export class ProducerRuntime extends NodeBase<ProducerParams> {
   private drawType(): number {
     const n = this.types.length;
     if (n === 1) return this.types[0];
-    const x = this.mix.next() * this.totalWeight;
+    this.mix.drawNext();
+    const x = this.mix.uniform * this.totalWeight;
     const c = this.cumulative;
     for (let i = 0; i < n - 1; i++) if (x < c[i]) return this.types[i];
     // Guards rounding of the last cumulative sum; zero-weight types at the end are skipped.
