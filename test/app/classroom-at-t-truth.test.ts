@@ -156,6 +156,13 @@ describe('counters the recorder keeps per increment', () => {
     ['eventbridge-pipes', 'pipe', 'filteredOut'],
     ['limits-timeout-concurrency', 'report', 'throttles'],
     ['limits-timeout-concurrency', 'users', 'requests'],
+    // A container host pool's figures (its levels recorded on each of its services).
+    ['ecs-on-ec2', 'web', 'hostsMax'],
+    ['ecs-on-ec2', 'web', 'hostsMean'],
+    ['ecs-on-ec2', 'web', 'tasksPerHost'],
+    ['ecs-on-ec2', 'web', 'idleCapacity'],
+    ['compare-eks', 'apiService', 'idleCapacity'],
+    ['compare-eks', 'renderService', 'hostsMax'],
   ];
   const names = [...new Set(figures.map((f) => f[0]))];
   for (const name of names)

@@ -2,8 +2,13 @@ import {
   LVL_FLEET_DRAINING,
   LVL_FLEET_SERVING,
   LVL_FLEET_STARTING,
+  LVL_POOL_HOSTS,
+  LVL_POOL_MEM,
+  LVL_POOL_TASKS,
+  LVL_POOL_VCPU,
   LVL_QUEUE_VISIBLE,
   REC_COUNT,
+  REC_LEVEL,
   REC_COUNT_WARMUP,
   REC_ENV_BUSY,
   REC_ENV_IDLE,
@@ -14,7 +19,7 @@ import { KINDS } from '../../engine/kinds/registry';
 import type { CountAtT } from '../../engine/kinds/catalog-types';
 import type { NodeKind } from '../../engine/kinds/names';
 import { round6 } from '../../engine/metrics/series';
-import { meanUtilizationUpTo, peakUpTo } from './internals';
+import { areaUpTo, meanUtilizationUpTo, peakUpTo, trackKey, type NodeTracks } from './internals';
 import type { ReplayData } from './replay-data';
 import { TARGET_TRACES } from './run-options';
 
@@ -248,6 +253,7 @@ function indexOf(data: ReplayData): TimeIndex {
       peaks.set(id, {
         maxInstances: peakUpTo(nt, [LVL_FLEET_STARTING, LVL_FLEET_SERVING, LVL_FLEET_DRAINING]),
         meanUtilization: windowed(data, (from) => meanUtilizationUpTo(nt, from)),
+        ...(nt.info.hostVcpu !== undefined ? poolFigures(data, nt) : {}),
       });
   }
   const ix: TimeIndex = {
@@ -282,6 +288,47 @@ function windowed(
   const whole = build(0);
   const after = data.measureFromMs > 0 ? build(data.measureFromMs) : whole;
   return (t) => (t > data.measureFromMs ? after(t) : whole(t));
+}
+
+/**
+ * ECS on EC2 / EKS: the cluster pool's figures of a run that ends at t (host-pool.ts's
+ * figures()): its most and mean instances, tasks per instance and the idle share of the paid
+ * capacity, from the pool's levels recorded on the service.
+ */
+function poolFigures(data: ReplayData, nt: NodeTracks): Record<string, (t: number) => number | undefined> {
+  const track = (lvl: number) => nt.tracks.get(trackKey(REC_LEVEL, lvl));
+  const hostsTrack = track(LVL_POOL_HOSTS) ?? { t: [], v: [] };
+  const vcpu = nt.info.hostVcpu!;
+  const memory = nt.info.hostMemoryGB!;
+  const figures = (from: number) => {
+    const hosts = areaUpTo(track(LVL_POOL_HOSTS), from);
+    const tasks = areaUpTo(track(LVL_POOL_TASKS), from);
+    const cpu = areaUpTo(track(LVL_POOL_VCPU), from);
+    const mem = areaUpTo(track(LVL_POOL_MEM), from);
+    const most = peakFrom(hostsTrack.t, hostsTrack.v, from);
+    return (t: number) => {
+      const span = t - from;
+      const mean = (area: (t: number) => number) => (span > 0 ? area(t) / span : 0);
+      const h = mean(hosts);
+      if (h <= 0) return { hostsMean: 0, hostsMax: most(t), tasksPerHost: 0, idleCapacity: 0 };
+      const used = Math.max(mean(cpu) / (h * vcpu), mean(mem) / (h * memory));
+      return {
+        hostsMean: round6(h),
+        hostsMax: most(t),
+        tasksPerHost: round6(mean(tasks) / h),
+        idleCapacity: round6(used >= 1 ? 0 : 1 - used),
+      };
+    };
+  };
+  const whole = figures(0);
+  const after = data.measureFromMs > 0 ? figures(data.measureFromMs) : whole;
+  const at = (t: number) => (t > data.measureFromMs ? after(t) : whole(t));
+  return {
+    hostsMax: (t) => at(t).hostsMax,
+    hostsMean: (t) => at(t).hostsMean,
+    tasksPerHost: (t) => at(t).tasksPerHost,
+    idleCapacity: (t) => at(t).idleCapacity,
+  };
 }
 
 /**

@@ -1,7 +1,12 @@
 import { KINDS } from '../../engine/kinds/registry';
 import { type MetricName, type NodeKind, type SeriesName, type TotalName } from '../../engine/kinds/names';
 import type { Result } from '../../engine/result';
-import { REC_ENV_BUSY, recordingColumns } from '../../engine/sim/recorder';
+import {
+  DEFAULT_RECORD_LIMIT,
+  REC_ENV_BUSY,
+  recordCapText,
+  recordingColumns,
+} from '../../engine/sim/recorder';
 import { exactAt, nodeFiguresAt, totalAt } from './at-time';
 import { cumulativeAt, seriesAt } from './internals';
 import type { ReplayData } from './replay-data';
@@ -27,8 +32,7 @@ export interface CounterValue {
 }
 
 /** Why a counter or badge has no value during a replay (its tooltip). */
-export const NOT_AT_T =
-  'Not counted at t: the engine counts this for the whole run only, and the replay has no record of it up to t. The whole run’s figure returns when the replay closes.';
+export const NOT_AT_T = `Not counted at t: the replay has no record of it up to t (its recording stopped at its cap of ${recordCapText(DEFAULT_RECORD_LIMIT)} of changes a part, which no shipped template reaches, or the engine counts it for the whole run only). The whole run’s figure returns when the replay closes.`;
 
 /** Labels of totals and metrics (names the catalogs declare: a stale one does not compile). */
 export const LABELS: Partial<Record<TotalName | MetricName, string>> = {

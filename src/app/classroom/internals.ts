@@ -546,6 +546,43 @@ export function insidesAt(internals: Internals, t: number): Record<string, unkno
  * `meanUtilization` of a run that ends at t, from the recorded levels. Undefined before
  * `from` (a run that stops in its warm-up measures nothing).
  */
+/**
+ * A level's time integral from fromMs to t, summed the engine's way (metrics/level.ts: a
+ * product per change, from the later of the last change and the window's start), so its mean
+ * (this ÷ (t − from)) is the figure of a run that ends at t, to the last bit.
+ */
+export function areaUpTo(tr: Track | undefined, fromMs: number): (t: number) => number {
+  const at: number[] = [];
+  const area: number[] = [];
+  const val: number[] = [];
+  let acc = 0;
+  let last = 0;
+  let value = 0;
+  for (let i = 0; i < (tr?.t.length ?? 0); i++) {
+    const t = tr!.t[i];
+    const from = last > fromMs ? last : fromMs;
+    if (t > from && value !== 0) acc += value * (t - from);
+    if (t > last) last = t;
+    value = tr!.v[i];
+    at.push(last);
+    area.push(acc);
+    val.push(value);
+  }
+  return (t) => {
+    let lo = 0;
+    let hi = at.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (at[mid] <= t) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo === 0) return 0;
+    const from = at[lo - 1] > fromMs ? at[lo - 1] : fromMs;
+    const v = val[lo - 1];
+    return t > from && v !== 0 ? area[lo - 1] + v * (t - from) : area[lo - 1];
+  };
+}
+
 export function meanUtilizationUpTo(nt: NodeTracks, fromMs: number): (t: number) => number | undefined {
   const slots = nt.info.slotsPerInstance ?? 0;
   const levels = [LVL_FLEET_BUSY, LVL_FLEET_SERVING, LVL_FLEET_DRAINING].map(

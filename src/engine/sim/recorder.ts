@@ -102,6 +102,17 @@ export const LVL_FLEET_SERVING = 12;
 export const LVL_FLEET_STARTING = 13;
 /** Server / container service: instances (tasks) draining after a scale-in. */
 export const LVL_FLEET_DRAINING = 14;
+/**
+ * ECS on EC2 / EKS: the cluster pool's instances running (launched: booting or serving), on
+ * each of the pool's services (its host figures are the same on each).
+ */
+export const LVL_POOL_HOSTS = 20;
+/** ECS on EC2 / EKS: the pool's tasks placed. */
+export const LVL_POOL_TASKS = 21;
+/** ECS on EC2 / EKS: the pool's vCPU reserved by tasks. */
+export const LVL_POOL_VCPU = 22;
+/** ECS on EC2 / EKS: the pool's memory reserved by tasks, GB. */
+export const LVL_POOL_MEM = 23;
 
 /**
  * The most bytes each part of a recording (functions' environments, the other kinds' insides,
@@ -148,6 +159,9 @@ export interface RecordingNode {
   readers?: string[];
   /** Container service: the launch type, 'ec2' or 'eks' when its tasks sit on hosts. */
   launchType?: string;
+  /** ECS on EC2 / EKS: vCPU and memory (GB) of one instance of its pool (LVL_POOL_*). */
+  hostVcpu?: number;
+  hostMemoryGB?: number;
   /** The node's metrics whose increments are recorded (REC_COUNT's a indexes this). */
   counters?: string[];
   /**

@@ -1,4 +1,5 @@
 import { Level } from '../../metrics/level';
+import { LVL_POOL_HOSTS, LVL_POOL_MEM, LVL_POOL_TASKS, LVL_POOL_VCPU, REC_LEVEL } from '../../sim/recorder';
 import type { SimContext } from '../../sim/context';
 import { growF64, growI32, growU8 } from '../../sim/slots';
 import { billedLifeSeconds } from '../server/fleet';
@@ -118,6 +119,28 @@ export class HostPool {
     this.memberSeries.push(level);
   }
 
+  /** Services whose recorded insides carry the pool's levels (the replay's host figures at t). */
+  private readonly recNodes: number[] = [];
+
+  /** Records the pool's levels on this service's node too, from now on. */
+  addRecorded(node: number): void {
+    const info = this.ctx.recorder!.nodes[node];
+    info.hostVcpu = this.vcpu;
+    info.hostMemoryGB = this.memoryGB;
+    this.recNodes.push(node);
+  }
+
+  /** The pool's levels after a change at t, on each recorded service (unchanged ones are not kept). */
+  private record(t: number): void {
+    const rec = this.ctx.recorder!;
+    for (const n of this.recNodes) {
+      rec.add(t, n, REC_LEVEL, LVL_POOL_HOSTS, this.running);
+      rec.add(t, n, REC_LEVEL, LVL_POOL_TASKS, this.placedTasks.value);
+      rec.add(t, n, REC_LEVEL, LVL_POOL_VCPU, this.reservedVcpu.value);
+      rec.add(t, n, REC_LEVEL, LVL_POOL_MEM, this.reservedMem.value);
+    }
+  }
+
   fits(vcpu: number, memoryGB: number): boolean {
     return vcpu <= this.vcpu + EPS && memoryGB <= this.memoryGB + EPS;
   }
@@ -148,6 +171,7 @@ export class HostPool {
     this.placedTasks.add(1, t);
     this.reservedVcpu.add(vcpu, t);
     this.reservedMem.add(memoryGB, t);
+    if (this.recNodes.length > 0) this.record(t);
     return best;
   }
 
@@ -163,6 +187,7 @@ export class HostPool {
     this.placedTasks.add(-1, t);
     this.reservedVcpu.add(-vcpu, t);
     this.reservedMem.add(-memoryGB, t);
+    if (this.recNodes.length > 0) this.record(t);
     if (--this.tasks[host] === 0) {
       this.emptySince[host] = t;
       this.owner.scheduleHost(t + this.emptyMs, HOST_IDLE, host);
@@ -228,6 +253,7 @@ export class HostPool {
     this.running = n;
     this.hosts.set(n, t);
     for (const s of this.memberSeries) s.set(n, t);
+    if (this.recNodes.length > 0) this.record(t);
   }
 
   /** Bills the instances still running at the end; once, however many members call it. */

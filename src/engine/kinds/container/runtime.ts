@@ -57,6 +57,7 @@ export class ContainerRuntime extends FleetRuntime<ContainerParams> implements P
         `${spec.label || spec.id}: a task of ${p.vcpu} vCPU and ${p.memoryGB} GB does not fit a ${p.instanceType}`,
       );
     this.pool = pool;
+    if (this.rec !== null) pool.addRecorded(this.recNode);
     const s = ctx.series;
     this.hostSeries = new Level(ctx.measureFromMs, s, s ? s.register(`${spec.id}.hosts`, 'level') : -1);
     pool.addSeries(this.hostSeries);
