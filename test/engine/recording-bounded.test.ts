@@ -240,20 +240,20 @@ describe('the compact encoding gives the same value at any t as every change rec
     );
   });
 
-  it('fails when a change is left out: a level set back to an earlier value is still recorded', () => {
+  it('keeps every change of a level, coalescing only those at one instant', () => {
     const rec = new Recorder();
     const q = rec.describe({ id: 'q', kind: 'queue' });
     rec.add(10, q, REC_LEVEL, 0, 3);
-    rec.add(20, q, REC_LEVEL, 0, 3); // unchanged: no record
+    rec.add(20, q, REC_LEVEL, 0, 3); // unchanged: still a record
     rec.add(30, q, REC_LEVEL, 0, 5);
     rec.add(40, q, REC_LEVEL, 0, 3); // back to 3: a change
     rec.add(40.5, q, REC_LEVEL, 0, 7);
     rec.add(40.5, q, REC_LEVEL, 0, 2); // same instant: one record, its highest value 7
     const r = rec.toRecording();
     const c = recordingColumns(r);
-    expect([...c.t]).toEqual([10, 30, 40, 40.5]);
-    expect([...c.v]).toEqual([3, 5, 3, 2]);
-    expect([...c.hi]).toEqual([3, 5, 3, 7]);
+    expect([...c.t]).toEqual([10, 20, 30, 40, 40.5]);
+    expect([...c.v]).toEqual([3, 3, 5, 3, 2]);
+    expect([...c.hi]).toEqual([3, 3, 5, 3, 7]);
     expect(valueAt(c, q, REC_LEVEL, 0, 45)).toEqual({ v: 2, peak: 7, high: 2 });
     expect(valueAt(c, q, REC_LEVEL, 0, 40.5).high).toBe(7);
     expect(valueAt(c, q, REC_LEVEL, 0, 35).v).toBe(5);

@@ -179,9 +179,9 @@ export interface RecordingNode {
  * number; whether a highest value follows), its time (nothing when it is the previous
  * record's, else the step from it in 1/1,024 ms as a varint when that is exact, else the
  * 8-byte float), its node and `a` as varints, its value as a zigzag varint or an 8-byte float,
- * and its highest value at that instant as an 8-byte float when above the value. A level is
- * recorded only when its value changes, and changes of one level at one instant are one
- * record; so a typical change takes 4 to 13 bytes rather than the 48 of six number columns.
+ * and its highest value at that instant as an 8-byte float when above the value. Changes of
+ * one level at one instant are one record; so a typical change takes 4 to 13 bytes rather
+ * than the 48 of six number columns.
  */
 export interface Recording {
   /** Most bytes of each part: functions' environments, the other kinds' insides, counter increments. */
@@ -248,9 +248,6 @@ export function ulp(x: number): number {
   return exp === 0 ? 2 ** -1074 : 2 ** (exp - 1075);
 }
 
-/** A level's key for "only when it changes": node, code and a. */
-const levelKey = (node: number, code: number, a: number) => (node * 16 + code) * 2 ** 33 + a;
-
 export class Recorder {
   /** Records of the latest instant, kept as columns so a later change at that instant can replace one. */
   private pT = -Infinity;
@@ -279,9 +276,6 @@ export class Recorder {
   private readonly counterIdx: number[] = [];
   /** Bytes written per counter (key node × 65,536 + its index), against COUNTER_SHARE. */
   private readonly perCounter = new Map<number, number>();
-  /** Per level, the time of its latest record and its value then: a value unchanged is not recorded again. */
-  private readonly levelT = new Map<number, number>();
-  private readonly levelV = new Map<number, number>();
 
   constructor(readonly limit = DEFAULT_RECORD_LIMIT) {}
 
@@ -343,7 +337,6 @@ export class Recorder {
   }
 
   add(t: number, node: number, code: number, a: number, v = 0): void {
-    const level = code >= REC_LEVEL && code < REC_COUNT;
     // A level set again at the same instant replaces its value (a batch of ten messages is
     // one record, not ten): look back over the last few records made at this instant.
     if (code >= REC_LEVEL) {
@@ -351,34 +344,19 @@ export class Recorder {
       if (j >= 0) {
         this.pV[j] = v;
         if (v > this.pHi[j]) this.pHi[j] = v;
-        if (level) this.noteLevel(t, node, code, a, v);
         return;
       }
     }
-    if (level) {
-      // A level set to the value it already has changes nothing at any t: not recorded.
-      const key = levelKey(node, code, a);
-      const at = this.levelT.get(key);
-      if (at !== undefined && t >= at && Object.is(this.levelV.get(key), v)) return;
-    }
+    // A level set again to the value it has is still recorded: a record made late for an
+    // earlier instant (as an environment's is) could otherwise be left in force where this
+    // one would have set the value back (the property test of recording-bounded found it).
     const part = partOf(code);
     if (!this.room(part)) {
       if (part === PART_INSIDES) this.insidesTruncatedAtMs ??= t;
       else this.truncatedAtMs ??= t;
       return;
     }
-    if (level) this.noteLevel(t, node, code, a, v);
     this.push(t, node, code, a, v);
-  }
-
-  /** A level's latest value, by time (a record made late for an earlier instant does not count). */
-  private noteLevel(t: number, node: number, code: number, a: number, v: number): void {
-    const key = levelKey(node, code, a);
-    const at = this.levelT.get(key);
-    if (at === undefined || t >= at) {
-      this.levelT.set(key, t);
-      this.levelV.set(key, v);
-    }
   }
 
   /** The pending record of this node, code and a at instant t among the last few, or −1. */
