@@ -307,6 +307,8 @@ function readLessonRecord(stored: unknown): LessonRecord | undefined {
  * else (first visit) the default template already in the store. Then saves every change.
  */
 export async function startSession(): Promise<void> {
+  const elsewhere =
+    'This diagram is open in another tab, which saves it. Changes made here are kept in History, not as your saved diagram.';
   tabLock = await openTabLock({
     beforeRelease: flush,
     onLost: () =>
@@ -323,13 +325,11 @@ export async function startSession(): Promise<void> {
         savingNote:
           'The other tab that saved this diagram was closed, so nothing saves it now. Continue here to save this tab’s diagram (what the other tab saved last stays in History).',
       }),
+    // The saving tab was only reloading: it saves again, as before.
+    onHeldElsewhere: () =>
+      useSession.setState({ saving: 'otherTab', otherTabClosed: false, savingNote: elsewhere }),
   });
-  if (!tabLock.held)
-    useSession.setState({
-      saving: 'otherTab',
-      savingNote:
-        'This diagram is open in another tab, which saves it. Changes made here are kept in History, not as your saved diagram.',
-    });
+  if (!tabLock.held) useSession.setState({ saving: 'otherTab', savingNote: elsewhere });
   const link = decodeShare(location.hash);
   let opened = false;
   const lesson = link ? undefined : readLessonRecord(await get<unknown>(LESSON_KEY).catch(() => undefined));
