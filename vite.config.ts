@@ -29,7 +29,12 @@ export default defineConfig({
           globalSetup: ['test/e2e/global-setup.ts'],
           testTimeout: 90_000,
           hookTimeout: 180_000,
-          fileParallelism: false,
+          // Two files at a time against the one build and the one Chromium of global-setup.ts: a
+          // browser test mostly waits on the page, so two share the two cores well (about 550 s
+          // instead of 950 s one after another). After the engine and app files (their own group:
+          // Vitest runs a group at a time, and each group has one worker count).
+          maxWorkers: 2,
+          sequence: { groupOrder: 1 },
         },
       },
     ],

@@ -126,3 +126,42 @@ export async function runToEnd(page: Page): Promise<void> {
     .filter({ hasText: /^Done:/ })
     .waitFor({ timeout: 90_000 });
 }
+
+/**
+ * Waits until the diagram's view has come to rest: the viewport's transform, the canvas's box,
+ * every overlay's and every node's box unchanged for `quietMs`. The app fits the view 90–120 ms
+ * after the last change of size or overlay (canvas/Canvas.tsx) and may animate the fit for
+ * 200 ms, so 300 ms without a change means no fit is pending. A fixed sleep either wastes that
+ * time or, on a loaded machine, checks a view that is still moving.
+ */
+export async function viewAtRest(page: Page, quietMs = 300): Promise<void> {
+  await page.evaluate(
+    (quiet) =>
+      new Promise<void>((done) => {
+        const read = () => {
+          const vp = document.querySelector('.react-flow__viewport');
+          const parts = [vp ? getComputedStyle(vp).transform : ''];
+          for (const el of document.querySelectorAll(
+            '.canvas__flow, .canvas .react-flow__panel, .canvas .notice, .react-flow__node',
+          )) {
+            const r = el.getBoundingClientRect();
+            parts.push(`${r.x},${r.y},${r.width},${r.height}`);
+          }
+          return parts.join(';');
+        };
+        let last = read();
+        let since = performance.now();
+        const tick = () => {
+          const now = read();
+          if (now !== last) {
+            last = now;
+            since = performance.now();
+          }
+          if (performance.now() - since >= quiet) done();
+          else setTimeout(tick, 20);
+        };
+        setTimeout(tick, 20);
+      }),
+    quietMs,
+  );
+}

@@ -1,7 +1,7 @@
 import lzString from 'lz-string';
 import type { Locator, Page } from 'playwright-core';
 import { afterEach, describe, expect, inject, it } from 'vitest';
-import { hasBrowser, openApp, openBrowser, type BrowserSession } from './browser';
+import { hasBrowser, openApp, openBrowser, viewAtRest, type BrowserSession } from './browser';
 
 /** Drags with real mouse events, in steps, so React Flow sees a connection being drawn. */
 async function drawEdge(page: Page, from: Locator, to: Locator) {
@@ -112,7 +112,7 @@ describe.skipIf(!hasBrowser)('checks that refuse', () => {
       [1920, 1080],
     ]) {
       await page.setViewportSize({ width: w, height: h });
-      await page.waitForTimeout(300);
+      await viewAtRest(page);
       await s.screenshot(`checks-rule-targets-${w}`);
     }
     await page.getByRole('button', { name: /Run/ }).first().click();

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { hasBrowser, openBrowser, openReplayOf, type BrowserSession } from './browser';
+import { hasBrowser, openBrowser, openReplayOf, viewAtRest, type BrowserSession } from './browser';
 
 const doc = (name: string) =>
   JSON.parse(readFileSync(resolve(import.meta.dirname, `../../src/templates/${name}.json`), 'utf8'));
@@ -36,7 +36,7 @@ describe.skipIf(!hasBrowser)('classroom: text drawn on the replay canvas is read
       const canvas = page.getByTestId('replay-canvas');
       await expect.poll(() => canvas.getAttribute('data-text-px'), { timeout: 10_000 }).toBeTruthy();
       // The view settles (a fitted view may still move): read it once it holds.
-      await page.waitForTimeout(500);
+      await viewAtRest(page);
       const shown = Number(await canvas.getAttribute('data-text-px'));
       const zoom = await page
         .locator('.react-flow__viewport')

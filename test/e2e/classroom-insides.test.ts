@@ -6,7 +6,7 @@ import { afterEach, describe, expect, inject, it } from 'vitest';
 import { buildInternals, insidesAt } from '../../src/app/classroom/internals';
 import { classroomRunOptions } from '../../src/app/classroom/run-options';
 import { simulate } from '../../src/engine/simulate';
-import { hasBrowser, openBrowser, type BrowserSession } from './browser';
+import { hasBrowser, openBrowser, viewAtRest, type BrowserSession } from './browser';
 import { insidesDoc } from './insides-doc';
 
 async function insidesShown(page: Page): Promise<{ time: number; insides: Record<string, unknown> }> {
@@ -53,7 +53,7 @@ describe.skipIf(!hasBrowser)("classroom: queues', streams' and fleets' insides a
       [1440, 900],
     ]) {
       await page.setViewportSize({ width: w, height: h });
-      await page.waitForTimeout(300);
+      await viewAtRest(page);
       await s.screenshot(`classroom-insides-${w}`);
     }
   });

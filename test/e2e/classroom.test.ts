@@ -58,7 +58,10 @@ describe.skipIf(!hasBrowser)('classroom', () => {
     await page.getByRole('combobox', { name: 'Speed' }).selectOption('1');
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await page.keyboard.press('Space');
-    await page.waitForTimeout(700);
+    // Playing until the drawn time has moved on by more than 300 ms (however long that takes here).
+    await expect
+      .poll(async () => Number((await drawnState(page)).time), { timeout: 20_000 })
+      .toBeGreaterThan(Number(stepped.time) + 300);
     await page.getByRole('button', { name: 'Pause', exact: true }).click();
     const paused = await drawnState(page);
     expect(Number(paused.time)).toBeGreaterThan(Number(stepped.time) + 300);
@@ -146,7 +149,10 @@ describe.skipIf(!hasBrowser)('classroom', () => {
     expect(st.moving).toBe('0');
     await page.getByRole('combobox', { name: 'Speed' }).selectOption('1');
     await page.getByRole('button', { name: 'Play', exact: true }).click();
-    await page.waitForTimeout(400);
+    // Once it is really playing (the drawn time moves on), still nothing moves.
+    await expect
+      .poll(async () => Number((await drawnState(page)).time), { timeout: 20_000 })
+      .toBeGreaterThan(Number(st.time) + 200);
     expect((await drawnState(page)).moving).toBe('0');
     await page.getByRole('button', { name: 'Pause', exact: true }).click();
     await s.screenshot('classroom-reduced-motion');

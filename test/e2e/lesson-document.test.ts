@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { hasBrowser, openApp, SCREENSHOTS, type BrowserSession } from './browser';
+import { hasBrowser, openApp, SCREENSHOTS, viewAtRest, type BrowserSession } from './browser';
 
 const nodes = (page: Page) => page.locator('.react-flow__node');
 const viewport = (page: Page) =>
@@ -42,7 +42,7 @@ describe.skipIf(!hasBrowser)('a lesson opens as its own document', () => {
     // The person's own view: zoomed with the wheel, one node selected.
     await page.locator('.canvas .react-flow__pane').hover();
     await page.mouse.wheel(0, 300);
-    await page.waitForTimeout(400);
+    await viewAtRest(page);
     await page.getByTestId('node-queue').click();
     const myView = await viewport(page);
 
@@ -69,7 +69,7 @@ describe.skipIf(!hasBrowser)('a lesson opens as its own document', () => {
       [1920, 1080],
     ]) {
       await page.setViewportSize({ width: w, height: h });
-      await page.waitForTimeout(400);
+      await viewAtRest(page);
       await page.screenshot({ path: `${SCREENSHOTS}/lesson-document-wrong-${w}.png` });
     }
     await page.setViewportSize({ width: 1366, height: 768 });
@@ -86,7 +86,7 @@ describe.skipIf(!hasBrowser)('a lesson opens as its own document', () => {
     await expect.poll(() => lessonBanner(page).count()).toBe(0);
     await expect(page.locator('#scenario-name').inputValue()).resolves.toBe('My own diagram');
     await expect.poll(() => nodes(page).count()).toBe(4);
-    await page.waitForTimeout(600); // past the automatic fit that follows a change of diagram
+    await viewAtRest(page); // past the automatic fit that follows a change of diagram
     expect(await viewport(page)).toBe(myView);
     await expect
       .poll(() => page.locator('.react-flow__node.selected [data-testid="node-queue"]').count(), {

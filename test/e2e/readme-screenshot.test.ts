@@ -2,7 +2,7 @@ import { copyFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { hasBrowser, openApp, type BrowserSession } from './browser';
+import { hasBrowser, openApp, viewAtRest, type BrowserSession } from './browser';
 
 /**
  * The README's screenshot: the default template, run, with its results, at 1440×900. The flow
@@ -50,7 +50,7 @@ describe.skipIf(!hasBrowser)('README screenshot', () => {
     await page.locator('.results-slot').evaluate((el) => el.scrollTo(0, el.scrollHeight));
     // The pointer away from everything (no hover states), then a settled frame.
     await page.mouse.move(0, 0);
-    await page.waitForTimeout(400);
+    await viewAtRest(page);
     const path = await s.screenshot('readme-screenshot');
     if (process.env.UPDATE_SCREENSHOT === '1') copyFileSync(path, README_SHOT);
   });

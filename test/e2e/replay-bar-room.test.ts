@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { hasBrowser, openApp, type BrowserSession } from './browser';
+import { hasBrowser, openApp, viewAtRest, type BrowserSession } from './browser';
 
 type Box = { x: number; y: number; width: number; height: number };
 const intersects = (a: Box, b: Box) =>
@@ -37,7 +37,7 @@ describe.skipIf(!hasBrowser)('the replay bar leaves the zoom buttons and the map
       await page.getByTestId('results-drawer').waitFor({ timeout: 60_000 });
       await page.getByRole('button', { name: 'Replay requests on the canvas' }).click();
       await page.locator('.playback').first().waitFor();
-      await page.waitForTimeout(300);
+      await viewAtRest(page);
       const [bar] = await visible(page, '.playback');
       const controls = await visible(page, '.canvas .react-flow__controls');
       const maps = await visible(page, '.canvas .react-flow__minimap');

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { hasBrowser, openApp, type BrowserSession } from './browser';
+import { hasBrowser, openApp, viewAtRest, type BrowserSession } from './browser';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 /** The shared corpus, read in place: ../shared from the project, ../../shared from a worktree. */
@@ -122,7 +122,7 @@ describe.skipIf(!hasBrowser || !CORPUS)('an imported corpus template reads witho
       const count = await page.locator('.react-flow__node').count();
       expect(count).toBeGreaterThan(2);
       // The fit settles after the nodes are measured.
-      await page.waitForTimeout(600);
+      await viewAtRest(page);
       await s.screenshot(`sam-import-layout-${file.replace(/\.ya?ml$/, '')}-1440`);
 
       const flow = (await page.locator('.canvas__flow').boundingBox())!;

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { hasBrowser, openApp, openTemplate, runToEnd, type BrowserSession } from './browser';
+import { hasBrowser, openApp, openTemplate, runToEnd, viewAtRest, type BrowserSession } from './browser';
 import { unreadableText } from './canvas-text';
 
 const zoomOf = (page: Page) =>
@@ -44,14 +44,14 @@ describe.skipIf(!hasBrowser)('semantic zoom when zooming out by hand', () => {
       await openTemplate(page, /^Open template Orchestration vs choreography/);
       await runToEnd(page);
       await page.getByTestId('results-drawer').waitFor();
-      await page.waitForTimeout(400);
+      await viewAtRest(page);
       await page.getByRole('button', { name: '1:1 Zoom to 100 %' }).click();
       await expect.poll(() => zoomOf(page)).toBe(1);
 
       const zoomOut = page.getByRole('button', { name: /zoom out/i });
       const seen: { zoom: number; labels: number; figures: number }[] = [];
       for (let step = 0; step < 20; step++) {
-        await page.waitForTimeout(350);
+        await viewAtRest(page);
         const zoom = await zoomOf(page);
         const { small, cut } = await unreadableText(page);
         expect(small, `at zoom ${zoom.toFixed(2)}`).toEqual([]);

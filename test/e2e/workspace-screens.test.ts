@@ -1,6 +1,14 @@
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { hasBrowser, openApp, openBrowser, openTemplate, runToEnd, type BrowserSession } from './browser';
+import {
+  hasBrowser,
+  openApp,
+  openBrowser,
+  openTemplate,
+  runToEnd,
+  viewAtRest,
+  type BrowserSession,
+} from './browser';
 import { unreadableText } from './canvas-text';
 
 /**
@@ -15,7 +23,7 @@ const SIZES = [
 
 /** Overlays on the canvas that cover a node, and nodes not wholly inside the canvas. */
 async function hidden(page: Page): Promise<string[]> {
-  await page.waitForTimeout(500);
+  await viewAtRest(page);
   return page.evaluate(() => {
     const box = (e: Element) => e.getBoundingClientRect();
     const flow = box(document.querySelector('.canvas__flow')!);

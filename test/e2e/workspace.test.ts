@@ -1,8 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { inject } from 'vitest';
-import { hasBrowser, openApp, runToEnd, type BrowserSession } from './browser';
-import { unreadableText } from './canvas-text';
+import { hasBrowser, openApp, viewAtRest, type BrowserSession } from './browser';
 
 type Box = { x: number; y: number; width: number; height: number };
 
@@ -32,8 +31,8 @@ async function boxes(page: Page, selector: string): Promise<Box[]> {
 
 /** Every open overlay on or beside the canvas, against every node: pairs that overlap. */
 async function coveredNodes(page: Page): Promise<string[]> {
-  // Let the automatic fit settle (it waits ~90 ms after the last change).
-  await page.waitForTimeout(400);
+  // The automatic fit follows an overlay about 90 ms after it changes.
+  await viewAtRest(page);
   const overlays = await page.locator('.canvas .react-flow__panel, .canvas .notice').evaluateAll((els) =>
     els
       .filter((e) => (e as HTMLElement).offsetParent !== null)
@@ -52,6 +51,15 @@ async function coveredNodes(page: Page): Promise<string[]> {
   for (const o of overlays)
     for (const n of nodes) if (intersects(o, n)) out.push(`${o.name} covers ${n.name}`);
   return out;
+}
+
+/** Where each node is placed on the diagram (its transform in the flow, not on screen). */
+function placement(page: Page): Promise<string> {
+  return page
+    .locator('.react-flow__node')
+    .evaluateAll((els) =>
+      els.map((e) => `${e.getAttribute('data-id')} ${(e as HTMLElement).style.transform}`).join(';'),
+    );
 }
 
 /** Text inside nodes whose content is wider than its box (cut off, or an ellipsis). */
@@ -138,7 +146,7 @@ describe.skipIf(!hasBrowser)('the workspace: the diagram is the stage', () => {
         .nth(i)
         .click();
       await page.locator('.react-flow__node').first().waitFor();
-      await page.waitForTimeout(300);
+      await viewAtRest(page);
       await page.getByRole('button', { name: '1:1 Zoom to 100 %' }).click();
       await expect
         .poll(() => page.locator('.react-flow__viewport').evaluate((e) => getComputedStyle(e).transform))
@@ -160,95 +168,22 @@ describe.skipIf(!hasBrowser)('the workspace: the diagram is the stage', () => {
       }
 
       // Auto-layout, then every connection's label sits outside every node's box.
+      const placed = await placement(page);
       await page.keyboard.press('Shift+L');
-      await page.waitForTimeout(800);
+      // The layout moves the nodes (elk, loaded the first time), then fits the view.
+      await expect
+        .poll(() => placement(page), { timeout: 10_000, message: `template ${i}: laid out` })
+        .not.toBe(placed);
+      await viewAtRest(page);
       const nodes = await boxes(page, '.react-flow__node');
       const labels = await boxes(page, '.kind-edge__label');
       const inside = labels.filter((l) => nodes.some((n) => intersects(l, n)));
       expect(inside, `template ${i}`).toEqual([]);
     }
-  });
+  }, 240_000); // 24 templates, each opened, read at 100 % and laid out
 
-  it('opening any template fits its whole diagram into the canvas (at 1366×768)', async () => {
-    s = await openApp({ width: 1366, height: 768 });
-    const { page } = s;
-    await page.getByRole('button', { name: 'Templates' }).click();
-    const opens = await page.getByRole('button', { name: /^Open template / }).count();
-    await page.keyboard.press('Escape');
-    for (let i = 0; i < opens; i++) {
-      await page.getByRole('button', { name: 'Templates' }).click();
-      await page
-        .getByRole('button', { name: /^Open template / })
-        .nth(i)
-        .click();
-      await page.locator('.react-flow__node').first().waitFor();
-      // The "Opened the template" message appears with the diagram; the fit must survive it.
-      await expect
-        .poll(
-          async () => {
-            const [flow] = await boxes(page, '.canvas__flow');
-            const nodes = await boxes(page, '.react-flow__node');
-            return nodes.filter(
-              (n) =>
-                n.x < flow.x - 1 ||
-                n.y < flow.y - 1 ||
-                n.x + n.width > flow.x + flow.width + 1 ||
-                n.y + n.height > flow.y + flow.height + 1,
-            ).length;
-          },
-          { timeout: 5_000, message: `template ${i}: nodes outside the canvas` },
-        )
-        .toBe(0);
-    }
-  });
-
-  it('after a run at 1366×768 every template is drawn whole, with no text under 10 px and no node over another', async () => {
-    s = await openApp({ width: 1366, height: 768 });
-    const { page } = s;
-    await page.getByRole('button', { name: 'Templates' }).click();
-    const opens = await page.getByRole('button', { name: /^Open template / }).count();
-    await page.keyboard.press('Escape');
-    for (let i = 0; i < opens; i++) {
-      await page.getByRole('button', { name: 'Templates' }).click();
-      await page
-        .getByRole('button', { name: /^Open template / })
-        .nth(i)
-        .click();
-      await page.locator('.react-flow__node').first().waitFor();
-      await runToEnd(page);
-      await page.getByTestId('results-drawer').waitFor();
-      await page.waitForTimeout(400);
-      // Text drawn on the canvas, at its size on screen: font size × zoom (× an edge label's own scale).
-      const small = await page.evaluate(() => {
-        const vp = document.querySelector('.react-flow__viewport')!;
-        const zoom = Number(/matrix\(([^,]+)/.exec(getComputedStyle(vp).transform)?.[1] ?? 1);
-        const out: string[] = [];
-        for (const el of document.querySelectorAll<HTMLElement>('.react-flow__node *, .kind-edge__label')) {
-          const text = [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent!.trim());
-          if (!text || el.offsetParent === null || el.closest('.visually-hidden')) continue;
-          const own = /scale\(([\d.]+)\)/.exec(el.style.transform)?.[1];
-          const px = parseFloat(getComputedStyle(el).fontSize) * zoom * Number(own ?? 1);
-          if (px < 9.95)
-            out.push(`${el.className} "${el.textContent}" ${px.toFixed(1)} px at zoom ${zoom.toFixed(2)}`);
-        }
-        return out;
-      });
-      expect(small, `template ${i}`).toEqual([]);
-      // Nor is any of it cut off (workspace-sizes.test.ts checks 1440 and 1920 the same way).
-      expect((await unreadableText(page)).cut, `template ${i}`).toEqual([]);
-      const [flow] = await boxes(page, '.canvas__flow');
-      const nodes = await boxes(page, '.react-flow__node');
-      for (const n of nodes) {
-        expect(n.x, `template ${i}`).toBeGreaterThanOrEqual(flow.x - 1);
-        expect(n.y, `template ${i}`).toBeGreaterThanOrEqual(flow.y - 1);
-        expect(n.x + n.width, `template ${i}`).toBeLessThanOrEqual(flow.x + flow.width + 1);
-        expect(n.y + n.height, `template ${i}`).toBeLessThanOrEqual(flow.y + flow.height + 1);
-      }
-      const overlapping = nodes.flatMap((a, k) => nodes.slice(k + 1).filter((b) => intersects(a, b)));
-      expect(overlapping, `template ${i}: nodes over nodes`).toEqual([]);
-      if (i === 13 || i === 14) await s.screenshot(`workspace-after-run-1366-template-${i}`);
-    }
-  });
+  // Opening every template at 1366×768 (fitted whole) and every template after a run at the three
+  // sizes: workspace-sizes.test.ts, one run per template for all three sizes.
 
   for (const size of SIZES) {
     it(`at ${size.width}×${size.height} a lesson's question card and the replay bar cover no node and not each other`, async () => {
