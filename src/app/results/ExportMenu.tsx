@@ -3,6 +3,7 @@ import type { Result } from '../../engine/result';
 import { billCsv, metricsCsv, seriesCsv } from './export/csv';
 import { dataUrlToBlob, diagramImage, type DiagramFormat } from './export/diagram-image';
 import { downloadBlob, downloadText, slug } from './export/download';
+import { resultJson } from './export/result-json';
 import { useScenarioStore } from '../store/scenario';
 
 /**
@@ -17,7 +18,7 @@ export function ExportMenu({ result, scenarioName }: { result: Result | null; sc
     ? [
         {
           label: 'Result (JSON)',
-          run: () => downloadText(JSON.stringify(result, null, 2), `${base}-result.json`, 'application/json'),
+          run: () => downloadText(resultJson(result), `${base}-result.json`, 'application/json'),
         },
         {
           label: 'Time series (CSV)',
