@@ -5,6 +5,7 @@ import type { KindFlowNode } from './to-flow';
 import { RunBadges } from './RunBadges';
 import { FindingMark } from '../checks/FindingMark';
 import { labelPxFor, nodeDetail } from './node-detail';
+import { useClassroom } from '../classroom/store';
 
 /**
  * One node on the canvas, in AWS's visual language: the service's icon, the category colour
@@ -19,7 +20,11 @@ export const KindNode = memo(function KindNode({ id, data, selected }: NodeProps
     return `${d.level}:${d.labelPx}:${d.badgePx}:${d.markPx}:${d.needPx}`;
   });
   const [level, labelPx, badgePx, markPx, needPx] = detailKey.split(':');
-  const compact = level === 'compact';
+  // Presenting, the presentation layout chooses what a node shows (its type is sized for the
+  // room at the fitted zoom): compact nodes there are shorter, the fit zooms in, the nodes grow
+  // again and the fit zooms out, for ever (seen at 1366×768: 0.72 ↔ 0.91 every few frames).
+  const presenting = useClassroom((s) => s.presenting);
+  const compact = level === 'compact' && !presenting;
   const compactPx = compact ? labelPxFor(node.label, Number(labelPx)) : 0;
   // Too far out for the label to read at 10 px: the icon alone, the name in the tooltip.
   const iconOnly = compact && compactPx < Number(needPx);
