@@ -207,14 +207,20 @@ export function trackKey(code: number, a: number): number {
 /** A track's value at t: the last one set at or before t (binary search), else `none`. */
 export function trackAt(tr: Track | undefined, t: number, none = 0): number {
   if (!tr) return none;
+  const n = countAtOrBefore(tr.t, t);
+  return n > 0 ? tr.v[n - 1] : none;
+}
+
+/** How many of the ascending `times` are at or before t (binary search). */
+export function countAtOrBefore(times: ArrayLike<number>, t: number): number {
   let lo = 0;
-  let hi = tr.t.length;
+  let hi = times.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (tr.t[mid] <= t) lo = mid + 1;
+    if (times[mid] <= t) lo = mid + 1;
     else hi = mid;
   }
-  return lo > 0 ? tr.v[lo - 1] : none;
+  return lo;
 }
 
 /**
@@ -569,13 +575,7 @@ export function areaUpTo(tr: Track | undefined, fromMs: number): (t: number) => 
     val.push(value);
   }
   return (t) => {
-    let lo = 0;
-    let hi = at.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (at[mid] <= t) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = countAtOrBefore(at, t);
     if (lo === 0) return 0;
     const from = at[lo - 1] > fromMs ? at[lo - 1] : fromMs;
     const v = val[lo - 1];
@@ -615,13 +615,7 @@ export function meanUtilizationUpTo(nt: NodeTracks, fromMs: number): (t: number)
   }
   return (t) => {
     if (t <= fromMs) return undefined;
-    let lo = 0;
-    let hi = at.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (at[mid] <= t) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = countAtOrBefore(at, t);
     const total = lo === 0 ? 0 : area[lo - 1] + u[lo - 1] * (t - at[lo - 1]);
     return Math.round((total / (t - fromMs)) * 1e6) / 1e6;
   };
