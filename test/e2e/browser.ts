@@ -133,6 +133,12 @@ export async function runToEnd(page: Page): Promise<void> {
  * after the last change of size or overlay (canvas/Canvas.tsx) and may animate the fit for
  * 200 ms, so 300 ms without a change means no fit is pending. A fixed sleep either wastes that
  * time or, on a loaded machine, checks a view that is still moving.
+ *
+ * The quiet time is counted from the first frame drawn after the last change, not from the
+ * change: a ResizeObserver (which schedules the app's refit) is told only when a frame is
+ * drawn, and a long task (recharts' code evaluated when the page is idle, 300 ms and more on a
+ * loaded machine) can hold that frame back past the quiet time. And it ends one tick after it
+ * was first seen quiet, so that a refit timer due by then has run before the last look.
  */
 export async function viewAtRest(page: Page, quietMs = 300): Promise<void> {
   await page.evaluate(
@@ -150,15 +156,31 @@ export async function viewAtRest(page: Page, quietMs = 300): Promise<void> {
           return parts.join(';');
         };
         let last = read();
-        let since = performance.now();
+        // When the first frame after the last change was drawn; null until it has been.
+        let since: number | null = null;
+        let seenQuiet = false;
+        let finished = false;
+        const frame = () => {
+          if (finished) return;
+          since ??= performance.now();
+          requestAnimationFrame(frame);
+        };
+        requestAnimationFrame(frame);
         const tick = () => {
           const now = read();
           if (now !== last) {
             last = now;
-            since = performance.now();
+            since = null;
+            seenQuiet = false;
+          } else if (since !== null && performance.now() - since >= quiet) {
+            if (seenQuiet) {
+              finished = true;
+              done();
+              return;
+            }
+            seenQuiet = true;
           }
-          if (performance.now() - since >= quiet) done();
-          else setTimeout(tick, 20);
+          setTimeout(tick, 20);
         };
         setTimeout(tick, 20);
       }),
