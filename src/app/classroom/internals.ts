@@ -33,6 +33,9 @@ import {
   type Recording,
   type RecordingNode,
 } from '../../engine/sim/recorder';
+import { countAtOrBefore, partitionPoint } from './binary-search';
+
+export { countAtOrBefore } from './binary-search';
 
 /**
  * What is inside a node at simulated time t, from the run's recording: a function's
@@ -211,30 +214,20 @@ export function trackAt(tr: Track | undefined, t: number, none = 0): number {
   return n > 0 ? tr.v[n - 1] : none;
 }
 
-/** How many of the ascending `times` are at or before t (binary search). */
-export function countAtOrBefore(times: ArrayLike<number>, t: number): number {
-  let lo = 0;
-  let hi = times.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (times[mid] <= t) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /**
- * The most a sum of recorded levels reached at or before t (0 before any record), as a
- * function of t: built once (a merged timeline with a running maximum), then a binary search
- * per t. A queue's most visible messages (its depth), a fleet's most running instances.
+ * The most a sum of recorded levels reached at or before t, as a function of t, counted the
+ * engine's way (metrics/level.ts's max): over the window from fromMs on, with the value held
+ * when the window opened, and the value held all along when nothing changed inside it (0
+ * before any record). Built once (a merged timeline), then a binary search per t. A queue's
+ * most visible messages (its depth), a fleet's most running instances.
  */
-export function peakUpTo(nt: NodeTracks, levels: readonly number[]): (t: number) => number {
+export function peakUpTo(nt: NodeTracks, levels: readonly number[], fromMs = 0): (t: number) => number {
   const tracks = levels.map((l) => nt.tracks.get(trackKey(REC_LEVEL, l)) ?? { t: [], v: [] });
   const at: number[] = [];
-  const peak: number[] = [];
+  const sum: number[] = [];
+  const top: number[] = [];
   const cur = tracks.map(() => 0);
   const next = tracks.map(() => 0);
-  let best = 0;
   for (;;) {
     let t = Infinity;
     tracks.forEach((tr, k) => {
@@ -245,19 +238,40 @@ export function peakUpTo(nt: NodeTracks, levels: readonly number[]): (t: number)
     tracks.forEach((tr, k) => {
       while (next[k] < tr.t.length && tr.t[next[k]] === t) cur[k] = tr.v[next[k]++];
     });
-    best = Math.max(
-      best,
-      cur.reduce((a, b) => a + b, 0),
-    );
-    // One level: a value it held only for an instant (rose and fell back) counts too.
-    if (tracks.length === 1 && tracks[0].hi) {
-      const hi = tracks[0].hi.get(next[0] - 1);
-      if (hi !== undefined) best = Math.max(best, hi);
-    }
+    const v = cur.reduce((a, b) => a + b, 0);
     at.push(t);
-    peak.push(best);
+    sum.push(v);
+    // One level: a value it held only for an instant (rose and fell back) counts too.
+    top.push(tracks.length === 1 ? Math.max(v, tracks[0].hi?.get(next[0] - 1) ?? v) : v);
   }
-  return (t) => trackAt({ t: at, v: peak }, t, 0);
+  return peakFrom(at, sum, top, fromMs);
+}
+
+/**
+ * The most a level reached up to t, from its values `now` set at times `at` (ascending; `top`,
+ * the highest it was at each of them), counted from fromMs on as metrics/level.ts counts its max.
+ */
+export function peakFrom(
+  at: readonly number[],
+  now: readonly number[],
+  top: readonly number[],
+  fromMs: number,
+): (t: number) => number {
+  const max: number[] = [];
+  let peak = 0;
+  for (let i = 0; i < at.length; i++) {
+    if (at[i] >= fromMs) {
+      if (i > 0 && at[i - 1] < fromMs) peak = Math.max(peak, now[i - 1]);
+      peak = Math.max(peak, top[i]);
+    }
+    max.push(peak);
+  }
+  return (t) => {
+    const k = countAtOrBefore(at, t);
+    if (k === 0) return 0;
+    // No change inside the window yet: the value held all along.
+    return at[k - 1] < fromMs ? now[k - 1] : max[k - 1];
+  };
 }
 
 function level(nt: NodeTracks, lvl: number, t: number, none = 0): number {
@@ -415,26 +429,14 @@ export function streamAt(nt: NodeTracks, t: number, reader = 0): ShardAt[] {
 export function coldInitAt(internals: Internals, node: string, t: number): number | undefined {
   const colds = internals.functions.get(node)?.colds;
   if (!colds) return undefined;
-  let lo = 0;
-  let hi = colds.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (colds[mid][0] < t - 1e-6) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < colds.length && Math.abs(colds[lo][0] - t) <= 1e-6 ? colds[lo][1] : undefined;
+  const k = partitionPoint(colds.length, (i) => colds[i][0] < t - 1e-6);
+  return k < colds.length && Math.abs(colds[k][0] - t) <= 1e-6 ? colds[k][1] : undefined;
 }
 
 /** The last segment that began at or before t (binary search). */
 function segmentAt(segs: Segment[], t: number): Segment | undefined {
-  let lo = 0;
-  let hi = segs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (segs[mid].t <= t) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo > 0 ? segs[lo - 1] : undefined;
+  const k = partitionPoint(segs.length, (i) => segs[i].t <= t);
+  return k > 0 ? segs[k - 1] : undefined;
 }
 
 /** A function's environments at t: starting (cold INIT), busy, or idle with keep-alive left. */
@@ -547,12 +549,6 @@ export function insidesAt(internals: Internals, t: number): Record<string, unkno
 }
 
 /**
- * A fleet's mean utilisation over [from, t] (busy request slots over the slots of the
- * instances serving or draining, averaged over time), as a function of t: the engine's
- * `meanUtilization` of a run that ends at t, from the recorded levels. Undefined before
- * `from` (a run that stops in its warm-up measures nothing).
- */
-/**
  * A level's time integral from fromMs to t, summed the engine's way (metrics/level.ts: a
  * product per change, from the later of the last change and the window's start), so its mean
  * (this ÷ (t − from)) is the figure of a run that ends at t, to the last bit.
@@ -583,32 +579,39 @@ export function areaUpTo(tr: Track | undefined, fromMs: number): (t: number) => 
   };
 }
 
-export function meanUtilizationUpTo(nt: NodeTracks, fromMs: number): (t: number) => number | undefined {
-  const slots = nt.info.slotsPerInstance ?? 0;
-  const levels = [LVL_FLEET_BUSY, LVL_FLEET_SERVING, LVL_FLEET_DRAINING].map(
-    (l) => nt.tracks.get(trackKey(REC_LEVEL, l)) ?? { t: [], v: [] },
-  );
+/**
+ * The time mean over [fromMs, t] of `value` of some recorded levels at each instant, as a
+ * function of t, to six decimals: a fleet's `meanUtilization` of a run that ends at t (busy
+ * request slots over the slots of the instances serving or draining). Undefined up to fromMs
+ * (a run that stops in its warm-up measures nothing).
+ */
+export function meanOfUpTo(
+  nt: NodeTracks,
+  levels: readonly number[],
+  value: (levels: readonly number[], node: RecordingNode) => number,
+  fromMs: number,
+): (t: number) => number | undefined {
+  const tracks = levels.map((l) => nt.tracks.get(trackKey(REC_LEVEL, l)) ?? { t: [], v: [] });
   const at: number[] = [];
   const u: number[] = [];
   const area: number[] = [];
-  const next = [0, 0, 0];
-  const cur = [0, 0, 0];
+  const next = tracks.map(() => 0);
+  const cur = tracks.map(() => 0);
   let acc = 0;
   let lastT = fromMs;
   let lastU = 0;
   for (;;) {
     let t = Infinity;
-    levels.forEach((tr, k) => {
+    tracks.forEach((tr, k) => {
       if (next[k] < tr.t.length) t = Math.min(t, tr.t[next[k]]);
     });
     if (t === Infinity) break;
-    levels.forEach((tr, k) => {
+    tracks.forEach((tr, k) => {
       while (next[k] < tr.t.length && tr.t[next[k]] === t) cur[k] = tr.v[next[k]++];
     });
     if (t > lastT) acc += lastU * (t - lastT);
     if (t > lastT) lastT = t;
-    const capacity = slots * (cur[1] + cur[2]);
-    lastU = capacity > 0 ? cur[0] / capacity : 0;
+    lastU = value(cur, nt.info);
     at.push(lastT);
     u.push(lastU);
     area.push(acc);

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { RecordingNode } from './record-codes';
 
 /**
  * What a node kind declares about itself, without any code that runs a simulation: its params,
@@ -104,19 +105,49 @@ export interface BadgeInfo {
 
 /**
  * How the classroom replay counts a metric up to a moment t from the traced hops at the node
- * (the engine counts it for the whole run only): `arrivals`, the hops that came over an edge;
- * `hops`, every hop, also a message received again or an event delivered to each rule's
- * target; `{ endedWith }`, the hops that ended with one of these outcomes (the kind's own, so
- * a stale one does not compile). A metric without one is not shown at t unless the replay has
- * a record of its own for it (a function's invocations, a queue's depth: app/classroom/at-time.ts).
+ * (an estimate, scaled up when the run was sampled): `arrivals`, the hops that came over an
+ * edge; `hops`, every hop, also a message received again or an event delivered to each rule's
+ * target; `cold`, the hops that began with a cold start; `{ endedWith }`, the hops that ended
+ * with one of these outcomes (the kind's own, so a stale one does not compile). A figure the
+ * recording gives (MetricInfo.recorded) is preferred; this is its estimate where the recording
+ * stopped early.
  */
-export type CountAtT<O extends string = string> = 'arrivals' | 'hops' | { endedWith: readonly O[] };
+export type CountAtT<O extends string = string> = 'arrivals' | 'hops' | 'cold' | { endedWith: readonly O[] };
+
+/**
+ * How the classroom replay reads a metric at t from the run's recording (kinds/record-codes.ts),
+ * exactly, sampled run or not: the figure a run that ends at t reports, counted as the engine
+ * counts it (over the measured window: from the warm-up's end when t is past it, else from 0).
+ * - `'increments'`: the runtime records each increase (NodeBase.counter(name), REC_COUNT);
+ * - `records`: how many records of this code the node made (only those with this value, or
+ *   above 0 with `'positive'`): a function's invocations are its REC_ENV_BUSY records;
+ * - `mostAtOnce`: the most at once of a count each `up` record raises by one and each `down`
+ *   record lowers by one (a function's concurrent calls);
+ * - `peak`: the most the sum of these levels (LVL_*) reached (engine/metrics/level.ts's max);
+ * - `meanOf`: the time mean of `value` of the levels at each instant (a fleet's utilisation);
+ * - `ofMeans`: `value` of the levels' time means (a host pool's tasks per instance), to six
+ *   decimals as the engine reports it.
+ * `when`: read only for the nodes whose recording entry says so (a service on a host pool).
+ * The reader is app/classroom/at-time.ts; test/app/at-time-declared.test.ts reads every
+ * declared figure on every template against a run that ends at t.
+ */
+export type RecordedAtT =
+  | 'increments'
+  | ({ when?: (node: RecordingNode) => boolean } & (
+      | { records: number; value?: number | 'positive' }
+      | { mostAtOnce: { up: number; down: number } }
+      | { peak: readonly number[] }
+      | { meanOf: readonly number[]; value: (levels: readonly number[], node: RecordingNode) => number }
+      | { ofMeans: readonly number[]; value: (means: readonly number[], node: RecordingNode) => number }
+    ));
 
 export interface MetricInfo<O extends string = string> {
   role: MetricRole;
   label: string;
   badge?: BadgeInfo;
   atT?: CountAtT<O>;
+  /** Read at t from the run's recording (exact); preferred to `atT` where both are given. */
+  recorded?: RecordedAtT;
   /**
    * Produced only under some params (a table's stream metrics): the agreement test then needs
    * one run that produces it rather than every run.

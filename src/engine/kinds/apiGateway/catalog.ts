@@ -27,6 +27,7 @@ export const apiGatewayCatalog = defineCatalog({
     requests: { role: 'counter', label: 'Requests', badge: { word: 'req' }, atT: 'arrivals' },
     ok: { role: 'counter', label: 'Answered 200' },
     throttled: {
+      recorded: 'increments',
       role: 'counter',
       label: 'Throttled (429)',
       badge: { word: 'throttled', problem: true },

@@ -19,9 +19,14 @@ export const bucketCatalog = defineCatalog({
     `${p.storedGB} GB stored · notify after ~${fmtMs(p.notificationDelay.meanMs)}` +
     (p.getsPerPut > 0 ? ` · ${p.getsPerPut} GET/PUT` : ''),
   metrics: {
-    puts: { role: 'counter', label: 'PUTs', badge: { word: 'puts' } },
-    notifications: { role: 'counter', label: 'Notifications', badge: { word: 'notifications' } },
-    eventBridgeEvents: { role: 'counter', label: 'Events sent to EventBridge' },
+    puts: { role: 'counter', label: 'PUTs', badge: { word: 'puts' }, recorded: 'increments' },
+    notifications: {
+      role: 'counter',
+      label: 'Notifications',
+      badge: { word: 'notifications' },
+      recorded: 'increments',
+    },
+    eventBridgeEvents: { role: 'counter', label: 'Events sent to EventBridge', recorded: 'increments' },
   },
   series: {
     puts: { sampling: 'rate', label: 'Puts' },

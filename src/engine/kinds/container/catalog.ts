@@ -1,7 +1,17 @@
 import { WRITER_CONNECTIONS } from '../shared-connections';
 import { CALL_OUTCOMES, defineCatalog, NO_TRAITS } from '../catalog-types';
 import { FLEET_FIELDS, FLEET_METRICS, FLEET_OUTCOMES } from '../server/catalog';
+import {
+  LVL_POOL_HOSTS,
+  LVL_POOL_MEM,
+  LVL_POOL_TASKS,
+  LVL_POOL_VCPU,
+  type RecordingNode,
+} from '../record-codes';
 import { containerParams } from './schema';
+
+/** A service on a host pool (ECS on EC2, EKS): its pool's levels are recorded on it (host-pool.ts). */
+const onHostPool = (node: RecordingNode) => node.hostVcpu !== undefined;
 
 export const containerCatalog = defineCatalog({
   kind: 'container',
@@ -42,7 +52,7 @@ export const containerCatalog = defineCatalog({
       : ` · ${p.launchType === 'eks' ? 'EKS' : 'EC2'} ${p.instanceType}`),
   metrics: {
     ...FLEET_METRICS,
-    maxInstances: { role: 'gauge', label: 'Max tasks', badge: { word: 'max tasks' } },
+    maxInstances: { ...FLEET_METRICS.maxInstances, label: 'Max tasks', badge: { word: 'max tasks' } },
     // A queue worker's jobs that run out of time end its poller's hop `timeout`.
     timeouts: { ...FLEET_METRICS.timeouts, atT: { endedWith: ['504', 'timeout'] } },
     // On instances (ECS on EC2, EKS): the cluster pool's figures, the same on each of its services.
@@ -52,15 +62,40 @@ export const containerCatalog = defineCatalog({
       label: 'Idle capacity (paid, reserved by no task)',
       badge: { word: 'idle', percent: true },
       optional: true,
+      // The larger of the vCPU and memory shares the tasks reserve of the instances' capacity.
+      recorded: {
+        ofMeans: [LVL_POOL_HOSTS, LVL_POOL_VCPU, LVL_POOL_MEM],
+        value: ([hosts, vcpu, memory], node) => {
+          if (hosts <= 0) return 0;
+          const used = Math.max(vcpu / (hosts * node.hostVcpu!), memory / (hosts * node.hostMemoryGB!));
+          return used >= 1 ? 0 : 1 - used;
+        },
+        when: onHostPool,
+      },
     },
     hostsMax: {
       role: 'gauge',
       label: 'Max EC2 instances (cluster)',
       badge: { word: 'EC2' },
       optional: true,
+      recorded: { peak: [LVL_POOL_HOSTS], when: onHostPool },
     },
-    hostsMean: { role: 'gauge', label: 'Mean EC2 instances (cluster)', optional: true },
-    tasksPerHost: { role: 'gauge', label: 'Tasks per instance (mean)', optional: true },
+    hostsMean: {
+      role: 'gauge',
+      label: 'Mean EC2 instances (cluster)',
+      optional: true,
+      recorded: { ofMeans: [LVL_POOL_HOSTS], value: ([hosts]) => hosts, when: onHostPool },
+    },
+    tasksPerHost: {
+      role: 'gauge',
+      label: 'Tasks per instance (mean)',
+      optional: true,
+      recorded: {
+        ofMeans: [LVL_POOL_HOSTS, LVL_POOL_TASKS],
+        value: ([hosts, tasks]) => (hosts > 0 ? tasks / hosts : 0),
+        when: onHostPool,
+      },
+    },
   },
   series: {
     instances: { sampling: 'level', label: 'Instances', chart: 'capacity', gauge: 'tasks' },

@@ -19,7 +19,7 @@ export const eventBusCatalog = defineCatalog({
     `${p.busType === 'default' ? 'default bus · ' : ''}retry ${p.maximumRetryAttempts}× · max age ${fmtAge(p.maximumEventAgeSeconds)}`,
   metrics: {
     putEvents: { role: 'counter', label: 'Events put', badge: { word: 'events' }, atT: 'arrivals' },
-    matched: { role: 'counter', label: 'Rule matches', badge: { word: 'matched' } },
+    matched: { role: 'counter', label: 'Rule matches', badge: { word: 'matched' }, recorded: 'increments' },
     deliveries: { role: 'counter', label: 'Deliveries', atT: 'hops' },
     retries: { role: 'counter', label: 'Retries' },
     failed: { role: 'counter', label: 'Failed deliveries', badge: { word: 'failed', problem: true } },

@@ -1,5 +1,6 @@
 import { WRITER_CONNECTIONS } from '../shared-connections';
 import { CALL_OUTCOMES, defineCatalog, NO_TRAITS } from '../catalog-types';
+import { REC_ENV_BUSY, REC_ENV_IDLE } from '../record-codes';
 import { functionParams } from './schema';
 
 export const functionCatalog = defineCatalog({
@@ -44,24 +45,49 @@ export const functionCatalog = defineCatalog({
       .filter(Boolean)
       .join(' · '),
   metrics: {
-    invocations: { role: 'counter', label: 'Invocations', badge: { word: 'inv' } },
-    coldStarts: { role: 'counter', label: 'Cold starts', badge: { word: 'cold' } },
-    throttles: { role: 'counter', label: 'Throttles', badge: { word: 'throttled', problem: true } },
+    // An invocation is an environment taken (v: its INIT ms, above 0 when cold); it ends idle
+    // with its call status (1 error, 2 timeout): recorder.ts's REC_ENV_*.
+    invocations: {
+      role: 'counter',
+      label: 'Invocations',
+      badge: { word: 'inv' },
+      atT: 'hops',
+      recorded: { records: REC_ENV_BUSY },
+    },
+    coldStarts: {
+      role: 'counter',
+      label: 'Cold starts',
+      badge: { word: 'cold' },
+      atT: 'cold',
+      recorded: { records: REC_ENV_BUSY, value: 'positive' },
+    },
+    throttles: {
+      role: 'counter',
+      label: 'Throttles',
+      badge: { word: 'throttled', problem: true },
+      recorded: 'increments',
+    },
     errors: {
       role: 'counter',
       label: 'Errors',
       badge: { word: 'errors', problem: true },
       atT: { endedWith: ['error'] },
+      recorded: { records: REC_ENV_IDLE, value: 1 },
     },
     timeouts: {
       role: 'counter',
       label: 'Timeouts',
       badge: { word: 'timeouts', problem: true },
       atT: { endedWith: ['timeout'] },
+      recorded: { records: REC_ENV_IDLE, value: 2 },
     },
-    retries: { role: 'counter', label: 'Retries' },
+    retries: { role: 'counter', label: 'Retries', recorded: 'increments' },
     meanConcurrency: { role: 'gauge', label: 'Mean concurrency' },
-    maxConcurrency: { role: 'gauge', label: 'Max concurrency' },
+    maxConcurrency: {
+      role: 'gauge',
+      label: 'Max concurrency',
+      recorded: { mostAtOnce: { up: REC_ENV_BUSY, down: REC_ENV_IDLE } },
+    },
     meanInstances: { role: 'gauge', label: 'Mean environments' },
     maxInstances: { role: 'gauge', label: 'Max environments' },
     billedGbSeconds: { role: 'counter', label: 'Billed GB-seconds' },

@@ -24,16 +24,28 @@ export const pipeCatalog = defineCatalog({
   },
   metrics: {
     read: {
+      recorded: 'increments',
       role: 'counter',
       label: 'Events read (retries included)',
       badge: { word: 'read' },
       atT: 'arrivals',
     },
-    filteredOut: { role: 'counter', label: 'Filtered out', badge: { word: 'filtered' } },
+    filteredOut: {
+      role: 'counter',
+      label: 'Filtered out',
+      badge: { word: 'filtered' },
+      recorded: 'increments',
+    },
     batches: { role: 'counter', label: 'Batches' },
     enrichmentCalls: { role: 'counter', label: 'Enrichment calls' },
-    delivered: { role: 'counter', label: 'Delivered to the target', badge: { word: 'delivered' } },
+    delivered: {
+      role: 'counter',
+      label: 'Delivered to the target',
+      badge: { word: 'delivered' },
+      recorded: 'increments',
+    },
     failed: {
+      recorded: 'increments',
       role: 'counter',
       label: 'Events in failed attempts',
       badge: { word: 'failed', problem: true },

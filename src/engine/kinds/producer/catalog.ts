@@ -35,7 +35,7 @@ export const producerCatalog = defineCatalog({
   },
   summary: (p) => `${p.traffic.shape} · ${rateText(p.traffic)} · ${fmtNumber(p.payloadKB)} KB`,
   metrics: {
-    requests: { role: 'counter', label: 'Requests sent', badge: { word: 'req' } },
+    requests: { role: 'counter', label: 'Requests sent', badge: { word: 'req' }, recorded: 'increments' },
     meanRatePerSecond: { role: 'gauge', label: 'Mean rate (req/s)' },
   },
   series: {

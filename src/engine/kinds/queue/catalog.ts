@@ -1,4 +1,5 @@
 import { defineCatalog, NO_TRAITS } from '../catalog-types';
+import { LVL_QUEUE_VISIBLE } from '../record-codes';
 import { queueParams } from './schema';
 
 export const queueCatalog = defineCatalog({
@@ -20,18 +21,35 @@ export const queueCatalog = defineCatalog({
     `${p.type} · visibility ${p.visibilityTimeoutSeconds} s · DLQ after ${p.maxReceiveCount}` +
     (p.deliveryDelaySeconds > 0 ? ` · delay ${p.deliveryDelaySeconds} s` : ''),
   metrics: {
-    sent: { role: 'counter', label: 'Sent', badge: { word: 'sent' }, atT: 'arrivals' },
-    received: { role: 'counter', label: 'Received' },
+    sent: {
+      role: 'counter',
+      label: 'Sent',
+      badge: { word: 'sent' },
+      atT: 'arrivals',
+      recorded: 'increments',
+    },
+    received: { role: 'counter', label: 'Received', recorded: 'increments' },
     deleted: { role: 'counter', label: 'Deleted' },
     emptyReceives: { role: 'counter', label: 'Empty receives' },
-    expired: { role: 'counter', label: 'Expired' },
+    expired: { role: 'counter', label: 'Expired', recorded: 'increments' },
     returned: { role: 'counter', label: 'Returned to the queue' },
     batches: { role: 'counter', label: 'Batches' },
     failedBatches: { role: 'counter', label: 'Failed batches' },
     throttledBatches: { role: 'counter', label: 'Throttled batches' },
     meanDepth: { role: 'gauge', label: 'Mean depth' },
-    maxDepth: { role: 'gauge', label: 'Max depth', badge: { word: 'max depth' } },
-    deadLettered: { role: 'counter', label: 'Dead-lettered', badge: { word: 'DLQ', problem: true } },
+    maxDepth: {
+      role: 'gauge',
+      label: 'Max depth',
+      badge: { word: 'max depth' },
+      recorded: { peak: [LVL_QUEUE_VISIBLE] },
+    },
+    deadLettered: {
+      role: 'counter',
+      label: 'Dead-lettered',
+      badge: { word: 'DLQ', problem: true },
+      atT: { endedWith: ['deadLettered'] },
+      recorded: 'increments',
+    },
     maxAgeSeconds: { role: 'gauge', label: 'Oldest message (s)' },
     meanWaitSeconds: { role: 'gauge', label: 'Mean wait (s)' },
     inFlight: { role: 'gauge', label: 'In flight at the end' },

@@ -20,7 +20,7 @@ export const scheduleCatalog = defineCatalog({
   summary: (p) =>
     `${p.cron !== undefined ? `cron ${p.cron.trim()}` : every(p.rateSeconds)} · ${fmtNumber(p.payloadKB)} KB`,
   metrics: {
-    ticks: { role: 'counter', label: 'Scheduled runs', badge: { word: 'ticks' } },
+    ticks: { role: 'counter', label: 'Scheduled runs', badge: { word: 'ticks' }, recorded: 'increments' },
   },
   series: {
     ticks: { sampling: 'rate', label: 'Scheduled runs', chart: 'traffic' },

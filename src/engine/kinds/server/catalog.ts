@@ -1,6 +1,13 @@
 import { WRITER_CONNECTIONS } from '../shared-connections';
 import { defineCatalog, NO_TRAITS, type FieldWords } from '../catalog-types';
 import { INSTANCE_TYPES, fits, peakNeed, smallestFittingInstance } from './instance-types';
+import {
+  LVL_FLEET_BUSY,
+  LVL_FLEET_DRAINING,
+  LVL_FLEET_SERVING,
+  LVL_FLEET_STARTING,
+  type RecordingNode,
+} from '../record-codes';
 import { serverParams, type ServerParams } from './schema';
 
 /** A fleet's answers: 5xx a handler error, 504 its timeout, 503 no room to wait. */
@@ -25,12 +32,30 @@ export const FLEET_FIELDS = {
 
 export const FLEET_METRICS = {
   requests: { role: 'counter', label: 'Requests', badge: { word: 'req' }, atT: 'arrivals' },
-  maxInstances: { role: 'gauge', label: 'Max instances', badge: { word: 'max inst' } },
-  meanUtilization: { role: 'gauge', label: 'Mean utilization', badge: { word: 'util', percent: true } },
+  maxInstances: {
+    role: 'gauge',
+    label: 'Max instances',
+    badge: { word: 'max inst' },
+    // Launched and not yet terminated: starting, serving or draining (fleet.ts's instances).
+    recorded: { peak: [LVL_FLEET_STARTING, LVL_FLEET_SERVING, LVL_FLEET_DRAINING] },
+  },
+  meanUtilization: {
+    role: 'gauge',
+    label: 'Mean utilization',
+    badge: { word: 'util', percent: true },
+    // Busy request slots over the slots of the instances serving or draining.
+    recorded: {
+      meanOf: [LVL_FLEET_BUSY, LVL_FLEET_SERVING, LVL_FLEET_DRAINING],
+      value: ([busy, serving, draining]: readonly number[], node: RecordingNode) => {
+        const slots = (node.slotsPerInstance ?? 0) * (serving + draining);
+        return slots > 0 ? busy / slots : 0;
+      },
+    },
+  },
   meanInstances: { role: 'gauge', label: 'Mean instances' },
   maxQueue: { role: 'gauge', label: 'Max waiting' },
   latencyMs: { role: 'latency', label: 'Latency (ms)' },
-  rejected: { role: 'counter', label: 'Rejected (503)', atT: { endedWith: ['503'] } },
+  rejected: { role: 'counter', label: 'Rejected (503)', atT: { endedWith: ['503'] }, recorded: 'increments' },
   timeouts: { role: 'counter', label: 'Timeouts', atT: { endedWith: ['504'] } },
 } as const;
 

@@ -23,17 +23,27 @@ export const stateMachineCatalog = defineCatalog({
     return `${p.workflowType === 'express' ? 'Express' : 'Standard'} · ${n} ${n === 1 ? 'state' : 'states'}`;
   },
   metrics: {
-    executions: { role: 'counter', label: 'Executions', badge: { word: 'runs' } },
+    executions: { role: 'counter', label: 'Executions', badge: { word: 'runs' }, recorded: 'increments' },
     succeeded: { role: 'counter', label: 'Succeeded' },
     failed: { role: 'counter', label: 'Failed', badge: { word: 'failed', problem: true } },
-    caught: { role: 'counter', label: 'Failures caught (on-failure path)', badge: { word: 'caught' } },
+    caught: {
+      role: 'counter',
+      label: 'Failures caught (on-failure path)',
+      badge: { word: 'caught' },
+      recorded: 'increments',
+    },
     timedOut: {
       role: 'counter',
       label: 'Timed out (Express, 5 min)',
       badge: { word: 'timed out', problem: true },
     },
-    transitions: { role: 'counter', label: 'State transitions', badge: { word: 'transitions' } },
-    retries: { role: 'counter', label: 'Retries' },
+    transitions: {
+      role: 'counter',
+      label: 'State transitions',
+      badge: { word: 'transitions' },
+      recorded: 'increments',
+    },
+    retries: { role: 'counter', label: 'Retries', recorded: 'increments' },
     durationMs: { role: 'latency', label: 'Execution duration (ms)' },
   },
   series: {

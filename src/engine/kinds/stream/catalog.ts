@@ -57,7 +57,7 @@ export const streamCatalog = defineCatalog({
     (p.hotKeyFraction > 0 ? ` · hot key ${Math.round(p.hotKeyFraction * 100)} %` : ''),
   metrics: {
     recordsIn: { role: 'counter', label: 'Records in', badge: { word: 'in' }, atT: 'arrivals' },
-    recordsOut: { role: 'counter', label: 'Records handled' },
+    recordsOut: { role: 'counter', label: 'Records handled', recorded: 'increments' },
     writeThrottles: {
       role: 'counter',
       label: 'Write throttles',
@@ -69,8 +69,13 @@ export const streamCatalog = defineCatalog({
     retries: { role: 'counter', label: 'Batch retries' },
     bisects: { role: 'counter', label: 'Bisections' },
     throttledBatches: { role: 'counter', label: 'Throttled batches' },
-    expired: { role: 'counter', label: 'Expired', badge: { word: 'expired', problem: true } },
-    deadLettered: { role: 'counter', label: 'Sent to on-failure' },
+    expired: {
+      role: 'counter',
+      label: 'Expired',
+      badge: { word: 'expired', problem: true },
+      recorded: 'increments',
+    },
+    deadLettered: { role: 'counter', label: 'Sent to on-failure', recorded: 'increments' },
     discarded: { role: 'counter', label: 'Discarded' },
     onFailureMessages: { role: 'counter', label: 'On-failure messages' },
     poisonRecords: { role: 'counter', label: 'Poison records' },

@@ -12,9 +12,15 @@ export const topicCatalog = defineCatalog({
   params: topicParams,
   summary: () => 'fan-out',
   metrics: {
-    published: { role: 'counter', label: 'Published', badge: { word: 'published' }, atT: 'arrivals' },
-    delivered: { role: 'counter', label: 'Delivered', badge: { word: 'delivered' } },
-    filteredOut: { role: 'counter', label: 'Filtered out' },
+    published: {
+      role: 'counter',
+      label: 'Published',
+      badge: { word: 'published' },
+      atT: 'arrivals',
+      recorded: 'increments',
+    },
+    delivered: { role: 'counter', label: 'Delivered', badge: { word: 'delivered' }, recorded: 'increments' },
+    filteredOut: { role: 'counter', label: 'Filtered out', recorded: 'increments' },
   },
   series: {
     published: { sampling: 'rate', label: 'Published' },
