@@ -1,6 +1,7 @@
 import { KINDS, NODE_KINDS } from '../../engine/kinds/registry';
 import type { Result } from '../../engine/result';
 import type { Trace } from '../../engine/sim/requests';
+import { countAtOrBefore, countBefore } from './binary-search';
 
 /**
  * The replay of a run's sampled traces, as pure data: which dots are where at simulated time
@@ -403,14 +404,7 @@ function indexOf(replay: Replay): VisitIndex {
 export function dotsAt(replay: Replay, t: number): DotAt[] {
   const ix = indexOf(replay);
   const vs = replay.visits;
-  let lo = 0;
-  let hi = ix.shows.length;
-  const from = t - ix.span;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (ix.shows[mid] < from) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = countBefore(ix.shows, t - ix.span);
   let n = 0;
   const cand = ix.scratch;
   for (let k = lo; k < ix.shows.length && ix.shows[k] <= t; k++) cand[n++] = ix.byShow[k];
@@ -432,13 +426,7 @@ export function dotsAt(replay: Replay, t: number): DotAt[] {
 export function nextEvent(replay: Replay, t: number, extra: readonly number[] = []): number {
   let best = Infinity;
   const ev = replay.events;
-  let lo = 0;
-  let hi = ev.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (ev[mid] <= t + 1e-9) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = countAtOrBefore(ev, t + 1e-9);
   if (lo < ev.length) best = ev[lo];
   for (const x of extra) if (x > t + 1e-9 && x < best) best = x;
   return best === Infinity ? t : Math.min(best, replay.durationMs);
@@ -448,13 +436,7 @@ export function nextEvent(replay: Replay, t: number, extra: readonly number[] = 
 export function prevEvent(replay: Replay, t: number, extra: readonly number[] = []): number {
   let best = -Infinity;
   const ev = replay.events;
-  let lo = 0;
-  let hi = ev.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (ev[mid] < t - 1e-9) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = countBefore(ev, t - 1e-9);
   if (lo > 0) best = ev[lo - 1];
   for (const x of extra) if (x < t - 1e-9 && x > best) best = x;
   return best === -Infinity ? 0 : Math.max(0, best);

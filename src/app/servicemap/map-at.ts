@@ -1,6 +1,7 @@
 import type { OutcomeClass } from '../../engine/kinds/catalog-types';
 import { KINDS, type NodeKind } from '../../engine/kinds/registry';
 import type { ReplayData } from '../classroom/replay-data';
+import { countAtOrBefore } from '../classroom/binary-search';
 import { edgeRates } from '../classroom/replay';
 import type { MapEdge, MapNode, Outcomes, ServiceMap } from './map-data';
 
@@ -67,18 +68,6 @@ function hopsByNode(data: ReplayData): Map<string, HopIndex> {
   return out;
 }
 
-/** Index of the first element > x in a sorted array. */
-function upper(xs: Float64Array, x: number): number {
-  let lo = 0;
-  let hi = xs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (xs[mid] <= x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /** The p-th percentile of a sample, nearest rank (the value below which p of it lies). */
 export function nearestRank(sample: number[], p: number): number {
   const s = [...sample].sort((a, b) => a - b);
@@ -107,8 +96,8 @@ export function serviceMapAt(
     let count = 0;
     const ms: number[] = [];
     if (ix && span > 0) {
-      count = (upper(ix.starts, t) - upper(ix.starts, from)) * data.scale;
-      for (let k = upper(ix.ends, from); k < ix.ends.length && ix.ends[k] <= t; k++) {
+      count = (countAtOrBefore(ix.starts, t) - countAtOrBefore(ix.starts, from)) * data.scale;
+      for (let k = countAtOrBefore(ix.ends, from); k < ix.ends.length && ix.ends[k] <= t; k++) {
         outcomes[ix.classes[k]] += data.scale;
         ms.push(ix.durations[k]);
       }
