@@ -1,9 +1,13 @@
+import { KINDS, type NodeKind } from '../../engine/kinds/registry';
 import type { RunOptions } from '../../worker/protocol';
 
 /** About this many traces make a lively picture without slowing the frame. */
 export const TARGET_TRACES = 2000;
 
-/** Rough count of requests a scenario's producers and schedules make (for the sampling rate). */
+/**
+ * Rough count of requests a scenario's sources make (for the sampling rate): each source
+ * kind's catalog gives its rate from its params as written (KindCatalog.requestsPerSecond).
+ */
 export function expectedRequests(doc: unknown): number {
   const d = doc as {
     settings?: { durationSeconds?: unknown };
@@ -12,20 +16,11 @@ export function expectedRequests(doc: unknown): number {
   const duration = typeof d?.settings?.durationSeconds === 'number' ? d.settings.durationSeconds : 600;
   let total = 0;
   for (const n of d?.nodes ?? []) {
-    const p = n.params ?? {};
-    if (n.kind === 'producer') {
-      const tr = (p.traffic ?? {}) as Record<string, unknown>;
-      const rate = Math.max(num(tr.ratePerSecond, 1), num(tr.peakRatePerSecond, 0));
-      total += rate * duration;
-    } else if (n.kind === 'schedule') {
-      total += duration / Math.max(1, num(p.rateSeconds, 60));
-    }
+    if (typeof n.kind !== 'string' || !Object.hasOwn(KINDS, n.kind)) continue;
+    const rate = KINDS[n.kind as NodeKind].requestsPerSecond?.(n.params ?? {});
+    if (rate !== undefined) total += rate * duration;
   }
   return Math.max(1, total);
-}
-
-function num(v: unknown, fallback: number): number {
-  return typeof v === 'number' && Number.isFinite(v) ? v : fallback;
 }
 
 /** The sampling rate that gives about TARGET_TRACES traces (every request in a small run). */

@@ -277,6 +277,12 @@ export interface KindCatalog<
   /** Every outcome a trace hop on a node of this kind can carry (including hops pollers record on it). */
   outcomes: Readonly<Record<O, OutcomeClass>>;
   traits: KindTraits;
+  /**
+   * A source's rough requests per second, from its params as written (defaults not applied, so
+   * it answers for any document): the replay picks its sampling rate from it
+   * (app/classroom/run-options.ts). Every source kind has one; test/app/run-options.test.ts checks it.
+   */
+  requestsPerSecond?(params: Readonly<Record<string, unknown>>): number;
   /** Its figures on the service map (app/servicemap). */
   serviceMap: ServiceMapInfo<NoInfer<M>>;
   meters: readonly MeterPattern[];
@@ -342,5 +348,10 @@ export const CALL_OUTCOMES = {
   /** One message of a batch that a handler reported as failed (partial batch responses). */
   itemFailed: 'error',
 } as const satisfies Record<StatusName | 'itemFailed', OutcomeClass>;
+
+/** A param as written when it is a finite number, else `fallback` (for requestsPerSecond). */
+export function numberOr(v: unknown, fallback: number): number {
+  return typeof v === 'number' && Number.isFinite(v) ? v : fallback;
+}
 
 export const NO_TRAITS: KindTraits = { source: false, buffer: false, syncEntry: false };

@@ -1,6 +1,6 @@
 import { WRITER_CONNECTIONS } from '../shared-connections';
 import { fmtNumber } from '../../scenario/params';
-import { defineCatalog, NO_TRAITS } from '../catalog-types';
+import { defineCatalog, NO_TRAITS, numberOr } from '../catalog-types';
 import { producerParams, type Traffic } from './schema';
 
 export const producerCatalog = defineCatalog({
@@ -43,6 +43,10 @@ export const producerCatalog = defineCatalog({
   },
   outcomes: {},
   traits: { ...NO_TRAITS, source: true },
+  requestsPerSecond: (p) => {
+    const traffic = (p.traffic ?? {}) as Record<string, unknown>;
+    return Math.max(numberOr(traffic.ratePerSecond, 1), numberOr(traffic.peakRatePerSecond, 0));
+  },
   serviceMap: { count: ['requests'] },
   meters: [],
   groups: ['writers'],

@@ -1,6 +1,6 @@
 import { ASYNC_INVOKE } from '../shared-connections';
 import { fmtNumber } from '../../scenario/params';
-import { defineCatalog, NO_TRAITS } from '../catalog-types';
+import { defineCatalog, NO_TRAITS, numberOr } from '../catalog-types';
 import { scheduleParams } from './schema';
 
 export const scheduleCatalog = defineCatalog({
@@ -27,6 +27,7 @@ export const scheduleCatalog = defineCatalog({
   },
   outcomes: {},
   traits: { ...NO_TRAITS, source: true },
+  requestsPerSecond: (p) => 1 / Math.max(1, numberOr(p.rateSeconds, 60)),
   serviceMap: { count: ['ticks'] },
   meters: ['scheduler.invocations'],
   connections: [
