@@ -81,6 +81,11 @@ export class Requests {
   declare private traceOf: Int32Array;
   /** X-Ray's sampling decision for the request, made by the first traced node it reaches (XRAY_*). */
   declare private xray: Uint8Array;
+  /**
+   * Whether a node traces with X-Ray (useXray()): only then is the decision column written for
+   * every request.
+   */
+  private xrayInUse = false;
   declare private readonly slots: Slots;
 
   /** Totals over requests that entered after the warm-up. */
@@ -241,11 +246,7 @@ export class Requests {
     return id >= 0 ? this.start[id] : 0;
   }
 
-  /**
-   * Whether a node traces with X-Ray (its sampler calls this when it is built, before any
-   * request enters): only then is the decision column written for every request.
-   */
-  private xrayInUse = false;
+  /** Whether a node traces with X-Ray (its sampler calls this when it is built, before any request enters). */
   useXray(): void {
     this.xrayInUse = true;
   }

@@ -407,20 +407,19 @@ export class QueueRuntime extends NodeBase<QueueParams> {
   /** Takes the oldest visible messages into batch b; true when the batch is full. */
   private fillStandard(b: number, p: Poller, t: number): boolean {
     const before = this.bt.count[b];
-    const full = this.fillStandardFrom(b, p, t);
-    this.tookInto(this.bt.count[b] - before, t);
-    return full;
-  }
-
-  private fillStandardFrom(b: number, p: Poller, t: number): boolean {
+    let full = true;
     while (this.bt.count[b] < p.batchSize) {
-      if (this.ms.visible.size === 0 || this.inflightCount >= this.inflightMax) return false;
+      if (this.ms.visible.size === 0 || this.inflightCount >= this.inflightMax) {
+        full = false;
+        break;
+      }
       const m = this.ms.visible.peek();
-      if (this.bt.count[b] > 0 && this.bt.kb[b] + this.ms.kb[m] > this.maxBatchKb(p)) return true;
+      if (this.bt.count[b] > 0 && this.bt.kb[b] + this.ms.kb[m] > this.maxBatchKb(p)) break;
       this.ms.visible.pop();
       this.take(b, m, t);
     }
-    return true;
+    this.tookInto(this.bt.count[b] - before, t);
+    return full;
   }
 
   private dispatchFifo(t: number): void {
@@ -455,22 +454,21 @@ export class QueueRuntime extends NodeBase<QueueParams> {
   /** Takes the group's next visible messages, in order, into batch b; true when it is full. */
   private fillFifo(b: number, p: Poller, t: number): boolean {
     const before = this.bt.count[b];
-    const full = this.fillFifoFrom(b, p, t);
-    this.tookInto(this.bt.count[b] - before, t);
-    return full;
-  }
-
-  private fillFifoFrom(b: number, p: Poller, t: number): boolean {
+    let full = true;
     let m = this.bt.count[b] === 0 ? this.groups.head[this.bt.group[b]] : this.ms.next[this.bt.last[b]];
     while (this.bt.count[b] < p.batchSize) {
-      if (m < 0 || this.ms.state[m] !== VISIBLE || this.inflightCount >= this.inflightMax) return false;
-      if (this.bt.count[b] > 0 && this.bt.kb[b] + this.ms.kb[m] > this.maxBatchKb(p)) return true;
+      if (m < 0 || this.ms.state[m] !== VISIBLE || this.inflightCount >= this.inflightMax) {
+        full = false;
+        break;
+      }
+      if (this.bt.count[b] > 0 && this.bt.kb[b] + this.ms.kb[m] > this.maxBatchKb(p)) break;
       const next = this.ms.next[m];
       this.ms.visible.remove(m);
       this.take(b, m, t);
       m = next;
     }
-    return true;
+    this.tookInto(this.bt.count[b] - before, t);
+    return full;
   }
 
   private maxBatchKb(p: Poller): number {
