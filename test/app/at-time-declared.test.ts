@@ -53,6 +53,8 @@ for (const kind of NODE_KINDS)
 
 /** Counters the runtimes recorded increment by increment, `kind.metric`. */
 const recordedCounters = new Set<string>();
+/** Kinds whose nodes recorded their insides (not only counters). */
+const recordedInsides = new Set<string>();
 
 describe('each figure a catalog declares as recorded is read at t as a run that ends at t has it', () => {
   for (const [name, make] of docs)
@@ -63,8 +65,10 @@ describe('each figure a catalog declares as recorded is read at t as a run that 
         doc.settings.durationSeconds = Math.min(doc.settings.durationSeconds, 240);
         doc.settings.warmupSeconds = Math.min(doc.settings.warmupSeconds ?? 0, 60);
         const result = simulate(doc, classroomRunOptions(doc));
-        for (const n of result.recording?.nodes ?? [])
+        for (const n of result.recording?.nodes ?? []) {
           for (const c of n.counters ?? []) recordedCounters.add(`${n.kind}.${c}`);
+          if (!n.countersOnly) recordedInsides.add(n.kind);
+        }
         const data = replayData(result, doc);
         const end = doc.settings.durationSeconds;
         // Inside the warm-up (a run that short measures from 0) and well after it.
@@ -94,6 +98,11 @@ describe('each figure a catalog declares as recorded is read at t as a run that 
       return KINDS[kind].metrics[m as never]?.['recorded'] !== 'increments';
     });
     expect(undeclared, 'declare these with recorded: increments').toEqual([]);
+  });
+
+  it('the kinds whose runtimes record their insides are those whose catalogs say what the replay draws', () => {
+    const drawn = NODE_KINDS.filter((k) => KINDS[k].insides !== undefined);
+    expect([...recordedInsides].sort()).toEqual([...drawn].sort());
   });
 
   it('every declared recorded figure was compared on some template', () => {

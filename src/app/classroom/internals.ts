@@ -33,6 +33,7 @@ import {
   type Recording,
   type RecordingNode,
 } from '../../engine/sim/recorder';
+import type { InsidesDrawing } from '../../engine/kinds/catalog-types';
 import { countAtOrBefore, partitionPoint } from './binary-search';
 
 export { countAtOrBefore } from './binary-search';
@@ -113,20 +114,28 @@ export interface Internals {
   truncatedAtMs?: number;
 }
 
-/** Turns the recording into one timeline per function (built once per result). */
+/** What the replay draws inside a node of this kind, as its catalog says (none for an unknown kind). */
+export function insidesOf(kind: string): InsidesDrawing | undefined {
+  return Object.hasOwn(KINDS, kind) ? KINDS[kind as NodeKind].insides : undefined;
+}
+
+/**
+ * Turns the recording into one timeline per node drawn with execution environments and the
+ * recorded tracks of the others (built once per result).
+ */
 export function buildInternals(recording: Recording | undefined): Internals {
   const functions = new Map<string, FunctionTimeline>();
   const others = new Map<string, NodeTracks>();
   if (!recording) return { functions, others };
   const byIndex: (NodeTracks | undefined)[] = recording.nodes.map((n) => {
-    if (n.kind === 'function' || n.countersOnly) return undefined;
+    if (insidesOf(n.kind) === 'environments' || n.countersOnly) return undefined;
     const nt: NodeTracks = { info: n, tracks: new Map(), keys: new Map() };
     others.set(n.id, nt);
     return nt;
   });
   const open = new Map<string, Life>();
   recording.nodes.forEach((n) => {
-    if (n.kind === 'function')
+    if (insidesOf(n.kind) === 'environments')
       functions.set(n.id, {
         node: n.id,
         keepAliveMs: n.keepAliveMs ?? 0,
@@ -522,15 +531,15 @@ const INST_LETTER = { starting: 'S', serving: 'R', draining: 'D' } as const;
 export function insidesAt(internals: Internals, t: number): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [id, nt] of internals.others) {
-    const kind = nt.info.kind;
-    if (kind === 'queue') {
+    const drawn = insidesOf(nt.info.kind);
+    if (drawn === 'messages') {
       const q = queueAt(nt, t);
       out[id] = {
         visible: q.visible,
         inFlight: q.inFlight,
         readers: q.readers.map((r) => [r.id, [...r.batches].sort((a, b) => b - a)]),
       };
-    } else if (kind === 'server' || kind === 'container') {
+    } else if (drawn === 'instances') {
       const f = fleetAt(nt, t);
       const o: Record<string, unknown> = {
         waiting: f.waiting,
@@ -538,7 +547,7 @@ export function insidesAt(internals: Internals, t: number): Record<string, unkno
       };
       if (f.hosts) o.hosts = f.hosts.map((h) => `${h.launching ? 'L' : 'H'}${h.tasks.length}`).join(' ');
       out[id] = o;
-    } else if (nt.info.shards !== undefined) {
+    } else if (drawn === 'lanes' && nt.info.shards !== undefined) {
       out[id] = streamReaders(nt).map((r, k) => [
         r,
         streamAt(nt, t, k).map((sh) => sh.lanes.map((l) => `${l.records}/${l.batch}`).join(',')),

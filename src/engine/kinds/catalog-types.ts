@@ -188,6 +188,15 @@ export interface SeriesInfo {
 export type OutcomeClass = 'ok' | 'error' | 'throttle' | 'fault';
 export const OUTCOME_CLASSES: readonly OutcomeClass[] = ['ok', 'error', 'throttle', 'fault'];
 
+/**
+ * What the classroom replay draws inside a node of this kind from the run's recording
+ * (app/classroom/internals.ts reads it by this, not by kind): `environments`, a function's
+ * execution environments (REC_ENV_*); `messages`, a queue's visible and in-flight messages and
+ * its readers' batches; `instances`, a fleet's instances or tasks, their busy slots and hosts;
+ * `lanes`, a stream's shards and each reader's lanes (a table's stream too).
+ */
+export type InsidesDrawing = 'environments' | 'messages' | 'instances' | 'lanes';
+
 export interface KindTraits {
   /** Requests enter the system here (producers, schedules): nothing feeds it. */
   source: boolean;
@@ -283,6 +292,8 @@ export interface KindCatalog<
    * (app/classroom/run-options.ts). Every source kind has one; test/app/run-options.test.ts checks it.
    */
   requestsPerSecond?(params: Readonly<Record<string, unknown>>): number;
+  /** What its runtime records of its insides for the replay to draw; none: it records none. */
+  insides?: InsidesDrawing;
   /** Its figures on the service map (app/servicemap). */
   serviceMap: ServiceMapInfo<NoInfer<M>>;
   meters: readonly MeterPattern[];

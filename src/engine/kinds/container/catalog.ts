@@ -113,6 +113,7 @@ export const containerCatalog = defineCatalog({
   // As a queue's worker, the queue's poller records call outcomes on it.
   outcomes: { ...FLEET_OUTCOMES, ...CALL_OUTCOMES },
   traits: NO_TRAITS,
+  insides: 'instances',
   // A rejection (the queue is full) and a timeout are Faults (5xx).
   serviceMap: { count: ['requests'], fault: ['rejected', 'timeouts'], latency: 'latencyMs' },
   meters: ['fargate.*', 'ec2.*', 'eks.*'],

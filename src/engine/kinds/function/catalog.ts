@@ -104,6 +104,7 @@ export const functionCatalog = defineCatalog({
   },
   outcomes: CALL_OUTCOMES,
   traits: NO_TRAITS,
+  insides: 'environments',
   // A handler that throws is an Error, a timeout a Fault, a throttle a Throttle (429).
   serviceMap: {
     count: ['invocations', 'throttles'],

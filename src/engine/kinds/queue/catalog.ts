@@ -70,6 +70,7 @@ export const queueCatalog = defineCatalog({
   // Hops on the queue itself; its pollers record call outcomes on the node they call.
   outcomes: { received: 'ok', deadLettered: 'fault', expired: 'fault' },
   traits: { ...NO_TRAITS, buffer: true },
+  insides: 'messages',
   // What expired or went to the dead-letter queue is a Fault.
   serviceMap: { count: ['sent'], fault: ['deadLettered', 'expired'] },
   meters: ['sqs.standard.requests', 'sqs.fifo.requests'],

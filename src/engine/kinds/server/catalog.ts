@@ -96,6 +96,7 @@ export const serverCatalog = defineCatalog({
   },
   outcomes: FLEET_OUTCOMES,
   traits: NO_TRAITS,
+  insides: 'instances',
   // A rejection (the queue is full) and a timeout are Faults (5xx).
   serviceMap: { count: ['requests'], fault: ['rejected', 'timeouts'], latency: 'latencyMs' },
   meters: ['ec2.*'],

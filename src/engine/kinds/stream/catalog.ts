@@ -96,6 +96,7 @@ export const streamCatalog = defineCatalog({
   // read: the poller took the record into a batch (the handler's own hop follows on the function).
   outcomes: { read: 'ok', deadLettered: 'fault', dropped: 'fault', expired: 'fault' },
   traits: { ...NO_TRAITS, buffer: true },
+  insides: 'lanes',
   // A write dropped after its throttling retries is a Throttle; expired or discarded records Faults.
   serviceMap: {
     count: ['recordsIn', 'writesDropped'],

@@ -56,6 +56,7 @@ export const tableCatalog = defineCatalog({
   },
   outcomes: { read: 'ok', deadLettered: 'fault', dropped: 'fault', expired: 'fault' },
   traits: NO_TRAITS,
+  insides: 'lanes',
   serviceMap: { count: ['writes', 'reads'] },
   meters: ['dynamodb.wru', 'dynamodb.rru', 'dynamodb.storageGbMonths'],
   groups: ['sinks'],
