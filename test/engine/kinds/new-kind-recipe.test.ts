@@ -237,7 +237,12 @@ describe("the README's recipe for a new kind works on a copy of src/", () => {
     }
   });
 
-  it("the replay counts it at t from what its catalog declares (arrivals, hops that ended 'miss')", () => {
-    expect(out.atEnd).toEqual({ requests: out.metrics.requests, misses: out.metrics.misses });
+  it("the replay counts it at t from what its catalog declares (arrivals, hops that ended 'miss', hits recorded one by one)", () => {
+    expect(out.atEnd).toEqual({
+      requests: out.metrics.requests,
+      hits: out.metrics.hits,
+      misses: out.metrics.misses,
+    });
+    expect(out.metrics.hits).toBeGreaterThan(0);
   });
 });
