@@ -231,10 +231,30 @@ export function trackAt(tr: Track | undefined, t: number, none = 0): number {
  * most visible messages (its depth), a fleet's most running instances.
  */
 export function peakUpTo(nt: NodeTracks, levels: readonly number[], fromMs = 0): (t: number) => number {
-  const tracks = levels.map((l) => nt.tracks.get(trackKey(REC_LEVEL, l)) ?? { t: [], v: [] });
   const at: number[] = [];
   const sum: number[] = [];
   const top: number[] = [];
+  eachInstant(nt, levels, (t, cur, hi) => {
+    const v = cur.reduce((a, b) => a + b, 0);
+    at.push(t);
+    sum.push(v);
+    // One level: a value it held only for an instant (rose and fell back) counts too.
+    top.push(levels.length === 1 ? Math.max(v, hi ?? v) : v);
+  });
+  return peakFrom(at, sum, top, fromMs);
+}
+
+/**
+ * Walks the instants at which any of a node's recorded levels changed, in time order, with
+ * every level's value after all of that instant's changes (the recorder keeps one value per
+ * instant and level) and, for one level, the highest it was at that instant.
+ */
+function eachInstant(
+  nt: NodeTracks,
+  levels: readonly number[],
+  visit: (t: number, values: readonly number[], hi: number | undefined) => void,
+): void {
+  const tracks = levels.map((l) => nt.tracks.get(trackKey(REC_LEVEL, l)) ?? { t: [], v: [] });
   const cur = tracks.map(() => 0);
   const next = tracks.map(() => 0);
   for (;;) {
@@ -242,18 +262,12 @@ export function peakUpTo(nt: NodeTracks, levels: readonly number[], fromMs = 0):
     tracks.forEach((tr, k) => {
       if (next[k] < tr.t.length) t = Math.min(t, tr.t[next[k]]);
     });
-    if (t === Infinity) break;
-    // Every change at this instant first: the recorder keeps one value per instant.
+    if (t === Infinity) return;
     tracks.forEach((tr, k) => {
       while (next[k] < tr.t.length && tr.t[next[k]] === t) cur[k] = tr.v[next[k]++];
     });
-    const v = cur.reduce((a, b) => a + b, 0);
-    at.push(t);
-    sum.push(v);
-    // One level: a value it held only for an instant (rose and fell back) counts too.
-    top.push(tracks.length === 1 ? Math.max(v, tracks[0].hi?.get(next[0] - 1) ?? v) : v);
+    visit(t, cur, tracks.length === 1 ? tracks[0].hi?.get(next[0] - 1) : undefined);
   }
-  return peakFrom(at, sum, top, fromMs);
 }
 
 /**
@@ -600,31 +614,20 @@ export function meanOfUpTo(
   value: (levels: readonly number[], node: RecordingNode) => number,
   fromMs: number,
 ): (t: number) => number | undefined {
-  const tracks = levels.map((l) => nt.tracks.get(trackKey(REC_LEVEL, l)) ?? { t: [], v: [] });
   const at: number[] = [];
   const u: number[] = [];
   const area: number[] = [];
-  const next = tracks.map(() => 0);
-  const cur = tracks.map(() => 0);
   let acc = 0;
   let lastT = fromMs;
   let lastU = 0;
-  for (;;) {
-    let t = Infinity;
-    tracks.forEach((tr, k) => {
-      if (next[k] < tr.t.length) t = Math.min(t, tr.t[next[k]]);
-    });
-    if (t === Infinity) break;
-    tracks.forEach((tr, k) => {
-      while (next[k] < tr.t.length && tr.t[next[k]] === t) cur[k] = tr.v[next[k]++];
-    });
+  eachInstant(nt, levels, (t, cur) => {
     if (t > lastT) acc += lastU * (t - lastT);
     if (t > lastT) lastT = t;
     lastU = value(cur, nt.info);
     at.push(lastT);
     u.push(lastU);
     area.push(acc);
-  }
+  });
   return (t) => {
     if (t <= fromMs) return undefined;
     const lo = countAtOrBefore(at, t);
