@@ -140,6 +140,27 @@ describe('each figure a catalog declares as recorded is read at t as a run that 
     expect(never, 'no template reads these at t: add a case that does, or fix the declaration').toEqual([]);
   });
 
+  it('past its part of the recording, a figure shows its traced estimate where its catalog gives one (atT), else is left off', () => {
+    const doc = JSON.parse(readFileSync(join(TEMPLATES_DIR, 'limits-timeout-concurrency.json'), 'utf8'));
+    // 2,000 bytes a part: the environments' part and the users' requests stop early.
+    const data = replayData(simulate(doc, { ...classroomRunOptions(doc), record: 2000 }), doc);
+    const rec = data.result.recording!;
+    const users = rec.nodes.find((n) => n.id === 'users')!;
+    const usersCut = users.countersTruncatedAtMs![users.counters!.indexOf('requests')]!;
+    expect(rec.truncatedAtMs).toBeGreaterThan(0);
+    expect(usersCut).toBeGreaterThan(0);
+    const t = Math.max(rec.truncatedAtMs!, usersCut) + 1000;
+    const report = nodeFiguresAt(data, 'report', 'function', t)!;
+    // Invocations: recorded (REC_ENV_BUSY) and counted from hops (atT 'hops'); the most at
+    // once: recorded only.
+    expect(KINDS.function.metrics.invocations.atT).toBe('hops');
+    expect(report.values.invocations).toBeGreaterThan(0);
+    expect(report.approx.has('invocations')).toBe(data.scale > 1);
+    expect(report.values.maxConcurrency).toBeUndefined();
+    // A source's requests where there are several: recorded only.
+    expect(nodeFiguresAt(data, 'users', 'producer', t)?.values.requests).toBeUndefined();
+  });
+
   afterAll(() => {
     console.log(`compared ${[...compared.values()].reduce((a, b) => a + b, 0)} recorded figures at t`);
   });

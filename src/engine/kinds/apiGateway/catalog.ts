@@ -27,13 +27,11 @@ export const apiGatewayCatalog = defineCatalog({
     requests: { role: 'counter', label: 'Requests', badge: { word: 'req' }, atT: 'arrivals' },
     ok: { role: 'counter', label: 'Answered 200' },
     throttled: {
-      recorded: 'increments',
       role: 'counter',
       label: 'Throttled (429)',
       badge: { word: 'throttled', problem: true },
-      // A 429 ends the request at the gateway without a hop: the recorder counts each one
-      // (REC_COUNT), so a replay's figure at t is exact; no hop ends so.
-      atT: { endedWith: [] },
+      // A 429 ends the request at the gateway without a hop: no count of hops can estimate it.
+      recorded: 'increments',
     },
     errors: {
       role: 'counter',

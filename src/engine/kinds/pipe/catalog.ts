@@ -24,11 +24,11 @@ export const pipeCatalog = defineCatalog({
   },
   metrics: {
     read: {
-      recorded: 'increments',
       role: 'counter',
       label: 'Events read (retries included)',
       badge: { word: 'read' },
       atT: 'arrivals',
+      recorded: 'increments',
     },
     filteredOut: {
       role: 'counter',
@@ -45,10 +45,10 @@ export const pipeCatalog = defineCatalog({
       recorded: 'increments',
     },
     failed: {
-      recorded: 'increments',
       role: 'counter',
       label: 'Events in failed attempts',
       badge: { word: 'failed', problem: true },
+      recorded: 'increments',
     },
     failedBatches: { role: 'counter', label: 'Failed batches' },
     billedRequests: { role: 'counter', label: 'Billed requests (64 KB chunks)' },
