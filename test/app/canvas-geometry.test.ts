@@ -191,6 +191,22 @@ describe('edges among edges: lanes and labels', () => {
     }
   });
 
+  it('presenting, a label keeps off what is drawn under a node as it keeps off the nodes', () => {
+    // A queue (left) feeding a function lower down (right), the queue's insides under it
+    // reaching right past its own width: the label's first choice (the middle of the longest
+    // leg, the vertical one) lies over them.
+    const queue: Rect = { x: 0, y: 0, w: 220, h: 80 };
+    const fn: Rect = { x: 420, y: 150, w: 220, h: 80 };
+    const under: Rect = { x: 0, y: 80, w: 400, h: 120 };
+    const size = label('batch 10');
+    const [free] = routeEdges([{ src: queue, tgt: fn, label: size }], [queue, fn]);
+    expect(overlap(boxAt(free.label, size), under)).toBe(true);
+    const [kept] = routeEdges([{ src: queue, tgt: fn, label: size }], [queue, fn], [under]);
+    expect(overlap(boxAt(kept.label, size), under)).toBe(false);
+    for (const n of [queue, fn]) expect(overlap(boxAt(kept.label, size), n)).toBe(false);
+    expect(kept.points).toEqual(free.points);
+  });
+
   it('long labels between close columns go beside their lines, never behind a node (the routing template)', () => {
     const bus: Rect = { x: 0, y: 300, w: 210, h: 80 };
     const col = [0, 1, 2, 3].map((k) => ({ x: 270, y: 100 + k * 125, w: 210, h: 80 }));

@@ -89,4 +89,29 @@ describe('presentation layout', () => {
     });
     expect(l.fits).toBe(false);
   });
+
+  it("an edge's label gets a gap before its target's column as wide as the label, taken from the nodes' width", () => {
+    const input = {
+      nodes: [node('a', 0, 0), node('b', 260, 0), node('c', 520, 0), node('d', 780, 0)],
+      heights: {},
+      fallbackHeight: 80,
+      roomUnder: {},
+      roomAbove: 26,
+      area: { w: 1400, h: 500 },
+      px: 24,
+    };
+    const plain = presentLayout(input);
+    // 4 columns over 1400 px: pitch 350 less 36.
+    expect(plain.nodeWidth).toBe(314);
+    const labelled = presentLayout({ ...input, labels: [{ source: 'b', target: 'c', w: 200 }] });
+    // The gap before c: the label and 20 px beside it; the other two gaps 36 px at the least.
+    const gapBC = labelled.positions.c.x - (labelled.positions.b.x + labelled.nodeWidth);
+    expect(gapBC).toBeGreaterThanOrEqual(220);
+    expect(labelled.positions.b.x - (labelled.positions.a.x + labelled.nodeWidth)).toBeGreaterThanOrEqual(36);
+    // Its extra 184 px shared by the four columns: 46 px narrower nodes.
+    expect(labelled.nodeWidth).toBe(314 - 46);
+    expect(labelled.positions.d.x + labelled.nodeWidth).toBeCloseTo(1400, -1);
+    // A label on an edge going back to the left needs no gap of its own.
+    expect(presentLayout({ ...input, labels: [{ source: 'd', target: 'a', w: 200 }] }).nodeWidth).toBe(314);
+  });
 });

@@ -65,18 +65,22 @@ export function Canvas() {
   const cmd = useEditorCommands();
 
   const flowRef = useRef<HTMLDivElement>(null);
+  const flowEdges = useMemo(() => toFlowEdges(doc, new Set(selEdges)), [doc, selEdges]);
   // Presenting, the nodes sit where the presentation layout puts them (the scenario keeps its own).
-  const present = usePresentLayout(flowRef, doc.nodes, measured);
+  const present = usePresentLayout(flowRef, doc.nodes, measured, flowEdges);
   const presentAt = present?.positions;
   const nodes = useMemo(() => {
     const flow = toFlowNodes(doc, new Set(selNodes), measured, dragging);
     return presentAt ? flow.map((n) => (presentAt[n.id] ? { ...n, position: presentAt[n.id] } : n)) : flow;
   }, [doc, selNodes, measured, dragging, presentAt]);
   usePresentRefit(present);
-  const labelScale = useStore((s) => edgeLabelScale(s.transform[2]));
+  // Presenting, labels in presentation type, clear of what the replay draws under the nodes.
+  const zoomLabelScale = useStore((s) => edgeLabelScale(s.transform[2]));
+  const labelScale = present?.labelScale ?? zoomLabelScale;
+  const keepOff = present?.insides;
   const edges = useMemo(
-    () => routeFlowEdges(toFlowEdges(doc, new Set(selEdges)), nodes, labelScale),
-    [doc, selEdges, nodes, labelScale],
+    () => routeFlowEdges(flowEdges, nodes, labelScale, keepOff),
+    [flowEdges, nodes, labelScale, keepOff],
   );
   const used = useMemo(
     () => new Set(edges.map((e) => (e.data?.refused ? 'failure' : e.data!.look))),

@@ -214,7 +214,7 @@ export function edgeLabelScale(zoom: number): number {
   return scale > 1.7 ? 0 : scale;
 }
 /** An edge label's font size at 100 % zoom (0.78 rem). */
-const LABEL_PX = 12.48;
+export const LABEL_PX = 12.48;
 
 /** A label's box before it is drawn: generously 8 px a character at 12.5 px bold, plus padding. */
 export function labelSize(text: string): { w: number; h: number } {
@@ -428,18 +428,24 @@ export function placeLabelAmong(
 
 /**
  * Routes for all the edges of a diagram: each around the nodes (routeEdge), then edges that
- * share a line spread into lanes, then each label placed clear of the nodes, of the labels
+ * share a line spread into lanes, then each label placed clear of the nodes (and `keepOff`), of the labels
  * placed before it and, where there is room, of the other edges' lines.
  */
-export function routeEdges(edges: readonly EdgeToRoute[], nodes: readonly Rect[]): Route[] {
+export function routeEdges(
+  edges: readonly EdgeToRoute[],
+  nodes: readonly Rect[],
+  /** Boxes no label may cover besides the nodes (presenting: what the replay draws under them). */
+  keepOff: readonly Rect[] = [],
+): Route[] {
   const paths = edges.map((e) => routeEdge(e.src, e.tgt, nodes, null).points.map((p) => ({ ...p })));
   spreadLanes(paths, nodes);
   const placed: Rect[] = [];
+  const solid = keepOff.length ? [...nodes, ...keepOff] : nodes;
   return edges.map((e, i) => {
     const pts = paths[i];
     if (!e.label) return { points: pts, label: pts[0] };
     const others = paths.filter((_, j) => j !== i);
-    const label = placeLabelAmong(pts, e.label, nodes, placed, others);
+    const label = placeLabelAmong(pts, e.label, solid, placed, others);
     placed.push({ x: label.x - e.label.w / 2, y: label.y - e.label.h / 2, w: e.label.w, h: e.label.h });
     return { points: pts, label };
   });

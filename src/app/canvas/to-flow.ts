@@ -154,6 +154,8 @@ export function routeFlowEdges(
   edges: readonly KindFlowEdge[],
   nodes: readonly KindFlowNode[],
   labelScale = 1,
+  /** Boxes the labels keep off besides the nodes (route.ts routeEdges). */
+  keepOff: readonly Rect[] = [],
 ): KindFlowEdge[] {
   const rects = new Map<string, Rect>(
     nodes.map((n) => [
@@ -186,6 +188,7 @@ export function routeFlowEdges(
   const routes = routeEdges(
     routed.map((r) => r.edge),
     all,
+    keepOff,
   );
   const out = [...edges];
   routed.forEach((r, i) => {

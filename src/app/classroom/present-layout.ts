@@ -5,7 +5,9 @@
  * own positions instead shrank every diagram wider than three nodes below 24 px.
  *
  * Columns are the template's x positions (those closer than half a node are one column), spread
- * evenly over the width; down each column the nodes keep their order and as much of the
+ * over the width, the gap before a column wide enough for the labels of the edges entering it
+ * from the left (so a label sits between columns, not on a node or on what is drawn under
+ * one); down each column the nodes keep their order and as much of the
  * template's vertical spacing as fits, each followed by the room its insides need (what the
  * replay draws under it) and the room for the dots above the next one. The area's height
  * includes the room under the lowest nodes (the fit keeps it as `extraBottom`): a column whose
@@ -31,6 +33,14 @@ export interface LayoutInput {
   area: { w: number; h: number };
   /** Presentation type size (px): the gaps and the node widths are in its units. */
   px: number;
+  /** Edges' labels at presentation size (px wide): each is given room before its target's column. */
+  labels?: readonly EdgeLabel[];
+}
+
+export interface EdgeLabel {
+  source: string;
+  target: string;
+  w: number;
 }
 
 export interface PresentLayout {
@@ -53,6 +63,11 @@ const MIN_WIDTH_EM = 9;
 const MAX_WIDTH_EM = 15;
 /** Between columns: room for an arrow. */
 const GAP_X_EM = 1.5;
+/**
+ * Beside a label in its gap: route.ts places it 6 px from the node its edge enters and keeps it
+ * 4 px clear of every node's box, on both sides.
+ */
+const LABEL_MARGIN = 20;
 
 export function columnsOf(nodes: readonly LayoutNode[]): Map<string, number> {
   const xs = [...new Set(nodes.map((n) => n.x))].sort((a, b) => a - b);
@@ -67,9 +82,48 @@ export function columnsOf(nodes: readonly LayoutNode[]): Map<string, number> {
   return new Map(nodes.map((n) => [n.id, colOfX.get(n.x)!]));
 }
 
-export function nodeWidthFor(columns: number, areaW: number, px: number): number {
-  const pitch = areaW / Math.max(1, columns);
+/**
+ * The gap after each column but the last (px): room for an arrow, or for the widest label of an
+ * edge entering the next column from the left, so the label sits between the columns, clear of
+ * the nodes and of what is drawn under them (an edge label at 24 px is as wide as 100–200 px).
+ */
+export function columnGaps(
+  colOf: ReadonlyMap<string, number>,
+  count: number,
+  labels: readonly EdgeLabel[],
+  px: number,
+): number[] {
+  const gaps = Array.from({ length: Math.max(0, count - 1) }, () => GAP_X_EM * px);
+  for (const l of labels) {
+    const a = colOf.get(l.source);
+    const b = colOf.get(l.target);
+    if (a === undefined || b === undefined || b <= a) continue;
+    gaps[b - 1] = Math.max(gaps[b - 1], l.w + LABEL_MARGIN);
+  }
+  return gaps;
+}
+
+/**
+ * Every node's width: the column pitch less an arrow's gap, less each column's share of the
+ * room taken by wider gaps (`extraGaps`, px beyond the arrows'), between 9 and 15 em.
+ */
+export function nodeWidthFor(columns: number, areaW: number, px: number, extraGaps = 0): number {
+  const pitch = (areaW - extraGaps) / Math.max(1, columns);
   return Math.round(Math.max(MIN_WIDTH_EM * px, Math.min(MAX_WIDTH_EM * px, pitch - GAP_X_EM * px)));
+}
+
+/** The columns of a diagram, their gaps and the nodes' width, for an area `areaW` wide. */
+export function columnsFor(
+  nodes: readonly LayoutNode[],
+  labels: readonly EdgeLabel[],
+  areaW: number,
+  px: number,
+): { colOf: Map<string, number>; count: number; gaps: number[]; nodeWidth: number } {
+  const colOf = columnsOf(nodes);
+  const count = nodes.length === 0 ? 0 : Math.max(...colOf.values()) + 1;
+  const gaps = columnGaps(colOf, count, labels, px);
+  const extra = gaps.reduce((sum, g) => sum + g - GAP_X_EM * px, 0);
+  return { colOf, count, gaps, nodeWidth: nodeWidthFor(count, areaW, px, extra) };
 }
 
 /**
@@ -107,16 +161,22 @@ function stack(
 /** The layout at the largest vertical stretch that fits (none fits: stacked as tight as allowed). */
 export function presentLayout(input: LayoutInput, roomShares: readonly number[] = [1]): PresentLayout {
   const { nodes, area, px } = input;
-  const colOf = columnsOf(nodes);
-  const count = nodes.length === 0 ? 0 : Math.max(...colOf.values()) + 1;
-  const nodeWidth = nodeWidthFor(count, area.w, px);
-  const pitch = count > 0 ? Math.max(area.w / count, nodeWidth + GAP_X_EM * px) : 0;
+  const { colOf, count, gaps, nodeWidth } = columnsFor(nodes, input.labels ?? [], area.w, px);
+  // The columns' outer edges touch the area's sides (a fit centres it anyway): what the nodes
+  // and gaps leave of the width is shared among the gaps.
+  const used = count * nodeWidth + gaps.reduce((sum, g) => sum + g, 0);
+  const spare = count > 1 ? Math.max(0, area.w - used) / (count - 1) : 0;
+  const colX: number[] = [];
+  for (let c = 0, x = 0; c < count; c++) {
+    colX.push(count === 1 ? (area.w - nodeWidth) / 2 : x);
+    x += nodeWidth + (gaps[c] ?? 0) + spare;
+  }
   const columns: LayoutNode[][] = Array.from({ length: count }, () => []);
   for (const n of nodes) columns[colOf.get(n.id)!].push(n);
   for (const col of columns) col.sort((a, b) => a.y - b.y || a.x - b.x);
   const minY = Math.min(...nodes.map((n) => n.y));
   const spanY = Math.max(...nodes.map((n) => n.y)) - minY;
-  const fitsWidth = count === 0 || pitch * (count - 1) + nodeWidth <= area.w + 0.5;
+  const fitsWidth = count === 0 || used <= area.w + 0.5;
 
   let chosen: ReturnType<typeof stack> | null = null;
   let share = roomShares[roomShares.length - 1] ?? 1;
@@ -141,19 +201,8 @@ export function presentLayout(input: LayoutInput, roomShares: readonly number[] 
   const fits = chosen !== null && fitsWidth;
   chosen ??= stack(input, columns, minY, 0, share);
   const positions: Record<string, { x: number; y: number }> = {};
-  for (const n of nodes) {
-    const c = colOf.get(n.id)!;
-    positions[n.id] = {
-      x: Math.round(c * pitch + (count === 1 ? (area.w - nodeWidth) / 2 : 0)),
-      y: Math.round(chosen.tops.get(n.id)!),
-    };
-  }
-  // The columns' outer edges touch the area's sides (a fit centres it anyway): nodes sit at
-  // the left of their pitch so the first and last columns reach the edges.
-  if (count > 1) {
-    const stretch = (area.w - nodeWidth) / ((count - 1) * pitch);
-    if (stretch > 1) for (const p of Object.values(positions)) p.x = Math.round(p.x * stretch);
-  }
+  for (const n of nodes)
+    positions[n.id] = { x: Math.round(colX[colOf.get(n.id)!]), y: Math.round(chosen.tops.get(n.id)!) };
   return {
     positions,
     nodeWidth,

@@ -1,14 +1,12 @@
 import { useEffect, useMemo, useState, type CSSProperties, type RefObject } from 'react';
 import { canvasInsets, MARGIN } from '../canvas/fit';
+import { LABEL_PX, labelSize, type Rect } from '../canvas/route';
 import { insidesExtents, type Extent } from './insides-extent';
 import { insidesFont, presentInsides, textPxFor } from './draw-internals';
 import { presentRoom } from './present-fit';
-import { columnsOf, nodeWidthFor, presentLayout, type LayoutNode } from './present-layout';
+import { columnsFor, presentLayout, type EdgeLabel, type LayoutNode } from './present-layout';
 import { useReplayData, type ReplayData } from './replay-data';
 import { PRESENT_FIT, useClassroom } from './store';
-
-const columnCount = (nodes: readonly LayoutNode[]) =>
-  nodes.length === 0 ? 0 : Math.max(...columnsOf(nodes).values()) + 1;
 
 /**
  * Room between a node's insides and the node below it for the dots waiting above that node
@@ -32,6 +30,10 @@ export type PresentDetail = 'full' | 'brief';
 
 export interface PresentView {
   positions: Record<string, { x: number; y: number }>;
+  /** The edges' labels drawn this much larger than at 100 % zoom: presentation type. */
+  labelScale: number;
+  /** Where the replay draws under the nodes (the room kept for it): no edge label goes there. */
+  insides: Rect[];
   detail: PresentDetail;
   fits: boolean;
   className: string;
@@ -40,13 +42,13 @@ export interface PresentView {
 
 type Area = { w: number; h: number };
 
-const roomsCache = new WeakMap<ReplayData, Map<string, Record<string, number>>>();
+const roomsCache = new WeakMap<ReplayData, Map<string, Record<string, Extent>>>();
 
 /**
  * The room under each node: what its insides take when drawn at the node's width (measured over
  * the whole run, insides-extent.ts), not a guess; kept per run and width, as the ladder tries several.
  */
-function roomsFor(data: ReplayData | null, w: number, compact: boolean): Record<string, number> {
+function roomsFor(data: ReplayData | null, w: number, compact: boolean): Record<string, Extent> {
   if (!data) return {};
   let byWidth = roomsCache.get(data);
   if (!byWidth) roomsCache.set(data, (byWidth = new Map()));
@@ -54,8 +56,7 @@ function roomsFor(data: ReplayData | null, w: number, compact: boolean): Record<
   let rooms = byWidth.get(key);
   if (!rooms) {
     const font = insidesFont(true, 1, textPxFor(true, window.innerWidth));
-    const ext: Record<string, Extent> = insidesExtents(data, w, font, compact);
-    rooms = Object.fromEntries(Object.entries(ext).map(([id, e]) => [id, e.h]));
+    rooms = insidesExtents(data, w, font, compact);
     byWidth.set(key, rooms);
   }
   return rooms;
@@ -81,6 +82,8 @@ export function usePresentLayout(
   flowRef: RefObject<HTMLDivElement | null>,
   docNodes: readonly { id: string; position: { x: number; y: number } }[],
   measured: Readonly<Record<string, { width: number; height: number } | undefined>>,
+  /** The diagram's edges with the labels they draw. */
+  edges: readonly { source: string; target: string; data?: { label?: string; refused?: boolean } }[],
 ): PresentView | null {
   const presenting = useClassroom((s) => s.presenting);
   const nodes = useMemo<LayoutNode[]>(
@@ -88,6 +91,20 @@ export function usePresentLayout(
     [docNodes],
   );
   const data = useReplayData();
+  // The labels' texts only, kept while they do not change (selecting an edge makes new edges).
+  const labelKey = JSON.stringify(
+    edges
+      .filter((e) => e.data?.label)
+      .map((e) => ({
+        source: e.source,
+        target: e.target,
+        text: `${e.data!.refused ? '⚠ ' : ''}${e.data!.label}`,
+      })),
+  );
+  const labelTexts = useMemo(
+    () => JSON.parse(labelKey) as { source: string; target: string; text: string }[],
+    [labelKey],
+  );
   const [measuredArea, setArea] = useState<Area | null>(null);
   const [px, setPx] = useState(PRESENT_PX);
   const area = presenting ? measuredArea : null;
@@ -151,27 +168,38 @@ export function usePresentLayout(
       }
       return out;
     };
+    const labelsAt = (i: number): EdgeLabel[] =>
+      labelTexts.map((l) => ({ ...l, w: labelSize(l.text).w * (levels[i].px / LABEL_PX) }));
+    const widthAt = (i: number) => columnsFor(nodes, labelsAt(i), area.w, levels[i].px).nodeWidth;
     const layoutAt = (i: number, heights: Record<string, number>) => {
       const l = levels[i];
       const brief = l.detail === 'brief';
+      const extents = roomsFor(data, widthAt(i), brief);
       // Brief: the whole room under each node if it fits, else less of it (the insides are cut
       // in whole lines above the node below), rather than smaller type.
-      return presentLayout(
+      const layout = presentLayout(
         {
           nodes,
-          roomUnder: roomsFor(data, nodeWidthFor(columnCount(nodes), area.w, l.px), brief),
+          roomUnder: Object.fromEntries(Object.entries(extents).map(([id, e]) => [id, e.h])),
           roomAbove: DOTS_ABOVE,
           area,
           px: l.px,
           heights,
           fallbackHeight: l.px * (brief ? 3 : 6),
+          labels: labelsAt(i),
         },
         brief ? [1, 0.6, 0.3, 0] : [1],
       );
+      const insides = Object.entries(extents).flatMap(([id, e]) => {
+        const at = layout.positions[id];
+        if (!at || !e.h) return [];
+        const y = at.y + (heights[id] ?? l.px * (brief ? 3 : 6));
+        return [{ x: at.x, y, w: e.w, h: e.h * layout.roomShare }];
+      });
+      return { ...layout, insides };
     };
     const layout = layoutAt(at, heightsOf(measured));
-    const keyOf = (i: number) =>
-      `${i}:${levels[i].px}:${nodeWidthFor(columnCount(nodes), area.w, levels[i].px)}`;
+    const keyOf = (i: number) => `${i}:${levels[i].px}:${widthAt(i)}`;
     let want = at;
     if (fresh && !layout.fits && at < levels.length - 1) want = at + 1;
     else if (fresh && at > 0) {
@@ -179,7 +207,7 @@ export function usePresentLayout(
       if (known && layoutAt(at - 1, heightsOf(known)).fits) want = at - 1;
     }
     return { layout, want, key: keyOf(at), px: levels[at].px, detail: levels[at].detail };
-  }, [area, nodes, measured, data, levels, level, fresh, seen]);
+  }, [area, nodes, measured, data, levels, level, fresh, seen, labelTexts]);
 
   if (view && fresh && seen[view.key] !== measured) setSeen({ ...seen, [view.key]: measured });
   if (view && view.want !== level) setLevel(view.want);
@@ -193,6 +221,8 @@ export function usePresentLayout(
     if (!view) return null;
     return {
       positions: view.layout.positions,
+      labelScale: view.px / LABEL_PX,
+      insides: view.layout.insides,
       detail: view.detail,
       fits: view.layout.fits,
       className: `present-layout present-layout--${view.detail}`,
