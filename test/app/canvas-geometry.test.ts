@@ -191,6 +191,18 @@ describe('edges among edges: lanes and labels', () => {
     }
   });
 
+  it('a label given a width to wrap at takes as many lines as its words need, each no wider', () => {
+    const text = 'only OrderPlaced, OrderShipped, OrderCancelled';
+    expect(labelSize(text)).toEqual({ w: text.length * 8 + 20, h: 24 });
+    // 160 px: "only OrderPlaced," (17 characters), "OrderShipped,", "OrderCancelled", as wide as
+    // it may be (a wrapped box takes its whole width).
+    expect(labelSize(text, 160)).toEqual({ w: 160, h: 24 + 2 * 16 });
+    // Short enough for one line: its own width.
+    expect(labelSize('batch 10', 160)).toEqual({ w: 8 * 8 + 20, h: 24 });
+    // A word wider than the wrap stands alone on its line.
+    expect(labelSize('a RatherLongEventNameThatGoesOn', 100).w).toBe(29 * 8 + 20);
+  });
+
   it('presenting, a label keeps off what is drawn under a node as it keeps off the nodes', () => {
     // A queue (left) feeding a function lower down (right), the queue's insides under it
     // reaching right past its own width: the label's first choice (the middle of the longest

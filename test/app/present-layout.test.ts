@@ -111,6 +111,16 @@ describe('presentation layout', () => {
     // Its extra 184 px shared by the four columns: 46 px narrower nodes.
     expect(labelled.nodeWidth).toBe(314 - 46);
     expect(labelled.positions.d.x + labelled.nodeWidth).toBeCloseTo(1400, -1);
+    // Labels wider than the room leave the nodes their least width (9 em), the gaps what is left.
+    const crowded = presentLayout({
+      ...input,
+      labels: [
+        { source: 'a', target: 'b', w: 600 },
+        { source: 'c', target: 'd', w: 600 },
+      ],
+    });
+    expect(crowded.nodeWidth).toBe(216);
+    expect(crowded.fits).toBe(true);
     // A label on an edge going back to the left needs no gap of its own.
     expect(presentLayout({ ...input, labels: [{ source: 'd', target: 'a', w: 200 }] }).nodeWidth).toBe(314);
   });

@@ -157,7 +157,7 @@ for (const [width, height, names] of [
         await s.screenshot(`present-layout-${name}-${width}`);
         const floor = px;
         const small = seen.texts.filter((t) => t.px < floor - 0.01);
-        expect(small, `text under ${floor} px`).toEqual([]);
+        expect(small, `text under ${floor} px: ${JSON.stringify(small.slice(0, 4))}`).toEqual([]);
         expect(
           seen.texts.filter((t) => t.cut),
           'text cut',
@@ -192,6 +192,16 @@ for (const [width, height, names] of [
               if (o !== box) expect(apart(box, o), `${what} over ${o.id}'s insides`).toBe(true);
             for (const l of seen.labels)
               expect(apart(box, l), `${what} over the edge label "${l.text}"`).toBe(true);
+          }
+          // Each edge's label on screen between the band and the bar, on no node and no other label.
+          for (const l of seen.labels) {
+            const what = `the edge label "${l.text}" (${Math.round(l.l)},${Math.round(l.t)}–${Math.round(l.r)},${Math.round(l.b)})`;
+            expect(l.t, `${what} under the band`).toBeGreaterThanOrEqual(seen.band.b - 0.5);
+            expect(l.b, `${what} behind the replay bar`).toBeLessThanOrEqual(seen.bar.t + 0.5);
+            expect(l.l >= 0 && l.r <= seen.width, `${what} off the screen`).toBe(true);
+            for (const n of seen.nodes) expect(apart(l, n), `${what} over node ${n.id}`).toBe(true);
+            for (const o of seen.labels)
+              if (o !== l) expect(apart(l, o), `${what} over "${o.text}"`).toBe(true);
           }
         }
         // A small diagram shows everything: label, kind, details line and key figures (and the

@@ -77,10 +77,10 @@ export function Canvas() {
   // Presenting, labels in presentation type, clear of what the replay draws under the nodes.
   const zoomLabelScale = useStore((s) => edgeLabelScale(s.transform[2]));
   const labelScale = present?.labelScale ?? zoomLabelScale;
-  const keepOff = present?.insides;
+  const presentLabels = present?.labels;
   const edges = useMemo(
-    () => routeFlowEdges(flowEdges, nodes, labelScale, keepOff),
-    [flowEdges, nodes, labelScale, keepOff],
+    () => routeFlowEdges(flowEdges, nodes, labelScale, presentLabels),
+    [flowEdges, nodes, labelScale, presentLabels],
   );
   const used = useMemo(
     () => new Set(edges.map((e) => (e.data?.refused ? 'failure' : e.data!.look))),

@@ -50,6 +50,7 @@ export function KindEdge(props: EdgeProps<KindFlowEdge>) {
             className={`kind-edge__label kind-edge__label--${look}${data.refused ? ' is-refused' : ''}`}
             style={{
               transform: `translate(${labelX}px, ${labelY}px) translate(-50%, -50%)${scale !== 1 ? ` scale(${scale})` : ''}`,
+              maxWidth: data.labelWrap,
             }}
           >
             {data.refused ? '⚠ ' : ''}

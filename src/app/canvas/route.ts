@@ -216,9 +216,23 @@ export function edgeLabelScale(zoom: number): number {
 /** An edge label's font size at 100 % zoom (0.78 rem). */
 export const LABEL_PX = 12.48;
 
-/** A label's box before it is drawn: generously 8 px a character at 12.5 px bold, plus padding. */
-export function labelSize(text: string): { w: number; h: number } {
-  return { w: text.length * 8 + 20, h: 24 };
+/**
+ * A label's box before it is drawn: generously 8 px a character at 12.5 px bold, plus padding;
+ * with `wrap` (its widest, px), its words on as many lines as that takes (16 px a line) and, when
+ * that is more than one, that wide, as the label is drawn (on no more lines: its characters are
+ * narrower than this).
+ */
+export function labelSize(text: string, wrap = Infinity): { w: number; h: number } {
+  const widthOf = (chars: number) => chars * 8 + 20;
+  const lines: string[] = [];
+  for (const word of text.split(' ')) {
+    const last = lines.length - 1;
+    if (last >= 0 && widthOf(lines[last].length + 1 + word.length) <= wrap) lines[last] += ` ${word}`;
+    else lines.push(word);
+  }
+  // Wrapped, a label is drawn as wide as it may be (a box's width is not its longest line's).
+  const w = lines.length > 1 ? wrap : widthOf(text.length);
+  return { w: Math.max(w, ...lines.map((l) => widthOf(l.length))), h: 24 + 16 * (lines.length - 1) };
 }
 
 /**
@@ -375,6 +389,8 @@ export function placeLabelAmong(
   nodes: readonly Rect[],
   labels: readonly Rect[],
   others: readonly (readonly Pt[])[],
+  /** First choice against the node the edge enters (presenting: a label there reads as that node's). */
+  atTarget = false,
 ): Pt {
   const spots: { p: Pt; score: number }[] = [];
   const side = size.h / 2 + 3;
@@ -398,7 +414,10 @@ export function placeLabelAmong(
     const t = pts[n - 1];
     const s = pts[0];
     for (const dy of [0, -side, side]) {
-      spots.push({ p: { x: t.x - 6 - size.w / 2, y: t.y + dy }, score: 60 + Math.abs(dy) });
+      spots.push({
+        p: { x: t.x - 6 - size.w / 2, y: t.y + dy },
+        score: (atTarget ? -1e5 : 60) + Math.abs(dy),
+      });
       spots.push({ p: { x: s.x + 6 + size.w / 2, y: s.y + dy }, score: 70 + Math.abs(dy) });
     }
   }
@@ -436,6 +455,8 @@ export function routeEdges(
   nodes: readonly Rect[],
   /** Boxes no label may cover besides the nodes (presenting: what the replay draws under them). */
   keepOff: readonly Rect[] = [],
+  /** Each label against the node its edge enters where that is free (placeLabelAmong). */
+  atTarget = false,
 ): Route[] {
   const paths = edges.map((e) => routeEdge(e.src, e.tgt, nodes, null).points.map((p) => ({ ...p })));
   spreadLanes(paths, nodes);
@@ -445,7 +466,7 @@ export function routeEdges(
     const pts = paths[i];
     if (!e.label) return { points: pts, label: pts[0] };
     const others = paths.filter((_, j) => j !== i);
-    const label = placeLabelAmong(pts, e.label, solid, placed, others);
+    const label = placeLabelAmong(pts, e.label, solid, placed, others, atTarget);
     placed.push({ x: label.x - e.label.w / 2, y: label.y - e.label.h / 2, w: e.label.w, h: e.label.h });
     return { points: pts, label };
   });

@@ -28,6 +28,8 @@ export interface KindEdgeData extends Record<string, unknown> {
   route?: Route;
   /** The label drawn this much larger than at 100 % zoom; 0: not drawn (semantic zoom). */
   labelScale?: number;
+  /** Presenting: the label's widest (px at 100 %) before its words wrap. */
+  labelWrap?: number;
 }
 
 export type KindFlowNode = Node<KindNodeData, 'kind'>;
@@ -154,8 +156,8 @@ export function routeFlowEdges(
   edges: readonly KindFlowEdge[],
   nodes: readonly KindFlowNode[],
   labelScale = 1,
-  /** Boxes the labels keep off besides the nodes (route.ts routeEdges). */
-  keepOff: readonly Rect[] = [],
+  /** Presenting: boxes the labels keep off besides the nodes (route.ts routeEdges), and how wide a label is before it wraps (px at 100 %). */
+  present?: { keepOff: readonly Rect[]; wrap: number },
 ): KindFlowEdge[] {
   const rects = new Map<string, Rect>(
     nodes.map((n) => [
@@ -175,7 +177,7 @@ export function routeFlowEdges(
     const b = rects.get(e.target);
     if (!a || !b || !e.data) return;
     const text = e.data.label ? `${e.data.refused ? '⚠ ' : ''}${e.data.label}` : '';
-    const size = text && labelScale > 0 ? labelSize(text) : null;
+    const size = text && labelScale > 0 ? labelSize(text, present?.wrap) : null;
     routed.push({
       index,
       edge: {
@@ -188,12 +190,13 @@ export function routeFlowEdges(
   const routes = routeEdges(
     routed.map((r) => r.edge),
     all,
-    keepOff,
+    present?.keepOff,
+    present !== undefined,
   );
   const out = [...edges];
   routed.forEach((r, i) => {
     const e = edges[r.index];
-    out[r.index] = { ...e, data: { ...e.data!, route: routes[i], labelScale } };
+    out[r.index] = { ...e, data: { ...e.data!, route: routes[i], labelScale, labelWrap: present?.wrap } };
   });
   return out;
 }

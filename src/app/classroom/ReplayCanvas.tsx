@@ -95,7 +95,7 @@ export function ReplayCanvas() {
         scene = sceneOf(s.nodeLookup, s.edgeLookup as Map<string, { source: string; target: string }>);
         sceneStamp = stamp;
       }
-      const minPx = textPxFor(cls.presenting, window.innerWidth);
+      const minPx = textPxFor(cls.presenting, window.innerWidth, window.innerHeight);
       // Paused, the nodes whose insides the node below cuts short (for tests); nothing while playing.
       const cut = cls.playing ? undefined : [];
       // Paused, where each node's insides were drawn (data-insides-boxes); nothing while playing.

@@ -5,6 +5,7 @@ import { functionAt, gaugesAt, type EnvAt } from './internals';
 import { edgeRates, type DotAt } from './replay';
 import type { ReplayData } from './replay-data';
 import type { Scene } from './scene';
+import { presentPx } from './present-type';
 
 /** What is inside the nodes, drawn on the replay canvas under the dots (flow coordinates). */
 export interface Colors {
@@ -183,11 +184,12 @@ export function drawNodeInsides(
 }
 
 /**
- * The smallest text the replay canvas draws, in screen pixels: 24 presenting (read at the back
- * of a room), 12 on a 1920-pixel screen, 10 on a laptop's 1366.
+ * The smallest text the replay canvas draws, in screen pixels: presenting, the presentation type
+ * (24 on a 1920×1080 screen, read at the back of a room, in proportion on others, as the
+ * nodes' text is); else 12 on a 1920-pixel screen, 10 on a laptop's 1366.
  */
-export function textPxFor(presenting: boolean, screenWidth: number): number {
-  if (presenting) return 24;
+export function textPxFor(presenting: boolean, screenWidth: number, screenHeight: number): number {
+  if (presenting) return presentPx(screenWidth, screenHeight);
   return screenWidth >= 1900 ? 12 : 10;
 }
 

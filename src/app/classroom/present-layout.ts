@@ -121,8 +121,15 @@ export function columnsFor(
 ): { colOf: Map<string, number>; count: number; gaps: number[]; nodeWidth: number } {
   const colOf = columnsOf(nodes);
   const count = nodes.length === 0 ? 0 : Math.max(...colOf.values()) + 1;
-  const gaps = columnGaps(colOf, count, labels, px);
-  const extra = gaps.reduce((sum, g) => sum + g - GAP_X_EM * px, 0);
+  const base = GAP_X_EM * px;
+  let gaps = columnGaps(colOf, count, labels, px);
+  let extra = gaps.reduce((sum, g) => sum + g - base, 0);
+  // No wider than leaves every node its least width: the labels then find what room they can.
+  const most = Math.max(0, areaW - count * (MIN_WIDTH_EM + GAP_X_EM) * px);
+  if (extra > most) {
+    gaps = gaps.map((g) => base + ((g - base) * most) / extra);
+    extra = most;
+  }
   return { colOf, count, gaps, nodeWidth: nodeWidthFor(count, areaW, px, extra) };
 }
 

@@ -4,9 +4,11 @@ import { LABEL_PX, labelSize, type Rect } from '../canvas/route';
 import { insidesExtents, type Extent } from './insides-extent';
 import { insidesFont, presentInsides, textPxFor } from './draw-internals';
 import { presentRoom } from './present-fit';
-import { columnsFor, presentLayout, type EdgeLabel, type LayoutNode } from './present-layout';
+import { labelsInTheWay, type PresentEdge } from './present-labels';
+import { columnsFor, presentLayout, type LayoutNode } from './present-layout';
 import { useReplayData, type ReplayData } from './replay-data';
 import { PRESENT_FIT, useClassroom } from './store';
+import { PRESENT_PX, presentPx } from './present-type';
 
 /**
  * Room between a node's insides and the node below it for the dots waiting above that node
@@ -14,13 +16,12 @@ import { PRESENT_FIT, useClassroom } from './store';
  */
 const DOTS_ABOVE = 26;
 
-/** Presentation type on a 1920×1080 screen: read at the back of a room. */
-export const PRESENT_PX = 24;
-
-/** Presentation type for this window: 24 px at 1920×1080, in proportion on other screens. */
-export function presentPx(w: number, h: number): number {
-  return Math.max(14, Math.round(PRESENT_PX * Math.min(w / 1920, h / 1080)));
-}
+/**
+ * An edge's label wraps wider than this (px at 100 %, about 17 characters; 300 px in 24 px
+ * type): a label of three event names on one line was 760 px wide, a third of the screen's
+ * width between two columns.
+ */
+const LABEL_WRAP = 160;
 
 /**
  * 'full': label, kind line, details line and key figures; 'brief' (a diagram too large for the
@@ -32,8 +33,11 @@ export interface PresentView {
   positions: Record<string, { x: number; y: number }>;
   /** The edges' labels drawn this much larger than at 100 % zoom: presentation type. */
   labelScale: number;
-  /** Where the replay draws under the nodes (the room kept for it): no edge label goes there. */
-  insides: Rect[];
+  /**
+   * The labels' widest before they wrap (px at 100 %), and where the replay draws under the
+   * nodes (the room kept for it): no edge label goes there.
+   */
+  labels: { wrap: number; keepOff: Rect[] };
   detail: PresentDetail;
   fits: boolean;
   className: string;
@@ -52,10 +56,10 @@ function roomsFor(data: ReplayData | null, w: number, compact: boolean): Record<
   if (!data) return {};
   let byWidth = roomsCache.get(data);
   if (!byWidth) roomsCache.set(data, (byWidth = new Map()));
-  const key = `${w}|${compact}`;
+  const font = insidesFont(true, 1, textPxFor(true, window.innerWidth, window.innerHeight));
+  const key = `${w}|${compact}|${font}`;
   let rooms = byWidth.get(key);
   if (!rooms) {
-    const font = insidesFont(true, 1, textPxFor(true, window.innerWidth));
     rooms = insidesExtents(data, w, font, compact);
     byWidth.set(key, rooms);
   }
@@ -91,19 +95,18 @@ export function usePresentLayout(
     [docNodes],
   );
   const data = useReplayData();
-  // The labels' texts only, kept while they do not change (selecting an edge makes new edges).
-  const labelKey = JSON.stringify(
-    edges
-      .filter((e) => e.data?.label)
-      .map((e) => ({
-        source: e.source,
-        target: e.target,
-        text: `${e.data!.refused ? '⚠ ' : ''}${e.data!.label}`,
-      })),
+  // The edges and their labels' texts only, kept while they do not change (selecting an edge
+  // makes new edges).
+  const edgeKey = JSON.stringify(
+    edges.map((e) => ({
+      source: e.source,
+      target: e.target,
+      text: e.data?.label ? `${e.data.refused ? '⚠ ' : ''}${e.data.label}` : '',
+    })),
   );
-  const labelTexts = useMemo(
-    () => JSON.parse(labelKey) as { source: string; target: string; text: string }[],
-    [labelKey],
+  const edgeTexts = useMemo(
+    () => JSON.parse(edgeKey) as { source: string; target: string; text: string }[],
+    [edgeKey],
   );
   const [measuredArea, setArea] = useState<Area | null>(null);
   const [px, setPx] = useState(PRESENT_PX);
@@ -144,7 +147,7 @@ export function usePresentLayout(
   const ladderKey = `${presenting}|${nodes.map((n) => n.id).join('\n')}`;
   const [level, setLevel] = useState(0);
   const [ladderFor, setLadderFor] = useState(ladderKey);
-  // The sizes measured at each level, by level and node width (to know when a larger one fits
+  // The sizes measured at each level, by level and room (to know when a larger one fits
   // again), and at which level the sizes now known were measured: a level's own sizes arrive a
   // render after it is set, and no step is taken on another level's sizes.
   const [seen, setSeen] = useState<Record<string, typeof measured>>({});
@@ -168,38 +171,55 @@ export function usePresentLayout(
       }
       return out;
     };
-    const labelsAt = (i: number): EdgeLabel[] =>
-      labelTexts.map((l) => ({ ...l, w: labelSize(l.text).w * (levels[i].px / LABEL_PX) }));
-    const widthAt = (i: number) => columnsFor(nodes, labelsAt(i), area.w, levels[i].px).nodeWidth;
+    const edgesAt = (i: number): PresentEdge[] =>
+      edgeTexts.map(({ source, target, text }) => {
+        const size = text ? labelSize(text, LABEL_WRAP) : { w: 0, h: 0 };
+        const scale = levels[i].px / LABEL_PX;
+        return { source, target, w: size.w * scale, h: size.h * scale };
+      });
     const layoutAt = (i: number, heights: Record<string, number>) => {
       const l = levels[i];
       const brief = l.detail === 'brief';
-      const extents = roomsFor(data, widthAt(i), brief);
-      // Brief: the whole room under each node if it fits, else less of it (the insides are cut
-      // in whole lines above the node below), rather than smaller type.
-      const layout = presentLayout(
-        {
-          nodes,
-          roomUnder: Object.fromEntries(Object.entries(extents).map(([id, e]) => [id, e.h])),
-          roomAbove: DOTS_ABOVE,
-          area,
-          px: l.px,
-          heights,
-          fallbackHeight: l.px * (brief ? 3 : 6),
-          labels: labelsAt(i),
-        },
-        brief ? [1, 0.6, 0.3, 0] : [1],
-      );
-      const insides = Object.entries(extents).flatMap(([id, e]) => {
-        const at = layout.positions[id];
-        if (!at || !e.h) return [];
-        const y = at.y + (heights[id] ?? l.px * (brief ? 3 : 6));
-        return [{ x: at.x, y, w: e.w, h: e.h * layout.roomShare }];
-      });
-      return { ...layout, insides };
+      const fallbackHeight = l.px * (brief ? 3 : 6);
+      const all = edgesAt(i);
+      // Labels get a gap of their own between columns only where, routed, they land on
+      // something: at most a few rounds (each gap moves the nodes, and so the routes).
+      let gapped: PresentEdge[] = [];
+      for (let round = 0; ; round++) {
+        const extents = roomsFor(data, columnsFor(nodes, gapped, area.w, l.px).nodeWidth, brief);
+        // Brief: the whole room under each node if it fits, else less of it (the insides are
+        // cut in whole lines above the node below), rather than smaller type.
+        const layout = presentLayout(
+          {
+            nodes,
+            roomUnder: Object.fromEntries(Object.entries(extents).map(([id, e]) => [id, e.h])),
+            roomAbove: DOTS_ABOVE,
+            area,
+            px: l.px,
+            heights,
+            fallbackHeight,
+            labels: gapped,
+          },
+          brief ? [1, 0.6, 0.3, 0] : [1],
+        );
+        const rects: Record<string, Rect> = {};
+        for (const n of nodes) {
+          const at = layout.positions[n.id];
+          rects[n.id] = { x: at.x, y: at.y, w: layout.nodeWidth, h: heights[n.id] ?? fallbackHeight };
+        }
+        const insides = Object.entries(extents).flatMap(([id, e]) => {
+          const r = rects[id];
+          if (!r || !e.h) return [];
+          return [{ x: r.x, y: r.y + r.h, w: e.w, h: e.h * layout.roomShare }];
+        });
+        const more =
+          round < 3 ? labelsInTheWay(all, rects, insides, area).filter((e) => !gapped.includes(e)) : [];
+        if (more.length === 0) return { ...layout, insides };
+        gapped = [...gapped, ...more];
+      }
     };
     const layout = layoutAt(at, heightsOf(measured));
-    const keyOf = (i: number) => `${i}:${levels[i].px}:${widthAt(i)}`;
+    const keyOf = (i: number) => `${i}:${levels[i].px}:${area.w}`;
     let want = at;
     if (fresh && !layout.fits && at < levels.length - 1) want = at + 1;
     else if (fresh && at > 0) {
@@ -207,7 +227,7 @@ export function usePresentLayout(
       if (known && layoutAt(at - 1, heightsOf(known)).fits) want = at - 1;
     }
     return { layout, want, key: keyOf(at), px: levels[at].px, detail: levels[at].detail };
-  }, [area, nodes, measured, data, levels, level, fresh, seen, labelTexts]);
+  }, [area, nodes, measured, data, levels, level, fresh, seen, edgeTexts]);
 
   if (view && fresh && seen[view.key] !== measured) setSeen({ ...seen, [view.key]: measured });
   if (view && view.want !== level) setLevel(view.want);
@@ -222,7 +242,7 @@ export function usePresentLayout(
     return {
       positions: view.layout.positions,
       labelScale: view.px / LABEL_PX,
-      insides: view.layout.insides,
+      labels: { wrap: LABEL_WRAP, keepOff: view.layout.insides },
       detail: view.detail,
       fits: view.layout.fits,
       className: `present-layout present-layout--${view.detail}`,
