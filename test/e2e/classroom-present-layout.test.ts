@@ -123,8 +123,8 @@ for (const [width, height, names] of [
     afterAll(async () => {
       await s?.close();
     });
-    // Presentation type in proportion to the screen (use-present-layout.ts presentPx); the
-    // insides' words are 24 px on every screen (draw-internals.ts textPxFor).
+    // Presentation type in proportion to the screen (present-type.ts presentPx), for the nodes,
+    // the edges' labels, the insides (draw-internals.ts textPxFor), the band and the bar.
     const px = Math.max(14, Math.round(24 * Math.min(width / 1920, height / 1080)));
 
     for (const name of names)
@@ -177,7 +177,7 @@ for (const [width, height, names] of [
         // What is drawn under the nodes: in presentation type, whole (no node below cuts it),
         // between the band and the bar, and over no other node, no other node's insides and no
         // edge's label.
-        expect(seen.textPx, 'insides text px').toBeGreaterThanOrEqual(24 - 0.01);
+        expect(seen.textPx, 'insides text px').toBeGreaterThanOrEqual(px - 0.01);
         {
           expect(seen.cut, 'insides cut by the node below').toBe('');
           for (const box of seen.insides) {

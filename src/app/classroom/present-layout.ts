@@ -35,6 +35,10 @@ export interface LayoutInput {
   px: number;
   /** Edges' labels at presentation size (px wide): each is given room before its target's column. */
   labels?: readonly EdgeLabel[];
+  /** How far right of its node's left edge each node's insides reach (px; may pass its right edge). */
+  reach?: Readonly<Record<string, number | undefined>>;
+  /** The widest a node may be, in em (15 unless told). */
+  maxWidthEm?: number;
 }
 
 export interface EdgeLabel {
@@ -107,9 +111,15 @@ export function columnGaps(
  * Every node's width: the column pitch less an arrow's gap, less each column's share of the
  * room taken by wider gaps (`extraGaps`, px beyond the arrows'), between 9 and 15 em.
  */
-export function nodeWidthFor(columns: number, areaW: number, px: number, extraGaps = 0): number {
+export function nodeWidthFor(
+  columns: number,
+  areaW: number,
+  px: number,
+  extraGaps = 0,
+  maxEm = MAX_WIDTH_EM,
+): number {
   const pitch = (areaW - extraGaps) / Math.max(1, columns);
-  return Math.round(Math.max(MIN_WIDTH_EM * px, Math.min(MAX_WIDTH_EM * px, pitch - GAP_X_EM * px)));
+  return Math.round(Math.max(MIN_WIDTH_EM * px, Math.min(maxEm * px, pitch - GAP_X_EM * px)));
 }
 
 /** The columns of a diagram, their gaps and the nodes' width, for an area `areaW` wide. */
@@ -118,6 +128,7 @@ export function columnsFor(
   labels: readonly EdgeLabel[],
   areaW: number,
   px: number,
+  maxEm = MAX_WIDTH_EM,
 ): { colOf: Map<string, number>; count: number; gaps: number[]; nodeWidth: number } {
   const colOf = columnsOf(nodes);
   const count = nodes.length === 0 ? 0 : Math.max(...colOf.values()) + 1;
@@ -130,7 +141,7 @@ export function columnsFor(
     gaps = gaps.map((g) => base + ((g - base) * most) / extra);
     extra = most;
   }
-  return { colOf, count, gaps, nodeWidth: nodeWidthFor(count, areaW, px, extra) };
+  return { colOf, count, gaps, nodeWidth: nodeWidthFor(count, areaW, px, extra, maxEm) };
 }
 
 /**
@@ -168,14 +179,24 @@ function stack(
 /** The layout at the largest vertical stretch that fits (none fits: stacked as tight as allowed). */
 export function presentLayout(input: LayoutInput, roomShares: readonly number[] = [1]): PresentLayout {
   const { nodes, area, px } = input;
-  const { colOf, count, gaps, nodeWidth } = columnsFor(nodes, input.labels ?? [], area.w, px);
+  const { colOf, count, gaps, nodeWidth } = columnsFor(
+    nodes,
+    input.labels ?? [],
+    area.w,
+    px,
+    input.maxWidthEm,
+  );
+  // What the last column draws under its nodes past their right edge stays in the area too.
+  let overhang = 0;
+  for (const n of nodes)
+    if (colOf.get(n.id) === count - 1) overhang = Math.max(overhang, (input.reach?.[n.id] ?? 0) - nodeWidth);
   // The columns' outer edges touch the area's sides (a fit centres it anyway): what the nodes
   // and gaps leave of the width is shared among the gaps.
-  const used = count * nodeWidth + gaps.reduce((sum, g) => sum + g, 0);
+  const used = count * nodeWidth + gaps.reduce((sum, g) => sum + g, 0) + overhang;
   const spare = count > 1 ? Math.max(0, area.w - used) / (count - 1) : 0;
   const colX: number[] = [];
   for (let c = 0, x = 0; c < count; c++) {
-    colX.push(count === 1 ? (area.w - nodeWidth) / 2 : x);
+    colX.push(count === 1 ? (area.w - nodeWidth - overhang) / 2 : x);
     x += nodeWidth + (gaps[c] ?? 0) + spare;
   }
   const columns: LayoutNode[][] = Array.from({ length: count }, () => []);

@@ -24,6 +24,12 @@ const DOTS_ABOVE = 26;
 const LABEL_WRAP = 160;
 
 /**
+ * A brief node (label and key figure) may be wider than a full one where the columns leave room,
+ * so the two sit on one line (its CSS lets them): 20 em.
+ */
+const BRIEF_MAX_EM = 20;
+
+/**
  * 'full': label, kind line, details line and key figures; 'brief' (a diagram too large for the
  * room at full size): label and key figure, so the type stays large rather than shrinking.
  */
@@ -186,19 +192,23 @@ export function usePresentLayout(
       // something: at most a few rounds (each gap moves the nodes, and so the routes).
       let gapped: PresentEdge[] = [];
       for (let round = 0; ; round++) {
-        const extents = roomsFor(data, columnsFor(nodes, gapped, area.w, l.px).nodeWidth, brief);
+        const maxEm = brief ? BRIEF_MAX_EM : undefined;
+        const extents = roomsFor(data, columnsFor(nodes, gapped, area.w, l.px, maxEm).nodeWidth, brief);
         // Brief: the whole room under each node if it fits, else less of it (the insides are
         // cut in whole lines above the node below), rather than smaller type.
         const layout = presentLayout(
           {
             nodes,
-            roomUnder: Object.fromEntries(Object.entries(extents).map(([id, e]) => [id, e.h])),
+            // 2 px over what was measured: the fit's rounding, so the lowest reaches the bar at most.
+            roomUnder: Object.fromEntries(Object.entries(extents).map(([id, e]) => [id, e.h + 2])),
             roomAbove: DOTS_ABOVE,
             area,
             px: l.px,
             heights,
             fallbackHeight,
             labels: gapped,
+            reach: Object.fromEntries(Object.entries(extents).map(([id, e]) => [id, e.w])),
+            maxWidthEm: maxEm,
           },
           brief ? [1, 0.6, 0.3, 0] : [1],
         );
@@ -210,7 +220,9 @@ export function usePresentLayout(
         const insides = Object.entries(extents).flatMap(([id, e]) => {
           const r = rects[id];
           if (!r || !e.h) return [];
-          return [{ x: r.x, y: r.y + r.h, w: e.w, h: e.h * layout.roomShare }];
+          // The lowest node of a column draws all of it whatever the share.
+          const lowest = !Object.values(rects).some((o) => o.x === r.x && o.y > r.y);
+          return [{ x: r.x, y: r.y + r.h, w: e.w, h: lowest ? e.h : e.h * layout.roomShare }];
         });
         const more =
           round < 3 ? labelsInTheWay(all, rects, insides, area).filter((e) => !gapped.includes(e)) : [];
