@@ -69,14 +69,16 @@ describe.skipIf(!hasBrowser)('classroom: legible at the back of the room', () =>
       expect(covered, 'nodes under a panel').toBe(0);
       await s.screenshot(`classroom-legible-${width}`);
       // What is drawn under the function (its words and environments, in the room measured for
-      // them) is clear of the replay bar too: at least its first line of 24 px words and a row
-      // of 16 px environments, and nothing of it cut.
+      // them) is clear of the replay bar too: at least its first line of words (presentation
+      // type: 24 px at 1920×1080, in proportion below) and a row of 16 px environments, and
+      // nothing of it cut.
+      const words = Math.max(14, Math.round(24 * Math.min(width / 1920, height / 1080)));
       const gap = await page.evaluate(() => {
         const fn = document.querySelector('.react-flow__node[data-id="handler"]')!.getBoundingClientRect();
         const bar = document.querySelector('.classroom-panel--bottom')!.getBoundingClientRect();
         return bar.top - fn.bottom;
       });
-      expect(gap, 'room under the function above the replay bar').toBeGreaterThanOrEqual(6 + 24 + 5 + 16);
+      expect(gap, 'room under the function above the replay bar').toBeGreaterThanOrEqual(6 + words + 5 + 16);
       expect(await page.getByTestId('replay-canvas').getAttribute('data-insides-cut')).toBe('');
       // Presenting, a provisioned environment is a green square, not a letter too small for the room.
       expect(await legend.getByText('P = provisioned').isVisible()).toBe(false);
