@@ -191,6 +191,7 @@ export function usePresentLayout(
       // Labels get a gap of their own between columns only where, routed, they land on
       // something: at most a few rounds (each gap moves the nodes, and so the routes).
       let gapped: PresentEdge[] = [];
+      const layout0Width = columnsFor(nodes, [], area.w, l.px, brief ? BRIEF_MAX_EM : undefined).nodeWidth;
       for (let round = 0; ; round++) {
         const maxEm = brief ? BRIEF_MAX_EM : undefined;
         const extents = roomsFor(data, columnsFor(nodes, gapped, area.w, l.px, maxEm).nodeWidth, brief);
@@ -226,8 +227,12 @@ export function usePresentLayout(
         });
         const more =
           round < 3 ? labelsInTheWay(all, rects, insides, area).filter((e) => !gapped.includes(e)) : [];
-        if (more.length === 0) return { ...layout, insides };
-        gapped = [...gapped, ...more];
+        // Not at any price: nodes much narrower (15 %) wrap their labels onto more lines and take
+        // the height the insides need (orchestration-vs-choreography's "on failure").
+        const next = [...gapped, ...more];
+        const narrower = columnsFor(nodes, next, area.w, l.px, maxEm).nodeWidth < 0.85 * layout0Width;
+        if (more.length === 0 || narrower) return { ...layout, insides };
+        gapped = next;
       }
     };
     const layout = layoutAt(at, heightsOf(measured));
