@@ -226,12 +226,14 @@ export function usePresentLayout(
           return [{ x: r.x, y: r.y + r.h, w: e.w, h: lowest ? e.h : e.h * layout.roomShare }];
         });
         const more =
-          round < 3 ? labelsInTheWay(all, rects, insides, area).filter((e) => !gapped.includes(e)) : [];
+          round < 4 ? labelsInTheWay(all, rects, insides, area).filter((e) => !gapped.includes(e)) : [];
         // Not at any price: nodes much narrower (15 %) wrap their labels onto more lines and take
-        // the height the insides need (orchestration-vs-choreography's "on failure").
-        const next = [...gapped, ...more];
-        const narrower = columnsFor(nodes, next, area.w, l.px, maxEm).nodeWidth < 0.85 * layout0Width;
-        if (more.length === 0 || narrower) return { ...layout, insides };
+        // the height the insides need (orchestration-vs-choreography); as many as that allows.
+        const next = [...gapped];
+        for (const e of more)
+          if (columnsFor(nodes, [...next, e], area.w, l.px, maxEm).nodeWidth >= 0.85 * layout0Width)
+            next.push(e);
+        if (next.length === gapped.length) return { ...layout, insides };
         gapped = next;
       }
     };
