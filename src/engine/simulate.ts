@@ -199,7 +199,7 @@ export class Simulation {
         }
         const n = h >> 4;
         perNode[n]++;
-        nodes[n].onEvent(h & 15, q.poppedArg, q.poppedTime);
+        nodes[n].onEvent(h & 15, q.poppedArg);
       }
       this.events += i;
       budget -= i;

@@ -102,7 +102,12 @@ export class SimContext {
     return node;
   }
 
-  /** Schedules node.onEvent(action, slot, t). Actions are 0–15. */
+  /** The time of the event being run: an event's handler (onEvent) reads its time here. */
+  get now(): number {
+    return this.queue.poppedTime;
+  }
+
+  /** Schedules node.onEvent(action, slot) at t. Actions are 0–15. */
   schedule(node: NodeRuntime, action: number, slot: number, t: number): void {
     this.queue.push(t, (node.index << 4) | action, slot);
   }
@@ -115,7 +120,7 @@ export class SimContext {
     return this.queue.addTimer();
   }
 
-  /** Sets a register from addTimer() (unset: it fires once) to call node.onEvent(action, slot, t). */
+  /** Sets a register from addTimer() (unset: it fires once) to call node.onEvent(action, slot) at t. */
   setTimer(timer: number, node: NodeRuntime, action: number, slot: number, t: number): void {
     this.queue.setTimer(timer, t, (node.index << 4) | action, slot);
   }

@@ -40,7 +40,7 @@ export abstract class NodeBase<P = Record<string, unknown>> implements NodeRunti
   // A callee never calls caller.onReturn from inside its call(): an answer given at once (a
   // refusal, a throttle) goes through ctx.answer, as an event at the same time.
 
-  onEvent(_action: number, _slot: number, _t: number): void {}
+  onEvent(_action: number, _slot: number): void {}
 
   call(
     _req: number,

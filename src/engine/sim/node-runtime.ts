@@ -76,8 +76,12 @@ export interface NodeRuntime {
   in: Edge[];
   /** Schedule the first events (sources, pollers, timers). */
   start(t: number): void;
-  /** An event this node scheduled with ctx.schedule(this, action, slot, t). */
-  onEvent(action: number, slot: number, t: number): void;
+  /**
+   * An event this node scheduled with ctx.schedule(this, action, slot, t), run at its time
+   * ctx.now: read there rather than passed, because a double passed to a call V8 does not
+   * inline (this one, with a receiver of every kind, never is) is boxed, an allocation per event.
+   */
+  onEvent(action: number, slot: number): void;
   /**
    * `fails`, when given, decides the handler's outcome instead of the callee's own error draw
    * (a timeout still wins): a stream poller passes whether the batch holds a poison record.

@@ -291,7 +291,7 @@ function runProducer(params: unknown, over: Partial<RunSettings> = {}, series = 
   producer.start(0);
   const q = ctx.queue;
   while (q.peekTime() <= ctx.durationMs && q.pop())
-    ctx.nodes[q.poppedHandler >> 4].onEvent(q.poppedHandler & 15, q.poppedArg, q.poppedTime);
+    ctx.nodes[q.poppedHandler >> 4].onEvent(q.poppedHandler & 15, q.poppedArg);
   producer.finish(ctx.durationMs);
   return { ctx, producer, sink };
 }

@@ -44,7 +44,7 @@ function runSchedule(params: unknown, over: Partial<RunSettings> = {}) {
   schedule.start(0);
   const q = ctx.queue;
   while (q.peekTime() <= ctx.durationMs && q.pop())
-    ctx.nodes[q.poppedHandler >> 4].onEvent(q.poppedHandler & 15, q.poppedArg, q.poppedTime);
+    ctx.nodes[q.poppedHandler >> 4].onEvent(q.poppedHandler & 15, q.poppedArg);
   schedule.finish(ctx.durationMs);
   return { ctx, schedule, sink };
 }

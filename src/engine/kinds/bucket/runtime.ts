@@ -99,7 +99,8 @@ export class BucketRuntime extends NodeBase<BucketParams> {
     this.at(t + this.delay.sample(this.rng), action, s);
   }
 
-  onEvent(action: number, s: number, t: number): void {
+  onEvent(action: number, s: number): void {
+    const t = this.ctx.now;
     const e = action === TO_BUS ? this.busEdge! : this.notifyEdge!;
     const req = this.nReq[s];
     const type = this.nType[s];

@@ -71,9 +71,10 @@ export class ContainerRuntime extends FleetRuntime<ContainerParams> implements P
     this.at(t, action, host);
   }
 
-  onEvent(action: number, slot: number, t: number): void {
+  onEvent(action: number, slot: number): void {
+    const t = this.ctx.now;
     if (action === HOST_LAUNCH || action === HOST_IDLE) this.pool!.onEvent(action, slot, t);
-    else super.onEvent(action, slot, t);
+    else super.onEvent(action, slot);
   }
 
   protected placed(inst: number, t: number, initial: boolean): number {

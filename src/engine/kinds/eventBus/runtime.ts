@@ -139,7 +139,8 @@ export class EventBusRuntime extends NodeBase<EventBusParams> {
     this.ctx.requests.end(req, COMPLETED, t);
   }
 
-  onEvent(_action: number, slot: number, t: number): void {
+  onEvent(_action: number, slot: number): void {
+    const t = this.ctx.now;
     const retry = ++this.dRetries[slot];
     const req = this.dReq[slot];
     if (this.measuring(t)) {

@@ -252,7 +252,8 @@ export class FunctionRuntime extends NodeBase<FunctionParams> {
     this.attemptAsync(slot, t);
   }
 
-  onEvent(action: number, slot: number, t: number): void {
+  onEvent(action: number, slot: number): void {
+    const t = this.ctx.now;
     if (action === HANDLER_DONE) this.handlerDone(slot, t);
     else this.attemptAsync(slot, t);
   }

@@ -64,7 +64,8 @@ export class ProducerRuntime extends NodeBase<ProducerParams> {
     this.scheduleArrival(this.arrivals.first(t));
   }
 
-  onEvent(_action: number, _slot: number, t: number): void {
+  onEvent(_action: number, _slot: number): void {
+    const t = this.ctx.now;
     const ctx = this.ctx;
     const req = ctx.requests.open(t);
     this.tally(this.cRequests, t, 1, this.measuring(t));

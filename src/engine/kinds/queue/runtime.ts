@@ -731,7 +731,8 @@ export class QueueRuntime extends NodeBase<QueueParams> {
     this.at(this.wakeAt, WAKE, 0);
   }
 
-  onEvent(action: number, slot: number, t0: number): void {
+  onEvent(action: number, slot: number): void {
+    const t0 = this.ctx.now;
     if (action === WAKE) {
       if (t0 === this.wakeAt) this.wakeAt = Infinity;
       this.dispatch(this.touch(t0));

@@ -50,7 +50,8 @@ export class ScheduleRuntime extends NodeBase<ScheduleParams> {
     this.scheduleTick(this.cron ? this.cronAfter(t - 1) : firstOnGrid(t, this.periodMs));
   }
 
-  onEvent(_action: number, _slot: number, t: number): void {
+  onEvent(_action: number, _slot: number): void {
+    const t = this.ctx.now;
     const ctx = this.ctx;
     const req = ctx.requests.open(t);
     this.tally(this.cTicks, t, 1, this.measuring(t));

@@ -299,7 +299,8 @@ export abstract class FleetRuntime<P> extends NodeBase<P> {
     return 0;
   }
 
-  onEvent(action: number, slot: number, t: number): void {
+  onEvent(action: number, slot: number): void {
+    const t = this.ctx.now;
     switch (action) {
       case DONE:
         this.serviceDone(slot, t);

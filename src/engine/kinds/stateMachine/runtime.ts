@@ -315,7 +315,8 @@ export class StateMachineRuntime extends NodeBase<StateMachineParams> {
     if (--this.exPending[x] === 0 && !this.exDone[x]) this.advance(x, t);
   }
 
-  onEvent(action: number, slot: number, t: number): void {
+  onEvent(action: number, slot: number): void {
+    const t = this.ctx.now;
     if (action === WAKE) {
       this.advance(slot, t);
       return;

@@ -145,7 +145,8 @@ export class StreamRuntime extends NodeBase<StreamParams> {
     this.at(t + WRITE_RETRY_DELAYS_MS[0], WRITE_RETRY, slot);
   }
 
-  onEvent(action: number, slot: number, t: number): void {
+  onEvent(action: number, slot: number): void {
+    const t = this.ctx.now;
     if (action === POLL) this.poller.onEvent(slot, t);
     else this.retryPut(slot, t);
   }

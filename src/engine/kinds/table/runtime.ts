@@ -137,7 +137,8 @@ export class TableRuntime extends NodeBase<TableParams> {
     return this.activeShards === 1 ? 0 : this.rng.int(this.activeShards);
   }
 
-  onEvent(_action: number, slot: number, t: number): void {
+  onEvent(_action: number, slot: number): void {
+    const t = this.ctx.now;
     this.poller!.onEvent(slot, t);
   }
 
