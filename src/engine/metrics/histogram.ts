@@ -7,7 +7,8 @@ import { round6 } from './series';
  *
  * The bucket comes straight from the float's bits (HDR-histogram style): the exponent picks
  * the octave and the top SUB_BITS of the mantissa the slice of it, so recording a value costs
- * no logarithm — it runs three times per request on the engine's hot path.
+ * no logarithm — it runs three times per request on the engine's hot path. Values below 2^15
+ * ms (nearly all) take the same bits from an integer instead (bucketOf).
  */
 const SUB_BITS = 6;
 const SUBS = 1 << SUB_BITS;
@@ -23,8 +24,19 @@ const words = new Uint32Array(scratch.buffer);
 // The high word holds sign, exponent and the top of the mantissa: index 1 on little-endian.
 const HI = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0;
 
-function bucketOf(v: number): number {
+/** Below 2^15 ms, v · 2^16 is an int32 whose bits give the bucket without a trip through memory. */
+const INT_LIMIT = 2 ** 15;
+
+export function bucketOf(v: number): number {
   if (!(v >= MIN_VALUE)) return 0;
+  if (v < INT_LIMIT) {
+    // The same bucket from v · 2^16 truncated: its highest set bit is the octave (exponent + 16)
+    // and the SUB_BITS below it are the mantissa's top bits (integer bits, since v ≥ 2^-10).
+    // Reading the high word of a double just stored costs a stalled load on the hot path.
+    const k = (v * 65536) | 0;
+    const e = 31 - Math.clz32(k);
+    return 1 + (e - 16 - MIN_EXP) * SUBS + ((k >>> (e - SUB_BITS)) & (SUBS - 1));
+  }
   scratch[0] = v;
   const hi = words[HI];
   const exp = ((hi >>> 20) & 0x7ff) - 1023;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../../../src/engine/kernel/rng';
-import { Histogram } from '../../../src/engine/metrics/histogram';
+import { Histogram, bucketOf } from '../../../src/engine/metrics/histogram';
 
 describe('Histogram', () => {
   it('quantiles are within 1 % of the exact ones over nine decades', () => {
@@ -29,6 +29,30 @@ describe('Histogram', () => {
     expect(h.buckets().reduce((a, [, , c]) => a + c, 0)).toBe(6);
     const rows = h.buckets();
     for (const [lo, hi] of rows) expect(hi).toBeGreaterThanOrEqual(lo);
+  });
+
+  it('finds the bucket from an integer below 2^15 ms exactly as from the float’s bits', () => {
+    // The bucket by definition: octave from the exponent field, slice from the mantissa's top
+    // six bits, read here through a DataView (big-endian, so independent of the platform).
+    const view = new DataView(new ArrayBuffer(8));
+    const fromBits = (v: number): number => {
+      if (!(v >= 2 ** -10)) return 0;
+      view.setFloat64(0, v);
+      const hi = view.getUint32(0);
+      const exp = ((hi >>> 20) & 0x7ff) - 1023;
+      return exp >= 36 ? 46 * 64 : 1 + (exp + 10) * 64 + ((hi >>> 14) & 63);
+    };
+    const values = [0, -1, NaN, Infinity, 2 ** -11, 2 ** 15, 3e12];
+    // Every slice edge of every octave, and the doubles just either side of it.
+    for (let e = -11; e <= 16; e++)
+      for (let i = 0; i <= 64; i++) {
+        const edge = 2 ** e * (1 + i / 64);
+        values.push(edge, edge * (1 - 2 ** -53), edge * (1 + 2 ** -52));
+      }
+    const rng = new Rng(9);
+    for (let i = 0; i < 20_000; i++) values.push(Math.exp((rng.next() - 0.4) * 25));
+    const wrong = values.filter((v) => bucketOf(v) !== fromBits(v));
+    expect(wrong).toEqual([]);
   });
 
   it('a constant value reports itself', () => {
