@@ -4,7 +4,7 @@ import { NO_COLD_START, fnMetrics, run, scenario } from '../helpers';
 /** One request through API → caller, which invokes `worker` asynchronously `perRequest` times. */
 function asyncChain(
   worker: Record<string, unknown>,
-  opts: { perRequest?: number; onFailure?: boolean; seconds?: number } = {},
+  opts: { perRequest?: number; onFailure?: boolean; onSuccess?: boolean; seconds?: number } = {},
 ) {
   const nodes = [
     {
@@ -41,6 +41,14 @@ function asyncChain(
     });
     edges.push({ source: 'worker', target: 'failures', role: 'onFailure' } as never);
   }
+  if (opts.onSuccess) {
+    nodes.push({
+      id: 'successes',
+      kind: 'function',
+      params: { duration: { dist: 'constant', meanMs: 5 }, coldStart: NO_COLD_START },
+    });
+    edges.push({ source: 'worker', target: 'successes', role: 'onSuccess' } as never);
+  }
   return scenario(nodes, edges, { durationSeconds: opts.seconds ?? 3600 });
 }
 
@@ -76,6 +84,20 @@ describe('Lambda asynchronous invocation', () => {
     expect(r.totals.deadLettered).toBe(1);
     expect(fnMetrics(r, 'worker').invocations).toBe(2);
     expect(fnMetrics(r, 'failures').invocations).toBe(1);
+  });
+
+  it('each successful event goes to the on-success destination, a failed one does not', () => {
+    // 600 requests, 3 events each; a worker that fails a quarter of its runs, with no retries.
+    const doc = asyncChain(
+      { errorRate: 0.25, asyncRetries: 0, duration: { dist: 'constant', meanMs: 100 } },
+      { perRequest: 3, onSuccess: true, seconds: 600 },
+    );
+    doc.nodes[0].params.traffic = ONE;
+    const r = run(doc);
+    const w = fnMetrics(r, 'worker');
+    expect(w.invocations).toBe(1800);
+    expect(w.errors).toBeGreaterThan(300);
+    expect(fnMetrics(r, 'successes').invocations).toBe(w.invocations - w.errors);
   });
 
   it('throttled events back off 1, 2, 4, 8 s … until an environment is free', () => {

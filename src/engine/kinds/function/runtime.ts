@@ -269,7 +269,7 @@ export class FunctionRuntime extends NodeBase<FunctionParams> {
   }
 
   emitDownstream(req: number, type: number, kb: number, group: number, t: number): void {
-    this.emit(this.sendEdges, req, type, kb, group, t);
+    if (this.sendEdges.length > 0) this.emit(this.sendEdges, req, type, kb, group, t);
   }
 
   // ---- invocation life cycle -----------------------------------------------------------
@@ -439,7 +439,8 @@ export class FunctionRuntime extends NodeBase<FunctionParams> {
 
     const caller = this.invCaller[slot];
     // A batch from a poller (req -1 with a caller) is emitted item by item by the poller.
-    if (status === OK && (req >= 0 || caller < 0))
+    // Functions that send nothing (most) skip the call: its time argument would be boxed.
+    if (status === OK && this.sendEdges.length > 0 && (req >= 0 || caller < 0))
       this.emit(this.sendEdges, req, this.invType[slot], this.invKb[slot], this.invGroup[slot], t);
     if (caller >= 0) {
       const callerSlot = this.invCallerSlot[slot];
@@ -448,7 +449,8 @@ export class FunctionRuntime extends NodeBase<FunctionParams> {
       return;
     }
     if (status === OK) {
-      this.emit(this.onSuccess, req, this.invType[slot], this.invKb[slot], this.invGroup[slot], t);
+      if (this.onSuccess.length > 0)
+        this.emit(this.onSuccess, req, this.invType[slot], this.invKb[slot], this.invGroup[slot], t);
       this.ctx.requests.end(req, COMPLETED, t);
       this.inv.release(slot);
       return;
