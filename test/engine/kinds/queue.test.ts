@@ -452,6 +452,42 @@ describe('SQS bills', () => {
     expect(r.nodes.q.cost.totalUsd).toBeCloseTo(2000 * 0.4e-6, 12);
   });
 
+  it('a poller added for a burst retires after one empty long poll (20 s), not before', () => {
+    // Six messages at once at 500 s, each run 10 s, batch 1: five pollers take five, the sixth
+    // waits for the poller added 200 ms later. All six are idle again by 510.2 s; the one idle
+    // longest retires at 530 s. A second six at T: before 530 s six pollers take them at once;
+    // after it the sixth waits 200 ms again. Mean wait over the 12 = total wait / 12.
+    const meanWait = (second: number) => {
+      const nodes: Node[] = [
+        { id: 'q', kind: 'queue' },
+        {
+          id: 'f',
+          kind: 'function',
+          params: { coldStart: NO_COLD_START, duration: constMs(10_000), timeoutMs: 60_000 },
+        },
+      ];
+      const edges: Edge[] = [{ source: 'q', target: 'f', params: { batchSize: 1 } }];
+      // A constant rate r sends its first message at 0.5/r s and its next at 1.5/r, after the run.
+      for (const [wave, at] of [
+        ['a', 500],
+        ['b', second],
+      ] as const)
+        for (let k = 0; k < 6; k++) {
+          const id = `${wave}${k}`;
+          nodes.push({
+            id,
+            kind: 'producer',
+            params: { traffic: { shape: 'constant', ratePerSecond: 0.5 / at } },
+          });
+          edges.push({ source: id, target: 'q' });
+        }
+      return qm(run(scenario(nodes, edges, { durationSeconds: 700 })), 'q').meanWaitSeconds;
+    };
+    expect(meanWait(529)).toBeCloseTo(0.2 / 12, 6);
+    expect(meanWait(531)).toBeCloseTo(0.4 / 12, 6);
+    expect(meanWait(560)).toBeCloseTo(0.4 / 12, 6);
+  });
+
   it('idle pollers long-poll: 5 pollers × one empty receive per 20 s over an hour = 900 billed requests', () => {
     const r = run(
       scenario(

@@ -80,6 +80,8 @@ export class QueueRuntime extends NodeBase<QueueParams> {
 
   private now = 0;
   private wakeAt = Infinity;
+  /** No idle poller can retire before this time (retireIdlePollers). */
+  private retireCheckAt = 0;
 
   // Metrics (after the warm-up).
   private sent = 0;
@@ -273,8 +275,18 @@ export class QueueRuntime extends NodeBase<QueueParams> {
         this.expire(this.ms.visible.peek(), kv);
       }
     }
-    // The event source mapping scales down: a poller beyond the initial ones retires after
-    // one long poll that returned nothing.
+    if (t >= this.retireCheckAt) this.retireIdlePollers(t);
+  }
+
+  /**
+   * The event source mapping scales down: a poller beyond the initial ones retires after one
+   * long poll that returned nothing. A poller goes idle at the queue's time, which never goes
+   * back, so the oldest idle poller of a mapping only ever gets younger: none can retire before
+   * a long poll after the oldest one now (or after now, when none is idle), and until then
+   * advance() does not look (the look cost about 5 % of a fan-out to three queues).
+   */
+  private retireIdlePollers(t: number): void {
+    let next = Infinity;
     for (let i = 0; i < this.pollers.length; i++) {
       const p = this.pollers[i];
       if (p.worker) continue;
@@ -282,7 +294,10 @@ export class QueueRuntime extends NodeBase<QueueParams> {
         const w = p.takeOldest();
         this.countEmpty(w, w + LONG_POLL_MS);
       }
+      const due = (p.idleCount > 0 ? p.oldestIdleSince : t) + LONG_POLL_MS;
+      if (due < next) next = due;
     }
+    this.retireCheckAt = next;
   }
 
   /** A delayed or returned message's time has come (k): visible, expired or dead-lettered. */
