@@ -179,6 +179,44 @@ describe('Lambda asynchronous invocation', () => {
     expect(lat).toBeGreaterThan(500);
     expect(lat).toBeLessThan(520);
   });
+
+  it('a callee that times out waiting on its own callee answers its caller at its timeout', () => {
+    // caller runs 10 ms then calls middle; middle runs 10 ms then calls slow (5 s). middle's
+    // 1 s timeout covers its wait: it ends at 1,010 ms after the caller started, and so does
+    // the caller's wait, although slow answers only at 5,020 ms.
+    const fn = (meanMs: number, timeoutMs = 30_000) => ({
+      memoryMB: 1024,
+      duration: { dist: 'constant', meanMs },
+      coldStart: NO_COLD_START,
+      timeoutMs,
+    });
+    const doc = scenario(
+      [
+        { id: 'clients', kind: 'producer', params: { traffic: ONE } },
+        { id: 'api', kind: 'apiGateway' },
+        { id: 'caller', kind: 'function', params: fn(10) },
+        { id: 'middle', kind: 'function', params: fn(10, 1000) },
+        { id: 'slow', kind: 'function', params: fn(5000) },
+      ],
+      [
+        { source: 'clients', target: 'api' },
+        { source: 'api', target: 'caller' },
+        { source: 'caller', target: 'middle', params: { mode: 'sync' } },
+        { source: 'middle', target: 'slow', params: { mode: 'sync' } },
+      ],
+      { durationSeconds: 100 },
+    );
+    const r = run(doc);
+    const caller = fnMetrics(r, 'caller');
+    expect(caller.invocations).toBeGreaterThan(90);
+    // Every one that ended timed out (the last few still wait on slow when the run ends).
+    expect(fnMetrics(r, 'middle').timeouts).toBeGreaterThan(90);
+    expect(fnMetrics(r, 'middle').errors).toBe(0);
+    const mean = (id: string) =>
+      (fnMetrics(r, id) as unknown as { durationMs: { mean: number } }).durationMs.mean;
+    expect(mean('middle')).toBeCloseTo(1000, 6);
+    expect(mean('caller')).toBeCloseTo(1010, 6);
+  });
 });
 
 describe('billing of large asynchronous events [L-PRICE]', () => {

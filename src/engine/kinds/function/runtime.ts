@@ -253,15 +253,17 @@ export class FunctionRuntime extends NodeBase<FunctionParams> {
   }
 
   onEvent(action: number, slot: number): void {
-    const t = this.ctx.now;
-    if (action === HANDLER_DONE) this.handlerDone(slot, t);
-    else this.attemptAsync(slot, t);
+    if (action === HANDLER_DONE) this.handlerDone(slot);
+    else this.attemptAsync(slot, this.ctx.now);
   }
 
   onReturn(slot: number, status: CallStatus, t: number): void {
     // A failed synchronous callee fails the caller (errors propagate up a sync chain).
     if (status !== OK && this.invStatus[slot] === OK) this.invStatus[slot] = ERROR;
-    if (--this.invPending[slot] === 0) this.complete(slot, t);
+    if (--this.invPending[slot] === 0) {
+      this.completeAt = t;
+      this.complete(slot);
+    }
   }
 
   get itemErrorRate(): number {
@@ -372,10 +374,13 @@ export class FunctionRuntime extends NodeBase<FunctionParams> {
     return false;
   }
 
-  private handlerDone(slot: number, t: number): void {
+  /** The handler's end (the event's time, read here: a time passed in would be boxed). */
+  private handlerDone(slot: number): void {
+    const t = this.ctx.now;
     const edges = this.syncEdges;
     if (this.invStatus[slot] !== OK || edges.length === 0) {
-      this.complete(slot, t);
+      this.completeAt = t;
+      this.complete(slot);
       return;
     }
     // Synchronous calls made at the end of the handler: the environment stays busy (and
@@ -391,11 +396,21 @@ export class FunctionRuntime extends NodeBase<FunctionParams> {
         e.call(req, this.invType[slot], this.invKb[slot], this.invGroup[slot], t, this, slot);
       }
     }
-    if (this.invPending[slot] === 0) this.complete(slot, t);
+    if (this.invPending[slot] === 0) {
+      this.completeAt = t;
+      this.complete(slot);
+    }
   }
 
-  /** The invocation ends at t: free the environment, bill, and pass the outcome on. */
-  private complete(slot: number, t: number): void {
+  /**
+   * The time complete() runs at, set just before each call: a field, because complete() is
+   * not inlined and the handler's end (every invocation) would box a time passed to it.
+   */
+  private completeAt = 0;
+
+  /** The invocation ends at completeAt: free the environment, bill, and pass the outcome on. */
+  private complete(slot: number): void {
+    const t = this.completeAt;
     const env = this.invEnv[slot];
     const start = this.invStart[slot];
     const initMs = this.invInit[slot];
