@@ -33,21 +33,18 @@ function asyncChain(
     { source: 'api', target: 'caller' },
     { source: 'caller', target: 'worker', params: { mode: 'async', perRequest: opts.perRequest ?? 1 } },
   ];
-  if (opts.onFailure) {
+  // A destination: a short function on the worker's onFailure or onSuccess edge.
+  for (const [role, id, wanted] of [
+    ['onFailure', 'failures', opts.onFailure],
+    ['onSuccess', 'successes', opts.onSuccess],
+  ] as const) {
+    if (!wanted) continue;
     nodes.push({
-      id: 'failures',
+      id,
       kind: 'function',
       params: { duration: { dist: 'constant', meanMs: 5 }, coldStart: NO_COLD_START },
     });
-    edges.push({ source: 'worker', target: 'failures', role: 'onFailure' } as never);
-  }
-  if (opts.onSuccess) {
-    nodes.push({
-      id: 'successes',
-      kind: 'function',
-      params: { duration: { dist: 'constant', meanMs: 5 }, coldStart: NO_COLD_START },
-    });
-    edges.push({ source: 'worker', target: 'successes', role: 'onSuccess' } as never);
+    edges.push({ source: 'worker', target: id, role } as never);
   }
   return scenario(nodes, edges, { durationSeconds: opts.seconds ?? 3600 });
 }
