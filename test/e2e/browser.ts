@@ -137,12 +137,18 @@ export async function runToEnd(page: Page): Promise<void> {
  * The quiet time is counted from the first frame drawn after the last change, not from the
  * change: a ResizeObserver (which schedules the app's refit) is told only when a frame is
  * drawn, and a long task (recharts' code evaluated when the page is idle, 300 ms and more on a
- * loaded machine) can hold that frame back past the quiet time. And it ends one tick after it
- * was first seen quiet, so that a refit timer due by then has run before the last look.
+ * loaded machine) can hold that frame back past the quiet time.
+ *
+ * And once quiet, it waits for a few more frames and looks again. A refit timer that fell due
+ * during a long task runs only after it, maybe after the look that first saw the view quiet,
+ * and even then moves nothing at once: React Flow's fitView sets the viewport in an animation
+ * frame after a render (and the view in the render after that), so the move shows only frames
+ * later. Timers run in the order they fall due, so the refit's timer has run before the next
+ * look, and its move has shown by the look after a few frames more.
  */
 export async function viewAtRest(page: Page, quietMs = 300): Promise<void> {
   await page.evaluate(
-    (quiet) =>
+    ({ quiet, moreFrames }) =>
       new Promise<void>((done) => {
         const read = () => {
           const vp = document.querySelector('.react-flow__viewport');
@@ -158,11 +164,13 @@ export async function viewAtRest(page: Page, quietMs = 300): Promise<void> {
         let last = read();
         // When the first frame after the last change was drawn; null until it has been.
         let since: number | null = null;
-        let seenQuiet = false;
+        // Frames drawn since the view was first seen quiet; null while it is not.
+        let framesQuiet: number | null = null;
         let finished = false;
         const frame = () => {
           if (finished) return;
           since ??= performance.now();
+          if (framesQuiet !== null) framesQuiet++;
           requestAnimationFrame(frame);
         };
         requestAnimationFrame(frame);
@@ -171,19 +179,18 @@ export async function viewAtRest(page: Page, quietMs = 300): Promise<void> {
           if (now !== last) {
             last = now;
             since = null;
-            seenQuiet = false;
-          } else if (since !== null && performance.now() - since >= quiet) {
-            if (seenQuiet) {
-              finished = true;
-              done();
-              return;
-            }
-            seenQuiet = true;
+            framesQuiet = null;
+          } else if (framesQuiet !== null && framesQuiet >= moreFrames) {
+            finished = true;
+            done();
+            return;
+          } else if (framesQuiet === null && since !== null && performance.now() - since >= quiet) {
+            framesQuiet = 0;
           }
           setTimeout(tick, 20);
         };
         setTimeout(tick, 20);
       }),
-    quietMs,
+    { quiet: quietMs, moreFrames: 3 },
   );
 }
