@@ -2,7 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Download, type Page } from 'playwright-core';
 import lzString from 'lz-string';
-import { inject } from 'vitest';
+import { expect, inject } from 'vitest';
 
 /** Debian's Chromium: playwright-core downloads no browser of its own. */
 export const CHROMIUM = '/usr/bin/chromium';
@@ -193,4 +193,93 @@ export async function viewAtRest(page: Page, quietMs = 300): Promise<void> {
       }),
     { quiet: quietMs, moreFrames: 3 },
   );
+}
+
+/** Where the app saves (src/app/persistence/session.ts): IndexedDB through idb-keyval. */
+const SAVED_KEYS = {
+  work: 'serverless-sim:work',
+  shared: 'serverless-sim:shared',
+  lesson: 'serverless-sim:lesson',
+  versions: 'serverless-sim:versions',
+} as const;
+
+/**
+ * What the app has saved under `key`, read from the page's IndexedDB (idb-keyval's default
+ * database); undefined when nothing is saved there yet.
+ */
+export function savedValue(page: Page, key: string): Promise<unknown> {
+  return page.evaluate(
+    (k) =>
+      new Promise<unknown>((done, fail) => {
+        const open = indexedDB.open('keyval-store');
+        // No database yet: creating it here, without the app's store in it, would break the
+        // app's own open; the upgrade is aborted, so nothing is created and nothing is saved.
+        open.onupgradeneeded = () => open.transaction?.abort();
+        open.onerror = () => done(undefined);
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains('keyval')) {
+            db.close();
+            done(undefined);
+            return;
+          }
+          const get = db.transaction('keyval', 'readonly').objectStore('keyval').get(k);
+          get.onsuccess = () => {
+            db.close();
+            done(get.result);
+          };
+          get.onerror = () => {
+            db.close();
+            fail(get.error);
+          };
+        };
+      }),
+    key,
+  );
+}
+
+/** A saved diagram as the tests compare it with the screen: its name and how many nodes. */
+interface DiagramSummary {
+  name: string;
+  nodes: number;
+}
+
+function summary(doc: unknown): DiagramSummary | null {
+  const d = doc as { name?: unknown; nodes?: unknown } | null | undefined;
+  if (!d || typeof d.name !== 'string' || !Array.isArray(d.nodes)) return null;
+  return { name: d.name, nodes: d.nodes.length };
+}
+
+/**
+ * Waits until the diagram on screen (its name and node count) is saved `where`: as the work
+ * (and as a version in History, written right after it), as the open lesson or shared copy,
+ * or, for a tab that does not save the work, among that tab's versions in History. A reload or
+ * a closed tab before then would lose the edit, and a sleep longer than the autosave delay
+ * (300 ms) is not enough on a loaded machine, where the save comes when the page gets to it.
+ * The screen is read first: call this once the edit shows.
+ */
+export async function waitForSave(
+  page: Page,
+  where: 'work' | 'lesson' | 'shared' | 'tab-not-saving',
+): Promise<void> {
+  const mine: DiagramSummary = {
+    name: await page.locator('#scenario-name').inputValue(),
+    nodes: await page.locator('.react-flow__node').count(),
+  };
+  const inHistory = async (fromTabNotSaving: boolean) => {
+    const list = await savedValue(page, SAVED_KEYS.versions);
+    return (Array.isArray(list) ? (list as { doc?: unknown; fromTabNotSaving?: boolean }[]) : [])
+      .filter((v) => (v.fromTabNotSaving ?? false) === fromTabNotSaving)
+      .map((v) => summary(v.doc));
+  };
+  const wait = { timeout: 30_000 };
+  if (where === 'tab-not-saving') {
+    await expect.poll(() => inHistory(true), wait).toContainEqual(mine);
+  } else if (where === 'work') {
+    await expect.poll(async () => summary(await savedValue(page, SAVED_KEYS.work)), wait).toEqual(mine);
+    await expect.poll(() => inHistory(false), wait).toContainEqual(mine);
+  } else {
+    const record = async () => (await savedValue(page, SAVED_KEYS[where])) as { doc?: unknown } | undefined;
+    await expect.poll(async () => summary((await record())?.doc), wait).toEqual(mine);
+  }
 }

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { hasBrowser, openApp, type BrowserSession } from './browser';
+import { hasBrowser, openApp, waitForSave, type BrowserSession } from './browser';
 
 /** Drags with real mouse events, in steps, so React Flow sees a connection being drawn. */
 async function dragMouse(page: Page, from: Locator, to: Locator) {
@@ -16,9 +16,6 @@ const nodes = (page: Page) => page.locator('.react-flow__node');
 const edges = (page: Page) => page.locator('.react-flow__edge');
 const isMac = process.platform === 'darwin';
 const mod = isMac ? 'Meta' : 'Control';
-
-/** Waits until autosave (debounced) has had time to write. */
-const settle = (page: Page) => page.waitForTimeout(800);
 
 describe.skipIf(!hasBrowser)('editor', () => {
   let s: BrowserSession;
@@ -120,7 +117,7 @@ describe.skipIf(!hasBrowser)('editor', () => {
     await page.locator('#scenario-name').fill('My queue experiment');
     await page.getByRole('button', { name: 'Add SQS queue' }).click();
     await page.getByTestId('node-queue').waitFor();
-    await settle(page);
+    await waitForSave(page, 'work');
     await page.reload();
     await page.getByTestId('node-queue').waitFor();
     expect(await nodes(page).count()).toBe(4);
@@ -170,7 +167,7 @@ describe.skipIf(!hasBrowser)('editor', () => {
 
     // The person's own work moves on after sharing.
     await page.locator('#scenario-name').fill('My own work');
-    await settle(page);
+    await waitForSave(page, 'work');
 
     await page.goto(url);
     await page.reload(); // a hash-only navigation does not reload the page

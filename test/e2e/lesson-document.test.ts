@@ -1,12 +1,10 @@
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { hasBrowser, openApp, SCREENSHOTS, viewAtRest, type BrowserSession } from './browser';
+import { hasBrowser, openApp, SCREENSHOTS, viewAtRest, waitForSave, type BrowserSession } from './browser';
 
 const nodes = (page: Page) => page.locator('.react-flow__node');
 const viewport = (page: Page) =>
   page.locator('.canvas .react-flow__viewport').evaluate((el) => (el as HTMLElement).style.transform);
-/** Longer than the autosave delay (300 ms). */
-const settle = (page: Page) => page.waitForTimeout(900);
 const lessonBanner = (page: Page) => page.getByRole('region', { name: 'Lesson document' });
 
 async function openLesson(page: Page, title: string) {
@@ -37,8 +35,8 @@ describe.skipIf(!hasBrowser)('a lesson opens as its own document', () => {
     const page = s.page;
     await page.locator('#scenario-name').fill('My own diagram');
     await page.getByRole('button', { name: 'Add SQS queue' }).click();
-    await settle(page);
     await expect.poll(() => nodes(page).count()).toBe(4);
+    await waitForSave(page, 'work');
     // The person's own view: zoomed with the wheel, one node selected.
     await page.locator('.canvas .react-flow__pane').hover();
     await page.mouse.wheel(0, 300);
@@ -99,12 +97,15 @@ describe.skipIf(!hasBrowser)('a lesson opens as its own document', () => {
     await expect.poll(() => nodes(page).count()).toBe(3);
     await page.keyboard.press('Control+Shift+z');
     await expect.poll(() => nodes(page).count()).toBe(4);
-    await settle(page);
+    await waitForSave(page, 'work');
 
     // A reload mid-lesson: the lesson comes back, and so does the way back to the work.
     await openLesson(page, 'Fan-out with a topic');
+    await expect.poll(() => page.locator('#scenario-name').inputValue()).toMatch(/^Fan-out/);
+    const lessonNodes = await nodes(page).count();
     await page.getByRole('button', { name: 'Add SNS topic' }).click();
-    await settle(page);
+    await expect.poll(() => nodes(page).count()).toBe(lessonNodes + 1);
+    await waitForSave(page, 'lesson');
     await page.reload();
     await lessonBanner(page).waitFor();
     await expect(page.locator('#scenario-name').inputValue()).resolves.not.toBe('My own diagram');

@@ -1,14 +1,25 @@
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, inject, it } from 'vitest';
-import { downloadBytes, hasBrowser, openApp, openBrowser, SCREENSHOTS, type BrowserSession } from './browser';
+import {
+  downloadBytes,
+  hasBrowser,
+  openApp,
+  openBrowser,
+  SCREENSHOTS,
+  waitForSave,
+  type BrowserSession,
+} from './browser';
 
 const nodes = (page: Page) => page.locator('.react-flow__node');
-/** Longer than the autosave delay (300 ms). */
-const settle = (page: Page) => page.waitForTimeout(900);
-
-async function addQueue(page: Page) {
+/**
+ * Adds a queue, and waits until it is saved where this tab saves: as the work, in History (a tab
+ * that does not save the work), or nowhere (storage refused: the test then checks what it says).
+ */
+async function addQueue(page: Page, savedAs: 'work' | 'tab-not-saving' | 'nowhere') {
+  const before = await nodes(page).count();
   await page.getByRole('button', { name: 'Add SQS queue' }).click();
-  await settle(page);
+  await expect.poll(() => nodes(page).count()).toBe(before + 1);
+  if (savedAs !== 'nowhere') await waitForSave(page, savedAs);
 }
 
 describe.skipIf(!hasBrowser)('no lost work', () => {
@@ -30,9 +41,9 @@ describe.skipIf(!hasBrowser)('no lost work', () => {
     expect(await one.getByRole('alert', { name: 'Saving' }).count()).toBe(0);
 
     // Both tabs edit: one adds a queue, two adds two queues.
-    await addQueue(one);
-    await addQueue(two);
-    await addQueue(two);
+    await addQueue(one, 'work');
+    await addQueue(two, 'tab-not-saving');
+    await addQueue(two, 'tab-not-saving');
     await two.screenshot({ path: `${SCREENSHOTS}/two-tabs-second-tab-1366.png` });
 
     // Reloading the first tab keeps its edit; the second tab's edits are unsaved, as it said.
@@ -78,9 +89,9 @@ describe.skipIf(!hasBrowser)('no lost work', () => {
     await two.getByTestId('node-clients').waitFor();
     const banner = two.getByRole('alert', { name: 'Saving' });
     await expect.poll(() => banner.textContent()).toMatch(/Changes made here are kept in History/);
-    await addQueue(one); // the saved diagram: 4 nodes
-    await addQueue(two);
-    await addQueue(two); // this tab's diagram: 5 nodes, kept in History only
+    await addQueue(one, 'work'); // the saved diagram: 4 nodes
+    await addQueue(two, 'tab-not-saving');
+    await addQueue(two, 'tab-not-saving'); // this tab's diagram: 5 nodes, kept in History only
     await one.reload();
     await two.reload();
     await one.getByTestId('node-clients').waitFor();
@@ -120,15 +131,15 @@ describe.skipIf(!hasBrowser)('no lost work', () => {
     await two.getByTestId('node-clients').waitFor();
     const banner = two.getByRole('alert', { name: 'Saving' });
     await expect.poll(() => banner.textContent()).toMatch(/open in another tab, which saves it/);
-    await addQueue(one); // saved by the first tab
-    await addQueue(two);
-    await addQueue(two); // not saved: the second tab says so
+    await addQueue(one, 'work'); // saved by the first tab
+    await addQueue(two, 'tab-not-saving');
+    await addQueue(two, 'tab-not-saving'); // not saved: the second tab says so
     await one.close();
     await expect.poll(() => banner.textContent()).toMatch(/other tab that saved this diagram was closed/);
     await two.screenshot({ path: `${SCREENSHOTS}/other-tab-closed-1366.png` });
     await banner.getByRole('button', { name: 'Continue here in this tab' }).click();
     await expect.poll(() => two.getByRole('alert', { name: 'Saving' }).count()).toBe(0);
-    await addQueue(two);
+    await addQueue(two, 'work');
     await two.reload();
     await two.getByTestId('node-clients').waitFor();
     await expect.poll(() => nodes(two).count()).toBe(6);
@@ -153,11 +164,11 @@ describe.skipIf(!hasBrowser)('no lost work', () => {
     const page = s.page;
     await page.goto(inject('baseUrl'));
     await page.getByTestId('node-clients').waitFor();
-    await addQueue(page);
+    await addQueue(page, 'nowhere');
     const banner = page.getByRole('alert', { name: 'Saving' });
     await expect.poll(() => banner.textContent()).toMatch(/storage for this page is full/);
     await s.screenshot('storage-full-1366');
-    await addQueue(page);
+    await addQueue(page, 'nowhere');
     await expect.poll(() => nodes(page).count()).toBe(5);
     await page.getByRole('button', { name: 'Run', exact: true }).click();
     await page
@@ -184,7 +195,7 @@ describe.skipIf(!hasBrowser)('no lost work', () => {
     });
     await page.goto(inject('baseUrl'));
     await page.getByTestId('node-clients').waitFor();
-    await addQueue(page);
+    await addQueue(page, 'nowhere');
     const banner = page.getByRole('alert', { name: 'Saving' });
     await expect
       .poll(() => banner.textContent(), { timeout: 10_000 })
@@ -197,7 +208,7 @@ describe.skipIf(!hasBrowser)('no lost work', () => {
       await page.setViewportSize({ width, height });
       await s.screenshot(`storage-quota-${width}`);
     }
-    await addQueue(page);
+    await addQueue(page, 'nowhere');
     await expect.poll(() => nodes(page).count()).toBe(5);
     await page.getByRole('button', { name: 'Run', exact: true }).click();
     await page
@@ -218,13 +229,14 @@ describe.skipIf(!hasBrowser)('no lost work', () => {
     s = await openApp({ width: 1920, height: 1080 });
     const page = s.page;
     await page.locator('#scenario-name').fill('My own diagram');
-    await addQueue(page);
+    await addQueue(page, 'work');
     await page.getByRole('button', { name: 'Templates' }).click();
     await page
       .getByRole('button', { name: /^Open template .*fan-out/i })
       .first()
       .click();
-    await settle(page);
+    await expect.poll(() => page.locator('#scenario-name').inputValue()).not.toBe('My own diagram');
+    await waitForSave(page, 'work');
     await page.reload();
     await page.getByRole('button', { name: 'History' }).click();
     const mine = page
@@ -254,7 +266,7 @@ describe.skipIf(!hasBrowser)('no lost work', () => {
     const banner = page.getByRole('alert', { name: 'Saving' });
     await expect.poll(() => banner.textContent()).toMatch(/does not let the page save/);
     await s.screenshot('storage-denied-1366');
-    await addQueue(page);
+    await addQueue(page, 'nowhere');
     await expect.poll(() => nodes(page).count()).toBe(4);
     await page.getByRole('button', { name: 'Run', exact: true }).click();
     await page
