@@ -12,6 +12,23 @@ async function runToEnd(page: Page) {
   await page.locator('.chart-bar').first().waitFor();
 }
 
+/**
+ * Waits until the results show what the contrast is measured on: no part busy (dimmed while a
+ * run goes on), every chart mounted in place of its placeholder (charts mount one after another,
+ * mount-queue.tsx), and no transition running (a fading part has colours on their way).
+ */
+async function resultsAtRest(page: Page) {
+  await expect
+    .poll(() =>
+      page.evaluate(() => ({
+        busy: document.querySelectorAll('[aria-busy="true"]').length,
+        placeholders: document.querySelectorAll('.chart-card-placeholder').length,
+        transitions: document.getAnimations().filter((a) => a.playState === 'running').length,
+      })),
+    )
+    .toEqual({ busy: 0, placeholders: 0, transitions: 0 });
+}
+
 /** Controls with no accessible name: no aria-label(ledby), no <label>, no title, no text. */
 function unnamedControls(page: Page): Promise<string[]> {
   return page.evaluate(() => {
@@ -69,7 +86,7 @@ describe.skipIf(!hasBrowser)('accessibility', () => {
       ];
       for (const [name, open] of views) {
         await open();
-        await page.waitForTimeout(300);
+        await resultsAtRest(page);
         for (const f of await checkContrast(page, '#root'))
           report.push(
             `${theme}/${name}: "${f.text}" ${f.ratio}:1 < ${f.needs}:1 (${f.color} on ${f.background}) at ${f.where}`,
