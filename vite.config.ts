@@ -18,7 +18,16 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: 'app', include: ['test/app/**/*.test.{ts,tsx}'], environment: 'jsdom' },
+        test: {
+          name: 'app',
+          include: ['test/app/**/*.test.{ts,tsx}'],
+          environment: 'jsdom',
+          setupFiles: ['test/app/setup.ts'],
+          // Vitest's 5 s suits a unit test, not recharts drawn in jsdom: compare-chart's crossover
+          // test (two charts drawn) took 2–6.7 s on a loaded 2-core machine (two CPU hogs) and
+          // timed out there. A test that passes is not slowed by this; one that hangs still fails.
+          testTimeout: 30_000,
+        },
       },
       {
         extends: true,
@@ -29,6 +38,10 @@ export default defineConfig({
           globalSetup: ['test/e2e/global-setup.ts'],
           testTimeout: 90_000,
           hookTimeout: 180_000,
+          // expect.poll waits for a state the page reaches when it gets to it; Vitest's default of
+          // 1 s failed checks of a state that was only late, on a loaded CI machine. A poll that
+          // passes returns at once, so this costs time only when a check fails.
+          expect: { poll: { timeout: 15_000 } },
           // Two files at a time against the one build and the one Chromium of global-setup.ts: a
           // browser test mostly waits on the page, so two share the two cores well (about 550 s
           // instead of 950 s one after another). After the engine and app files (their own group:
