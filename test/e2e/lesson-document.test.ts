@@ -110,6 +110,9 @@ describe.skipIf(!hasBrowser)('a lesson opens as its own document', () => {
     await lessonBanner(page).waitFor();
     await expect(page.locator('#scenario-name').inputValue()).resolves.not.toBe('My own diagram');
     await expect.poll(() => page.getByTestId('lesson-card').count(), { timeout: 10_000 }).toBe(1);
+    // The reloaded lesson folds its results and fits its diagram after its card shows: the
+    // screenshot taken at once showed the diagram under the replay bar.
+    await viewAtRest(page);
     await page.screenshot({ path: `${SCREENSHOTS}/lesson-document-reloaded-1366.png` });
     await lessonBanner(page).getByRole('button', { name: 'Back to my diagram' }).click();
     await expect.poll(() => page.locator('#scenario-name').inputValue()).toBe('My own diagram');
