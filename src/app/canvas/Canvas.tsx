@@ -66,6 +66,8 @@ export function Canvas() {
 
   const flowRef = useRef<HTMLDivElement>(null);
   const flowEdges = useMemo(() => toFlowEdges(doc, new Set(selEdges)), [doc, selEdges]);
+  // Under the diagram, a row of its own for the replay bar (normal mode): it covers nothing.
+  const [dock, setDock] = useState<HTMLDivElement | null>(null);
   // Presenting, the nodes sit where the presentation layout puts them (the scenario keeps its own).
   const present = usePresentLayout(flowRef, doc.nodes, measured, flowEdges);
   const presentAt = present?.positions;
@@ -290,7 +292,7 @@ export function Canvas() {
           </Controls>
           <EdgeLegend used={used} />
           <NotesPanel />
-          <ClassroomLayer />
+          <ClassroomLayer dock={dock} />
         </ReactFlow>
         {doc.nodes.length === 0 ? (
           <div className="canvas__empty" role="note">
@@ -310,6 +312,7 @@ export function Canvas() {
           </div>
         ) : null}
       </div>
+      <div className="canvas__dock" ref={setDock} />
     </div>
   );
 }

@@ -165,6 +165,15 @@ export const fitDefaults: { maxZoom: number; extraBottom: number; extraTop: numb
 };
 
 /**
+ * What else the fit must show besides the nodes, for a zoom: in normal mode, what the replay
+ * draws under them (classroom/ClassroomLayer.tsx sets it while the replay is open), whose size
+ * on the diagram depends on the zoom (its type keeps a legible size on screen). Null: the nodes.
+ */
+export const fitReach: {
+  of: ((zoom: number) => { x: number; y: number; w: number; h: number } | null) | null;
+} = { of: null };
+
+/**
  * Fits the diagram into the part of the canvas no overlay covers. Called on Fit, after a
  * layout, when the canvas changes size and when an overlay opens or closes.
  */
@@ -173,6 +182,11 @@ export function fitToRoom(
   opts: { maxZoom?: number; duration?: number; extraBottom?: number; extraTop?: number } = {},
 ) {
   const bounds = rf.getNodesBounds(rf.getNodes());
+  const maxZoom = opts.maxZoom ?? fitDefaults.maxZoom;
+  if (fitReach.of && bounds.width > 0) {
+    const fitted = fitWithReach(bounds, fitReach.of, maxZoom);
+    if (fitted) return rf.setViewport(fitted, { duration: opts.duration ?? 0 }).then(() => true);
+  }
   const i = canvasInsets(bounds.width > 0 ? { w: bounds.width, h: bounds.height } : undefined);
   const px = (v: number) => `${Math.round(v + MARGIN)}px` as const;
   return rf.fitView({
@@ -182,7 +196,50 @@ export function fitToRoom(
       bottom: px(i.bottom + (opts.extraBottom ?? fitDefaults.extraBottom)),
       left: px(i.left),
     },
-    maxZoom: opts.maxZoom ?? fitDefaults.maxZoom,
+    maxZoom,
     duration: opts.duration ?? 0,
   });
+}
+
+/** Lowest zoom a fit goes to (React Flow's minZoom in Canvas.tsx). */
+const MIN_ZOOM = 0.2;
+
+/**
+ * The view that shows the nodes and what is drawn under them, as large as the room left by the
+ * overlays allows. The drawn part grows (on the diagram) as the zoom falls, so the zoom is found
+ * by narrowing in: the largest at which everything fits.
+ */
+function fitWithReach(
+  nodes: { x: number; y: number; width: number; height: number },
+  reach: (zoom: number) => { x: number; y: number; w: number; h: number } | null,
+  maxZoom: number,
+): Viewport | null {
+  const flow = document.querySelector<HTMLElement>('.canvas .react-flow');
+  if (!flow) return null;
+  const W = flow.clientWidth;
+  const H = flow.clientHeight;
+  const whole = (z: number) => reach(z) ?? { x: nodes.x, y: nodes.y, w: nodes.width, h: nodes.height };
+  const place = (z: number) => {
+    const r = whole(z);
+    const i = canvasInsets({ w: r.w, h: r.h });
+    const w = W - i.left - i.right - 2 * MARGIN;
+    const h = H - i.top - i.bottom - 2 * MARGIN;
+    return { r, i, w, h, fits: r.w * z <= w + 0.5 && r.h * z <= h + 0.5 };
+  };
+  // The largest zoom that fits, to within half a percent.
+  let lo = MIN_ZOOM;
+  let hi = maxZoom;
+  if (place(hi).fits) lo = hi;
+  else
+    while (hi - lo > 0.005) {
+      const mid = (lo + hi) / 2;
+      if (place(mid).fits) lo = mid;
+      else hi = mid;
+    }
+  const { r, i, w, h } = place(lo);
+  return {
+    zoom: lo,
+    x: i.left + MARGIN + (w - r.w * lo) / 2 - r.x * lo,
+    y: i.top + MARGIN + (h - r.h * lo) / 2 - r.y * lo,
+  };
 }

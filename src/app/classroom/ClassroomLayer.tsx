@@ -1,6 +1,10 @@
-import { useEffect } from 'react';
-import { Panel, useReactFlow } from '@xyflow/react';
-import { fitToRoom } from '../canvas/fit';
+import { useEffect, type ReactNode } from 'react';
+import { createPortal } from 'react-dom';
+import { Panel, useReactFlow, useStoreApi } from '@xyflow/react';
+import { fitReach, fitToRoom } from '../canvas/fit';
+import { insidesFont, textPxFor } from './draw-internals';
+import type { Box } from './geometry';
+import { reachOfDiagram } from './insides-plan';
 import { ClassroomServiceMap } from '../servicemap/ServiceMapPanel';
 import { useServiceMap } from '../servicemap/servicemap-store';
 import { useRunStore } from '../store/run';
@@ -10,7 +14,8 @@ import { LessonCard } from './LessonCard';
 import { PlaybackBar } from './PlaybackBar';
 import { PresentHud } from './PresentHud';
 import { ReplayCanvas } from './ReplayCanvas';
-import { useReplayData } from './replay-data';
+import { currentReplayData, useReplayData } from './replay-data';
+import { geometryStamp } from './scene';
 import { presentFit } from './present-fit';
 import { useClassroom } from './store';
 import { TraceWaterfall } from './TraceWaterfall';
@@ -21,14 +26,14 @@ import './classroom.css';
  * canvas, the playback bar, the lesson card, the waterfall of a picked request, and in
  * presentation mode the big clock and counters.
  */
-export function ClassroomLayer() {
+export function ClassroomLayer({ dock }: { dock: HTMLElement | null }) {
   const open = useClassroom((s) => s.open);
   // Nothing of the replay is built while the classroom is closed: building it from the
   // traces at the end of every run would cost a long task on the main thread.
-  return open ? <OpenClassroom /> : null;
+  return open ? <OpenClassroom dock={dock} /> : null;
 }
 
-function OpenClassroom() {
+function OpenClassroom({ dock }: { dock: HTMLElement | null }) {
   const presenting = useClassroom((s) => s.presenting);
   const lessonOpen = useClassroom((s) => s.lessonOpen);
   const selected = useClassroom((s) => s.selectedTrace);
@@ -43,6 +48,7 @@ function OpenClassroom() {
   const presentedData = presenting ? data : null;
   const status = useRunStore((s) => s.status);
   const rf = useReactFlow();
+  useNormalFitReach(!presenting && hasData);
   // Presentation mode: the diagram as large as fits (about 175 % for a small one), and back;
   // a newly opened lesson's diagram is fitted too, and the projector's when a presenter window
   // takes the replay bar away (the room it leaves is the diagram's), and again when the run
@@ -91,7 +97,7 @@ function OpenClassroom() {
           </Panel>
         ) : null
       ) : (
-        <Panel position="bottom-center" className="classroom-panel classroom-panel--bottom">
+        <Bottom dock={presenting ? null : dock}>
           {data && selected !== null && presenting ? <TraceWaterfall data={data} trace={selected} /> : null}
           {data ? (
             <PlaybackBar data={data} />
@@ -100,11 +106,61 @@ function OpenClassroom() {
               {status === 'running' ? 'Simulating the run to replay…' : 'Run the scenario to replay it here.'}
             </div>
           )}
-        </Panel>
+        </Bottom>
       )}
       {blank ? (
         <div className="classroom-blank" role="presentation" aria-label="Screen blanked (press B)" />
       ) : null}
     </>
   );
+}
+
+/**
+ * The replay bar's place. Normally a row of its own under the diagram (`dock`), like a video's
+ * controls under the picture: it covers no node and nothing drawn under one, and the diagram is
+ * fitted to the canvas above it. Presenting, it floats over the bottom of the stage (the
+ * presentation layout keeps the diagram clear of it).
+ */
+function Bottom({ dock, children }: { dock: HTMLElement | null; children: ReactNode }) {
+  if (dock)
+    return createPortal(
+      <div className="classroom-panel classroom-panel--bottom classroom-dock">{children}</div>,
+      dock,
+    );
+  return (
+    <Panel position="bottom-center" className="classroom-panel classroom-panel--bottom">
+      {children}
+    </Panel>
+  );
+}
+
+/**
+ * Normal mode with a replay: every fit makes room for what is drawn under the nodes too, as it
+ * is drawn at the fitted zoom (insides-plan.ts), so no overlay and no canvas edge cuts it.
+ */
+function useNormalFitReach(active: boolean) {
+  const store = useStoreApi();
+  useEffect(() => {
+    if (!active) return;
+    let stamp = NaN;
+    let boxes = new Map<string, Box>();
+    fitReach.of = (zoom) => {
+      const data = currentReplayData();
+      if (!data) return null;
+      const { nodeLookup } = store.getState();
+      const now = geometryStamp(nodeLookup, 0);
+      if (now !== stamp) {
+        stamp = now;
+        boxes = new Map();
+        for (const n of nodeLookup.values()) {
+          const p = n.internals.positionAbsolute;
+          boxes.set(n.id, { x: p.x, y: p.y, w: n.measured.width ?? 0, h: n.measured.height ?? 0 });
+        }
+      }
+      return reachOfDiagram(data, boxes, insidesFont(false, zoom, textPxFor(false, window.innerWidth)));
+    };
+    return () => {
+      fitReach.of = null;
+    };
+  }, [active, store]);
 }

@@ -34,11 +34,27 @@ export interface InsideStyle {
    * little past the node (15 %) as it always did.
    */
   within?: boolean;
+  /**
+   * Normal mode (with `within`): the width the insides may take from the node's left edge, where
+   * a neighbour leaves more or less than the node's own; a reader's name is then cut with an
+   * ellipsis rather than wrapped.
+   */
+  width?: number;
+  /**
+   * Normal mode, how much is drawn where the room below the node is short (insides-space.ts):
+   * 0 all of it, 1 the words and one row (no readers, one shard per reader), 2 one line.
+   */
+  level?: 0 | 1 | 2;
+}
+
+/** How wide lines may run, from the node's left edge (flow units). */
+function wide(box: Box, st: InsideStyle): number {
+  return st.width ?? box.w;
 }
 
 /** How far right of the node's left edge the insides may reach (flow units). */
-export function roomRight(box: Box, st: { within?: boolean }): number {
-  return st.within ? box.w : box.w * 1.15;
+export function roomRight(box: Box, st: { within?: boolean; width?: number }): number {
+  return st.width ?? (st.within ? box.w : box.w * 1.15);
 }
 
 /**
@@ -57,11 +73,12 @@ export function drawInsides(
   if (truncatedAtMs !== undefined && t > truncatedAtMs) {
     ctx.fillStyle = st.c.muted;
     const words = `not recorded after ${(truncatedAtMs / 1000).toFixed(0)} s`;
-    if (st.within) return wrapLines(ctx, [words], box.x, y0, box.w, st.font) + 2 - 5;
+    if (st.within) return wrapLines(ctx, [words], box.x, y0, wide(box, st), st.font) + 2 - 5;
     ctx.fillText(words, box.x, y0, box.w * 1.15);
     return y0 + st.font + 2;
   }
   const kind = nt.info.kind;
+  if (st.level === 2) return oneLine(ctx, summaryOf(nt, t), box.x, y0, wide(box, st), st);
   if (kind === 'queue') return drawQueue(ctx, nt, box, t, st, y0);
   if (kind === 'server' || kind === 'container') return drawFleet(ctx, nt, box, t, st, y0);
   if (nt.info.shards !== undefined) return drawStream(ctx, nt, box, t, st, y0);
@@ -71,7 +88,7 @@ export function drawInsides(
 /** "→ reader", cut with an ellipsis to fit w (never squeezed; presenting: never cut, see drawQueue). */
 function readerName(ctx: CanvasRenderingContext2D, id: string, st: InsideStyle, w: number): string {
   let name = `→ ${st.label ? st.label(id) : id}`;
-  if (st.within || ctx.measureText(name).width <= w) return name;
+  if ((st.within && st.width === undefined) || ctx.measureText(name).width <= w) return name;
   while (name.length > 3 && ctx.measureText(`${name}…`).width > w) name = name.slice(0, -1);
   return `${name.trimEnd()}…`;
 }
@@ -96,6 +113,7 @@ function drawQueue(
   x += st.square;
   squares(ctx, x, y, q.inFlight, st, BUSY, true, right - x);
   y += st.square + 5;
+  if (st.level === 1) return y;
   // Each reader's batches, one box per batch with its messages: blue in a call, dashed orange
   // while a batch window gathers it.
   for (const r of q.readers) {
@@ -105,7 +123,7 @@ function drawQueue(
     const h = st.font + 4;
     if (st.within && ctx.measureText(name).width > box.w * 0.6) {
       // Presenting, a long name has its own lines (wrapped, whole) and the batches the next one.
-      y = wrapLines(ctx, [name], box.x, y, box.w, st.font) - 5 + 2;
+      y = wrapLines(ctx, [name], box.x, y, wide(box, st), st.font) - 5 + 2;
       bx = box.x;
     } else {
       ctx.fillText(name, box.x, y);
@@ -228,10 +246,11 @@ function drawFleet(
   let drawn = 0;
   let total = 0;
   for (const g of groups) total += g.tasks.length;
+  const most = st.level === 1 ? 1 : 3;
   outer: for (const g of groups) {
     const w = g.host ? g.tasks.length * groupW + 2 * pad - s * 0.6 : 0;
     if (g.host && x > box.x && x + w > right) {
-      if (rows === 3) break;
+      if (rows === most) break;
       rows++;
       x = box.x;
       y1 += s + 4 + 2 * pad;
@@ -240,7 +259,7 @@ function drawFleet(
     if (g.host) x += pad;
     for (const task of g.tasks) {
       if (!g.host && x > box.x && x + groupW > right) {
-        if (rows === 3) break outer;
+        if (rows === most) break outer;
         rows++;
         x = box.x;
         y1 += s + 4;
@@ -292,11 +311,13 @@ function drawStream(
   const readers = streamReaders(nt);
   const many = readers.length > 1;
   let y = y0;
-  const maxShards = many ? Math.max(2, Math.floor(8 / readers.length)) : 8;
+  const maxShards = st.level === 1 ? 1 : many ? Math.max(2, Math.floor(8 / readers.length)) : 8;
   readers.forEach((id, r) => {
     if (many) {
       ctx.fillStyle = st.c.text;
-      if (st.within) y = wrapLines(ctx, [readerName(ctx, id, st, box.w)], box.x, y, box.w, st.font) - 5 + 2;
+      if (st.within)
+        y =
+          wrapLines(ctx, [readerName(ctx, id, st, wide(box, st))], box.x, y, wide(box, st), st.font) - 5 + 2;
       else {
         ctx.fillText(readerName(ctx, id, st, box.w * 1.15), box.x, y);
         y += st.font + 2;
@@ -331,7 +352,7 @@ function drawShards(
     ctx.fillStyle = held ? FAILED : st.c.text;
     if (st.within) {
       const said = held ? [words, 'failed batch held, retrying'] : [words];
-      y = wrapLines(ctx, said, box.x, y, box.w, st.font, true) - 5 + 2;
+      y = wrapLines(ctx, said, box.x, y, wide(box, st), st.font, true) - 5 + 2;
     } else {
       ctx.fillText(words, box.x, y, box.w * 1.15);
       y += st.font + 2;
@@ -358,7 +379,7 @@ function drawShards(
   if (shards.length > shown.length) {
     ctx.fillStyle = st.c.muted;
     const more = `+${shards.length - shown.length} more shards`;
-    if (st.within) y = wrapLines(ctx, [more], box.x, y, box.w, st.font) - 5 + 2;
+    if (st.within) y = wrapLines(ctx, [more], box.x, y, wide(box, st), st.font) - 5 + 2;
     else {
       ctx.fillText(more, box.x, y, box.w * 1.15);
       y += st.font + 2;
@@ -370,7 +391,7 @@ function drawShards(
 /** The parts on as few lines as fit the node's width (a neighbour starts just past it). Returns the y below. */
 function text(ctx: CanvasRenderingContext2D, parts: string[], box: Box, y0: number, st: InsideStyle): number {
   ctx.fillStyle = st.c.text;
-  if (st.within) return wrapLines(ctx, parts, box.x, y0, box.w, st.font);
+  if (st.within) return wrapLines(ctx, parts, box.x, y0, wide(box, st), st.font);
   const w = box.w * 1.05;
   let line = '';
   let y = y0;
@@ -498,4 +519,51 @@ function count(n: number): string {
 
 function seconds(ms: number): string {
   return ms < 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms / 1000).toLocaleString('en-US')} s`;
+}
+
+/** The node's key figures at t, in a few words, most important first (level 2: one line). */
+function summaryOf(nt: NodeTracks, t: number): string[] {
+  if (nt.info.kind === 'queue') {
+    const q = queueAt(nt, t);
+    return [`${count(q.visible)} waiting`, `${count(q.inFlight)} in flight`];
+  }
+  if (nt.info.kind === 'server' || nt.info.kind === 'container') {
+    const f = fleetAt(nt, t);
+    return [`${count(f.busy)}/${count(f.serving * f.slotsPerInstance)} busy`, `${count(f.waiting)} waiting`];
+  }
+  const readers = streamReaders(nt);
+  let records = 0;
+  let held = 0;
+  readers.forEach((_, r) => {
+    for (const sh of streamAt(nt, t, r)) {
+      records += sh.lanes.reduce((m, l) => m + l.records, 0);
+      if (sh.lanes.some((l) => l.batch < 0)) held++;
+    }
+  });
+  const parts = [`${count(records)} to read`];
+  if (held > 0) parts.push(`${held} shard${held === 1 ? '' : 's'} held`);
+  return parts;
+}
+
+/**
+ * As many of the parts, whole and in order, as fit one line of width w (at least the first);
+ * returns the y below (with the same 5 units under it as text()).
+ */
+export function oneLine(
+  ctx: CanvasRenderingContext2D,
+  parts: readonly string[],
+  x: number,
+  y: number,
+  w: number,
+  st: { font: number; c: Colors },
+): number {
+  let line = parts[0] ?? '';
+  for (const p of parts.slice(1)) {
+    const next = `${line} · ${p}`;
+    if (ctx.measureText(next).width > w) break;
+    line = next;
+  }
+  ctx.fillStyle = st.c.text;
+  ctx.fillText(line, x, y);
+  return y + st.font + 5;
 }

@@ -1,6 +1,7 @@
-import { drawInsides, wrapLines } from './draw-insides';
+import { drawInsides, oneLine, wrapLines } from './draw-insides';
 import type { Box } from './geometry';
 import type { InsidesBounds } from './insides-bounds';
+import { planInsides, type Fit } from './insides-plan';
 import { functionAt, gaugesAt, type EnvAt } from './internals';
 import { edgeRates, type DotAt } from './replay';
 import type { ReplayData } from './replay-data';
@@ -50,6 +51,29 @@ export function drawInternals(
   // At least minPx on screen whatever the zoom (a large diagram fitted on a laptop is zoomed
   // out far enough to make 11 units 7 px).
   const font = insidesFont(presenting, zoom, minPx);
+  if (!presenting) {
+    // Normal mode: each node's insides in the room its neighbours leave (insides-plan.ts).
+    for (const [id, p] of planInsides(data, boxes, font)) {
+      const box = boxes.get(id)!;
+      if (p.fit.level > 0 && cut) cut.push(id);
+      if (p.fit.level === 3) continue;
+      bounds?.begin(id);
+      ctx.save();
+      // What the samples of the plan did not meet (a busier instant) stays in the room too.
+      ctx.beginPath();
+      ctx.rect(
+        p.space.x0 - 2,
+        p.space.y0,
+        p.space.x1 - p.space.x0 + 2,
+        Math.min(p.space.y1, 1e6) - p.space.y0,
+      );
+      ctx.clip();
+      drawNodeInsides(ctx, data, id, data.kinds.get(id)!, box, t, c, false, font, null, false, p.fit);
+      ctx.restore();
+      bounds?.end();
+    }
+    return font;
+  }
   for (const [id, kind] of data.kinds) {
     const box = boxes.get(id);
     if (!box) continue;
@@ -65,9 +89,13 @@ export function drawInternals(
 /** How far right of a node's left edge its insides reach, in node widths (draw-insides.ts roomRight). */
 const reachOf = (presenting: boolean) => (presenting ? 1 : 1.2);
 
-/** The insides' type size in flow units. */
+/**
+ * The insides' type size in flow units. Normal mode rounds it up to a quarter unit: the plan of
+ * what fits under each node (insides-plan.ts) is worked out again only when it changes.
+ */
 export function insidesFont(presenting: boolean, zoom: number, minPx: number): number {
-  return Math.max(presenting ? 15 : 11, minPx / zoom);
+  if (presenting) return Math.max(15, minPx / zoom);
+  return Math.max(11, Math.ceil((minPx / zoom) * 4) / 4);
 }
 
 /**
@@ -86,6 +114,8 @@ export function drawNodeInsides(
   font: number,
   boxes: Map<string, Box> | null,
   compact = false,
+  /** Normal mode: how much to draw and how wide (insides-plan.ts); presenting: undefined. */
+  fit?: Fit,
 ): number | false {
   ctx.font = `600 ${font}px system-ui, sans-serif`;
   ctx.textBaseline = 'top';
@@ -99,9 +129,19 @@ export function drawNodeInsides(
     const starting = fa.envs.filter((e) => e.phase === 'starting').length;
     const idle = fa.envs.length - fa.busy;
     const parts = [`${fa.busy} busy${starting ? ` (${starting} starting)` : ''}`, `${idle} idle`];
-    if (!compact) parts.push(`limit ${fa.limit.toLocaleString('en-US')}`);
+    if (fit) compact = fit.level === 1;
+    if (!compact && fit?.level !== 2) parts.push(`limit ${fa.limit.toLocaleString('en-US')}`);
+    const barY = box.y + box.h + 2;
+    if (fit?.level === 2) {
+      // One line and the bar: the room below is short.
+      const bottom = oneLine(ctx, parts, box.x, y0, fit.width, { font, c });
+      drawLimitBar(ctx, box, barY, fa.busy, fa.limit, c);
+      ctx.restore();
+      return bottom;
+    }
     let y1: number;
-    if (presenting) {
+    if (fit) y1 = wrapLines(ctx, parts, box.x, y0, fit.width, font) - 5 - font;
+    else if (presenting) {
       // Presenting: within the node's width, wrapped (a neighbour's edge starts just past it).
       y1 = wrapLines(ctx, parts, box.x, y0, box.w, font) - 5 - font;
     } else {
@@ -114,7 +154,7 @@ export function drawNodeInsides(
     }
     const size = presenting ? 16 : 12;
     const gap = 3;
-    const perRow = Math.max(1, Math.floor((box.w + gap) / (size + gap)));
+    const perRow = Math.max(1, Math.floor((Math.min(box.w, fit?.width ?? box.w) + gap) / (size + gap)));
     let shown = fa.envs.slice(0, Math.min(MAX_SLOTS, perRow * (compact ? 1 : 2)));
     // Compact: the count of the rest at the end of the one row, not on a line of its own.
     const moreW = (n: number) => ctx.measureText(`+${n}`).width + 4;
@@ -148,12 +188,7 @@ export function drawNodeInsides(
     const rows = Math.max(compact && more ? 1 : 0, Math.ceil(shown.length / perRow));
     const bottom =
       y1 + font + 5 + rows * (size + gap) + (more && !compact ? font + 2 : compact && more ? font - size : 0);
-    // Concurrency against the limit: a thin bar.
-    const barY = box.y + box.h + 2;
-    ctx.fillStyle = c.border;
-    ctx.fillRect(box.x, barY, box.w, 3);
-    ctx.fillStyle = fa.limit > 0 && fa.busy >= fa.limit ? '#dc2626' : c.accent;
-    ctx.fillRect(box.x, barY, box.w * Math.min(1, fa.limit > 0 ? fa.busy / fa.limit : 0), 3);
+    drawLimitBar(ctx, box, barY, fa.busy, fa.limit, c);
     ctx.restore();
     return bottom;
   }
@@ -165,7 +200,8 @@ export function drawNodeInsides(
       square: presenting ? 16 : 10,
       c,
       label: (n: string) => data.labels.get(n) ?? n,
-      within: presenting,
+      within: presenting || fit !== undefined,
+      ...(fit ? { width: fit.width, level: fit.level as 0 | 1 | 2 } : {}),
     };
     ctx.save();
     if (boxes) clipBelow(ctx, box, boxes, font, reachOf(presenting));
@@ -178,6 +214,8 @@ export function drawNodeInsides(
   if (gauges.length === 0) return false;
   ctx.fillStyle = c.text;
   const words = gauges.map((g) => `${g.label} ${fmt(g.value)}`);
+  if (fit?.level === 2) return oneLine(ctx, words, box.x, box.y + box.h + 6, fit.width, { font, c });
+  if (fit) return wrapLines(ctx, words, box.x, box.y + box.h + 6, fit.width, font) - 5;
   if (presenting) return wrapLines(ctx, words, box.x, box.y + box.h + 6, box.w, font) - 5;
   ctx.fillText(words.join(' · '), box.x, box.y + box.h + 6, box.w * 1.6);
   return box.y + box.h + 6 + font;
@@ -241,6 +279,21 @@ export function roomBelow(box: Box, boxes: Map<string, Box>, font: number, reach
   if (gap < line) return 0;
   const whole = Math.floor((gap - 4) / line) * line + 6;
   return Math.min(gap, Math.max(line, whole));
+}
+
+/** Concurrency against the limit: a thin bar under a function. */
+function drawLimitBar(
+  ctx: CanvasRenderingContext2D,
+  box: Box,
+  y: number,
+  busy: number,
+  limit: number,
+  c: Colors,
+): void {
+  ctx.fillStyle = c.border;
+  ctx.fillRect(box.x, y, box.w, 3);
+  ctx.fillStyle = limit > 0 && busy >= limit ? '#dc2626' : c.accent;
+  ctx.fillRect(box.x, y, box.w * Math.min(1, limit > 0 ? busy / limit : 0), 3);
 }
 
 function fmt(v: number): string {

@@ -28,6 +28,8 @@ function meet(a: Edges, b: Edges): Edges {
  */
 export class InsidesBounds {
   readonly boxes = new Map<string, Edges>();
+  /** The smallest type each node's insides were written in (flow units), read from the context's font as drawn. */
+  readonly text = new Map<string, number>();
   private node: string | null = null;
   private clip: Edges = ALL;
   private clips: Edges[] = [];
@@ -43,9 +45,16 @@ export class InsidesBounds {
     this.node = null;
   }
 
-  /** The boxes as { node, x, y, w, h } (flow units), in drawing order. */
-  list(): { node: string; x: number; y: number; w: number; h: number }[] {
-    return [...this.boxes].map(([node, e]) => ({ node, x: e.x0, y: e.y0, w: e.x1 - e.x0, h: e.y1 - e.y0 }));
+  /** The boxes as { node, x, y, w, h, text } (flow units; text: the smallest type, 0 when none), in drawing order. */
+  list(): { node: string; x: number; y: number; w: number; h: number; text: number }[] {
+    return [...this.boxes].map(([node, e]) => ({
+      node,
+      x: e.x0,
+      y: e.y0,
+      w: e.x1 - e.x0,
+      h: e.y1 - e.y0,
+      text: this.text.get(node) ?? 0,
+    }));
   }
 
   /** The drawn boxes, in flow units, by node. */
@@ -53,6 +62,15 @@ export class InsidesBounds {
     const out = new Map<string, Box>();
     for (const [node, e] of this.boxes) out.set(node, { x: e.x0, y: e.y0, w: e.x1 - e.x0, h: e.y1 - e.y0 });
     return out;
+  }
+
+  /** The type size of a text drawn now (squeezed narrower counts as smaller), if it is the node's smallest. */
+  private noteType(font: string, squeeze: number): void {
+    const px = /(\d+(?:\.\d+)?)px/.exec(font);
+    if (this.node === null || !px) return;
+    const size = Number(px[1]) * Math.max(0, squeeze);
+    const was = this.text.get(this.node);
+    if (was === undefined || size < was) this.text.set(this.node, size);
   }
 
   private add(x0: number, y0: number, x1: number, y1: number): void {
@@ -74,6 +92,7 @@ export class InsidesBounds {
     const own: Record<string, unknown> = {
       fillText: (text: string, x: number, y: number, maxWidth?: number) => {
         const m = ctx.measureText(text);
+        this.noteType(ctx.font, maxWidth !== undefined && m.width > maxWidth ? maxWidth / m.width : 1);
         // Text wider than maxWidth is squeezed to it, from its start.
         const k = maxWidth !== undefined && m.width > maxWidth ? Math.max(0, maxWidth) / m.width : 1;
         this.add(
@@ -149,10 +168,10 @@ export class InsidesBounds {
 
 /** Flow units to CSS client pixels: the canvas's box on the page and the view's pan and zoom. */
 export function toClient(
-  list: { node: string; x: number; y: number; w: number; h: number }[],
+  list: { node: string; x: number; y: number; w: number; h: number; text?: number }[],
   canvas: { left: number; top: number },
   transform: readonly [number, number, number],
-): { node: string; x: number; y: number; w: number; h: number }[] {
+): { node: string; x: number; y: number; w: number; h: number; text?: number }[] {
   const [tx, ty, z] = transform;
   const r = (v: number) => Math.round(v * 100) / 100;
   return list.map((b) => ({
@@ -161,5 +180,6 @@ export function toClient(
     y: r(canvas.top + ty + b.y * z),
     w: r(b.w * z),
     h: r(b.h * z),
+    ...(b.text !== undefined ? { text: r(b.text * z) } : {}),
   }));
 }

@@ -1,0 +1,129 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { hasBrowser, openApp, runToEnd, viewAtRest, type BrowserSession } from './browser';
+
+/**
+ * The replay in normal (not presenting) mode, every template at the three sizes the workspace
+ * is checked at (the results drawer open after each run): at a few instants of the replay, what
+ * the canvas draws under the nodes (data-insides-boxes) lies inside the canvas, under no panel
+ * (the replay bar, the zoom buttons, the map, the notes, the key), over no other node and over no
+ * other node's insides, and its smallest text is 10 px or more on screen.
+ */
+type Box = { name: string; l: number; t: number; r: number; b: number };
+
+interface Seen {
+  flow: Box;
+  panels: Box[];
+  nodes: Box[];
+  insides: (Box & { px: number })[];
+}
+
+/** What is on the canvas now, in client pixels. */
+function look(): Seen {
+  const box = (e: Element, name: string): Box => {
+    const r = e.getBoundingClientRect();
+    return { name, l: r.left, t: r.top, r: r.right, b: r.bottom };
+  };
+  const shown = (e: Element) =>
+    (e as HTMLElement).offsetParent !== null && getComputedStyle(e).visibility !== 'hidden';
+  const canvas = document.querySelector<HTMLElement>('[data-testid="replay-canvas"]')!;
+  const drawn = JSON.parse(canvas.dataset.insidesBoxes ?? '[]') as {
+    node: string;
+    x: number;
+    y: number;
+    w: number;
+    h: number;
+    text: number;
+  }[];
+  return {
+    flow: box(document.querySelector('.canvas__flow')!, 'canvas'),
+    // Everything laid over the diagram: React Flow's panels (the replay bar wherever it is,
+    // the zoom buttons, the map, the notes, the lesson, the key), and the replay bar itself.
+    panels: [...document.querySelectorAll('.canvas .react-flow__panel, .canvas .playback')]
+      .filter(shown)
+      .map((e) => box(e, e.className)),
+    nodes: [...document.querySelectorAll('.react-flow__node')].map((e) => box(e, e.getAttribute('data-id')!)),
+    insides: drawn.map((d) => ({ name: d.node, l: d.x, t: d.y, r: d.x + d.w, b: d.y + d.h, px: d.text })),
+  };
+}
+
+const meets = (a: Box, b: Box) =>
+  a.l < b.r - 0.5 && b.l < a.r - 0.5 && a.t < b.b - 0.5 && b.t < a.b - 0.5;
+
+/** Where the replay is now wrong, in words (empty: nothing). */
+function faults(seen: Seen, minPx: number): string[] {
+  const out: string[] = [];
+  const { flow } = seen;
+  for (const i of seen.insides) {
+    const at = `${i.name}'s insides`;
+    if (i.l < flow.l - 0.5 || i.t < flow.t - 0.5 || i.r > flow.r + 0.5 || i.b > flow.b + 0.5)
+      out.push(`${at} outside the canvas`);
+    for (const p of seen.panels) if (meets(i, p)) out.push(`${at} under ${p.name}`);
+    for (const n of seen.nodes) if (n.name !== i.name && meets(i, n)) out.push(`${at} over node ${n.name}`);
+    for (const o of seen.insides) if (o !== i && meets(i, o)) out.push(`${at} over ${o.name}'s insides`);
+    if (i.px > 0 && i.px < minPx - 0.01) out.push(`${at}: text ${i.px.toFixed(1)} px`);
+  }
+  return out;
+}
+
+async function scrubTo(page: Page, t: number): Promise<Seen> {
+  await page.getByRole('slider', { name: 'Timeline' }).fill(String(t));
+  // The paused frame at t writes where it drew each node's insides.
+  await page.waitForFunction((want) => {
+    const c = document.querySelector<HTMLElement>('[data-testid="replay-canvas"]');
+    return c?.dataset.insidesBoxes !== undefined && Math.abs(Number(c.dataset.time) - want) < 1;
+  }, t);
+  return page.evaluate(look);
+}
+
+const SIZES = [
+  { width: 1366, height: 768, minPx: 10 },
+  { width: 1440, height: 900, minPx: 10 },
+  { width: 1920, height: 1080, minPx: 12 },
+] as const;
+
+for (const size of SIZES)
+  describe.skipIf(!hasBrowser)(`the replay in normal mode at ${size.width}×${size.height}`, () => {
+    let s: BrowserSession;
+    beforeAll(async () => {
+      s = await openApp(size);
+    });
+    afterAll(async () => {
+      await s?.close();
+    });
+
+    it('every template: what is drawn under the nodes is in the canvas, under no panel, over no other node or insides, 10 px or more', async () => {
+      const { page } = s;
+      await page.getByRole('button', { name: 'Templates' }).click();
+      const opens = await page.getByRole('button', { name: /^Open template / }).count();
+      expect(opens).toBeGreaterThan(20);
+      await page.keyboard.press('Escape');
+      const wrong: string[] = [];
+      let withInsides = 0;
+      for (let k = 0; k < opens; k++) {
+        await page.getByRole('button', { name: 'Templates' }).click();
+        const open = page.getByRole('button', { name: /^Open template / }).nth(k);
+        const name = ((await open.getAttribute('aria-label')) ?? `${k}`).replace(/^Open template /, '');
+        await open.click();
+        await page.locator('.react-flow__node').first().waitFor();
+        await runToEnd(page);
+        const replay = page.getByRole('button', { name: 'Replay requests on the canvas' });
+        if ((await replay.getAttribute('aria-pressed')) !== 'true') await replay.click();
+        const slider = page.getByRole('slider', { name: 'Timeline' });
+        await slider.waitFor({ timeout: 60_000 });
+        await viewAtRest(page);
+        const end = Number(await slider.getAttribute('max'));
+        let drew = false;
+        for (const f of [0.3, 0.7, 0.97]) {
+          const seen = await scrubTo(page, Math.round(end * f));
+          if (seen.insides.length > 0) drew = true;
+          for (const w of faults(seen, size.minPx)) wrong.push(`${name} at ${Math.round(f * 100)} %: ${w}`);
+          if (f === 0.7) await s.screenshot(`replay-insides-normal-${size.width}-${k}`);
+        }
+        if (drew) withInsides++;
+      }
+      // Nearly every template has a function, a queue, a stream or a fleet to draw inside.
+      expect(withInsides).toBeGreaterThan(15);
+      expect(wrong).toEqual([]);
+    }, 300_000);
+  });
