@@ -47,8 +47,7 @@ function look(): Seen {
   };
 }
 
-const meets = (a: Box, b: Box) =>
-  a.l < b.r - 0.5 && b.l < a.r - 0.5 && a.t < b.b - 0.5 && b.t < a.b - 0.5;
+const meets = (a: Box, b: Box) => a.l < b.r - 0.5 && b.l < a.r - 0.5 && a.t < b.b - 0.5 && b.t < a.b - 0.5;
 
 /** Where the replay is now wrong, in words (empty: nothing). */
 function faults(seen: Seen, minPx: number): string[] {
@@ -75,6 +74,12 @@ async function scrubTo(page: Page, t: number): Promise<Seen> {
   }, t);
   return page.evaluate(look);
 }
+
+const slug = (name: string) =>
+  name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 
 const SIZES = [
   { width: 1366, height: 768, minPx: 10 },
@@ -118,7 +123,7 @@ for (const size of SIZES)
           const seen = await scrubTo(page, Math.round(end * f));
           if (seen.insides.length > 0) drew = true;
           for (const w of faults(seen, size.minPx)) wrong.push(`${name} at ${Math.round(f * 100)} %: ${w}`);
-          if (f === 0.7) await s.screenshot(`replay-insides-normal-${size.width}-${k}`);
+          if (f === 0.7) await s.screenshot(`replay-insides-normal-${size.width}-${slug(name)}`);
         }
         if (drew) withInsides++;
       }

@@ -1,7 +1,7 @@
 import { useEffect, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 import { Panel, useReactFlow, useStoreApi } from '@xyflow/react';
-import { fitReach, fitToRoom } from '../canvas/fit';
+import { fitReach, fitToRoom, viewState } from '../canvas/fit';
 import { insidesFont, textPxFor } from './draw-internals';
 import type { Box } from './geometry';
 import { reachOfDiagram } from './insides-plan';
@@ -14,7 +14,7 @@ import { LessonCard } from './LessonCard';
 import { PlaybackBar } from './PlaybackBar';
 import { PresentHud } from './PresentHud';
 import { ReplayCanvas } from './ReplayCanvas';
-import { currentReplayData, useReplayData } from './replay-data';
+import { currentReplayData, useReplayData, type ReplayData } from './replay-data';
 import { geometryStamp } from './scene';
 import { presentFit } from './present-fit';
 import { useClassroom } from './store';
@@ -48,7 +48,7 @@ function OpenClassroom({ dock }: { dock: HTMLElement | null }) {
   const presentedData = presenting ? data : null;
   const status = useRunStore((s) => s.status);
   const rf = useReactFlow();
-  useNormalFitReach(!presenting && hasData);
+  useNormalFitReach(presenting ? null : data);
   // Presentation mode: the diagram as large as fits (about 175 % for a small one), and back;
   // a newly opened lesson's diagram is fitted too, and the projector's when a presenter window
   // takes the replay bar away (the room it leaves is the diagram's), and again when the run
@@ -138,8 +138,10 @@ function Bottom({ dock, children }: { dock: HTMLElement | null; children: ReactN
  * Normal mode with a replay: every fit makes room for what is drawn under the nodes too, as it
  * is drawn at the fitted zoom (insides-plan.ts), so no overlay and no canvas edge cuts it.
  */
-function useNormalFitReach(active: boolean) {
+function useNormalFitReach(data: ReplayData | null) {
   const store = useStoreApi();
+  const rf = useReactFlow();
+  const active = data !== null;
   useEffect(() => {
     if (!active) return;
     let stamp = NaN;
@@ -163,4 +165,14 @@ function useNormalFitReach(active: boolean) {
       fitReach.of = null;
     };
   }, [active, store]);
+  // Another run's replay: what is drawn under the nodes changed, so the view fits again (once
+  // the run's badges have been measured), unless the person has moved it. Not on every change
+  // of the nodes' sizes: a fit changes the zoom, and with it the nodes' detail and sizes.
+  useEffect(() => {
+    if (!data) return;
+    const timer = window.setTimeout(() => {
+      if (!viewState.userMoved) void fitToRoom(rf);
+    }, 150);
+    return () => window.clearTimeout(timer);
+  }, [data, rf]);
 }
