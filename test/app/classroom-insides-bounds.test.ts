@@ -74,6 +74,27 @@ describe('where each node’s insides are drawn (data-insides-boxes)', () => {
     ]);
   });
 
+  it('the smallest type written, read from the font as drawn: squeezed text counts as smaller', () => {
+    const { ctx } = fakeContext();
+    const b = new InsidesBounds();
+    const g = b.track(ctx);
+    b.begin('a');
+    g.font = '600 12px system-ui';
+    g.fillText('abcd', 0, 0);
+    g.font = '600 11px system-ui';
+    g.fillText('ab', 0, 20);
+    b.end();
+    b.begin('b');
+    g.font = '600 12px system-ui';
+    g.fillText('abcdefghij', 0, 0, 30); // 60 wide squeezed to 30: as small as 6 px type
+    b.end();
+    expect(b.list().map((x) => [x.node, x.text])).toEqual([
+      ['a', 11],
+      ['b', 6],
+    ]);
+    expect(toClient(b.list(), { left: 0, top: 0 }, [0, 0, 2]).map((x) => x.text)).toEqual([22, 12]);
+  });
+
   it("a function's environments: the box is the bar, the words and the slots as drawn; a second line of words makes it one line taller", () => {
     const doc = JSON.parse(
       readFileSync(resolve(import.meta.dirname, '../../src/templates/api-function.json'), 'utf8'),
@@ -107,6 +128,7 @@ describe('where each node’s insides are drawn (data-insides-boxes)', () => {
       y: 262,
       w: Math.max(600, wide.texts[0].length * 6, (n - 1) * 15 + 12 + 0.75) + 0.75,
       h: 266 + 16 + 12 + 0.75 - 262,
+      text: 11,
     });
     // Just wide enough for the n slots in one row (12 + 3 apart), too narrow for the words on one
     // line: they take two (each 11 + 2 under the last), and the box is one line taller.

@@ -53,7 +53,7 @@ export function drawInternals(
   const font = insidesFont(presenting, zoom, minPx);
   if (!presenting) {
     // Normal mode: each node's insides in the room its neighbours leave (insides-plan.ts).
-    for (const [id, p] of planInsides(data, boxes, font)) {
+    for (const [id, p] of planInsides(data, boxes, font, canvasCtx)) {
       const box = boxes.get(id)!;
       if (p.fit.level > 0 && cut) cut.push(id);
       if (p.fit.level === 3) continue;

@@ -45,15 +45,15 @@ export class InsidesBounds {
     this.node = null;
   }
 
-  /** The boxes as { node, x, y, w, h, text } (flow units; text: the smallest type, 0 when none), in drawing order. */
-  list(): { node: string; x: number; y: number; w: number; h: number; text: number }[] {
+  /** The boxes as { node, x, y, w, h, text } (flow units; text: the smallest type, absent when none), in drawing order. */
+  list(): { node: string; x: number; y: number; w: number; h: number; text?: number }[] {
     return [...this.boxes].map(([node, e]) => ({
       node,
       x: e.x0,
       y: e.y0,
       w: e.x1 - e.x0,
       h: e.y1 - e.y0,
-      text: this.text.get(node) ?? 0,
+      text: this.text.get(node),
     }));
   }
 
@@ -180,6 +180,6 @@ export function toClient(
     y: r(canvas.top + ty + b.y * z),
     w: r(b.w * z),
     h: r(b.h * z),
-    ...(b.text !== undefined ? { text: r(b.text * z) } : {}),
+    ...(b.text === undefined ? {} : { text: r(b.text * z) }),
   }));
 }

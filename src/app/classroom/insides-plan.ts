@@ -43,11 +43,15 @@ export function planInsides(
   data: ReplayData,
   boxes: ReadonlyMap<string, Box>,
   font: number,
+  /** A context to measure text with (nothing is drawn on it); else a scratch canvas's. */
+  measure?: CanvasRenderingContext2D,
 ): Map<string, Planned> {
   if (!cache || cache.data !== data || cache.boxes !== boxes) cache = { data, boxes, byFont: new Map() };
   let plan = cache.byFont.get(font);
   if (!plan) {
-    plan = makePlan(data, boxes, font);
+    scratch ??= document.createElement('canvas').getContext('2d');
+    const with_ = measure ?? scratch;
+    plan = with_ ? makePlan(dry(with_), data, boxes, font) : new Map<string, Planned>();
     // A zoom that is animated passes through many sizes: keep the last few.
     if (cache.byFont.size > 8) cache.byFont.clear();
     cache.byFont.set(font, plan);
@@ -55,12 +59,44 @@ export function planInsides(
   return plan;
 }
 
-function makePlan(data: ReplayData, boxes: ReadonlyMap<string, Box>, font: number): Map<string, Planned> {
+/** Drawing calls that draw nothing: measuring and the context's state (font, save, restore) only. */
+const NOT_DRAWN = new Set([
+  'fillText',
+  'fillRect',
+  'strokeRect',
+  'stroke',
+  'fill',
+  'beginPath',
+  'rect',
+  'clip',
+  'moveTo',
+  'lineTo',
+]);
+
+/** `ctx` for measuring only: what would be drawn is not (insides-bounds.ts still sees it). */
+function dry(ctx: CanvasRenderingContext2D): CanvasRenderingContext2D {
+  const none = () => {};
+  return new Proxy(ctx, {
+    get(target, key) {
+      if (typeof key === 'string' && NOT_DRAWN.has(key)) return none;
+      const v = Reflect.get(target, key, target) as unknown;
+      return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+    },
+    set(target, key, value) {
+      return Reflect.set(target, key, value, target);
+    },
+  });
+}
+
+function makePlan(
+  measure: CanvasRenderingContext2D,
+  data: ReplayData,
+  boxes: ReadonlyMap<string, Box>,
+  font: number,
+): Map<string, Planned> {
   const out = new Map<string, Planned>();
-  scratch ??= document.createElement('canvas').getContext('2d');
-  if (!scratch) return out;
   const bounds = new InsidesBounds();
-  const ctx = bounds.track(scratch);
+  const ctx = bounds.track(measure);
   const end = data.replay.durationMs;
   const drawing = [...data.kinds.keys()].filter((id) => boxes.has(id));
   const spaces = spacesOf(boxes, drawing);

@@ -24,38 +24,39 @@ const overlaps = (a0: number, a1: number, b0: number, b1: number) => a0 < b1 && 
 /** The spaces of the nodes in `drawing` (those that draw insides), among all the diagram's boxes. */
 export function spacesOf(boxes: ReadonlyMap<string, Box>, drawing: Iterable<string>): Map<string, Space> {
   const ids = new Set(drawing);
-  // First each space's depth: down to the nearest node below it, across its widest reach.
-  const depth = new Map<string, number>();
+  // How deep each node's column is: down to the nearest node under the node itself.
+  const column = new Map<string, number>();
   for (const id of ids) {
     const a = boxes.get(id);
-    if (!a) continue;
-    depth.set(id, bottomOf(a, a.x + a.w * REACH, boxes));
+    if (a) column.set(id, bottomOf(a, a.x + a.w, boxes));
   }
   const out = new Map<string, Space>();
-  for (const [id, y1] of depth) {
+  for (const [id, depth] of column) {
     const a = boxes.get(id)!;
     const top = a.y + a.h;
     let x1 = a.x + a.w * REACH;
-    // Then its width: up to the nearest node on its right (and that node's own insides) that
-    // reaches into the same rows.
+    // As wide as the node and a little more, up to the nearest node on its right (with the
+    // column of its own insides) that reaches into the same rows.
     for (const [other, b] of boxes) {
       if (other === id || b.x <= a.x + a.w / 2) continue;
-      const reach = ids.has(other) ? (depth.get(other) ?? b.y + b.h) : b.y + b.h;
-      if (overlaps(top, y1, b.y, reach)) x1 = Math.min(x1, b.x - GAP);
+      const reach = Math.max(b.y + b.h, column.get(other) ?? -Infinity);
+      if (overlaps(top, depth, b.y, reach)) x1 = Math.min(x1, b.x - GAP);
     }
-    // A narrower space may pass beside a node it would have met: it can only go deeper.
-    const deeper = x1 < a.x + a.w * REACH ? bottomOf(a, x1, boxes) : y1;
-    out.set(id, { x0: a.x, y0: top, x1, y1: deeper });
+    // Then as deep as that width allows.
+    out.set(id, { x0: a.x, y0: top, x1, y1: bottomOf(a, x1, boxes) });
   }
   return out;
 }
 
-/** The top of the nearest node below `a` between its left edge and `right`, less a gap; Infinity if none. */
+/**
+ * The top of the nearest node below `a` between its left edge and `right`, less a gap; Infinity
+ * if none. A node that starts lower than `a` but reaches up into it (a run's badges made `a`
+ * taller) counts: then there is no room at all.
+ */
 function bottomOf(a: Box, right: number, boxes: ReadonlyMap<string, Box>): number {
-  const top = a.y + a.h;
   let y1 = Infinity;
   for (const b of boxes.values()) {
-    if (b === a || b.y < top - 1 || !overlaps(a.x, right, b.x, b.x + b.w)) continue;
+    if (b === a || b.y <= a.y || !overlaps(a.x, right, b.x, b.x + b.w)) continue;
     y1 = Math.min(y1, b.y - GAP);
   }
   return y1;
