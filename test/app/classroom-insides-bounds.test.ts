@@ -7,42 +7,7 @@ import { InsidesBounds, toClient } from '../../src/app/classroom/insides-bounds'
 import { replayData } from '../../src/app/classroom/replay-data';
 import { classroomRunOptions } from '../../src/app/classroom/run-options';
 import { simulate } from '../../src/engine/simulate';
-
-/**
- * A stand-in for a 2D context (jsdom has none): every character is 6 units wide, a line's ink
- * runs from its top to 10 units below; drawing calls are recorded, not drawn.
- */
-function fakeContext() {
-  const calls: string[] = [];
-  const ctx = {
-    font: '',
-    textBaseline: 'alphabetic',
-    fillStyle: '',
-    strokeStyle: '',
-    lineWidth: 1,
-    globalAlpha: 1,
-    measureText: (s: string) => ({
-      width: s.length * 6,
-      actualBoundingBoxLeft: 0,
-      actualBoundingBoxRight: s.length * 6,
-      actualBoundingBoxAscent: 0,
-      actualBoundingBoxDescent: 10,
-    }),
-    fillText: (s: string) => calls.push(`text ${s}`),
-    fillRect: () => calls.push('fillRect'),
-    strokeRect: () => calls.push('strokeRect'),
-    beginPath: () => {},
-    rect: () => {},
-    clip: () => {},
-    moveTo: () => {},
-    lineTo: () => {},
-    stroke: () => {},
-    save: () => {},
-    restore: () => {},
-    setLineDash: () => {},
-  };
-  return { ctx: ctx as unknown as CanvasRenderingContext2D, calls };
-}
+import { fakeContext } from './fake-context';
 
 const C = { surface: '#fff', text: '#111', muted: '#555', border: '#999', accent: '#1d5cc0' };
 
