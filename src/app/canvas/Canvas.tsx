@@ -18,7 +18,7 @@ import {
   type ReactFlowState,
 } from '@xyflow/react';
 import { LayoutGrid, Maximize } from 'lucide-react';
-import { applyKeptView, fitToRoom, overlayCoversNode, viewState } from './fit';
+import { applyKeptView, fitToRoom, overlayCoversNode, reachOutOfView, viewState } from './fit';
 import { presentFit } from '../classroom/present-fit';
 import { useClassroom } from '../classroom/store';
 import { usePresentLayout } from '../classroom/use-present-layout';
@@ -413,8 +413,8 @@ function useAutoFit(
     return () => window.clearTimeout(t);
   }, [nodes, schedule, flowRef, rf]);
 
-  // Nodes that grew after the fit (a run's badges, a longer label) and now reach past the
-  // canvas: fit again, unless the view is the person's. Only ever zooming out, so it settles.
+  // Nodes that grew after the fit (a run's badges, a longer label, a replay's badges at t) and
+  // now reach past the canvas: fit again, unless the view is the person's. Only ever zooming out, so it settles.
   useEffect(() => {
     if (viewState.userMoved) return;
     const t = window.setTimeout(() => {
@@ -426,7 +426,8 @@ function useAutoFit(
           r.left < box.left - 1 || r.right > box.right + 1 || r.top < box.top - 1 || r.bottom > box.bottom + 1
         );
       });
-      if (out) void fitToRoom(rf);
+      // So may what the replay draws under them (normal mode).
+      if (out || reachOutOfView(rf)) void fitToRoom(rf);
     }, 120);
     return () => window.clearTimeout(t);
   }, [measured, flowRef, rf]);

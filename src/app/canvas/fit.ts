@@ -201,6 +201,26 @@ export function fitToRoom(
   });
 }
 
+/**
+ * Whether what the replay draws under the nodes (fitReach) now runs past the canvas's edges:
+ * the nodes' badges follow the replay's time and may grow a node after the fit.
+ */
+export function reachOutOfView(rf: ReactFlowInstance): boolean {
+  const flow = document.querySelector<HTMLElement>('.canvas .react-flow');
+  if (!fitReach.of || !flow) return false;
+  const { x, y, zoom } = rf.getViewport();
+  const r = fitReach.of(zoom);
+  if (!r) return false;
+  const left = x + r.x * zoom;
+  const top = y + r.y * zoom;
+  return (
+    left < -1 ||
+    top < -1 ||
+    left + r.w * zoom > flow.clientWidth + 1 ||
+    top + r.h * zoom > flow.clientHeight + 1
+  );
+}
+
 /** Lowest zoom a fit goes to (React Flow's minZoom in Canvas.tsx). */
 const MIN_ZOOM = 0.2;
 
