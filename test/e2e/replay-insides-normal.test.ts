@@ -6,8 +6,8 @@ import { hasBrowser, openApp, runToEnd, viewAtRest, type BrowserSession } from '
  * The replay in normal (not presenting) mode, every template at the three sizes the workspace
  * is checked at (the results drawer open after each run): at a few instants of the replay, what
  * the canvas draws under the nodes (data-insides-boxes) lies inside the canvas, under no panel
- * (the replay bar, the zoom buttons, the map, the notes, the key), over no other node and over no
- * other node's insides, and its smallest text is 10 px or more on screen.
+ * (the replay bar, the zoom buttons, the map, the notes, the key), over no other node, no other
+ * node's insides and no edge's label, and its smallest text is 10 px or more on screen (12 at 1920).
  */
 type Box = { name: string; l: number; t: number; r: number; b: number };
 
@@ -15,6 +15,8 @@ interface Seen {
   flow: Box;
   panels: Box[];
   nodes: Box[];
+  /** The edges' labels (their short words: "batch 10", "DLQ"). */
+  labels: Box[];
   insides: (Box & { px: number })[];
 }
 
@@ -43,6 +45,9 @@ function look(): Seen {
       .filter(shown)
       .map((e) => box(e, e.className)),
     nodes: [...document.querySelectorAll('.react-flow__node')].map((e) => box(e, e.getAttribute('data-id')!)),
+    labels: [...document.querySelectorAll('.kind-edge__label')]
+      .filter(shown)
+      .map((e) => box(e, `"${e.textContent!.trim()}"`)),
     insides: drawn.map((d) => ({ name: d.node, l: d.x, t: d.y, r: d.x + d.w, b: d.y + d.h, px: d.text })),
   };
 }
@@ -60,6 +65,7 @@ function faults(seen: Seen, minPx: number): string[] {
     for (const p of seen.panels) if (meets(i, p)) out.push(`${at} under ${p.name}`);
     for (const n of seen.nodes) if (n.name !== i.name && meets(i, n)) out.push(`${at} over node ${n.name}`);
     for (const o of seen.insides) if (o !== i && meets(i, o)) out.push(`${at} over ${o.name}'s insides`);
+    for (const l of seen.labels) if (meets(i, l)) out.push(`${at} under the edge label ${l.name}`);
     if (i.px > 0 && i.px < minPx - 0.01) out.push(`${at}: text ${i.px.toFixed(1)} px`);
   }
   return out;

@@ -5,6 +5,7 @@ import { fitReach, fitToRoom, viewState } from '../canvas/fit';
 import { insidesFont, textPxFor } from './draw-internals';
 import type { Box } from './geometry';
 import { reachOfDiagram } from './insides-plan';
+import { edgeLabelBoxes } from './label-boxes';
 import { ClassroomServiceMap } from '../servicemap/ServiceMapPanel';
 import { useServiceMap } from '../servicemap/servicemap-store';
 import { useRunStore } from '../store/run';
@@ -159,7 +160,8 @@ function useNormalFitReach(data: ReplayData | null) {
           boxes.set(n.id, { x: p.x, y: p.y, w: n.measured.width ?? 0, h: n.measured.height ?? 0 });
         }
       }
-      return reachOfDiagram(data, boxes, insidesFont(false, zoom, textPxFor(false, window.innerWidth)));
+      const font = insidesFont(false, zoom, textPxFor(false, window.innerWidth));
+      return reachOfDiagram(data, boxes, font, edgeLabelBoxes(store.getState().edgeLookup.values(), zoom));
     };
     return () => {
       fitReach.of = null;

@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useReactFlow, useStoreApi } from '@xyflow/react';
 import { drawInternals, drawRates, textPxFor, type Colors } from './draw-internals';
 import { InsidesBounds, toClient } from './insides-bounds';
+import { edgeLabelBoxes } from './label-boxes';
 import { insidesAt } from './internals';
 import { DrawnDots, drawDots } from './draw-dots';
 import { dotsAt, type DotAt } from './replay';
@@ -111,6 +112,7 @@ export function ReplayCanvas() {
         minPx,
         cut,
         bounds,
+        cls.presenting ? [] : edgeLabelBoxes(s.edgeLookup.values(), zoom),
       );
       if (cut) canvas.dataset.insidesCut = cut.join(' ');
       else delete canvas.dataset.insidesCut;

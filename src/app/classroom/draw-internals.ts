@@ -46,6 +46,8 @@ export function drawInternals(
   cut?: string[],
   /** When given, gets the box each node's insides were drawn in (paused only: it is not free). */
   bounds?: InsidesBounds,
+  /** Normal mode: the edges' labels, which the insides keep clear of (label-boxes.ts). */
+  labels: readonly Box[] = [],
 ): number {
   const ctx = bounds ? bounds.track(canvasCtx) : canvasCtx;
   // At least minPx on screen whatever the zoom (a large diagram fitted on a laptop is zoomed
@@ -53,7 +55,7 @@ export function drawInternals(
   const font = insidesFont(presenting, zoom, minPx);
   if (!presenting) {
     // Normal mode: each node's insides in the room its neighbours leave (insides-plan.ts).
-    for (const [id, p] of planInsides(data, boxes, font, canvasCtx)) {
+    for (const [id, p] of planInsides(data, boxes, font, canvasCtx, labels)) {
       const box = boxes.get(id)!;
       if (p.fit.level > 0 && cut) cut.push(id);
       if (p.fit.level === 3) continue;

@@ -35,7 +35,7 @@ let scratch: CanvasRenderingContext2D | null = null;
 let cache: {
   data: ReplayData;
   boxes: ReadonlyMap<string, Box>;
-  byFont: Map<number, Map<string, Planned>>;
+  byFont: Map<string, Map<string, Planned>>;
 } | null = null;
 
 /** The plan for every node that draws insides (absent: it draws none). */
@@ -45,16 +45,19 @@ export function planInsides(
   font: number,
   /** A context to measure text with (nothing is drawn on it); else a scratch canvas's. */
   measure?: CanvasRenderingContext2D,
+  /** Other things the insides keep clear of: the edges' labels (label-boxes.ts). */
+  labels: readonly Box[] = [],
 ): Map<string, Planned> {
   if (!cache || cache.data !== data || cache.boxes !== boxes) cache = { data, boxes, byFont: new Map() };
-  let plan = cache.byFont.get(font);
+  const key = `${font}|${labels.map((b) => `${Math.round(b.x)},${Math.round(b.y)},${Math.round(b.w)}`).join(' ')}`;
+  let plan = cache.byFont.get(key);
   if (!plan) {
     scratch ??= document.createElement('canvas').getContext('2d');
     const with_ = measure ?? scratch;
-    plan = with_ ? makePlan(dry(with_), data, boxes, font) : new Map<string, Planned>();
+    plan = with_ ? makePlan(dry(with_), data, boxes, font, labels) : new Map<string, Planned>();
     // A zoom that is animated passes through many sizes: keep the last few.
     if (cache.byFont.size > 8) cache.byFont.clear();
-    cache.byFont.set(font, plan);
+    cache.byFont.set(key, plan);
   }
   return plan;
 }
@@ -93,13 +96,17 @@ function makePlan(
   data: ReplayData,
   boxes: ReadonlyMap<string, Box>,
   font: number,
+  labels: readonly Box[],
 ): Map<string, Planned> {
   const out = new Map<string, Planned>();
   const bounds = new InsidesBounds();
   const ctx = bounds.track(measure);
   const end = data.replay.durationMs;
   const drawing = [...data.kinds.keys()].filter((id) => boxes.has(id));
-  const spaces = spacesOf(boxes, drawing);
+  // The labels count as nodes that draw nothing (keys no node id can take: ids are the scenario's).
+  const obstacles = new Map(boxes);
+  labels.forEach((b, i) => obstacles.set(`\u0000label ${i}`, b));
+  const spaces = spacesOf(obstacles, drawing);
   for (const id of drawing) {
     const box = boxes.get(id)!;
     const space = spaces.get(id)!;
@@ -165,6 +172,7 @@ export function reachOfDiagram(
   data: ReplayData,
   boxes: ReadonlyMap<string, Box>,
   font: number,
+  labels: readonly Box[] = [],
 ): { x: number; y: number; w: number; h: number } | null {
   let x0 = Infinity;
   let y0 = Infinity;
@@ -177,7 +185,7 @@ export function reachOfDiagram(
     y1 = Math.max(y1, d);
   };
   for (const b of boxes.values()) add(b.x, b.y, b.x + b.w, b.y + b.h);
-  for (const p of planInsides(data, boxes, font).values())
+  for (const p of planInsides(data, boxes, font, undefined, labels).values())
     if (p.reach) add(p.reach.x0, p.reach.y0, p.reach.x1, p.reach.y1);
   if (!(x1 > x0 && y1 > y0)) return null;
   return { x: x0, y: y0, w: x1 - x0, h: y1 - y0 };
