@@ -59,6 +59,17 @@ describe('normal mode: a function’s insides drawn in the room above the node b
     expect(d.box!.y + d.box!.h).toBeLessThanOrEqual(d.floor);
   });
 
+  it('an edge’s label under the node counts as a node: the insides end above it', () => {
+    const { ctx, calls } = fakeContext();
+    const boxes = new Map<string, Box>([[fn, { x: 100, y: 200, w: 300, h: 60 }]]);
+    const bounds = new InsidesBounds();
+    const label = { x: 150, y: 260 + GAP + 24, w: 60, h: 24 };
+    drawInternals(ctx, data, boxes, t, C, false, 1, 0, [], bounds, [label]);
+    const box = bounds.asBoxes().get(fn)!;
+    expect(box.y + box.h).toBeLessThanOrEqual(label.y - GAP);
+    expect(calls.filter((c) => c.startsWith('text '))).toHaveLength(1);
+  });
+
   it('no room for a line: nothing is drawn under it (rather than over the node below)', () => {
     const d = drawWithGap(GAP + 10);
     expect(d.cut).toEqual([fn]);
