@@ -165,8 +165,8 @@ function makePlan(
 }
 
 /**
- * The box the diagram and what the replay draws under its nodes take (flow units), at `font`:
- * what the fit makes room for in normal mode.
+ * The box the diagram (its nodes and edges' labels) and what the replay draws under its nodes
+ * take (flow units), at `font`: what the fit makes room for in normal mode.
  */
 export function reachOfDiagram(
   data: ReplayData,
@@ -184,7 +184,8 @@ export function reachOfDiagram(
     x1 = Math.max(x1, c);
     y1 = Math.max(y1, d);
   };
-  for (const b of boxes.values()) add(b.x, b.y, b.x + b.w, b.y + b.h);
+  // The edges' labels too: one above the top row ("batch 10") was cut by the canvas's edge.
+  for (const b of [...boxes.values(), ...labels]) add(b.x, b.y, b.x + b.w, b.y + b.h);
   for (const p of planInsides(data, boxes, font, undefined, labels).values())
     if (p.reach) add(p.reach.x0, p.reach.y0, p.reach.x1, p.reach.y1);
   if (!(x1 > x0 && y1 > y0)) return null;
