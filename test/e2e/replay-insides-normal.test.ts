@@ -103,7 +103,7 @@ for (const size of SIZES)
       await s?.close();
     });
 
-    it('every template: what is drawn under the nodes is in the canvas, under no panel, over no other node or insides, 10 px or more', async () => {
+    it('every template: what is drawn under the nodes is in the canvas, under no panel, over no other node, insides or edge label, 10 px or more', async () => {
       const { page } = s;
       await page.getByRole('button', { name: 'Templates' }).click();
       const opens = await page.getByRole('button', { name: /^Open template / }).count();
