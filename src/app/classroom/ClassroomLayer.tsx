@@ -160,7 +160,7 @@ function useNormalFitReach(data: ReplayData | null) {
           boxes.set(n.id, { x: p.x, y: p.y, w: n.measured.width ?? 0, h: n.measured.height ?? 0 });
         }
       }
-      const font = insidesFont(false, zoom, textPxFor(false, window.innerWidth));
+      const font = insidesFont(false, zoom, textPxFor(false, window.innerWidth, window.innerHeight));
       return reachOfDiagram(data, boxes, font, edgeLabelBoxes(store.getState().edgeLookup.values(), zoom));
     };
     return () => {
