@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { columnsOf, nodeWidthFor, presentLayout } from '../../src/app/classroom/present-layout';
+import { columnsOf, easeColumns, nodeWidthFor, presentLayout } from '../../src/app/classroom/present-layout';
 
 const node = (id: string, x: number, y: number) => ({ id, x, y });
 
@@ -7,6 +7,53 @@ describe('presentation layout', () => {
   it('groups x positions closer than half a node into one column', () => {
     const cols = columnsOf([node('a', 0, 0), node('b', 60, 200), node('c', 260, 0), node('d', 520, 0)]);
     expect([...cols.values()]).toEqual([0, 0, 1, 2]);
+  });
+
+  it('eases the tallest columns: the lowest free node into a next column with room, then a column of four wraps its free nodes into a new one', () => {
+    // orchestration-vs-choreography's shape: two rows sharing columns, four stacked in columns 3 and 4.
+    const nodes = [
+      node('svc', 520, 60),
+      node('bus', 780, 60),
+      node('reserve', 1040, -80),
+      node('charge', 1040, 60),
+      node('email', 1040, 200),
+      node('failedPayments', 1300, 60),
+      node('workflow', 520, 420),
+      node('reserve2', 780, 300),
+      node('charge2', 780, 420),
+      node('email2', 780, 540),
+      node('failedOrders', 1040, 420),
+    ];
+    const edges = [
+      ['svc', 'bus'],
+      ['bus', 'reserve'],
+      ['bus', 'charge'],
+      ['bus', 'email'],
+      ['charge', 'failedPayments'],
+      ['workflow', 'reserve2'],
+      ['workflow', 'charge2'],
+      ['workflow', 'email2'],
+      ['workflow', 'failedOrders'],
+    ].map(([source, target]) => ({ source, target }));
+    const eased = easeColumns(nodes, columnsOf(nodes), edges)!;
+    expect(Object.fromEntries(eased)).toEqual({
+      svc: 0,
+      workflow: 0,
+      bus: 1,
+      // Wrapped out of column 1: the nodes no edge leaves, entered from the left.
+      reserve2: 2,
+      charge2: 2,
+      email2: 2,
+      // Column 2 shifted right by the new one.
+      reserve: 3,
+      charge: 3,
+      email: 3,
+      // The lowest free node of the four, not 'reserve' at the top.
+      failedOrders: 4,
+      failedPayments: 4,
+    });
+    // Three stacked in the last column: no next column to move into, none wrapped.
+    expect(easeColumns(nodes.slice(0, 5), columnsOf(nodes.slice(0, 5)), edges)).toBeNull();
   });
 
   it('node width: the column pitch less an arrow gap, between 9 and 15 em', () => {

@@ -39,6 +39,8 @@ export interface LayoutInput {
   reach?: Readonly<Record<string, number | undefined>>;
   /** The widest a node may be, in em (15 unless told). */
   maxWidthEm?: number;
+  /** Each node's column (columnsOf's, or easeColumns's where those do not fit). */
+  columns?: ReadonlyMap<string, number>;
 }
 
 export interface EdgeLabel {
@@ -87,6 +89,55 @@ export function columnsOf(nodes: readonly LayoutNode[]): Map<string, number> {
 }
 
 /**
+ * The columns with the tallest eased, for a diagram whose template columns stack too many nodes
+ * for the room (orchestration-vs-choreography: four in each of two columns). A node is free to
+ * move right when no edge leaves it and every edge entering it comes from a column to its left.
+ * First the lowest free node of a tallest column moves into the next column where that one then still
+ * stacks fewer; then a tallest column that stacks more than three wraps into two: its free
+ * nodes into a new column just right of it (the edges into them pass below or above what
+ * stays). Null: nothing to ease.
+ */
+export function easeColumns(
+  nodes: readonly LayoutNode[],
+  colOf: ReadonlyMap<string, number>,
+  edges: readonly { source: string; target: string }[],
+): Map<string, number> | null {
+  const out = new Map(colOf);
+  let moved = false;
+  const sizesOf = () => {
+    const sizes = Array.from({ length: Math.max(-1, ...out.values()) + 1 }, () => 0);
+    for (const c of out.values()) sizes[c]++;
+    return sizes;
+  };
+  const free = (id: string, c: number) =>
+    !edges.some((e) => e.source === id) &&
+    edges.some((e) => e.target === id) &&
+    edges.every((e) => e.target !== id || (out.get(e.source) ?? c) < c);
+  let sizes = sizesOf();
+  const tallest = Math.max(0, ...sizes);
+  // The lowest first: it moves below what the next column holds, not across it.
+  for (const { id } of [...nodes].sort((a, b) => b.y - a.y)) {
+    const c = out.get(id)!;
+    if (sizes[c] === tallest && c + 1 < sizes.length && sizes[c + 1] + 1 < sizes[c] && free(id, c)) {
+      out.set(id, c + 1);
+      sizes[c]--;
+      sizes[c + 1]++;
+      moved = true;
+    }
+  }
+  sizes = sizesOf();
+  const most = Math.max(0, ...sizes);
+  const wrap = sizes.indexOf(most);
+  const going = [...out].filter(([id, c]) => c === wrap && free(id, c)).map(([id]) => id);
+  if (most > 3 && going.length > 0 && going.length < most) {
+    for (const [id, c] of out) if (c > wrap) out.set(id, c + 1);
+    for (const id of going) out.set(id, wrap + 1);
+    moved = true;
+  }
+  return moved ? out : null;
+}
+
+/**
  * The gap after each column but the last (px): room for an arrow, or for the widest label of an
  * edge entering the next column from the left, so the label sits between the columns, clear of
  * the nodes and of what is drawn under them (an edge label at 24 px is as wide as 100–200 px).
@@ -129,8 +180,9 @@ export function columnsFor(
   areaW: number,
   px: number,
   maxEm = MAX_WIDTH_EM,
+  columns: ReadonlyMap<string, number> = columnsOf(nodes),
 ): { colOf: Map<string, number>; count: number; gaps: number[]; nodeWidth: number } {
-  const colOf = columnsOf(nodes);
+  const colOf = new Map(columns);
   const count = nodes.length === 0 ? 0 : Math.max(...colOf.values()) + 1;
   const base = GAP_X_EM * px;
   let gaps = columnGaps(colOf, count, labels, px);
@@ -176,8 +228,19 @@ function stack(
   return { tops, bottom, boxes };
 }
 
-/** The layout at the largest vertical stretch that fits (none fits: stacked as tight as allowed). */
+/**
+ * The layout at the largest vertical stretch that fits (none fits: stacked as tight as allowed),
+ * in the given columns (the template's unless told).
+ */
 export function presentLayout(input: LayoutInput, roomShares: readonly number[] = [1]): PresentLayout {
+  return layoutIn(input, roomShares, input.columns ?? columnsOf(input.nodes));
+}
+
+function layoutIn(
+  input: LayoutInput,
+  roomShares: readonly number[],
+  assigned: ReadonlyMap<string, number>,
+): PresentLayout {
   const { nodes, area, px } = input;
   const { colOf, count, gaps, nodeWidth } = columnsFor(
     nodes,
@@ -185,6 +248,7 @@ export function presentLayout(input: LayoutInput, roomShares: readonly number[] 
     area.w,
     px,
     input.maxWidthEm,
+    assigned,
   );
   // What the last column draws under its nodes past their right edge stays in the area too.
   let overhang = 0;

@@ -5,7 +5,7 @@ import { insidesExtents, type Extent } from './insides-extent';
 import { insidesFont, presentInsides, textPxFor } from './draw-internals';
 import { presentRoom } from './present-fit';
 import { labelsInTheWay, type PresentEdge } from './present-labels';
-import { columnsFor, presentLayout, type LayoutNode } from './present-layout';
+import { columnsFor, columnsOf, easeColumns, presentLayout, type LayoutNode } from './present-layout';
 import { useReplayData, type ReplayData } from './replay-data';
 import { PRESENT_FIT, useClassroom } from './store';
 import { PRESENT_PX, presentPx } from './present-type';
@@ -183,7 +183,7 @@ export function usePresentLayout(
         const scale = levels[i].px / LABEL_PX;
         return { source, target, w: size.w * scale, h: size.h * scale };
       });
-    const layoutAt = (i: number, heights: Record<string, number>) => {
+    const layoutIn = (i: number, heights: Record<string, number>, columns: ReadonlyMap<string, number>) => {
       const l = levels[i];
       const brief = l.detail === 'brief';
       const fallbackHeight = l.px * (brief ? 3 : 6);
@@ -191,10 +191,21 @@ export function usePresentLayout(
       // Labels get a gap of their own between columns only where, routed, they land on
       // something: at most a few rounds (each gap moves the nodes, and so the routes).
       let gapped: PresentEdge[] = [];
-      const layout0Width = columnsFor(nodes, [], area.w, l.px, brief ? BRIEF_MAX_EM : undefined).nodeWidth;
+      const layout0Width = columnsFor(
+        nodes,
+        [],
+        area.w,
+        l.px,
+        brief ? BRIEF_MAX_EM : undefined,
+        columns,
+      ).nodeWidth;
       for (let round = 0; ; round++) {
         const maxEm = brief ? BRIEF_MAX_EM : undefined;
-        const extents = roomsFor(data, columnsFor(nodes, gapped, area.w, l.px, maxEm).nodeWidth, brief);
+        const extents = roomsFor(
+          data,
+          columnsFor(nodes, gapped, area.w, l.px, maxEm, columns).nodeWidth,
+          brief,
+        );
         // Brief: the whole room under each node if it fits, else less of it (the insides are
         // cut in whole lines above the node below), rather than smaller type.
         const layout = presentLayout(
@@ -210,6 +221,7 @@ export function usePresentLayout(
             labels: gapped,
             reach: Object.fromEntries(Object.entries(extents).map(([id, e]) => [id, e.w])),
             maxWidthEm: maxEm,
+            columns,
           },
           brief ? [1, 0.6, 0.3, 0] : [1],
         );
@@ -231,11 +243,21 @@ export function usePresentLayout(
         // the height the insides need (orchestration-vs-choreography); as many as that allows.
         const next = [...gapped];
         for (const e of more)
-          if (columnsFor(nodes, [...next, e], area.w, l.px, maxEm).nodeWidth >= 0.85 * layout0Width)
+          if (columnsFor(nodes, [...next, e], area.w, l.px, maxEm, columns).nodeWidth >= 0.85 * layout0Width)
             next.push(e);
         if (next.length === gapped.length) return { ...layout, insides };
         gapped = next;
       }
+    };
+    // The template's columns, or, where they fit only with the insides cut (or not at all), the
+    // tallest eased (present-layout.ts easeColumns) if that keeps more of the insides.
+    const own = columnsOf(nodes);
+    const eased = easeColumns(nodes, own, edgeTexts);
+    const layoutAt = (i: number, heights: Record<string, number>) => {
+      const first = layoutIn(i, heights, own);
+      if (!eased || (first.fits && first.roomShare === 1)) return first;
+      const other = layoutIn(i, heights, eased);
+      return other.fits && (!first.fits || other.roomShare > first.roomShare) ? other : first;
     };
     const layout = layoutAt(at, heightsOf(measured));
     const keyOf = (i: number) => `${i}:${levels[i].px}:${area.w}`;
