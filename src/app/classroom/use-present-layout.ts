@@ -250,14 +250,16 @@ export function usePresentLayout(
       }
     };
     // The template's columns, or, where they fit only with the insides cut (or not at all), the
-    // tallest eased (present-layout.ts easeColumns) if that keeps more of the insides.
+    // tallest eased (present-layout.ts easeColumns) if those fit with the insides whole. Only
+    // then: eased, the nodes are narrower (a long word may break) and the labels' routes longer,
+    // a price worth paying for whole insides, not for a share more of them (1366×768).
     const own = columnsOf(nodes);
     const eased = easeColumns(nodes, own, edgeTexts);
     const layoutAt = (i: number, heights: Record<string, number>) => {
       const first = layoutIn(i, heights, own);
       if (!eased || (first.fits && first.roomShare === 1)) return first;
       const other = layoutIn(i, heights, eased);
-      return other.fits && (!first.fits || other.roomShare > first.roomShare) ? other : first;
+      return other.fits && other.roomShare === 1 ? other : first;
     };
     const layout = layoutAt(at, heightsOf(measured));
     const keyOf = (i: number) => `${i}:${levels[i].px}:${area.w}`;
