@@ -22,6 +22,7 @@ import { applyKeptView, fitToRoom, overlayCoversNode, reachOutOfView, viewState 
 import { presentFit } from '../classroom/present-fit';
 import { useClassroom } from '../classroom/store';
 import { usePresentLayout } from '../classroom/use-present-layout';
+import { useInsidesKeepOff } from '../classroom/insides-keep-off';
 import { connectionRefusal, defaultRole, useScenarioStore } from '../store/scenario';
 import { useSelectionStore } from '../store/scenario-selection';
 import { useTheme } from '../theme/theme';
@@ -80,9 +81,11 @@ export function Canvas() {
   const zoomLabelScale = useStore((s) => edgeLabelScale(s.transform[2]));
   const labelScale = present?.labelScale ?? zoomLabelScale;
   const presentLabels = present?.labels;
+  // With a replay open (normal mode), labels clear of the room the nodes' insides need.
+  const insides = useInsidesKeepOff(nodes);
   const edges = useMemo(
-    () => routeFlowEdges(flowEdges, nodes, labelScale, presentLabels),
-    [flowEdges, nodes, labelScale, presentLabels],
+    () => routeFlowEdges(flowEdges, nodes, labelScale, presentLabels, insides),
+    [flowEdges, nodes, labelScale, presentLabels, insides],
   );
   const used = useMemo(
     () => new Set(edges.map((e) => (e.data?.refused ? 'failure' : e.data!.look))),

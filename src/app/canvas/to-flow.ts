@@ -145,7 +145,7 @@ export function toFlowEdges(doc: ScenarioDoc, selected: ReadonlySet<string>): Ki
 }
 
 /** Until React Flow has measured a node: the size a node usually has. */
-const DEFAULT_SIZE = { width: 220, height: 96 };
+export const DEFAULT_SIZE = { width: 220, height: 96 };
 
 /**
  * Edges with routes around the nodes at their current places, spread apart where they would
@@ -158,6 +158,8 @@ export function routeFlowEdges(
   labelScale = 1,
   /** Presenting: boxes the labels keep off besides the nodes (route.ts routeEdges), and how wide a label is before it wraps (px at 100 %). */
   present?: { keepOff: readonly Rect[]; wrap: number },
+  /** Normal mode with a replay open: the room the nodes' insides need (classroom/insides-keep-off.ts). */
+  insides?: readonly Rect[],
 ): KindFlowEdge[] {
   const rects = new Map<string, Rect>(
     nodes.map((n) => [
@@ -190,7 +192,7 @@ export function routeFlowEdges(
   const routes = routeEdges(
     routed.map((r) => r.edge),
     all,
-    present?.keepOff,
+    insides?.length ? [...(present?.keepOff ?? []), ...insides] : present?.keepOff,
     present !== undefined,
   );
   const out = [...edges];

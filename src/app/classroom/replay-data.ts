@@ -61,7 +61,7 @@ function warmupMs(scenario: unknown, result: Result): number {
 }
 
 /** The scenario the shown result describes (the run store keeps it apart while a new run goes). */
-function scenarioOfResult(s: ReturnType<typeof useRunStore.getState>): unknown {
+export function scenarioOfResult(s: ReturnType<typeof useRunStore.getState>): unknown {
   return (s as { resultScenario?: unknown }).resultScenario ?? s.scenario;
 }
 

@@ -1,0 +1,64 @@
+import { useMemo } from 'react';
+import { useStore } from '@xyflow/react';
+import type { Rect } from '../canvas/route';
+import { DEFAULT_SIZE } from '../canvas/to-flow';
+import { useRunStore } from '../store/run';
+import { insidesFont, textPxFor } from './draw-internals';
+import type { Box } from './geometry';
+import { GAP } from './insides-space';
+import { planInsides } from './insides-plan';
+import { replayData, scenarioOfResult, type ReplayData } from './replay-data';
+import { useClassroom } from './store';
+
+/**
+ * Normal mode with a replay open: the boxes the edges' labels keep off (route.ts routeEdges), so
+ * that a label does not sit in the room a node's insides need and cut them short. The room is
+ * what the insides take among the nodes alone (insides-plan.ts planned without labels): the plan
+ * that draws them reads the labels' places, so taking it from that plan would go round in a loop.
+ * A gap is kept around each, as the plan keeps one from a label (insides-space.ts).
+ */
+export function insidesKeepOff(data: ReplayData, boxes: ReadonlyMap<string, Box>, font: number): Rect[] {
+  const out: Rect[] = [];
+  for (const p of planInsides(data, boxes, font, undefined, []).values()) {
+    const r = p.reach;
+    if (!r) continue;
+    out.push({ x: r.x0 - GAP, y: r.y0, w: r.x1 - r.x0 + 2 * GAP, h: r.y1 - r.y0 + GAP });
+  }
+  return out;
+}
+
+/** The nodes' boxes as routed (flow units): position and measured size. */
+interface Placed {
+  id: string;
+  position: { x: number; y: number };
+  measured?: { width?: number; height?: number };
+}
+
+/**
+ * insidesKeepOff for the diagram on screen, at the insides' type size for the current zoom;
+ * undefined while no replay is open or while presenting (presentation lays the room out itself),
+ * so the labels are placed as before.
+ */
+export function useInsidesKeepOff(nodes: readonly Placed[]): Rect[] | undefined {
+  const active = useClassroom((s) => s.open && !s.presenting);
+  const result = useRunStore((s) => (active ? s.result : null));
+  const scenario = useRunStore((s) => (active ? scenarioOfResult(s) : null));
+  const minPx = textPxFor(false, window.innerWidth, window.innerHeight);
+  // In quarter units (draw-internals.ts insidesFont): routed again only when it changes.
+  const font = useStore((s) => insidesFont(false, s.transform[2], minPx));
+  return useMemo(() => {
+    if (!result) return undefined;
+    const boxes = new Map<string, Box>(
+      nodes.map((n) => [
+        n.id,
+        {
+          x: n.position.x,
+          y: n.position.y,
+          w: n.measured?.width ?? DEFAULT_SIZE.width,
+          h: n.measured?.height ?? DEFAULT_SIZE.height,
+        },
+      ]),
+    );
+    return insidesKeepOff(replayData(result, scenario), boxes, font);
+  }, [result, scenario, nodes, font]);
+}
