@@ -17,12 +17,20 @@ import { useClassroom } from './store';
  * that draws them reads the labels' places, so taking it from that plan would go round in a loop.
  * A gap is kept around each, as the plan keeps one from a label (insides-space.ts).
  */
-export function insidesKeepOff(data: ReplayData, boxes: ReadonlyMap<string, Box>, font: number): Rect[] {
+export function insidesKeepOff(
+  data: ReplayData,
+  boxes: ReadonlyMap<string, Box>,
+  font: number,
+  /** A context to measure text with; else a scratch canvas's (insides-plan.ts). */
+  measure?: CanvasRenderingContext2D,
+): Rect[] {
   const out: Rect[] = [];
-  for (const p of planInsides(data, boxes, font, undefined, []).values()) {
+  for (const p of planInsides(data, boxes, font, measure, []).values()) {
     const r = p.reach;
     if (!r) continue;
-    out.push({ x: r.x0 - GAP, y: r.y0, w: r.x1 - r.x0 + 2 * GAP, h: r.y1 - r.y0 + GAP });
+    // From the node's bottom edge: no label between the node and its insides either.
+    const x0 = Math.min(r.x0, p.space.x0) - GAP;
+    out.push({ x: x0, y: p.space.y0, w: r.x1 + GAP - x0, h: r.y1 + GAP - p.space.y0 });
   }
   return out;
 }
