@@ -145,7 +145,29 @@ export function toFlowEdges(doc: ScenarioDoc, selected: ReadonlySet<string>): Ki
 }
 
 /** Until React Flow has measured a node: the size a node usually has. */
-export const DEFAULT_SIZE = { width: 220, height: 96 };
+const DEFAULT_SIZE = { width: 220, height: 96 };
+
+/** A node as placed on the canvas: where it is and, once React Flow has measured it, its size. */
+export interface PlacedNode {
+  id: string;
+  position: { x: number; y: number };
+  measured?: { width?: number; height?: number };
+}
+
+/** Each node's box (flow units), as the edges are routed around it. */
+export function flowRects(nodes: readonly PlacedNode[]): Map<string, Rect> {
+  return new Map(
+    nodes.map((n) => [
+      n.id,
+      {
+        x: n.position.x,
+        y: n.position.y,
+        w: n.measured?.width ?? DEFAULT_SIZE.width,
+        h: n.measured?.height ?? DEFAULT_SIZE.height,
+      },
+    ]),
+  );
+}
 
 /**
  * Edges with routes around the nodes at their current places, spread apart where they would
@@ -161,17 +183,7 @@ export function routeFlowEdges(
   /** Normal mode with a replay open: the room the nodes' insides need (classroom/insides-keep-off.ts). */
   insides?: readonly Rect[],
 ): KindFlowEdge[] {
-  const rects = new Map<string, Rect>(
-    nodes.map((n) => [
-      n.id,
-      {
-        x: n.position.x,
-        y: n.position.y,
-        w: n.measured?.width ?? DEFAULT_SIZE.width,
-        h: n.measured?.height ?? DEFAULT_SIZE.height,
-      },
-    ]),
-  );
+  const rects = flowRects(nodes);
   const all = [...rects.values()];
   const routed: { index: number; edge: EdgeToRoute }[] = [];
   edges.forEach((e, index) => {

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useStore } from '@xyflow/react';
 import type { Rect } from '../canvas/route';
-import { DEFAULT_SIZE } from '../canvas/to-flow';
+import { flowRects, type PlacedNode } from '../canvas/to-flow';
 import { useRunStore } from '../store/run';
 import { insidesFont, textPxFor } from './draw-internals';
 import type { Box } from './geometry';
@@ -35,11 +35,15 @@ export function insidesKeepOff(
   return out;
 }
 
-/** The nodes' boxes as routed (flow units): position and measured size. */
-interface Placed {
-  id: string;
-  position: { x: number; y: number };
-  measured?: { width?: number; height?: number };
+/** The last answer: the nodes change identity on every selection, not only when one moves. */
+let last: { data: ReplayData; font: number; geometry: string; keepOff: Rect[] } | null = null;
+
+/** insidesKeepOff, planned again only when a node moves or changes size (planning draws every node's insides many times). */
+function keepOffFor(data: ReplayData, rects: ReadonlyMap<string, Box>, font: number): Rect[] {
+  const geometry = [...rects].map(([id, r]) => `${id} ${r.x} ${r.y} ${r.w} ${r.h}`).join('|');
+  if (last?.data !== data || last.font !== font || last.geometry !== geometry)
+    last = { data, font, geometry, keepOff: insidesKeepOff(data, rects, font) };
+  return last.keepOff;
 }
 
 /**
@@ -47,7 +51,7 @@ interface Placed {
  * undefined while no replay is open or while presenting (presentation lays the room out itself),
  * so the labels are placed as before.
  */
-export function useInsidesKeepOff(nodes: readonly Placed[]): Rect[] | undefined {
+export function useInsidesKeepOff(nodes: readonly PlacedNode[]): Rect[] | undefined {
   const active = useClassroom((s) => s.open && !s.presenting);
   const result = useRunStore((s) => (active ? s.result : null));
   const scenario = useRunStore((s) => (active ? scenarioOfResult(s) : null));
@@ -56,17 +60,6 @@ export function useInsidesKeepOff(nodes: readonly Placed[]): Rect[] | undefined 
   const font = useStore((s) => insidesFont(false, s.transform[2], minPx));
   return useMemo(() => {
     if (!result) return undefined;
-    const boxes = new Map<string, Box>(
-      nodes.map((n) => [
-        n.id,
-        {
-          x: n.position.x,
-          y: n.position.y,
-          w: n.measured?.width ?? DEFAULT_SIZE.width,
-          h: n.measured?.height ?? DEFAULT_SIZE.height,
-        },
-      ]),
-    );
-    return insidesKeepOff(replayData(result, scenario), boxes, font);
+    return keepOffFor(replayData(result, scenario), flowRects(nodes), font);
   }, [result, scenario, nodes, font]);
 }
