@@ -1,25 +1,13 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { routeEdges, labelSize, type Rect } from '../../src/app/canvas/route';
 import { drawInternals } from '../../src/app/classroom/draw-internals';
 import type { Box } from '../../src/app/classroom/geometry';
 import { insidesKeepOff } from '../../src/app/classroom/insides-keep-off';
-import { replayData } from '../../src/app/classroom/replay-data';
-import { classroomRunOptions } from '../../src/app/classroom/run-options';
-import { simulate } from '../../src/engine/simulate';
 import { fakeContext } from './fake-context';
-
-const C = { surface: '#fff', text: '#111', muted: '#555', border: '#999', accent: '#1d5cc0' };
+import { COLORS as C, functionReplay } from './function-replay';
 
 describe('normal mode with a replay: edge labels kept clear of the room the insides need (insides-keep-off.ts)', () => {
-  const doc = JSON.parse(
-    readFileSync(resolve(import.meta.dirname, '../../src/templates/api-function.json'), 'utf8'),
-  );
-  const result = simulate(doc, classroomRunOptions(doc));
-  const data = replayData(result, doc);
-  const [fn] = [...data.internals.functions.keys()];
-  const t = Math.round(result.simulatedSeconds * 500);
+  const { data, fn, t } = functionReplay();
   const text = 'only files';
 
   // The function, and an edge between two nodes either side of it whose line passes 40 units

@@ -1,25 +1,13 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { drawInternals } from '../../src/app/classroom/draw-internals';
 import type { Box } from '../../src/app/classroom/geometry';
 import { InsidesBounds } from '../../src/app/classroom/insides-bounds';
 import { GAP } from '../../src/app/classroom/insides-space';
-import { replayData } from '../../src/app/classroom/replay-data';
-import { classroomRunOptions } from '../../src/app/classroom/run-options';
-import { simulate } from '../../src/engine/simulate';
 import { fakeContext } from './fake-context';
-
-const C = { surface: '#fff', text: '#111', muted: '#555', border: '#999', accent: '#1d5cc0' };
+import { COLORS as C, functionReplay } from './function-replay';
 
 describe('normal mode: a function’s insides drawn in the room above the node below it (insides-plan.ts)', () => {
-  const doc = JSON.parse(
-    readFileSync(resolve(import.meta.dirname, '../../src/templates/api-function.json'), 'utf8'),
-  );
-  const result = simulate(doc, classroomRunOptions(doc));
-  const data = replayData(result, doc);
-  const [fn] = [...data.internals.functions.keys()];
-  const t = Math.round(result.simulatedSeconds * 500);
+  const { data, fn, t } = functionReplay();
 
   /** The function at (100, 200), 300 × 60, and another node `gap` under it; drawn at zoom 1 (11-unit type). */
   function drawWithGap(gap: number) {
