@@ -159,7 +159,9 @@ Resources:
     edge(bare.doc, 'Pipe', 'Out');
   });
 
-  it.skipIf(!hasCfnLint)(
+  // Without the corpus (../shared beside the project) there is nothing to lint: cfn-lint given
+  // no file reads an empty template from its input and fails. corpus.test.ts says it is missing.
+  it.skipIf(!hasCfnLint || corpusFiles().length === 0)(
     'cfn-lint finds nothing in the exports of the corpus templates with state machines or pipes',
     () => {
       const yamls: Record<string, string> = {};
@@ -170,7 +172,7 @@ Resources:
         if (!e.ok) throw new Error(e.errors.join('\n'));
         yamls[file.replace(/\.\w+$/, '')] = e.yaml;
       }
-      expect(Object.keys(yamls).length).toBeGreaterThanOrEqual(corpusFiles().length ? 9 : 0);
+      expect(Object.keys(yamls).length).toBeGreaterThanOrEqual(9);
       const out = cfnLint(yamls);
       expect(out.text).toBe('');
       expect(out.status).toBe(0);
