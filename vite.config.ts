@@ -14,6 +14,11 @@ export default defineConfig({
           name: 'engine',
           include: ['test/engine/**/*.test.ts', 'test/cli/**/*.test.ts', 'test/worker/**/*.test.ts'],
           environment: 'node',
+          // Two files at a time, as the browser files: one at a time left a core idle for the
+          // first few minutes of CI. A simulation-heavy test (Little's law over replications,
+          // 4.6 s alone) shares its core then, so it gets 30 s, not Vitest's 5 s.
+          maxWorkers: 2,
+          testTimeout: 30_000,
         },
       },
       {
@@ -27,6 +32,8 @@ export default defineConfig({
           // test (two charts drawn) took 2–6.7 s on a loaded 2-core machine (two CPU hogs) and
           // timed out there. A test that passes is not slowed by this; one that hangs still fails.
           testTimeout: 30_000,
+          // Its group's worker count (the engine's, above).
+          maxWorkers: 2,
         },
       },
       {
