@@ -27,8 +27,8 @@ describe('expected requests come from every source kind', () => {
       KINDS[kind].serviceMap.count[0]
     ];
     expect(made).toBeGreaterThan(0);
-    // Rough by design (a default rate of 1 a second where none is written): the sampling rate
-    // only has to be of the right order, and maxTraces caps the traces.
+    // Rough by design: the sampling rate only has to be of the right order, and maxTraces caps
+    // the traces.
     expect(expectedRequests(doc)).toBeGreaterThan(1);
   });
 
@@ -44,8 +44,8 @@ describe('expected requests come from every source kind', () => {
         { kind: 'nonsense' },
       ],
     };
-    // 5 × 600 + 8 × 600 + 600 / 120 + 1 × 600 (the default rate).
-    expect(expectedRequests(doc)).toBe(3000 + 4800 + 5 + 600);
+    // 5 × 600 + 8 × 600 + 600 / 120 + 10 × 600 (the schema's default rate, as the engine runs it).
+    expect(expectedRequests(doc)).toBe(3000 + 4800 + 5 + 6000);
     expect(expectedRequests(null)).toBe(1);
   });
 });

@@ -1,7 +1,7 @@
 import { WRITER_CONNECTIONS } from '../shared-connections';
 import { fmtNumber } from '../../scenario/params';
 import { defineCatalog, NO_TRAITS, numberOr } from '../catalog-types';
-import { producerParams, type Traffic } from './schema';
+import { DEFAULT_RATE_PER_SECOND, producerParams, type Traffic } from './schema';
 
 export const producerCatalog = defineCatalog({
   kind: 'producer',
@@ -45,7 +45,10 @@ export const producerCatalog = defineCatalog({
   traits: { ...NO_TRAITS, source: true },
   requestsPerSecond: (p) => {
     const traffic = (p.traffic ?? {}) as Record<string, unknown>;
-    return Math.max(numberOr(traffic.ratePerSecond, 1), numberOr(traffic.peakRatePerSecond, 0));
+    return Math.max(
+      numberOr(traffic.ratePerSecond, DEFAULT_RATE_PER_SECOND),
+      numberOr(traffic.peakRatePerSecond, 0),
+    );
   },
   serviceMap: { count: ['requests'] },
   meters: [],

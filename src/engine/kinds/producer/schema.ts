@@ -3,6 +3,8 @@ import { num } from '../../scenario/params';
 
 const MAX_RATE = 1_000_000;
 const THIRTY_DAYS = 30 * 24 * 3600;
+/** A producer's mean rate where none is written (also the replay's estimate of its requests). */
+export const DEFAULT_RATE_PER_SECOND = 10;
 
 export const TRAFFIC_SHAPES = ['constant', 'poisson', 'diurnal', 'spike', 'ramp', 'trace'] as const;
 
@@ -19,7 +21,7 @@ export const trafficSchema = z
     ratePerSecond: num({
       min: 0,
       max: MAX_RATE,
-      default: 10,
+      default: DEFAULT_RATE_PER_SECOND,
       unit: 'requests/s',
       help: 'Mean rate; for diurnal the trough, for spike the baseline, for ramp the starting rate.',
     }),
